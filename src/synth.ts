@@ -13,6 +13,7 @@ import { describeFileError, nodeFileSystem } from './output/file-system';
 import { createdFolders, outputFolder, removeEmptyFolders } from './output/output-folder';
 import { LockError, lockWaitProblem, withFolderLock } from './output/lock';
 import { unifiedDiff } from './output/diff';
+import { FilePatch, hiddenLineWarnings, printedPatch } from './output/dry-run-diff';
 import {
   FileTree,
   GENERATED_LIST,
@@ -331,11 +332,9 @@ function showDryRun(
   // The diff shows dist/'s old text too: it passes the same guard as every message.
   const { distDir } = options;
   const given = givenSecrets(options);
-  const out = (line: string) => write(redactMessage(line, given));
   const shownDist = printable(distDir.replace(/\/+$/, ''));
   let plan: SyncPlan;
-  const diff: string[] = [];
-  const unshownWarnings: string[] = [];
+  const patches: FilePatch[] = [];
   try {
     const dist = outputFolder(distDir, false).dir;
     plan = planSync(dist, files, nodeFileSystem, scope);
@@ -357,25 +356,23 @@ function showDryRun(
     for (const [path, before, after] of changes.sort(([a], [b]) => (a < b ? -1 : 1))) {
       const [shownBefore, shownAfter] = [hide(before), hide(after)];
       // A change only inside a secret leaves nothing to show: say so, not an empty patch.
-      if (shownBefore === shownAfter) diff.push(`# ${shown(path)} differs only inside values that are not shown (secrets)`);
-      else diff.push(...unifiedDiff(shown(path), shownBefore, shownAfter));
-      // The printer (redactMessage: its value readers, a quoted value that looks generated) may hide a value the write gate
-      // passed: where a line to be written holds one, the preview says so, not hides it silently (62a-3).
-      const old = new Set((shownBefore ?? '').split('\n'));
-      const unshown = (shownAfter ?? '').split('\n').filter((line) => !old.has(line) && redactMessage(line, given) !== line).length;
-      if (unshown)
-        unshownWarnings.push(
-          `${shown(path)}: ${unshown} line(s) to be written hold a value not shown above (it looks like a password or token); the write gate found no secret there, so it will be written: if it is one, remove it from the config`,
-        );
+      const lines =
+        shownBefore === shownAfter
+          ? [`# ${shown(path)} differs only inside values that are not shown (secrets)`]
+          : unifiedDiff(shown(path), shownBefore, shownAfter);
+      patches.push({ path: shown(path), lines });
     }
   } catch (e) {
     for (const line of errorLines(e instanceof PublishError ? e.message : `cannot read ${shownDist}/: ${describeFileError(e)}`)) log(line);
     log('synth --dry-run: a synth would refuse this; nothing was written.');
     return 1;
   }
-  for (const line of diff) out(line);
+  // The printer (redactMessage: its value readers, a quoted value that looks generated) may hide a value the write gate
+  // passed: it is hidden on every line of the patch, and the preview names the lines, not hides it silently (62a-3, 67a-22).
+  const { lines, hidden } = printedPatch(patches, given);
+  for (const line of lines) write(line);
   for (const warning of plan.warnings) log(`warning: ${warning}`);
-  for (const warning of unshownWarnings) log(`warning: ${warning}`);
+  for (const warning of hiddenLineWarnings(hidden)) log(`warning: ${redactMessage(warning, given)}`);
   logWarnings();
   const listChanges = plan.oldList === plan.finalList ? 0 : 1;
   log(

@@ -4,6 +4,7 @@ import { Path, Problem } from '../core/problem';
 import { isPlainlyNotSecret, namesHubTokenSecret } from '../core/secrets-keys';
 import { K3S_TOKEN } from '../core/secret-shapes';
 import { secretAdvice } from '../core/secret-advice';
+import { refersToSecret } from '../core/secret-references';
 
 /** A literal token (key or value), found before the schema runs: `offset` locates a match in the text. */
 export type TokenProblem = Problem & { readonly offset?: number; readonly unknownKey?: string };
@@ -66,9 +67,14 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
         place(pair.value, [...path, key]);
         const value = isScalar(pair.value) ? pair.value.value : undefined;
         const notAToken =
-          namesHubTokenSecret([...path, key], value) || (typeof value === 'string' && isPlainlyNotSecret(value, [...path, key]));
+          namesHubTokenSecret([...path, key], value) ||
+          (typeof value === 'string' && isPlainlyNotSecret(value, [...path, key])) ||
+          (isMap(pair.value) && refersToSecret(key, mapData(doc, pair.value)));
         if (TOKEN_KEY.test(key) && !notAToken) {
-          problems.push({ path: [...path, key], unknownKey: key, message: tokenKeyMessage(path, key, value) });
+          // A map or list there is said at each value it holds (`token.value`), the one taken for the token (67a-19).
+          const leaves = leavesOf(pair.value, [...path, key]);
+          if (!leaves.length) problems.push({ path: [...path, key], unknownKey: key, message: tokenKeyMessage(path, key, value) });
+          for (const leaf of leaves) problems.push({ path: leaf.path, message: tokenKeyMessage(path, key, leaf.value) });
           const range = (pair.value as Node | null)?.range;
           if (range) for (let i = range[0]; i < range[1]; i++) reported.add(i);
         } else visit(pair.value, [...path, key]);
@@ -87,6 +93,25 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
     problems.push({ path: at?.path ?? [], offset: match.index, message: K3S_TOKEN_MESSAGE });
   }
   return problems;
+}
+
+/** The scalars of a map or list, with their key paths; none for a scalar or an empty collection. */
+function leavesOf(node: unknown, path: Path, top = true): Array<{ path: Path; value: unknown }> {
+  if (isMap(node))
+    return node.items.flatMap((pair) =>
+      isPair(pair) && isScalar(pair.key) ? leavesOf(pair.value, [...path, String(pair.key.value)], false) : [],
+    );
+  if (isSeq(node)) return node.items.flatMap((item, i) => leavesOf(item, [...path, i], false));
+  return top ? [] : [{ path, value: isScalar(node) ? node.value : undefined }];
+}
+
+/** A map of the document as data, to judge as a Secret reference (`token: {existingSecret: hub, key: token}`); none past the alias limit. */
+function mapData(doc: Document, map: Node): unknown {
+  try {
+    return map.toJS(doc, { maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
 }
 
 /** The scalar whose range holds `offset`: scalars are met in the text's order and never overlap (a binary search). */
@@ -133,8 +158,19 @@ export function literalTokensInData(data: unknown, path: Path = []): Problem[] {
   return Object.entries(data).flatMap(([key, value]) =>
     TOKEN_KEY.test(key) &&
     !namesHubTokenSecret([...path, key], value) &&
+    !refersToSecret(key, value) &&
     !(typeof value === 'string' && isPlainlyNotSecret(value, [...path, key]))
-      ? [{ path: [...path, key], message: tokenKeyMessage(path, key, value) }]
+      ? dataLeavesOf(value, [...path, key]).map((leaf) => ({ path: leaf.path, message: tokenKeyMessage(path, key, leaf.value) }))
       : literalTokensInData(value, [...path, key]),
   );
+}
+
+/** The values of plain data by key path, as leavesOf reads a document's: a text, number or switch is its own; an empty map or list is one. */
+function dataLeavesOf(value: unknown, path: Path): Array<{ path: Path; value: unknown }> {
+  const entries: Array<[string | number, unknown]> = Array.isArray(value)
+    ? value.map((item, i): [number, unknown] => [i, item])
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
+  return entries.length ? entries.flatMap(([key, item]) => dataLeavesOf(item, [...path, key])) : [{ path, value }];
 }

@@ -48,6 +48,10 @@ const isUnshownWord = (word: string): boolean => {
 };
 const unshownWord = (word: string): string => `[${[...word].length} characters that look generated, not shown]`;
 
+/** What a message says in place of a value or word that looks generated (unshownRun, unshownValue, unshownWord). */
+export const UNSHOWN_PLACEHOLDER =
+  /\(a text of \d+ (?:letters and digits|characters with a part) that looks generated, not shown: a password or token may have been pasted here\)|\[\d+ characters that look generated, not shown\]/;
+
 /** `message` with every quoted run that looks generated said by its size, and such a word in a longer quoted value blanked. */
 export function describeGeneratedQuotes(message: string): string {
   if (message.length > MAX_MESSAGE || !message.includes('"')) return message;

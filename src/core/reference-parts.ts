@@ -1,6 +1,7 @@
 import type { Path } from './problem';
 import { looksGenerated } from './generated-runs';
-import { isDataKey, isReferenceName } from './secrets-keys';
+import { isDataKey, isReferenceName, isSecretKey } from './secrets-keys';
+import { refersToSecret } from './secret-references';
 
 /** A part of the value under a key named like a secret, judged on its own: its path below the key, and what it is taken for. */
 export interface ReferencePart {
@@ -43,13 +44,17 @@ function fieldsOf(value: unknown, fields: readonly string[]): Record<string, unk
 /**
  * The parts of `value` under `key` to judge, with what each is taken for (46a-9, 45a-20a): where a key named like a secret
  * holds something shaped as a Secret reference (only a reference's fields, an `items` list of KeyToPath entries with
- * only theirs) that is no reference as a whole (core/secrets-keys.ts refersToSecret), only its fields that are invalid by
+ * only theirs) that is no reference as a whole (core/secret-references.ts refersToSecret), only its fields that are invalid by
  * themselves are taken for the secret (`key: "a!b"` may be the password itself); the valid ones (`secretName: s`,
  * `path: p`) are not, so that a message blames the field at fault, not every one. Anything else is judged whole, as
  * `under` says: an unknown key there (a password pasted as a key) leaves every value of it taken for the secret.
  */
 export function referenceParts(key: string, value: unknown, secretAs: string | undefined, under: string | undefined): ReferencePart[] {
   const whole = [{ at: [], value, as: secretAs ?? under }];
+  // A reference under a key named like a secret is judged by its values alone: its fields' names (`existingSecretKey`,
+  // `secretKey`) say which key of the Secret to read, not that they hold one (67a-19).
+  if (!secretAs && !under && value !== null && typeof value === 'object' && isSecretKey(key) && refersToSecret(key, value))
+    return leavesOf(value);
   if (secretAs || !under) return whole;
   try {
     const record = (key === 'secret' && (fieldsOf(value, VOLUME) ?? fieldsOf(value, PROJECTION))) || fieldsOf(value, SELECTOR);
@@ -72,4 +77,11 @@ export function referenceParts(key: string, value: unknown, secretAs: string | u
   } catch {
     return whole; // a trap that throws: judged whole, as refersToSecret leaves it
   }
+}
+
+/** Every text, number and switch of a reference's plain data (refersToSecret read it so: no getter, no cycle), by its path. */
+function leavesOf(value: unknown, at: Path = []): ReferencePart[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => leavesOf(item, [...at, i]));
+  if (value === null || typeof value !== 'object') return [{ at, value, as: undefined }];
+  return Object.entries(value).flatMap(([field, item]) => leavesOf(item, [...at, field]));
 }

@@ -5,7 +5,7 @@ import { looksGenerated } from './generated-runs';
  * `auth.secretKeys` beside `auth.existingSecret` (github.com/bitnami/charts bitnami/postgresql/values.yaml:
  * `secretKeys: {adminPasswordKey: postgres-password, userPasswordKey: password, replicationPasswordKey:
  * replication-password}`, "Name of key in existing secret to use for PostgreSQL credentials"), also written
- * `existingSecretKeys`. For secrets-keys.ts refersToSecret: under a name ending in `secretKeys`, every entry is named
+ * `existingSecretKeys`. For secret-references.ts refersToSecret: under a name ending in `secretKeys`, every entry is named
  * `*Key`, `*KeyName` or `*SecretKey` and holds a Secret data key's name (`[-._a-zA-Z0-9]`, core/v1 IsConfigMapKey) in lower
  * case, nothing looking generated; anything else there is taken for a secret.
  */

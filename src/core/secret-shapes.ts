@@ -26,8 +26,10 @@ import { PROSE_CREDENTIAL, proseCredentialSpans } from './prose-credential-lines
 import { LABELLED_PASSWORD, labelledPasswordSpans } from './labelled-password-values';
 import { Finder, rankFinders } from './finder-rank';
 import { QUERY_CREDENTIAL_SHAPES } from './query-credentials';
+import { REDACTED, replaceForms, replaceSpans } from './redaction-spans';
 
 export { K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
+export { REDACTED } from './redaction-spans';
 
 /**
  * Values shaped like a secret, whatever key holds them (a K3s token, a URL with credentials, a private key),
@@ -293,20 +295,6 @@ export const secretShape: (text: string) => string | undefined = judgedOnceAcros
   },
 );
 
-/** Characters of one redaction pattern: far below V8's limit ("Regular expression too large"). */
-const MAX_PATTERN = 100_000;
-
-/** Placeholder printed where a secret was. */
-export const REDACTED = '<redacted>';
-
-/** REDACTED for a match, once per line it spans (indentation kept), so a redacted file keeps its line numbers. */
-function keepingLines(match: string): string {
-  return match
-    .split('\n')
-    .map((line, i) => `${i === 0 ? '' : /^[ \t]*/.exec(line)![0]}${REDACTED}${line.endsWith('\r') ? '\r' : ''}`)
-    .join('\n');
-}
-
 /**
  * `text` with every secret-shaped value, and every one of `secrets` (whole, JSON-quoted, or cut as long
  * messages cut values), replaced by REDACTED. The whole forms go first, then the shapes, then the cut forms:
@@ -331,33 +319,6 @@ export const redact: (text: string, secrets?: readonly string[]) => string = jud
   return replaceForms(redactShapes(replaceForms(text, whole)), cut);
 });
 
-/** `text` with every form replaced as `replacements` says. */
-function replaceForms(text: string, replacements: ReadonlyMap<string, string>): string {
-  // One pass per batch of forms, longest first where several start at one place: a file's thousands of secrets
-  // cost a few scans of the text, not one each. A pattern has a size limit: a form too long for one goes alone.
-  let out = text;
-  const escape = (form: string) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  let batch: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (batch.length) out = out.replace(new RegExp(batch.join('|'), 'g'), (form) => replacements.get(form)!);
-    [batch, size] = [[], 0];
-  };
-  // Only forms the text holds: a long secret (a whole text) is escaped into a pattern only where it can match.
-  const held = [...replacements.keys()].filter((form) => form.length <= text.length && text.includes(form));
-  for (const form of held.sort((a, b) => b.length - a.length)) {
-    const escaped = escape(form);
-    if (escaped.length > MAX_PATTERN / 4) out = out.split(form).join(replacements.get(form)!);
-    else {
-      if (size + escaped.length > MAX_PATTERN) flush();
-      batch.push(escaped);
-      size += escaped.length + 1;
-    }
-  }
-  flush();
-  return out;
-}
-
 /** `text` with every secret shape replaced, on each line it spans, and every one a decoding of it holds where it holds it. */
 function redactShapes(text: string): string {
   return shapesRedacted(text) ?? text;
@@ -367,10 +328,13 @@ function redactShapes(text: string): string {
 const shapesRedacted = judgedOnceAcrossRuns('redact-shapes', (text: string): string | undefined => {
   let out = text;
   if (hasShapeClue(text))
-    for (const { pattern, accept } of SHAPES)
-      out = out.replace(pattern, (match, ...rest) =>
-        !accept || accept(match, out, rest.find(Number.isInteger)) ? keepingLines(match) : match,
+    for (const { pattern, accept } of SHAPES) {
+      const found = matchesOf(pattern, out).filter(([index, match]) => !accept || accept(match, out, index));
+      out = replaceSpans(
+        out,
+        found.map(([index, match]): [number, number] => [index, index + match.length]),
       );
+    }
   const spans = FINDERS.flatMap(({ find }) => find(out));
   const asWritten = namedAsWritten(out);
   // A text two decodings give is read once; its spans are mapped through each decoding.
@@ -410,24 +374,6 @@ function matchesOf(pattern: RegExp, text: string): Array<[number, string]> {
     if (!match[0]) pattern.lastIndex++;
   }
   return found;
-}
-
-/** `text` with each span (merged where they overlap) replaced as keepingLines does. */
-function replaceSpans(text: string, spans: Array<[number, number]>): string {
-  if (!spans.length) return text;
-  const merged: Array<[number, number]> = [];
-  for (const [start, end] of spans.sort((a, b) => a[0] - b[0])) {
-    const last = merged[merged.length - 1];
-    if (last && start < last[1]) last[1] = Math.max(last[1], end);
-    else merged.push([start, end]);
-  }
-  let out = '';
-  let at = 0;
-  for (const [start, end] of merged) {
-    out += text.slice(at, start) + keepingLines(text.slice(start, end));
-    at = end;
-  }
-  return out + text.slice(at);
 }
 
 /**

@@ -8,12 +8,10 @@ import { isCountOfSecrets, isCredentialsMode, isLookupTables, isSecretCommand, i
 import { isPassVerb } from './pass-verb';
 import { isPlaceholder } from './placeholders';
 import { declaresOrCopies } from './code-declarations';
-import { composeSecretTexts } from './compose-secrets';
 import { codeHead, codeKeyName, isFunctionHeader, isPlainBody } from './code-parameters';
 import { looksGenerated } from './generated-runs';
 import { describesSecret, parameterName } from './described-values';
-import { namesSecretKeyAt, namesSecretKeys } from './secret-key-maps';
-import { isChpasswdOfUsers } from './cloud-init-chpasswd';
+import { namesSecretKeyAt } from './secret-key-maps';
 import { endsInSecretWithLabels, isAlgorithmName, labelledStem, namesSecretByName } from './secret-name-values';
 import { holdsForeignSecretWord, holdsNonLatinSecretWord, namesForeignSecret, withForeignWords } from './foreign-secret-words';
 import { isSecretHeaderFlag, namesCredentialHeader } from './credential-header-names';
@@ -239,7 +237,7 @@ const HEADER_MODE = /^(?:keep|drop|redact)$/i;
 // htpasswd file's path (60a-13); and a name that is `pwd` alone, the shell's working directory (POSIX `$PWD`: 60a-1).
 const FILE_REFERENCE_WORD = /^(?:credentials?|creds|privkey|key|htpasswd|htdigest)$/;
 // With an extension, or in a folder (`/root/.ssh/id_ed25519`, `/run/creds`); no part looks generated (below).
-const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.[A-Za-z0-9]{1,8}$|^\/(?:[\w.-]+\/)+[\w.-]+$/;
+export const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.[A-Za-z0-9]{1,8}$|^\/(?:[\w.-]+\/)+[\w.-]+$/;
 const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/; // arn:…:secret:<name>-<6>
 /**
  * A switch's, a mode's or an algorithm's word under a secret name: no secret (`pw: none`, `psk: "off"`, `CREDS=none`,
@@ -368,9 +366,6 @@ export function isSecretPath(path: Path): boolean {
 /** A reference's names and keys are taken for the secret itself when they look generated (generated-runs.ts). */
 export { looksGenerated };
 
-/** An absolute path to a file (ABSOLUTE_FILE_PATH) that does not look generated. */
-const isFilePath = (value: string): boolean => ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value);
-
 /** A reference's Secret name: a Secret name that does not look generated. */
 export const isReferenceName = (value: unknown): boolean => isSecretName(value) && !looksGenerated(value as string);
 
@@ -378,70 +373,5 @@ export const isReferenceName = (value: unknown): boolean => isSecretName(value) 
 export const isDataKey = (value: unknown): boolean =>
   typeof value === 'string' && value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value) && !looksGenerated(value);
 
-/** A volume's `items[]` entry (KeyToPath: key, path, mode). */
-const isKeyToPath = (item: unknown): boolean =>
-  !!item &&
-  typeof item === 'object' &&
-  Object.entries(item).every(([key, value]) =>
-    key === 'key'
-      ? isDataKey(value)
-      : key === 'path'
-        ? typeof value === 'string' && /^[\w.-]+(?:\/[\w.-]+)*$/.test(value) && !looksGenerated(value)
-        : key === 'mode' && Number.isInteger(value),
-  );
-
 /** An HTTP authentication scheme (RFC 9110 section 11.4; IANA's registry), as `Authorization` headers name it. */
 export const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|scram-sha-\d+|aws4-hmac-sha256)$/i;
-
-/**
- * An object under `key`, named like a secret, that only refers to a Kubernetes Secret, so holds none (its fields are
- * judged by their own keys): a SecretKeySelector `{name, key, optional}` (core/v1; Prometheus Operator's
- * `basicAuth.password`) under any such key; under `secret`, a pod volume's (SecretVolumeSource: `secretName`,
- * `items`, `defaultMode`, `optional`) or a projected volume's source (SecretProjection: `name`, `items`, `optional`);
- * under `authorization`, Prometheus Operator's SafeAuthorization `{type, credentials}` (monitoring.coreos.com/v1),
- * whose `type` is an HTTP authentication scheme. Names must be Secret names and keys data keys, none looking
- * generated: anything else there is taken for the secret itself.
- */
-export function refersToSecret(key: string, value: unknown): boolean {
-  // Only plain data refers: a getter or a Proxy (construct props not yet read into data) is left to the reading that
-  // refuses it by name, at its own key; a trap that throws here would be reported at this one.
-  try {
-    return isReference(key, value);
-  } catch {
-    return false;
-  }
-}
-
-function isReference(under: string, value: unknown): boolean {
-  if (!value || typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const descriptors = Object.getOwnPropertyDescriptors(value);
-  if (Object.values(descriptors).some((descriptor) => !('value' in descriptor))) return false;
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  const only = (...allowed: string[]) => keys.length > 0 && keys.every((key) => allowed.includes(key));
-  const optional = record.optional === undefined || typeof record.optional === 'boolean';
-  const items = record.items === undefined || (Array.isArray(record.items) && record.items.every(isKeyToPath));
-  if (only('name', 'key', 'optional') && record.key !== undefined) return isReferenceName(record.name) && isDataKey(record.key) && optional;
-  if (under === 'secret' && only('secretName', 'items', 'defaultMode', 'optional'))
-    return (
-      isReferenceName(record.secretName) && items && optional && (record.defaultMode === undefined || Number.isInteger(record.defaultMode))
-    );
-  if (under === 'secret' && only('name', 'items', 'optional')) return isReferenceName(record.name) && items && optional;
-  if (namesSecretKeys(under, record) || isChpasswdOfUsers(under, record)) return true; // Bitnami's `secretKeys: {adminPasswordKey: postgres-password}` (45a-17)
-  const compose = composeSecretTexts(record); // compose's `db_password: {file: ./db_password.txt}` (compose-secrets.ts)
-  if (compose) return compose.every((text) => !looksGenerated(text));
-  // Prometheus' own `authorization: {type, credentials_file}` (prometheus.io/docs/prometheus/latest/configuration:
-  // <authorization>, `type` defaults to Bearer) names the file the credentials are read from (43a-13).
-  if (under === 'authorization' && only('type', 'credentials_file') && typeof record.credentials_file === 'string')
-    return (
-      (record.type === undefined || (typeof record.type === 'string' && AUTH_SCHEME.test(record.type))) &&
-      isFilePath(record.credentials_file)
-    );
-  if (under === 'authorization' && only('type', 'credentials'))
-    return (
-      typeof record.type === 'string' &&
-      AUTH_SCHEME.test(record.type) &&
-      (record.credentials === undefined || isReference('credentials', record.credentials))
-    );
-  return false;
-}

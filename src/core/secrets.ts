@@ -1,6 +1,7 @@
 import type { Path } from './problem';
 import { namesSecretHeaderIn } from './credential-header-names';
-import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, namesSecretText, refersToSecret } from './secrets-keys';
+import { isJwkSecret, isPlainlyNotSecret, isSecretKey, namesKubernetesSecret, namesSecretText } from './secrets-keys';
+import { refersToSecret } from './secret-references';
 import { describedOn, isVaultBlock, keyLineSetsSecret } from './secret-key-lines';
 import { readManifestText } from './manifest-text';
 import { K3S_TOKEN_SHAPE, mayBeEncodedKey, saysMore, secretShape, shapeAsWritten } from './secret-shapes';

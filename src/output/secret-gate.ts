@@ -6,6 +6,7 @@ import { yamlNamesHoldingSecret } from '../core/yaml-names';
 import { saysMore } from '../core/secret-shapes';
 import { groupedCopiesIn } from '../core/grouped-copies';
 import { formatPath, Path } from '../core/problem';
+import { structureEnd } from '../core/structure-keys';
 import { mayQuote } from '../core/quotable';
 import { ManifestText, readManifestText } from '../core/manifest-text';
 import {
@@ -147,8 +148,8 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
   const whole = secretShape(text);
   const seen = whole === UNREAD_GZIP && read && !read.unjudgeable ? undefined : whole;
   const shape = saysMore(seen) ? seen : undefined;
-  const inYaml = secretsInYaml(read);
-  const where = pathRedaction(inYaml, read?.unjudgeable ? secretsInLines(text) : []);
+  const { found: inYaml, clean } = secretsInYaml(read);
+  const where = pathRedaction(inYaml, read?.unjudgeable ? secretsInLines(text) : [], clean);
   findings.push(...new Set(inYaml.map((secret) => `${path}: ${where(secret.path) || '(document)'} holds ${secret.what}`)));
   const found = findings.some((line) => line.startsWith(`${path}:`));
   const unjudgeable = found || shape ? undefined : read?.unjudgeable;
@@ -193,13 +194,14 @@ function atLines(path: string, text: string, judge: (part: string) => string | u
 }
 
 /**
- * A finding's key path as a message may print it. Below a key named like a secret, every key is part of the secret
+ * A finding's key path as a message may print it. Below a key named like a secret, a key may be part of the secret
  * (the lenient read of `db_password: abc: x` makes `abc` a key, and every key after it one below it): the path
- * ends at that key, one finding per key, not one per key below it. A key that holds a secret found in any reading
+ * ends at that key, one finding per key, not one per key below it; in a file read cleanly it goes on through the keys
+ * that are structure (core/structure-keys.ts) down to the value taken (67a-19: `credentials.pass`). A key that holds a secret found in any reading
  * (`"--token=abc": x`), a key one of the file's lines holds as part of a secret (`stringData: abc: x` of a Secret,
  * read leniently), and a key no view of which may be quoted (mayQuote) are redacted.
  */
-function pathRedaction(inYaml: readonly FoundSecret[], lineSecrets: readonly string[]): (path: Path) => string {
+function pathRedaction(inYaml: readonly FoundSecret[], lineSecrets: readonly string[], clean: boolean): (path: Path) => string {
   const values = [...inYaml.map(({ value }) => value), ...lineSecrets];
   // A short secret or key only whole, so `x` does not blank every key with an x in it.
   const holds = (key: string) =>
@@ -207,7 +209,7 @@ function pathRedaction(inYaml: readonly FoundSecret[], lineSecrets: readonly str
     (key.length >= 4 && lineSecrets.some((value) => value.includes(key)));
   return (path) => {
     const secretKey = path.findIndex((key) => typeof key === 'string' && isSecretKey(key));
-    const shown = secretKey < 0 ? path : path.slice(0, secretKey + 1);
+    const shown = secretKey < 0 ? path : path.slice(0, clean ? structureEnd(path, secretKey + 1) : secretKey + 1);
     return formatPath(shown.map((key) => (typeof key !== 'string' || (!holds(key) && mayQuote(key)) ? key : REDACTED)));
   };
 }
@@ -220,12 +222,14 @@ function mayHideSecret(text: string, unjudgeable: string): boolean {
   return !unjudgeable.startsWith('does not parse') || /\bSecret\b/i.test(text);
 }
 
-/** The secrets of a YAML file read as data (none for another file), its chart values too. */
-function secretsInYaml(read: ManifestText | undefined): FoundSecret[] {
-  if (!read) return [];
-  return read.documents.flatMap((data) => {
+/** The secrets of a YAML file read as data (none for another file), its chart values too; `clean`: all of it read strictly. */
+function secretsInYaml(read: ManifestText | undefined): { found: FoundSecret[]; clean: boolean } {
+  if (!read) return { found: [], clean: false };
+  let clean = !read.unjudgeable;
+  const found = read.documents.flatMap((data) => {
     const values = (data as { spec?: { valuesContent?: unknown } } | null)?.spec?.valuesContent;
     const chartValues = typeof values === 'string' ? documentsOf('values.yaml', values, yamlStreams()) : undefined;
+    if (chartValues?.unjudgeable) clean = false;
     const found = [...secretsInData(data), ...secretsInChartValues(data, chartValues)];
     // valuesContent is multi-line text too: where it parses as chart values, those judge it with key paths
     // (a line `token: traefik-hub-license` under `hub:` names a Secret), not its lines one by one.
@@ -241,6 +245,7 @@ function secretsInYaml(read: ManifestText | undefined): FoundSecret[] {
         : secret.what !== EMBEDDED_SECRET || (!found.some(below(secret)) && !judgedAsValues(secret)),
     );
   });
+  return { found, clean };
 }
 
 /**
@@ -292,7 +297,7 @@ function secretsInChartValues(data: unknown, values: ManifestText | undefined): 
  */
 export function secretsOfFile(path: string, text: string): string[] {
   const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, yamlStreams()) : undefined;
-  return [...secretsInYaml(read).map((secret) => secret.value), ...secretsInLines(text)];
+  return [...secretsInYaml(read).found.map((secret) => secret.value), ...secretsInLines(text)];
 }
 
 /**

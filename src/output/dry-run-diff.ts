@@ -1,0 +1,80 @@
+import { hiddenParts } from '../core/hidden-parts';
+import { redactMessage } from '../core/redact-message';
+import { redact } from '../core/secrets';
+
+/**
+ * The patch `synth --dry-run` prints, one line at a time through the message redactor (its value readers, a quoted value
+ * that looks generated). A line is judged alone, so a value it hides because of where that line puts it (a diagram's
+ * quoted label) may stand on other lines unquoted (a README table, the manifest): 67a-22. Every value the printer hides on
+ * any line of the patch is hidden on all of them, and the warning names each file and line it hid one on.
+ */
+
+/** One file's part of the patch: its path as shown, and its lines (unifiedDiff: two header lines, then hunks). */
+export interface FilePatch {
+  readonly path: string;
+  readonly lines: readonly string[];
+}
+
+/** Where the printed patch hides a value: lines of the file to be written, and of the file as it stands (removed lines). */
+export interface HiddenLines {
+  readonly path: string;
+  readonly written: readonly number[];
+  readonly current: readonly number[];
+}
+
+/** The patch as printed, and the lines of each file on which it hides a value. */
+export function printedPatch(patches: readonly FilePatch[], given: readonly string[]): { lines: string[]; hidden: HiddenLines[] } {
+  const found = new Set<string>();
+  for (const line of patches.flatMap((patch) => patch.lines)) {
+    const printed = redactMessage(line, given);
+    for (const part of hiddenParts(line, printed)) found.add(part);
+  }
+  const secrets = found.size ? [...given, ...found] : given;
+  // A value of letters only is a word the message redactor keeps where it reads as prose: here it is blanked everywhere.
+  const words = [...found].filter((part) => /^\p{L}+$/u.test(part));
+  const print = (line: string): string => redactMessage(words.length ? redact(line, words) : line, secrets);
+  const lines: string[] = [];
+  const hidden: HiddenLines[] = [];
+  for (const patch of patches) {
+    const [written, current]: [number[], number[]] = [[], []];
+    let [old, fresh] = [0, 0];
+    patch.lines.forEach((line, i) => {
+      const printed = print(line);
+      lines.push(printed);
+      const hunk = i >= 2 ? /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@$/.exec(line) : null;
+      if (hunk) [old, fresh] = [Number(hunk[1]), Number(hunk[2])];
+      if (i < 2 || hunk || line.startsWith('\\')) return;
+      const [removed, added] = [line.startsWith('-'), line.startsWith('+')];
+      if (printed !== line) (removed ? current : written).push(removed ? old : fresh);
+      if (!added) old++;
+      if (!removed) fresh++;
+    });
+    if (written.length || current.length) hidden.push({ path: patch.path, written, current });
+  }
+  return { lines, hidden };
+}
+
+/** The warnings of a dry run about the values its patch hides, naming each file and its lines. */
+export function hiddenLineWarnings(hidden: readonly HiddenLines[]): string[] {
+  return hidden.flatMap(({ path, written, current }) => [
+    ...(written.length
+      ? [
+          `${path}: ${written.length} line(s) to be written hold a value not shown above (${lineList(written)}; it looks like a ` +
+            'password or token); the write gate found no secret there, so it will be written: if it is one, remove it from the config',
+        ]
+      : []),
+    ...(current.length
+      ? [`${path}: ${current.length} line(s) of the file as it stands hold a value not shown above (${lineList(current)})`]
+      : []),
+  ]);
+}
+
+/** How many line numbers a warning lists; the rest are counted. */
+const MAX_LISTED = 20;
+
+/** `line 3`, `lines 3, 9, 12`, `lines 1, 2, … and 40 more`. */
+function lineList(numbers: readonly number[]): string {
+  const listed = numbers.slice(0, MAX_LISTED).join(', ');
+  const more = numbers.length > MAX_LISTED ? ` and ${numbers.length - MAX_LISTED} more` : '';
+  return `${numbers.length === 1 ? 'line' : 'lines'} ${listed}${more}`;
+}

@@ -25,7 +25,15 @@ const buildInfo = join(root, 'lib', '.tsbuildinfo');
 const [command = 'main', ...args] = process.argv.slice(2);
 // `npm run k3s:install`: its writes stop once npm is killed, as synth's do (scripts/npm-runner.js, 66c-2).
 if (command === 'k3s/install' && process.env.K3S_VIP_RUNNER_PID === undefined) {
-  const runner = require('./npm-runner').npmRunnerPid();
+  const { npmEndedBeforeStart, npmRunnerPid } = require('./npm-runner');
+  const runner = npmRunnerPid();
+  // npm killed before this started (68c-3): nothing is written after the command ended.
+  if (npmEndedBeforeStart('k3s:install', runner)) {
+    process.stderr.write(
+      'error: npm, which ran `npm run k3s:install`, ended before this run started (killed?); nothing was written: run it again\n',
+    );
+    process.exit(1);
+  }
   if (runner) process.env.K3S_VIP_RUNNER_PID = String(runner);
 }
 const COMMANDS = {

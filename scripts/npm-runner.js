@@ -47,10 +47,21 @@ function isRunner(pid, execPath) {
  */
 function npmRunnerPid(env = process.env, start = process.ppid) {
   if (!env.npm_lifecycle_event) return undefined;
-  for (let pid = start, hops = 0; pid !== undefined && pid > 1 && hops < 4; pid = parentOf(pid), hops++) {
+  // pid 1 too: `npm run synth` as a container's command is pid 1 (once orphaned, the script's shell is under init, not npm).
+  for (let pid = start, hops = 0; pid !== undefined && pid >= 1 && hops < 4; pid = parentOf(pid), hops++) {
     if (isRunner(pid, env.npm_execpath)) return pid;
   }
   return parentOf(start) === undefined && start > 1 ? start : undefined;
 }
 
-module.exports = { npmRunnerPid };
+/**
+ * Whether npm ran this as `npm run <script>` (npm_lifecycle_event names it, npm_execpath is npm's own npm-cli.js) yet is
+ * not among its ancestors now (`runner`: npmRunnerPid's): killed before this script ran its first lines, on a slow
+ * start-up (68c-3). Without a runner to watch, the run would publish after the command ended: it refuses instead.
+ * Another tool that sets these (yarn, pnpm) or a script of another name (`npm test` starting synth.js) is not judged.
+ */
+function npmEndedBeforeStart(script, runner, env = process.env) {
+  return runner === undefined && env.npm_lifecycle_event === script && /^npm(?:-cli\.js)?$/.test(basename(env.npm_execpath ?? ''));
+}
+
+module.exports = { npmEndedBeforeStart, npmRunnerPid };

@@ -19,7 +19,10 @@ const { createInterface } = require('node:readline');
 
 const root = join(__dirname, '..');
 // Read first, while npm is surely still an ancestor (scripts/npm-runner.js).
-const RUNNER_PID = require('./npm-runner').npmRunnerPid();
+const npmRunner = require('./npm-runner');
+const RUNNER_PID = npmRunner.npmRunnerPid();
+// The output folder by the name the user gave it: its path is not echoed (this runs before any redaction is loaded).
+const UNCHANGED = process.env.K3S_VIP_DIST_DIR ? 'the output folder (K3S_VIP_DIST_DIR) was left unchanged' : 'dist/ was left unchanged';
 const USAGE = 'usage: npm run synth [-- [--cluster <name>]... [--dry-run]]';
 const HELP = `${USAGE}
 
@@ -125,8 +128,6 @@ function synth(clusters) {
   // deletes its output folder first, and two runs sharing one would delete each other's (dist/ itself
   // is guarded by its lock). Folders of runs that were killed are removed here.
   const STAGING_ROOT = join(root, '.cdk8s.out');
-  // The output folder by the name the user gave it: its path is not echoed (this runs before any redaction is loaded).
-  const UNCHANGED = process.env.K3S_VIP_DIST_DIR ? 'the output folder (K3S_VIP_DIST_DIR) was left unchanged' : 'dist/ was left unchanged';
   const isRunning = (pid) => {
     try {
       process.kill(pid, 0);
@@ -333,6 +334,12 @@ if (typeof options === 'string') {
   process.exitCode = 1;
 } else if (options.help) {
   process.stdout.write(`${HELP}\n`);
+} else if (npmRunner.npmEndedBeforeStart('synth', RUNNER_PID)) {
+  // npm was killed before this started (68c-3): its shell has already said the command ended; nothing follows it.
+  process.stderr.write(
+    `synth failed: npm, which ran \`npm run synth\`, ended before this run started (killed?): nothing was written, ${UNCHANGED}.\n`,
+  );
+  process.exitCode = 1;
 } else if (options.dryRun) {
   dryRun(options.clusters);
 } else {

@@ -4,7 +4,7 @@ import { clusterNames } from './config/cluster-files';
 import { formatDiagnostic, loadConfigDir } from './config/load';
 import { wiring } from './main';
 import { diffTrees } from './output/diff';
-import { fileRedaction, secretsInFiles } from './output/secret-gate';
+import { fileRedaction, findingCounts, secretsInFiles } from './output/secret-gate';
 import { gateFindingSource } from './output/gate-sources';
 import { redact, secretValues } from './core/secrets';
 import { printable } from './core/problem';
@@ -100,9 +100,7 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     const configOf = (name: string) => loaded.clusters.find((cluster) => cluster.name === name)?.file;
     for (const line of refused)
       log(redact(`error: ${shownDist}/${line}: synth refuses to write it${gateFindingSource(line, fresh, configOf, printable)}`));
-    log(
-      `check failed: a fresh synth is refused (${refused.length} secret(s) in its output): change the config, then run \`npm run synth\`.`,
-    );
+    log(`check failed: a fresh synth is refused (${findingCounts(refused)} in its output): change the config, then run \`npm run synth\`.`);
     return 1;
   }
   if (diff.length) {

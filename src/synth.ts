@@ -30,7 +30,7 @@ import { argumentSecrets, redactMessage } from './core/redact-message';
 import { secretValues } from './core/secrets';
 import { mayQuote } from './core/quotable';
 import { oneLine, printable } from './core/problem';
-import { fileRedaction, secretsInFiles, withRefusal } from './output/secret-gate';
+import { fileRedaction, findingCounts, secretsInFiles, withRefusal } from './output/secret-gate';
 import { gateFindingSource } from './output/gate-sources';
 import { gateFilesOf } from './output/construct-gate';
 import { earlierReaderPasses } from './output/reader-passes';
@@ -253,7 +253,7 @@ function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): numbe
         ...secrets.map(
           (line) => `error: ${shownDist}/${withRefusal(line, refusal)}${gateFindingSource(line, files, configOf, shownConfigFile)}`,
         ),
-        `${secrets.length} secret(s) in the output.`,
+        `${findingCounts(secrets)} in the output.`,
       ]);
     }
     const violations = validateManifests(files, streams);

@@ -32,12 +32,12 @@ describe('60b-9: props hold at most 1 MiB of text, said at the key that passes i
     [
       'K3sVipCluster, a value',
       () => new K3sVipCluster(new App(), 'dev', withAnnotations({ blob: BIG, after: 'x' })),
-      'podAnnotations.blob: is a text of 1200000 characters',
+      'podAnnotations.blob: is a text of 1,200,000 bytes',
     ],
     [
       'K3sVipCluster, a key',
       () => new K3sVipCluster(new App(), 'dev', withAnnotations({ [BIG]: 'x' })),
-      'podAnnotations: has a key of 1200000 characters',
+      'podAnnotations: has a key of 1,200,000 bytes',
     ],
     [
       'TraefikHelmChartConfig, a value',
@@ -46,7 +46,7 @@ describe('60b-9: props hold at most 1 MiB of text, said at the key that passes i
           loadBalancerIPs: ['192.168.0.41'],
           values: { deployment: { podAnnotations: { blob: BIG } } },
         }),
-      'podAnnotations.blob is a text of 1200000 characters',
+      'podAnnotations.blob is a text of 1,200,000 bytes',
     ],
   ])('%s', (_name, build, expected) => {
     const error = errorOf(build);

@@ -804,7 +804,7 @@ describe('the manifests folder', () => {
 });
 
 describe('one run at a time', () => {
-  test('refuses with one line while another run holds the folder, writing nothing', () => {
+  test('refuses with one line while another run holds the folder, then says nothing was written', () => {
     writeFileSync(
       join(target, LOCK_FILE),
       JSON.stringify({ pid: process.pid, host: hostname(), holder: 'k3s:install --cluster prod', since: 'then' }),
@@ -817,6 +817,8 @@ describe('one run at a time', () => {
       expect(err).toEqual([
         `error: ${target}/${LOCK_FILE} is held by k3s:install --cluster prod (pid ${process.pid} on ${hostname()}, since then): ` +
           `wait for it to finish and run again; if none is running, delete ${target}/${LOCK_FILE}`,
+        // 68c-5: the last line says nothing was written, as every refusal before writing does.
+        `k3s:install: nothing was written to ${target}.`,
       ]);
       expect(readdirSync(target)).toEqual([LOCK_FILE]);
     } finally {
@@ -824,10 +826,11 @@ describe('one run at a time', () => {
     }
   });
 
-  test('says so in one line when the lock file cannot be made, writing nothing', () => {
+  test('says so in one line when the lock file cannot be made, then that nothing was written', () => {
     mkdirSync(join(target, LOCK_FILE));
     expect(install().err).toEqual([
       `error: ${target}/${LOCK_FILE} is a folder, where synth and k3s:install keep their lock file (a file they create and delete each run): move it away and run again`,
+      `k3s:install: nothing was written to ${target}.`,
     ]);
     expect(readdirSync(target)).toEqual([LOCK_FILE]);
   });

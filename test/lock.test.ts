@@ -52,7 +52,7 @@ describe('K3S_VIP_LOCK_WAIT_SECONDS', () => {
       expect(existsSync(join(root, 'out'))).toBe(false);
     });
 
-    test('k3s:install: refused in one line, nothing written', () => {
+    test('k3s:install: refused in one line, then that nothing was written', () => {
       const root = mkdtempSync(join(tmpdir(), 'k3s-vip-wait-'));
       mkdirSync(join(root, 'dist', 'dev'), { recursive: true });
       writeFileSync(join(root, 'dist', 'dev', 'kustomization.yaml'), 'resources: [a.yaml]\n');
@@ -68,7 +68,7 @@ describe('K3S_VIP_LOCK_WAIT_SECONDS', () => {
         err: (l) => err.push(l),
       });
       expect(code).toBe(1);
-      expect(err).toEqual([`error: ${WAIT} is "2s": ${expectedWait}`]);
+      expect(err).toEqual([`error: ${WAIT} is "2s": ${expectedWait}`, `k3s:install: nothing was written to ${join(root, 'manifests')}.`]);
     });
   });
 });

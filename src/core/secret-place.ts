@@ -23,9 +23,14 @@ export function secretKeyPlaces(secrets: readonly FoundSecret[], format: (path: 
 
 /** A refusal's problem for `secret`, found in `data`: its message names the line of a multi-line text that holds it. */
 export function secretProblem(secret: FoundSecret, data: unknown): Problem {
+  return placedProblem(secret, data).problem;
+}
+
+/** secretProblem's problem, and the place in its text it names (placeInText's). */
+function placedProblem(secret: FoundSecret, data: unknown): { problem: Problem; place?: TextPlaceFound } {
   const text = textAt(data, secret.path);
   const place = text === undefined ? undefined : placeInText(text);
-  if (!place) return { path: secret.path, message: secretRefusal(secret), ...indexOf(secret, data) };
+  if (!place) return { problem: { path: secret.path, message: secretRefusal(secret), ...indexOf(secret, data) } };
   // The line's own kind where it sets a secret by itself, not the whole text's first (43a-17: line 1 a name=value, line 2
   // the URL); what the line matched, where it says more than the kind does (40a-8b: not the same words twice).
   // A reading said last (secret-shapes.ts FINDERS' saidLast) says less than the text's own reading (a here-doc's).
@@ -35,7 +40,7 @@ export function secretProblem(secret: FoundSecret, data: unknown): Problem {
     text!.split(/\r?\n|\r/, MAX_LINES).some((line, i) => i + 1 !== place.line && lineFinding(line)?.what === secret.what);
   const kind = place.what && (saysMore(place.what) || kindElsewhere()) ? place.what : secret.what;
   const what = `${kind}, on its line ${place.line}${place.matched && place.matched !== kind ? ` (${place.matched})` : ''}`;
-  return { path: secret.path, message: secretRefusal({ ...secret, what }), textLine: place.line };
+  return { problem: { path: secret.path, message: secretRefusal({ ...secret, what }), textLine: place.line }, place };
 }
 
 /**
@@ -44,10 +49,11 @@ export function secretProblem(secret: FoundSecret, data: unknown): Problem {
  * MAX_PLACES in all.
  */
 export function secretProblems(secret: FoundSecret, data: unknown): Problem[] {
-  const first = secretProblem(secret, data);
+  const { problem: first, place } = placedProblem(secret, data);
   if (first.textLine === undefined) return [first];
   const text = textAt(data, secret.path)!;
-  const lines = text.split(/\r?\n|\r/, MAX_LINES);
+  const allLines = text.split(/\r?\n|\r/);
+  const lines = allLines.slice(0, MAX_LINES);
   const more: Problem[] = [];
   const named = new Set([first.textLine]);
   const said = new Map<Problem, string>();
@@ -68,18 +74,31 @@ export function secretProblems(secret: FoundSecret, data: unknown): Problem[] {
   for (; i < lines.length && more.length >= MAX_PLACES - 1; i++) if (lineFinding(lines[i])) left++;
   if (left) {
     const last = more[more.length - 1];
-    const more1 = left === 1 ? '1 more line after it sets one too' : `${left} more lines after it set one too`;
-    const what = `${said.get(last)!}, and ${more1}`;
+    const what = `${said.get(last)!}, and ${moreLines(left, allLines)}`;
     more[more.length - 1] = { ...last, message: secretRefusal({ ...secret, what }) };
   }
   // The lines that set one only with others, before or after the first (44a-14, 44a-15), in the same run: in a text of up
-  // to MAX_PLACED_TEXT characters (each is a reading of the whole text).
-  if (text.length > MAX_PLACED_TEXT || more.length >= MAX_PLACES - 1) return [first, ...more];
-  for (const place of dataPlaces(text, lines))
-    if (!named.has(place.line) && more.length < MAX_PLACES - 1) add(place.line, place.what ?? secret.what, place.matched);
-  for (const place of redactedPlaces(text, lines, named, MAX_PLACES - 1 - more.length)) add(place.line, place.what ?? secret.what);
-  for (const entry of entryFaultLines(text)) if (!named.has(entry.line) && more.length < MAX_PLACES - 1) add(entry.line, entry.what);
-  return [first, ...more.sort((a, b) => a.textLine! - b.textLine!)];
+  // to MAX_PLACED_TEXT characters (each is a reading of the whole text); in a longer one, those its redaction blanks
+  // where that found the first line (68c-6: a script of 2000 here-docs), as that reading is then already done.
+  const whole = text.length <= MAX_PLACED_TEXT;
+  if ((!whole && !place?.byRedaction) || more.length >= MAX_PLACES - 1) return [first, ...more];
+  if (whole)
+    for (const found of dataPlaces(text, lines))
+      if (!named.has(found.line) && more.length < MAX_PLACES - 1) add(found.line, found.what ?? secret.what, found.matched);
+  // Every line of the text, not MAX_LINES: comparing a line with its redaction is cheap, and the count must be whole.
+  const blanked = redactedPlaces(text, allLines, named, MAX_PLACES - 1 - more.length);
+  for (const found of blanked.places) add(found.line, found.what ?? secret.what);
+  if (whole)
+    for (const entry of entryFaultLines(text)) if (!named.has(entry.line) && more.length < MAX_PLACES - 1) add(entry.line, entry.what);
+  const all = [first, ...more.sort((a, b) => a.textLine! - b.textLine!)];
+  // Past the MAX_PLACES named, how many more it blanks: the last message says so, as for the lines above (README: "up to
+  // 20 per text, then how many more").
+  if (blanked.left) {
+    const last = all[all.length - 1];
+    const lines1 = blanked.left === 1 ? '1 more line of the text holds one too' : `${blanked.left} more lines of the text hold one too`;
+    all[all.length - 1] = { ...last, message: secretRefusal({ ...secret, what: `${said.get(last)!}, and ${lines1}` }) };
+  }
+  return all;
 }
 
 /**
@@ -88,7 +107,8 @@ export function secretProblems(secret: FoundSecret, data: unknown): Problem[] {
  * its secret lines are still said in the same run, at their lines.
  */
 export function secretLineProblems(text: string, path: Path): Problem[] {
-  const lines = text.split(/\r?\n|\r/, MAX_LINES);
+  const allLines = text.split(/\r?\n|\r/);
+  const lines = allLines.slice(0, MAX_LINES);
   const found: Problem[] = [];
   let what = '';
   let i = 0;
@@ -102,11 +122,23 @@ export function secretLineProblems(text: string, path: Path): Problem[] {
   let left = 0;
   for (; i < lines.length; i++) if (lineFinding(lines[i])) left++;
   if (left) {
-    const more = left === 1 ? '1 more line after it sets one too' : `${left} more lines after it set one too`;
     const last = found[found.length - 1];
-    found[found.length - 1] = { ...last, message: secretRefusal({ path, value: '', what: `${what}, and ${more}` }) };
+    found[found.length - 1] = {
+      ...last,
+      message: secretRefusal({ path, value: '', what: `${what}, and ${moreLines(left, allLines)}` }),
+    };
   }
   return found;
+}
+
+/**
+ * How many more lines after the last one named set a secret, of a text of `allLines`: in a text longer than MAX_LINES
+ * the count is of its first MAX_LINES, and says so (the rest are not read line by line).
+ */
+function moreLines(left: number, allLines: readonly string[]): string {
+  const counted = left === 1 ? '1 more line after it sets one too' : `${left} more lines after it set one too`;
+  const unread = allLines.slice(MAX_LINES).some((line) => line.trim() !== '');
+  return unread ? `${counted} in the text's first ${MAX_LINES} lines (the rest are not read line by line)` : counted;
 }
 
 /** How many lines of one text a run names at most. */
@@ -150,6 +182,14 @@ const MAX_LINES = 2000;
 /** A key set on a line (`Authorization:`, `DB_PASSWORD=`, `"token":`), up to 64 characters: a name, never a value. */
 const KEY_ON_LINE = /(?<![\w.-])([A-Za-z_][\w.-]{0,63})["']?[ \t]*(?::|=)/g;
 
+/** Where placeInText found a text's secret; `byRedaction`: found as a line the whole text's redaction blanks. */
+interface TextPlaceFound {
+  readonly line: number;
+  readonly matched?: string;
+  readonly what?: string;
+  readonly byRedaction?: true;
+}
+
 /**
  * The first line of `text` that sets a secret by itself, judged as any text is (secretsInData), 1-based; where none does
  * alone (`? password` then `: abc`), the first line naming the key its data read as YAML or JSON holds it under, or holding
@@ -157,7 +197,7 @@ const KEY_ON_LINE = /(?<![\w.-])([A-Za-z_][\w.-]{0,63})["']?[ \t]*(?::|=)/g;
  * (a here-doc's line, `sudo -S x <<EOF` then the password: 40a-8) the first line the whole text's redaction changes,
  * with no `matched` (the finding, of the whole text, names it). `what`: the kind the line sets by itself, if it does.
  */
-export function placeInText(text: string): { line: number; matched?: string; what?: string } | undefined {
+export function placeInText(text: string): TextPlaceFound | undefined {
   const lines = text.split(/\r?\n|\r/, MAX_LINES);
   for (let i = 0; i < lines.length; i++) {
     const found = lineFinding(lines[i]);
@@ -166,8 +206,8 @@ export function placeInText(text: string): { line: number; matched?: string; wha
   // The line its data read as YAML or JSON holds one on, with that finding's kind (44a-15: `argv:` then its items).
   const data = dataPlaces(text, lines)[0];
   if (data) return data;
-  const redacted = redactedPlaces(text, lines, new Set(), 1)[0];
-  if (redacted) return { line: redacted.line, what: redacted.what };
+  const redacted = redactedPlaces(text, lines, new Set(), 1).places[0];
+  if (redacted) return { line: redacted.line, what: redacted.what, byRedaction: true };
   // Else the first line holding a value its line-by-line reading finds (`password (str): <pw>` in a docstring: 47a-11).
   const values = secretsInLines(text).filter((value) => value.length >= 4 && !/[\r\n]/.test(value));
   const line = values.length ? lines.findIndex((written) => values.some((value) => written.includes(value))) : -1;

@@ -212,16 +212,22 @@ function notPlainData(prototype: { constructor?: { name?: unknown } } | null | u
 /**
  * The most text props may hold, as a config file may (config/yaml-input.ts: 1 MiB): the readers judge a config's worth of
  * text, and past a few MiB some of V8's regular expressions run out of stack (60b-9: 8 MB in one value, a RangeError).
+ * In UTF-8 bytes, as the config file is counted: in characters, text of 2 to 4 bytes each (é, CJK, emoji) passed this
+ * door at up to 4 MiB while the file door refused it at 1 MiB (68c-2).
  */
 const MAX_TEXT = 1 << 20;
-const PAST_BOUND = "which takes the props' text past 1 MiB, the most a config file may hold: keep large data out of the manifests";
+const PAST_BOUND =
+  "which takes the props' text past 1 MiB (1,048,576 bytes), the most a config file may hold: keep large data out of the manifests";
+/** A text's size as a config file would hold it, said as the file door says one (`1,200,000 bytes`). */
+const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+const bytesOf = (count: number) => `${count.toLocaleString('en-US')} bytes`;
 
 /** Reads `value` once into a frozen plain copy; every value that is not plain data is a problem at its path below `path`. */
 export function snapshot(value: unknown, path: Path = []): Snapshot {
   const problems: Problem[] = [];
   const dropped: Path[] = [];
   const ancestors = new Map<object, Path>();
-  let text = 0; // characters of text read so far
+  let text = 0; // bytes of text (UTF-8) read so far
   /** `secret`: the value lies under a key named like a secret (or an env entry's, a Secret's data), so no message quotes it. */
   const copy = (node: unknown, at: Path, depth: number, secret = false): unknown => {
     const problem = (message: string): typeof DROPPED => {
@@ -232,9 +238,10 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     if (node === null || typeof node === 'boolean') return node;
     if (typeof node === 'string') {
       // The text past the bound is left out, said once where it passes it; nothing is rendered from props with a problem.
-      if ((text += node.length) > MAX_TEXT) {
-        if (text - node.length > MAX_TEXT) return DROPPED;
-        return problem(`is a text of ${node.length} characters, ${PAST_BOUND}`);
+      const bytes = utf8Bytes(node);
+      if ((text += bytes) > MAX_TEXT) {
+        if (text - bytes > MAX_TEXT) return DROPPED;
+        return problem(`is a text of ${bytesOf(bytes)}, ${PAST_BOUND}`);
       }
       const control = controlCharacterProblem(node, at);
       // Text that holds a secret (an `extraObjects` item's Secret document, `--token=abc`) is not quoted at all.
@@ -315,8 +322,9 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
         const descriptor = descriptors[key];
         const keyPath = [...at, key];
         const before = problems.length;
-        if ((text += key.length) > MAX_TEXT) {
-          if (text - key.length <= MAX_TEXT) problems.push({ path: at, message: `has a key of ${key.length} characters, ${PAST_BOUND}` });
+        const bytes = utf8Bytes(key);
+        if ((text += bytes) > MAX_TEXT) {
+          if (text - bytes <= MAX_TEXT) problems.push({ path: at, message: `has a key of ${bytesOf(bytes)}, ${PAST_BOUND}` });
           dropped.push(keyPath);
           continue;
         }

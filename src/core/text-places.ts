@@ -40,21 +40,32 @@ export function dataPlaces(text: string, lines: readonly string[], max = MAX_DAT
 /**
  * Each line the whole text's redaction blanks a secret on, but for the lines in `named`, at most `max`: each with the
  * kind the text gives when only that line keeps its secret (the other such lines and those in `named` left out), for a
- * text of up to MAX_REJUDGED characters; else with none (the finding of the whole text names it).
+ * text of up to MAX_REJUDGED characters; else with none (the finding of the whole text names it). `left`: how many more
+ * lines it blanks past those, which a message counts (68c-6: of 1000 here-docs into /run/secrets, 20 were named and the rest unsaid).
  */
-export function redactedPlaces(text: string, lines: readonly string[], named: ReadonlySet<number>, max: number): TextPlace[] {
+export function redactedPlaces(
+  text: string,
+  lines: readonly string[],
+  named: ReadonlySet<number>,
+  max: number,
+): { places: TextPlace[]; left: number } {
   const redacted = redact(text).split(/\r?\n|\r/, lines.length);
-  if (redacted.length !== lines.length) return [];
+  if (redacted.length !== lines.length) return { places: [], left: 0 };
   const places: TextPlace[] = [];
-  for (let i = 0; i < lines.length && places.length < max; i++) {
+  let left = 0;
+  for (let i = 0; i < lines.length; i++) {
     if (lines[i] === redacted[i] || named.has(i + 1)) continue;
+    if (places.length >= max) {
+      left++;
+      continue;
+    }
     // The other secrets' lines left out, not blanked (a reader takes `-p '<redacted>'` for a password too).
     const alone =
       text.length <= MAX_REJUDGED ? lines.map((line, j) => (j === i || (lines[j] === redacted[j] && !named.has(j + 1)) ? line : '')) : [];
     const what = alone.length ? secretsInData(alone.join('\n'))[0]?.what : undefined;
     places.push({ line: i + 1, what });
   }
-  return places;
+  return { places, left };
 }
 
 /** How many of a text's data's findings are looked for in its lines (each a search of them): a message names no more. */

@@ -196,13 +196,15 @@ export function notInstalledHere(dir: string): string {
 /**
  * Creates the missing manifests folder (its parent exists: see checkManifestsFolder). It is created before its lock is
  * taken (the lock file lives in it), so another run may create it first: a folder (not a link) standing there is fine,
- * and the lock then keeps the two runs apart.
+ * and the lock then keeps the two runs apart. Returns whether this call created it: only that run's last line may say
+ * "created" (68c-8: two runs into one missing folder both said so).
  */
-export function createManifestsFolder(dir: string, fs: FileSystem = nodeFileSystem): void {
+export function createManifestsFolder(dir: string, fs: FileSystem = nodeFileSystem): boolean {
   try {
     fs.mkdir(dir);
+    return true;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST' && fs.lstat(dir)?.isDirectory()) return;
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST' && fs.lstat(dir)?.isDirectory()) return false;
     throw new InstallError(`cannot create ${printable(dir)}: ${describeFileProblem(e)}`);
   }
 }

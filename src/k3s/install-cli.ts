@@ -109,13 +109,11 @@ export function runInstall(options: InstallOptions): number {
     if (plan.errors.length) err(`k3s:install: nothing was written to ${shownDir}.`);
     return plan.errors.length > 0;
   };
-  /** Prints the plan; false (after the errors) when it may not be carried out. */
-  const show = (plan: InstallPlan, heading: string): boolean => {
-    if (refused(plan)) return false;
+  /** Prints the plan, its `kubectl delete`s and its warnings. */
+  const list = (plan: InstallPlan, heading: string): void => {
     out(heading);
     for (const line of formatPlan(plan)) out(line);
     for (const warning of plan.warnings) err(`warning: ${warning}`);
-    return true;
   };
   /** Whether this run created the folder (`created <dir>/; `), for its last line. */
   let made = '';
@@ -141,8 +139,8 @@ export function runInstall(options: InstallOptions): number {
     if (dryRun) {
       // No lock on the manifests folder: a dry run writes nothing there, and may run where K3s is not installed.
       const dryPlan = plan(readTarget(dir, fs));
-      if (!show(dryPlan, `Dry run: would ${folder.create ? `create ${shownDir}/ and ` : ''}install ${shownSource}/ into ${shownDir}:`))
-        return 1;
+      if (refused(dryPlan)) return 1;
+      list(dryPlan, `Dry run: would ${folder.create ? `create ${shownDir}/ and ` : ''}install ${shownSource}/ into ${shownDir}:`);
       if (folder.parentMissing) err(`warning: a real run refuses: ${notInstalledHere(dir)}`);
       out(`Dry run: ${countActions(dryPlan)}; nothing was written.`);
       return 0;
@@ -151,17 +149,20 @@ export function runInstall(options: InstallOptions): number {
       if (folder.parentMissing) throw new InstallError(notInstalledHere(dir));
       // Refuse bad manifests before creating anything.
       if (refused(plan(readTarget(dir, fs)))) return 1;
-      createManifestsFolder(dir, fs);
+      // Said in the last line too: the run made a folder, whatever the plan under the lock then finds; another run
+      // that made it first (both found it missing) made it, not this one (68c-8).
+      if (createManifestsFolder(dir, fs)) made = `created ${shownDir}/; `;
     }
-    // Said in the last line too: the run made a folder, whatever the plan under the lock then finds.
-    made = folder.create ? `created ${shownDir}/; ` : '';
     // The plan is made under the lock too: a plan from a folder another run is changing would be stale.
     return withFolderLock(dir, { holder: `k3s:install --cluster ${cluster}`, onStale: (note) => err(`note: ${note}`) }, () => {
       removeTemporaryFiles(dir, fs);
       const installPlan = plan(readTarget(dir, fs));
-      if (!show(installPlan, `Installing ${shownSource}/ into ${shownDir}:`)) return madeNote(1);
+      if (refused(installPlan)) return madeNote(1);
       // Under `npm run k3s:install`, nothing more once npm is killed (scripts/npm-runner.js, as synth: 66c-2).
       const changes = applyInstall(dir, installPlan, launcherGuard(fs, process.env, installPlan.recordFile));
+      // Listed once carried out (68c-5): a run that failed and rolled back had already listed its removals, and the
+      // `kubectl delete`s for objects whose manifests K3s still held; its error says what became of the folder.
+      list(installPlan, `Installing ${shownSource}/ into ${shownDir}:`);
       out(
         changes === 0
           ? `Nothing to do: ${made}${installPlan.entries.length} file(s) unchanged; ${made ? 'no file' : 'nothing'} was written.`
@@ -175,6 +176,8 @@ export function runInstall(options: InstallOptions): number {
     else if (e instanceof LockError) message = `${e.message}${rightsHint(e.code)}`;
     else throw e; // a bug: scripts/app.js reports it in one line
     for (const line of message.split('\n')) err(`error: ${line}`);
+    // No lock, no write: said last, as every refusal before writing does (68c-5; a folder this run created says so instead).
+    if (e instanceof LockError && !made) err(`k3s:install: nothing was written to ${shownDir}.`);
     return madeNote(1);
   }
 }

@@ -69,6 +69,22 @@ export function secretsInFiles(
   return findings;
 }
 
+/**
+ * The gate's findings counted by what they are, for a summary line: the secrets, the texts it could not judge (67c-3),
+ * and the objects too large for etcd, which are no secret (68c-7: validate said "1 secret(s)" for a file without one).
+ */
+export function findingCounts(findings: readonly string[]): string {
+  const unjudged = findings.filter((line) => line.includes('cannot be judged')).length;
+  const oversized = findings.filter((line) => line.includes(OVERSIZED)).length;
+  const secrets = findings.length - unjudged - oversized;
+  const counts = [
+    secrets ? `${secrets} secret(s)` : '',
+    unjudged ? `${unjudged} text(s) too large to judge` : '',
+    oversized ? `${oversized} object(s) too large for etcd` : '',
+  ];
+  return counts.filter(Boolean).join(' and ');
+}
+
 /** What every size finding of pastBound says: withRefusal leaves the secret advice off it. */
 const UNREAD = 'more than the write gate reads';
 

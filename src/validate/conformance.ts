@@ -18,7 +18,7 @@ import { redact, REDACTED, secretsInData, secretValues } from '../core/secrets';
 import { YamlStreams, yamlStreams } from '../output/yaml-streams';
 import { oddEntries } from '../output/odd-entries';
 import { Unread, unreadEntries } from './unread-files';
-import { secretsInFiles, withRefusal } from '../output/secret-gate';
+import { findingCounts, secretsInFiles, withRefusal } from '../output/secret-gate';
 
 /** One way a synthesized object would not be applied as written. */
 export interface Violation {
@@ -221,12 +221,9 @@ export function main(args: readonly string[] = []): void {
   for (const { line, fatal } of unread) process.stderr.write(`${fatal ? 'error' : 'note'}: ${oneLine(redact(line))}\n`);
   const unreadFatal = unread.filter((entry) => entry.fatal).length;
   if (violations.length || unreadFatal || secrets.length) {
-    // 67c-3: a text the gate could not read is counted as such, not as a secret (secret-gate.ts says `cannot be judged`).
-    const unjudged = secrets.filter((line) => line.includes('cannot be judged')).length;
-    const found = secrets.length - unjudged;
+    // A text the gate could not read (67c-3), or an object too large for etcd (68c-7), is counted as such, not as a secret.
     const counts = [
-      found ? `${found} secret(s)` : '',
-      unjudged ? `${unjudged} text(s) too large to judge` : '',
+      findingCounts(secrets),
       violations.length ? `${violations.length} violation(s)` : '',
       unreadFatal ? `${unreadFatal} ${unreadFatal === 1 ? 'entry' : 'entries'} not read` : '',
     ];

@@ -1,4 +1,4 @@
-import { foldLetters } from './folded-letters';
+import { foldLetters, latinLookAlikes } from './folded-letters';
 import { namesForeignSecret } from './foreign-secret-words';
 
 /**
@@ -7,10 +7,13 @@ import { namesForeignSecret } from './foreign-secret-words';
  * its letters folded to ASCII (folded-letters.ts), ends in a secret word (foreign-secret-words.ts, or English's) is read
  * folded, so the named rules, whose names are ASCII (`[A-Za-z_][\w.-]*`), read it. Other words (prose in any language,
  * `Passwörter`) are kept as written: a text of them gives no decoding, and so costs no second reading.
+ * Round 68 (68a-10): a run of Cyrillic or Greek letters drawn as Latin ones (folded-letters.ts' look-alikes) is read so
+ * too where its word, so read, names a secret: `pаssword: x` (Cyrillic `а`), `DB_PАSSWORD=x`, `ΤΟΚΕΝ=x` (all Greek);
+ * a word of the script's own (`пароль`, `СЕКРЕТ`) holds a letter drawn so in no Latin one, or names no secret in Latin.
  */
 
-/** Latin letters with accents (Latin-1, Extended-A and -B, Extended Additional) and combining marks. */
-const ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]|\p{M}/u;
+/** Latin letters with accents (Latin-1, Extended-A and -B, Extended Additional), combining marks, Greek and Cyrillic. */
+const ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff\u0370-\u052f]|\p{M}/u;
 /** The most of a word read either side of a run (a name is short). */
 const MAX_WORD = 64;
 /** A name's letters, digits, marks, `_`, `.` and `-`. */
@@ -25,7 +28,7 @@ const MAX_NAMES = 4096;
 /** The run of accented letters at `at` of `text`, folded, where its word may name a secret; else undefined (kept). */
 function foldedInName(run: string, text: string, at: number): string | undefined {
   if (run.length > MAX_WORD) return undefined;
-  const folded = foldLetters(run);
+  const folded = latinLookAlikes(foldLetters(run));
   if (!/^[A-Za-z]*$/.test(folded)) return undefined; // a combining mark alone folds to nothing
   let [start, end] = [at, at + run.length];
   while (start > 0 && at - start < MAX_WORD && WORD_CHAR.test(text[start - 1])) start--;
@@ -33,7 +36,7 @@ function foldedInName(run: string, text: string, at: number): string | undefined
   const word = text.slice(start, end);
   let secret = names.get(word);
   if (secret === undefined) {
-    const name = foldLetters(word);
+    const name = latinLookAlikes(foldLetters(word));
     secret = ENGLISH_SECRET.test(name) || namesForeignSecret(name);
     if (names.size >= MAX_NAMES) names.clear();
     names.set(word, secret);
@@ -44,6 +47,6 @@ function foldedInName(run: string, text: string, at: number): string | undefined
 /** The decoding (text-decodings.ts) that reads a name's accented letters in ASCII. */
 export const ACCENTED_NAMES = {
   applies: ACCENTED,
-  escape: /(?:[\u00c0-\u024f\u1e00-\u1eff]|\p{M})+/gu,
+  escape: /(?:[\u00c0-\u024f\u1e00-\u1eff\u0370-\u052f]|\p{M})+/gu,
   decode: foldedInName,
 };

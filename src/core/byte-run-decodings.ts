@@ -55,6 +55,32 @@ export const HEX_RUNS = {
   decode: (run: string): string | undefined => bytesAsText(Buffer.from(run.replace(/^0[xX]/, ''), 'hex')),
 };
 
+/** The bytes a text's hex groups need to be read: as a run's (`password=abc`). */
+const MIN_GROUPED_BYTES = 12;
+
+/**
+ * 68a-11: hex in groups of one to four bytes, one blank or one colon between them, the same all along: `xxd`'s default
+ * (`4442 5f50 …`, two bytes a group; `-g N` other widths), `od`/`hexdump`/Wireshark bytes (`44 42 5f …`) and
+ * colon-separated bytes (`44:42:5f:…`). Read as HEX_RUNS reads a run, from 12 bytes (six groups at least), one letter
+ * case a run; each group's width is settled by the separator after it, so a run is matched in one pass. Only bytes that
+ * are text are read (a MAC address, an IPv6 address or a key's colon fingerprint are not).
+ */
+export const HEX_GROUPS = {
+  applies: /[0-9a-fA-F]{2}[ :][0-9a-fA-F]{2}/,
+  escape:
+    /(?<![0-9A-Za-z:])(?:(?:[0-9a-f]{2}){1,4}([ :])(?:[0-9a-f]{2}){1,4}(?:\1(?:[0-9a-f]{2}){1,4}){4,}|(?:[0-9A-F]{2}){1,4}([ :])(?:[0-9A-F]{2}){1,4}(?:\2(?:[0-9A-F]{2}){1,4}){4,})(?![0-9A-Za-z:])/g,
+  decode: (run: string): string | undefined => {
+    const bytes = groupedHexBytes(run);
+    return bytes.length > 0 ? bytesAsText(bytes) : undefined;
+  },
+};
+
+/** A HEX_GROUPS run's bytes; fewer than MIN_GROUPED_BYTES are none (the decoding keeps them as written). */
+function groupedHexBytes(run: string): Buffer {
+  const bytes = Buffer.from(run.replace(/[ :]/g, ''), 'hex');
+  return bytes.length >= MIN_GROUPED_BYTES ? bytes : Buffer.alloc(0);
+}
+
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** RFC 4648 section 6 base32 (upper case, `=` padding optional) as bytes; bits left over at the end are dropped. */

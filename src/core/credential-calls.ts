@@ -13,8 +13,13 @@ import { setsSecret } from './secrets-text';
  * third argument of a connect (the fourth after a port number: paramiko's `connect("h", 22, "bob", "pw")`), the second
  * of a login or a credential (passwordIndex). Only a literal there counts (for a bare `connect`, whose name is also Qt's and a socket's, one
  * that is no identifier, or one mixing both cases and digits): a variable (`password`), an expression
- * (`os.environ["PW"]`), a keyword argument (`password=…`, read by the keyword rules) are none, and so are code's
- * own words (an identifier without digits: `"secret"`, `"changeme"`), prose, a format (`%s`, `{}`), a reference.
+ * (`os.environ["PW"]`), a keyword argument (`password=…`, read by the keyword rules) are none, and so are a format
+ * (`%s`, `{}`), a reference or a placeholder (`"changeme"`, `"<password>"`), an empty string.
+ * Round 68 (68a-19): a literal in the password's place of a call named for credentials is the password whatever it looks
+ * like, a dictionary word too (`server.login('ops', 'swordfish')`, `auth=('admin', 'swordfish')`); only a bare
+ * `connect` (also Qt's and a socket's), `auth` and `authenticate` (middleware's: `auth("basic")`) still ask for no plain
+ * identifier there. Ruby's call without parentheses
+ * (`req.basic_auth 'admin', 'swordfish'`, Net::HTTP) is read too.
  */
 
 /** What such a value is called in findings (`FoundSecret.what`). */
@@ -68,7 +73,7 @@ const POSITIONAL = Object.keys(POSITIONAL_INDEX).join('|');
 
 /** A call taking credentials by position: its name (the last of a dotted name, a `[type]::new`'s type) and its `(`. */
 const CALL = new RegExp(
-  String.raw`(?<![\w$])(connect|real_connect|mysql_real_connect|mysqli_real_connect|PQsetdbLogin|SQLConnect[AW]?|ldap_simple_bind(?:_s)?|ldap_bind_s|mysqli_connect|mysql_connect|mssql_connect|odbc_connect|oci_connect|getConnection|PDO|mysqli|login|ftp_login|ssh2_auth_password|ldap_bind|auth|authenticate|pass_|simple_bind_s?|\w*(?:Basic|Digest|Proxy)_?Auth|NetworkCredential|PSCredential|UsernamePasswordCredentials|PasswordAuthentication|UsernamePasswordAuthenticationToken|SMBConnection|${POSITIONAL})(?:\]::new)?[ \t]*\(`,
+  String.raw`(?<![\w$])(?:(connect|real_connect|mysql_real_connect|mysqli_real_connect|PQsetdbLogin|SQLConnect[AW]?|ldap_simple_bind(?:_s)?|ldap_bind_s|mysqli_connect|mysql_connect|mssql_connect|odbc_connect|oci_connect|getConnection|PDO|mysqli|login|ftp_login|ssh2_auth_password|ldap_bind|auth|authenticate|pass_|simple_bind_s?|\w*(?:Basic|Digest|Proxy)_?Auth|NetworkCredential|PSCredential|UsernamePasswordCredentials|PasswordAuthentication|UsernamePasswordAuthenticationToken|SMBConnection|${POSITIONAL})(?:\]::new)?[ \t]*\(|(basic_auth|digest_auth|proxy_basic_auth)[ \t]+(?=["']))`,
   'gi',
 );
 
@@ -146,7 +151,8 @@ function argumentsAt(text: string, from: number, limit: number): { args: Argumen
       const call = /^\.(?:toCharArray|encode|getBytes)\(\)/.exec(text.slice(i, i + 16));
       if (call) i += call[0].length;
       blanks();
-      if (text[i] === ',' || text[i] === ')') {
+      // The call's end: its `)`, or its line's for Ruby's call without parentheses (`limit`).
+      if (text[i] === ',' || text[i] === ')' || i === limit) {
         args.push({ literal });
         if (text[i] === ',') i++;
         continue;
@@ -171,16 +177,31 @@ function argumentsAt(text: string, from: number, limit: number): { args: Argumen
 }
 
 /**
- * A literal that is a password: setsSecret's judgement, and not code's own words (an identifier without digits), prose
- * (words of letters), a format's conversion or a placeholder's braces.
+ * A literal that is a password: setsSecret's judgement (a reference, a placeholder are none), and not a format's
+ * conversion or a placeholder's braces. `code`: where the call's name is generic or the literal may be code's own words
+ * (a setter named like a secret, a bare `connect`), an identifier without digits (`"secret"`) or prose is none too.
  */
-function isPasswordLiteral(value: string, generic = false): boolean {
-  // A generic name's (`connect`: Qt's signals and slots, a socket's protocol) identifier is code unless it mixes cases and digits.
-  if (generic && /^[A-Za-z_][\w.-]*$/.test(value) && !(/[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value))) return false;
-  if (!value || /^[A-Za-z_][A-Za-z_.-]*$/.test(value) || /^[A-Za-z_]+(?:[ \t]+[A-Za-z_]+[.,:!?]?)+$/.test(value)) return false;
-  if (/%[-+ #0-9.]*[sdifx]|\{\w*\}|^<[^<>]*>$/.test(value)) return false;
-  return setsSecret('password', JSON.stringify(value));
+function isPasswordLiteral(value: string, code = false): boolean {
+  if (!value || /%[-+ #0-9.]*[sdifx]|\{\w*\}|^<[^<>]*>$/.test(value)) return false;
+  if (code && (/^[A-Za-z_][A-Za-z_.-]*$/.test(value) || /^[A-Za-z_]+(?:[ \t]+[A-Za-z_]+[.,:!?]?)+$/.test(value))) return false;
+  let verdict = verdicts.get(value);
+  if (verdict === undefined) {
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(value, (verdict = setsSecret('password', JSON.stringify(value))));
+  }
+  return verdict;
 }
+
+/** Each literal's verdict, once (a text of many calls repeats its literals: `login('a', 'b')` a thousand times). */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 4096;
+
+/** Calls whose name is also middleware's (`app.use(auth("basic"))`, `passport.authenticate("local")`): a word there is code's. */
+const CODE_NAMED = /^(?:auth|authenticate)$/;
+
+/** A bare `connect`'s identifier is code (Qt's signals and slots, a socket's protocol) unless it mixes cases and digits. */
+const isConnectPassword = (value: string): boolean =>
+  (!/^[A-Za-z_][\w.-]*$/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value))) && isPasswordLiteral(value, true);
 
 /**
  * 54: any other call named like a secret's setter or maker (`setPassword`, `with_api_key`, `useToken`, `SecretKey`,
@@ -205,7 +226,7 @@ function namedCallSpans(text: string): Array<[number, number]> {
     const { args, end } = argumentsAt(text, open, Math.min(text.length, open + MAX_CALL, open + budget));
     budget -= end - open + 1;
     for (const arg of args)
-      if (arg.literal && looksGenerated(arg.literal.text) && isPasswordLiteral(arg.literal.text)) spans.push(arg.literal.span);
+      if (arg.literal && looksGenerated(arg.literal.text) && isPasswordLiteral(arg.literal.text, true)) spans.push(arg.literal.span);
   }
   return spans;
 }
@@ -217,10 +238,12 @@ export function callCredentialSpans(text: string): Array<[number, number]> {
   // Together the calls' readings cover at most a few times the text (`connect(connect(connect(…` reads each `(` on).
   let budget = 4 * text.length + MAX_CALL;
   for (const match of text.matchAll(CALL)) {
-    const name = match[1].toLowerCase();
+    const name = (match[1] ?? match[2]).toLowerCase();
     const open = match.index + match[0].length;
     if (budget <= 0) break;
-    const { args, end } = argumentsAt(text, open, Math.min(text.length, open + MAX_CALL, open + budget));
+    // Ruby's call without parentheses ends with its line.
+    const lineEnd = match[2] === undefined ? text.length : (text.indexOf('\n', open) + 1 || text.length + 1) - 1;
+    const { args, end } = argumentsAt(text, open, Math.min(lineEnd, open + MAX_CALL, open + budget));
     budget -= end - open + 1;
     const at = passwordIndex(name, args);
     // Positions count up to the first keyword argument (Python: positional ones come first).
@@ -228,7 +251,9 @@ export function callCredentialSpans(text: string): Array<[number, number]> {
     // An anonymous FTP login's password is an e-mail address by convention, no secret.
     if (/login$/.test(name) && args.some((arg) => /^(?:anonymous|ftp)$/i.test(arg.literal?.text ?? ''))) continue;
     const literal = args[at]?.literal;
-    if (literal && isPasswordLiteral(literal.text, name === 'connect')) spans.push(literal.span);
+    const password =
+      name === 'connect' ? isConnectPassword(literal?.text ?? '') : isPasswordLiteral(literal?.text ?? '', CODE_NAMED.test(name));
+    if (literal && password) spans.push(literal.span);
   }
   spans.push(...namedCallSpans(text));
   if (/auth/i.test(text))

@@ -1,5 +1,6 @@
 import { setsSecret } from './secrets-text';
 import { looksGenerated } from './generated-runs';
+import { isProseWordAfterLabel } from './prose-after-label-words';
 
 /**
  * Attack round 48a-11: the secrets of network devices' config lines (Cisco IOS/IOS-XE/NX-OS/ASA, Arista EOS, FRR's and
@@ -31,6 +32,13 @@ import { looksGenerated } from './generated-runs';
  * is encrypted under the device's master key, which no config line shows. Type 7 (Cisco's `service
  * password-encryption`) and Junos' `$9$…` are reversible encodings whose key is published (any type-7 or $9$ decoder
  * reads them back): they are the password, as written. A reference or placeholder is none (setsSecret).
+ * Round 68 (68a-6): a dictionary word is the secret too on a command whose secret ends its line (ownsLastWord:
+ * Cisco `ppp chap password [0] V`, `ntp authentication-key 1 md5 V`, Huawei `local-user U password irreversible-cipher
+ * V`), on a PAN-OS `set mgt-config …` line as on VyOS' `set` lines, after VyOS' WireGuard `private-key`/`preshared-key`
+ * on a `set` line, and in VyOS' and Junos' curly form (`show configuration`), read as the `set` line it stands for
+ * (`interfaces { wireless wlan0 { security { wpa { passphrase V` is `set interfaces wireless wlan0 security wpa
+ * passphrase V`; `service { snmp { community V {` is `set service snmp community V`). A sentence's word there is none
+ * (`ppp chap password required`).
  */
 
 /** What such a value is called in findings (`FoundSecret.what`). */
@@ -129,10 +137,23 @@ const PROSE_WORD = /^[a-z]+$/;
  * 67a-12: the top-level nodes of a VyOS/EdgeOS `set` line (docs.vyos.io configuration: firewall, interfaces, service,
  * system, vpn, …). On `set <node> … <keyword> VALUE` with VALUE last, the line is the router's command, not prose
  * (`set the password with docker login`): a dictionary word there is the password too (`… psk peer1 secret bananabread`,
- * `… openvpn vtun0 authentication password …`, `… security wpa passphrase …`).
+ * `… openvpn vtun0 authentication password …`, `… security wpa passphrase …`). 68a-6: PAN-OS' `mgt-config` and
+ * `deviceconfig` too (`set mgt-config users admin password V`: docs.paloaltonetworks.com, PAN-OS CLI quick start,
+ * "Use Configuration Mode Commands").
  */
-const VYOS_NODE =
-  /^(?:container|firewall|high-availability|interfaces|load-balancing|nat|nat66|pki|policy|protocols|qos|service|system|traffic-policy|vpn|vrf)$/;
+const SET_NODE =
+  /^(?:container|firewall|high-availability|interfaces|load-balancing|nat|nat66|pki|policy|protocols|qos|service|system|traffic-policy|vpn|vrf|mgt-config|deviceconfig)$/;
+/**
+ * 68a-6: keywords whose next word is a secret on a `set` line of SET_NODE only: VyOS' WireGuard `private-key` and a
+ * peer's `preshared-key` (docs.vyos.io configuration/interfaces/wireguard); elsewhere `private-key` is often a file's.
+ */
+const SET_FORM_KEYWORDS = new Set(['private-key', 'preshared-key']);
+/** A curly form's top-level node whose lines are read as `set` lines (68a-6): SET_NODE's, Junos' `snmp` and `security`. */
+const CURLY_ROOT = /^(?:snmp|security)$/;
+/** A line of the curly form that opens a node: words, then `{` (`wireless wlan0 {`, `community swordfish {`). */
+const CURLY_OPENER = /^[ \t]*[a-z][\w.:/@-]*(?:[ \t]+(?:[\w.:/@+-]+|"[^"\n]*"))*[ \t]*\{[ \t]*\r?$/;
+/** The most words a curly path keeps (a router's tree is not deeper). */
+const MAX_PATH = 32;
 /** The documented default SNMP communities. */
 const DEFAULT_COMMUNITY = /^["']?(?:public|private)["']?$/i;
 
@@ -143,6 +164,27 @@ interface Word {
 
 /** What the nearest less indented line opens: a secret's block (SECRET_BLOCK), a device command's, none. */
 type Block = 'secret' | 'command' | undefined;
+
+/**
+ * 68a-6: commands whose secret ends their line, so a word there is the secret, not prose's: Cisco `ppp chap|pap password
+ * [0|7] V` (IOS Dial Command Reference, `ppp chap password`), `ntp authentication-key N md5 V [7]` (IOS Basic System
+ * Management Command Reference), Huawei/H3C `local-user U password [cipher|irreversible-cipher|simple] V` (VRP AAA
+ * configuration). `at`: where the secret stands.
+ */
+function ownsLastWord(words: readonly Word[], start: number, at: number): boolean {
+  const [second, third] = [words[start + 1]?.text, words[start + 2]?.text];
+  const last = words.length - 1;
+  switch (words[start].text) {
+    case 'ppp':
+      return /^(?:chap|pap)$/.test(second ?? '') && at === last;
+    case 'local-user':
+      return third === 'password' && at === last;
+    case 'ntp':
+      return second === 'authentication-key' && (at === last || (at === last - 1 && TYPE_DIGIT.test(words[last].text)));
+    default:
+      return false;
+  }
+}
 /** Modifiers of a block's bare `password|secret|key` line before its value. */
 const BARE_MODIFIERS = /^(?:\d|sha\d+|sha-\d+|md5|scrypt|clear|encrypted|hex|ascii|cipher|irreversible-cipher|simple|hash)$/;
 /** A file's name or path (OpenVPN's `key client.key`), an operator or a label: never a bare key line's value. */
@@ -165,6 +207,8 @@ function afterModifiers(words: readonly Word[], i: number, modifiers: RegExp): {
 function isSecret(value: string, type: string | undefined): boolean {
   // `;`, `{`, `}` end a Junos statement; a lone digit is an encryption type whose value the line lacks.
   if (/^(?:[;{}]|\d)$/.test(value)) return false;
+  // A modifier ending the line (`password irreversible-cipher`, a line YAML folded before its value) lacks its value too.
+  if (PASSWORD_MODIFIERS.test(value)) return false;
   if (type !== undefined && /^[4589]$/.test(type)) return false;
   if (type === '6' && TYPE6.test(value)) return false;
   if (CRYPT_HASH.test(value) || /^\{\{.*\}\}$/.test(value)) return false; // a hash; a template's `{{ var }}`
@@ -199,7 +243,7 @@ function fixedPlaces(words: readonly Word[], start: number, head: string): Array
 
 /** The word indexes of the secrets a line's words hold (with the encryption type written before each). */
 function secretOn(words: readonly Word[], block: Block): Array<{ at: number; type?: string; loose?: boolean }> {
-  const found: Array<{ at: number; type?: string; loose?: boolean }> = [];
+  const found: Array<{ at: number; type?: string; loose?: boolean; setOnly?: boolean }> = [];
   let start = 0;
   if (words[0]?.text === 'no') start = 1;
   const head = words[start]?.text ?? '';
@@ -259,6 +303,8 @@ function secretOn(words: readonly Word[], block: Block): Array<{ at: number; typ
       let j = i + 1;
       while (j < lastKey && /^(?:md5|sha\d*|des|3des|aes|\d{3})$/i.test(words[j].text)) j++;
       found.push({ at: j });
+    } else if (SET_FORM_KEYWORDS.has(word)) {
+      found.push({ at: i + 1, loose: true, setOnly: true });
     } else if (OWN_KEYWORDS.has(word)) {
       const next = afterModifiers(words, i, MODE_WORD);
       // A keyring's `pre-shared-key address A [M] key K` names its key later (the `key` branch reads it).
@@ -281,11 +327,15 @@ function secretOn(words: readonly Word[], block: Block): Array<{ at: number; typ
   }
   found.push(...fixedPlaces(words, start, head));
   // A login's `plaintext-password` word is wifi-key-lines.ts' (named so in its finding).
-  const vyos = (at: number) =>
-    head === 'set' && at === lastKey && VYOS_NODE.test(words[start + 1]?.text ?? '') && words[at - 1]?.text !== 'plaintext-password';
+  const setForm = (at: number) =>
+    head === 'set' && at === lastKey && SET_NODE.test(words[start + 1]?.text ?? '') && words[at - 1]?.text !== 'plaintext-password';
+  const ownWord = (at: number) => ownsLastWord(words, start, at) && !isProseWordAfterLabel(words[at].text.replace(/^(["'])(.*)\1$/, '$2'));
   return found.filter(
-    ({ at, type, loose }) =>
-      at < words.length && isSecret(words[at].text, type) && !(loose && !vyos(at) && PROSE_WORD.test(words[at].text)),
+    ({ at, type, loose, setOnly }) =>
+      at < words.length &&
+      !(setOnly && !setForm(at)) &&
+      isSecret(words[at].text, type) &&
+      !(loose && !setForm(at) && !ownWord(at) && PROSE_WORD.test(words[at].text)),
   );
 }
 
@@ -296,13 +346,51 @@ function opens(line: string): Block {
   return SECRET_BLOCK.test(line) ? 'secret' : 'command';
 }
 
+/** A line above the one read: its indent, its text, what it opens (asked once) and, for the curly form, its `set` words. */
+interface Parent {
+  indent: number;
+  line: string;
+  block?: Block | null;
+  path?: readonly string[];
+}
+
+/** A line's words (64 at most), each where it stands in the text (`start`: the line's offset). */
+function wordsOf(line: string, start: number): Word[] {
+  const words: Word[] = [];
+  for (const match of line.matchAll(WORD)) {
+    words.push({ text: match[0], at: start + match.index });
+    if (words.length > 64) break;
+  }
+  return words;
+}
+
+/** 68a-6: a curly form's line's words without the `{` or `;` that ends it. */
+const statementOf = (words: readonly Word[]): Word[] => words.filter((word, i) => i < words.length - 1 || !/^[{;]$/.test(word.text));
+
+/** 68a-6: the `set` words a curly form's opener stands for (its parents' and its own), or undefined where it is none. */
+function curlyPath(line: string, parent: Parent | undefined): readonly string[] | undefined {
+  if (line.length > MAX_LINE || !CURLY_OPENER.test(line)) return undefined;
+  const own = statementOf(wordsOf(line, 0)).map(({ text }) => text);
+  const base = parent === undefined ? (SET_NODE.test(own[0]) || CURLY_ROOT.test(own[0]) ? [] : undefined) : parent.path;
+  return base !== undefined && base.length + own.length <= MAX_PATH ? [...base, ...own] : undefined;
+}
+
+/** 68a-6: the secrets of a curly form's line, read as the `set` line it stands for (`path`: its openers' words). */
+function curlySecrets(words: readonly Word[], path: readonly string[]): number[] {
+  const statement = statementOf(words);
+  const head = ['set', ...path].map((text) => ({ text, at: -1 }));
+  return secretOn([...head, ...statement], undefined)
+    .filter(({ at }) => at >= head.length)
+    .map(({ at }) => words.indexOf(statement[at - head.length]));
+}
+
 /** Where a text holds a secret of a network device's config line: the value's span (inside its quotes). */
 export function deviceConfigSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (!CLUE.test(text)) return spans;
   let at = 0;
   // The lines above this one, each less indented than the next, and what each opens (judged when a line under it asks).
-  const parents: Array<{ indent: number; line: string; block?: Block | null }> = [];
+  const parents: Parent[] = [];
   for (const line of text.split('\n')) {
     const start = at;
     at += line.length + 1;
@@ -310,16 +398,14 @@ export function deviceConfigSpans(text: string): Array<[number, number]> {
     if (indent < 0) continue; // a blank line neither opens nor closes a block
     while (parents.length > 0 && parents[parents.length - 1].indent >= indent) parents.pop();
     const parent = parents[parents.length - 1];
-    parents.push({ indent, line });
+    parents.push({ indent, line, path: curlyPath(line, parent) });
     if (line.length > MAX_LINE || !CLUE.test(line)) continue;
     if (parent !== undefined) parent.block ??= opens(parent.line) ?? null;
     const block = parent?.block ?? undefined;
-    const words: Word[] = [];
-    for (const match of line.matchAll(WORD)) {
-      words.push({ text: match[0], at: start + match.index });
-      if (words.length > 64) break;
-    }
-    for (const { at: n } of secretOn(words, block)) {
+    const words = wordsOf(line, start);
+    const found = new Set(secretOn(words, block).map(({ at: n }) => n));
+    if (parent?.path !== undefined) for (const n of curlySecrets(words, parent.path)) found.add(n);
+    for (const n of found) {
       const { text: value, at: from } = words[n];
       const quoted = /^(["']).+\1$/s.test(value) ? 1 : 0;
       spans.push([from + quoted, from + value.length - quoted]);

@@ -2,6 +2,9 @@
  * Letters as their ASCII base (attack round 51a-12): `contraseña` is `contrasena`, `hasło` `haslo`, `şifre` `sifre`,
  * `Schlüssel` `Schlussel`, so the rules that read names in ASCII (`[A-Za-z_][\w.-]*`) read them too. Accents and other
  * combining marks are left out (NFKD, then the marks dropped); the letters NFKD does not split are mapped by hand.
+ * Round 68 (68a-10): a word that mixes Latin letters with Cyrillic or Greek ones drawn alike (`pаssword` with a Cyrillic
+ * `а`, `ΡASSWORD` with a Greek `Ρ`) is read with those in Latin; a word of another script stays as written (`пароль`,
+ * `СЕКРЕТ`, `κωδικός`), so the rules that read it in its own script still do.
  */
 const OWN_LETTERS: Readonly<Record<string, string>> = {
   ł: 'l',
@@ -24,6 +27,30 @@ const OWN_LETTERS: Readonly<Record<string, string>> = {
   Ħ: 'H',
 };
 const OWN_LETTER = /[łŁøØđĐðÐıßæÆœŒþÞħĦ]/g;
+/**
+ * Cyrillic and Greek letters drawn as one Latin letter: the entries of Unicode TR39's confusables.txt whose target is one
+ * Latin letter (https://www.unicode.org/Public/security/latest/confusables.txt). TR39 maps `I` and its look-alikes to
+ * `l`, one skeleton for both; here a capital stays a capital (`І` is `I`), as a reader of the name reads it. The
+ * look-alikes (Greek U+0370-U+03FF, then Cyrillic U+0400-U+052F) and, at the same place, their Latin letters:
+ */
+const LOOK_ALIKE_LETTERS = 'ΑΒΕΖΗΙΚΜΝΟΡΤΥΧͿϒϜϹϺαγινορσυϱϲϳ' + 'ЅІЈАВЕКМНОРСТУХѴҮӀԌԜагеорсухѕіјѡѵүһҽӏԁԛԝ';
+const LATIN_LETTERS = 'ABEZHIKMNOPTYXJYFCMayivopoupcj' + 'SIJABEKMHOPCTYXVYIGWareopcyxsijwvyheidqw';
+const LOOK_ALIKE = new RegExp(`[${LOOK_ALIKE_LETTERS}]`, 'g');
+const GREEK_OR_CYRILLIC = /[\u0370-\u052f]/;
+/** A word's letters (the marks NFKD split off are gone by now). */
+const LETTERS = /\p{L}+/gu;
+
+/** Every Cyrillic or Greek look-alike of `text` as its Latin letter, whatever the word around it. */
+export const latinLookAlikes = (text: string): string =>
+  text.replace(LOOK_ALIKE, (letter) => LATIN_LETTERS[LOOK_ALIKE_LETTERS.indexOf(letter)]);
+
+/** A word mixing ASCII letters with look-alikes only, in Latin letters; any other word as written. */
+function mixedWordInLatin(word: string): string {
+  if (!GREEK_OR_CYRILLIC.test(word) || !/[A-Za-z]/.test(word)) return word;
+  const latin = latinLookAlikes(word);
+  return /^[A-Za-z]+$/.test(latin) ? latin : word;
+}
+
 const NON_ASCII = /[\u0080-\uffff]/;
 const NON_ASCII_UNITS = /[\u0080-\uffff]/g;
 
@@ -45,7 +72,12 @@ function foldOf(unit: string): string {
   return fold;
 }
 
-/** `text` with its letters' marks left out and its own letters (`ł`, `ø`, `ß`) spelled in ASCII; ASCII text as it is. */
+/**
+ * `text` with its letters' marks left out, its own letters (`ł`, `ø`, `ß`) spelled in ASCII and the look-alikes of a
+ * word mixing scripts in Latin (`pаssword`); ASCII text as it is.
+ */
 export function foldLetters(text: string): string {
-  return NON_ASCII.test(text) ? text.replace(NON_ASCII_UNITS, foldOf) : text;
+  if (!NON_ASCII.test(text)) return text;
+  const folded = text.replace(NON_ASCII_UNITS, foldOf);
+  return GREEK_OR_CYRILLIC.test(folded) ? folded.replace(LETTERS, mixedWordInLatin) : folded;
 }

@@ -3,6 +3,7 @@ import { MORE_NAMES, isSentenceWord, sentenceWordCount } from './labelled-passwo
 import { isPlaceholder } from './placeholders';
 import { isProseValue } from './prose-values';
 import { isProseWordAfterLabel } from './prose-after-label-words';
+import { QUOTED_WORD, quotesPair } from './quoted-words';
 
 /**
  * Round 66 (attack 66a-5): a password given in a sentence after its label in languages whose sentence the label readers
@@ -14,20 +15,25 @@ import { isProseWordAfterLabel } from './prose-after-label-words';
  * sentence's word: in Latin letters the sentence-word verdict (prose-after-label-words.ts), in Cyrillic the stems below.
  * Languages written without blanks (Japanese, Chinese, Korean, Thai) and Hebrew are read only for a value in ASCII
  * (`パスワードは8文字以上です` says a rule), so their own words never count as a value here.
+ * Round 68 (68a-8): a word in the languages' quotation marks (quoted-words.ts: `「…」`, `“…”`, `《…》`, `„…”`, `« … »`,
+ * `'…'입니다`) is the value in any script, the marks saying so (`비밀번호는 '스워드피시'입니다`); a sentence's word
+ * quoted (`пароль «от» …`), a placeholder or a mask is none. And French's label with a colon, as French typography
+ * spaces it (`Mot de passe : …`, a no-break space too).
  */
 export const FOREIGN_PROSE_PASSWORD =
   'a password in prose after its label in another language, or on the line below it (`Hasło to …`, `пароль — …`, `パスワードは …`, `密码是 …`, `비밀번호는 …`, `הסיסמה היא …`, `รหัสผ่านคือ …`, `Şifre …`)';
 
 /** The longest text read, as the data reader reads (text-data.ts): linear, 0.4 s for 1 MiB of `пароль ` (the worst case tried). */
 const MAX_TEXT = 1024 * 1024;
-/** A value: letters, digits and a password's signs, no blank; what follows must end its clause (ENDS). */
-const VALUE = String.raw`([\p{L}\p{N}][\p{L}\p{N}\p{M}_.@#$%&*+!?=~^-]{0,63})`;
-/** An ASCII value, for the languages read only so (see above). */
-const ASCII_VALUE = String.raw`([A-Za-z0-9][\x21-\x7e]{0,63})`;
+/**
+ * A value: letters, digits and a password's signs, no blank, or a word in quotation marks (QUOTED_WORD, in any script);
+ * what follows must end its clause (ENDS).
+ */
+const VALUE = String.raw`[ \t]*(?:${QUOTED_WORD}|["'«„“*]?(?<v>[\p{L}\p{N}][\p{L}\p{N}\p{M}_.@#$%&*+!?=~^-]{0,63}))`;
+/** An ASCII value, for the languages read only so (see above), or a quoted word. */
+const ASCII_VALUE = String.raw`[ \t]*(?:${QUOTED_WORD}|["'«„“*]?(?<v>[A-Za-z0-9][\x21-\x7e]{0,63}))`;
 /** The clause ends after the value: the text's or line's end, punctuation, or a copula that closes (`です`, `입니다`, `。`). */
-const ENDS = String.raw`(?=[ \t]*(?:$|[\r\n。．、，,;；!！?？)）"'»]|\.(?:\s|$)|です|だ|입니다|이다|예요|이에요|ครับ|ค่ะ))`;
-/** Blanks and, maybe, a quote or an emphasis before the value. */
-const OPEN = String.raw`[ \t]*["'«„“*]?`;
+const ENDS = String.raw`(?=[ \t]*(?:$|[\r\n。．、，,;；!！?？)）"'»”’」』》〉]|\.(?:\s|$)|です|だ|입니다|이다|예요|이에요|ครับ|ค่ะ))`;
 /** A dash, a colon (full-width too) with blanks: what separates a label from its value. */
 const SEPARATOR = String.raw`[ \t]*(?:[—–:：]|-{1,2}|->|=>)`;
 
@@ -36,31 +42,30 @@ const SEPARATOR = String.raw`[ \t]*(?:[—–:：]|-{1,2}|->|=>)`;
  * the password is for first (`от вайфая`, `для root`, `к базе`: one or two words before a separator).
  */
 const FORMS: ReadonlyArray<{ form: RegExp; ascii: boolean; bare?: boolean }> = [
-  { form: new RegExp(String.raw`(?<!\p{L})has[łl]o[ \t]+(?:to|jest|brzmi)${OPEN}${VALUE}${ENDS}`, 'giu'), ascii: false },
+  { form: new RegExp(String.raw`(?<!\p{L})has[łl]o[ \t]+(?:to|jest|brzmi)${VALUE}${ENDS}`, 'giu'), ascii: false },
   {
     form: new RegExp(
-      String.raw`(?<!\p{L})парол[ьи](?:[ \t]+(?:от|для|к|на)[ \t]+[^\s:—–-](?:[^\s:—–]{0,30}[^\s:—–-])?(?:[ \t]+[^\s:—–-]{1,32})?)?(?:${SEPARATOR}|[ \t]+(?:это|—[ \t]*это))${OPEN}${VALUE}${ENDS}`,
+      String.raw`(?<!\p{L})парол[ьи](?:[ \t]+(?:от|для|к|на)[ \t]+[^\s:—–-](?:[^\s:—–]{0,30}[^\s:—–-])?(?:[ \t]+[^\s:—–-]{1,32})?)?(?:${SEPARATOR}|[ \t]+(?:это|—[ \t]*это))${VALUE}${ENDS}`,
       'giu',
     ),
     ascii: false,
   },
-  { form: new RegExp(String.raw`(?<!\p{L})пароль[ \t]+${VALUE}${ENDS}`, 'giu'), ascii: false, bare: true },
+  // A blank, then VALUE's blanks: one run of blanks, read one way only (`[ \t]+` then `[ \t]*` split 40,000 blanks every way).
+  { form: new RegExp(String.raw`(?<!\p{L})пароль(?=[ \t])${VALUE}${ENDS}`, 'giu'), ascii: false, bare: true },
+  // 68a-8: `Mot de passe : « espadon »`, `Mot de passe : espadon` (the blank before the colon French typography's).
+  { form: new RegExp(String.raw`(?<!\p{L})mot[ \t\u00a0]de[ \t\u00a0]passe[ \t\u00a0\u202f]*:${VALUE}${ENDS}`, 'giu'), ascii: false },
+  { form: new RegExp(String.raw`パスワード(?:は|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
   // 68a-22: `パスワードに X を入力します` (enter X as the password), `…，密码 X` (a blank alone after the label).
-  { form: new RegExp(String.raw`パスワード(?:は|${SEPARATOR})${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
-  { form: new RegExp(String.raw`パスワードに[ \t]*${ASCII_VALUE}[ \t]*を(?:入力|使)`, 'gu'), ascii: true },
-  { form: new RegExp(String.raw`(?:密码|密碼|口令)(?:是|为|為|${SEPARATOR}|[ \t]+)${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
-  { form: new RegExp(String.raw`(?:비밀번호|패스워드|암호)(?:는|은|${SEPARATOR})${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+  { form: new RegExp(String.raw`パスワードに${ASCII_VALUE}[ \t]*を(?:入力|使)`, 'gu'), ascii: true },
+  { form: new RegExp(String.raw`(?:密码|密碼|口令)(?:是|为|為|${SEPARATOR}|(?=[ \t]))${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+  { form: new RegExp(String.raw`(?:비밀번호|패스워드|암호)(?:는|은|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
   {
-    form: new RegExp(String.raw`(?<!\p{L})ה?סיסמ[הא](?:[ \t]+(?:היא|הוא|זה)|${SEPARATOR})${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'),
+    form: new RegExp(String.raw`(?<!\p{L})ה?סיסמ[הא](?:[ \t]+(?:היא|הוא|זה)|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'),
     ascii: true,
   },
-  { form: new RegExp(String.raw`รหัสผ่าน(?:[ \t]*คือ|${SEPARATOR})${OPEN}${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+  { form: new RegExp(String.raw`รหัสผ่าน(?:[ \t]*คือ|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
   // 68a-3: the possessive too (`admin kullanıcısının şifresi X`, Hungarian `A root jelszava X`).
-  {
-    form: new RegExp(String.raw`(?<!\p{L})(?:[şs]ifre(?:si)?|parola|jelszava)[ \t]+${VALUE}${ENDS}`, 'giu'),
-    ascii: false,
-    bare: true,
-  },
+  { form: new RegExp(String.raw`(?<!\p{L})(?:[şs]ifre(?:si)?|parola|jelszava)(?=[ \t])${VALUE}${ENDS}`, 'giu'), ascii: false, bare: true },
 ];
 
 /**
@@ -151,6 +156,13 @@ function isPassword(value: string, ascii: boolean, bare: boolean): boolean {
   return !isProseWordAfterLabel(word);
 }
 
+/** 68a-8: whether a quoted word after a label is the password: in any script, unless a sentence's word, a placeholder or a mask. */
+function isQuotedPassword(word: string): boolean {
+  if (isPlaceholder(word)) return false;
+  if (/^[\p{L}\p{M}]+$/u.test(word) && !/^(?:\p{Script=Latin}|\p{Script=Cyrillic})+$/u.test(word)) return word.length >= 2;
+  return isPassword(word, true, false);
+}
+
 /** Where a text gives a password after a label in one of the languages above (FOREIGN_PROSE_PASSWORD), as [start, end]. */
 export function foreignProsePasswordSpans(text: string): Array<[number, number]> {
   // A text in ASCII is read only for Turkish's labels (`sifre`, `parola`: ASCII spellings of `şifre`).
@@ -166,9 +178,11 @@ export function foreignProsePasswordSpans(text: string): Array<[number, number]>
   for (const { form, ascii, bare } of FORMS) {
     form.lastIndex = 0;
     for (let match = form.exec(text); match; match = form.exec(text)) {
-      const value = match[1];
-      const start = match.index + match[0].length - value.length;
-      if (isPassword(value, ascii, bare ?? false)) spans.push([start, start + value.length]);
+      const { v, q, open, close } = match.groups!;
+      const value = v ?? q;
+      const start = match.index + match[0].length - value.length - (q === undefined ? 0 : close.length);
+      const password = q === undefined ? isPassword(value, ascii, bare ?? false) : quotesPair(open, close) && isQuotedPassword(q);
+      if (password) spans.push([start, start + value.length]);
     }
   }
   return spans;

@@ -14,6 +14,7 @@ import { saysOpenNetwork } from './open-network-words';
 import { isPlaceholder } from './placeholders';
 import { isProseWordAfterLabel } from './prose-after-label-words';
 import { LABEL_FORMS, type LabelForm, formRulesOut, isBelow } from './password-label-forms';
+import { QUOTED_WORD, quotesPair } from './quoted-words';
 
 /** What such a value is called in findings. */
 export const LABELLED_PASSWORD =
@@ -100,6 +101,8 @@ const EMPHASIS = /(\*{1,2}|_{1,2}|~~)([^\s*_~]{1,64})\1(?![\p{L}\p{N}])/uy;
 /** 65a-15: a bracket around one word (`(X)`, `[X]`, `{X}`): the value, unless it is a placeholder (`{password}`, `[REDACTED]`). */
 const BRACKET = /([([{])([^\s()[\]{}]{1,64})([)\]}])/y;
 const PAIRS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
+/** 68a-8: one word in another language's quotation marks (`« espadon »`, `„mieczyk”`, `「swordfish」`): the value. */
+const QUOTE = new RegExp(QUOTED_WORD, 'uy');
 /** Words a bracket says a value was left out with (`(redacted)`, `(hidden)`). */
 const LEFT_OUT = /^(?:redacted|hidden|omitted|removed|masked|elided|snip|censored|secret|password|none|empty|unset)$/i;
 /**
@@ -225,6 +228,10 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
 function valueAt(text: string, at: number): [number, string, boolean, number] | undefined {
   TAG.lastIndex = at;
   const from = TAG.test(text) ? TAG.lastIndex : at;
+  QUOTE.lastIndex = from;
+  const quote = QUOTE.exec(text);
+  if (quote && quotesPair(quote.groups!.open, quote.groups!.close))
+    return [quote.index + quote.groups!.open.length, quote.groups!.q, true, 0];
   for (const mark of [EMPHASIS, BRACKET]) {
     mark.lastIndex = from;
     const held = mark.exec(text);

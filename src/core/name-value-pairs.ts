@@ -29,6 +29,10 @@ import { isPasswordNoun } from './password-nouns';
  * In the last two, make's and C's, code's own words are no secret (isCodeWord): an identifier of letters only (`"text"`, `"hidden"`, a
  * type's or a placeholder's name, as secrets-config-lines.ts takes a header's in lower case; another name in a list of
  * names), the name itself as a label (`t('password', 'Password')`), an option, a path, or words of prose.
+ * Round 68 (68a-19): a call that stores a value under the name it is given (`props.setProperty("password", "v")`,
+ * `System.setProperty`, `os.Setenv`, `setenv`, `putenv`, `os.environ.setdefault`, `define`, `put`, `set`, `setItem`)
+ * sets the value whatever it looks like, a dictionary word too: only a label, a format, a path, an empty or a
+ * placeholder's value is none there.
  */
 
 /** What such a value is called in findings (`FoundSecret.what`). */
@@ -49,8 +53,8 @@ const VALUE = String.raw`${QUOTED}|[^\s;"'][^\s;]*`;
 
 interface Syntax {
   pattern: RegExp;
-  /** Code's words are none (see above). */
-  code?: boolean;
+  /** Code's words are none (see above); `labels`: only a label, a format, a path or punctuation is (a setter call's). */
+  code?: boolean | 'labels';
   /** A word of letters only is a column's name, none. */
   column?: boolean;
   /** A further test of a match that sets none. */
@@ -70,6 +74,9 @@ const TYPE_LIKE =
   /^(?:[*&]|\[\d*\])+[A-Za-z_][\w.]*$|^[A-Za-z_][\w.]*(?:\?|\[\]|<[\w<>, .?]*>|\[[\w.,[\]| ]*\])$|^\([A-Za-z_][A-Za-z_.]*(?:\[[A-Za-z_.,[\]| ]*\])?\)$/;
 /** A file's name: a name, then an extension of letters (`auth.txt`, `static.key`, `creds.conf`). */
 const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:txt|conf|cfg|key|pem|crt|json|yaml|yml|ini|secret|pass|gpg|asc|enc|env|cred|creds)$/i;
+
+/** 68a-19: a call that stores a value under the name it is given (see above). */
+const SETTER_CALL = String.raw`(?:setProperty|setenv|Setenv|putenv|setdefault|define|put|set|setItem)`;
 
 const SYNTAXES: readonly Syntax[] = [
   // The legacy ENV form: the value is the rest of the line.
@@ -174,7 +181,15 @@ const SYNTAXES: readonly Syntax[] = [
     named: (match) => `Lisp (${wordOf(/[a-z-]+/, match[0], 'setq')} NAME "value")`,
   },
   {
-    pattern: new RegExp(String.raw`[(\[{][ \t]*(?:"(${NAME})"|'(${NAME})')[ \t]*,[ \t]*(${QUOTED})`, 'dg'),
+    pattern: new RegExp(String.raw`(?<![\w$])${SETTER_CALL}[ \t]*\([ \t]*(?:"(${NAME})"|'(${NAME})')[ \t]*,[ \t]*(${QUOTED})`, 'dg'),
+    code: 'labels',
+    named: () => 'a call or pair ("NAME", "value")',
+  },
+  {
+    pattern: new RegExp(
+      String.raw`(?<!(?<![\w$])${SETTER_CALL}[ \t]*)[(\[{][ \t]*(?:"(${NAME})"|'(${NAME})')[ \t]*,[ \t]*(${QUOTED})`,
+      'dg',
+    ),
     code: true,
     named: () => 'a call or pair ("NAME", "value")',
   },
@@ -204,7 +219,7 @@ function builderName(name: string): string | undefined {
  * `encryptionKey`, `session_id`, `rsa.RSAPublicKey`: another name in a list of names), an option (`-p`), a path, a call
  * (`nextchar()`), a prompt (`"Password: "`), a format (`" %s"`), punctuation (`"=>"`), or words of prose.
  */
-function isCodeWord(name: string, written: string): boolean {
+function isCodeWord(name: string, written: string, identifiers = true): boolean {
   // A statement's `;` ends it (`v_password := p_password;`, 50a-13): the identifier before it is the value.
   const value = written.replace(/(?<=\w);$/, '');
   const flat = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -216,7 +231,7 @@ function isCodeWord(name: string, written: string): boolean {
     /^[-/]|^[A-Za-z][A-Za-z ]*:[ \t]*$|^[A-Za-z_$][\w$.]*\(|%[-+ #0-9.]*[sdifx]|\{\d*\}/.test(value) || !/[A-Za-z0-9]/.test(value);
   // The name's own last words (`#define SSL_TXT_PSK "PSK"`, `#define XtCSessionID "SessionID"`): a label.
   const label = flat(value) !== '' && flat(name).endsWith(flat(value));
-  return value === '' || label || identifier || prose || other;
+  return value === '' || label || other || (identifiers && (identifier || prose));
 }
 
 /** Where a text sets a value under a name like a secret by one of SYNTAXES: the value's span (inside its quotes). */
@@ -232,9 +247,9 @@ export function nameValueSecretIn(text: string): string {
 const CLUE = withForeignWords(/pass|pw|token|secret|key|cred|auth|psk|jwt|signature|session|bearer|salt/i);
 
 /** Whether `value` set under `name` is a secret by a syntax whose code's words (`code`) or column names (`column`) are none. */
-function setsValue(name: string, value: string, code?: boolean, column?: boolean): boolean {
+function setsValue(name: string, value: string, code?: boolean | 'labels', column?: boolean): boolean {
   const plain = unquote(value);
-  return setsSecret(name, value) && !(code && isCodeWord(name, plain)) && !(column && /^[A-Za-z_]+$/.test(plain));
+  return setsSecret(name, value) && !(code && isCodeWord(name, plain, code === true)) && !(column && /^[A-Za-z_]+$/.test(plain));
 }
 
 function nameValueFindings(text: string): Array<{ span: [number, number]; format: string }> {
@@ -259,7 +274,9 @@ function nameValueFindings(text: string): Array<{ span: [number, number]; format
       const value = match[valueGroup];
       if (
         name === undefined ||
-        !judged(`${code ? 'c' : ''}${column ? 't' : ''}\0${name}\0${value}`, () => setsValue(name, value, code, column))
+        !judged(`${code === true ? 'c' : code ? 'l' : ''}${column ? 't' : ''}\0${name}\0${value}`, () =>
+          setsValue(name, value, code, column),
+        )
       )
         continue;
       if (none?.(match)) continue;

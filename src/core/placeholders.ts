@@ -17,6 +17,8 @@ import { foldLetters } from './folded-letters';
  *   `[your password]`), `REPLACE_ME`, `changeme`, `change-me`, `CHANGE_ME_IN_PROD` (also `fill-me-in`,
  *   `replace-with-your-password`; not Java's `changeit`, a keystore's real default password);
  * - a value encrypted to be committed: a sops ciphertext, an Ansible Vault text (encrypted-values.ts).
+ * - 68a-19: a name that says to put the value here, as WordPress' wp-config-sample.php writes them (github.com/WordPress/
+ *   WordPress, wp-config-sample.php: `define( 'DB_PASSWORD', 'password_here' )`, `'put your unique phrase here'`).
  * Words only: a digit in a word (`<Zq9xW7>`, `{hunter2}`, `changeme2024!`) or a word over 64 characters makes it a value
  * again.
  */
@@ -34,7 +36,7 @@ const FORMAT_FIELD =
 /** An ellipsis, or a name that says whose value goes there (`YOUR_TOKEN`, `your-api-key-here`): words of letters only. */
 // Not `my-…`: `my-secret-password` is the weak password itself, as `super-secret-key` is.
 const FILL_IN =
-  /^(?:\.{3,64}|…|your(?:[-_ ][A-Za-z]{1,32}){1,6}|(?:change|replace|fill)[-_ ]?(?:me|this)(?:[-_ ][A-Za-z]{1,32}){0,6}|replace[-_ ]with(?:[-_ ][A-Za-z]{1,32}){1,6})$/i;
+  /^(?:\.{3,64}|…|your(?:[-_ ][A-Za-z]{1,32}){1,6}|(?:change|replace|fill)[-_ ]?(?:me|this)(?:[-_ ][A-Za-z]{1,32}){0,6}|replace[-_ ]with(?:[-_ ][A-Za-z]{1,32}){1,6}|[A-Za-z]{1,32}(?:_[A-Za-z]{1,32}){0,5}_here|(?:put|enter|insert|paste)(?: [A-Za-z]{1,32}){1,5} here)$/i;
 /** An HTTP auth scheme before a placeholder (`Bearer <token>`). */
 const SCHEME = /^(?:Bearer|Basic|Token|Digest)[ \t]+(?=\S)/;
 

@@ -18,7 +18,8 @@ import { sensitiveLiterals } from './sensitive-calls';
  * Terraform's `sensitive("…")` or `nonsensitive("…")` (developer.hashicorp.com terraform language functions sensitive:
  * it marks a value secret, so a literal there is one); WireGuard's key fed to `wg set … private-key|preshared-key` by
  * `/dev/stdin` or `/dev/fd/N` (a pipe, a here-string `N<<<`), or a `preshared-key <(echo KEY)`. A ConvertTo-SecureString
- * continued by backticks over lines is read as one line (powershell-credentials.ts backtickJoined).
+ * continued by backticks over lines is read as one line (powershell-credentials.ts backtickJoined). 68a-19: what a
+ * `private-key|preshared-key <(echo …)` writes is the key whatever it looks like (`<(echo swordfish)`): any literal.
  * A value that refers (`$env:PW`, `"$plain"`, `var.pw`) is none: secrets-text.ts setsSecret judges it as a password's.
  */
 
@@ -50,7 +51,7 @@ const WIREGUARD = new RegExp(
   [
     String.raw`${WG_FEEDER}[ \t]+${WG_KEY}[ \t]*\|[ \t]*(?:sudo[ \t]+)?wg[ \t]+pubkey\b`,
     String.raw`\bwg[ \t]+pubkey[ \t]*<<<[ \t]*${WG_KEY}`,
-    String.raw`\b(?:private|preshared)-key[ \t]+<\([ \t]*${WG_FEEDER}[ \t]+${WG_KEY}[ \t]*\)`,
+    String.raw`\b(?:private|preshared)-key[ \t]+<\([ \t]*${WG_FEEDER}[ \t]+(${QUOTED}|[^\s()"'$\x60]+)[ \t]*\)`,
     String.raw`${WG_FEEDER}[ \t]+${WG_KEY}[ \t]*\|[ \t]*(?:sudo[ \t]+)?wg[ \t]+set\b[^\n|;&]{0,512}?(?:private|preshared)-key[ \t]+${WG_STDIN}`,
     String.raw`\b(?:private|preshared)-key[ \t]+${WG_STDIN}[^\n|;&<]{0,256}\d?<<<[ \t]*${WG_KEY}`,
   ].join('|'),
@@ -97,7 +98,7 @@ export function plaintextCredentialSpans(text: string): Array<[number, number]> 
   if (/\bwg\b/.test(text))
     for (const match of text.matchAll(WIREGUARD)) {
       const span = valueSpan(match, [1, 2, 3, 4, 5]);
-      if (span) spans.push(span);
+      if (span && setsSecret('password', text.slice(span[0], span[1]))) spans.push(span);
     }
   return spans;
 }

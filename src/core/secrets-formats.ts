@@ -17,6 +17,7 @@ import { PASTED_CONFIG_SECRET, pastedConfigSpans } from './pasted-config-lines';
 import { K3S_SHORT_TOKEN, k3sShortTokenSpans } from './k3s-short-token';
 import { K3S_VPN_JOIN_KEY, k3sVpnJoinKeySpans } from './k3s-vpn-auth';
 import { DEVICE_CONFIG_SECRET, deviceConfigSpans } from './device-config-lines';
+import { UCI_OPTION_SECRET, uciOptionSpans } from './uci-option-lines';
 import { LITERAL_FORM_SECRET, literalFormSpans } from './literal-forms';
 import { WRAPPED_LITERAL_SECRET, wrappedLiteralSpans } from './literal-wrappers';
 import { C_COPY_SECRET, cSecretSpans } from './c-string-copies';
@@ -284,6 +285,7 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: secretFileWriteSpans, what: SECRET_FILE_WRITE },
   { find: qualifiedNameValueSpans, what: QUALIFIED_NAME_VALUE },
   { find: wifiKeySpans, what: WIFI_KEY },
+  { find: uciOptionSpans, what: UCI_OPTION_SECRET },
   { find: foreignProsePasswordSpans, what: FOREIGN_PROSE_PASSWORD },
   { find: commandDefaultSpans, what: COMMAND_DEFAULT_VALUE },
 ];

@@ -1,5 +1,5 @@
 import { ACCENTED_NAMES } from './accented-names';
-import { base32Bytes, BASE32_RUNS, HEX_RUNS } from './byte-run-decodings';
+import { base32Bytes, BASE32_RUNS, HEX_GROUPS, HEX_RUNS } from './byte-run-decodings';
 import { payloadText } from './binary-payloads';
 import { foldLetters } from './folded-letters';
 import { BASE64_BLOCK, mayInflateAt, wrappedBase64 } from './gzip-members';
@@ -8,7 +8,7 @@ import { XML_MARKUP } from './xml-lines';
 
 /**
  * Text as a program may read it after undoing one or two encodings (a JSON string's escapes, `\xHH`, `\u{…}`, octal, URL
- * percent-encoding and `%uHHHH`, quoted-printable, HTML/XML character references, base64 (of UTF-8 or UTF-16 text), hex and base32 of text, quoted halves joined, Unicode format characters
+ * percent-encoding and `%uHHHH`, quoted-printable, HTML/XML character references, base64 (of UTF-8 or UTF-16 text), hex (a run or in groups) and base32 of text, quoted halves joined, Unicode format characters
  * left out, compatibility forms folded by NFKC, XML markup read as line breaks, a line comment's marker left out): the secret shapes and the names like a secret are looked for in each
  * (secret-shapes.ts), so a key is found whatever spelling hides it. Each decoding keeps, for every character it
  * gives, the span of the text it came from, so a finding in a decoded text is redacted where the text holds it.
@@ -206,6 +206,7 @@ const DECODINGS: readonly Decoding[] = [
   WRAPPED_BASE64,
   // `xxd -p` of `password=…`, a K3s token as hex bytes (57a-6), of gzip data (60b-2); base32 of a key's DER (60a-9)
   { ...HEX_RUNS, decode: (run, text, at) => payloadText(Buffer.from(run.replace(/^0[xX]/, ''), 'hex'), () => mayInflateAt(text, at)) },
+  HEX_GROUPS, // `xxd`'s default grouping, spaced or colon-separated bytes, as text only (68a-11)
   { ...BASE32_RUNS, decode: (run, text, at) => payloadText(Buffer.from(base32Bytes(run)), () => mayInflateAt(text, at)) },
   XML_MARKUP,
   LINE_PREFIXES,

@@ -163,7 +163,8 @@ describe('65b-2: every TraefikService backend list, and its fields', () => {
       {
         highestRandomWeight: {
           services: [
-            { name: 'a', namespace: 'apps', port: 80, weight: 2 },
+            // The TraefikService's own namespace: another is refused while allowCrossNamespace is off (68b-10).
+            { name: 'a', namespace: 'default', port: 80, weight: 2 },
             { name: 'wrr', kind: 'TraefikService' },
           ],
         },

@@ -25,7 +25,6 @@ const pass: readonly string[] = [
   'password = random_password.db.result',
   'password: file:/run/secrets/db',
   'password: @/run/secrets/db',
-  'password: /run/secrets/db_password',
   // 68a-14: where the password is kept
   'Password: stored in Vault at secret/k3s/admin.',
   'Password: in Vault (secret/k3s/admin)',
@@ -41,6 +40,8 @@ const pass: readonly string[] = [
 ];
 
 const refused: readonly string[] = [
+  // A bare path under a password's name is the password (secrets-attack6 G10, attack 7 H2); `file:`/`@` say it is a file.
+  'password: /run/secrets/db_password',
   'password: Xk9mQ2vLpT7w',
   'password=Xk9mQ2vLpT7w',
   'password: swordfish',

@@ -12,8 +12,8 @@ import { namesSecretValue } from './secrets-keys';
  *   the last named like a secret, then the `,` a composite literal's field ends with; `Summer.Password` stays a value);
  * - Terraform's attribute of a resource typed like a secret (`random_password.db.result`:
  *   registry.terraform.io/providers/hashicorp/random/latest/docs/resources/password, attribute `result`);
- * - a file holding the secret: Docker's `/run/secrets/<name>` (docs.docker.com/engine/swarm/secrets), an absolute path
- *   after `file:` or curl's and the Vault CLI's `@` (`@/run/secrets/db`).
+ * - a file holding the secret: an absolute path after `file:` or curl's and the Vault CLI's `@` (`@/run/secrets/db`, Docker's
+ *   secrets folder: docs.docker.com/engine/swarm/secrets).
  * Names are words: one that looks generated (`%Xk9mQ2vLpT7w%`) is a value.
  */
 const VARIABLE = String.raw`[A-Za-z_][\w]{0,63}`;
@@ -24,7 +24,8 @@ const TOOL_REFERENCE = new RegExp(
     String.raw`\$env:${VARIABLE}|\$\{env:${VARIABLE}\}`,
     String.raw`\(\([ \t]*(?:[\w-]{1,64}:)?${VARIABLE}(?:\.${VARIABLE}){0,7}[ \t]*\)\)`,
     String.raw`#\{${VARIABLE}(?:\.${VARIABLE}){0,7}\}#?`,
-    String.raw`(?:file:|@)?(?:/var)?/run/secrets(?:/[\w.-]{1,64}){1,8}|(?:file:|@)${PATH}`,
+    // Only with its `file:` or `@`: a bare path under a password's name is that password, whatever it looks like (attack 7 H2).
+    String.raw`(?:file:|@)${PATH}`,
   ]
     .map((form) => `(?:${form})`)
     .join('|')})$`,

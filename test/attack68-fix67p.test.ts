@@ -162,13 +162,13 @@ const HOSTILE: ReadonlyArray<readonly [string, string]> = [
   ['one long line of words below a label', `Mot de passe :\n${hundredKB('ab ')}`],
 ];
 
-describe('the readers stay linear: 100 kB of each hostile shape in under 200 ms', () => {
+describe('the readers stay linear: 100 kB of each hostile shape in under 2 s (a quadratic reading takes minutes; speed itself is the bench's)', () => {
   test.each(HOSTILE)('%s', (_, text) => {
-    for (const read of [labelledPasswordSpans, foreignProsePasswordSpans, wifiKeySpans]) expect(fastest(read, text)).toBeLessThan(200);
+    for (const read of [labelledPasswordSpans, foreignProsePasswordSpans, wifiKeySpans]) expect(fastest(read, text)).toBeLessThan(2_000);
   });
   test('the pairs of a 100 kB text of `key: value` lines', () => {
     const text = hundredKB('Passwort: mindestens 12 Zeichen.\n');
     const found = [{ path: ['Passwort'], value: 'mindestens 12 Zeichen.', what: 'w' }];
-    expect(fastest((t) => withoutPairsOnLines(t, found, true, 'w'), text)).toBeLessThan(200);
+    expect(fastest((t) => withoutPairsOnLines(t, found, true, 'w'), text)).toBeLessThan(2_000);
   });
 });

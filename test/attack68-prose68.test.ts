@@ -186,7 +186,7 @@ describe('68a: the notes beside them stay accepted', () => {
   });
 });
 
-// Each reader stays linear on hostile input: 100 kB of a label's start repeated, under 200 ms of CPU time.
+// Each reader stays linear on hostile input: 100 kB of a label's start repeated, under 2 s of CPU time (a quadratic reading takes minutes; speed itself is the bench's).
 const HOSTILE = [
   'Mot de passe\u00a0',
   'Sign in with admin and ',
@@ -211,7 +211,7 @@ describe('68a: the readers stay linear', () => {
       const before = process.cpuUsage();
       read(text);
       const { user, system } = process.cpuUsage(before);
-      expect([name, (user + system) / 1000 < 200]).toEqual([name, true]);
+      expect([name, (user + system) / 1000 < 2_000]).toEqual([name, true]);
     }
   });
 });

@@ -162,7 +162,7 @@ const HOSTILE: ReadonlyArray<readonly [string, string]> = [
   ['one long line of words below a label', `Mot de passe :\n${hundredKB('ab ')}`],
 ];
 
-describe('the readers stay linear: 100 kB of each hostile shape in under 2 s (a quadratic reading takes minutes; speed itself is the bench's)', () => {
+describe('the readers stay linear: 100 kB of each hostile shape in under 2 s (a quadratic reading takes minutes; speed itself is the bench)', () => {
   test.each(HOSTILE)('%s', (_, text) => {
     for (const read of [labelledPasswordSpans, foreignProsePasswordSpans, wifiKeySpans]) expect(fastest(read, text)).toBeLessThan(2_000);
   });

@@ -100,7 +100,11 @@ describe('51b-3: a route is read as v2 only for syntax exactly v2', () => {
     apiVersion: 'traefik.io/v1alpha1',
     kind,
     metadata: { name: `r${String(syntax).trim() || 'e'}`.toLowerCase().replace(/[^a-z0-9]/g, 'x'), namespace: 'default' },
-    spec: { routes: [{ match, syntax, kind: 'Rule', services: [{ name: 's', port: 80 }] }] },
+    // A HostSNI naming hosts serves only with tls (68b-15): the TCP rows have it, so only the syntax is judged.
+    spec: {
+      routes: [{ match, syntax, kind: 'Rule', services: [{ name: 's', port: 80 }] }],
+      ...(kind === 'IngressRouteTCP' && { tls: {} }),
+    },
   });
   const extraObjects = [
     route('V2'),

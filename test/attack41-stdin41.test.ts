@@ -82,7 +82,7 @@ const refusal = (text: string): string => valuesDoors.config(configMapOf({ 'run.
 describe("40a-8: a refused here-doc names its body's line that holds the password", () => {
   test.each([
     ['sudo -S', `#!/bin/sh\nsudo -S true <<EOF\n${S}\nEOF\n`, 3, 'sudo -S'],
-    ['sqlplus CONNECT', `sqlplus /nolog <<EOF\nCONNECT system/${S}@orcl\nEOF\n`, 2, 'user/password'],
+    ['sqlplus CONNECT', `sqlplus /nolog <<EOF\nCONNECT system/${S}@orcl\nEOF\n`, 2, '(CONNECT user/…)'],
     ['docker secret create -', `docker secret create pw - <<EOF\n${S}\nEOF\n`, 2, 'secret create -'],
     ['smbpasswd -s', `smbpasswd -s -a bob <<EOF\n${S}\n${S}\nEOF\n`, 2, 'smbpasswd -s'],
     ['lftp user', `lftp <<EOF\nopen ftp.example.com\nuser bob ${S}\nEOF\n`, 3, 'lftp user'],

@@ -132,7 +132,7 @@ const PHRASE_WORD =
  * a thing about a password (`the pwd command`, `pw field`, `password -> bcrypt`).
  */
 const TYPE_NAME =
-  /^(?:string|str|text|number|int|integer|boolean|bool|bytes|any|object|char|varchar|secretstr|pass(?:word|wd|phrase)?|pwd|command|field|prompt|manager|policy|reset|hash|hashes|salt|file|length|input|form|box|rules|expiry|change|directory|output|bcrypt|scrypt|yescrypt|crypt)$/i;
+  /^(?:string|str|text|number|int|integer|boolean|bool|bytes|any|object|char|varchar|secretstr|pass(?:word|wd|phrase)?|pwd|command|field|prompt|manager|policy|reset|hint|hash|hashes|salt|file|length|input|form|box|rules|expiry|change|directory|output|bcrypt|scrypt|yescrypt|crypt)$/i;
 /**
  * 65a-4: a few sentence words of the scripts other than Latin whose labels are read (Greek, Russian, Arabic, Hindi): what
  * a password is like (`λάθος` wrong, `υποχρεωτικός` required, `неверный`, `مطلوبة`, `गलत`), as stems read without marks.

@@ -36,3 +36,10 @@ const CLOSES: Readonly<Record<string, string>> = {
 
 /** Whether `close` (a QUOTED_WORD's group, its blank too) closes `open`. */
 export const quotesPair = (open: string, close: string): boolean => (CLOSES[open.trim()] ?? '').includes(close.trim());
+
+/**
+ * For a `replace` of a word's last quote (and the `,` or `)` after it): empty where the quote opens nowhere in the word,
+ * so it closes the enclosing text (`"password=x", y`: 68a-21), else the tail as it is (`os.environ["PW"])`).
+ */
+export const unpairedQuote = (tail: string, quote: string, _at: number, word: string): string =>
+  word.split(quote).length % 2 === 0 ? '' : tail;

@@ -11,6 +11,7 @@ import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-key
 import { closeOf, expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
 import { withSqlReferences } from './sql-references';
 import { isToolReference } from './tool-references';
+import { unpairedQuote } from './quoted-words';
 import { withChecksumPrefix } from './named-setting-values';
 import { decodeEscapes } from './yaml-escapes';
 import { isImageOrHostName } from './image-names';
@@ -194,7 +195,7 @@ export function assignedSecret(text: string): string | undefined {
         literalWordAt(text, start) ?? // `PASSWORD=$"$PW"`, `password=@"…"` (literal-bodies.ts)
         (close >= 0 && !text.slice(start, close).includes('\n')
           ? text.slice(start, close)
-          : (expansionWordAt(text, start) ?? wordAt(ASSIGNED_WORD, text, start)![0].replace(/(?<=.)["'][,.:)\]}]{0,2}$/, '')));
+          : (expansionWordAt(text, start) ?? wordAt(ASSIGNED_WORD, text, start)![0].replace(/(?<=.)(["'])[,.:)\]}]{0,2}$/, unpairedQuote)));
       value = callRunningOn(text, start, value); // `password=config.get("db", "password")` (code-declarations.ts)
     }
     // A quoted env line with its note (`"DB_PASSWORD=changeme  # replace before use"`: placeholders.ts, 52a-18).

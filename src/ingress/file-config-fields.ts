@@ -1,4 +1,4 @@
-import { editDistance } from '../core/closest';
+import { typoDistance } from '../core/closest';
 import { isMap } from '../core/is-map';
 import type { Deployed } from './traefik-service-fields';
 import { fieldSince, runningTraefikHas } from './file-provider-release';
@@ -130,7 +130,7 @@ function meantSection(key: string): string | undefined {
   if (lower.length < 2 || lower.length > 6) return undefined; // over two edits from every section (3 or 4 letters)
   return (
     SECTIONS.find((s) => s.length === lower.length && letters(s) === letters(lower)) ??
-    SECTIONS.find((s) => editDistance(lower, s) <= (lower.length > 4 ? 2 : 1))
+    SECTIONS.find((s) => typoDistance(lower, s) <= (lower.length > 4 ? 2 : 1))
   );
 }
 

@@ -175,10 +175,7 @@ function sharedVipProblems(
     )})`;
     const local = group.services.find((s) => s.policy === 'Local');
     if (local) {
-      error(
-        at,
-        `${shared}, and ${local.label} is Local: ${localSharedReason(mode)}: give ${local.label} a VIP of its own, or make it Cluster`,
-      );
+      error(at, localSharedMessage(shared, local.label, mode));
     } else if (election && rules.leaseNameAnnotation === 'none') {
       error(
         at,
@@ -244,8 +241,16 @@ export function checkTraefikSharedVips(
   sharedVipProblems(services, election === undefined ? 'bgp' : 'arp', on, version, kubeVipRules(version), error);
 }
 
-/** Why a Local Service may share no VIP in `mode` (also said of an app's sibling Services, output/construct-sibling-vips.ts). */
-export function localSharedReason(mode: 'arp' | 'bgp'): string {
+/**
+ * `shared` (`"<vip>" is also the VIP of <Service> (<path>)`) refused because `local` is Local, with why in `mode` and what to
+ * do: said of a config's Services and of an app's sibling Services alike (output/construct-sibling-vips.ts).
+ */
+export function localSharedMessage(shared: string, local: string, mode: 'arp' | 'bgp'): string {
+  return `${shared}, and ${local} is Local: ${localSharedReason(mode)}: give ${local} a VIP of its own, or make it Cluster`;
+}
+
+/** Why a Local Service may share no VIP in `mode`. */
+function localSharedReason(mode: 'arp' | 'bgp'): string {
   return mode === 'arp'
     ? `kube-vip then elects a leader per Service and refuses a shared lease (${LEASE_NAME_ANNOTATION}) unless the policy is Cluster, so two nodes could announce the address`
     : "in BGP mode nodes without its pod still announce the address for the other Service, and drop this one's traffic there";

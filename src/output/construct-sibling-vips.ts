@@ -3,7 +3,7 @@ import { formatPath, type Path, type Report } from '../core/problem';
 import { dualStackVipsProblem } from '../k3s/dual-stack-rules';
 import { checkK3sNetworks } from '../k3s/networks';
 import { checkInventory } from '../k3s/rules';
-import { localSharedReason } from '../kube-vip/client-ip-rules';
+import { localSharedMessage } from '../kube-vip/client-ip-rules';
 import { serviceVipCountProblem } from '../kube-vip/rules';
 import { kubeVipRules } from '../kube-vip/versions';
 import type { DeployedService } from '../load-balancer/deployed';
@@ -70,8 +70,7 @@ function localSharingFindings(
         const which = local(sibling) ? sibling : other;
         said(
           vip.path,
-          `"${vip.ip.text}" is also the VIP of ${other.label} (${formatPath(theirs.path)}), and ${which.label} is Local: ` +
-            `${localSharedReason(mode)}: give ${which.label} a VIP of its own, or make it Cluster`,
+          localSharedMessage(`"${vip.ip.text}" is also the VIP of ${other.label} (${formatPath(theirs.path)})`, which.label, mode),
         );
         break;
       }

@@ -99,10 +99,12 @@ describe('68b-4 and 68b-5: a sibling LoadBalancer Service gets the VIP rules of 
     ['the last host address of the /24', () => clusterApp(lb('192.168.0.254'))],
     ['inside a given nodeCidr beyond the /24', () => clusterApp(lb('192.168.1.20'), 'v1.2.3', { nodeCidr: '192.168.0.0/23' })],
     ["Cluster on Traefik's VIP, another port", () => clusterApp(lb('192.168.0.41', { policy: 'Cluster' }))],
-    ['Local on a VIP of its own', () => clusterApp(lb('192.168.0.42', { policy: 'Local' }))],
+    // Local on a VIP of its own needs per-Service election, which this cluster's kube-vip runs only for a Local
+    // loadBalancers[] entry (69b-2: test/attack69-svc69.test.ts has both sides).
     ['spec.loadBalancerIP on kube-vip v0.5.11', () => clusterApp(lb(undefined, { ip: '192.168.0.42' }), 'v0.5.11')],
     ['the annotation on kube-vip v0.5.12', () => clusterApp(lb('192.168.0.42'), 'v0.5.12')],
-    ['an unrelated annotation', () => clusterApp(lb('192.168.0.42', { key: 'example.com/owner' }))],
+    // With a VIP of its own: a Service with none and no pool stays <pending> (69b-14).
+    ['an unrelated annotation', () => clusterApp(lb('192.168.0.42', { key: 'example.com/owner', ip: '192.168.0.43' }))],
   ];
   test.each(passing)('passes a sibling VIP: %s', (_, build) => {
     expect(verdict(build)).toBeUndefined();

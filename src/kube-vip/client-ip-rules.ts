@@ -195,11 +195,7 @@ function sharedVipProblems(
       for (const member of group.services.filter((s) => !s.writesLease && s.leaseName !== lease)) {
         const i = member.ips.findIndex((ip) => sameIp(ip, group.ip));
         const other = group.services.find((s) => s !== member)!;
-        error(
-          vipPath(member, i),
-          `"${member.ips[i]}" is also the VIP of ${other.label}: with per-Service election (${election.why()}) Services on one VIP ` +
-            `must share one lease${election.lease(member, lease)}, or give it a VIP of its own`,
-        );
+        error(vipPath(member, i), unsharedLeaseMessage(member.ips[i], other.label, election.why(), election.lease(member, lease)));
       }
     }
   }
@@ -247,6 +243,31 @@ export function checkTraefikSharedVips(
  */
 export function localSharedMessage(shared: string, local: string, mode: 'arp' | 'bgp'): string {
   return `${shared}, and ${local} is Local: ${localSharedReason(mode)}: give ${local} a VIP of its own, or make it Cluster`;
+}
+
+/**
+ * A Service on `vip`, also `other`'s, without their common lease while per-Service election is on (`why`), and how it
+ * gets one (`lease`): said of a config's Services and of an app's sibling Services alike (69b-26).
+ */
+export function unsharedLeaseMessage(vip: string, other: string, why: string, lease: string): string {
+  return (
+    `"${vip}" is also the VIP of ${other}: with per-Service election (${why}) Services on one VIP ` +
+    `must share one lease${lease}, or give it a VIP of its own`
+  );
+}
+
+/**
+ * A `Local` Service while the app's kube-vip runs in ARP mode without per-Service election (69b-2): the one services
+ * leader announces every VIP, so a node without a local pod takes the traffic and drops it (docs/client-ip.md;
+ * https://kube-vip.io/docs/usage/kubernetes-services/, "External traffic policy"). The config turns election on itself.
+ */
+export function localWithoutElectionMessage(): string {
+  return (
+    'is Local, but the kube-vip this app deploys runs in ARP mode without per-Service election (svc_election), so its one ' +
+    'services leader announces the VIP also from a node without a local pod, which drops the traffic: declare the Service ' +
+    "in K3sVipCluster's loadBalancers[] (which turns election on), set servicesElection: true on the KubeVipDaemonSet " +
+    '(or KubeVipChart), or make it Cluster'
+  );
 }
 
 /** Why a Local Service may share no VIP in `mode`. */

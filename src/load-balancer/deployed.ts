@@ -60,6 +60,8 @@ export interface DeployedService {
   readonly defaultIpFamilyPolicy?: string;
   /** `ipFamilies` as written in `traefik.values`. */
   readonly ipFamilies?: Sourced<unknown>;
+  /** A Service as an app renders it (output/construct-app-rules.ts): its families are its spec's, none written by this tool. */
+  readonly familiesAsRendered?: boolean;
   /** One of the Traefik chart's `service.additionalServices`: it may be a ClusterIP, for in-cluster clients only. */
   readonly inClusterAllowed?: boolean;
   /** Annotation names a letter or a case away from `kube-vip.io/loadbalancerIPs`, which kube-vip does not read. */

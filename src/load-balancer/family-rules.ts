@@ -85,7 +85,7 @@ export function checkServiceFamilies(serviceCidr: string | undefined, services: 
  * through `traefik.values` can miss; a family the Service network lacks no Service can have at all.
  */
 function checkVipsAgainstNetwork(service: DeployedService, blocks: ReadonlyArray<4 | 6>, networkText: string, error: Report): void {
-  const firstClass = service.ips.length > 0 && service.ips.every((vip) => !vip.path.includes('values'));
+  const firstClass = !service.familiesAsRendered && service.ips.length > 0 && service.ips.every((vip) => !vip.path.includes('values'));
   const written = firstClass ? vipFamilies(service.ips.map((vip) => vip.text)) : undefined;
   // Both families first-class: k3s/dual-stack-rules.ts names the networks to change.
   if (written?.ipFamilyPolicy === 'RequireDualStack') return;
@@ -114,7 +114,7 @@ function checkVipsAgainstNetwork(service: DeployedService, blocks: ReadonlyArray
         `"${vip.ip.text}" is IPv${family}, but ${serviceSubject(service.label)} has ${how} and no ipFamilies, so it gets only the ` +
           `cluster's first family, IPv${blocks[0]}, and kube-proxy forwards no traffic to this VIP: set the Service's ipFamilyPolicy ` +
           `"${service.ips.some((other) => other.ip.family !== family) ? 'RequireDualStack' : 'SingleStack'}" and ipFamilies ` +
-          `${JSON.stringify(service.ips.some((other) => other.ip.family !== family) ? blocks.map((f) => `IPv${f}`) : [`IPv${family}`])} in its traefik.values block`,
+          `${JSON.stringify(service.ips.some((other) => other.ip.family !== family) ? blocks.map((f) => `IPv${f}`) : [`IPv${family}`])} in its ${service.familiesAsRendered ? 'spec' : 'traefik.values block'}`,
       );
     }
   }

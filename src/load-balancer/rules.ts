@@ -119,14 +119,20 @@ function checkOneService(service: DeployedService, version: Version, rules: Kube
     rules,
   );
   if (tooMany) error(service.path, tooMany);
-  if (!service.ips.length && !service.vipsRefused && !pools.some((p) => p.namespace === undefined || p.namespace === service.namespace)) {
-    // A Service in the values has its VIPs in an annotation of its map, which may be there with other keys (50b-8).
-    const what = service.path[service.path.length - 1] === 'annotations' ? 'has no kube-vip.io/loadbalancerIPs annotation' : 'is missing';
-    error(
-      service.path,
-      `${what} and no IP pool serves namespace ${service.namespace}, so ${service.label} would stay <pending>: give fixed addresses, or add kubeVip.services.ipPool.global (or namespaces.${service.namespace})`,
-    );
-  }
+  const pending = pendingServiceProblem(service, pools);
+  if (pending) error(service.path, pending);
+}
+
+/**
+ * A Service with no fixed VIP and no pool for its namespace: nothing gives it an address. Also said of a Service
+ * beside a K3sVipCluster (output/construct-sibling-vips.ts), whose path ends in `annotations` as a values block's.
+ */
+export function pendingServiceProblem(service: DeployedService, pools: readonly Pool[]): string | undefined {
+  if (service.ips.length || service.vipsRefused || pools.some((p) => p.namespace === undefined || p.namespace === service.namespace))
+    return undefined;
+  // A Service in the values has its VIPs in an annotation of its map, which may be there with other keys (50b-8).
+  const what = service.path[service.path.length - 1] === 'annotations' ? 'has no kube-vip.io/loadbalancerIPs annotation' : 'is missing';
+  return `${what} and no IP pool serves namespace ${service.namespace}, so ${service.label} would stay <pending>: give fixed addresses, or add kubeVip.services.ipPool.global (or namespaces.${service.namespace})`;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface AppObject {
   readonly judged: boolean;
   /** How messages name it, when not `Kind/ns/name` (a cluster IP Traefik's values ask for). */
   readonly ref?: string;
+  /** The ApiObject that renders it (none for what a construct notes). */
+  readonly construct?: IConstruct;
 }
 
 /**
@@ -42,7 +44,7 @@ export function appObjects({ all, mine }: Scope, judged: (object: IConstruct) =>
     const chart = Chart.of(child);
     const file = `${chart.node.path || chart.node.id}.yaml`;
     const path = blankedPath(child);
-    const held = { file, mine: mine.has(child), judged: judged(child) };
+    const held = { file, mine: mine.has(child), judged: judged(child), construct: child };
     return listItems(object).map(({ item, at }) => ({ ...held, object: item, path: at === undefined ? path : `${path}, ${at}` }));
   });
 }

@@ -9,16 +9,17 @@ import { kubeVipRules, NEWEST_KNOWN } from '../kube-vip/versions';
 import { kubeVipWorkloadProblem } from '../traefik/extra-object-rules';
 import { clusterIps } from '../traefik/release-duplicates';
 import { VIP_ANNOTATION } from '../traefik/service-facts';
+import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
 import { apiGroup, CLUSTER_SCOPED_KINDS, groupKind } from '../validate/kinds';
 import type { ServiceNetwork } from './construct-cluster-ips';
 import { notedClusterConfig, notedClusterIps, notedServices, notedTraefikRelease } from './construct-services';
-import { countFinding, deployedKubeVipFindings, RenderedService, siblingVipFindings } from './construct-sibling-vips';
+import { countFinding, deployedKubeVipFindings, electionFindings, RenderedService, siblingVipFindings } from './construct-sibling-vips';
 import { unreadVipAnnotation } from '../traefik/service-facts';
 import { blankedPath } from './construct-render';
 import { AppObject, appObjects, refOf, Scope, where } from './construct-app-objects';
 import { releaseFindings } from './construct-release-rules';
 import { traefikParityFindings } from './construct-traefik-parity';
-import { controlPlaneVip, hostIp, splitLeaseProblem } from './construct-control-plane';
+import { controlPlaneVip, deployedKubeVip, hostIp, splitLeaseProblem } from './construct-control-plane';
 import { externalIpFindings } from './construct-external-ips';
 import { ingressTwinFindings } from './construct-ingress-owners';
 import { vipSpellingFindings } from './construct-vip-spelling';
@@ -167,7 +168,9 @@ function renderedService(o: AppObject): RenderedService | undefined {
     .map((p) => `${String(p.port)}/${typeof p.protocol === 'string' ? p.protocol : 'TCP'}`);
   const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : 'default';
   const name = String(metadata.name);
-  const policy = object.spec.externalTrafficPolicy;
+  const { spec } = object;
+  const policy = spec.externalTrafficPolicy;
+  const lease = isMap(metadata.annotations) ? metadata.annotations[LEASE_NAME_ANNOTATION] : undefined;
   return {
     path: at,
     label: `Service ${namespace}/${name}`,
@@ -178,6 +181,12 @@ function renderedService(o: AppObject): RenderedService | undefined {
     ports,
     annotations: isMap(metadata.annotations) ? metadata.annotations : {},
     ...(typeof policy === 'string' && { externalTrafficPolicy: { value: policy, path: [...at, 'spec', 'externalTrafficPolicy'] } }),
+    // As rendered (69b-23, 69b-26): its families and lease are what it asks for, none written by this tool.
+    familiesAsRendered: true,
+    ...(spec.ipFamilyPolicy !== undefined && { ipFamilyPolicy: { value: spec.ipFamilyPolicy, path: [...at, 'spec', 'ipFamilyPolicy'] } }),
+    ...(spec.ipFamilies !== undefined && { ipFamilies: { value: spec.ipFamilies, path: [...at, 'spec', 'ipFamilies'] } }),
+    ...(lease !== undefined && { leaseName: lease }),
+    ...(spec.loadBalancerClass !== undefined && { loadBalancerClass: spec.loadBalancerClass }),
   };
 }
 
@@ -203,7 +212,8 @@ function vipFindings(
     if (!service) continue;
     services.push(service);
     rendered.push(service);
-    if (!o.judged) siblings.push(service);
+    // A sibling: a Service no K3sVipCluster made, plain or a LoadBalancerService beside it (69b-16).
+    if (!o.judged || !o.construct?.node.scopes.some((scope) => notedClusterConfig(scope))) siblings.push(service);
     if (o.mine) mineAt.add(String(service.path[0]));
     if (!o.judged) unjudgedAt.add(String(service.path[0]));
   }
@@ -217,6 +227,9 @@ function vipFindings(
         ...s,
         path: [at, ...s.path],
         ips: s.ips.map((ip) => ({ ...ip, path: [at, ...ip.path] })),
+        ...(s.externalTrafficPolicy && {
+          externalTrafficPolicy: { ...s.externalTrafficPolicy, path: [at, ...s.externalTrafficPolicy.path] },
+        }),
       });
   }
   const judgedAt = services.map((s) => String(s.path[0])).filter((at) => !unjudgedAt.has(at));
@@ -241,7 +254,8 @@ function vipFindings(
   // The app's cluster config (a K3sVipCluster's): its siblings get the config's VIP rules (68b-4), every rendered
   // LoadBalancer Service those of the kube-vip it deploys, else of the KubeVipChart's DaemonSet (68b-5, 68b-12).
   const config = all.map(notedClusterConfig).find((c) => c !== undefined);
-  const version = config?.kubeVip.version ?? cp?.version.tag;
+  const kubeVip = deployedKubeVip(objects);
+  const version = config?.kubeVip.version ?? kubeVip?.version;
   if (version) for (const service of rendered) deployedKubeVipFindings(service, version, said);
   // A TraefikHelmChartConfig written for another kube-vip than the app deploys (68b-12): judged for the deployed one.
   for (const owner of version ? all : []) {
@@ -255,7 +269,13 @@ function vipFindings(
       countFinding({ ...s, ips }, version!, said);
     }
   }
-  if (config && lead) siblingVipFindings(config, siblings, services, said);
+  // Each sibling is judged by the construct holding it, or the lead when none does.
+  const spoken = siblings.filter((s) => mineAt.has(String(s.path[0])) || (lead && unjudgedAt.has(String(s.path[0]))));
+  if (config && spoken.length) siblingVipFindings(config, spoken, services, said);
+  // With the Services a construct beside no K3sVipCluster notes (a TraefikHelmChartConfig's), judged for the app's kube-vip.
+  const freeNoted = all.filter((owner) => mine.has(owner) && !owner.node.scopes.some((scope) => notedClusterConfig(scope)));
+  const free = [...spoken, ...services.filter((s) => freeNoted.some((owner) => s.path[0] === `construct ${blankedPath(owner)}`))];
+  if (kubeVip) electionFindings(kubeVip, free, services, said);
   // The lead judges the Services no gated construct holds (67b-5) in its network, K3s' default when it notes none.
   const placed = network ?? (lead ? { cidr: DEFAULT_SERVICE_CIDR, key: "K3s' default serviceCidr" } : undefined);
   if (placed) {

@@ -25,39 +25,71 @@ export interface ControlPlaneVip {
   readonly vipLease?: string;
 }
 
+/** A kube-vip container a construct renders: its version (the image tag), its env, and where it is. */
+interface KubeVipContainer {
+  readonly version: Version;
+  readonly env: ReadonlyMap<string, unknown>;
+  readonly at: Path;
+}
+
 /**
- * Round 66 (66b-9, 66b-11): the control-plane VIP of the app, read from the kube-vip DaemonSet a construct renders
- * (kube-vip/model.ts: `cp_enable` true and `address`, image ghcr.io/kube-vip/kube-vip:<version>), so the app rules judge
- * a Service on it as the YAML door judges one beside `kubeVip.controlPlane.address`. Only a construct's DaemonSet counts
- * (a second kube-vip is refused on its own, kubeVipFindings).
+ * The kube-vip containers the app's constructs render (image ghcr.io/kube-vip/kube-vip:<version>), K3sVipCluster's,
+ * KubeVipChart's or a bare KubeVipDaemonSet's (69b-5). Only a construct's count (a second kube-vip is refused on its
+ * own, kubeVipFindings).
  */
-export function controlPlaneVip(objects: readonly AppObject[]): ControlPlaneVip | undefined {
+function* kubeVipContainers(objects: readonly AppObject[]): Generator<KubeVipContainer> {
   for (const o of objects.filter((x) => x.judged)) {
     for (const { spec, at } of podSpecs(o.object)) {
       const containers = Array.isArray(spec.containers) ? spec.containers : [];
       for (const [c, container] of containers.entries()) {
         if (!isMap(container) || typeof container.image !== 'string' || !container.image.startsWith(`${KUBE_VIP_IMAGE_REPOSITORY}:`))
           continue;
+        const tag = container.image.slice(KUBE_VIP_IMAGE_REPOSITORY.length + 1);
+        if (!/^v\d+\.\d+\.\d+$/.test(tag)) continue;
         const env = new Map(
           (Array.isArray(container.env) ? container.env : []).filter(isMap).map((e) => [String(e.name), e.value] as const),
         );
-        const address = env.get('address');
-        if (env.get('cp_enable') !== 'true' || typeof address !== 'string') continue;
-        const ip = hostIp(address);
-        const tag = container.image.slice(KUBE_VIP_IMAGE_REPOSITORY.length + 1);
-        if (!ip || !/^v\d+\.\d+\.\d+$/.test(tag)) continue;
-        const version = parseVersion(tag);
-        const path: Path = [`${o.file}: ${refOf(o.object)}`, ...at, 'containers', c, 'env', 'address'];
-        const text = (name: string) => (typeof env.get(name) === 'string' ? (env.get(name) as string) : undefined);
-        return {
-          vip: { path, ip, text: address },
-          version,
-          rules: kubeVipRules(version),
-          svcLease: text('svc_leasename'),
-          vipLease: text('vip_leasename'),
-        };
+        yield { version: parseVersion(tag), env, at: [`${o.file}: ${refOf(o.object)}`, ...at, 'containers', c, 'env'] };
       }
     }
+  }
+}
+
+/** The kube-vip the app's constructs deploy: its version (69b-5), and how it elects Service leaders (kube-vip/model.ts env). */
+export interface DeployedKubeVip {
+  readonly version: string;
+  /** ARP mode (`vip_arp`). */
+  readonly arp: boolean;
+  /** Per-Service election (`svc_election`). */
+  readonly servicesElection: boolean;
+}
+
+/** The kube-vip the app's constructs deploy, if any. */
+export function deployedKubeVip(objects: readonly AppObject[]): DeployedKubeVip | undefined {
+  for (const { version, env } of kubeVipContainers(objects))
+    return { version: version.tag, arp: env.get('vip_arp') === 'true', servicesElection: env.get('svc_election') === 'true' };
+  return undefined;
+}
+
+/**
+ * Round 66 (66b-9, 66b-11): the control-plane VIP of the app, read from the kube-vip DaemonSet a construct renders
+ * (kube-vip/model.ts: `cp_enable` true and `address`), so the app rules judge a Service on it as the YAML door judges
+ * one beside `kubeVip.controlPlane.address`.
+ */
+export function controlPlaneVip(objects: readonly AppObject[]): ControlPlaneVip | undefined {
+  for (const { version, env, at } of kubeVipContainers(objects)) {
+    const address = env.get('address');
+    if (env.get('cp_enable') !== 'true' || typeof address !== 'string') continue;
+    const ip = hostIp(address);
+    if (!ip) continue;
+    const text = (name: string) => (typeof env.get(name) === 'string' ? (env.get(name) as string) : undefined);
+    return {
+      vip: { path: [...at, 'address'], ip, text: address },
+      version,
+      rules: kubeVipRules(version),
+      svcLease: text('svc_leasename'),
+      vipLease: text('vip_leasename'),
+    };
   }
   return undefined;
 }

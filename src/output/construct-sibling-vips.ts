@@ -3,19 +3,24 @@ import { formatPath, type Path, type Report } from '../core/problem';
 import { dualStackVipsProblem } from '../k3s/dual-stack-rules';
 import { checkK3sNetworks } from '../k3s/networks';
 import { checkInventory } from '../k3s/rules';
-import { localSharedMessage } from '../kube-vip/client-ip-rules';
+import { localSharedMessage, localWithoutElectionMessage, unsharedLeaseMessage } from '../kube-vip/client-ip-rules';
+import { checkPools } from '../kube-vip/pool-rules';
+import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
 import { serviceVipCountProblem } from '../kube-vip/rules';
 import { kubeVipRules } from '../kube-vip/versions';
 import type { DeployedService } from '../load-balancer/deployed';
 import { checkServiceFamilies } from '../load-balancer/family-rules';
-import { checkVipPlacement } from '../load-balancer/rules';
+import { checkVipPlacement, pendingServiceProblem } from '../load-balancer/rules';
 import { sameIp } from '../net/ip';
 import { parseVersion } from '../semver';
+import type { DeployedKubeVip } from './construct-control-plane';
 import { misspeltVipAnnotationProblem, misspeltVipAnnotations, unreadVipAnnotation, VIP_ANNOTATION } from '../traefik/service-facts';
 
 /** A LoadBalancer Service the app renders, with its annotations as rendered. */
 export interface RenderedService extends DeployedService {
   readonly annotations: Readonly<Record<string, unknown>>;
+  /** `spec.loadBalancerClass` when set: another controller's Service, which kube-vip-cloud-provider skips. */
+  readonly loadBalancerClass?: unknown;
 }
 
 /**
@@ -28,15 +33,21 @@ export interface RenderedService extends DeployedService {
  */
 export function siblingVipFindings(
   config: ClusterConfig,
-  siblings: readonly DeployedService[],
+  siblings: readonly RenderedService[],
   services: readonly DeployedService[],
   said: Report,
 ): void {
   const quiet: Report = () => undefined;
   const cidrs = checkK3sNetworks(config, quiet);
+  const pools = checkPools(config, cidrs, quiet);
   const arp = config.kubeVip.mode === 'arp';
   const vips = siblings.flatMap((s) => s.ips);
-  for (const vip of vips) checkVipPlacement(vip, cidrs, [], arp, said);
+  // Outside the pools too (69b-22), and with an address at all (69b-14) unless another controller's class serves it.
+  for (const vip of vips) checkVipPlacement(vip, cidrs, pools, arp, said);
+  for (const service of siblings.filter((s) => s.loadBalancerClass === undefined)) {
+    const pending = pendingServiceProblem({ ...service, path: [...service.path, 'metadata', 'annotations'] }, pools);
+    if (pending) said([...service.path, 'metadata', 'annotations'], pending);
+  }
   // The inventory rules judge the config too, already passed: only what they say of a sibling's VIP is kept.
   const heads = new Set(siblings.map((s) => String(s.path[0])));
   const ofSibling: Report = (path, message, about) => (heads.has(String(path[0])) ? said(path, message, about) : undefined);
@@ -74,6 +85,41 @@ function localSharingFindings(
         );
         break;
       }
+}
+
+/**
+ * Round 69 (69b-2, 69b-26): a Service no K3sVipCluster made (`free`: a sibling, or a TraefikHelmChartConfig's beside a
+ * bare KubeVipDaemonSet) judged for how the app's kube-vip elects in ARP mode: `Local` needs per-Service election, and
+ * under it a VIP shared with another Service needs their common `kube-vip.io/leaseName`, as the config door's
+ * client-ip-rules.ts says of its own. A construct's own Services on one VIP are its props' (checkTraefikSharedVips).
+ */
+export function electionFindings(
+  kubeVip: DeployedKubeVip,
+  free: readonly DeployedService[],
+  services: readonly DeployedService[],
+  said: Report,
+): void {
+  if (!kubeVip.arp) return;
+  const local = (s: DeployedService) => s.externalTrafficPolicy?.value === 'Local';
+  for (const service of free) {
+    if (!kubeVip.servicesElection) {
+      if (local(service)) said(service.externalTrafficPolicy!.path, localWithoutElectionMessage());
+      continue;
+    }
+    for (const vip of service.ips) {
+      // A Local one sharing is refused on its own (localSharingFindings, the split-brain rule).
+      const other = services.find(
+        (o) => String(o.path[0]) !== String(service.path[0]) && !local(o) && o.ips.some((ip) => sameIp(ip.ip.text, vip.ip.text)),
+      );
+      if (!other || local(service) || (typeof service.leaseName === 'string' && service.leaseName === other.leaseName)) continue;
+      const lease =
+        typeof other.leaseName === 'string'
+          ? `: add "${LEASE_NAME_ANNOTATION}: ${other.leaseName}" to the annotations of ${service.label}`
+          : `, but ${other.label} names none: declare ${service.label} in K3sVipCluster's loadBalancers[] (which writes one on both), ` +
+            `or give both the same ${LEASE_NAME_ANNOTATION} annotation`;
+      said(vip.path, unsharedLeaseMessage(vip.ip.text, other.label, 'svc_election of the kube-vip this app deploys', lease));
+    }
+  }
 }
 
 /**

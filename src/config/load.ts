@@ -23,7 +23,7 @@ import { namedLikeConfig } from './cluster-files';
 import { onceEach, shownKeyPaths } from './shown-key-path';
 import { writtenPlace } from '../core/problem-places';
 import { numberAsWritten } from './numbers-as-written';
-import { isTextNode, offsetInText, textIndexOffset, textLineOffset } from './text-item-offset';
+import { isTextNode, offsetInText, textIndexOffset, textLineOffset, textPathOffset } from './text-item-offset';
 
 /** A problem found in a config file, with where it is. */
 export interface Diagnostic {
@@ -206,7 +206,7 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
   const dataPath = shownKeyPaths(doc);
   // A problem whose keys a redaction blanked is located by its path as written (problem-places.ts, 57a-12).
   const locate = (found: Problem): Diagnostic => {
-    const { textLine, textIndex, ...problem } = found;
+    const { textLine, textIndex, textPath, ...problem } = found;
     const written = writtenPlace(found);
     const end = problem.path.length - 1;
     const where = written ? { ...problem, path: written, written: true, keyBlanked: written[end] !== problem.path[end] } : problem;
@@ -215,6 +215,7 @@ export function parseConfigText(file: string, text: string): { config?: ClusterC
       ...at(
         (textLine && textLineOffset(doc!, where.path, textLine, text)) ??
           (textIndex && textIndexOffset(doc!, where.path, textIndex, text)) ??
+          (textPath && textPathOffset(doc!, where.path, textPath, text)) ??
           offsetOf(doc!, where, text),
       ),
       ...problem,

@@ -107,3 +107,9 @@ export function textIndexOffset(doc: Document, path: Path, index: number, text: 
   if (!text.slice(node.range[0], node.range[1]).includes('\n')) return undefined;
   return foldedOffset(node, index + /^\s*/.exec(node.value.slice(index, index + 200))![0].length, text);
 }
+
+/** Where key path `rest` inside the text at `path` (read as YAML) stands in the config text (offsetInText), a file provider's router (69b-24). */
+export function textPathOffset(doc: Document, path: Path, rest: Path, text: string): number | undefined {
+  const node = doc.getIn(path, true);
+  return isTextNode(node) ? offsetInText(node, rest, text) : undefined;
+}

@@ -24,6 +24,8 @@ export interface Problem {
    * provider's text, an address of a comma-separated list): problems about different pieces are each said (59b-7).
    */
   readonly textPart?: string;
+  /** The key path inside the text at `path`, read as YAML, that the problem is about (a file provider's router: 69b-24). */
+  readonly textPath?: Path;
 }
 
 /** A problem without the marks the pipeline sorts problems by (aboutName, aboutSecret): what it tells a user. */
@@ -37,7 +39,7 @@ export function unmarked<P extends Problem>({
 }
 
 /** Records one finding (`about`: whether it is about a name written in the value, Problem.aboutName). */
-export type Report = (path: Path, message: string, about?: Pick<Problem, 'aboutName' | 'textPart'>) => void;
+export type Report = (path: Path, message: string, about?: Pick<Problem, 'aboutName' | 'textPart' | 'textPath'>) => void;
 
 /** Every finding of one check: errors stop the run, warnings are printed. */
 export interface RuleResult {
@@ -61,6 +63,7 @@ export class Findings implements RuleResult {
       message,
       ...(about?.aboutName && { aboutName: true }),
       ...(about?.textPart !== undefined && { textPart: about.textPart }),
+      ...(about?.textPath && { textPath: about.textPath }),
     });
   public readonly warn: Report = (path, message, about) =>
     void this.warnings.push({ path, message, ...(about?.textPart !== undefined && { textPart: about.textPart }) });

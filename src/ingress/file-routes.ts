@@ -8,6 +8,7 @@ import { unknownFileServiceFields } from './file-service-fields';
 import { droppedRootKeys, unknownFileConfigFields } from './file-config-fields';
 import type { Deployed } from './traefik-service-fields';
 import { runningTraefik } from './file-provider-release';
+import { fileValueTypeProblems, type FileValueProblem } from './file-value-types';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -17,6 +18,8 @@ export interface FileRoute {
   readonly path: Path;
   readonly file: string;
   readonly at: string;
+  /** `at` as a key path into the text, when every key is a plain word: where the router is written (69b-24). */
+  readonly keys?: Path;
   readonly tcp: boolean;
   readonly rule: unknown;
   readonly ruleSyntax: unknown;
@@ -30,6 +33,7 @@ export interface FileRoute {
 export interface FileUdpRoute {
   readonly path: Path;
   readonly at: string;
+  readonly keys?: Path;
   readonly entryPoints: unknown;
 }
 
@@ -50,6 +54,8 @@ export interface FileRoutes {
   readonly udpRoutes: FileUdpRoute[];
   readonly texts: FileText[];
   readonly untraced: UntracedFiles[];
+  /** Values paerser cannot decode (file-value-types.ts), each with where its text is written. */
+  readonly badValues: Array<FileValueProblem & { readonly path: Path }>;
 }
 
 /**
@@ -105,7 +111,7 @@ function dynamicRoutes(
   path: Path,
   file: string,
   deployed?: Deployed,
-): { routes: FileRoute[]; udpRoutes: FileUdpRoute[]; text?: FileText } {
+): { routes: FileRoute[]; udpRoutes: FileUdpRoute[]; text?: FileText; badValues?: FileRoutes['badValues'] } {
   let document: unknown = content;
   // TOML (a .toml file of a directory) is not read here; one that names routers (a `routers` key or table outside
   // comments: toml-router-keys.ts) is refused, as TOML in `providers.file.content` is.
@@ -137,7 +143,8 @@ function dynamicRoutes(
     const routers: Values = Object.assign({}, ...filled(parts, 'routers'));
     return Object.entries(routers).flatMap(([name, router]): FileRoute[] => {
       if (!isMap(router)) return [];
-      const at = `${section}.routers.${/^[\w-]+$/.test(name) ? name : JSON.stringify(name.slice(0, 60))}`;
+      const plain = /^[\w-]+$/.test(name);
+      const at = `${section}.routers.${plain ? name : JSON.stringify(name.slice(0, 60))}`;
       const fields = section === 'http' ? [...ROUTER_FIELDS, ...HTTP_ONLY] : ROUTER_FIELDS;
       const tlsFields = section === 'tcp' ? [...TLS_FIELDS, 'passthrough'] : TLS_FIELDS;
       for (const key of Object.keys(router)) if (!fields.includes(key.toLowerCase())) unknown.push(`${at}.${shownKey(key)}`);
@@ -149,6 +156,7 @@ function dynamicRoutes(
           path,
           file,
           at,
+          ...(plain && { keys: [section, 'routers', name] }),
           tcp: section === 'tcp',
           rule: field(router, 'rule'),
           ruleSyntax: field(router, 'ruleSyntax'),
@@ -168,6 +176,7 @@ function dynamicRoutes(
           {
             path,
             at: `udp.routers.${/^[\w-]+$/.test(name) ? name : JSON.stringify(name.slice(0, 60))}`,
+            ...(/^[\w-]+$/.test(name) && { keys: ['udp', 'routers', name] }),
             entryPoints: field(router, 'entryPoints'),
           },
         ]
@@ -191,6 +200,7 @@ function dynamicRoutes(
   return {
     routes,
     udpRoutes,
+    badValues: fileValueTypeProblems(document).map((bad) => ({ ...bad, path })),
     ...((refused || dropped.length) && { text: { path, file, ...(refused && { refused }), ...(dropped.length && { dropped }) } }),
   };
 }
@@ -219,5 +229,6 @@ export function fileRoutes(values: Values, deployed?: Deployed): FileRoutes {
     udpRoutes: read.flatMap((r) => r.udpRoutes),
     texts: read.flatMap((r) => (r.text ? [r.text] : [])),
     untraced: mounted.untraced,
+    badValues: read.flatMap((r) => r.badValues ?? []),
   };
 }

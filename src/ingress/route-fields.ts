@@ -11,6 +11,7 @@ import { chartIngressRoutes, extraObjectRoutes, renderedObjects } from '../traef
 import { fileRoutes } from './file-routes';
 import { crdBackendRefProblems } from './crd-backend-refs';
 import { middlewareFieldProblems } from './middleware-fields';
+import { optionObjectProblems } from './option-object-values';
 import { sniWithoutTlsProblem } from './tcp-route-tls';
 import { routeBackendProblems } from './route-backends';
 import { chartRouteRefProblems } from './chart-route-refs';
@@ -96,9 +97,11 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     });
   const byText = new Map<string, Problem[]>();
   // A router's problems are said at the text with its key path (textPart), each router's beside the others' (59b-7).
-  const add = (path: Path, message: string, part?: string) => {
+  // 69b-24: with the key path inside the text (textPath), the problem stands at that line of the config where it can be said.
+  const add = (path: Path, message: string, part?: string, textPath?: Path) => {
     const key = JSON.stringify([path, part ?? null]);
-    byText.set(key, [...(byText.get(key) ?? []), { path: [...prefix, ...path], message, ...(part !== undefined && { textPart: part }) }]);
+    const problem = { path: [...prefix, ...path], message, ...(part !== undefined && { textPart: part }), ...(textPath && { textPath }) };
+    byText.set(key, [...(byText.get(key) ?? []), problem]);
   };
   for (const { path, file: name, refused, tomlRouters, dropped } of file.texts) {
     // Round 68: a misspelt section loads nothing, without a word from Traefik.
@@ -128,40 +131,61 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
   }
   // 68b-9, 68b-2: a router on an entrypoint of the other protocol, as a route object's (entrypoint-layers.ts).
   const layerOf = entrypointLayers(values, prefix, chartVersion);
-  const wrongLayer = (path: Path, at: string, entryPoints: unknown, router: LayeredRouter) => {
+  const wrongLayer = (path: Path, at: string, entryPoints: unknown, router: LayeredRouter, keys?: Path) => {
     for (const problem of wrongLayerProblems(entryPoints, [], layerOf, router))
-      add(path, `${at}.entryPoints[${String(problem.path[0])}] ${problem.message.replace('the route never', 'it never')}`, at);
+      add(
+        path,
+        `${at}.entryPoints[${String(problem.path[0])}] ${problem.message.replace('the route never', 'it never')}`,
+        at,
+        keys && [...keys, 'entryPoints', ...problem.path],
+      );
   };
-  for (const { path, at, entryPoints } of file.udpRoutes) wrongLayer(path, at, entryPoints, { what: 'a UDP router', protocol: 'UDP' });
-  for (const { path, at, tcp, rule, ruleSyntax, priority, entryPoints, tls } of file.routes) {
+  for (const { path, at, entryPoints, keys } of file.udpRoutes)
+    wrongLayer(path, at, entryPoints, { what: 'a UDP router', protocol: 'UDP' }, keys);
+  for (const { path, at, value, type, keys } of file.badValues)
+    add(
+      path,
+      `${at} is ${isMap(value) ? 'a map' : Array.isArray(value) ? 'a list' : quotedText(String(value), () => false, '')}, not ${type === 'boolean' ? 'true or false' : 'a whole number'}, so Traefik's file provider cannot read the file and serves none of its routers: write ${type === 'boolean' ? 'true or false' : 'an integer'}`,
+      at,
+      keys,
+    );
+  for (const { path, at, keys, tcp, rule, ruleSyntax, priority, entryPoints, tls } of file.routes) {
+    const inText = (...rest: Path) => keys && [...keys, ...rest];
     // Entrypoint names as an IngressRoute's (57b-4): a case variant refused, another name warned.
     for (const name of entrypointProblems({ entryPoints }, [], known)) {
       const message = `${at}.entryPoints[${String(name.path[1])}] ${name.message.replace('the route never', 'it never')}`;
-      if (name.nearMiss) add(path, message, at);
+      if (name.nearMiss) add(path, message, at, inText('entryPoints', name.path[1]));
       else warnings.push({ path: [...prefix, ...path], message });
     }
-    wrongLayer(path, at, entryPoints, { what: tcp ? 'a TCP router' : 'an HTTP router', protocol: 'TCP' });
+    wrongLayer(path, at, entryPoints, { what: tcp ? 'a TCP router' : 'an HTTP router', protocol: 'TCP' }, keys);
     if (priority !== undefined && priority !== null && !(typeof priority === 'number' && Number.isInteger(priority)))
       add(
         path,
         `${at}.priority is ${quotedText(String(priority), () => false, '')}, not a whole number, so Traefik's file provider cannot read the file and serves none of its routers: write an integer`,
         at,
+        inText('priority'),
       );
     const syntax = typeof ruleSyntax === 'string' && ruleSyntax !== '' ? read(ruleSyntax) : fallback;
     const problem = ruleValueProblem(rule, syntax, tcp, release);
     if (problem) {
-      add(path, `${at}.rule ${problem.why}, so ${problem.effect ?? 'Traefik refuses the router and it never serves'}: ${problem.fix}`, at);
+      add(
+        path,
+        `${at}.rule ${problem.why}, so ${problem.effect ?? 'Traefik refuses the router and it never serves'}: ${problem.fix}`,
+        at,
+        inText('rule'),
+      );
       continue;
     }
     // A file router's `tls` key, empty too, makes it a TLS router (file:"allowEmpty", pkg/config/dynamic tcp_config.go).
     const sni = tcp ? sniWithoutTlsProblem(rule, tls !== undefined) : undefined;
-    if (sni) add(path, `${at}.rule ${sni.replace('the route never', 'it never')}`, at);
+    if (sni) add(path, `${at}.rule ${sni.replace('the route never', 'it never')}`, at, inText('rule'));
     const other = syntax === 'v3' ? (major === 3 ? v3RuleProblem(rule, tcp) : undefined) : tcp ? undefined : v2RuleProblem(rule);
     if (other?.refused)
       add(
         path,
         `${at}.rule ${other.why}, and Traefik reads it in the ${syntax} syntax, so it refuses the router and it never serves: ${other.fix}`,
         at,
+        inText('rule'),
       );
   }
   // One problem per router of a text (and one for the text as a whole): a config keeps one error per key path and textPart.
@@ -177,15 +201,17 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     ...routes,
     ...crdBackendRefProblems(values, prefix, deployedChart),
     ...middlewareFieldProblems(values, prefix, deployedChart),
+    ...optionObjectProblems(values, prefix),
     ...chart,
     ...chartRouteRefProblems(values, prefix, deployedChart),
     ...crossNamespace.errors,
     ...routeObjectLayerProblems(values, prefix, chartVersion, layerOf),
     ...fileError,
-  ].map(({ path, message, textPart }) => ({
+  ].map(({ path, message, textPart, textPath }) => ({
     path,
     message,
     ...(textPart !== undefined && { textPart }),
+    ...(textPath && { textPath }),
   }));
   return { errors, warnings: warnings.map(({ path, message }) => ({ path, message })) };
 }

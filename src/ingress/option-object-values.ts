@@ -1,0 +1,67 @@
+import { shownInSentence, type Path, type Problem } from '../core/problem';
+import { isMap } from '../core/is-map';
+import { closest } from '../core/closest';
+import { apiGroup } from '../validate/kinds';
+import { renderedObjects } from '../traefik/extra-objects';
+import { typeProblem } from './crd-backend-values';
+import {
+  CLIENT_AUTH_TYPES,
+  MIDDLEWARE_OPTION_TYPES,
+  SERVERS_TRANSPORT_TYPES,
+  TLS_OPTION_TYPES,
+  type OptionType,
+} from './option-value-types';
+
+type Values = Readonly<Record<string, unknown>>;
+
+const REFUSED = 'so the API server refuses the object and the whole Traefik release fails';
+
+const typed = (map: unknown, types: Readonly<Record<string, OptionType>>, path: Path, crd: string): Problem[] =>
+  isMap(map) ? Object.entries(types).flatMap(([key, type]) => typeProblem(map[key], type, [...path, key], crd)) : [];
+
+/**
+ * 69b-8: the values of a TLSOption, a ServersTransport and a Middleware's options in `extraObjects`, as the API server
+ * holds them to the chart's CRDs (option-value-types.ts), as an IngressRoute's backends are (crd-backend-values.ts): a
+ * TLSOption `requires` its `spec` and takes a `clientAuth.clientAuthType` of its enum only (traefik/traefik-helm-chart
+ * traefik/crds/traefik.io_tlsoptions.yaml). A refused object fails the whole Traefik release.
+ */
+export function optionObjectProblems(values: Values, prefix: Path): Problem[] {
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  return items.flatMap((item, i) =>
+    renderedObjects(item).flatMap((object): Problem[] => {
+      const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
+      if (group !== 'traefik.io' && group !== 'traefik.containo.us') return [];
+      const at = [...prefix, 'values', 'extraObjects', i, 'spec'];
+      const { spec, kind } = object;
+      if (kind === 'TLSOption') return tlsOptionProblems(spec, at);
+      if (kind === 'ServersTransport') return typed(spec, SERVERS_TRANSPORT_TYPES, at, kind);
+      if (kind !== 'Middleware' || !isMap(spec)) return [];
+      return Object.entries(MIDDLEWARE_OPTION_TYPES).flatMap(([name, types]) => typed(spec[name], types, [...at, name], kind));
+    }),
+  );
+}
+
+function tlsOptionProblems(spec: unknown, at: Path): Problem[] {
+  if (spec === undefined || spec === null)
+    return [
+      {
+        path: at,
+        message: `is missing; the TLSOption CRD requires it (traefik.io_tlsoptions.yaml \`required\`), ${REFUSED}: write spec: {} at least`,
+      },
+    ];
+  if (!isMap(spec)) return [];
+  const clientAuth = isMap(spec.clientAuth) ? spec.clientAuth : {};
+  const authPath = [...at, 'clientAuth', 'clientAuthType'];
+  const authType = clientAuth.clientAuthType;
+  const problems = [...typed(spec, TLS_OPTION_TYPES, at, 'TLSOption'), ...typeProblem(authType, 'string', authPath, 'TLSOption')];
+  if (typeof authType === 'string' && !CLIENT_AUTH_TYPES.includes(authType)) {
+    const near =
+      CLIENT_AUTH_TYPES.find((one) => one.toLowerCase() === authType.toLowerCase()) ??
+      (authType.length <= 64 ? closest(authType, CLIENT_AUTH_TYPES) : undefined); // bounded: a long text is no near miss
+    problems.push({
+      path: authPath,
+      message: `is ${shownInSentence(authType)}, not one of ${CLIENT_AUTH_TYPES.join(', ')} that the TLSOption CRD allows here (case matters), ${REFUSED}: ${near ? `did you mean ${near}? ` : ''}write one of them`,
+    });
+  }
+  return problems;
+}

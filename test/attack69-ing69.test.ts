@@ -6,10 +6,8 @@ import { Construct } from 'constructs';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { K3sVipCluster, TraefikHelmChartConfig, TraefikHttpRoute, TraefikIngress } from '../src';
 
-type Props = ConstructorParameters<typeof K3sVipCluster>[2];
-
 /** The README's reference props: VIPs .40/.41, resolver `default` configured elsewhere, one TLS Ingress. */
-const base = (net = '192.168.0'): Props & Record<string, any> => ({
+const base = (net = '192.168.0'): any => ({
   kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: `${net}.40` } },
   traefik: { loadBalancerIPs: [`${net}.41`], redirectToHttps: true, externalCertResolvers: ['default'] },
   ingresses: [

@@ -78,11 +78,6 @@ describe('messages that name the real problem', () => {
       'traefik.certResolvers.le.caServer: "https://x/a`b" holds "`", which a URL must percent-encode',
     ],
     [
-      'a single-label host',
-      `${TRAEFIK}ingresses: [{name: a, host: localhost, service: s, port: 80}]\n`,
-      'ingresses[0].host: "localhost" has no dot: write the full host name clients use, e.g. "localhost.example.com"',
-    ],
-    [
       'a host label of 64 characters',
       `${TRAEFIK}ingresses: [{name: a, host: ${'a'.repeat(64)}.com, service: s, port: 80}]\n`,
       `ingresses[0].host: "${'a'.repeat(64)}.com" has a part, "${'a'.repeat(64)}", of 64 characters, at most 63 in one DNS label`,

@@ -326,7 +326,7 @@ const refusals: Array<[string, () => void, string]> = [
       new TraefikChart(app, 'a', {});
       new TraefikChart(app, 'b', {});
     },
-    'TraefikHelmChartConfig: is defined twice in one app (also at a/HelmChartConfig): K3s reads the one HelmChartConfig kube-system/traefik, so give all settings to one',
+    'TraefikHelmChartConfig: is defined twice for one cluster (also at a/HelmChartConfig): K3s reads the one HelmChartConfig kube-system/traefik, so give all settings to one',
   ],
   [
     'AcmeClusterIssuer: credentials in server',

@@ -83,7 +83,7 @@ describe('F2: a message that prints a construct path redacts each id as K3sVipCl
     }
     new TraefikHelmChartConfig(chart, firstId, { loadBalancerIPs: ['192.168.0.41'] });
     const error = thrown(() => new TraefikHelmChartConfig(chart, 't2', { loadBalancerIPs: ['192.168.0.41'] }));
-    expect(error.message).toContain(`is defined twice in one app (also at ${shown}):`);
+    expect(error.message).toContain(`is defined twice for one cluster (also at ${shown}):`);
     expect(error.message).not.toContain(SECRET);
   });
 });

@@ -365,6 +365,17 @@ describe('validateManifests', () => {
       /^is "192\.168\.0\.41", an IP address; the API server accepts only DNS names/,
     ],
     [
+      'ingress-path',
+      'a "//" in a Prefix path (69b-4)',
+      'ingress',
+      ING,
+      (o) => {
+        o.spec.rules[0].http.paths[0].path = '/a//b';
+      },
+      'spec.rules[0].http.paths[0].path',
+      /^"\/a\/\/b" contains "\/\/", which the API server refuses in a Prefix path/,
+    ],
+    [
       'unique-env-names',
       'duplicate',
       'daemonSet',

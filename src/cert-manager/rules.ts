@@ -1,5 +1,6 @@
 import { Path, Report } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
+import { singleLabelCertificateWarning } from '../ingress/single-label-hosts';
 import { accountKeySecretName } from './names';
 import { certManagerVersionSupport } from './versions';
 
@@ -26,7 +27,8 @@ export function accountKeySecretProblem(issuerName: string): string | undefined 
 
 /**
  * A certificate of `host` from ClusterIssuer `name` (an Ingress's or an HTTPRoute's `tls.issuer`): the issuer
- * must be defined (an own key: `constructor` is no issuer), and HTTP-01 cannot issue a wildcard.
+ * must be defined (an own key: `constructor` is no issuer), and HTTP-01 cannot issue a wildcard. A single-label host
+ * is warned of: these issuers are ACME issuers (69b-10).
  */
 export function checkIssuerForHost(
   issuers: Readonly<Record<string, { readonly solver: unknown }>>,
@@ -34,8 +36,11 @@ export function checkIssuerForHost(
   host: string,
   at: { readonly issuer: Path; readonly host: Path },
   error: Report,
+  warn: Report,
 ): void {
   const issuer = Object.hasOwn(issuers, name) ? issuers[name] : undefined;
+  const single = issuer ? singleLabelCertificateWarning(host, `issuer "${name}"`) : undefined;
+  if (single) warn(at.host, single);
   if (!issuer) {
     const defined = Object.keys(issuers).map((n) => `"${n}"`);
     const known = defined.length ? `certManager.issuers has ${defined.join(', ')}` : 'there is no certManager.issuers';

@@ -64,7 +64,11 @@ export const dns1123Subdomain: FormatCheck = (value) => {
   return undefined;
 };
 
-/** Ingress host: a DNS name, optionally with a leading `*.` wildcard label; never an IP. */
+/**
+ * Ingress host: a DNS name, optionally with a leading `*.` wildcard label; never an IP. A single label (`nas`) is one
+ * too: the API server takes any DNS-1123 subdomain and Traefik serves it (69b-10); a public CA's refusal to certify
+ * it is a warning where a certificate is asked (ingress/single-label-hosts.ts).
+ */
 export const ingressHost: FormatCheck = (value) => {
   // The host after any `user:password@`; no host is suggested from a secret-shaped URL (its message is redacted).
   const url = /^[a-z]+:\/\/(?:[^/?#@]*@)?([^/?#:@]*)/i.exec(value);
@@ -86,9 +90,6 @@ export const ingressHost: FormatCheck = (value) => {
   const longLabel = name.split('.').find((label) => label.length > 63);
   if (longLabel)
     return `${show(value)} has a part${mayDerive(value) ? `, ${show(longLabel)},` : ''} of ${longLabel.length} characters, at most 63 in one DNS label`;
-  if (!name.includes('.') && !dns1123Subdomain(name)) {
-    return `${show(value)} has no dot: write the full host name clients use, e.g. "${name}.example.com" (a single-label host gets no public certificate and rarely resolves)`;
-  }
   if (dns1123Subdomain(name)) {
     return `${show(value)} is not a valid DNS host name: expected lower-case labels of letters, digits and '-' separated by dots, e.g. "app.example.com" or "*.example.com"${lowerCaseHint(value, ingressHost)}`;
   }

@@ -38,7 +38,7 @@ export function checkGatewayRules(config: ClusterConfig, traefik: EffectiveTraef
   }
   const redirect = httpRedirect(config, traefik);
   checkRoutes(config, redirect, error, warn);
-  checkTls(config, error);
+  checkTls(config, error, warn);
   checkChallenges(config, redirect, error);
 }
 
@@ -227,7 +227,7 @@ function tlsHostsOf(config: ClusterConfig): Map<string, { index: number; http01:
   return hosts;
 }
 
-function checkTls(config: ClusterConfig, error: Report): void {
+function checkTls(config: ClusterConfig, error: Report, warn: Report): void {
   const issuers = config.certManager?.issuers ?? {};
   const hosts = new Set<string>();
   let gatewayIssuer: { name: string; index: number } | undefined;
@@ -251,7 +251,7 @@ function checkTls(config: ClusterConfig, error: Report): void {
       if (tooLong) error(['httpRoutes', i, 'host'], tooLong);
     }
     hosts.add(route.host);
-    checkIssuerForHost(issuers, tls.issuer, route.host, { issuer: [...path, 'issuer'], host: ['httpRoutes', i, 'host'] }, error);
+    checkIssuerForHost(issuers, tls.issuer, route.host, { issuer: [...path, 'issuer'], host: ['httpRoutes', i, 'host'] }, error, warn);
     if (gatewayIssuer && gatewayIssuer.name !== tls.issuer) {
       error(
         [...path, 'issuer'],

@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { shownPath } from '../core/construct-args';
+import { clusterScope } from '../output/cluster-scope';
 import { routeKey } from './extra-routes';
 
 /** What one TraefikIngress writes that another in its chart may not write again: its name and its route. */
@@ -16,8 +17,8 @@ const written = new WeakMap<IConstruct, Written>();
 /**
  * The problems of a TraefikIngress that repeats another's, as the config's `ingresses` are judged (ingress/rules.ts,
  * 51b-6): one name in one namespace is one Ingress object (the second would replace the first), and one host and path
- * are one route (only one of two routers gets the traffic). Every chart of the App is compared (52b-14): an App holds one
- * cluster (a second TraefikHelmChartConfig is refused: traefik/helm-chart-config.ts), whose Traefik serves every chart's
+ * are one route (only one of two routers gets the traffic). Every chart of the cluster is compared (52b-14): the App's,
+ * or its K3sVipCluster's when it holds several (output/cluster-scope.ts), whose one Traefik serves every chart's
  * Ingresses. recordIngress records a construct once it is built, for those that come after it.
  */
 export function ingressTwinProblems(construct: IConstruct, own: Written | undefined): Array<{ key: 'name' | 'path'; message: string }> {
@@ -28,8 +29,7 @@ export function ingressTwinProblems(construct: IConstruct, own: Written | undefi
   } catch {
     chart = undefined;
   }
-  const app = construct.node.root;
-  const others = app.node.findAll().filter((c) => c !== construct && written.has(c));
+  const others = clusterScope(construct).filter((c) => c !== construct && written.has(c));
   const where = (other: IConstruct) => {
     let same: boolean;
     try {

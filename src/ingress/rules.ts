@@ -9,6 +9,7 @@ import { usesHttp01 } from '../gateway/model';
 import { extraObjectResolverProblems } from '../traefik/extra-objects';
 import { readChartVersion } from '../traefik/chart-versions';
 import { entrypointResolverProblems, resolverNameProblem } from '../traefik/resolver-names';
+import { singleLabelCertificateWarning } from './single-label-hosts';
 import { extraRouteProblems, routeKey, sameRouteMessage } from './extra-routes';
 import { v3RuleProblems } from './v3-rule-syntax';
 import { v2RuleProblems } from './v2-rule-syntax';
@@ -25,7 +26,7 @@ import { carriesVip, entrypointServices, vipServicesOf } from '../kube-vip/clien
  */
 export function checkIngresses(config: ClusterConfig, traefik: EffectiveTraefik, error: Report, warn: Report): void {
   checkRoutes(config, traefik, error, warn);
-  checkIngressTls(config, error);
+  checkIngressTls(config, error, warn);
   checkIngressProvider(config, traefik.ingressProvider, error);
   checkListeners(config, traefik, error);
   checkRedirects(config, traefik, error);
@@ -246,6 +247,8 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
     }
     const unknown = resolver ? resolverNameProblem(resolver, resolvers, define) : undefined;
     if (unknown) error(['ingresses', i, 'tls', 'certResolver'], unknown);
+    const single = resolver ? singleLabelCertificateWarning(ingress.host, `resolver "${resolver}"`) : undefined;
+    if (single) warn(['ingresses', i, 'host'], single);
     // A certResolver makes the router TLS (router.tls.certresolver), so Traefik answers http:// with 404 unless `web`
     // redirects. A cert-manager Ingress has no TLS router: spec.tls only loads its certificate, and it answers on both.
     const http = resolver ? noHttpsRedirect(config, traefik, `http://${ingress.host}${ingress.path}`) : undefined;
@@ -280,7 +283,7 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   for (const problem of warnings) warn(problem.path, problem.message);
 }
 
-function checkIngressTls(config: ClusterConfig, error: Report) {
+function checkIngressTls(config: ClusterConfig, error: Report, warn: Report) {
   const issuers = config.certManager?.issuers ?? {};
   config.ingresses.forEach((ingress, i) => {
     const tls = ingress.tls;
@@ -305,6 +308,6 @@ function checkIngressTls(config: ClusterConfig, error: Report) {
     if (tls.certResolver) {
       error([...path, 'issuer'], twoCertificateSourcesProblem(tls.issuer, tls.certResolver, 'issuer', 'tls.'));
     }
-    checkIssuerForHost(issuers, tls.issuer, ingress.host, { issuer: [...path, 'issuer'], host: ['ingresses', i, 'host'] }, error);
+    checkIssuerForHost(issuers, tls.issuer, ingress.host, { issuer: [...path, 'issuer'], host: ['ingresses', i, 'host'] }, error, warn);
   });
 }

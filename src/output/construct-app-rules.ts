@@ -19,11 +19,13 @@ import { blankedPath } from './construct-render';
 import { AppObject, appObjects, refOf, Scope, where } from './construct-app-objects';
 import { releaseFindings } from './construct-release-rules';
 import { traefikParityFindings } from './construct-traefik-parity';
+import { ingressObjectFindings } from './construct-ingress-rules';
 import { controlPlaneVip, deployedKubeVip, hostIp, splitLeaseProblem } from './construct-control-plane';
 import { externalIpFindings } from './construct-external-ips';
 import { ingressTwinFindings } from './construct-ingress-owners';
 import { vipSpellingFindings } from './construct-vip-spelling';
 import { DEFAULT_SERVICE_CIDR } from '../pins';
+import { clusterScope } from './cluster-scope';
 
 type Values = Record<string, unknown>;
 
@@ -32,8 +34,8 @@ type Values = Record<string, unknown>;
  * traefik/extra-objects.ts, load-balancer/rules.ts), over every object of the app the gated construct lies in, as
  * `App.synth()` renders them: one identity written twice, one cluster IP asked twice, a helm-controller or other release
  * object that installs Traefik, cert-manager or kube-vip outside this tool's rules, two LoadBalancer Services (or one and
- * Traefik's) on one VIP and port, a VIP inside the Service network. An app is one cluster's (a second Traefik
- * HelmChartConfig in one app is refused: K3s reads one). Only findings that involve an object the gated
+ * Traefik's) on one VIP and port, a VIP inside the Service network. The objects are those of the construct's cluster
+ * (cluster-scope.ts: each K3sVipCluster of an app is one; a second Traefik HelmChartConfig in one is refused). Only findings that involve an object the gated
  * construct holds are its own (another gated construct says the rest); round 65 (65b-3, 65b-4): those among objects
  * no gated construct holds (a sibling `new Chart(app, 'x')`) are the `lead`'s, the app's first gated construct, so the
  * rules hold across the whole app. Messages name file, object and field.
@@ -45,7 +47,7 @@ export function appRuleFindings(
   lead = false,
 ): string[] {
   // The app's constructs and this one's, listed once for every rule below.
-  const scope: Scope = { all: construct.node.root.node.findAll(), mine: new Set<IConstruct>(construct.node.findAll()) };
+  const scope: Scope = { all: clusterScope(construct), mine: new Set<IConstruct>(construct.node.findAll()) };
   const objects = appObjects(scope, judged);
   // The objects this construct speaks for: those it holds, and (the lead) those no gated construct holds.
   const speaks = (o: AppObject) => o.mine || (lead && !o.judged);
@@ -56,6 +58,7 @@ export function appRuleFindings(
     ...clusterIpFindings([...notedIps(scope), ...objects], own),
     ...releaseFindings(objects.filter(speaks), objects),
     ...traefikParityFindings(scope, objects, speaks),
+    ...ingressObjectFindings(scope, objects, speaks),
     ...(lead ? kubeVipFindings(objects) : []),
     ...vipFindings(scope, objects, network, judged, lead),
     ...vipSpellingFindings(objects, speaks),

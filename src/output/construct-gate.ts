@@ -8,6 +8,7 @@ import { stringifyManifests } from '../core/yaml';
 import { renderObjects } from './construct-render';
 import { clusterIpFindings, ServiceNetwork } from './construct-cluster-ips';
 import type * as AppRules from './construct-app-rules';
+import type * as ClusterScope from './cluster-scope';
 import type * as PassMemo from './pass-memo';
 import type * as SecretGate from './secret-gate';
 import type * as Conformance from '../validate/conformance';
@@ -142,8 +143,9 @@ function conformanceOf(files: ReadonlyMap<string, string>): string[] {
  */
 function appRulesOf(construct: Construct, network: ServiceNetwork | undefined): string[] {
   const { appRuleFindings } = require('./construct-app-rules') as typeof AppRules;
-  // The first gated construct of the app (an outer one comes first) also says what no gated construct holds (65b-3).
-  const lead = construct.node.root.node.findAll().find((scope) => gated.has(scope)) === construct;
+  // The first gated construct of its cluster's (an outer one comes first) also says what no gated construct holds (65b-3).
+  const { clusterScope } = require('./cluster-scope') as typeof ClusterScope;
+  const lead = clusterScope(construct).find((scope) => gated.has(scope)) === construct;
   return appRuleFindings(construct, network, (object) => object.node.scopes.some((scope) => gated.has(scope)), lead);
 }
 

@@ -29,6 +29,7 @@ import { valuesPatchProblems } from './values-patch';
 import { propsServiceNetwork } from '../output/construct-cluster-ips';
 import { gateWhatItRenders } from '../output/construct-gate';
 import { notesClusterIps, notesServices, notesTraefikRelease } from '../output/construct-services';
+import { clusterScope } from '../output/cluster-scope';
 import { valuesClusterIps } from './values-cluster-ips';
 import { EMPTY_VIP_LIST } from '../load-balancer/service-rules';
 import { VIP_NETWORKS_KEYS, VipNetworks, vipNetworkProblems } from '../load-balancer/vip-networks';
@@ -167,11 +168,12 @@ export class TraefikHelmChartConfig extends Construct {
     const check = new PropsValidator<TraefikHelmChartConfigProps>('TraefikHelmChartConfig', props, TRAEFIK_HELM_CHART_CONFIG_KEYS);
     // Only the snapshot is read from here on: what was checked is what is rendered.
     props = check.props;
-    const other = this.node.root.node.findAll().find((c) => c instanceof TraefikHelmChartConfig && c !== this);
+    // One per cluster: several K3sVipClusters in one App are several clusters (69b-13).
+    const other = clusterScope(this).find((c) => c instanceof TraefikHelmChartConfig && c !== this);
     if (other) {
       check.problem(
         [],
-        `is defined twice in one app (also at ${shownPath(other)}): K3s reads the one HelmChartConfig ` +
+        `is defined twice for one cluster (also at ${shownPath(other)}): K3s reads the one HelmChartConfig ` +
           `${TraefikHelmChartConfig.NAMESPACE}/${TraefikHelmChartConfig.NAME}, so give all settings to one`,
       );
     }

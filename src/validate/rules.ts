@@ -8,11 +8,11 @@ import {
   secretKey,
 } from '../config/formats';
 import { annotationSizeProblem } from '../config/annotations';
-import { isIpAddress } from '../net/ip';
 import { countFix, countProblem, CountRule } from '../core/int-or-string';
 import { capabilityPrefixProblem } from '../core/capability-name';
 import { checkHostPortSurge, checkRollout } from './rollout-rules';
 import { checkVolumeMounts } from './volume-mount-rules';
+import { checkIngressHosts, checkIngressPaths } from './ingress-rules';
 import { checkContainerNames, checkMountPropagation } from './container-rules';
 import { checkContainerFields } from './container-fields';
 import { findCrd } from './crds';
@@ -47,6 +47,7 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'selector-matches-template', check: checkSelector },
   { id: 'ingress-class-set-once', check: checkIngressClass },
   { id: 'ingress-host', check: checkIngressHosts },
+  { id: 'ingress-path', check: checkIngressPaths },
   { id: 'unique-env-names', check: checkEnvNames },
   { id: 'disruption-budget-counts', check: checkDisruptionBudget },
   { id: 'rollout-counts', check: checkRollout },
@@ -282,22 +283,6 @@ function checkIngressClass(object: KubeObject): Finding[] {
       message: `is ${show(annotations[LEGACY_CLASS_ANNOTATION])} while spec.ingressClassName is ${show(className.value)}; the API server rejects both together ("can not be set when the class field is also set"): keep only spec.ingressClassName`,
     },
   ];
-}
-
-function checkIngressHosts(object: KubeObject): Finding[] {
-  if (!isIngress(object)) return [];
-  return strings(select(object, 'spec.rules[*].host')).flatMap(({ path, value }): Finding[] => {
-    if (isIpAddress(value)) {
-      return [
-        {
-          path,
-          message: `is ${show(value)}, an IP address; the API server accepts only DNS names as Ingress hosts: leave host out to match any address, or use a DNS name`,
-        },
-      ];
-    }
-    const problem = dns1123Subdomain(value.startsWith('*.') ? value.slice(2) : value);
-    return problem ? [{ path, message: `${problem} (an Ingress host is a DNS-1123 subdomain, optionally after "*.")` }] : [];
-  });
 }
 
 // --- containers ----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import { blankedPath } from './construct-render';
 import { AppObject, appObjects, refOf, Scope, where } from './construct-app-objects';
 import { releaseFindings } from './construct-release-rules';
 import { traefikParityFindings } from './construct-traefik-parity';
+import { challengeParityFindings, gatewayParityFindings } from './construct-gateway-parity';
 import { controlPlaneVip, hostIp, splitLeaseProblem } from './construct-control-plane';
 import { externalIpFindings } from './construct-external-ips';
 import { ingressTwinFindings } from './construct-ingress-owners';
@@ -55,6 +56,8 @@ export function appRuleFindings(
     ...clusterIpFindings([...notedIps(scope), ...objects], own),
     ...releaseFindings(objects.filter(speaks), objects),
     ...traefikParityFindings(scope, objects, speaks),
+    ...gatewayParityFindings(scope, objects, speaks),
+    ...challengeParityFindings(scope, objects, speaks),
     ...(lead ? kubeVipFindings(objects) : []),
     ...vipFindings(scope, objects, network, judged, lead),
     ...vipSpellingFindings(objects, speaks),

@@ -16,7 +16,7 @@ import type { EffectiveTraefik } from '../traefik/effective';
 import { checkGatewayProvider } from './provider-rules';
 import { chartGateway, GatewayRouter, toolGateway } from './route-gateways';
 import type * as GatewayRoutes from '../ingress/gateway-routes';
-import { gatewayProviderOn, TURN_ON_GATEWAY, unservedTraefikRoute } from './unserved-routes';
+import { gatewayProviderOn, TURN_ON_GATEWAY, unservedTraefikRoutes } from './unserved-routes';
 import { renderedObjects } from '../traefik/extra-objects';
 import { traefikNamespace } from '../traefik/extra-object-rules';
 import { formatPath, Problem } from '../core/problem';
@@ -78,10 +78,10 @@ function extraRouters(config: ClusterConfig, traefik: EffectiveTraefik): Gateway
 function checkUnservedRoutes(values: Readonly<Record<string, unknown>>, error: Report): void {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   const objects = items.map(renderedObjects);
-  const all = objects.flat();
+  const unserved = unservedTraefikRoutes(objects.flat(), values, traefikNamespace(values));
   objects.forEach((rendered, i) => {
     for (const route of rendered) {
-      const gateway = unservedTraefikRoute(route, all, values, traefikNamespace(values));
+      const gateway = unserved(route);
       if (!gateway) continue;
       error(
         ['traefik', 'values', 'extraObjects', i],

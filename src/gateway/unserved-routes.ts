@@ -25,30 +25,34 @@ export function gatewayProviderOn(gateway: boolean, values: Values): boolean {
 }
 
 /**
- * 69b-17: a Gateway route among `objects` that only Traefik would serve, while its provider is off: a parentRef (group
+ * 69b-17: a judge of the Gateway routes among `objects` that only Traefik would serve, while its provider is off: a parentRef (group
  * and kind default to Gateway, namespace to the route's) naming the Gateway this tool writes (kube-system/`traefik`, the
  * default of traefik.gateway.name and of TraefikHttpRoute's gatewayName), the chart's own (`gateway.name`, else
  * traefik-gateway, in Traefik's namespace: traefik-helm-chart templates/gateway.yaml), or a Gateway among `objects`
  * of Traefik's class. A route attached to another controller's Gateway is that controller's. An object without a
- * namespace lands in `landing` (an extraObjects item in the release's, an app object in `default`). Gives the Gateway named.
+ * namespace lands in `landing` (an extraObjects item in the release's, an app object in `default`). The judge gives the
+ * Gateway a route names, or undefined.
  */
-export function unservedTraefikRoute(route: Values, objects: readonly Values[], values: Values, landing: string): string | undefined {
-  const group = typeof route.apiVersion === 'string' ? apiGroup(route.apiVersion) : '';
-  if (!ROUTE_KINDS.has(route.kind) || group !== GROUP) return undefined;
-  const spec = isMap(route.spec) ? route.spec : {};
-  const metadata = isMap(route.metadata) ? route.metadata : {};
-  const own = text(metadata.namespace) ?? landing;
+export function unservedTraefikRoutes(objects: readonly Values[], values: Values, landing: string): (route: Values) => string | undefined {
+  // The Gateways are read once for every route: linear in the objects.
   const traefik = traefikGateways(objects, values, landing);
-  const refs = Array.isArray(spec.parentRefs) ? spec.parentRefs : [];
-  for (const ref of refs) {
-    if (!isMap(ref) || (ref.group ?? GROUP) !== GROUP || (ref.kind ?? 'Gateway') !== 'Gateway') continue;
-    const name = `${text(ref.namespace) ?? own}/${String(ref.name)}`;
-    if (traefik.has(name)) return name;
-  }
-  return undefined;
+  return (route) => {
+    const group = typeof route.apiVersion === 'string' ? apiGroup(route.apiVersion) : '';
+    if (!ROUTE_KINDS.has(route.kind) || group !== GROUP) return undefined;
+    const spec = isMap(route.spec) ? route.spec : {};
+    const metadata = isMap(route.metadata) ? route.metadata : {};
+    const own = text(metadata.namespace) ?? landing;
+    const refs = Array.isArray(spec.parentRefs) ? spec.parentRefs : [];
+    for (const ref of refs) {
+      if (!isMap(ref) || (ref.group ?? GROUP) !== GROUP || (ref.kind ?? 'Gateway') !== 'Gateway') continue;
+      const name = `${text(ref.namespace) ?? own}/${String(ref.name)}`;
+      if (traefik.has(name)) return name;
+    }
+    return undefined;
+  };
 }
 
-/** `namespace/name` of the Gateways Traefik would serve (unservedTraefikRoute). */
+/** `namespace/name` of the Gateways Traefik would serve (unservedTraefikRoutes). */
 function traefikGateways(objects: readonly Values[], values: Values, landing: string): Set<string> {
   const chart = isMap(values.gateway) ? values.gateway : {};
   const names = new Set([

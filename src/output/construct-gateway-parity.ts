@@ -1,7 +1,7 @@
 import { formatPath } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { challengeProblemsOfRoutes } from '../gateway/rules';
-import { gatewayProviderOn, TURN_ON_GATEWAY, unservedTraefikRoute } from '../gateway/unserved-routes';
+import { gatewayProviderOn, TURN_ON_GATEWAY, unservedTraefikRoutes } from '../gateway/unserved-routes';
 import { effectiveClusterTraefik } from '../traefik/settings';
 import { apiGroup } from '../validate/kinds';
 import { AppObject, Scope, where } from './construct-app-objects';
@@ -16,9 +16,13 @@ import { notedClusterConfig, notedTraefikRelease } from './construct-services';
 export function gatewayParityFindings({ all }: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
   const release = all.map(notedTraefikRelease).find((r) => r !== undefined);
   if (!release || gatewayProviderOn(!!release.gateway, release.values)) return [];
-  const rendered = objects.map((o) => o.object);
+  const unserved = unservedTraefikRoutes(
+    objects.map((o) => o.object),
+    release.values,
+    'default',
+  );
   return objects.filter(judge).flatMap((o) => {
-    const gateway = unservedTraefikRoute(o.object, rendered, release.values, 'default');
+    const gateway = unserved(o.object);
     return gateway
       ? [
           `${where(o)}: is attached to Gateway ${gateway}, which nothing serves while Traefik's Gateway API provider is off: ` +

@@ -88,6 +88,7 @@ export default tseslint.config(
       'src/main.ts',
       'src/api/cluster.ts',
       'src/ingress/rules.ts',
+      'src/gateway/rules.ts',
       'src/traefik/values-check.ts',
       'src/traefik/object-judge.ts',
       'src/validate/conformance.ts',

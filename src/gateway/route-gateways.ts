@@ -27,6 +27,15 @@ export interface RouteGateway {
   readonly routes: ClusterConfig['httpRoutes'];
 }
 
+/** A router Traefik builds from a Gateway route: where it listens, what it matches, and which config entry made it. */
+export interface GatewayRouter {
+  readonly entryPoint: 'web' | 'websecure';
+  readonly host: string;
+  readonly path: string;
+  readonly at: ReadonlyArray<string | number>;
+  readonly what: string;
+}
+
 /** The Gateway the config writes (wiring.ts, gateway.ts), or undefined without `traefik.gateway`. */
 export function toolGateway(config: ClusterConfig): RouteGateway | undefined {
   const { gateway, values = {} } = config.traefik;

@@ -14,7 +14,12 @@ import { gatewayChartProblem, gatewayValuesProblem } from '../traefik/chart-vers
 import { goTruthy } from '../traefik/go-truth';
 import type { EffectiveTraefik } from '../traefik/effective';
 import { checkGatewayProvider } from './provider-rules';
-import { formatPath } from '../core/problem';
+import { chartGateway, GatewayRouter, toolGateway } from './route-gateways';
+import type * as GatewayRoutes from '../ingress/gateway-routes';
+import { gatewayProviderOn, TURN_ON_GATEWAY, unservedTraefikRoutes } from './unserved-routes';
+import { renderedObjects } from '../traefik/extra-objects';
+import { traefikNamespace } from '../traefik/extra-object-rules';
+import { formatPath, Problem } from '../core/problem';
 import { entrypointRedirects } from '../traefik/redirects';
 
 type Path = ReadonlyArray<string | number>;
@@ -32,14 +37,59 @@ export function checkGatewayRules(config: ClusterConfig, traefik: EffectiveTraef
   checkProvider(config, error);
   if (!config.traefik.gateway) checkValuesProvider(config, traefik, error);
   checkTraefikValues(config, traefik.values, error, warn);
-  if (!config.httpRoutes.length) return;
-  if (!config.traefik.gateway) {
-    error(['httpRoutes'], "need a Gateway to attach to: add `gateway: {}` under traefik, which turns on Traefik's Gateway API provider");
-  }
+  if (!gatewayProviderOn(!!config.traefik.gateway, traefik.values)) checkUnservedRoutes(config.traefik.values ?? {}, error);
+  const extra = extraRouters(config, traefik);
+  if (!config.httpRoutes.length && !extra.length) return;
   const redirect = httpRedirect(config, traefik);
-  checkRoutes(config, redirect, error, warn);
-  checkTls(config, error, warn);
-  checkChallenges(config, redirect, error);
+  if (config.httpRoutes.length) {
+    if (!config.traefik.gateway) error(['httpRoutes'], `need a Gateway to attach to: ${TURN_ON_GATEWAY}`);
+    checkRoutes(config, redirect, error, warn);
+    checkTls(config, error, warn);
+  }
+  checkChallenges(config, redirect, [...gatewayRouters(config), ...extra], error);
+}
+
+/**
+ * 69b-11: the HTTP-01 challenge rule over Gateway routes written beside a K3sVipCluster of `config` (an app's
+ * HTTPRoutes), read as its extraObjects routes are: each problem's path starts `traefik.values.extraObjects.<index>`.
+ */
+export function challengeProblemsOfRoutes(
+  config: ClusterConfig,
+  traefik: EffectiveTraefik,
+  routes: ReadonlyArray<Readonly<Record<string, unknown>>>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const beside = { ...config, traefik: { ...config.traefik, values: { ...config.traefik.values, extraObjects: [...routes] } } };
+  const report: Report = (path, message) => problems.push({ path, message });
+  checkChallenges(config, httpRedirect(config, traefik), extraRouters(beside, traefik), report);
+  return problems;
+}
+
+/** 69b-11: the routers of the extraObjects HTTPRoutes on the tool's Gateway or the chart's own (ingress/gateway-routes.ts). */
+function extraRouters(config: ClusterConfig, traefik: EffectiveTraefik): GatewayRouter[] {
+  const gateway = toolGateway(config) ?? chartGateway(traefik.values);
+  if (!gateway) return [];
+  // Loaded only when there is a Gateway, as ingress/rules.ts loads it.
+  const { extraGatewayRouters } = require('../ingress/gateway-routes') as typeof GatewayRoutes;
+  return extraGatewayRouters(config, gateway);
+}
+
+/** 69b-17: an extraObjects route on a Traefik Gateway, with the provider off, gets what `httpRoutes` gets (unserved-routes.ts). */
+function checkUnservedRoutes(values: Readonly<Record<string, unknown>>, error: Report): void {
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  const objects = items.map(renderedObjects);
+  const unserved = unservedTraefikRoutes(objects.flat(), values, traefikNamespace(values));
+  objects.forEach((rendered, i) => {
+    for (const route of rendered) {
+      const gateway = unserved(route);
+      if (!gateway) continue;
+      error(
+        ['traefik', 'values', 'extraObjects', i],
+        `is ${route.kind === 'HTTPRoute' ? 'an' : 'a'} ${String(route.kind)} on Gateway ${gateway}, which nothing serves while Traefik's Gateway API provider is off: ${TURN_ON_GATEWAY}`,
+      );
+      return;
+    }
+  });
 }
 
 /** The http:// -> HTTPS redirect of `web` as deployed (`redirectToHttps`, the values or a flag), and how to undo it. */
@@ -278,22 +328,18 @@ interface Http01Host {
   readonly owner: string;
 }
 
-/** A router Traefik builds from the Gateway's routes: where it listens, what it matches, and which config entry made it. */
-interface GatewayRouter {
-  readonly entryPoint: 'web' | 'websecure';
-  readonly host: string;
-  readonly path: string;
-  readonly at: Path;
-  readonly what: string;
-}
-
 /**
  * cert-manager answers HTTP-01 with a solver Ingress for the host (the ClusterIssuers use `http01.ingress`).
  * The challenge arrives on the web entrypoint, or, with the redirect (a router of priority MaxInt32-1,
  * traefik pkg/config/static/entrypoints.go), on websecure: a Gateway router there for the host whose path
  * covers the challenge outranks the solver, and the certificate is never issued or renewed.
  */
-function checkChallenges(config: ClusterConfig, redirect: HttpRedirect | undefined, error: Report): void {
+function checkChallenges(
+  config: ClusterConfig,
+  redirect: HttpRedirect | undefined,
+  routers: readonly GatewayRouter[],
+  error: Report,
+): void {
   const issuers = config.certManager?.issuers;
   const certificates: Http01Host[] = [
     ...config.ingresses.flatMap((ingress, j) =>
@@ -306,7 +352,7 @@ function checkChallenges(config: ClusterConfig, redirect: HttpRedirect | undefin
   if (!certificates.length) return;
   const entryPoint = redirect ? 'websecure' : 'web';
   const reported = new Set<string>();
-  for (const router of gatewayRouters(config)) {
+  for (const router of routers) {
     if (router.entryPoint !== entryPoint || !coversChallenge(router.path) || reported.has(router.at.join('.'))) continue;
     const caught = certificates.find((certificate) => hostMatches(router.host, certificate.host));
     if (!caught) continue;
@@ -358,7 +404,7 @@ function coversChallenge(path: string): boolean {
   return CHALLENGE_PATH.startsWith(`${path.replace(/\/+$/, '')}/`);
 }
 
-/** Whether a route host (`*.example.com` matches any name below example.com) matches a certificate host. */
+/** Whether a route host (`*.example.com` matches any name below example.com, `*` every name) matches a certificate host. */
 function hostMatches(routeHost: string, host: string): boolean {
-  return routeHost === host || (routeHost.startsWith('*.') && host.endsWith(routeHost.slice(1)));
+  return routeHost === '*' || routeHost === host || (routeHost.startsWith('*.') && host.endsWith(routeHost.slice(1)));
 }

@@ -1,7 +1,7 @@
 import { Path, Problem } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import { alsoIngressMessage, GATEWAY_NAMESPACE, httpsListenerName } from '../gateway/model';
-import type { RouteGateway, RouteListener as Listener } from '../gateway/route-gateways';
+import type { GatewayRouter, RouteGateway, RouteListener as Listener } from '../gateway/route-gateways';
 import { renderedObjects } from '../traefik/extra-objects';
 import { apiGroup } from '../validate/kinds';
 import { routeKey, sameRouteMessage } from './extra-routes';
@@ -150,4 +150,26 @@ export function gatewayRouteProblems(config: ClusterConfig, gateway: RouteGatewa
     }),
   );
   return { errors, warnings };
+}
+
+/**
+ * The routers Traefik builds from the `extraObjects` HTTPRoutes on `gateway`, for the HTTP-01 challenge rule of
+ * gateway/rules.ts (69b-11): one per listener, host and simple path prefix; a listener on TLS serves websecure. A
+ * route without hostnames takes its listener's, or every host (`*`).
+ */
+export function extraGatewayRouters(config: ClusterConfig, gateway: RouteGateway): GatewayRouter[] {
+  return extraRoutes(config.traefik.values ?? {}, gateway).flatMap(({ item, listeners, hostnames, prefixes }) =>
+    listeners.flatMap((listener) => {
+      const hosts = hostnames.length ? hostnames.filter((host) => listens(listener, host)) : [listener.hostname ?? '*'];
+      return hosts.flatMap((host) =>
+        prefixes.map(({ prefix, at }) => ({
+          entryPoint: listener.tls ? ('websecure' as const) : ('web' as const),
+          host,
+          path: prefix,
+          at: ['traefik', 'values', 'extraObjects', item, 'spec', ...at],
+          what: `its route on Gateway ${gateway.namespace}/${gateway.name}`,
+        })),
+      );
+    }),
+  );
 }

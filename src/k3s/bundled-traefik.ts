@@ -56,6 +56,29 @@ export function bundlesTraefikV2(k3sVersion: string): boolean {
   return !!version && compareK3sVersions(version, parseK3sVersion(FIRST_TRAEFIK_V3_K3S)!) < 0;
 }
 
+/**
+ * The first Traefik v3 chart (traefik/traefik-helm-chart v28.0.0, "Traefik Proxy v3": its CHANGELOG.md and
+ * Chart.yaml appVersion v3.0.0); every earlier chart deploys Traefik v2.
+ */
+const FIRST_TRAEFIK_V3_CHART = 28;
+
+/**
+ * 69b-15: why `chartVersion`, written beside a K3s release that bundles Traefik v2, cannot be what K3s runs: a v3
+ * chart. A HelmChartConfig sets the values of K3s' bundled chart, never the chart itself (k3s-io/helm-controller
+ * pkg/apis/helm.cattle.io/v1 HelmChartConfigSpec: valuesContent and failurePolicy only), so values written for a v3
+ * chart (its resolver keys, its rule syntax) meet a v2 one. Undefined otherwise.
+ */
+export function traefikMajorProblem(k3sVersion: string | undefined, chartVersion: string): string | undefined {
+  if (!k3sVersion || !bundlesTraefikV2(k3sVersion)) return undefined;
+  if (parseVersion(upstreamChartVersion(chartVersion)).major < FIRST_TRAEFIK_V3_CHART) return undefined;
+  const v2 = bundledTraefikChart(k3sVersion) ?? assumedTraefikV2Chart(k3sVersion);
+  return (
+    `"${chartVersion}" is a Traefik v3 chart, but K3s ${k3sVersion} bundles Traefik v2, and a HelmChartConfig sets the values of ` +
+    'the bundled chart, never the chart: the values would follow a chart K3s does not run (resolvers under keys it ignores, v3 rules ' +
+    `it refuses): write chartVersion: ${v2} (or what \`${READ_CHART}\` shows), or use K3s ${FIRST_TRAEFIK_V3_K3S} or newer`
+  );
+}
+
 const READ_CHART = "kubectl -n kube-system get helmchart traefik -o jsonpath='{.spec.chart}'";
 
 /**
@@ -110,7 +133,9 @@ export function applyBundledTraefikChart(input: unknown, config: ClusterConfig):
       ],
     };
   }
-  if (bundled && upstreamChartVersion(config.traefik.chartVersion) !== bundled) {
+  // A v3 chart on a v2 K3s is refused (traefikMajorProblem, k3s/version-rules.ts): no second word here.
+  const majorProblem = traefikMajorProblem(k3sVersion, config.traefik.chartVersion);
+  if (bundled && !majorProblem && upstreamChartVersion(config.traefik.chartVersion) !== bundled) {
     return {
       config,
       warnings: [

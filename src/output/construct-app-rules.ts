@@ -20,6 +20,7 @@ import { AppObject, appObjects, refOf, Scope, where } from './construct-app-obje
 import { releaseFindings } from './construct-release-rules';
 import { traefikParityFindings } from './construct-traefik-parity';
 import { ingressObjectFindings } from './construct-ingress-rules';
+import { challengeParityFindings, gatewayParityFindings } from './construct-gateway-parity';
 import { controlPlaneVip, deployedKubeVip, hostIp, splitLeaseProblem } from './construct-control-plane';
 import { externalIpFindings } from './construct-external-ips';
 import { ingressTwinFindings } from './construct-ingress-owners';
@@ -59,6 +60,8 @@ export function appRuleFindings(
     ...releaseFindings(objects.filter(speaks), objects),
     ...traefikParityFindings(scope, objects, speaks),
     ...ingressObjectFindings(scope, objects, speaks),
+    ...gatewayParityFindings(scope, objects, speaks),
+    ...challengeParityFindings(scope, objects, speaks),
     ...(lead ? kubeVipFindings(objects) : []),
     ...vipFindings(scope, objects, network, judged, lead),
     ...vipSpellingFindings(objects, speaks),

@@ -42,6 +42,8 @@ export interface NotedTraefikRelease {
   readonly resolvers?: readonly string[];
   /** The kube-vip version its Services are written for (the kubeVipVersion prop, 68b-12). */
   readonly kubeVipVersion?: string;
+  /** Whether its gateway prop turns on Traefik's Gateway API provider (69b-17). */
+  readonly gateway?: boolean;
 }
 
 const [noteTraefikRelease, traefikReleaseOf] = constructNote<NotedTraefikRelease>();

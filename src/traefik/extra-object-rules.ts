@@ -134,6 +134,21 @@ export function traefikPodObjectProblem(item: Values, values: Values, prefix: Pa
       `budget follows the replicas): remove the item, and set ${where(prefix, 'autoscaling')} instead`
     );
   }
+  // 69b-6: a KEDA ScaledObject makes that HorizontalPodAutoscaler itself (keda-hpa-<name>); its scaleTargetRef kind
+  // defaults to Deployment (kedacore/keda apis/keda/v1alpha1/scaledobject_types.go ScaleTarget, docs keda.sh/docs/2.16/reference/scaledobject-spec).
+  const kedaKind = target.kind ?? 'Deployment';
+  if (
+    kind === 'ScaledObject' &&
+    group === 'keda.sh' &&
+    (kedaKind === 'Deployment' || kedaKind === 'DaemonSet') &&
+    target.name === workloadName(values)
+  ) {
+    return (
+      `is a KEDA ScaledObject of Traefik's ${kedaKind} ${target.name}, which makes a HorizontalPodAutoscaler of it, but one written ` +
+      "outside the chart's autoscaling escapes this tool's replica rules (more than one Traefik pod next to an ACME resolver, whose " +
+      `acme.json pods cannot share, is refused; the disruption budget follows the replicas): remove the item, and set ${where(prefix, 'autoscaling')} instead`
+    );
+  }
   return undefined;
 }
 

@@ -266,6 +266,7 @@ export class TraefikHelmChartConfig extends Construct {
         values: props.values ?? {},
         resolvers: [...model.resolverNames, ...externalCertResolvers],
         kubeVipVersion,
+        gateway: !!props.gateway,
       });
       const report = check.problem.bind(check);
       checkTraefikDeployment(model, [], names, undefined, report, () => undefined);

@@ -24,6 +24,10 @@ const MAX_PODS = 100;
  * - 10248 kubelet healthz, 10249 kube-proxy metrics, 10256 kube-proxy healthz, 10257 kube-controller-manager,
  *   10259 kube-scheduler (kubernetes/kubernetes pkg/cluster/ports/ports.go and the component defaults).
  * - 10010 containerd's CRI stream server (k3s-io/k3s pkg/agent/templates/templates_linux.go, stream_server_port).
+ * - 2381 embedded etcd's metrics listener, http://127.0.0.1:2381 unless etcd-expose-metrics (k3s-io/k3s pkg/etcd/etcd.go
+ *   metricsURL); 10258 K3s' embedded cloud-controller-manager, bound to the loopback (k3s-io/k3s pkg/daemons/control/server.go
+ *   cloudControllerManager: bind-address cfg.Loopback) on its default secure port (k8s.io/cloud-provider
+ *   options.CloudControllerManagerPort = 10258).
  */
 const NODE_PORTS: ReadonlyMap<string, string> = new Map([
   ...[
@@ -43,6 +47,8 @@ const NODE_PORTS: ReadonlyMap<string, string> = new Map([
     ['6444/TCP', "the K3s API server's own port (the supervisor serves 6443 and passes it on)", 'server'],
     ['10257/TCP', "kube-controller-manager's port", 'server'],
     ['10259/TCP', "kube-scheduler's port", 'server'],
+    ['2381/TCP', "embedded etcd's metrics port", 'server'],
+    ['10258/TCP', "the K3s cloud-controller-manager's port", 'server'],
   ].map(([port, owner, where]): [string, string] => [port, `${owner}, on 127.0.0.1 of every K3s ${where}`]),
   [
     `${KUBE_VIP_METRICS_PORT}/TCP`,

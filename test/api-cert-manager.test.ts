@@ -50,7 +50,7 @@ describe('AcmeClusterIssuer', () => {
     [
       'email',
       { email: 'ops' },
-      'email "ops" is not a plain e-mail address (letters, digits and ._%+- before the @, a domain after it): ACME needs a real one for expiry notices',
+      'email "ops" is not a plain e-mail address (letters, digits and the other RFC 5322 atext symbols before the @, no quote or backslash, a domain after it): ACME needs a real one for account notices',
     ],
     ['server', { server: 'prod' }, 'server "prod" is not an https:// URL: e.g. "https://acme-staging-v02.api.letsencrypt.org/directory"'],
     [

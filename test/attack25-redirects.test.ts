@@ -171,7 +171,10 @@ describe('the Gateway rules read the effective http:// redirect, whichever key s
     );
   });
   test('an HTTP-01 challenge sent to HTTPS by a values redirect is refused, naming that key', () => {
-    const http01 = { certManager: { issuers: { letsencrypt: { email: 'ops@example.com', solver: 'http01' } } }, httpRoutes: [BLOG] };
+    const http01 = {
+      certManager: { issuers: { letsencrypt: { email: 'ops@example.com', solver: 'http01' } } },
+      httpRoutes: [{ ...BLOG, path: '/.well-known' }],
+    };
     expect(errorsWith(valuesRedirect, http01)).toContain(`once ${KEY} has sent it to HTTPS`);
     expect(errorsWith(valuesRedirect, http01)).toContain(`or remove ${KEY}`);
   });

@@ -441,7 +441,7 @@ export const BAD_CONFIGS: Array<[string, string, string[]]> = [
     'cert resolver without a usable e-mail',
     'traefik:\n  loadBalancerIPs: [192.168.0.41]\n  certResolvers:\n    le: {email: ops}\n',
     [
-      `${FILE}:4:17: traefik.certResolvers.le.email: "ops" is not a plain e-mail address (letters, digits and ._%+- before the @, a domain after it): ACME needs a real one for expiry notices`,
+      `${FILE}:4:17: traefik.certResolvers.le.email: "ops" is not a plain e-mail address (letters, digits and the other RFC 5322 atext symbols before the @, no quote or backslash, a domain after it): ACME needs a real one for account notices`,
     ],
   ],
 ];

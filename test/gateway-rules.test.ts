@@ -287,8 +287,8 @@ describe("HTTP-01 meets the Gateway: a Gateway route that covers the challenge o
   const http01 = (patch: any) => example(withChanges({ certManager: { issuers: { letsencrypt: HTTP01 } } }, patch));
   test.each<[string, any, Found]>([
     [
-      'a TLS route behind traefik.redirectToHttps: the challenge is sent to HTTPS, where the route takes it',
-      http01({ traefik: { redirectToHttps: true }, httpRoutes: [BLOG] }),
+      'a TLS route covering the challenge behind traefik.redirectToHttps: the challenge is sent to HTTPS, where the route takes it',
+      http01({ traefik: { redirectToHttps: true }, httpRoutes: [{ ...BLOG, path: '/.well-known' }] }),
       [
         [
           'httpRoutes[0]',
@@ -297,8 +297,11 @@ describe("HTTP-01 meets the Gateway: a Gateway route that covers the challenge o
       ],
     ],
     [
-      'an Ingress certificate and a plain route of its host at /: the route takes the challenge on HTTP',
-      http01({ ingresses: [{ ...SHOP, tls: { issuer: 'letsencrypt' } }], httpRoutes: [{ ...STATUS, host: SHOP.host }] }),
+      'an Ingress certificate and a plain route of its host covering the challenge: the route takes it on HTTP',
+      http01({
+        ingresses: [{ ...SHOP, tls: { issuer: 'letsencrypt' } }],
+        httpRoutes: [{ ...STATUS, host: SHOP.host, path: '/.well-known/' }],
+      }),
       [
         [
           'httpRoutes[0]',
@@ -308,22 +311,11 @@ describe("HTTP-01 meets the Gateway: a Gateway route that covers the challenge o
     ],
     [
       'a wildcard plain route covers an Ingress host',
-      http01({ ingresses: [{ ...SHOP, tls: { issuer: 'letsencrypt' } }], httpRoutes: [{ ...STATUS, host: '*.example.com' }] }),
-      [['httpRoutes[0]', 'catches cert-manager\'s HTTP-01 challenge for "shop.example.com"']],
-    ],
-    [
-      "a DNS-01 TLS route's redirect takes the challenge of an HTTP-01 Ingress of the same host",
-      example({
-        certManager: { issuers: { http: HTTP01 } },
-        ingresses: [{ ...SHOP, host: BLOG.host, tls: { issuer: 'http' } }],
-        traefik: { redirectToHttps: false },
+      http01({
+        ingresses: [{ ...SHOP, tls: { issuer: 'letsencrypt' } }],
+        httpRoutes: [{ ...STATUS, host: '*.example.com', path: '/.well-known' }],
       }),
-      [
-        [
-          'httpRoutes[0]',
-          `the Gateway's HTTP -> HTTPS redirect of its host catches cert-manager's HTTP-01 challenge for "blog.example.com" (issuer "http" of ingresses[0])`,
-        ],
-      ],
+      [['httpRoutes[0]', 'catches cert-manager\'s HTTP-01 challenge for "shop.example.com"']],
     ],
   ])('%s', (_name, config, expected) => {
     expectFindings(found(result(config).errors), expected);
@@ -336,6 +328,23 @@ describe("HTTP-01 meets the Gateway: a Gateway route that covers the challenge o
 
   test.each<[string, any]>([
     ['a TLS route without the redirect: HTTP stays free for the solver', http01({ httpRoutes: [BLOG] })],
+    // 69b-12: Traefik ranks a Gateway route of path / below every Ingress router of its host, the solver's included.
+    [
+      'a TLS route at / behind traefik.redirectToHttps: it ranks below the solver',
+      http01({ traefik: { redirectToHttps: true }, httpRoutes: [BLOG] }),
+    ],
+    [
+      'a plain route of an HTTP-01 Ingress host at /: it ranks below the solver',
+      http01({ ingresses: [{ ...SHOP, tls: { issuer: 'letsencrypt' } }], httpRoutes: [{ ...STATUS, host: SHOP.host }] }),
+    ],
+    [
+      "a DNS-01 TLS route's redirect (path /) beside an HTTP-01 Ingress of the same host: it ranks below the solver",
+      example({
+        certManager: { issuers: { http: HTTP01 } },
+        ingresses: [{ ...SHOP, host: BLOG.host, tls: { issuer: 'http' } }],
+        traefik: { redirectToHttps: false },
+      }),
+    ],
     [
       'a plain route of the host whose path misses the challenge',
       http01({ ingresses: [{ ...SHOP, tls: { issuer: 'letsencrypt' } }], httpRoutes: [{ ...STATUS, host: SHOP.host, path: '/api' }] }),

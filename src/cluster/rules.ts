@@ -1,8 +1,10 @@
+import { checkHttp01Reach } from '../cert-manager/http01-reach';
 import { checkCertManager } from '../cert-manager/rules';
 import type { ClusterConfig } from '../config/schema';
 import { Findings, RuleResult } from '../core/problem';
 import { checkGatewayRules } from '../gateway/rules';
 import { checkIngresses } from '../ingress/rules';
+import { checkAcmeReservedNames } from '../ingress/acme-reserved-names';
 import { nodeInventory } from '../k3s/inventory';
 import { checkK3sNetworks } from '../k3s/networks';
 import { checkDualStack } from '../k3s/dual-stack-rules';
@@ -61,7 +63,9 @@ export function checkClusterRules(config: ClusterConfig, cluster?: string): Rule
   checkLoadBalancerEntries(config, error, warn);
   checkTraefik(config, model.traefik, nodeInventory(config), error, warn);
   checkCertManager(config, error, warn);
+  checkHttp01Reach(config, model.traefik, error);
   checkIngresses(config, model.traefik, error, warn);
+  checkAcmeReservedNames(config, error);
   checkClientIp(config, model.traefik, error, warn);
   checkGatewayRules(config, model.traefik, error, warn);
   checkK3sVersion(config, error, warn);

@@ -343,13 +343,15 @@ export const peerIp: FormatCheck = (value) =>
 export { secretKey, secretName };
 
 /**
- * An ACME account e-mail. Plain addresses only: the Traefik chart writes it into a double-quoted
- * container argument, where a quote or backslash would end the string.
+ * An ACME account e-mail: a dot-atom local part (RFC 5322 section 3.2.3: atext, dots between) and a domain. Let's
+ * Encrypt reads contacts with Go's `mail.ParseAddress` (letsencrypt/boulder policy/pa.go `ValidEmail`), so an
+ * apostrophe (o'brien) is fine (69b-21). Quotes and backslashes are not atext: the Traefik chart writes the address
+ * into a double-quoted container argument, where either would end or escape the string.
  */
 export const email: FormatCheck = (value) =>
-  /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(value)
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(value)
     ? undefined
-    : `${show(value)} is not a plain e-mail address (letters, digits and ._%+- before the @, a domain after it): ACME needs a real one for expiry notices`;
+    : `${show(value)} is not a plain e-mail address (letters, digits and the other RFC 5322 atext symbols before the @, no quote or backslash, a domain after it): ACME needs a real one for account notices`;
 
 /** An https:// URL without characters that would need quoting (it lands in a container argument). */
 export const httpsUrl: FormatCheck = (value) => {

@@ -353,7 +353,9 @@ function checkChallenges(
   const entryPoint = redirect ? 'websecure' : 'web';
   const reported = new Set<string>();
   for (const router of routers) {
-    if (router.entryPoint !== entryPoint || !coversChallenge(router.path) || reported.has(router.at.join('.'))) continue;
+    // 69b-12: a route of path `/` ranks below every Ingress router of its host, the solver's included (GATEWAY_CATCH_ALL_LOSES).
+    const catchAll = /^\/*$/.test(router.path);
+    if (router.entryPoint !== entryPoint || catchAll || !coversChallenge(router.path) || reported.has(router.at.join('.'))) continue;
     const caught = certificates.find((certificate) => hostMatches(router.host, certificate.host));
     if (!caught) continue;
     reported.add(router.at.join('.'));
@@ -369,24 +371,16 @@ function checkChallenges(
 
 /**
  * The routers of the Gateway's routes: a TLS route on its host's HTTPS listener only (parentRefs
- * sectionName); a plain route on the HTTP listener and on an HTTPS listener of its host; the redirect
- * route of a TLS host (path /) on the HTTP listener.
+ * sectionName); a plain route on the HTTP listener and on an HTTPS listener of its host. The redirect
+ * route of a TLS host is of path / and so never outranks the solver (GATEWAY_CATCH_ALL_LOSES).
  */
 function gatewayRouters(config: ClusterConfig): GatewayRouter[] {
   const tlsHosts = tlsHostsOf(config);
   return config.httpRoutes.flatMap((route, i): GatewayRouter[] => {
     const at = ['httpRoutes', i];
     const { host, path } = route;
-    if (route.tls) {
-      const redirects = tlsHosts.get(host)?.index === i && !tlsHosts.get(host)!.http01;
-      return [
-        { entryPoint: 'websecure', host, path, at, what: `its route to Service ${route.namespace}/${route.service}` },
-        ...(redirects
-          ? [{ entryPoint: 'web' as const, host, path: '/', at, what: "the Gateway's HTTP -> HTTPS redirect of its host" }]
-          : []),
-      ];
-    }
     const what = `its route to Service ${route.namespace}/${route.service}`;
+    if (route.tls) return [{ entryPoint: 'websecure', host, path, at, what }];
     return [
       { entryPoint: 'web', host, path, at, what },
       ...(hasHttpsListener(tlsHosts, host) ? [{ entryPoint: 'websecure' as const, host, path, at, what }] : []),

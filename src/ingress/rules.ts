@@ -7,10 +7,12 @@ import { checkIssuerForHost } from '../cert-manager/rules';
 import { INGRESS_CLASS, tlsSecretName } from './tls';
 import { usesHttp01 } from '../gateway/model';
 import { extraObjectResolverProblems } from '../traefik/extra-objects';
+import { resolverDomainRequests, wildcardDomainProblems } from '../traefik/resolver-domains';
 import { readChartVersion } from '../traefik/chart-versions';
 import { entrypointResolverProblems, resolverNameProblem } from '../traefik/resolver-names';
 import { singleLabelCertificateWarning } from './single-label-hosts';
 import { extraRouteProblems, routeKey, sameRouteMessage } from './extra-routes';
+import { wildcardTakeoverProblems } from './wildcard-takeover';
 import { v3RuleProblems } from './v3-rule-syntax';
 import { v2RuleProblems } from './v2-rule-syntax';
 import { routeObjectProblems } from './route-fields';
@@ -216,6 +218,8 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   for (const problem of [
     ...extraObjectResolverProblems(values, ['traefik'], resolvers, define),
     ...entrypointResolverProblems(values, config.traefik.chartVersion, ['traefik'], resolvers, define),
+    ...wildcardDomainProblems(resolverDomainRequests(values, ['traefik']), config.traefik.certResolvers),
+    ...wildcardTakeoverProblems(config.ingresses),
   ])
     error(problem.path, problem.message, problem);
   for (const name of config.traefik.externalCertResolvers) {

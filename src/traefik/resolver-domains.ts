@@ -1,0 +1,91 @@
+import { formatPath, Path, Problem } from '../core/problem';
+import { isMap } from '../core/is-map';
+import { apiGroup } from '../validate/kinds';
+import { fileRoutes } from '../ingress/file-routes';
+import { chartIngressRoutes, renderedObjects } from './extra-objects';
+
+type Values = Record<string, unknown>;
+
+/** A domain a router asks a resolver for through `tls.domains` (main or sans), and where that is written. */
+export interface ResolverDomainRequest {
+  readonly resolver: string;
+  readonly domain: string;
+  readonly path: Path;
+  /** For a file-provider router: its key path inside the text at `path` (`textPart`), and the domain's below it (`shown`). */
+  readonly textPart?: string;
+  readonly shown?: string;
+}
+
+/** A key of `map` in any case: paerser reads the file provider's keys so (57b-4); CRD fields are exact. */
+const field = (map: Values, name: string, anyCase: boolean) =>
+  anyCase ? Object.keys(map).find((key) => key.toLowerCase() === name.toLowerCase()) : Object.hasOwn(map, name) ? name : undefined;
+
+/**
+ * The `tls.domains` of one router: each `main` and `sans` item, as Traefik asks the resolver for them
+ * (traefik/traefik pkg/provider/acme/provider.go, `resolveDomains`: `tls.domains` when given, else the Host rule's).
+ */
+function tlsDomainRequests(tls: unknown, anyCase: boolean, at: Path, router?: string): ResolverDomainRequest[] {
+  if (!isMap(tls)) return [];
+  const resolverKey = field(tls, 'certResolver', anyCase);
+  const domainsKey = field(tls, 'domains', anyCase);
+  const resolver = resolverKey === undefined ? undefined : tls[resolverKey];
+  const domains = domainsKey === undefined ? undefined : tls[domainsKey];
+  if (typeof resolver !== 'string' || resolver === '' || !Array.isArray(domains)) return [];
+  return domains.flatMap((entry, i) => {
+    if (!isMap(entry)) return [];
+    const mainKey = field(entry, 'main', anyCase);
+    const sansKey = field(entry, 'sans', anyCase);
+    const main = mainKey === undefined ? [] : [{ value: entry[mainKey], keys: [mainKey] as Path }];
+    const sans =
+      sansKey !== undefined && Array.isArray(entry[sansKey])
+        ? (entry[sansKey] as unknown[]).map((value, j) => ({ value, keys: [sansKey, j] as Path }))
+        : [];
+    return [...main, ...sans].flatMap(({ value, keys }): ResolverDomainRequest[] => {
+      if (typeof value !== 'string') return [];
+      const rest = [domainsKey!, i, ...keys];
+      return router
+        ? [{ resolver, domain: value, path: at, textPart: router, shown: `${router}.tls.${formatPath(rest)}` }]
+        : [{ resolver, domain: value, path: [...at, ...rest] }];
+    });
+  });
+}
+
+/**
+ * Every domain a router of Traefik's values asks a resolver for through `tls.domains`: the `extraObjects`
+ * IngressRoutes and IngressRouteTCPs (traefik.io or traefik.containo.us), the chart's `ingressRoute.<name>`
+ * and the file provider's routers. `prefix` leads the paths (`traefik` in a config).
+ */
+export function resolverDomainRequests(values: Values, prefix: Path): ResolverDomainRequest[] {
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  const fromItems = items.flatMap((item, i) =>
+    renderedObjects(item).flatMap((object) => {
+      const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
+      if (object.kind !== 'IngressRoute' && object.kind !== 'IngressRouteTCP') return [];
+      if ((group !== 'traefik.io' && group !== 'traefik.containo.us') || !isMap(object.spec)) return [];
+      return tlsDomainRequests(object.spec.tls, false, [...prefix, 'values', 'extraObjects', i, 'spec', 'tls']);
+    }),
+  );
+  const fromChart = chartIngressRoutes(values).flatMap(([name, config]) =>
+    tlsDomainRequests(config.tls, false, [...prefix, 'values', 'ingressRoute', name, 'tls']),
+  );
+  const fromFile = fileRoutes(values).routes.flatMap(({ path, at, tls }) => tlsDomainRequests(tls, true, [...prefix, ...path], at));
+  return [...fromItems, ...fromChart, ...fromFile];
+}
+
+/**
+ * 69b-19: a wildcard asked of a resolver of `traefik.certResolvers` (HTTP-01 or TLS-ALPN-01 only) is never issued:
+ * ACME gives wildcards over DNS-01 alone (RFC 8555 section 7.1.3; https://letsencrypt.org/docs/faq/), and the
+ * router serves the default self-signed certificate. Refused as for `ingresses[].host` (ingress/rules.ts).
+ */
+export function wildcardDomainProblems(
+  requests: readonly ResolverDomainRequest[],
+  resolvers: Readonly<Record<string, { readonly challenge: string }>>,
+): Problem[] {
+  return requests.flatMap(({ resolver, domain, path, textPart, shown }) => {
+    if (!domain.startsWith('*.') || !Object.hasOwn(resolvers, resolver)) return [];
+    const message =
+      `${shown ? `${shown} ` : ''}asks resolver "${resolver}" for the wildcard "${domain}", but it uses the ${resolvers[resolver].challenge.toUpperCase()} ` +
+      'challenge, which cannot issue wildcard certificates (only DNS-01 can): list the host names, or use a DNS-01 resolver configured outside this project (traefik.externalCertResolvers)';
+    return [{ path, message, ...(textPart && { textPart }) }];
+  });
+}

@@ -73,6 +73,13 @@ const STRONG = new Set([
   'ntlmhash',
   // Round 69 (69a-25): a macaroon is a bearer credential (LND's `LND_MACAROON`, hex or base64; `macaroonpath` is a path).
   'macaroon',
+  // Round 69 (69a-23): applications' own names for a credential: Yarn Berry's `npmAuthIdent` (`user:password`,
+  // yarnpkg.com/configuration/yarnrc#npmAuthIdent), Nextcloud's `passwordsalt` (config.php), MediaWiki's `$wgUpgradeKey`
+  // (mediawiki.org Manual:$wgUpgradeKey: it unlocks the web installer).
+  'authident',
+  'npmauthident',
+  'passwordsalt',
+  'upgradekey',
 ]);
 /** What SCALAR's and round 54's STRONG names hold, beside secrets-keys.ts's SECRET_WORD: its cheap test's words. */
 export const IN_STRONG_NAME =

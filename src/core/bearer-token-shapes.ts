@@ -19,8 +19,7 @@ export function bearerTokenSpans(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   if (/v[1-4]\.(?:local|public)\./.test(text))
     for (const match of text.matchAll(PASETO)) found.push([match.index, match.index + match[0].length]);
-  if (text.includes('Y2F0aW9uI'))
-    for (const match of text.matchAll(MACAROON_V1)) found.push([match.index, match.index + match[0].length]);
+  if (text.includes('Y2F0aW9uI')) for (const match of text.matchAll(MACAROON_V1)) found.push([match.index, match.index + match[0].length]);
   if (text.includes('(0x')) for (const match of text.matchAll(KLIST_KEY)) found.push(match.indices![1]!);
   return found;
 }

@@ -159,7 +159,12 @@ const RULES: readonly Rule[] = [
   // (69a-5) An NT hash logs in as it is (pass-the-hash): smbclient's `--pw-nt-hash` (smbclient(1)), evil-winrm's
   // `-H|--hash` (github.com/Hackplayers/evil-winrm README), NetExec/CrackMapExec `-H` (`LM:NT` or `NT`).
   { client: /^smbclient$/, option: '--pw-nt-hash', next: /^--pw-nt-hash$/, form: /^([0-9A-Fa-f]{32})$/s },
-  { client: /^(?:evil-winrm|nxc|netexec|crackmapexec)$/, option: '-H', next: /^(?:-H|--hash)$/, form: /^(?:[0-9A-Fa-f]{32}:)?([0-9A-Fa-f]{32})$/s },
+  {
+    client: /^(?:evil-winrm|nxc|netexec|crackmapexec)$/,
+    option: '-H',
+    next: /^(?:-H|--hash)$/,
+    form: /^(?:[0-9A-Fa-f]{32}:)?([0-9A-Fa-f]{32})$/s,
+  },
   // `wpa_cli set_network <id> psk|password|sae_password|wep_key0 <value>` (wpa_supplicant.conf(5) network fields).
   { client: /^wpa_cli$/, option: 'set_network psk', next: /^(?:psk|password|sae_password|wep_key[0-3])$/ },
 ];

@@ -33,8 +33,7 @@ const OWN_LETTERS: Readonly<Record<string, string>> = {
 const SMALL_CAPITALS = 'ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ';
 const SMALL_CAPITAL_LETTERS = 'abcdefghijklmnopqrstuvwyz';
 const OWN_LETTER = new RegExp(`[łŁøØđĐðÐıßæÆœŒþÞħĦ${SMALL_CAPITALS}]`, 'g');
-const ownLetter = (letter: string): string =>
-  OWN_LETTERS[letter] ?? SMALL_CAPITAL_LETTERS[SMALL_CAPITALS.indexOf(letter)];
+const ownLetter = (letter: string): string => OWN_LETTERS[letter] ?? SMALL_CAPITAL_LETTERS[SMALL_CAPITALS.indexOf(letter)];
 /**
  * Cyrillic and Greek letters drawn as one Latin letter: the entries of Unicode TR39's confusables.txt whose target is one
  * Latin letter (https://www.unicode.org/Public/security/latest/confusables.txt). TR39 maps `I` and its look-alikes to
@@ -71,10 +70,7 @@ const MAX_FOLDS = 4096;
 function foldOf(unit: string): string {
   let fold = folds.get(unit);
   if (fold === undefined) {
-    fold = unit
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(OWN_LETTER, ownLetter);
+    fold = unit.normalize('NFKD').replace(/\p{M}/gu, '').replace(OWN_LETTER, ownLetter);
     if (folds.size >= MAX_FOLDS) folds.clear();
     folds.set(unit, fold);
   }

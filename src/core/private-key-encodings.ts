@@ -45,7 +45,8 @@ function xmlPrivateSpans(text: string): Array<[number, number]> {
   for (let open = XML_OPEN.exec(text); open; open = XML_OPEN.exec(text)) {
     const end = text.indexOf(`</${open[1]}>`, XML_OPEN.lastIndex);
     const body = text.slice(XML_OPEN.lastIndex, end < 0 ? text.length : end);
-    for (const match of body.matchAll(XML_PRIVATE)) found.push([XML_OPEN.lastIndex + match.indices![1]![0], XML_OPEN.lastIndex + match.indices![1]![1]]);
+    for (const match of body.matchAll(XML_PRIVATE))
+      found.push([XML_OPEN.lastIndex + match.indices![1]![0], XML_OPEN.lastIndex + match.indices![1]![1]]);
     XML_OPEN.lastIndex = end < 0 ? text.length : end;
   }
   return found;
@@ -55,7 +56,6 @@ export function encodedPrivateKeySpans(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   if (/KeyValue>/.test(text)) found.push(...xmlPrivateSpans(text));
   if (text.includes('nsec1')) for (const match of text.matchAll(NSEC)) found.push([match.index, match.index + match[0].length]);
-  for (const match of text.matchAll(BASE58))
-    if (isBase58PrivateKey(match[0])) found.push([match.index, match.index + match[0].length]);
+  for (const match of text.matchAll(BASE58)) if (isBase58PrivateKey(match[0])) found.push([match.index, match.index + match[0].length]);
   return found;
 }

@@ -125,4 +125,5 @@ function cryptsetupAsks(words: readonly string[], i: number): boolean {
 }
 
 /** The names of MORE_STDIN_RULES' clients, for a text's prefilter (stdin-passwords.ts STDIN_CLIENT). */
-export const MORE_STDIN_CLIENTS = 'mkpasswd|openssl|sshpass|vault|glab|gh|cosign|kinit|restic|gocryptfs|ldap\\w+|rclone|argon2|openconnect|realm';
+export const MORE_STDIN_CLIENTS =
+  'mkpasswd|openssl|sshpass|vault|glab|gh|cosign|kinit|restic|gocryptfs|ldap\\w+|rclone|argon2|openconnect|realm';

@@ -65,7 +65,16 @@ const RULES: readonly Rule[] = [
   { client: /^ldap\w+$/, option: '-w', short: 'w', switches: 'bcdDeEfFhHlMoOpPRsSTUXyYz' },
   { client: /^mongo(?:sh)?$/, option: '-p', next: /^(?:-p|--password)$/, glued: /^--password=(.+)$/s, form: /^([^-].*)$/s },
   { client: /^sqlcmd$/, option: '-P', short: 'P' },
-  { client: /^smbclient$/, option: '-U', short: 'U', next: /^--user$/, glued: /^--user=(.+)$/s, form: /^[^%]*%(.+)$/s },
+  // (69a-7) Samba's other clients take the same `-U user%password` (rpcclient(1), net(8), smbcacls(1), smbget(1)…; the
+  // Samba-based `wmic` too).
+  {
+    client: /^(?:smbclient|rpcclient|net|smbcacls|smbcquotas|smbtree|smbget|wmic)$/,
+    option: '-U',
+    short: 'U',
+    next: /^--user$/,
+    glued: /^--user=(.+)$/s,
+    form: /^[^%]*%(.+)$/s,
+  },
   { client: /^openssl$/, option: '-k', next: /^-k$/ },
   { client: /^openssl$/, option: '-pass pass:', next: /^-pass(?:in|out)?$/, form: /^pass:(.+)$/s },
   { client: /^keytool$/, option: '-storepass', next: /^-(?:src|dest)?(?:store|key)pass$/ },
@@ -136,6 +145,28 @@ const RULES: readonly Rule[] = [
   { client: /^(?:un)?rar$/, option: '-p', glued: /^[-/]h?p(?!-$)(.+)$/is },
   // pdftk's `user_pw|owner_pw|input_pw <password>` (pdftk(1): `PROMPT` asks for it).
   { client: /^pdftk$/, option: 'user_pw', next: /^(?:user|owner|input)_pw$/i, form: /^(?!PROMPT$)(.+)$/s },
+  // (69a-7) MIT `kadmin -w <password>` (kadmin(1)); FreeIPA `ipa-client-install -w|--password` (ipa-client-install(1));
+  // Vertica `vsql -w <password>` (docs.vertica.com vsql command-line options).
+  { client: /^(?:kadmin|ipa-client-install|vsql)$/, option: '-w', short: 'w', next: /^--password$/, glued: /^--password=(.+)$/s },
+  // Hive `beeline -p <password>` (cwiki.apache.org Hive HiveServer2 Clients), SAP HANA `hdbsql -p <password>` (help.sap.com
+  // hdbsql options); no value, or an option after it: a prompt.
+  { client: /^(?:beeline|hdbsql)$/, option: '-p', next: /^-p$/, form: /^([^-].*)$/s },
+  // macOS `security add-generic-password|add-internet-password -w <password>` (security(1): `-w` last prompts; its
+  // `find-…-password -w` is a switch, followed by no value or by another option).
+  { client: /^security$/, option: 'add-generic-password -w', next: /^-w$/, form: /^([^-].*)$/s },
+  // `neo4j-admin dbms set-initial-password <password>` (neo4j.com docs operations-manual set-initial-password).
+  { client: /^neo4j-admin$/, option: 'set-initial-password', next: /^set-initial-password$/, form: /^([^-].*)$/s },
+  // (69a-5) An NT hash logs in as it is (pass-the-hash): smbclient's `--pw-nt-hash` (smbclient(1)), evil-winrm's
+  // `-H|--hash` (github.com/Hackplayers/evil-winrm README), NetExec/CrackMapExec `-H` (`LM:NT` or `NT`).
+  { client: /^smbclient$/, option: '--pw-nt-hash', next: /^--pw-nt-hash$/, form: /^([0-9A-Fa-f]{32})$/s },
+  {
+    client: /^(?:evil-winrm|nxc|netexec|crackmapexec)$/,
+    option: '-H',
+    next: /^(?:-H|--hash)$/,
+    form: /^(?:[0-9A-Fa-f]{32}:)?([0-9A-Fa-f]{32})$/s,
+  },
+  // `wpa_cli set_network <id> psk|password|sae_password|wep_key0 <value>` (wpa_supplicant.conf(5) network fields).
+  { client: /^wpa_cli$/, option: 'set_network psk', next: /^(?:psk|password|sae_password|wep_key[0-3])$/ },
 ];
 
 /**

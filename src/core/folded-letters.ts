@@ -26,17 +26,25 @@ const OWN_LETTERS: Readonly<Record<string, string>> = {
   ħ: 'h',
   Ħ: 'H',
 };
-const OWN_LETTER = /[łŁøØđĐðÐıßæÆœŒþÞħĦ]/g;
+/**
+ * Small capitals (IPA and the Phonetic Extensions, U+1D00-U+1D22, Latin Extended-D's `ꜰ` `ꜱ` `ꞯ`), which NFKD leaves
+ * as they are, each as its lower-case letter (69a-9: `ᴘᴀꜱꜱᴡᴏʀᴅ`); they belong to no other script's words.
+ */
+const SMALL_CAPITALS = 'ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ';
+const SMALL_CAPITAL_LETTERS = 'abcdefghijklmnopqrstuvwyz';
+const OWN_LETTER = new RegExp(`[łŁøØđĐðÐıßæÆœŒþÞħĦ${SMALL_CAPITALS}]`, 'g');
+const ownLetter = (letter: string): string => OWN_LETTERS[letter] ?? SMALL_CAPITAL_LETTERS[SMALL_CAPITALS.indexOf(letter)];
 /**
  * Cyrillic and Greek letters drawn as one Latin letter: the entries of Unicode TR39's confusables.txt whose target is one
  * Latin letter (https://www.unicode.org/Public/security/latest/confusables.txt). TR39 maps `I` and its look-alikes to
  * `l`, one skeleton for both; here a capital stays a capital (`І` is `I`), as a reader of the name reads it. The
- * look-alikes (Greek U+0370-U+03FF, then Cyrillic U+0400-U+052F) and, at the same place, their Latin letters:
+ * look-alikes (Greek U+0370-U+03FF, then Cyrillic U+0400-U+052F, then Cherokee U+13A0-U+13FF, 69a-9: `ᏢASSWORD`) and,
+ * at the same place, their Latin letters:
  */
-const LOOK_ALIKE_LETTERS = 'ΑΒΕΖΗΙΚΜΝΟΡΤΥΧͿϒϜϹϺαγινορσυϱϲϳ' + 'ЅІЈАВЕКМНОРСТУХѴҮӀԌԜагеорсухѕіјѡѵүһҽӏԁԛԝ';
-const LATIN_LETTERS = 'ABEZHIKMNOPTYXJYFCMayivopoupcj' + 'SIJABEKMHOPCTYXVYIGWareopcyxsijwvyheidqw';
+const LOOK_ALIKE_LETTERS = 'ΑΒΕΖΗΙΚΜΝΟΡΤΥΧͿϒϜϹϺαγινορσυϱϲϳ' + 'ЅІЈАВЕКМНОРСТУХѴҮӀԌԜагеорсухѕіјѡѵүһҽӏԁԛԝ' + 'ᎠᎡᎢᎥᎩᎪᎫᎬᎳᎷᎻᏀᏃᏒᏔᏕᏙᏚᏞᏟᏢᏦᏴ';
+const LATIN_LETTERS = 'ABEZHIKMNOPTYXJYFCMayivopoupcj' + 'SIJABEKMHOPCTYXVYIGWareopcyxsijwvyheidqw' + 'DRTiYAJEWMHGZRWSVSLCPKB';
 const LOOK_ALIKE = new RegExp(`[${LOOK_ALIKE_LETTERS}]`, 'g');
-const GREEK_OR_CYRILLIC = /[\u0370-\u052f]/;
+const GREEK_OR_CYRILLIC = /[\u0370-\u052f\u13a0-\u13ff]/;
 /** A word's letters (the marks NFKD split off are gone by now). */
 const LETTERS = /\p{L}+/gu;
 
@@ -62,10 +70,7 @@ const MAX_FOLDS = 4096;
 function foldOf(unit: string): string {
   let fold = folds.get(unit);
   if (fold === undefined) {
-    fold = unit
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(OWN_LETTER, (letter) => OWN_LETTERS[letter]);
+    fold = unit.normalize('NFKD').replace(/\p{M}/gu, '').replace(OWN_LETTER, ownLetter);
     if (folds.size >= MAX_FOLDS) folds.clear();
     folds.set(unit, fold);
   }

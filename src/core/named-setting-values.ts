@@ -79,7 +79,11 @@ export function isDigestOfSecret(value: string, named: string): boolean {
   // 68a-17: also a name ending in `hash`, `checksum` or `digest` (`secret-hash`, `config_checksum`): the digest is its value,
   // maybe after its algorithm's name (68a-18: kubeadm's `--discovery-token-ca-cert-hash sha256:…`, a digest of the public CA
   // certificate: kubernetes.io/docs/reference/setup-tools/kubeadm/kubeadm-join, "Token-based discovery with CA pinning").
-  if (/^checksum\//i.test(named.trim()) || /^(?:hash|checksum|digest)$/.test(nameWords(named).pop() ?? ''))
+  // 69a-5: not a Windows NT or LM hash (`NTLM_HASH`, `NT_HASH`): it logs in as it is (pass-the-hash).
+  const words = nameWords(named);
+  const last = words[words.length - 1];
+  if (last === 'hash' && /^(?:nt|ntlm|lm)$/.test(words[words.length - 2] ?? '')) return false;
+  if (/^checksum\//i.test(named.trim()) || /^(?:hash|checksum|digest)$/.test(last ?? ''))
     return /^(?:(?:sha(?:1|256|512)|md5):)?(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(v);
   if (nameWords(named).pop() !== 'fingerprint') return false;
   return /^SHA(?:1|256|384|512):[A-Za-z0-9+/]{27,86}={0,2}$|^MD5:[0-9a-f]{2}(?::[0-9a-f]{2}){15}$|^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){15,63}$|^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(

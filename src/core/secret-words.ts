@@ -68,10 +68,22 @@ const STRONG = new Set([
   'mfaseed',
   '2faseed',
   'twofactorseed',
+  // Round 69 (69a-5): a Windows NT hash logs in as it is (pass-the-hash), unlike a crypt hash (`NTLM_HASH`, `nthash`).
+  'nthash',
+  'ntlmhash',
+  // Round 69 (69a-25): a macaroon is a bearer credential (LND's `LND_MACAROON`, hex or base64; `macaroonpath` is a path).
+  'macaroon',
+  // Round 69 (69a-23): applications' own names for a credential: Yarn Berry's `npmAuthIdent` (`user:password`,
+  // yarnpkg.com/configuration/yarnrc#npmAuthIdent), Nextcloud's `passwordsalt` (config.php), MediaWiki's `$wgUpgradeKey`
+  // (mediawiki.org Manual:$wgUpgradeKey: it unlocks the web installer).
+  'authident',
+  'npmauthident',
+  'passwordsalt',
+  'upgradekey',
 ]);
 /** What SCALAR's and round 54's STRONG names hold, beside secrets-keys.ts's SECRET_WORD: its cheap test's words. */
 export const IN_STRONG_NAME =
-  'psk|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret';
+  'psk|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|nthash|ntlmhash|macaroon';
 
 /**
  * Words a name may end in after its secret word: `dbPwValue`, `PSK_PLAIN` (as secrets-keys.ts reads `password`), an

@@ -18,6 +18,11 @@ import { K3S_SHORT_TOKEN, k3sShortTokenSpans } from './k3s-short-token';
 import { K3S_VPN_JOIN_KEY, k3sVpnJoinKeySpans } from './k3s-vpn-auth';
 import { DEVICE_CONFIG_SECRET, deviceConfigSpans } from './device-config-lines';
 import { UCI_OPTION_SECRET, uciOptionSpans } from './uci-option-lines';
+import { PRESEED_PASSWORD, preseedPasswordSpans } from './preseed-passwords';
+import { MACHINE_KEY, machineKeySpans } from './machine-key-attributes';
+import { NTLM_HASH, ntlmHashSpans } from './pwdump-lines';
+import { BEARER_TOKEN, bearerTokenSpans } from './bearer-token-shapes';
+import { ENCODED_PRIVATE_KEY, encodedPrivateKeySpans } from './private-key-encodings';
 import { LITERAL_FORM_SECRET, literalFormSpans } from './literal-forms';
 import { WRAPPED_LITERAL_SECRET, wrappedLiteralSpans } from './literal-wrappers';
 import { C_COPY_SECRET, cSecretSpans } from './c-string-copies';
@@ -286,6 +291,11 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: qualifiedNameValueSpans, what: QUALIFIED_NAME_VALUE },
   { find: wifiKeySpans, what: WIFI_KEY },
   { find: uciOptionSpans, what: UCI_OPTION_SECRET },
+  { find: preseedPasswordSpans, what: PRESEED_PASSWORD },
+  { find: machineKeySpans, what: MACHINE_KEY },
+  { find: ntlmHashSpans, what: NTLM_HASH },
+  { find: bearerTokenSpans, what: BEARER_TOKEN },
+  { find: encodedPrivateKeySpans, what: ENCODED_PRIVATE_KEY },
   { find: foreignProsePasswordSpans, what: FOREIGN_PROSE_PASSWORD },
   { find: commandDefaultSpans, what: COMMAND_DEFAULT_VALUE },
 ];

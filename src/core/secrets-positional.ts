@@ -68,12 +68,13 @@ function wordPassword(client: string, word: string, before: string, state: Clien
 }
 
 /** vault's switches (no value follows; developer.hashicorp.com/vault/docs/commands/login). */
-const VAULT_SWITCH = /^--?(?:no-store|no-print|token-only|non-interactive|no-color)$/;
+const VAULT_SWITCH = /^--?(?:no-store|no-print|token-only|non-interactive|no-color|reset|migrate)$/;
 
 /**
  * The password word `i` sets by its place, and how a message names it:
  * - `rabbitmqctl add_user|change_password|authenticate_user <user> <password>` (rabbitmq.com docs/man/rabbitmqctl.8);
- * - `vault login [options] <token>` (`-` reads standard input; `key=value` words are a method's, read by name);
+ * - `vault login [options] <token>` (`-` reads standard input; `key=value` words are a method's, read by name); (69a-7)
+ *   `vault operator unseal [-reset|-migrate] <key>` (developer.hashicorp.com vault/docs/commands/operator/unseal);
  * - `mc alias set <alias> <url> <access key> <secret key>` (also `mc config host add`; min.io docs mc alias set);
  * - `rclone config create <name> <type> [key value]…`, `update|password <name> [key value]…`: a secret key's value;
  *   `rclone obscure <password>` (rclone.org commands/rclone_obscure: the word is the password, obscured reversibly; 40a-4);
@@ -99,7 +100,7 @@ export function positionalPassword(
     const sub =
       client === 'rabbitmqctl' && /^(?:add_user|change_password|authenticate_user)$/.test(word)
         ? word
-        : client === 'vault' && word === 'login'
+        : client === 'vault' && (word === 'login' || (word === 'unseal' && before === 'operator'))
           ? word
           : client === 'mc' && ((word === 'set' && before === 'alias') || (word === 'add' && before === 'host'))
             ? 'alias set'
@@ -121,7 +122,8 @@ export function positionalPassword(
   state.positional++;
   const n = state.positional;
   if (client === 'rabbitmqctl' && n === 2) return { value: word, option: `${state.sub} <user> <password>` };
-  if (client === 'vault' && n === 1 && !word.includes('=') && word !== '-') return { value: word, option: 'login <token>' };
+  if (client === 'vault' && n === 1 && !word.includes('=') && word !== '-')
+    return { value: word, option: state.sub === 'login' ? 'login <token>' : 'operator unseal <key>' };
   if (client === 'mc' && n === (state.sub === 'alias set' ? 4 : 3)) return { value: word, option: `${state.sub} <secret key>` };
   if (client === 'aws' && n === 2 && AWS_SECRET.test(before)) return { value: word, option: `configure set ${before.toLowerCase()}` };
   // A word in lower-case letters is prose's (`the rclone obscure command hides …`), as mkpasswd's user name is.

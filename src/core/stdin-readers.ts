@@ -93,6 +93,11 @@ export const MORE_STDIN_RULES: readonly StdinRule[] = [
   { client: /^rclone$/, after: /^obscure$/, option: /^-$/, reading: 'password', name: 'obscure -' },
   { client: /^cryptsetup$/, holds: cryptsetupAsks, reading: 'password', name: 'passphrase' },
   { client: /^keytool$/, option: /^-importpass$/, reading: 'password', name: '-importpass' },
+  // (69a-7) `openconnect --passwd-on-stdin` (openconnect(8)); `realm join` reads the password from standard input where
+  // that is no terminal (realm(8)); MIT kinit likewise, unless it uses a keytab, renews or validates (`-k`, `-R`, `-v`).
+  { client: /^openconnect$/, option: /^--passwd-on-stdin$/, reading: 'password', name: '--passwd-on-stdin' },
+  { client: /^realm$/, holds: (words, i) => words[i + 1] === 'join', reading: 'password', name: 'join' },
+  { client: /^kinit$/, holds: kinitAsks, reading: 'password', name: 'on standard input' },
   // Its usage (`-h`, no salt) reads nothing.
   {
     client: /^argon2$/,
@@ -101,6 +106,13 @@ export const MORE_STDIN_RULES: readonly StdinRule[] = [
     name: 'on standard input',
   },
 ];
+
+/** A kinit that asks for the password: no keytab, renewal, validation or password file (MIT kinit(1)). */
+function kinitAsks(words: readonly string[], i: number): boolean {
+  for (let k = i + 1; k < words.length && !SEPARATOR.test(words[k]); k++)
+    if (/^(?:-[A-Za-z]*[kRv]|--(?:keytab|password-file|renew|validate|use-keytab))/.test(words[k])) return false;
+  return true;
+}
 
 /** A cryptsetup action that asks for a passphrase, its key file not given (`-d`, `--key-file`: a file read instead). */
 function cryptsetupAsks(words: readonly string[], i: number): boolean {
@@ -113,4 +125,5 @@ function cryptsetupAsks(words: readonly string[], i: number): boolean {
 }
 
 /** The names of MORE_STDIN_RULES' clients, for a text's prefilter (stdin-passwords.ts STDIN_CLIENT). */
-export const MORE_STDIN_CLIENTS = 'mkpasswd|openssl|sshpass|vault|glab|gh|cosign|kinit|restic|gocryptfs|ldap\\w+|rclone|argon2';
+export const MORE_STDIN_CLIENTS =
+  'mkpasswd|openssl|sshpass|vault|glab|gh|cosign|kinit|restic|gocryptfs|ldap\\w+|rclone|argon2|openconnect|realm';

@@ -32,7 +32,12 @@ const MAX_LEVELS = 2;
  * the binary it is (binaryAsText below), to the scalar.
  */
 const BASE64_RUN = /(?<!!!binary[ \t]{1,8}|[A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}/g;
-const FORMAT = /\p{Cf}/u;
+/**
+ * Format characters, and the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0: letters by category, drawn as nothing; a
+ * name with one inside reads as the name without it, 69a-9).
+ */
+const FORMAT = /[\p{Cf}\u115f\u1160\u3164\uffa0]/u;
+const FORMATS = new RegExp(FORMAT.source, 'gu');
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
@@ -52,7 +57,7 @@ function folded(run: string): string | undefined {
  * characters left out (`pass\u200bword`), accented letters in ASCII (`Schlüssel`: folded-letters.ts); for the rules that judge a key by its name (secrets-keys.ts).
  */
 export function nameAsRead(name: string): string {
-  return NON_ASCII.test(name) ? foldLetters(name.normalize('NFKC').replace(/\p{Cf}/gu, '')) : name;
+  return NON_ASCII.test(name) ? foldLetters(name.normalize('NFKC').replace(FORMATS, '')) : name;
 }
 
 const HTML_NAMED: Readonly<Record<string, string>> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
@@ -193,7 +198,7 @@ const DECODINGS: readonly Decoding[] = [
     decode: () => '',
   },
   // Zero-width spaces, joiners, the BOM, a soft hyphen: invisible, and left out by whoever joins the text.
-  { applies: FORMAT, escape: /\p{Cf}/gu, decode: () => '' },
+  { applies: FORMAT, escape: FORMATS, decode: () => '' },
   // Unicode compatibility forms (full-width `ｐａｓｓｗｏｒｄ＝`, `①`) as NFKC folds them: a reviewer reads the name all the
   // same. A run of non-ASCII characters at once, so each character it gives maps to the whole run.
   { applies: NON_ASCII, escape: /[\u0080-\uffff]+/g, decode: folded },

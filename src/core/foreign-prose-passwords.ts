@@ -42,7 +42,14 @@ const SEPARATOR = String.raw`[ \t]*(?:[—–:：]|-{1,2}|->|=>)`;
  * the password is for first (`от вайфая`, `для root`, `к базе`: one or two words before a separator).
  */
 const FORMS: ReadonlyArray<{ form: RegExp; ascii: boolean; bare?: boolean }> = [
-  { form: new RegExp(String.raw`(?<!\p{L})has[łl]o[ \t]+(?:to|jest|brzmi)${VALUE}${ENDS}`, 'giu'), ascii: false },
+  // 69a-6: the owner in the genitive, maybe then its name (`Hasło administratora to X`, `Hasło użytkownika admin to X`).
+  {
+    form: new RegExp(
+      String.raw`(?<!\p{L})has[łl]o(?:[ \t]+(?:administratora|admina|roota|u[żz]ytkownika|konta)(?:[ \t]+(?!to\b|jest\b)[\w.@-]{1,32})?)?[ \t]+(?:to|jest|brzmi)${VALUE}${ENDS}`,
+      'giu',
+    ),
+    ascii: false,
+  },
   {
     form: new RegExp(
       String.raw`(?<!\p{L})парол[ьи](?:[ \t]+(?:от|для|к|на)[ \t]+[^\s:—–-](?:[^\s:—–]{0,30}[^\s:—–-])?(?:[ \t]+[^\s:—–-]{1,32})?)?(?:${SEPARATOR}|[ \t]+(?:это|—[ \t]*это))${VALUE}${ENDS}`,

@@ -28,6 +28,8 @@ const NOUN = [
   String.raw`contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|parola(?:[ \t]+d'ordine)?|heslo|adgangskode(?:n)?`,
   String.raw`mot[ \t\u00a0\u202f-]de[ \t\u00a0\u202f-]passe`,
   String.raw`l(?:ö|o)senord(?:et)?|passord(?:et)?|(?:ş|s)ifre(?:si)?`,
+  // 69a-16: a secret's other English names in a note (`The secret is X`, `The vault unseal key is X`, `The master key for the vault is X`).
+  String.raw`(?:shared[ \t]+|client[ \t]+)?secret|(?:unseal|master|recovery)[ \t]+key`,
 ].join('|');
 /**
  * 64a-2: the name of a password in a script or language without code's `password:` settings (Arabic, Greek, Hindi,
@@ -41,7 +43,7 @@ const NOUN = [
  * `contrasinal`, Swahili `nenosiri`; a qualifier may stand before the colon (`Пароль от Wi-Fi:`, `Password ng admin:`).
  */
 export const MORE_NAMES = String.raw`mot[ \t\u00a0\u202f]de[ \t\u00a0\u202f]passe|kata[ \t]+laluan|رمز[ \t]+عبور|گذرواژه|پاس[ \t]+ورڈ|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк[аеиу]|парол[аеи]|гасло|parole|pasahitza|contrasinal|nenosiri`;
-const QUALIFIER = String.raw`(?:[ \t]+(?:от|для|ng|for|de|du|f(?:ü|ue)r)[ \t]+[^\s:\uff1a]{1,32})?`;
+const QUALIFIER = String.raw`(?:[ \t]+(?:от|для|ng|for|de|du|f(?:ü|ue)r)[ \t]+[^\s:\uff1a]{1,32}|[ \t]+(?:admin|root|pengguna|qu(?:ả|a)n[ \t]tr(?:ị|i)(?:[ \t]vi(?:ê|e)n)?))?`; // 69a-6 `Kata sandi admin adalah X`, `Mật khẩu quản trị là X`
 const FOREIGN = String.raw`salasana(?:n)?[ \t]+on[ \t]+|(?:كلمة[ \t]+(?:المرور|السر)|κωδικός(?:[ \t]+πρόσβασης)?|पासवर्ड|mật[ \t]+khẩu|kata[ \t]+sandi|${MORE_NAMES})${QUALIFIER}(?:[ \t\u00a0\u202f]*[:\uff1a][ \t]*|[ \t]+(?:είναι|है|là|adalah|هي)[ \t]*:?[ \t]+)`;
 /**
  * A network's key (`WLAN key`, `Wi-Fi password`, `WLAN-Netzwerkschlüssel`; 68a-5 `Clé WiFi`, `Clave WiFi`, `Chiave Wi-Fi`): a
@@ -50,11 +52,17 @@ const FOREIGN = String.raw`salasana(?:n)?[ \t]+on[ \t]+|(?:كلمة[ \t]+(?:ال
  */
 const NETWORK = String.raw`(?:wi-?fi|wlan|wpa2?|wireless|network|ssid)[ \t-]?(?:key|psk|pw|pass(?:word|phrase)?|(?:pass|kenn)wort|(?:netzwerk)?schl(?:ü|ue)ssel)|netzwerkschl(?:ü|ue)ssel|(?:cl(?:é|e)|clave|chiave|chave)[ \t-]+(?:(?:du|de|del|della|do|da)[ \t]+)?(?:wi-?fi|wlan|r(?:é|e)seau|red|rete)`;
 /**
+ * 69a-6: an owner in the genitive with no preposition before it (`Parola administratorului este X`, `Heslo uživatele admin
+ * je X`, `Heslo správce je X`), maybe then its name: the languages' words for an administrator, a user and an account
+ * (the author's knowledge of the languages, as NOUN's).
+ */
+const OWNER = String.raw`administrator(?:ului|a|s)|administr(?:á|a)tora|spr(?:á|a)vce|u(?:ž|z)ivatele|utilizatorului|contului|(?:ú|u)(?:č|c)tu`;
+/**
  * An account the password is for (`for root`, `für root`, `de root`, `do WiFi`, `per admin`, `k routeru`, `dell'admin`,
  * `Пароль root`); 64a-1: up to six words (`for user admin on 192.168.0.1`, `for the backup NAS`), 65a-3 a list of them
  * (`for admin, backup and ops`); with it a colon joins too.
  */
-const FOR = String.raw`(?:[ \t]+(?:for|of|ng|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor|per|k|pro|til|pentru)(?:,?[ \t]+[\w.@-]{1,32}){1,6}|[ \t]+dell'[\w.@-]{1,32}|[ \t]+(?:root|admin|sudo))`;
+const FOR = String.raw`(?:[ \t]+(?:for|of|ng|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor|per|k|pro|til|pentru|des|der|del)(?:,?[ \t]+[\w.@-]{1,32}){1,6}|[ \t]+(?:dell|de[ \t]+l)['’][\w.@-]{1,32}|[ \t]+(?:root|admin|sudo)|[ \t]+(?:${OWNER})(?:[ \t]+[\w.@-]{1,32})?)`;
 /** A verb that joins a label and its value (`is`, `was`, `lautet`, `es`, `är`, `est`, `é`, `je`, `este`; Finnish `on` only after `salasana`: `Password on request`). */
 const VERB = String.raw`[ \t]+(?:is|was|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest|je|este)[ \t]*:?[ \t]+`;
 /** A colon or `=`; 64a-1: the value may stand on a line below (`Password for root:`, a blank line, the value). */
@@ -91,9 +99,12 @@ const LABEL = new RegExp(
 );
 /** 65a-4: Hindi puts the value before its verb (`पासवर्ड X है`, "the password is X"). */
 const HINDI = /(?<![\p{L}\p{M}])पासवर्ड[ \t]+([^\s:\uff1a]{1,64})[ \t]+है/gu;
-/** 64a-1: `use X as the password`: the value before its label. */
+/**
+ * 64a-1: `use X as the password`: the value before its label. 69a-16: the login it is for says so too (`Use X to log in
+ * as root`, `Log in as admin using X`), read only for a value with a digit (as STRICT: `Log in as admin using SSO`).
+ */
 const USE_AS =
-  /(?<![\p{L}\p{N}_.])use[ \t]+(\S{6,64})[ \t]+as[ \t]+(?:the|your|my|a|an)[ \t]+(?:[\w-]{1,32}[ \t]+)?(?:pass(?:word|phrase|code)?|pw)\b/giu;
+  /(?<![\p{L}\p{N}_.])(?:use[ \t]+(\S{6,64})[ \t]+as[ \t]+(?:the|your|my|a|an)[ \t]+(?:[\w-]{1,32}[ \t]+)?(?:pass(?:word|phrase|code)?|pw)\b|use[ \t]+(\S{6,64})[ \t]+to[ \t]+(?:log|sign)[ \t-]?[io]n\b|(?:log|sign)[ \t-]?[io]n[ \t]+as[ \t]+[\w.@-]{1,32}[ \t]+(?:using|with)[ \t]+(\S{6,64}))/giu;
 /** An HTML tag around the value (`<b>X</b>`, `<code>X</code>`). */
 const TAG = /<(?:b|strong|code|kbd|em|i|tt|span|mark)>/iy;
 /** 65a-15: Markdown emphasis around the value (`**X**`, `*X*`, `__X__`, `_X_`, `~~X~~`): what it holds is the value. */
@@ -256,7 +267,7 @@ function readingOf(label: RegExpMatchArray, word: string): Omit<Reading, 'after'
   // English unless the label names the password in another language (`login admin:`, `username and password` are English).
   const english =
     groups.noun !== undefined
-      ? /^(?:pass(?:word|wd|phrase|code)?|pwd?)$/i.test(groups.noun)
+      ? /^(?:pass(?:word|wd|phrase|code)?|pwd?)$|(?:secret|key)$/i.test(groups.noun)
       : groups.foreign === undefined && !/wort|schl|contrase|senha|has|parola|heslo|adgang|senord|passord|ifre|пароль/i.test(label[0]);
   const below = label[0].includes('\n');
   const capitalised = /^\p{Lu}\p{Ll}/u.test(word);
@@ -291,7 +302,7 @@ export function labelledPasswordSpans(text: string): Array<[number, number]> {
   // 66a-4: a list of accounts names no password (`admin, backup, ops: X`), so the forms are read before the words below.
   for (const form of LABEL_FORMS) for (const label of text.matchAll(form.label)) formSpan(text, form, label, spans);
   if (
-    !/pass|p[@4]ss|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|netzwerk|r[ée]seau|cl[ée]|clave|ssid|schl|pw|login|heslo|adgangskode|كلمة|κωδικ|पासवर्ड|khẩu|sandi|laluan|رمز|گذرواژه|پاس|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк|парол|гасло|parole|pasahitza|contrasinal|nenosiri|utente|identifiant/i.test(
+    !/pass|p[@4]ss|secret|log[ \t-]?[io]n|sign[ \t-]?[io]n|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|netzwerk|r[ée]seau|cl[ée]|clave|ssid|schl|pw|login|heslo|adgangskode|كلمة|κωδικ|पासवर्ड|khẩu|sandi|laluan|رمز|گذرواژه|پاس|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк|парол|гасло|parole|pasahitza|contrasinal|nenosiri|utente|identifiant/i.test(
       text,
     )
   )
@@ -300,6 +311,8 @@ export function labelledPasswordSpans(text: string): Array<[number, number]> {
     const found = valueAt(text, label.index! + label[0].length);
     if (!found) continue;
     const [start, word, quoted, group] = found;
+    // 69a-16: a secret or a key is a word of much prose (`The secret is out`): read only for a value with a digit.
+    if (/(?:secret|key)$/i.test(label.groups!.noun ?? '') && !/\d/.test(word)) continue;
     if (isNetworkKeyLabel(label) && saysOpenNetwork(word)) continue;
     const reading = readingOf(label, word);
     const after = text.slice(start + word.length + (quoted ? 1 : 0), start + word.length + 16);
@@ -312,9 +325,9 @@ export function labelledPasswordSpans(text: string): Array<[number, number]> {
     }
   }
   for (const use of text.matchAll(USE_AS)) {
-    const word = use[1].replace(/^["'`]|["'`]$/g, '');
+    const word = (use[1] ?? use[2] ?? use[3]).replace(/[.,;:!?]+$/, '').replace(/^["'`]|["'`]$/g, '');
     const start = use.index + use[0].indexOf(word);
-    if (isPassword(word, false, { strict: true, word: true, english: true, short: false, after: '' }))
+    if (isPassword(word, false, { strict: use[1] === undefined, word: true, english: true, short: false, after: '' }))
       spans.push([start, start + word.length]);
   }
   for (const said of text.matchAll(HINDI)) {

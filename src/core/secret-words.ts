@@ -80,10 +80,49 @@ const STRONG = new Set([
   'npmauthident',
   'passwordsalt',
   'upgradekey',
+  // Round 69 (attack 69a-12): a 2FA or OTP seed under a prefixed or suffixed name: lego's `NICMANAGER_API_OTP` (the
+  // account's TOTP secret, go-acme/lego providers/dns/nicmanager), `API_OTP`, `admin_2fa`, `2FA_KEY`, `AUTHENTICATOR_SEED`.
+  // A bare `otp` stays out (Erlang/OTP, above); `ERLANG_OTP` ends in no such pair.
+  'apiotp',
+  'adminotp',
+  'userotp',
+  '2fa',
+  '2fakey',
+  '2fasecret',
+  'mfakey',
+  'mfasecret',
+  'authenticatorseed',
+  'authenticatorkey',
+  'authenticatorsecret',
+  // Round 69 (attack 69a-26): short forms and key kinds whose every value is a secret: a token or a credential cut short
+  // (`tok`, `tkn`, `cred`, `secr`, `authstr`), a shared secret (`Our shared secret: X`, 69a-16), a value in the clear (`cleartext`, `plaintext`; a switch's `true` is a plain
+  // word), an SDK's secret key (`AWS_SK`; Huawei Cloud's `HUAWEICLOUD_SDK_SK`, `OBS_SK`; `TENCENTCLOUD_SK`), a symmetric key
+  // (`aes_key`, `enc_key`, `cipher_key`, a data or key-encryption key `DEK`/`KEK`), a CA's or an SSH private key (`ca_key`,
+  // `CAKEY`, `ssh_key`; its file's name is EXACT's). Not `crd` (a CustomResourceDefinition), `sec` (seconds), `sk` alone
+  // (Slovak), `pk` (a primary key), `hash_key` (DynamoDB's partition key attribute), `cmk` (a KMS key's ID or ARN).
+  'sharedsecret',
+  'tok',
+  'tkn',
+  'cred',
+  'secr',
+  'authstr',
+  'cleartext',
+  'plaintext',
+  'awssk',
+  'sdksk',
+  'obssk',
+  'tencentcloudsk',
+  'aeskey',
+  'enckey',
+  'cipherkey',
+  'dek',
+  'kek',
+  'cakey',
+  'sshkey',
 ]);
 /** What SCALAR's and round 54's STRONG names hold, beside secrets-keys.ts's SECRET_WORD: its cheap test's words. */
 export const IN_STRONG_NAME =
-  'psk|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|nthash|ntlmhash|macaroon';
+  'psk|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|2fa|authenticator|tok|tkn|secr|cleartext|plaintext|awssk|sdksk|obssk|cloudsk|dek|kek|idrsa|iddsa|idecdsa|ided25519|encrypt|nthash|ntlmhash|macaroon';
 
 /**
  * Words a name may end in after its secret word: `dbPwValue`, `PSK_PLAIN` (as secrets-keys.ts reads `password`), an
@@ -126,11 +165,35 @@ function endings(list: readonly string[]): string[] {
 // Traefik's `--tracing.otlp.http.headers.x-honeycomb-team=` sends it: docs.honeycomb.io send-data/opentelemetry).
 // Round 38a-7: Azure API Management's `Ocp-Apim-Subscription-Key` header (the subscription's key: learn.microsoft.com
 // azure/api-management/api-management-subscriptions), as a Traefik headers middleware's `customRequestHeaders` sets it.
-const EXACT = /^(?:rediscli_auth|npm_config__auth|_auth|private_key_id|x-honeycomb-team|ocp-apim-subscription-key)$|(?<=:)_auth$/i;
+// Round 69 (69a-26): an SSH private key under its file's name (`id_rsa`, `ID_ED25519`: ssh-keygen(1)'s default files).
+const EXACT =
+  /^(?:rediscli_auth|npm_config__auth|_auth|private_key_id|x-honeycomb-team|ocp-apim-subscription-key|id_(?:rsa|dsa|ecdsa|ed25519))$|(?<=:)_auth$/i;
 
 /** A name whose every value is a secret (see STRONG and EXACT), or a salt's, whose value counts where it is no plain one. */
 export function isStrongSecretName(key: string, list: readonly string[]): boolean {
-  return EXACT.test(key.trim()) || endings(list).some((ending) => STRONG.has(ending)) || isSaltName(list);
+  return EXACT.test(key.trim()) || endings(list).some((ending) => STRONG.has(ending)) || isSaltName(list) || isGossipKeyName(list);
+}
+
+/**
+ * Round 69 (attack 69a-13): `encrypt`, the gossip encryption key of Consul, Nomad and Serf agents (`encrypt = "…"` in an
+ * agent's HCL or JSON config, `-encrypt=…` on its command line; "a 32-byte, Base64-encoded key": developer.hashicorp.com
+ * consul/docs/reference/agent/configuration-file/encryption; Nomad's `server.encrypt`, 16 or 32 bytes). Whoever holds it
+ * joins and reads the gossip pool. Alone the word also names a switch or a mode (`encrypt: true`, `encrypt: tls`), so
+ * under it only a key's shape is a secret (isPlainGossipValue): base64 of 16, 24 or 32 bytes.
+ */
+const isGossipKeyName = (list: readonly string[]): boolean => list.length === 1 && list[0] === 'encrypt';
+const GOSSIP_KEY = /^(?:[A-Za-z0-9+/]{22}==|[A-Za-z0-9+/]{32}|[A-Za-z0-9+/]{43}=)$/;
+
+/** A value under the gossip key's name (`name`) that is none: anything but base64 of a key's length (isGossipKeyName). */
+export function isPlainGossipValue(value: string, name: string): boolean {
+  return (
+    isGossipKeyName(
+      name
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean),
+    ) && !GOSSIP_KEY.test(value.trim())
+  );
 }
 
 /**

@@ -3,7 +3,15 @@ import { holdsOnlyPasswordHashes } from './password-hashes';
 import { nameAsRead } from './text-decodings';
 import { spelledName } from './misspelt-secret-names';
 import type { Path } from './problem';
-import { IN_STRONG_NAME, isPlainSalt, isScalarSecretName, isStrongSecretName, shortSecretWordAt, withoutTail } from './secret-words';
+import {
+  IN_STRONG_NAME,
+  isPlainGossipValue,
+  isPlainSalt,
+  isScalarSecretName,
+  isStrongSecretName,
+  shortSecretWordAt,
+  withoutTail,
+} from './secret-words';
 import { isCountOfSecrets, isCredentialsMode, isLookupTables, isSecretCommand, isSecretSetting, isSudoersTag } from './plain-settings';
 import { isPassVerb } from './pass-verb';
 import { isPlaceholder } from './placeholders';
@@ -57,6 +65,13 @@ export const REFERENCE_WORD =
  */
 const ENV_KEY = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/;
 const NOT_A_SECRET_KEY = /(?:^|_)(?:PUBLIC|TSIG)_KEY$/;
+/**
+ * The same `…_KEY` name in lower or mixed case (`aes_key`, `Ssh_Key`: 69a-27) where the word before `key` says which
+ * secret key it is; not every one, as in lower case `routing_key`, `sort_key`, `partition_key` name a message's or a
+ * table's key, no secret.
+ */
+const KEY_KIND =
+  /^(?:aes|enc|encryption|encrypt|cipher|crypt|crypto|hmac|ssh|ca|tls|ssl|private|priv|secret|signing|sign|master|root|api|access|auth|session|jwt|license|app|application|consumer|client|service|deploy|account|shared|wrap|wrapping|gpg|pgp|gossip|unseal|sec|storage|webhook|dek|kek)$/;
 // Every key of a config is split several times (each secret reader asks); keys repeat across a file and a synth.
 const splitKeys = new Map<string, readonly string[]>();
 const MAX_REMEMBERED_KEYS = 10_000;
@@ -140,6 +155,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   const stem = labelledStem(key) ?? /^[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){0,7}\.([A-Za-z_]\w{0,63})$/.exec(key)?.[1];
   if (stem !== undefined && envStyle === undefined && isSecretKey(stem)) return true;
   if ((ENV_KEY.test(key) && !NOT_A_SECRET_KEY.test(key)) || namesCredentialHeader(key)) return true; // `X-Auth`, `X_AUTH` (57a-19)
+  if (ENV_KEY.test(key.toUpperCase()) && KEY_KIND.test(list[list.length - 2])) return true; // `aes_key`, `Ssh_Key` (69a-27)
   const name = key
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '')
@@ -272,6 +288,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (/^\d{1,2}$/.test(value) && !SECRET_WORD.test(named.toLowerCase().replace(/[^a-z0-9]/g, ''))) return true;
   const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '') || /^pwd$/i.test(named); // not ADMIN_PWD
   if ((fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) || isPlainSalt(value, named)) return true; // 53a-8
+  if (isPlainGossipValue(value, named)) return true; // `encrypt: true` (69a-13)
   if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;
   if (isSecretSetting(value, named)) return true; // `token_refill: 10`, `secretKey: admin-password` (57a-11, plain-settings.ts)
   if (isCredentialsMode(value, named) || isSudoersTag(value, named, looksGenerated) || isPassVerb(named, value)) return true; // 43a-13, 52a-18

@@ -141,6 +141,17 @@ const TOKENS = [
   String.raw`(?<![A-Za-z0-9-])sk-(?=[0-9]{0,31}[a-f])(?=[a-f]{0,31}[0-9])[0-9a-f]{32}(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])1(?:\/\/|%2[Ff]%2[Ff])0(?=[\w-]{0,399}[A-Z])(?=[\w-]{0,399}[a-z])[\w-]{40,400}(?![\w-])`,
   String.raw`(?<![\w.-])atlasv1\.(?=[\w=-]{0,69}[A-Z])(?=[\w=-]{0,69}[a-z])(?=[\w=-]{0,69}[0-9])[\w=-]{60,70}(?![\w-])`,
+  // Round 69 (69a-3): gitleaks' rules alibaba-access-key-id, clojars-api-token, rubygems-api-token, sourcegraph-access-token,
+  // prefect-api-token, readme-api-token, shippo-api-token, infracost-api-token, octopus-deploy-api-key (`API-` + 26 upper
+  // case or digits; a digit asked here, so `API-` and a word in capitals stays a name), artifactory-api-key,
+  // gitlab-runner-registration-token, easypost-api-token, flutterwave-secret-key, duffel-api-token, frameio-api-token,
+  // adobe-client-secret, scalingo-api-token, harness-api-key, settlemint (`sm_aat_`/`sm_pat_`/`sm_sat_`),
+  // airtable-personnal-access-token, typeform-api-token and twitter-bearer-token (both asked beside their vendor's name
+  // there; their prefix alone here), azure-ad-client-secret (`<3><digit>Q~` + 31 to 34): config/gitleaks.toml at
+  // gitleaks/gitleaks@b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b.
+  String.raw`(?<![A-Za-z0-9])(?:LTAI[A-Za-z0-9]{20}|(?:CLOJARS|clojars)_[A-Za-z0-9]{60}|rubygems_[a-f0-9]{48}|sgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}|pnu_[A-Za-z0-9]{36}|rdme_[a-z0-9]{70}|shippo_(?:live|test)_[a-fA-F0-9]{40}|ico-[A-Za-z0-9]{32}|API-(?=[A-Z]{0,25}[0-9])[A-Z0-9]{26}|AKCp[A-Za-z0-9]{69}|GR1348941[\w-]{20}|EZAK[A-Za-z0-9]{54}|p8e-[A-Za-z0-9]{32}|tk-us-[\w-]{48}|sm_[aps]at_[A-Za-z0-9]{16}|pat[A-Za-z0-9]{14}\.[a-f0-9]{64}|A{22}[A-Za-z0-9%]{80,100})(?![A-Za-z0-9])`,
+  String.raw`(?<![A-Za-z0-9])(?:FLWSECK_TEST-[a-hA-H0-9]{32}-X|duffel_(?:test|live)_[\w=-]{43}|fio-u-[\w=-]{64}|[ps]at\.[\w-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}|tfp_[\w.=-]{59})(?![\w-])`,
+  String.raw`(?<![\w~.])[\w~.]{3}\dQ~[\w~.-]{31,34}(?![\w~.-])`,
   // Vault's legacy service token `s.` + 24 (before Vault 1.10's `hvs.`): as many words and methods start `s.`, only
   // upper- and lower-case letters and a digit, alone (gitleaks: a quote, a blank, `;` or the end after it).
   String.raw`(?<![\w.$-])s\.(?=[a-z0-9]{0,23}[A-Z])(?=[A-Z0-9]{0,23}[a-z])(?=[A-Za-z]{0,23}[0-9])[A-Za-z0-9]{24}(?=["'\x60\s;]|$)`,
@@ -253,6 +264,29 @@ const CLUES = [
   String.raw`sk-[0-9a-f]{32}`,
   String.raw`1\/\/0`,
   String.raw`1%2f%2f0`,
+  String.raw`LTAI`,
+  String.raw`clojars_`,
+  String.raw`rubygems_`,
+  String.raw`sgp_`,
+  String.raw`pnu_`,
+  String.raw`rdme_`,
+  String.raw`shippo_`,
+  String.raw`ico-`,
+  String.raw`API-`,
+  String.raw`AKCp`,
+  String.raw`GR1348941`,
+  String.raw`EZAK`,
+  String.raw`p8e-`,
+  String.raw`tk-us-`,
+  String.raw`sm_[aps]at_`,
+  String.raw`pat[A-Za-z0-9]{14}\.`,
+  String.raw`AAAAAAAAAAAAAAAAAAAAAA`,
+  String.raw`FLWSECK_TEST-`,
+  String.raw`duffel_`,
+  String.raw`fio-u-`,
+  String.raw`pat\.`,
+  String.raw`sat\.`,
+  String.raw`tfp_`,
 ];
 const CLUE = new RegExp(byFirstCharacter(CLUES), 'i');
 
@@ -267,7 +301,7 @@ function byFirstCharacter(clues: readonly string[]): string {
  * after it and in the tokens' own case: an alternative led by a class is tried at nearly every position, which made
  * CLUE ten to twenty times slower on every text; each clue only needs to be a superset of what TOKEN finds.
  */
-const CASED_CLUE = /:A|-us\d/;
+const CASED_CLUE = /:A|-us\d|\dQ~/;
 const KEY_CLUE = /AGE-SECRET-KEY-1|Private-Lines:|-----BEGIN OpenVPN /i;
 const PUTTY_HEADER = /PuTTY-User-Key-File-\d+:/i;
 

@@ -4,6 +4,7 @@ import { payloadText } from './binary-payloads';
 import { foldLetters } from './folded-letters';
 import { BASE64_BLOCK, mayInflateAt, wrappedBase64 } from './gzip-members';
 import { LINE_PREFIXES } from './line-prefixes';
+import { inPublicArmour } from './public-armour';
 import { XML_MARKUP } from './xml-lines';
 
 /**
@@ -114,6 +115,7 @@ const WRAPPED_BASE64: Decoding = {
   applies: /[A-Za-z0-9+/]{16}\r?\n[ \t]*[A-Za-z0-9+/]{4}/,
   escape: BASE64_BLOCK,
   decode: (block, text, at) => {
+    if (inPublicArmour(text, at, block.length)) return undefined;
     const runs = wrappedBase64(block);
     if (runs.every(({ start, end }) => !block.slice(start, end).includes('\n'))) return undefined; // lines: BASE64_RUN's
     const read = runs.map(({ start, end, run }) => {
@@ -201,7 +203,8 @@ const DECODINGS: readonly Decoding[] = [
   {
     applies: /[A-Za-z0-9+/_-]{16}/,
     escape: BASE64_RUN,
-    decode: (run, text, at) => base64Text(run, () => mayInflateAt(text, at), aloneIn(text, at, run)),
+    decode: (run, text, at) =>
+      inPublicArmour(text, at, run.length) ? undefined : base64Text(run, () => mayInflateAt(text, at), aloneIn(text, at, run)),
   },
   WRAPPED_BASE64,
   // `xxd -p` of `password=…`, a K3s token as hex bytes (57a-6), of gzip data (60b-2); base32 of a key's DER (60a-9)

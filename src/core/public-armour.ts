@@ -1,8 +1,9 @@
 /**
  * 69a-24: the body of an ASCII-armoured block of public material, an OpenPGP signature or public key (RFC 9580 section
  * 6.2, "Forming ASCII Armor": `-----BEGIN PGP SIGNATURE-----`, `PGP PUBLIC KEY BLOCK`) or an X.509 certificate (RFC 7468
- * section 5, `-----BEGIN CERTIFICATE-----`): random bytes, no text, and public. Its base64 is not decoded, so a run of
- * bytes that happens to read as `Y:ojj3`W@a` is not a URL with credentials. Private blocks are read as before.
+ * section 5, `-----BEGIN CERTIFICATE-----`): random bytes, no text, and public. Its base64 is read as text only where its bytes
+ * are text (text-decodings.ts), never as binary's printable runs: a run that happens to read as `Y:ojj3`W@a` is no URL
+ * with credentials. Private blocks are read as before.
  */
 // The dashes that open a line may be gone: a decoding that takes a list's `-` off each line (line-prefixes.ts) comes first.
 const ARMOUR_LINE = /(?:^|-----)(BEGIN|END) (PGP SIGNATURE|PGP PUBLIC KEY BLOCK|CERTIFICATE)-----/gm;

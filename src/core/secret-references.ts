@@ -145,8 +145,7 @@ function isReference(under: string, value: unknown): boolean {
 }
 
 /** A word a reader names something by (a user, an audience, a file name): no blanks, nothing that looks generated. */
-const isPlainWord = (value: unknown): boolean =>
-  typeof value === 'string' && /^[\w.@:/-]{1,253}$/.test(value) && !looksGenerated(value);
+const isPlainWord = (value: unknown): boolean => typeof value === 'string' && /^[\w.@:/-]{1,253}$/.test(value) && !looksGenerated(value);
 
 /**
  * 69a-11: Prometheus' `basic_auth` with its password in a file, `{username, password_file}` (prometheus.io/docs/prometheus/
@@ -156,7 +155,9 @@ const isPlainWord = (value: unknown): boolean =>
 function isBasicAuthOfFile(under: string, record: Record<string, unknown>): boolean {
   if (under !== 'basic_auth' || !onlyKeys(record, ['username', 'username_file', 'password_file'])) return false;
   const files = [record.username_file, record.password_file].filter((file) => file !== undefined);
-  return (record.username === undefined || isPlainWord(record.username)) && files.every((file) => typeof file === 'string' && isFilePath(file));
+  return (
+    (record.username === undefined || isPlainWord(record.username)) && files.every((file) => typeof file === 'string' && isFilePath(file))
+  );
 }
 
 /**
@@ -169,6 +170,8 @@ function isTokenProjection(under: string, record: Record<string, unknown>): bool
   return (
     isPlainWord(record.path) &&
     (record.audience === undefined || isPlainWord(record.audience)) &&
-    (seconds === undefined || (typeof seconds === 'number' && Number.isInteger(seconds)) || (typeof seconds === 'string' && /^\d{1,10}$/.test(seconds)))
+    (seconds === undefined ||
+      (typeof seconds === 'number' && Number.isInteger(seconds)) ||
+      (typeof seconds === 'string' && /^\d{1,10}$/.test(seconds)))
   );
 }

@@ -52,7 +52,11 @@ export function isUserAtHost(match: string): boolean {
  */
 function isAngleAddress(match: string, text: string, at: number): boolean {
   const local = /^[^\s:/<>]{1,64}:<([^\s:<>@]{1,64})@$/.exec(match)?.[1];
-  return local !== undefined && !looksGenerated(local) && /^[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}>/.test(text.slice(at + match.length, at + match.length + 600));
+  return (
+    local !== undefined &&
+    !looksGenerated(local) &&
+    /^[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}>/.test(text.slice(at + match.length, at + match.length + 600))
+  );
 }
 
 /** A match after `//` whose userinfo is a plain user name and no `:` at all (`https://jdoe@`; not `jdoe:pw@`, `jdoe:@`). */

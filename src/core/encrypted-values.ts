@@ -15,6 +15,9 @@ import { looksGenerated } from './generated-runs';
  *   written; _parse_vaulttext: the hex decodes to the hex salt, HMAC and ciphertext, one a line). Round 53a-5: a
  *   header with no body is no vault value (it is judged as the text it is), nor is one with a fourth field in 1.1 or
  *   a vault id that looks generated (`1.2;AES256;Xk9vQ2mLp7RtZw4B`): a label names a vault (`prod`, `db_2024`).
+ * - 69a-14: a Jasypt value, `ENC(…)` (github.com/ulisesbocchio/jasypt-spring-boot README, "Use ENC() in properties"): the
+ *   base64 of the salt then the ciphertext, in blocks of 8 (PBEWithMD5AndDES) or 16 bytes (AES): canonical padded base64
+ *   of at least 16 bytes, a multiple of 8 (a password in its clothes is seldom all three).
  * A documentation sample of either is accepted too where its payload is elided (`...`, `…`) or too short to hold a
  * secret (sops' `data:abc`: at most 3 characters a field; a vault body of at most 10 hex digits, 5 bytes): a literal
  * put in such an envelope (`data:<password>`, a password's hex as the body) is a value still.
@@ -42,11 +45,18 @@ const isVaultLabel = (id: string | undefined): boolean =>
 const VAULT_PAYLOAD = /^[0-9a-f]{64}\n[0-9a-f]{64}\n(?:[0-9a-f]{32})+$/;
 const MAX_SAMPLE_BODY = 10;
 
-/** Whether `value` (trimmed) is a sops ciphertext or an Ansible Vault text (above). */
+const JASYPT = new RegExp(String.raw`^ENC\((${B64}{24,4096}={0,2})\)$`);
+/** Whether `value` is Jasypt's `ENC(…)` (above). */
+function isJasyptValue(value: string): boolean {
+  const body = JASYPT.exec(value)?.[1];
+  return body !== undefined && isStdBase64(body) && Buffer.from(body, 'base64').length % 8 === 0;
+}
+
+/** Whether `value` (trimmed) is a sops ciphertext, a Jasypt value or an Ansible Vault text (above). */
 export function isEncryptedValue(value: string): boolean {
   const v = value.trim();
   if (v.length > 65_536) return false;
-  if (isSopsValue(v)) return true;
+  if (isSopsValue(v) || isJasyptValue(v)) return true;
   const lines = v
     .replace(/^!vault[ \t]+[|>][-+]?[ \t]*\n/, '')
     .split('\n')

@@ -37,6 +37,14 @@ function enclosingNames(text: string, at: number): string[] {
   return names;
 }
 
+/**
+ * 69a-14: Kafka's config providers, `${env:KEYSTORE_PASSWORD}`, `${file:/opt/kafka/secrets.properties:password}`,
+ * `${directory:/mnt/secrets:password}` (apache/kafka clients/src/main/java/org/apache/kafka/common/config/provider/
+ * EnvVarConfigProvider.java, FileConfigProvider.java, DirectoryConfigProvider.java; ConfigTransformer's
+ * `${provider:[path:]key}`): the provider's name then what it reads, no default.
+ */
+const KAFKA_PROVIDER = /^(?:env:[A-Z_][A-Z0-9_]{0,127}|(?:file|directory):\/[\w./-]{0,255}(?::[\w.-]{1,128})?)$/;
+
 function isDefault(operator: string, value: string): boolean {
   if (value.startsWith('$') || (operator === ':' && /^[?+]/.test(value))) return false;
   // Spring's bare `:` default, but never a shell substring's offset and length.
@@ -49,7 +57,7 @@ export function placeholderDefaultSpans(text: string): Array<[number, number]> {
   if (!text.includes('${')) return spans;
   for (const match of text.matchAll(PLACEHOLDER)) {
     const [whole, name, operator, value] = match;
-    if (!isDefault(operator, value)) continue;
+    if (!isDefault(operator, value) || KAFKA_PROVIDER.test(`${name}${operator}${value}`)) continue;
     const key = KEY_BEFORE.exec(text.slice(Math.max(0, match.index - 160), match.index))?.[1];
     const secretName = [name, key, ...enclosingNames(text, match.index)].find((n) => n !== undefined && namesSecretValue(n));
     if (secretName !== undefined && setsSecret(secretName, value)) {

@@ -50,9 +50,17 @@ const NOT_GIVEN =
 
 const PRINTF_LINE_HEAD = /^(["']?)%-?\d{0,3}[sqbdv]\1\\[rnt]/;
 
+/**
+ * 69a-8: the end of inline code, then the sentence it stands in (``Set `password: <your-password>` in values.yaml.``):
+ * what a line reader takes as the value is the placeholder, the closing backtick and words. Words of letters only, no
+ * `=` or `:` (which would set a value of their own).
+ */
+const CODE_SPAN_TAIL = /^([^`\s]{1,600})`(?:[ \t]+[A-Za-z][A-Za-z ,.;'!?()/-]{0,200})?$/;
+
 /** Whether `value` (trimmed) is a mask, a placeholder or a format field (above). */
 export const isPlaceholder = (value: string): boolean => {
-  const v = value.trim().replace(SCHEME, '');
+  const trimmed = value.trim().replace(SCHEME, '');
+  const v = CODE_SPAN_TAIL.exec(trimmed)?.[1] ?? trimmed;
   return (
     (v.length <= 600 &&
       (MASK.test(v) ||

@@ -124,9 +124,23 @@ function isDataKeyName(value: string, named: string): boolean {
   );
 }
 
-/** A setting about a secret under its name, no secret: isPolicyNumber's or isDataKeyName's (57a-11), a mode, a duration (58), nsswitch's sources (63a-13). */
+/**
+ * 69a-10: the MySQL and MariaDB images' switches, `MYSQL_RANDOM_ROOT_PASSWORD`, `MYSQL_ALLOW_EMPTY_PASSWORD`,
+ * `MARIADB_ALLOW_EMPTY_ROOT_PASSWORD` (github.com/docker-library/docs mysql/content.md and mariadb/content.md,
+ * "Environment Variables": any non-empty value turns them on): `random` or `empty` before the secret's word says no
+ * password is given; `0` or `1` there is the switch (the on/off words pass already), anything else is judged.
+ */
+function isNoPasswordSwitch(value: string, named: string): boolean {
+  if (!/^[01]$/.test(value) || named.length > 200) return false;
+  const list = nameWords(named);
+  const last = list.length - 1;
+  return last >= 1 && SECRET_PART.test(list[last]) && list.slice(0, last).some((word) => word === 'random' || word === 'empty');
+}
+
+/** A setting about a secret under its name, no secret: isPolicyNumber's or isDataKeyName's (57a-11), a no-password switch (69a-10), a mode, a duration (58), nsswitch's sources (63a-13). */
 export const isSecretSetting = (value: string, named: string): boolean =>
   isPolicyNumber(value, named) ||
+  isNoPasswordSwitch(value, named) ||
   isDataKeyName(value, named) ||
   isNamedSetting(value, named) ||
   isPublicNamedValue(value, named) ||

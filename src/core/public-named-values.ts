@@ -15,11 +15,19 @@ export function isPublicNamedValue(value: string, named: string): boolean {
   if (last === 'sitekey') return CAPTCHA_SITE_KEY.test(value);
   if (last === 'fingerprint') return FINGERPRINTS.some((shape) => shape.test(value));
   if (last === 'cookie') return isCookieName(value);
+  if (words.includes('mapbox') || (last === 'token' && words[words.length - 2] === 'access')) return MAPBOX_PUBLIC.test(value);
   return VAULT_PATH_ANNOTATION.test(named.trim()) && isVaultPath(value);
 }
 
 /** Stripe's publishable key (docs.stripe.com/keys: "Publishable keys … can be publicly accessible"), `pk_live_`/`pk_test_`. */
 const STRIPE_PUBLISHABLE = /^pk_(?:live|test)_[A-Za-z0-9]{8,247}$/;
+
+/**
+ * 69a-15: Mapbox's public token, `pk.` then a JWT-like payload of `{"u":"<user>",…}` and a signature (docs.mapbox.com/
+ * help/getting-started/access-tokens: public tokens "can be used in client-side code"), under a Mapbox name or Mapbox
+ * GL's `accessToken`; its secret `sk.` token stays refused.
+ */
+const MAPBOX_PUBLIC = /^pk\.eyJ1Ijoi[A-Za-z0-9_-]{8,200}\.[A-Za-z0-9_-]{20,43}$/;
 
 /**
  * A CAPTCHA's site key, which the page shows every visitor: reCAPTCHA's (40 characters from `6L`, developers.google.com/

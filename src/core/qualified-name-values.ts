@@ -18,7 +18,7 @@ const LINE = /^[ \t]*(?:export[ \t]+)?["']?([A-Za-z_][\w.-]{0,127})["']?[ \t]*[=
 /** A word that names a secret (a name's word, lower-cased). */
 const SECRET_WORD = /^(?:password|passwords|passwd|pass|passphrase|pwd|pw|token|tokens|secret|secrets|credential|credentials|apikey)$/;
 const TIME_UNIT =
-  /^(?:ms|millis|milliseconds|us|ns|s|sec|secs|seconds|m|mins|minutes|h|hrs|hours|d|days|w|weeks|months|years|ttl|lifetime|timeout|expiry|expiration|expires|in|at|age|interval|period)$/;
+  /^(?:ms|millis|milliseconds|us|ns|s|sec|secs|seconds|m|mins|minutes|h|hrs|hours|d|days|w|weeks|months|years|ttl|lifetime|validity|timeout|expiry|expiration|expires|in|at|age|interval|period)$/;
 const SIZE_UNIT =
   /^(?:bytes|kb|mb|kib|mib|size|length|chars|min|max|minimum|maximum|count|limit|rounds|iterations|cost|uses|tries|retries|attempts)$/;
 const TEMPLATE = /^templates?$/;
@@ -35,6 +35,8 @@ const DURATION = [
   /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d))+$/,
   /^P(?:\d+[YMWD])*(?:T(?:\d+(?:\.\d+)?[HMS])+)?$/,
   /^\d{4}-\d\d-\d\d(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$/,
+  // 69a-19: .NET's TimeSpan, `[-][d.]hh:mm:ss[.fffffff]` (learn.microsoft.com dotnet/standard/base-types/standard-timespan-format-strings, "c").
+  /^-?(?:\d{1,8}\.)?\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d{1,7})?$/,
   /^[a-z]+(?:[ \t][a-z]+)*$/i,
 ];
 const SIZE = /^\d[\d_,]*(?:\.\d+)?[ \t]*(?:[kmgtpe]i?b?|bytes?)?$|^[a-z]+$/i;

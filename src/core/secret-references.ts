@@ -141,5 +141,37 @@ function isReference(under: string, value: unknown): boolean {
       AUTH_SCHEME.test(record.type) &&
       (record.credentials === undefined || isReference('credentials', record.credentials))
     );
-  return false;
+  return isBasicAuthOfFile(under, record) || isTokenProjection(under, record);
+}
+
+/** A word a reader names something by (a user, an audience, a file name): no blanks, nothing that looks generated. */
+const isPlainWord = (value: unknown): boolean => typeof value === 'string' && /^[\w.@:/-]{1,253}$/.test(value) && !looksGenerated(value);
+
+/**
+ * 69a-11: Prometheus' `basic_auth` with its password in a file, `{username, password_file}` (prometheus.io/docs/prometheus/
+ * latest/configuration/configuration, <basic_auth>: `username`, `username_file`, `password`, `password_file`), or a user
+ * name alone: a user name is no secret. A `password` beside it is judged as ever.
+ */
+function isBasicAuthOfFile(under: string, record: Record<string, unknown>): boolean {
+  if (under !== 'basic_auth' || !onlyKeys(record, ['username', 'username_file', 'password_file'])) return false;
+  const files = [record.username_file, record.password_file].filter((file) => file !== undefined);
+  return (
+    (record.username === undefined || isPlainWord(record.username)) && files.every((file) => typeof file === 'string' && isFilePath(file))
+  );
+}
+
+/**
+ * 69a-11: Kubernetes' projected `serviceAccountToken` volume source, `{path, expirationSeconds, audience}` (kubernetes/api
+ * core/v1/types.go ServiceAccountTokenProjection): it asks the kubelet for a token, and holds none.
+ */
+function isTokenProjection(under: string, record: Record<string, unknown>): boolean {
+  if (under !== 'serviceAccountToken' || !onlyKeys(record, ['path', 'expirationSeconds', 'audience'])) return false;
+  const seconds = record.expirationSeconds;
+  return (
+    isPlainWord(record.path) &&
+    (record.audience === undefined || isPlainWord(record.audience)) &&
+    (seconds === undefined ||
+      (typeof seconds === 'number' && Number.isInteger(seconds)) ||
+      (typeof seconds === 'string' && /^\d{1,10}$/.test(seconds)))
+  );
 }

@@ -1,9 +1,10 @@
 import { ACCENTED_NAMES } from './accented-names';
-import { base32Bytes, BASE32_RUNS, HEX_GROUPS, HEX_RUNS } from './byte-run-decodings';
+import { base32Bytes, BASE32_RUNS, bytesAsText, HEX_GROUPS, HEX_RUNS } from './byte-run-decodings';
 import { payloadText } from './binary-payloads';
 import { foldLetters } from './folded-letters';
 import { BASE64_BLOCK, mayInflateAt, wrappedBase64 } from './gzip-members';
 import { LINE_PREFIXES } from './line-prefixes';
+import { inPublicArmour } from './public-armour';
 import { XML_MARKUP } from './xml-lines';
 
 /**
@@ -108,6 +109,9 @@ function base64Part(run: string, inflate?: () => boolean, raw = false): string |
   return text;
 }
 
+/** Base64 in a public armoured block (public-armour.ts) as the text its bytes are, if they are: never their printable runs. */
+const armouredText = (run: string): string | undefined => bytesAsText(Buffer.from(run, 'base64'));
+
 /** Whether a run is a text's only one (blanks aside): raw deflate, which has no magic, is tried only there. */
 const aloneIn = (text: string, at: number, run: string) => !text.slice(0, at).trim() && !text.slice(at + run.length).trim();
 
@@ -119,6 +123,7 @@ const WRAPPED_BASE64: Decoding = {
   applies: /[A-Za-z0-9+/]{16}\r?\n[ \t]*[A-Za-z0-9+/]{4}/,
   escape: BASE64_BLOCK,
   decode: (block, text, at) => {
+    if (inPublicArmour(text, at, block.length)) return armouredText(block.replace(/\s+/g, ''));
     const runs = wrappedBase64(block);
     if (runs.every(({ start, end }) => !block.slice(start, end).includes('\n'))) return undefined; // lines: BASE64_RUN's
     const read = runs.map(({ start, end, run }) => {
@@ -206,7 +211,8 @@ const DECODINGS: readonly Decoding[] = [
   {
     applies: /[A-Za-z0-9+/_-]{16}/,
     escape: BASE64_RUN,
-    decode: (run, text, at) => base64Text(run, () => mayInflateAt(text, at), aloneIn(text, at, run)),
+    decode: (run, text, at) =>
+      inPublicArmour(text, at, run.length) ? armouredText(run) : base64Text(run, () => mayInflateAt(text, at), aloneIn(text, at, run)),
   },
   WRAPPED_BASE64,
   // `xxd -p` of `password=…`, a K3s token as hex bytes (57a-6), of gzip data (60b-2); base32 of a key's DER (60a-9)

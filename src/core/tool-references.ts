@@ -14,6 +14,15 @@ import { namesSecretValue } from './secrets-keys';
  *   registry.terraform.io/providers/hashicorp/random/latest/docs/resources/password, attribute `result`);
  * - a file holding the secret: an absolute path after `file:` or curl's and the Vault CLI's `@` (`@/run/secrets/db`, Docker's
  *   secrets folder: docs.docker.com/engine/swarm/secrets).
+ * - 69a-14: Kafka's file and directory config providers, `${file:/opt/kafka/secrets.properties:password}` (apache/kafka
+ *   clients/src/main/java/org/apache/kafka/common/config/provider/FileConfigProvider.java; `${env:…}` is PowerShell's form above);
+ *   Home Assistant's `!secret db_password` (home-assistant.io/docs/configuration/secrets: read from secrets.yaml); Azure App
+ *   Service's `@Microsoft.KeyVault(SecretUri=…)` or `(VaultName=…;SecretName=…)` (learn.microsoft.com azure/app-service/
+ *   app-service-key-vault-references, "Reference syntax"); Maven resource filtering's `@db.password@` (maven.apache.org/
+ *   plugins/maven-resources-plugin/examples/filter.html: `@…@` is a default delimiter); Azure Pipelines' Replace Tokens
+ *   `#{DbPassword}#` then the `;` a connection string's field ends with; Spring Cloud GCP's `sm://my-project/db-password`
+ *   (googlecloudplatform.github.io/spring-cloud-gcp, "Secret Manager") and the Serverless Framework's `ssm:/prod/db/password`
+ *   (serverless.com/framework/docs/guides/variables/aws/ssm).
  * Names are words: one that looks generated (`%Xk9mQ2vLpT7w%`) is a value.
  */
 const VARIABLE = String.raw`[A-Za-z_][\w]{0,63}`;
@@ -23,13 +32,18 @@ const TOOL_REFERENCE = new RegExp(
     String.raw`%${VARIABLE}%`,
     String.raw`\$env:${VARIABLE}|\$\{env:${VARIABLE}\}`,
     String.raw`\(\([ \t]*(?:[\w-]{1,64}:)?${VARIABLE}(?:\.${VARIABLE}){0,7}[ \t]*\)\)`,
-    String.raw`#\{${VARIABLE}(?:\.${VARIABLE}){0,7}\}#?`,
+    String.raw`#\{${VARIABLE}(?:\.${VARIABLE}){0,7}\}#?;?`,
+    String.raw`\$\{(?:file|directory):${PATH}(?::[\w.-]{1,128})?\}`,
+    String.raw`sm://[\w.-]{1,255}(?:/[\w.-]{1,255}){0,5}|ssm:${PATH}`,
+    String.raw`!secret[ \t]+[\w-]{1,128}`,
+    String.raw`@Microsoft\.KeyVault\((?:SecretUri=https://[\w.-]{1,253}/secrets/[\w-]{1,127}(?:/[\w]{0,64})?/?|VaultName=[\w-]{1,64};SecretName=[\w-]{1,127}(?:;SecretVersion=\w{1,64})?)\)`,
     // Only with its `file:` or `@`: a bare path under a password's name is that password, whatever it looks like (attack 7 H2).
     String.raw`(?:file:|@)${PATH}`,
   ]
     .map((form) => `(?:${form})`)
     .join('|')})$`,
 );
+const MAVEN_PROPERTY = /^@((?:[A-Za-z_][\w-]{0,63}\.){0,7}([A-Za-z_][\w-]{0,63}))@$/;
 const GO_FIELD = /^[a-z]{1,32}(?:\.[A-Z][A-Za-z]{0,63}){1,4},$/;
 const TERRAFORM = /^([a-z][a-z_]{0,63})\.[a-z][a-z0-9_-]{0,63}\.[a-z][a-z_]{0,63}$/;
 
@@ -39,6 +53,9 @@ export function isToolReference(text: string): boolean {
   const value = text.trim();
   if (looksGenerated(value)) return false;
   if (TOOL_REFERENCE.test(value)) return true;
+  // Maven's `@db.password@`: a property named like a secret (`@hunter@` is a value).
+  const maven = MAVEN_PROPERTY.exec(value);
+  if (maven) return namesSecretValue(maven[2]);
   if (GO_FIELD.test(value)) return namesSecretValue(value.slice(value.lastIndexOf('.') + 1, -1));
   const terraform = TERRAFORM.exec(value);
   return !!terraform && namesSecretValue(terraform[1]);

@@ -7,5 +7,8 @@ const UNIT_WORD =
 /** The word that says what a name holds: its last, or the one before a unit that qualifies a property (`expiry` in `TOKEN_EXPIRY_SECONDS`). */
 export function namingWord(list: readonly string[], property: RegExp): string {
   const [last, before] = [list.at(-1) ?? '', list.at(-2)];
+  // 69a-19: `in` then the unit (JHipster's `token-validity-in-seconds`, `TOKEN_TTL_IN_MS`) qualifies the word before both.
+  const third = list.at(-3);
+  if (UNIT_WORD.test(last) && before === 'in' && third !== undefined && property.test(third)) return third;
   return UNIT_WORD.test(last) && before !== undefined && property.test(before) ? before : last;
 }

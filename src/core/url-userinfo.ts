@@ -1,3 +1,4 @@
+import { looksGenerated } from './generated-runs';
 import { isOracleUrlHead } from './oracle-urls';
 import { isRemotePath } from './remote-paths';
 import { isPlaceholder } from './placeholders';
@@ -43,6 +44,21 @@ export function isUserAtHost(match: string): boolean {
   return !!scheme && !/%3a/i.test(scheme[2]) && USER_AT_HOST_SCHEME.test(scheme[1]);
 }
 
+/**
+ * 69a-1: a mail address in angle brackets after a word and a colon, as SMTP's `MAIL FROM:<a@example.com>` and
+ * `RCPT TO:<ops@example.com>` write their path (RFC 5321 section 4.1.2, "Path"), or a header's `<addr>` (RFC 5322
+ * section 3.4, "angle-addr"): the match ends inside `<local@`; the text goes on to a domain and `>`. A local part that
+ * looks generated, or holds a `:` (`<a:pw@host>`), is read as before.
+ */
+function isAngleAddress(match: string, text: string, at: number): boolean {
+  const local = /^[^\s:/<>]{1,64}:<([^\s:<>@]{1,64})@$/.exec(match)?.[1];
+  return (
+    local !== undefined &&
+    !looksGenerated(local) &&
+    /^[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}>/.test(text.slice(at + match.length, at + match.length + 600))
+  );
+}
+
 /** A match after `//` whose userinfo is a plain user name and no `:` at all (`https://jdoe@`; not `jdoe:pw@`, `jdoe:@`). */
 function isUserOnly(match: string): boolean {
   const userinfo = match.slice(0, -1).replace(/^.*[/\\]/s, '');
@@ -58,6 +74,7 @@ export const holdsUrlCredentials = (match: string, text = '', at = 0): boolean =
   !isUserAtHost(match) &&
   !isUserOnly(match) &&
   !isRemotePath(match, text, at) &&
+  !isAngleAddress(match, text, at) &&
   !isReference(urlSecret(match)) &&
   !isPlaceholder(urlSecret(match)) &&
   !SENTRY_DSN.test(text.slice(at, at + 160));

@@ -52,8 +52,15 @@ export function decodeConfigBytes(bytes: Uint8Array): { text?: string; problem?:
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
+    // A UTF-16 byte-order mark (FF FE or FE FF): the usual Windows "Unicode" save, said as such (69a-29).
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      return {
+        problem: { line: 1, column: 1, path: [], message: 'is UTF-16 (it starts with a UTF-16 byte-order mark): save the file as UTF-8' },
+      };
+    }
     const bad = firstInvalidUtf8(bytes);
-    const lineStart = bytes.lastIndexOf(0x0a, bad - 1) + 1;
+    // Not lastIndexOf(…, -1): a negative start counts from the end, which put a first-byte error past the last line.
+    const lineStart = bad > 0 ? bytes.lastIndexOf(0x0a, bad - 1) + 1 : 0;
     const line = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
     const column = new TextDecoder().decode(bytes.subarray(lineStart, bad)).length + 1;
     const byte = bytes[bad].toString(16).toUpperCase().padStart(2, '0');

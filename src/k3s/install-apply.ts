@@ -134,7 +134,7 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
     // A synth killed half-way leaves old and new files side by side (publish.ts): install only what one
     // completed synth recorded, kustomization included, as read here.
     const texts = new Map([[KUSTOMIZATION, kustomizationText], ...manifests].map(([name, text]) => [`${cluster}/${name}`, text]));
-    const incomplete = interruptedSynth(distDir, fs, cluster) ?? incompleteOutput(distDir, cluster, texts, fs);
+    const incomplete = interruptedSynth(distDir, fs) ?? incompleteOutput(distDir, cluster, texts, fs);
     if (incomplete) {
       throw new InstallError(`${shownFolder}/ is not the complete output of one synth (${incomplete}): run \`npm run synth\` again`);
     }

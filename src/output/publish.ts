@@ -238,9 +238,7 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
   if (outside.length) throw new Error(`publish scope ${[...(scope ?? [])].join(', ')} does not cover ${outside.join(', ')}`);
   const warnings: string[] = [];
   try {
-    // Every temporary file of a dead run, in any cluster's folder: the lock is ours, so none is a running synth's, and
-    // `synth --cluster two` after a killed `synth --cluster one` is the next run README promises removes them (69c-14).
-    const temporaries = fs.lstat(dir) ? ourTemporaryFiles(dir, fs) : [];
+    const temporaries = fs.lstat(dir) ? ourTemporaryFiles(dir, fs).filter((path) => !path.includes('/') || inScope(scope, path)) : [];
     const recorded = readGeneratedList(dir, fs);
     const previous = recorded.paths;
     for (const entry of recorded.refused)

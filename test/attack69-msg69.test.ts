@@ -1,8 +1,8 @@
-// Round 69 (attack69c 9, 10, 15, 11, 14, 4, 13; attack69a 29): a CR-only config is read as YAML reads it; a non-ASCII
-// blank is named at its place with what to write; a tab-indented line no longer hides the file's other problems; a
-// link loop in the config folder is one line at the link beside the folder's other problems; a killed `synth --cluster
-// one` neither blocks installing two nor outlives `synth --cluster two`; `../x` is no cluster name, said of where it
-// came from; `new --from` refuses what synth refuses before parsing; a UTF-16 file is named as such at 1:1.
+// Round 69 (attack69c 9, 10, 15, 11, 4, 13; attack69a 29; 69c-14 as todo): a CR-only config is read as YAML reads it;
+// a non-ASCII blank is named at its place with what to write; a tab-indented line no longer hides the file's other
+// problems; a link loop in the config folder is one line at the link beside the folder's other problems; `../x` is no
+// cluster name, said of where it came from; `new --from` refuses what synth refuses before parsing; a UTF-16 file is
+// named as such at 1:1.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,8 +10,6 @@ import { join } from 'node:path';
 import { formatDiagnostic, loadConfigDir, parseConfigText } from '../src/config/load';
 import { decodeConfigBytes } from '../src/config/yaml-input';
 import { newCluster } from '../src/new-cluster';
-import { interruptedSynth } from '../src/output/interrupted-synth';
-import { nodeFileSystem } from '../src/output/file-system';
 import { parseSynthArgs } from '../src/synth';
 
 const REFERENCE = readFileSync(join(__dirname, '..', 'config', 'examples', 'reference.yaml'), 'utf8');
@@ -104,33 +102,10 @@ function mkfifoSync(path: string): void {
 }
 
 describe('69c-14: a killed synth --cluster one', () => {
-  const dist = () => {
-    const dir = scratch();
-    for (const cluster of ['one', 'two']) mkdirSync(join(dir, cluster));
-    writeFileSync(join(dir, 'one', '.README.md.k3s-vip-4242.tmp'), 'x');
-    return dir;
-  };
-  test.each([
-    ['two: its folder is untouched', 'two', undefined],
-    ['one: its temporary file', 'one', /one\/\.README\.md\.k3s-vip-4242\.tmp is a temporary file/],
-    ['the whole folder (check)', undefined, /temporary file of an interrupted synth/],
-  ])('%s', (_, cluster, expected) => {
-    const found = interruptedSynth(dist(), nodeFileSystem, cluster);
-    if (expected) expect(found).toMatch(expected);
-    else expect(found).toBeUndefined();
-  });
-  test('a temporary file at the top level still counts for two', () => {
-    const dir = dist();
-    writeFileSync(join(dir, '.generated-files.k3s-vip-4242.tmp'), 'x');
-    expect(interruptedSynth(dir, nodeFileSystem, 'two')).toMatch(/\.generated-files\.k3s-vip-4242\.tmp/);
-  });
-  test('a list entry of one without a digest does not count for two', () => {
-    const dir = scratch();
-    mkdirSync(join(dir, 'two'));
-    writeFileSync(join(dir, '.generated-files'), 'one/README.md\n');
-    expect(interruptedSynth(dir, nodeFileSystem, 'two')).toBeUndefined();
-    expect(interruptedSynth(dir, nodeFileSystem, 'one')).toMatch(/records no digest for one\/README\.md/);
-  });
+  // Not fixed this round: scoping k3s:install's interrupted-synth check to the cluster, and letting `synth --cluster two`
+  // remove the dead run's temporary files, contradict 57b-11's and publish's --cluster tests as written; left to a decision.
+  test.todo('k3s:install --cluster two after a killed synth --cluster one: two/ is judged complete');
+  test.todo('synth --cluster two removes the temporary files a killed synth --cluster one left');
 });
 
 describe('69c-4: a cluster name that is no name', () => {

@@ -86,7 +86,7 @@ export function cStringCopySpans(text: string): Array<[number, number]> {
  * LDAP_OPT_…PASSWD, "…")`: the constant (group 1), then `,` and the literal, the call's last argument or one before a `,`.
  * The literal is a secret only where no word of code is (`t(PASSWORD_LABEL, "Password")` is a label).
  */
-const OPTION = /(?<=[(,][ \t]*)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)[ \t]*,[ \t]*(?=(?:u8|[uUL])?")/g;
+const OPTION = /(?=[A-Z])(?<=[(,][ \t]*)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)[ \t]*,[ \t]*(?=(?:u8|[uUL])?")/g;
 /** Text that may hold such an option; tried only where a name starts, and bounded (a 1 MB run of capitals was quadratic). */
 const OPTION_CLUE = /(?<![A-Z0-9_])[A-Z]{2}[A-Z0-9_]{0,126}[ \t]*,[ \t]*(?:u8|[uUL])?"/;
 

@@ -25,7 +25,7 @@ import { withLiterals } from './variable-literals';
  */
 
 /** A process substitution of a literal that is no redirection of standard input (`< <(echo pw)` is stdin-passwords.ts's). */
-const SUBSTITUTION = new RegExp(String.raw`(?<!<[ \t]*)(?<![\w>])<\([ \t]*(${WRITER})[ \t]*\)`, 'dg');
+const SUBSTITUTION = new RegExp(String.raw`<(?<!<[ \t]*<)(?<![\w>]<)\([ \t]*(${WRITER})[ \t]*\)`, 'dg');
 /** A here-doc's operator and delimiter (`<<EOF`, `<<-'EOF'`, `<<"EOF"`, `<<\EOF`): `-`, then the delimiter, groups from `n`. */
 const hereDoc = (n: number): string => String.raw`<<(-?)[ \t]*(['"]?)\\?([\w.-]+)` + `\\${n + 1}`;
 /**

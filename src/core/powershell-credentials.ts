@@ -47,7 +47,7 @@ const CONVERTED = new RegExp(
  * Write-Output or `write`, then its `|`: `echo 'pw' |` is the command readers' own.
  */
 const PIPED = new RegExp(
-  String.raw`(?:^|[;({]|(?:(?<=\$[\w:.]+[ \t]*)|[ \t])=|&&|\|\|)[ \t]*(?:(?:Write-Output|Write-Host|write)[ \t]+)?(${QUOTED})[ \t]*\|(?!\|)`,
+  String.raw`(?:^|[;({]|(?:=(?<=\$[\w:.]+[ \t]*=)|[ \t]=)|&&|\|\|)[ \t]*(?:(?:Write-Output|Write-Host|write)[ \t]+)?(${QUOTED})[ \t]*\|(?!\|)`,
   'dgim',
 );
 

@@ -256,7 +256,7 @@ function valueAfterWords(part: string): string | undefined {
     if (!namesSecretValue(key) || afterFromFile(part, match.index) || part.slice(match.index - 2, match.index) === '${') continue;
     const at = match.index + match[0].length;
     if (match[0] === `${key}:` && isImageOrHostName(part, match.index, key, part.slice(at))) continue; // 56a-7
-    if (isPasswordHash(/^\S*/.exec(part.slice(at))![0].replace(/[,;)}\]]+$/, ''))) continue; // a PHC hash's `m=…,t=…,p=…` is no list's comma (53a-16)
+    if (isPasswordHash(/^\S*/.exec(part.slice(at))![0].replace(/(?<![,;)}\]])[,;)}\]]+$/, ''))) continue; // a PHC hash's `m=…,t=…,p=…` is no list's comma (53a-16)
     // The rest of the text a stand-in, its opening bracket with it (`[REDACTED]`, `ENC[AES256_GCM,…]`: placeholders.ts, 52a-18).
     if (isPlaceholder(part.slice(/[[<]$/.test(match[0]) ? at - 1 : at))) continue;
     if (isToolReference(part.slice(at))) continue; // Go's `cfg.DBPassword,` (68a-13: tool-references.ts)

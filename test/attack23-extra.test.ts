@@ -171,10 +171,11 @@ describe("23b-7: an extraObjects HTTPRoute on the tool's Gateway and an Ingress'
     else expect(warnings).not.toContain('extraObjects');
   });
 
-  it('control: without traefik.gateway there is no Gateway of the tool to attach to', () => {
-    expect(findingsOf(extra(httpRoute({ hostnames: [HOST] })))).toEqual({
-      errors: '',
-      warnings: expect.not.stringContaining('extraObjects'),
-    });
+  // 69b-17: without traefik.gateway the route is on a Gateway nothing serves, refused as `httpRoutes` is (no clash to report).
+  it('control: without traefik.gateway the route is refused as unserved, and no clash is said', () => {
+    const { errors, warnings } = findingsOf(extra(httpRoute({ hostnames: [HOST] })));
+    expect(errors).toContain("which nothing serves while Traefik's Gateway API provider is off");
+    expect(errors).not.toContain('outranks');
+    expect(warnings).not.toContain('extraObjects');
   });
 });

@@ -59,6 +59,9 @@ const file = (domains: string) =>
 
 const errorsOf = (config: object) =>
   parseConfigText('config/t.yaml', stringify(config)).errors.map((p) => `${formatPath(p.path)}: ${p.message}`);
+/** 69b-20's names are warned of, not refused: a private ACME CA may issue them, and the runbook's home.arpa example renders. */
+const warningsOf = (config: object) =>
+  parseConfigText('config/t.yaml', stringify(config)).warnings.map((p) => `${formatPath(p.path)}: ${p.message}`);
 
 type Row = [name: string, config: object, expected: string | undefined];
 
@@ -298,8 +301,8 @@ const rows: Row[] = [
 ];
 
 describe('69 acme: ACME rules alike at every door', () => {
-  test.each(rows)('%s', (_name, config, expected) => {
-    const errors = errorsOf(config);
+  test.each(rows)('%s', (name, config, expected) => {
+    const errors = name.startsWith('20 ') && expected !== undefined ? warningsOf(config) : errorsOf(config);
     if (expected === undefined) expect(errors).toEqual([]);
     else expect(errors.some((e) => e.includes(expected))).toBe(true);
   });

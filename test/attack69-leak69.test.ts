@@ -33,10 +33,8 @@ const SECRETS: ReadonlyArray<readonly [string, string, string]> = [
   ['69a-27 app_key=', `app_key=${GEN}`, GEN],
   ['69a-27 Consumer_Key=', `Consumer_Key=${GEN}`, GEN],
   // 69a-26
-  ['69a-26 tok', `tok=${GEN}`, GEN],
   ['69a-26 TKN', `TKN=${GEN}`, GEN],
   ['69a-26 AUTH_TKN', `AUTH_TKN=${GEN}`, GEN],
-  ['69a-26 cred', `cred=${GEN}`, GEN],
   ['69a-26 AWS_SK', `AWS_SK=${GEN}`, GEN],
   ['69a-26 HUAWEICLOUD_SDK_SK', `HUAWEICLOUD_SDK_SK=${GEN}`, GEN],
   ['69a-26 TENCENTCLOUD_SK', `TENCENTCLOUD_SK=${GEN}`, GEN],

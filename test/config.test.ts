@@ -25,7 +25,7 @@ describe('bad config: one clear message per problem (file:line:col: key path: va
 
   test('all problems of a file are reported at once, top to bottom', () => {
     const errors = errorsOf(
-      'kubeVip:\n  version: nope\n  inteface: eth0\ntraefik:\n  loadBalancerIPs: [1.2.3]\ningresses:\n  - {name: A, host: x, service: s, port: 80}\n',
+      'kubeVip:\n  version: nope\n  inteface: eth0\ntraefik:\n  loadBalancerIPs: [1.2.3]\ningresses:\n  - {name: A, host: x_y, service: s, port: 80}\n',
     );
     expect(errors.map((e) => e.split(': ')[1])).toEqual([
       'kubeVip.version',

@@ -28,7 +28,7 @@ describe('a merge key is reported with every other problem of the document', () 
       [
         `${FILE}:3:1: base: unknown key "base". Allowed here: kubeVip, traefik, certManager, ingresses, httpRoutes, loadBalancers, k3s, gitops`,
         `${FILE}:5:6: ingresses[0]: ${MERGE}`,
-        `${FILE}:6:21: ingresses[1].host: "B_AD" is not a valid DNS host name: expected lower-case labels of letters, digits and '-' separated by dots, e.g. "app.example.com" or "*.example.com"`,
+        `${FILE}:6:21: ingresses[1].host: "B_AD" is not a valid DNS host name: expected lower-case labels of letters, digits and '-' separated by dots, e.g. "app.example.com" or "*.example.com" (upper-case letters are not allowed: "b-ad")`,
       ],
     ],
     [
@@ -110,7 +110,7 @@ describe('N15: a merge key hides only what its merged keys explain, never the ke
       [
         `${FILE}:3:1: base: unknown key "base". Allowed here: kubeVip, traefik, certManager, ingresses, httpRoutes, loadBalancers, k3s, gitops`,
         `${FILE}:5:6: ingresses[0]: ${MERGE}`,
-        `${FILE}:5:29: ingresses[0].host: "B_AD" is not a valid DNS host name: expected lower-case labels of letters, digits and '-' separated by dots, e.g. "app.example.com" or "*.example.com"`,
+        `${FILE}:5:29: ingresses[0].host: "B_AD" is not a valid DNS host name: expected lower-case labels of letters, digits and '-' separated by dots, e.g. "app.example.com" or "*.example.com" (upper-case letters are not allowed: "b-ad")`,
       ],
     ],
   ])('%s', (_, text, errors) => {

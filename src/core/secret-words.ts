@@ -95,15 +95,13 @@ const STRONG = new Set([
   'authenticatorkey',
   'authenticatorsecret',
   // Round 69 (attack 69a-26): short forms and key kinds whose every value is a secret: a token or a credential cut short
-  // (`tok`, `tkn`, `cred`, `secr`, `authstr`), a shared secret (`Our shared secret: X`, 69a-16), a value in the clear (`cleartext`, `plaintext`; a switch's `true` is a plain
+  // (`tkn`, `secr`, `authstr`; not `tok` or `cred`, code's own variables: `$cred = [pscredential]::new(…)`), a shared secret (`Our shared secret: X`, 69a-16), a value in the clear (`cleartext`, `plaintext`; a switch's `true` is a plain
   // word), an SDK's secret key (`AWS_SK`; Huawei Cloud's `HUAWEICLOUD_SDK_SK`, `OBS_SK`; `TENCENTCLOUD_SK`), a symmetric key
   // (`aes_key`, `enc_key`, `cipher_key`, a data or key-encryption key `DEK`/`KEK`), a CA's or an SSH private key (`ca_key`,
   // `CAKEY`, `ssh_key`; its file's name is EXACT's). Not `crd` (a CustomResourceDefinition), `sec` (seconds), `sk` alone
   // (Slovak), `pk` (a primary key), `hash_key` (DynamoDB's partition key attribute), `cmk` (a KMS key's ID or ARN).
   'sharedsecret',
-  'tok',
   'tkn',
-  'cred',
   'secr',
   'authstr',
   'cleartext',
@@ -122,7 +120,7 @@ const STRONG = new Set([
 ]);
 /** What SCALAR's and round 54's STRONG names hold, beside secrets-keys.ts's SECRET_WORD: its cheap test's words. */
 export const IN_STRONG_NAME =
-  'psk|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|2fa|authenticator|tok|tkn|secr|cleartext|plaintext|awssk|sdksk|obssk|cloudsk|dek|kek|idrsa|iddsa|idecdsa|ided25519|encrypt|nthash|ntlmhash|macaroon';
+  'psk|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|2fa|authenticator|tkn|secr|cleartext|plaintext|awssk|sdksk|obssk|cloudsk|dek|kek|idrsa|iddsa|idecdsa|ided25519|encrypt|nthash|ntlmhash|macaroon';
 
 /**
  * Words a name may end in after its secret word: `dbPwValue`, `PSK_PLAIN` (as secrets-keys.ts reads `password`), an

@@ -227,8 +227,7 @@ function wordAt(pattern: RegExp, text: string, at: number): RegExpExecArray | nu
 
 /** Blanks but a line break: a space, a tab, a no-break or other Unicode space. */
 const BLANK = '[^\\S\\n]';
-/** `key: value`, `key = value`, `"key": value` filling a whole text (or a quoted part of one), maybe after a path (`deploy/token: abc`). */
-// A name may start with a few digits (`2FA_KEY: …`, 69a-12).
+/** `key: value`, `key = value`, `"key": value` filling a whole text (or a quoted part of one), maybe after a path (`deploy/token: abc`); a name may start with digits (`2FA_KEY`, 69a-12). */
 const KEYED = new RegExp(`^(?:[^\\s"':=]*[/?,])?(["']?)((?:\\d{1,3})?[A-Za-z][\\w.-]*)\\1${BLANK}*(?::(?!//)|=>?(?!=))${BLANK}*(\\S.*)$`);
 /**
  * A key after other words, then `:` or `=` (`root password: x`, `(password: x)`, `$password = "x"`, `*password*: x`,

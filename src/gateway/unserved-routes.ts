@@ -45,8 +45,8 @@ export function unservedTraefikRoutes(objects: readonly Values[], values: Values
     const refs = Array.isArray(spec.parentRefs) ? spec.parentRefs : [];
     for (const ref of refs) {
       if (!isMap(ref) || (ref.group ?? GROUP) !== GROUP || (ref.kind ?? 'Gateway') !== 'Gateway') continue;
-      const name = `${text(ref.namespace) ?? own}/${String(ref.name)}`;
-      if (traefik.has(name)) return name;
+      const name = `${text(ref.namespace) ?? own}/${text(ref.name)}`;
+      if (text(ref.name) !== undefined && traefik.has(name)) return name;
     }
     return undefined;
   };
@@ -65,8 +65,9 @@ function traefikGateways(objects: readonly Values[], values: Values, landing: st
     const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
     const spec = isMap(object.spec) ? object.spec : {};
     const metadata = isMap(object.metadata) ? object.metadata : {};
-    if (object.kind !== 'Gateway' || group !== GROUP || spec.gatewayClassName !== className) continue;
-    names.add(`${text(metadata.namespace) ?? landing}/${String(metadata.name)}`);
+    const name = text(metadata.name);
+    if (object.kind !== 'Gateway' || group !== GROUP || spec.gatewayClassName !== className || name === undefined) continue;
+    names.add(`${text(metadata.namespace) ?? landing}/${name}`);
   }
   return names;
 }

@@ -37,7 +37,7 @@ describe('59a-1: a grouped copy of a secret, or a grouped secret copied without 
   test.each([
     ['groups of four with `-`', S, 'Zx9q-Wm4v-Tr7p_.ex.com'],
     ['groups of four with `.`', S, 'Zx9q.Wm4v.Tr7p'],
-    ['groups of four, lower case', S, 'zx9q-wm4v-tr7p'],
+    ['groups of four, lower case', S, 'zx9q-wm4v-tr7p_'],
     ['groups of three', S, 'Zx9-qWm-4vT-r7p'],
     ['one separator, text after', S, 'Zx9qWm-4vTr7p-x_'],
     ['a grouped secret, copied without separators', 'Zx9q-Wm4v-Tr7p', 'Zx9qWm4vTr7p_.ex.com'],

@@ -1,6 +1,7 @@
 import type { ClusterConfig } from '../config/schema';
 import type { Path, Report } from '../core/problem';
 import { resolverDomainRequests } from '../traefik/resolver-domains';
+import { singleLabelCertificateWarning } from './single-label-hosts';
 
 /**
  * Names no public CA issues for (69b-20): the special-use names of RFC 6761 section 6 (test, localhost, invalid, example),
@@ -10,12 +11,11 @@ import { resolverDomainRequests } from '../traefik/resolver-domains';
  */
 const RESERVED = ['test', 'localhost', 'invalid', 'example', 'local', 'onion', 'home.arpa', 'internal', 'lan', 'home', 'corp'];
 
-/** Why a public ACME CA never issues for `host`, or undefined. */
+/** Why a public ACME CA never issues for `host` of a reserved suffix, or undefined (one label: single-label-hosts.ts). */
 export function reservedNameReason(host: string): string | undefined {
   const name = host.toLowerCase().replace(/\.$/, '');
   const suffix = RESERVED.find((reserved) => name === reserved || name.endsWith(`.${reserved}`));
-  if (suffix) return `".${suffix}" is not a public domain (RFC 6761, RFC 6762, RFC 7686, RFC 8375, ICANN)`;
-  return name.includes('.') ? undefined : 'a single-label name is under no public suffix';
+  return suffix && `".${suffix}" is not a public domain (RFC 6761, RFC 6762, RFC 7686, RFC 8375, ICANN)`;
 }
 
 /** Let's Encrypt's ACME directories, which a Traefik resolver uses without `caServer` and an issuer's production and staging are. */
@@ -29,9 +29,10 @@ const isLetsEncrypt = (server: string | undefined) =>
  * A host asked of Let's Encrypt that it never issues for: `ingresses[]` and `httpRoutes[]` with a resolver of
  * `traefik.certResolvers` or an issuer of `certManager.issuers`, and the `tls.domains` of Traefik's own routers. The
  * router serves Traefik's self-signed default certificate, and the client keeps retrying against the CA's rate limits.
- * A private ACME directory (`caServer`, `server`: step-ca and the like) may issue such names: not judged.
+ * A private ACME directory (`caServer`, `server`: step-ca and the like) may issue such names: not judged, and so a warning.
+ * A single-label host is single-label-hosts.ts's warning, which ingresses[] and httpRoutes[] give already: here for tls.domains.
  */
-export function checkAcmeReservedNames(config: ClusterConfig, error: Report): void {
+export function checkAcmeReservedNames(config: ClusterConfig, warn: Report): void {
   const resolvers = config.traefik.certResolvers;
   const issuers = config.certManager?.issuers ?? {};
   const publicCa = (tls: { certResolver?: string; issuer?: string } | undefined): string | undefined => {
@@ -40,24 +41,29 @@ export function checkAcmeReservedNames(config: ClusterConfig, error: Report): vo
     if (tls?.issuer && Object.hasOwn(issuers, tls.issuer) && isLetsEncrypt(issuers[tls.issuer].server)) return `issuer "${tls.issuer}"`;
     return undefined;
   };
-  const asked: Array<{ host: string; source?: string; path: Path; textPart?: string; shown?: string }> = [
+  const asked: Array<{ host: string; source?: string; path: Path; textPart?: string; shown?: string; domain?: boolean }> = [
     ...config.ingresses.map((ingress, i) => ({ host: ingress.host, source: publicCa(ingress.tls), path: ['ingresses', i, 'host'] })),
     ...config.httpRoutes.map((route, i) => ({ host: route.host, source: publicCa(route.tls), path: ['httpRoutes', i, 'host'] })),
     ...resolverDomainRequests(config.traefik.values ?? {}, ['traefik']).map(({ domain, resolver, ...at }) => ({
       host: domain,
       source: publicCa({ certResolver: resolver }),
+      domain: true,
       ...at,
     })),
   ];
-  for (const { host, source, path, textPart, shown } of asked) {
-    const reason = source ? reservedNameReason(host.replace(/^\*\./, '')) : undefined;
+  for (const { host, source, path, textPart, shown, domain } of asked) {
+    if (!source) continue;
+    const where = textPart !== undefined ? { textPart } : undefined;
+    const reason = reservedNameReason(host.replace(/^\*\./, ''));
+    const single = domain && !reason ? singleLabelCertificateWarning(host, source) : undefined;
+    if (single) warn(path, `${shown ? `${shown} ` : ''}${single}`, where);
     if (!reason) continue;
-    error(
+    warn(
       path,
       `${shown ? `${shown} ` : ''}asks ${source} (Let's Encrypt) for "${host}", but ${reason}, and Let's Encrypt issues only for names under ` +
         'a public suffix, so it never gets a certificate and Traefik serves its self-signed default one: use a public name, ' +
         'or a private ACME CA (caServer / server) that issues it',
-      textPart !== undefined ? { textPart } : undefined,
+      where,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { Dirent, existsSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { Dirent, existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { yaml } from './core/yaml';
 import { clusterFileNameProblem, unshownName } from './config/cluster-name';
@@ -8,7 +8,7 @@ import { formatPath, oneLine, printable } from './core/problem';
 import { redact, secretShape, secretsInComments, secretsInData } from './core/secrets';
 import { argumentSecrets, redactMessage, redactProblem } from './core/redact-message';
 import { npmSwallowedFlags } from './npm-args';
-import { describeFileError } from './output/file-system';
+import { createWhole, describeFileError } from './output/file-system';
 import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
 import { ownFoldersProblem } from './output/own-folders';
 import { oddKind } from './output/odd-entries';
@@ -285,8 +285,8 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
     );
   }
   try {
-    // `wx`: never overwrite, even a file created since the check above.
-    writeFileSync(target, copy, { flag: 'wx' });
+    // Never overwrites, even a file created since the check above; a failed write leaves no file (69c-1).
+    createWhole(target, copy);
   } catch (e) {
     // configsIn lists no link to nothing, and `ls` shows none as a file: say what stands there (attack 55a-13).
     if ((e as NodeJS.ErrnoException).code === 'EEXIST' && lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { App } from 'cdk8s';
@@ -11,7 +11,8 @@ import { addonFileNameProblem } from './k3s/addon-name';
 import { renderCharts } from './output/render';
 import { describeFileError, nodeFileSystem } from './output/file-system';
 import { createdFolders, outputFolder, removeEmptyFolders } from './output/output-folder';
-import { LockError, lockWaitProblem, withFolderLock } from './output/lock';
+import { LockError, LockReleaseError, lockWaitProblem, withFolderLock } from './output/lock';
+import { completedOutcome, distOutcome } from './output/dist-outcome';
 import { unifiedDiff } from './output/diff';
 import { FilePatch, hiddenLineWarnings, printedPatch } from './output/dry-run-diff';
 import {
@@ -36,11 +37,12 @@ import { gateFilesOf } from './output/construct-gate';
 import { earlierReaderPasses } from './output/reader-passes';
 import { useEarlierPasses } from './core/secrets-memo';
 import { ownFoldersProblem } from './output/own-folders';
+import { emptiedConfigProblem, noClusterYet } from './output/emptied-config';
 import { RenderedFile, yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
 import { PROJECT_ROOT } from './output/cache-folder';
 import { defaultPathElsewhere } from './gitops/default-path';
-import { stagingRefusal, writeStagingCopy } from './output/staging-folder';
+import { removeOtherStagingCopy, stagingRefusal, writeStagingCopy } from './output/staging-folder';
 import { launcherGone, launcherGuard } from './output/launcher';
 
 export interface SynthOptions {
@@ -177,6 +179,7 @@ function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): numbe
   const underCli = options.stagingDir !== undefined;
   // Under a bare `cdk8s synth` the CLI speaks after us; say what its last lines mean.
   const cliEpilogue = underCli && !process.env.K3S_VIP_QUIET_CLI;
+  let stagingChecked = false;
   const fail = (lines: string[], outcome: PublishOutcome = { changes: [], rolledBack: 0 }): number => {
     run.refused = true;
     for (const line of lines) log(line);
@@ -184,7 +187,9 @@ function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): numbe
     log(
       `synth failed: ${distOutcome(shownDist, outcome)}${cliEpilogue ? ' (cdk8s then says the app did not create its staging folder: that is this refusal.)' : ''}`,
     );
-    // Under `cdk8s synth` a non-zero exit makes the CLI print a trace; its output folder left absent gives one line.
+    // Under `cdk8s synth` a non-zero exit makes the CLI print a trace; its output folder left absent gives one line and
+    // exit 1, so a copy another bare `cdk8s synth` put there goes (69c-8). Only once the folder is known to be a staging area.
+    if (underCli && stagingChecked) removeOtherStagingCopy(options.stagingDir!);
     return underCli ? 0 : 1;
   };
 
@@ -193,6 +198,7 @@ function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): numbe
   if (folders) return fail([`error: ${folders}`]);
   // `cdk8s synth -o dist` (or config, src): the CLI has deleted that folder already; say so, write nothing (57b-1).
   const staged = underCli ? stagingRefusal(options.stagingDir!, configDir, distDir) : undefined;
+  stagingChecked = !staged;
   if (staged) {
     for (const line of staged) log(line);
     return 0;
@@ -208,12 +214,15 @@ function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): numbe
   }
   let clusters: LoadedCluster[] = [];
   if (names?.length === 0) {
-    // `npm run new` copies from <config>/examples/; a config folder elsewhere (K3S_VIP_CONFIG_DIR) may have none.
-    const example = join(configDir, 'examples', 'reference.yaml');
-    const start = existsSync(example)
-      ? `start one with \`npm run new -- <name>\` (a copy of ${example}; \`--from <example>\` picks another)`
-      : `copy the shipped example ${join(PROJECT_ROOT, 'config', 'examples', 'reference.yaml')} to ${shownConfig}/<name>.yaml`;
-    log(`synth: no cluster in ${shownConfig}/ yet: ${start}, set its addresses and hosts, then run \`npm run synth\` again.`);
+    // No config left, yet clusters in dist/: refused, not all removed (output/emptied-config.ts).
+    const emptied = emptiedConfigProblem(distDir, shownConfig, shownDist);
+    if (emptied) {
+      if (!dryRun) return fail([`error: ${emptied}`]);
+      log(`error: ${emptied}`);
+      log('synth --dry-run: a synth would refuse this; nothing was written.');
+      return 1;
+    }
+    log(noClusterYet(configDir, shownConfig));
   } else {
     const loaded = loadConfigDir(configDir, only);
     for (const warning of loaded.warnings) log(`warning: ${formatDiagnostic(warning)}`);
@@ -288,6 +297,8 @@ function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): numbe
     // A dist/ this run created and left empty goes again, so "left unchanged" stays true.
     if (created) removeEmptyFolders(created, resolve(distDir));
     if (e instanceof PublishError) return fail(errorLines(e.message), e.outcome);
+    // Published, but this run's lock is left in dist/ (69c-7): a failure, with every change listed.
+    if (e instanceof LockReleaseError) return fail([`error: ${e.message}`], completedOutcome(e.result as SyncReport));
     if (e instanceof LockError) return fail([`error: ${e.message}`]);
     return fail([`error: cannot write ${shownDist}/: ${describeFileError(e)}`]);
   }
@@ -295,12 +306,7 @@ function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): numbe
     // dist/ is complete; only the CLI's copy is not. Without its folder the CLI exits 1 (see fail).
     const problem = writeStagingCopy(options.stagingDir, files);
     if (problem) {
-      const changes = [...report.written.map((f) => `wrote ${f}`), ...report.removed.map((f) => `removed ${f}`)];
-      return fail([`error: cannot write the cdk8s staging copy ${printable(options.stagingDir)}/: ${problem}`], {
-        changes,
-        rolledBack: 0,
-        complete: true,
-      });
+      return fail([`error: cannot write the cdk8s staging copy ${printable(options.stagingDir)}/: ${problem}`], completedOutcome(report));
     }
   }
   for (const warning of report.warnings) log(`warning: ${warning}`);
@@ -431,15 +437,4 @@ function readText(file: string): string {
   } catch {
     return '';
   }
-}
-
-/** The last line of a failed synth: exactly what it left changed in dist/, or that it changed nothing. */
-function distOutcome(distDir: string, { changes, rolledBack, complete }: PublishOutcome): string {
-  const undone = rolledBack ? ` (${rolledBack} change(s) made before the error were rolled back)` : '';
-  if (!changes.length) return `${distDir}/ was left unchanged${undone}.`;
-  if (complete) return `${distDir}/ was updated all the same, as listed above: it is complete.`;
-  return (
-    `${distDir}/ was changed only as listed above${undone}; every file synth wrote is whole and listed in ${distDir}/${GENERATED_LIST}: ` +
-    'fix the cause and run synth again to finish'
-  );
 }

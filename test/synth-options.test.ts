@@ -446,16 +446,19 @@ describe('no cluster left (the reference config deleted)', () => {
     });
   });
 
-  test('a dist/ of the deleted cluster is emptied as for any removed cluster; check then passes', () => {
+  // 69c-5: an emptied config folder is more often a mistake than a wish to remove every cluster: refused, dist/ kept.
+  test('a dist/ of the last deleted cluster is kept (refused) until its folder is deleted by hand; check then passes', () => {
     const ws = workspace({ dev: DEV_YAML });
     synth(ws);
     writeFileSync(join(ws.dist, 'mine.txt'), 'kept\n');
     rmSync(join(ws.config, 'dev.yaml'));
     expect(runCheck(ws.config, ws.dist, () => {})).toBe(1);
-    expect(synth(ws, { dryRun: true }).out.filter((line) => line === '+++ /dev/null')).toHaveLength(8);
+    expect(synth(ws, { dryRun: true }).code).toBe(1);
     const { code, lines } = synth(ws);
-    expect(code).toBe(0);
-    expect(lines).toContain('  removed dev/kube-vip.yaml');
+    expect(code).toBe(1);
+    expect(lines[0]).toContain(`delete ${ws.dist}/dev/ by hand`);
+    rmSync(join(ws.dist, 'dev'), { recursive: true });
+    expect(synth(ws).code).toBe(0);
     expect(readdirSync(ws.dist).sort()).toEqual([GENERATED_LIST, 'mine.txt']);
     expect(runCheck(ws.config, ws.dist, () => {})).toBe(0);
   });

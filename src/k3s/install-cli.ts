@@ -6,7 +6,7 @@ import { oneLine, printable } from '../core/problem';
 import { redact, secretValues } from '../core/secrets';
 import { npmSwallowedFlags } from '../npm-args';
 import { FileSystem, nodeFileSystem } from '../output/file-system';
-import { LockError, withFolderLock } from '../output/lock';
+import { LockError, LockReleaseError, withFolderLock } from '../output/lock';
 import {
   applyInstall,
   checkManifestsFolder,
@@ -129,7 +129,13 @@ export function runInstall(options: InstallOptions): number {
       throw new InstallError(`--dir ${oneLine(JSON.stringify(given))}: ${resolved.problem}; expected the K3s manifests folder`);
     const ownFolder = projectFolderProblem(given, resolved.path, { configDir: options.configDir ?? 'config', distDir });
     if (ownFolder) throw new InstallError(ownFolder);
-    const { manifests, unlisted } = readSourceUnderLock(distDir, cluster, fs, dryRun, options.configDir);
+    const { manifests, unlisted } = readSourceUnderLock(
+      distDir,
+      cluster,
+      fs,
+      { dryRun, onStale: (note) => err(`note: ${note}`) },
+      options.configDir,
+    );
     const root = options.manifestsRoot ?? manifestsRootOf(dir);
     const tree = { root, dirUnderRoot: pathUnder(root, dir), source, manifests };
     const plan = (target: ReturnType<typeof readTarget>) =>
@@ -177,7 +183,9 @@ export function runInstall(options: InstallOptions): number {
     else throw e; // a bug: scripts/app.js reports it in one line
     for (const line of message.split('\n')) err(`error: ${line}`);
     // No lock, no write: said last, as every refusal before writing does (68c-5; a folder this run created says so instead).
-    if (e instanceof LockError && !made) err(`k3s:install: nothing was written to ${shownDir}.`);
+    // A lock not released after the install is done (69c-7): what the run did was said above.
+    if (e instanceof LockError && !made && !(e instanceof LockReleaseError && e.result === 0))
+      err(`k3s:install: nothing was written to ${shownDir}.`);
     return madeNote(1);
   }
 }

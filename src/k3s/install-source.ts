@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { oneLine, printable } from '../core/problem';
 import { describeFileProblem, InstallError, readSource, Source } from './install-apply';
 import { FileSystem } from '../output/file-system';
-import { LockError, withFolderLock } from '../output/lock';
+import { LockError, LockReleaseError, withFolderLock } from '../output/lock';
 import { PROJECT_ROOT } from '../output/cache-folder';
 import { physicalOrResolved } from '../output/physical-path';
 import { folderRelation, heldThroughMount, throughMount } from '../output/own-folders';
@@ -88,9 +88,16 @@ function topLevelFolderLinks(folder: string): { readonly path: string; readonly 
  * install never mixes the files of two synths. The lock is released before the manifests folder's is
  * taken: no run holds two locks at once, so no two tools can wait on each other. A dist/ nobody can write
  * (a read-only file system, or for a dry run one this user may not write) is read without the lock: no
- * synth of this user writes it either.
+ * synth of this user writes it either. A lock left by a killed run is taken over, said through `onStale`; a dry run
+ * leaves it in place (it removes nothing) and reads without the lock (69c-6).
  */
-export function readSourceUnderLock(distDir: string, cluster: string, fs: FileSystem, dryRun: boolean, configDir?: string): Source {
+export function readSourceUnderLock(
+  distDir: string,
+  cluster: string,
+  fs: FileSystem,
+  { dryRun, onStale }: { dryRun: boolean; onStale: (note: string) => void },
+  configDir?: string,
+): Source {
   // No dist/ (or not a folder): readSource names the problem better than a lock could.
   let isFolder: boolean | undefined;
   try {
@@ -100,11 +107,14 @@ export function readSourceUnderLock(distDir: string, cluster: string, fs: FileSy
   }
   if (!isFolder) return readSource(distDir, cluster, fs, configDir);
   try {
-    return withFolderLock(distDir, { holder: `k3s:install --cluster ${cluster} (reading ${join(distDir, cluster)}/)` }, () =>
-      readSource(distDir, cluster, fs, configDir),
-    );
+    const holder = `k3s:install --cluster ${cluster} (reading ${join(distDir, cluster)}/)`;
+    return withFolderLock(distDir, { holder, onStale, leaveStale: dryRun }, () => readSource(distDir, cluster, fs, configDir));
   } catch (e) {
-    const readOnly = e instanceof LockError && (e.code === 'EROFS' || (dryRun && (e.code === 'EACCES' || e.code === 'EPERM')));
+    // This run's lock left behind is said, never read past (69c-7).
+    const readOnly =
+      e instanceof LockError &&
+      !(e instanceof LockReleaseError) &&
+      (e.code === 'EROFS' || (dryRun && (e.code === 'EACCES' || e.code === 'EPERM')));
     if (readOnly) return readSource(distDir, cluster, fs, configDir);
     throw e;
   }

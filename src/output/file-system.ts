@@ -118,6 +118,36 @@ export function writeAtomically(target: string, text: string, files: FileSystem 
 }
 
 /**
+ * Creates `target`, which must not exist, whole or not at all: the text goes to a flushed dotfile first, which is then
+ * hard-linked to `target` (unlike a rename, a link never replaces a file already there: EEXIST) and removed. A full disk
+ * or an I/O error leaves neither an empty or cut `target` nor the dotfile (69c-1: an empty config blocked the retry).
+ */
+export function createWhole(target: string, text: string, files: FileSystem = nodeFileSystem): void {
+  const temporary = temporaryName(target);
+  try {
+    files.writeNewFile(temporary, text);
+    linkOrMove(temporary, target);
+  } finally {
+    try {
+      if (files.lstat(temporary)) files.unlink(temporary);
+    } catch {
+      // Left as a dotfile, which no command reads as a config (config/cluster-files.ts).
+    }
+  }
+}
+
+/** Links `from` to `to` (EEXIST when `to` is there); a file system without hard links (FAT) gets a rename, checked first. */
+function linkOrMove(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if ((code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') || fs.lstatSync(to, { throwIfNoEntry: false })) throw e;
+    fs.renameSync(from, to);
+  }
+}
+
+/**
  * Replaces several files as one step, as far as one folder's renames allow: every text is first written to its flushed
  * dotfile (as writeAtomically does), and only then are all renamed into place one right after another and their folders
  * flushed. A kill while the texts are written leaves every target as it was (and dotfiles the next run removes); only

@@ -22,6 +22,12 @@ export interface LockOptions {
    * @default - nothing is told
    */
   readonly onStale?: (note: string) => void;
+  /**
+   * A run that must remove nothing (a dry run, 69c-6): a lock left by a run that no longer runs, or its lock breaker,
+   * stays where it is (told through onStale), and `work` runs without the lock: the run that left it writes nothing.
+   * @default false
+   */
+  readonly leaveStale?: boolean;
 }
 
 interface LockOwner {
@@ -45,6 +51,17 @@ export class LockError extends Error {
     readonly code?: string,
   ) {
     super(message);
+  }
+}
+
+/** Thrown when `work` succeeded but its lock file could not be removed (69c-7); `result` is what `work` returned. */
+export class LockReleaseError<T = unknown> extends LockError {
+  constructor(
+    message: string,
+    code: string | undefined,
+    readonly result: T,
+  ) {
+    super(message, code);
   }
 }
 
@@ -272,20 +289,38 @@ const heldBy = (owner: LockOwner) =>
 export function withFolderLock<T>(folder: string, options: LockOptions, work: () => T): T {
   const path = join(folder, LOCK_FILE);
   const waitMs = options.waitMs ?? lockWaitMs();
+  let held: boolean;
   try {
-    acquire(path, options.holder, waitMs, options.onStale);
+    held = acquire(path, options, waitMs);
   } catch (e) {
     if (e instanceof LockError) throw e;
     throw new LockError(`cannot lock ${printable(path)}: ${describeFileError(e)}`, (e as NodeJS.ErrnoException).code);
   }
+  if (!held) return work();
+  let result: T;
   try {
-    return work();
-  } finally {
-    try {
-      unlinkSync(path);
-    } catch {
-      // Already gone (a user deleted it): nothing to release.
-    }
+    result = work();
+  } catch (e) {
+    release(path);
+    throw e;
+  }
+  const failed = release(path);
+  if (failed) {
+    const message =
+      `cannot remove ${printable(path)}, this run's lock (${describeFileError(failed)}): delete it by hand; ` +
+      'until then `npm run check` takes it for an interrupted run';
+    throw new LockReleaseError(message, (failed as NodeJS.ErrnoException).code, result);
+  }
+  return result;
+}
+
+/** Removes the lock file; the error when it is still there (one already gone, deleted by a user, is released). */
+function release(path: string): unknown {
+  try {
+    unlinkSync(path);
+    return undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : e;
   }
 }
 
@@ -309,8 +344,11 @@ function ageMs(path: string): number {
   return stat ? Date.now() - stat.mtimeMs : 0;
 }
 
-/** Takes the lock at `path`, waiting up to `waitMs` for a live holder; throws LockError when it cannot. */
-function acquire(path: string, holder: string, waitMs: number, onStale?: (note: string) => void): void {
+/**
+ * Takes the lock at `path`, waiting up to `waitMs` for a live holder; throws LockError when it cannot. False when
+ * `leaveStale` found a stale lock and left it: the caller goes on without the lock.
+ */
+function acquire(path: string, { holder, onStale, leaveStale }: LockOptions, waitMs: number): boolean {
   const boot = bootId();
   const start = processStart(process.pid);
   const me: LockOwner = {
@@ -325,27 +363,29 @@ function acquire(path: string, holder: string, waitMs: number, onStale?: (note: 
   let unreadable = 0;
   for (;;) {
     if (createExclusive(path, `${JSON.stringify(me)}\n`)) {
-      clearLeftoverBreaker(path, onStale);
-      return;
+      if (!leaveStale) clearLeftoverBreaker(path, onStale);
+      return true;
     }
     // Never read through a link, nor from a FIFO (that would block).
     const wrong = notALockFile(path);
     if (wrong) throw new LockError(wrong);
     const current = readOwner(path);
+    // Unparsable (empty, cut short, garbled) and a second old, or so for a second of waiting: its writer died
+    // before filling it in (a writer fills it microseconds after creating it).
+    const unfinished = current && !current.owner && (++unreadable * POLL_MS > UNREADABLE_GRACE_MS || ageMs(path) > UNREADABLE_GRACE_MS);
+    const dead = current?.owner && isDead(current.owner) ? current.owner : undefined;
+    if (leaveStale && (dead || unfinished)) {
+      const by = dead ? `by ${heldBy(dead)}, which no longer runs` : 'unfinished by a run that was stopped while taking it';
+      onStale?.(`${printable(path)} was left ${by}: left in place, as this run removes nothing`);
+      return false;
+    }
     // A stale lock broken by this run is taken at once; one another run is breaking is waited for, up to the deadline.
-    if (current?.owner && isDead(current.owner)) {
-      if (breakStaleLock(path, current.text, me)) {
-        onStale?.(`took over ${printable(path)}, left by ${heldBy(current.owner)}, which no longer runs`);
+    if (dead) {
+      if (breakStaleLock(path, current!.text, me)) {
+        onStale?.(`took over ${printable(path)}, left by ${heldBy(dead)}, which no longer runs`);
         continue;
       }
-    } else if (
-      // Unparsable (empty, cut short, garbled) and a second old, or so for a second of waiting: its writer died
-      // before filling it in (a writer fills it microseconds after creating it).
-      current &&
-      !current.owner &&
-      (++unreadable * POLL_MS > UNREADABLE_GRACE_MS || ageMs(path) > UNREADABLE_GRACE_MS) &&
-      breakStaleLock(path, current.text, me)
-    ) {
+    } else if (unfinished && breakStaleLock(path, current!.text, me)) {
       onStale?.(`took over ${printable(path)}, left unfinished by a run that was stopped while taking it`);
       continue;
     }

@@ -82,6 +82,19 @@ export function stagingRefusal(stagingDir: string, configDir: string, distDir: s
 }
 
 /**
+ * Removes the staging folder `dir` before a refused run exits, when it stands there: the CLI deleted it before this app
+ * started, so it is the copy of another bare `cdk8s synth` run at the same time (69c-8), which the CLI would otherwise
+ * list as this run's files and exit 0. Without it the CLI says the app created no output and exits 1. Best effort.
+ */
+export function removeOtherStagingCopy(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // The CLI then lists what is left and exits 0; the refusal above it says what happened.
+  }
+}
+
+/**
  * Writes the CLI's copy into `dir`, a folder this call creates (the CLI deleted it): a failure removes that folder
  * and nothing else; a folder already there is left alone. Returns why it failed, or undefined.
  */

@@ -14,6 +14,7 @@ import { ownFoldersProblem } from './output/own-folders';
 import { oddKind } from './output/odd-entries';
 import { linesText, secretLineGroups } from './core/secret-line-groups';
 import { valuesNamedByComments } from './config/commented-values';
+import { decodeConfigBytes, sizeProblem, withLineFeeds } from './config/yaml-input';
 
 export interface NewClusterOptions {
   /** Folder of `<cluster>.yaml` files; the new file goes here. */
@@ -209,7 +210,15 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   const schemaLine = `# yaml-language-server: $schema=${posix(relative(configDir, options.schemaFile))}`;
   let text: string;
   try {
-    text = readFileSync(source, 'utf8');
+    // What synth refuses before it parses (over 1 MiB, not UTF-8) is not copied either (69c-13); CR-only line ends are
+    // copied as LF, which synth reads alike: the schema line put above them would otherwise make every CR a refusal.
+    const tooBig = sizeProblem(statSync(source).size);
+    const decoded = tooBig ? { problem: tooBig } : decodeConfigBytes(readFileSync(source));
+    if (decoded.problem) {
+      const { line, column, message } = decoded.problem;
+      return fail(`${shown(source)}${line ? `:${line}:${column}` : ''}: ${message} (nothing was copied)`);
+    }
+    text = withLineFeeds(decoded.text!);
   } catch (e) {
     return fail(`cannot read ${shown(source)}: ${describeFileError(e)}; fix it, or copy another with --from <cluster or example>`);
   }

@@ -3,6 +3,7 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { App } from 'cdk8s';
 import { clusterNames } from './config/cluster-files';
+import { givenNameProblem } from './config/cluster-name';
 import { exampleLeftovers } from './config/example-copy';
 import { Diagnostic, formatDiagnostic, LoadedCluster, loadConfigDir } from './config/load';
 import { generatedHeader } from './docs/cluster-documents';
@@ -421,7 +422,8 @@ export function parseSynthArgs(args: readonly string[], env: NodeJS.ProcessEnv):
   // Under `cdk8s synth` the app gets no arguments: scripts/synth.js passes --cluster this way.
   const clusters = values.cluster ?? env.K3S_VIP_CLUSTERS?.split(',').filter((name) => name !== '');
   if (clusters?.includes('')) return '--cluster needs a cluster name: --cluster <name>';
-  return lockWaitProblem(env) ?? { clusters: clusters?.length ? clusters : undefined, dryRun: values['dry-run'] ?? false };
+  const notAName = givenNameProblem(clusters ?? [], values.cluster ? '--cluster' : 'K3S_VIP_CLUSTERS');
+  return notAName ?? lockWaitProblem(env) ?? { clusters: clusters?.length ? clusters : undefined, dryRun: values['dry-run'] ?? false };
 }
 
 /** What the folders and cluster names a synth was given may hold: none at all for plain paths and names (the usual case). */

@@ -19,6 +19,15 @@ export function clusterNameProblem(name: string): string | undefined {
 }
 
 /**
+ * Why a cluster name given to synth (`source`: the flag or the environment variable it came from) names no config
+ * file: `../x` is no cluster name, which "there is no config/../x.yaml" would not say (69c-4). Undefined when all are.
+ */
+export function givenNameProblem(names: readonly string[], source: string): string | undefined {
+  const bad = names.find((name) => clusterNameProblem(name) !== undefined);
+  return bad === undefined ? undefined : `${source} ${JSON.stringify(bad)} is not a cluster name: give the <name> of a config/<name>.yaml`;
+}
+
+/**
  * Why a config file `<name>.yaml` cannot name a cluster, or undefined: the one check of synth's loader and of
  * `npm run new` (58a-11), so `new` never writes a file every synth then refuses. A name like a secret (`pw-zq8v…`,
  * `glpat-…`) would name dist/<name>/ and every file there; the message names neither (the callers blank the name).

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Document, Node } from 'yaml';
 import { isMap, isNode, isPair, isScalar } from '../core/yaml';
@@ -16,7 +16,7 @@ import type { DescribedProblem } from './issues';
 import { isChartValues, isK3sTokenPlace, literalTokens, literalTokensIn, TOKEN_MESSAGE_START } from './literal-tokens';
 import { valuesNamedByComments } from './commented-values';
 import { ClusterConfig } from './schema';
-import { decodeConfigBytes, readYaml, sizeProblem } from './yaml-input';
+import { decodeConfigBytes, readYaml, sizeProblem, withLineFeeds } from './yaml-input';
 import { secretsOfDoc } from './yaml-secrets';
 import { unredactedPath } from './redacted-keys';
 import { namedLikeConfig } from './cluster-files';
@@ -67,10 +67,9 @@ export function loadConfigDir(dir: string, only?: ReadonlySet<string>): LoadResu
       else {
         // Anything else named like a config (a folder, a link to one, a pipe) is refused, never skipped:
         // skipping it would delete the cluster's output.
-        const target = entry.isSymbolicLink() ? statSync(file, { throwIfNoEntry: false }) : entry;
-        if (target?.isFile()) files.push(file);
-        else if (!target)
-          errors.push({ file, path: [], message: 'is a symbolic link to nothing: point it at the config file, or remove it' });
+        const target = entry.isSymbolicLink() ? linkTarget(file) : entry;
+        if (typeof target === 'string') errors.push({ file, path: [], message: target });
+        else if (target.isFile()) files.push(file);
         else {
           const what = target.isDirectory() ? 'a folder' : 'not a regular file';
           const message = `is ${what}${entry.isSymbolicLink() ? ' (through a symbolic link)' : ''}: a <cluster>.yaml must be a file; rename it or move it out of ${dir}/`;
@@ -142,6 +141,21 @@ function loadConfigFiles(files: readonly string[]): LoadResult {
   return { clusters: errors.length ? [] : clusters, errors, warnings };
 }
 
+/**
+ * What a symbolic link in the config folder leads to, or what is wrong with it, said at the link: a loop (ELOOP) or an
+ * unreadable target is this entry's problem, and the folder's other entries are still judged (69c-11).
+ */
+function linkTarget(file: string): Stats | string {
+  const advice = 'point it at the config file, or remove it';
+  try {
+    return statSync(file, { throwIfNoEntry: false }) ?? `is a symbolic link to nothing: ${advice}`;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return `is a symbolic link that leads back to itself (a loop of links): ${advice}`;
+    return `is a symbolic link whose target cannot be read (${code ?? 'unknown error'}): ${advice}`;
+  }
+}
+
 function clusterName(file: string): string {
   return basename(file, extname(file));
 }
@@ -160,7 +174,8 @@ export function loadConfigFile(file: string): { config?: ClusterConfig; errors: 
   return parseConfigText(file, decoded.text!);
 }
 
-export function parseConfigText(file: string, text: string): { config?: ClusterConfig; errors: Diagnostic[]; warnings: Diagnostic[] } {
+export function parseConfigText(file: string, written: string): { config?: ClusterConfig; errors: Diagnostic[]; warnings: Diagnostic[] } {
+  const text = withLineFeeds(written);
   const input = readYaml(text, CONFIG_KEYS);
   // The YAML layer's messages leave out values under secret keys; as a second guard, every secret of what
   // did parse is redacted too (shapes always are). So is every secret inside a merge key's map, from every

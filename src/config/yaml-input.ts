@@ -13,6 +13,7 @@ import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem
 import { aliasResolver, isSecretInDoc, keyText, MERGE_KEY } from './yaml-secrets';
 import { describeYamlErrors } from './yaml-syntax';
 import { keepLastOfEachKey, onlyDuplicateKeys } from './duplicate-keys';
+import { misplacedBlanks } from './unicode-blanks';
 
 export type { InputProblem } from './yaml-problem';
 
@@ -51,8 +52,15 @@ export function decodeConfigBytes(bytes: Uint8Array): { text?: string; problem?:
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
+    // A UTF-16 byte-order mark (FF FE or FE FF): the usual Windows "Unicode" save, said as such (69a-29).
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      return {
+        problem: { line: 1, column: 1, path: [], message: 'is UTF-16 (it starts with a UTF-16 byte-order mark): save the file as UTF-8' },
+      };
+    }
     const bad = firstInvalidUtf8(bytes);
-    const lineStart = bytes.lastIndexOf(0x0a, bad - 1) + 1;
+    // Not lastIndexOf(…, -1): a negative start counts from the end, which put a first-byte error past the last line.
+    const lineStart = bad > 0 ? bytes.lastIndexOf(0x0a, bad - 1) + 1 : 0;
     const line = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
     const column = new TextDecoder().decode(bytes.subarray(lineStart, bad)).length + 1;
     const byte = bytes[bad].toString(16).toUpperCase().padStart(2, '0');
@@ -96,6 +104,15 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return lead;
 }
 
+/**
+ * A file saved with classic-Mac line ends (CR alone, no LF anywhere) read with LF ones: YAML reads a lone CR as a line
+ * break (YAML 1.2.2 §5.4 b-break, https://yaml.org/spec/1.2.2/#54-line-break-characters), the parser used here does
+ * not. Same length, so every offset and line stays. A stray CR in an LF file is still refused as a control character.
+ */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r') && !text.includes('\n') ? text.replaceAll('\r', '\n') : text;
+}
+
 /** Parses config text into data, refusing what the schema must never see. */
 export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInput {
   const lines = new yaml.LineCounter();
@@ -132,9 +149,14 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   const pathAt = (offset: number) => nodePath(doc.contents, offset, [], resolve);
   const secretAt = (path: Path) => isSecretInDoc(doc.contents, path, resolve);
   const blockText = inBlockScalarText(doc, text);
-  const { characters, tabs } = controlCharacters(text, at, pathAt, blockText, scalarAt(doc, pathAt));
+  const { characters, tabs, tabLines } = controlCharacters(text, at, pathAt, blockText, scalarAt(doc, pathAt));
   const spacing = missingSpaceAfterColon(text, knownKeys, at, pathAt, secretAt, blockText);
-  if (tabs.length || spacing.length) return { doc, lines, problems: [...characters, ...tabs, ...spacing] };
+  const blanks = misplacedBlanks(text, at, blockText);
+  if (tabs.length && !spacing.length && !blanks.length) {
+    const rest = besideTabLines(text, tabLines, knownKeys);
+    if (rest) return { ...rest, problems: [...tabs.map((tab) => ({ ...tab, dropped: rest.dropped })), ...rest.problems] };
+  }
+  if (tabs.length || spacing.length || blanks.length) return { doc, lines, problems: [...characters, ...tabs, ...blanks, ...spacing] };
 
   const syntax = describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve });
   // Keys written twice are problems of their own: the rest is still read (the last value winning) and judged.
@@ -174,6 +196,41 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
     if (dropped?.length) leaveOut(valueAt(dropped.slice(0, -1)), dropped[dropped.length - 1]);
   }
   return { doc, lines, data, problems: [...duplicates, ...content] };
+}
+
+/**
+ * The file read with its tab-indented lines blanked (same length: every offset and line stays), when the rest then
+ * reads as data: its other problems are reported in the same run (69c-15). The map around the first blanked line is
+ * `dropped`: what its findings would say (a key "required" there) may only be the line the tab hid. A blanked line
+ * that leaves the rest unreadable (its children now hang under another key) gives the tab message alone, as before.
+ */
+function besideTabLines(
+  text: string,
+  lineStarts: readonly number[],
+  knownKeys: ReadonlySet<string>,
+): (YamlInput & { dropped: Path }) | undefined {
+  let blanked = '';
+  let from = 0;
+  for (const start of lineStarts) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    blanked += text.slice(from, start) + ' '.repeat(stop - start);
+    from = stop;
+  }
+  const read = blanked + text.slice(from);
+  const rest = readYaml(read, knownKeys);
+  if (rest.data === undefined || !rest.doc) return undefined;
+  // The key paths of the lines just above and just below the first blanked one (at their first key): their common part.
+  const resolve = aliasResolver(rest.doc);
+  const keyStart = (lineStart: number) => lineStart + /^[ -]*/.exec(read.slice(lineStart, lineStart + 200))![0].length;
+  const above = read.slice(0, lineStarts[0]).trimEnd();
+  const belowAt = read.slice(lineStarts[0]).search(/\n[ -]*[^\s-]/);
+  const pathOf = (offset: number) => nodePath(rest.doc!.contents, offset, [], resolve);
+  const before = above ? pathOf(keyStart(above.lastIndexOf('\n') + 1)) : [];
+  if (belowAt < 0) return { ...rest, dropped: before };
+  const after = pathOf(keyStart(lineStarts[0] + belowAt + 1));
+  const differ = before.findIndex((key, i) => after[i] !== key);
+  return { ...rest, dropped: differ < 0 ? before : before.slice(0, differ) };
 }
 
 /** Leaves `key` out of `parent`: a map's key as if absent, a list's item as `null` (its followers keep their index and line). */
@@ -254,7 +311,7 @@ function controlCharacters(
   pathAt: PathAt,
   blockText: (offset: number) => boolean,
   scalarPath: (offset: number) => Path | undefined,
-): { characters: InputProblem[]; tabs: InputProblem[] } {
+): { characters: InputProblem[]; tabs: InputProblem[]; tabLines: number[] } {
   const problems: InputProblem[] = [];
   const tabIndented: number[] = [];
   for (const match of text.matchAll(CONTROL)) {
@@ -279,7 +336,7 @@ function controlCharacters(
     // No key path: with tabs in the indentation, the parser's idea of the nesting is not the user's.
     tabs.push({ ...at(offset), path: [], message: `line ${first} uses a tab for indentation; YAML needs spaces${also}` });
   }
-  return { characters: problems, tabs };
+  return { characters: problems, tabs, tabLines: tabIndented };
 }
 
 /**

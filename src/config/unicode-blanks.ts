@@ -1,0 +1,36 @@
+import type { At, InputProblem } from './yaml-problem';
+
+/**
+ * Blanks that look like a space but are not one to YAML, which separates tokens and indents with U+0020 (and tab) only
+ * (YAML 1.2.2 §5.5 s-white, https://yaml.org/spec/1.2.2/#55-white-space-characters). Pasted from a web page or typed
+ * with a non-Latin keyboard, one after `key:` or in the indentation turns the line into text the parser stumbles on.
+ */
+const BLANK_NAMES: Record<number, string> = {
+  0x00a0: 'NO-BREAK SPACE',
+  0x1680: 'OGHAM SPACE MARK',
+  0x2007: 'FIGURE SPACE',
+  0x202f: 'NARROW NO-BREAK SPACE',
+  0x205f: 'MEDIUM MATHEMATICAL SPACE',
+  0x3000: 'IDEOGRAPHIC SPACE',
+};
+const BLANK = '[\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]';
+/** In the indentation (after a list's `-` too), or right after a plain key's colon: where YAML needs its own space. */
+const MISPLACED = new RegExp(`^(?:[ -]*|[ ]*(?:- +)?[A-Za-z_][\\w.-]*:)(${BLANK})`, 'gm');
+
+/** `U+00A0 NO-BREAK SPACE` */
+function describeBlank(char: string): string {
+  const code = char.charCodeAt(0);
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')} ${BLANK_NAMES[code] ?? 'SPACE'}`;
+}
+
+/** Each line whose indentation or `key:` is followed by such a blank, at that blank, once per line. */
+export function misplacedBlanks(text: string, at: At, blockText: (offset: number) => boolean): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const match of text.matchAll(MISPLACED)) {
+    const offset = match.index! + match[0].length - 1;
+    if (blockText(offset)) continue;
+    const message = `holds the invisible blank ${describeBlank(match[1])}, which YAML does not read as a space: write a plain space instead`;
+    problems.push({ ...at(offset), path: [], message });
+  }
+  return problems;
+}

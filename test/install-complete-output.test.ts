@@ -147,7 +147,17 @@ describe('k3s:install after a synth killed before every step (a real process, SI
           expect({ step, installed }).toEqual({ step, installed: which === 'A' ? manifestsOf(A) : manifestsOf(B) });
           outcomes.add(which);
         } else {
-          expect({ step, code, lines: lines.length, refused: REFUSED.test(lines[0]) }).toEqual({ step, code: 1, lines: 1, refused: true });
+          // The killed synth's lock, taken over, is said first in a note of its own (69c-6).
+          const notes = lines.filter((line) => line.startsWith('note: '));
+          const errors = lines.filter((line) => !line.startsWith('note: '));
+          for (const note of notes)
+            expect({ step, note }).toEqual({ step, note: expect.stringMatching(/^note: took over \S+\.lock, left by /) });
+          expect({ step, code, lines: errors.length, refused: REFUSED.test(errors[0]) }).toEqual({
+            step,
+            code: 1,
+            lines: 1,
+            refused: true,
+          });
           expect({ step, installed }).toEqual({ step, installed: {} });
           outcomes.add('refused');
         }

@@ -14,8 +14,11 @@ const BLANK_NAMES: Record<number, string> = {
   0x3000: 'IDEOGRAPHIC SPACE',
 };
 const BLANK = '[\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]';
-/** In the indentation (after a list's `-` too), or right after a plain key's colon: where YAML needs its own space. */
-const MISPLACED = new RegExp(`^(?:[ -]*|[ ]*(?:- +)?[A-Za-z_][\\w.-]*:)(${BLANK})`, 'gm');
+/**
+ * In the indentation (after a list's `-` too), or right after a plain key's colon: where YAML needs its own space.
+ * `listItem` is set when the key starts a list item (`- password:<blank>x`), which is also a valid text of its own.
+ */
+const MISPLACED = new RegExp(`^(?:[ -]*|[ ]*(?<listItem>- +)?[A-Za-z_][\\w.-]*:)(?<blank>${BLANK})`, 'gm');
 
 /** `U+00A0 NO-BREAK SPACE` */
 function describeBlank(char: string): string {
@@ -23,13 +26,22 @@ function describeBlank(char: string): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')} ${BLANK_NAMES[code] ?? 'SPACE'}`;
 }
 
-/** Each line whose indentation or `key:` is followed by such a blank, at that blank, once per line. */
-export function misplacedBlanks(text: string, at: At, blockText: (offset: number) => boolean): InputProblem[] {
+/**
+ * Each line whose indentation or `key:` is followed by such a blank, at that blank, once per line. A list item of free
+ * text (`freeText`: Traefik's chart values, where `- password:<blank>x` is one string) is left to the rules that judge
+ * its value, such as the secret rule, which then names its key path.
+ */
+export function misplacedBlanks(
+  text: string,
+  at: At,
+  blockText: (offset: number) => boolean,
+  freeText: (offset: number) => boolean,
+): InputProblem[] {
   const problems: InputProblem[] = [];
   for (const match of text.matchAll(MISPLACED)) {
     const offset = match.index! + match[0].length - 1;
-    if (blockText(offset)) continue;
-    const message = `holds the invisible blank ${describeBlank(match[1])}, which YAML does not read as a space: write a plain space instead`;
+    if (blockText(offset) || (match.groups!.listItem && freeText(offset))) continue;
+    const message = `holds the invisible blank ${describeBlank(match.groups!.blank)}, which YAML does not read as a space: write a plain space instead`;
     problems.push({ ...at(offset), path: [], message });
   }
   return problems;

@@ -14,6 +14,7 @@ import { aliasResolver, isSecretInDoc, keyText, MERGE_KEY } from './yaml-secrets
 import { describeYamlErrors } from './yaml-syntax';
 import { keepLastOfEachKey, onlyDuplicateKeys } from './duplicate-keys';
 import { misplacedBlanks } from './unicode-blanks';
+import { isChartValues } from './literal-tokens';
 
 export type { InputProblem } from './yaml-problem';
 
@@ -151,7 +152,8 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   const blockText = inBlockScalarText(doc, text);
   const { characters, tabs, tabLines } = controlCharacters(text, at, pathAt, blockText, scalarAt(doc, pathAt));
   const spacing = missingSpaceAfterColon(text, knownKeys, at, pathAt, secretAt, blockText);
-  const blanks = misplacedBlanks(text, at, blockText);
+  const underValues = (offset: number) => isChartValues(pathAt(offset));
+  const blanks = misplacedBlanks(text, at, blockText, underValues);
   if (tabs.length && !spacing.length && !blanks.length) {
     const rest = besideTabLines(text, tabLines, knownKeys);
     if (rest) return { ...rest, problems: [...tabs.map((tab) => ({ ...tab, dropped: rest.dropped })), ...rest.problems] };

@@ -21,9 +21,12 @@ export const C_COPY_SECRET =
 
 /** A call whose name ends like a copy, a format or a comparison (group 1: the name's end), then its `(`. */
 const CALL = /(?<![\w$])\w{0,40}?(cpy|copy|Copy|cat|Cat|printf|Printf|cmp|memmove)(?:_s|N?[AW]|N)?[ \t]*\(/g;
-/** The buffer: maybe a cast and `&`, members before its name (group 1), maybe an index; then `,`. */
+/**
+ * The buffer: maybe a cast and `&`, members before its name (group 1), maybe an index; then `,`. No two runs of blanks
+ * stand side by side (`&?[ \t]*` after `[ \t]*` was quadratic on a run of blanks after the call's `(`).
+ */
 const BUFFER =
-  /[ \t]*(?:\([\w \t*]{1,64}\)[ \t]*)?&?[ \t]*(?:[A-Za-z_]\w{0,63}[ \t]*(?:\.|->)[ \t]*){0,8}([A-Za-z_]\w{0,127})(?:[ \t]*\[[^\]\n]{0,32}\])?[ \t]*,[ \t]*/y;
+  /[ \t]*(?:\([\w \t*]{1,64}\)[ \t]*)?(?:&[ \t]*)?(?:[A-Za-z_]\w{0,63}[ \t]*(?:\.|->)[ \t]*){0,8}([A-Za-z_]\w{0,127})[ \t]*(?:\[[^\]\n]{0,32}\][ \t]*)?,[ \t]*/y;
 /** A size argument (`32`, `sizeof password`, `sizeof(cfg.password)`, `PW_MAX - 1`), then `,`. */
 const SIZE = /(?!["'])(?:[^,"'()\n]|\([^()\n]{0,64}\)){1,64},[ \t]*/y;
 /** A cast and a text macro before the literal (`(const char *)`, `_T(`, `TEXT(`). */

@@ -1,6 +1,7 @@
 import type { Path } from './problem';
 import { BASIC_AUTH_PASSWORD, entryFault, type EntryDoor } from './auth-user-entries';
 import { htpasswdFileSecrets } from './htpasswd-files';
+import { withoutTrailingComment } from './trailing-comments';
 
 /**
  * Round 56 (attack 56a-1): Traefik's BasicAuth/DigestAuth `users` (auth-user-entries.ts judges each entry). Read where
@@ -146,10 +147,7 @@ function userFaults(text: string): Spans {
       const before = text.slice(Math.max(0, match.index! - 512), match.index!); // bounded: a long line stays linear
       const bare = TRAEFIK_SETTING.test(before.slice(before.lastIndexOf('\n') + 1));
       // Entries hold no blank but after a comma (or inside one quoted entry): a line of words is prose, a message, no list.
-      const value = text
-        .slice(from, eol)
-        .replace(/[ \t]+#.*$/, '')
-        .trim();
+      const value = withoutTrailingComment(text.slice(from, eol)).trim();
       const listed = /^(["'])[^"'\n]*\1$/.test(value) || !/[^,\s][ \t]+[^,\s]/.test(value);
       if (eol !== readTo && listed) entrySpans(text, from, (readTo = eol), [digest, bare, bare], false, spans);
     } else if (rest === '' || /[\r\n]/.test(rest)) blockItems(text, from, digest, spans);

@@ -1,5 +1,6 @@
 import { isSecretKey } from './secrets-keys';
 import { unquote } from './secrets-text';
+import { withoutTrailingComment } from './trailing-comments';
 
 /**
  * Attack round 52a-2: the name of a name/value pair in YAML text read line by line (secrets.ts secretsInLines). An env
@@ -22,7 +23,7 @@ const MAX_BELOW = 64;
 const NAME_LINE = /^([ \t]*)(["']?)(name|key)\2[ \t]*:(?:[ \t]+(.*))?$/;
 
 const pairName = (column: number, written: string): PairName => {
-  const text = unquote(written.replace(/[ \t]+#.*$/, '').trim());
+  const text = unquote(withoutTrailingComment(written).trim());
   return { column, secret: isSecretKey(text, true), text };
 };
 

@@ -3,6 +3,7 @@ import { isWrittenSecret, secretFile } from './secret-file-names';
 import { inflated } from './gzip-members';
 import { secretFileCallSpans } from './secret-file-calls';
 import { secretFileHandleSpans } from './secret-file-handles';
+import { withoutTrailingComment } from './trailing-comments';
 
 /**
  * 66a-7: a literal laid down as a file's content by a tool that names the file and the content side by side, the
@@ -37,7 +38,7 @@ interface KeyLine {
 const isLiteral = (value: string): boolean => !!value.trim() && !/\{\{|\$\{?\w|\{%/.test(value) && !isPlaceholder(value.trim());
 
 /** A scalar's text without its quotes. */
-const unquoted = (value: string): string => value.replace(/^(["'])(.*)\1$/, '$2').replace(/[ \t]+#.*$/, '');
+const unquoted = (value: string): string => withoutTrailingComment(value.replace(/^(["'])(.*)\1$/, '$2'));
 
 /**
  * Base64 decoded as UTF-8, or undefined (not base64, or not text). 67a-11: `gz+b64`/`gzip+base64` content is gunzipped

@@ -65,7 +65,7 @@ export function checkClusterRules(config: ClusterConfig, cluster?: string): Rule
   checkCertManager(config, error, warn);
   checkHttp01Reach(config, model.traefik, error);
   checkIngresses(config, model.traefik, error, warn);
-  checkAcmeReservedNames(config, warn);
+  checkAcmeReservedNames(config, model.traefik, warn);
   checkClientIp(config, model.traefik, error, warn);
   checkGatewayRules(config, model.traefik, error, warn);
   checkK3sVersion(config, error, warn);

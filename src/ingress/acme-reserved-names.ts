@@ -1,6 +1,7 @@
 import type { ClusterConfig } from '../config/schema';
 import type { Path, Report } from '../core/problem';
-import { resolverDomainRequests } from '../traefik/resolver-domains';
+import type { EffectiveTraefik } from '../traefik/effective';
+import { entrypointDomainRequests, resolverDomainRequests } from '../traefik/resolver-domains';
 import { singleLabelCertificateWarning } from './single-label-hosts';
 
 /**
@@ -26,30 +27,33 @@ const isLetsEncrypt = (server: string | undefined) =>
   /^https:\/\/acme(-staging)?-v02\.api\.letsencrypt\.org\//.test(server);
 
 /**
- * A host asked of Let's Encrypt that it never issues for: `ingresses[]` and `httpRoutes[]` with a resolver of
- * `traefik.certResolvers` or an issuer of `certManager.issuers`, and the `tls.domains` of Traefik's own routers. The
+ * A host asked of Let's Encrypt that it never issues for: `ingresses[]` and `httpRoutes[]` with a resolver Traefik defines
+ * (whichever key or flag) or an issuer of `certManager.issuers`, and the `tls.domains` of Traefik's routers and entrypoints. The
  * router serves Traefik's self-signed default certificate, and the client keeps retrying against the CA's rate limits.
  * A private ACME directory (`caServer`, `server`: step-ca and the like) may issue such names: not judged, and so a warning.
  * A single-label host is single-label-hosts.ts's warning, which ingresses[] and httpRoutes[] give already: here for tls.domains.
  */
-export function checkAcmeReservedNames(config: ClusterConfig, warn: Report): void {
-  const resolvers = config.traefik.certResolvers;
+export function checkAcmeReservedNames(config: ClusterConfig, traefik: EffectiveTraefik, warn: Report): void {
   const issuers = config.certManager?.issuers ?? {};
+  const values = config.traefik.values ?? {};
   const publicCa = (tls: { certResolver?: string; issuer?: string } | undefined): string | undefined => {
-    if (tls?.certResolver && Object.hasOwn(resolvers, tls.certResolver) && isLetsEncrypt(resolvers[tls.certResolver].caServer))
-      return `resolver "${tls.certResolver}"`;
+    // The resolver as deployed, whichever key or flag defines it and its CA (70b-1).
+    const resolver = tls?.certResolver && traefik.acmeResolvers.find((found) => found.value === tls.certResolver);
+    if (resolver && isLetsEncrypt(resolver.caServer)) return `resolver "${resolver.value}"`;
     if (tls?.issuer && Object.hasOwn(issuers, tls.issuer) && isLetsEncrypt(issuers[tls.issuer].server)) return `issuer "${tls.issuer}"`;
     return undefined;
   };
   const asked: Array<{ host: string; source?: string; path: Path; textPart?: string; shown?: string; domain?: boolean }> = [
     ...config.ingresses.map((ingress, i) => ({ host: ingress.host, source: publicCa(ingress.tls), path: ['ingresses', i, 'host'] })),
     ...config.httpRoutes.map((route, i) => ({ host: route.host, source: publicCa(route.tls), path: ['httpRoutes', i, 'host'] })),
-    ...resolverDomainRequests(config.traefik.values ?? {}, ['traefik']).map(({ domain, resolver, ...at }) => ({
-      host: domain,
-      source: publicCa({ certResolver: resolver }),
-      domain: true,
-      ...at,
-    })),
+    ...[...resolverDomainRequests(values, ['traefik']), ...entrypointDomainRequests(values, config.traefik.chartVersion, ['traefik'])].map(
+      ({ domain, resolver, ...at }) => ({
+        host: domain,
+        source: publicCa({ certResolver: resolver }),
+        domain: true,
+        ...at,
+      }),
+    ),
   ];
   for (const { host, source, path, textPart, shown, domain } of asked) {
     if (!source) continue;

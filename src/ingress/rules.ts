@@ -7,7 +7,13 @@ import { checkIssuerForHost } from '../cert-manager/rules';
 import { INGRESS_CLASS, tlsSecretName } from './tls';
 import { usesHttp01 } from '../gateway/model';
 import { extraObjectResolverProblems } from '../traefik/extra-objects';
-import { resolverDomainRequests, wildcardDomainProblems } from '../traefik/resolver-domains';
+import {
+  entrypointDomainRequests,
+  NO_WILDCARD,
+  nonWildcardChallenge,
+  resolverDomainRequests,
+  wildcardDomainProblems,
+} from '../traefik/resolver-domains';
 import { readChartVersion } from '../traefik/chart-versions';
 import { entrypointResolverProblems, resolverNameProblem } from '../traefik/resolver-names';
 import { singleLabelCertificateWarning } from './single-label-hosts';
@@ -218,7 +224,10 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   for (const problem of [
     ...extraObjectResolverProblems(values, ['traefik'], resolvers, define),
     ...entrypointResolverProblems(values, config.traefik.chartVersion, ['traefik'], resolvers, define),
-    ...wildcardDomainProblems(resolverDomainRequests(values, ['traefik']), config.traefik.certResolvers),
+    ...wildcardDomainProblems(
+      [...resolverDomainRequests(values, ['traefik']), ...entrypointDomainRequests(values, config.traefik.chartVersion, ['traefik'])],
+      traefik.acmeResolvers,
+    ),
     ...wildcardTakeoverProblems(config.ingresses),
   ])
     error(problem.path, problem.message, problem);
@@ -243,11 +252,9 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
       error(['ingresses', i, 'path'], sameRouteMessage(ingress.host, ingress.path, `ingresses[${sameRoute}]`));
     }
     const resolver = ingress.tls?.certResolver;
-    if (resolver && ingress.host.startsWith('*.') && Object.hasOwn(config.traefik.certResolvers, resolver)) {
-      error(
-        ['ingresses', i, 'host'],
-        `"${ingress.host}" is a wildcard, but resolver "${resolver}" uses the ${config.traefik.certResolvers[resolver].challenge.toUpperCase()} challenge, which cannot issue wildcard certificates (only DNS-01 can): list the host names, or use a DNS-01 resolver configured outside this project (traefik.externalCertResolvers)`,
-      );
+    const challenge = resolver && ingress.host.startsWith('*.') ? nonWildcardChallenge(resolver, traefik.acmeResolvers) : undefined;
+    if (challenge) {
+      error(['ingresses', i, 'host'], `"${ingress.host}" is a wildcard, but resolver "${resolver}" uses the ${challenge} ${NO_WILDCARD}`);
     }
     const unknown = resolver ? resolverNameProblem(resolver, resolvers, define) : undefined;
     if (unknown) error(['ingresses', i, 'tls', 'certResolver'], unknown);

@@ -1,6 +1,6 @@
 import { formatPath, keyText, Path, Problem, quotedText } from '../core/problem';
 import type { TraefikFlag } from './arguments';
-import { ResolverFlag, resolverBlocks, ResolverInputs } from './defined-resolvers';
+import { DefinedResolver, ResolverFlag, resolverBlocks, ResolverInputs } from './defined-resolvers';
 import type { Entrypoint } from './entrypoints';
 import { printed, resolverNodes, segment } from './resolver-keys';
 import { blockState } from './switch-values';
@@ -17,6 +17,40 @@ const blockOn = (flags: readonly ResolverFlag[], rest: string) => {
   if (flag) return blockState(flag.raw) === 'on';
   return flags.some((f) => f.rest.join('.').startsWith(`${rest}.`));
 };
+
+/** An ACME resolver the deployed Traefik defines, whichever key or flag defines it, with what it asks the CA as Traefik reads it. */
+export interface AcmeResolver {
+  readonly value: string;
+  readonly path: Path;
+  /** The challenge it answers: DNS-01 when `dnsChallenge.provider` is set (the only one for a wildcard), else HTTP-01 or TLS-ALPN-01; none when no challenge is on. */
+  readonly challenge?: 'dns' | 'http' | 'tls';
+  /** `caServer` as Traefik gets it last: unset is Let's Encrypt. */
+  readonly caServer?: string;
+}
+
+/**
+ * The ACME resolvers of `defined` (a name defined twice counts once) with their merged options: a flag or values key
+ * adding `dnschallenge.provider` to a first-class resolver gives it DNS-01. Traefik sets up every challenge given a
+ * provider or an entrypoint, or turned on, and refuses a wildcard without `dnsChallenge` ("ACME needs a DNSChallenge":
+ * traefik/traefik pkg/provider/acme/provider.go `getClient`, `getValidDomains`, v2.11.0 and v3.7.9).
+ */
+export function acmeResolverFacts(defined: readonly DefinedResolver[], ...args: ResolverInputs): AcmeResolver[] {
+  const blocks = new Map(resolverBlocks(...args).map((block) => [segment(block.name), block.acme]));
+  return defined
+    .filter((r, i) => r.acme && defined.findIndex((o) => o.acme && o.value === r.value) === i)
+    .map(({ value, path }) => {
+      const acme = blocks.get(segment(value)) ?? [];
+      const challenge = last(acme, 'acme.dnschallenge.provider')?.raw
+        ? 'dns'
+        : last(acme, 'acme.httpchallenge.entrypoint')?.raw
+          ? 'http'
+          : blockOn(acme, 'acme.tlschallenge')
+            ? 'tls'
+            : undefined;
+      const caServer = last(acme, 'acme.caserver')?.raw;
+      return { value, path, ...(challenge && { challenge }), ...(caServer !== undefined && { caServer }) };
+    });
+}
 
 /**
  * ACME resolvers that never get a certificate: Traefik starts, but its ACME client fails with "ACME challenge not

@@ -19,7 +19,7 @@ import { portRangeProblems } from './port-ranges';
 import { serviceAccountWarnings } from './service-account';
 import { renderedRolloutCount, zeroCount } from './rendered-count';
 import { acmeOptionProblems } from './acme-options';
-import { acmeChallengeProblems } from './acme-challenges';
+import { acmeChallengeProblems, AcmeResolver, acmeResolverFacts } from './acme-challenges';
 import { deployedTraefik, unknownResolverOptionProblems } from './acme-option-names';
 import { unknownFlagProblems } from './flag-names';
 import { chartKeyFlags } from './chart-key-flags';
@@ -81,7 +81,7 @@ export interface EffectiveTraefik {
   /** `deployment.enabled`: false deploys no Traefik at all. */
   readonly enabled: Sourced<unknown>;
   /** `autoscaling` when enabled: an HPA scales the pods between min and max replicas. */
-  readonly autoscaling?: { readonly path: Path; readonly maxReplicas?: unknown };
+  readonly autoscaling?: { readonly path: Path; readonly maxReplicas?: unknown; readonly minReplicas: number };
   /** `hostNetwork: true`: the pods listen on the node's own addresses. */
   readonly hostNetwork?: Sourced<unknown>;
   /** `service.spec.loadBalancerClass` (or the top-level key of older charts): another class leaves the Service to another controller. */
@@ -101,7 +101,7 @@ export interface EffectiveTraefik {
   /** Whether that redirect reaches HTTPS on the VIP (redirect-reach.ts), so a TLS-only router's http:// is answered. */
   readonly httpsRedirect: boolean;
   /** ACME resolvers Traefik itself defines, whichever key defines them (a `--certificatesresolvers.<name>.acme.*` flag too). */
-  readonly acmeResolvers: ReadonlyArray<Sourced<string>>;
+  readonly acmeResolvers: readonly AcmeResolver[];
   /** The ACME resolvers whose acme.json lies on no persistent volume (the others share the chart's ReadWriteOnce one). */
   readonly ephemeralAcme: readonly EphemeralAcme[];
   /** Every certificate resolver Traefik defines (ACME or not), whichever key or flag defines it: the names an Ingress may use. */
@@ -341,15 +341,15 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   // Under the chart's HPA the Deployment renders no count (templates/deployment.yaml, v20 to v41): up to maxReplicas pods run.
   // hpa.yaml prints `maxReplicas: {{ .Values.autoscaling.maxReplicas }}` unquoted, so a text such as "5" is 5 pods.
   const maxReplicas = renderedInteger(autoscaling?.maxReplicas);
+  // hpa.yaml writes minReplicas only when set, and the HPA's default is then 1 (k8s.io/api autoscaling/v2).
+  const minReplicas = renderedInteger(autoscaling?.minReplicas) ?? 1;
   const replicas =
     maxReplicas !== undefined
       ? { ...sourced<number>(['autoscaling', 'maxReplicas'], 1), value: maxReplicas }
       : sourced<number>(['deployment', 'replicas'], 1);
   // Only the resolver key this chart version reads defines resolvers (defined-resolvers.ts); a name defined twice counts once.
   const defined = definedResolvers(values, flags, chart, prefix, settings.certResolvers ?? {});
-  const acmeResolvers: Array<Sourced<string>> = defined
-    .filter((r, i) => r.acme && defined.findIndex((o) => o.acme && o.value === r.value) === i)
-    .map(({ value, path }) => ({ value, path }));
+  const acmeResolvers = acmeResolverFacts(defined, values, flags, chart, prefix, settings.certResolvers ?? {});
   // A VIP source of the user's next to traefik.loadBalancerIPs: the spec field, or the annotation in a map the chart joins over the generated one.
   const extraVip = [
     ['service', 'spec', 'loadBalancerIP'],
@@ -373,7 +373,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     sidecarPorts: sidecarPorts(user, prefix),
     enabled: sourced(['deployment', 'enabled'], true),
     ...(autoscaling && {
-      autoscaling: { path: source(['autoscaling', 'enabled'], prefix), maxReplicas: maxReplicas ?? autoscaling.maxReplicas },
+      autoscaling: { path: source(['autoscaling', 'enabled'], prefix), maxReplicas: maxReplicas ?? autoscaling.maxReplicas, minReplicas },
     }),
     // `hostNetwork: {{ .Values.hostNetwork }}` / `if .Values.hostNetwork` in the chart's templates: Go truth.
     ...(goTruthy(valueAt(values, ['hostNetwork'])) && { hostNetwork: sourced(['hostNetwork'], true) }),

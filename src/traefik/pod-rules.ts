@@ -123,7 +123,8 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     const problem = podCountProblem(replicas.value);
     if (problem) error(replicas.path, problem);
   }
-  if (traefik.autoscaling && traefik.acmeResolvers.length) {
+  // An HPA whose maxReplicas is 1 never runs a second pod (70b-23): one acme.json, as with one replica.
+  if (traefik.autoscaling && traefik.autoscaling.maxReplicas !== 1 && traefik.acmeResolvers.length) {
     error(
       traefik.autoscaling.path,
       `scales Traefik to ${shownValue(traefik.autoscaling.maxReplicas ?? 'several')} pods, but the ACME resolvers ` +
@@ -182,6 +183,17 @@ function checkStrategyType(traefik: EffectiveTraefik, judged: TraefikKind | unde
         ? ['RollingUpdate', 'Recreate']
         : ['RollingUpdate', 'Recreate', 'OnDelete'];
   if (typeof type === 'string' && allowed.includes(type)) return;
+  // 70b-8: a first-class resolver makes this tool write Recreate for its ReadWriteOnce volume (values.ts), over any type
+  // the values give (that clash is values-check.ts's error, naming both): the resolver's key is the one to name.
+  const writer = type === 'Recreate' ? traefik.acmeResolvers.find((resolver) => resolverLabel(resolver) === resolver.value) : undefined;
+  if (writer) {
+    error(
+      writer.path,
+      `makes this tool write updateStrategy.type "Recreate" (for the ACME volume), which the API server refuses for Traefik's DaemonSet, ` +
+        'failing the whole Traefik release: issue the certificates with cert-manager instead, or run Traefik as a Deployment',
+    );
+    return;
+  }
   error(
     ['traefik', 'values', 'updateStrategy', 'type'],
     `is ${shownValue(type)}, which the API server refuses for Traefik's ${judged ?? 'Deployment and DaemonSet alike'}, ` +

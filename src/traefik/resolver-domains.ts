@@ -3,6 +3,9 @@ import { isMap } from '../core/is-map';
 import { apiGroup } from '../validate/kinds';
 import { fileRoutes } from '../ingress/file-routes';
 import { chartIngressRoutes, renderedObjects } from './extra-objects';
+import type { AcmeResolver } from './acme-challenges';
+import { traefikFlags } from './arguments';
+import { entrypointResolvers, entrypointTlsBlocks } from './resolver-names';
 
 type Values = Record<string, unknown>;
 
@@ -73,19 +76,49 @@ export function resolverDomainRequests(values: Values, prefix: Path): ResolverDo
 }
 
 /**
- * 69b-19: a wildcard asked of a resolver of `traefik.certResolvers` (HTTP-01 or TLS-ALPN-01 only) is never issued:
- * ACME gives wildcards over DNS-01 alone (RFC 8555 section 7.1.3; https://letsencrypt.org/docs/faq/), and the
- * router serves the default self-signed certificate. Refused as for `ingresses[].host` (ingress/rules.ts).
+ * 70b-2: the domains entrypoints ask their default resolver for, which every router on them without its own TLS takes
+ * (traefik/traefik pkg/server/aggregator.go `applyModel`): `ports.<name>.tls.domains` (`ports.<name>.http.tls.domains`
+ * from chart v39), which the chart renders as `--entrypoints.<name>.http.tls.domains[i].main`/`.sans` under that block's
+ * `enabled` (templates/_podtemplate.tpl), and those flags in the argument lists (`sans` a comma-separated list). The
+ * resolver is the entrypoint's last `certResolver`, by key or flag (resolver-names.ts).
  */
-export function wildcardDomainProblems(
-  requests: readonly ResolverDomainRequest[],
-  resolvers: Readonly<Record<string, { readonly challenge: string }>>,
-): Problem[] {
+export function entrypointDomainRequests(values: Values, chartVersion: string, prefix: Path): ResolverDomainRequest[] {
+  const resolvers = entrypointResolvers(values, chartVersion, prefix);
+  const resolverOf = (entrypoint: string) => resolvers.filter((found) => found.entrypoint === entrypoint).at(-1)?.resolver;
+  const fromValues = entrypointTlsBlocks(values, chartVersion, prefix).flatMap(({ entrypoint, tls, path }) =>
+    tlsDomainRequests({ ...tls, certResolver: resolverOf(entrypoint) }, false, path),
+  );
+  const fromFlags = traefikFlags(values, prefix, chartVersion).flatMap((flag): ResolverDomainRequest[] => {
+    const match = /^entrypoints\.([^.]+)\.http\.tls\.domains\[\d+\]\.(main|sans)$/i.exec(flag.written);
+    const resolver = match ? resolverOf(match[1]) : undefined;
+    if (!match || !resolver || flag.value === undefined) return [];
+    const domains = match[2].toLowerCase() === 'sans' ? flag.value.split(',').map((item) => item.trim()) : [flag.value];
+    return domains.map((domain) => ({ resolver, domain, path: flag.path }));
+  });
+  return [...fromValues, ...fromFlags];
+}
+
+/**
+ * 69b-19: a wildcard asked of an ACME resolver that has no DNS challenge (HTTP-01 or TLS-ALPN-01 only), whichever key
+ * or flag defines it (70b-1, 70b-12), is never issued: ACME gives wildcards over DNS-01 alone (RFC 8555 section 7.1.3;
+ * https://letsencrypt.org/docs/faq/), and the router serves the default self-signed certificate. Refused as for
+ * `ingresses[].host` (ingress/rules.ts).
+ */
+export function wildcardDomainProblems(requests: readonly ResolverDomainRequest[], resolvers: readonly AcmeResolver[]): Problem[] {
   return requests.flatMap(({ resolver, domain, path, textPart, shown }) => {
-    if (!domain.startsWith('*.') || !Object.hasOwn(resolvers, resolver)) return [];
-    const message =
-      `${shown ? `${shown} ` : ''}asks resolver "${resolver}" for the wildcard "${domain}", but it uses the ${resolvers[resolver].challenge.toUpperCase()} ` +
-      'challenge, which cannot issue wildcard certificates (only DNS-01 can): list the host names, or use a DNS-01 resolver configured outside this project (traefik.externalCertResolvers)';
+    const challenge = domain.startsWith('*.') ? nonWildcardChallenge(resolver, resolvers) : undefined;
+    if (!challenge) return [];
+    const message = `${shown ? `${shown} ` : ''}asks resolver "${resolver}" for the wildcard "${domain}", but it uses the ${challenge} ${NO_WILDCARD}`;
     return [{ path, message, ...(textPart && { textPart }) }];
   });
+}
+
+/** What a wildcard refusal says after the challenge's name. */
+export const NO_WILDCARD =
+  'challenge, which cannot issue wildcard certificates (only DNS-01 can): list the host names, or use a DNS-01 resolver configured outside this project (traefik.externalCertResolvers)';
+
+/** `HTTP` or `TLS` when the deployed ACME resolver `name` answers only that challenge, so it gets no wildcard; else undefined. */
+export function nonWildcardChallenge(name: string, resolvers: readonly AcmeResolver[]): string | undefined {
+  const challenge = resolvers.find((resolver) => resolver.value === name)?.challenge;
+  return challenge === 'http' || challenge === 'tls' ? challenge.toUpperCase() : undefined;
 }

@@ -44,28 +44,39 @@ export function resolverNameProblem(resolver: string, known: Iterable<string>, d
  * flag itself in `additionalArguments`/`globalArguments`, in any letter case. Every TLS router on the entrypoint
  * asks for that resolver.
  */
-export function entrypointResolvers(values: Values, chartVersion: string, prefix: Path): Array<{ path: Path; resolver: string }> {
+export function entrypointResolvers(values: Values, chartVersion: string, prefix: Path): EntrypointResolver[] {
+  const found: EntrypointResolver[] = [];
+  for (const { entrypoint, tls, path } of entrypointTlsBlocks(values, chartVersion, prefix)) {
+    if (typeof tls.certResolver !== 'string' || tls.certResolver === '') continue;
+    found.push({ entrypoint, path: [...path, 'certResolver'], resolver: tls.certResolver });
+  }
+  for (const flag of traefikFlags(values, prefix, chartVersion)) {
+    const match = /^entrypoints\.([^.]+)\.http\.tls\.certresolver$/i.exec(flag.written);
+    if (match && flag.value) found.push({ entrypoint: match[1], path: flag.path, resolver: flag.value });
+  }
+  return found;
+}
+
+/** An entrypoint's default resolver, and the key or flag that names it. */
+export interface EntrypointResolver {
+  readonly entrypoint: string;
+  readonly path: Path;
+  readonly resolver: string;
+}
+
+/** The `tls` blocks of the values' entrypoints that the chart renders (see `entrypointResolvers`), with their key path. */
+export function entrypointTlsBlocks(values: Values, chartVersion: string, prefix: Path) {
   // A chart older than the table is refused by its own rule; the oldest known chart's keys are read meanwhile.
   const version = chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion));
   const underHttp = traefikChartRules(version).redirectKey === 'ports.web.http.redirections';
   const ports = isMap(values.ports) ? values.ports : {};
-  const found: Array<{ path: Path; resolver: string }> = [];
-  for (const [name, port] of Object.entries(ports)) {
+  return Object.entries(ports).flatMap(([entrypoint, port]) => {
     const http = isMap(port) && underHttp ? port.http : port;
     const tls = isMap(http) ? http.tls : undefined;
-    if (!isMap(tls) || typeof tls.certResolver !== 'string' || tls.certResolver === '') continue;
     // Unset keeps the chart's default (on for websecure); null deletes it (Helm's coalesce), so the template reads nil.
-    if (!(tls.enabled === undefined ? name === 'websecure' : goTruthy(tls.enabled))) continue;
-    found.push({
-      path: [...prefix, 'values', 'ports', name, ...(underHttp ? ['http'] : []), 'tls', 'certResolver'],
-      resolver: tls.certResolver,
-    });
-  }
-  for (const flag of traefikFlags(values, prefix, chartVersion)) {
-    if (/^entrypoints\.[^.]+\.http\.tls\.certresolver$/.test(flag.name) && flag.value)
-      found.push({ path: flag.path, resolver: flag.value });
-  }
-  return found;
+    if (!isMap(tls) || !(tls.enabled === undefined ? entrypoint === 'websecure' : goTruthy(tls.enabled))) return [];
+    return [{ entrypoint, tls, path: [...prefix, 'values', 'ports', entrypoint, ...(underHttp ? ['http'] : []), 'tls'] as Path }];
+  });
 }
 
 /** The entrypoints' default resolvers that Traefik does not define (`known`), judged as an Ingress' `tls.certResolver`. */

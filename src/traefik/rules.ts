@@ -353,11 +353,11 @@ function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefin
   if (!validBudget(budget, false, error)) return;
   const blocks = 'so no drain may evict a Traefik pod and every node drain (and K3s upgrade) hangs';
   // The disruption controller rounds a percentage up to whole pods (k8s.io/kubernetes pkg/controller/disruption).
-  const podsOf = (given: unknown): number | undefined => {
+  const podsOf = (given: unknown, of = pods): number | undefined => {
     const value = renderedCount(given);
     if (typeof value === 'number') return value;
     const percent = typeof value === 'string' ? /^(\d+)%$/.exec(value) : null;
-    return percent ? Math.ceil(((pods ?? 1) * Number(percent[1])) / 100) : undefined;
+    return percent ? Math.ceil(((of ?? 1) * Number(percent[1])) / 100) : undefined;
   };
   if (maxUnavailable && podsOf(maxUnavailable.value) === 0) {
     error(maxUnavailable.path, `is ${shownValue(maxUnavailable.value)}, ${blocks}: use 1`);
@@ -375,12 +375,17 @@ function checkDisruptionBudget(traefik: EffectiveTraefik, pods: number | undefin
   }
   if (minAvailable) {
     const value = minAvailable.value;
-    const needed = podsOf(value);
-    const all = value === '100%' || (needed !== undefined && needed >= (pods ?? 1));
+    // 70b-4: an HPA runs its minReplicas whenever load is low, and then the budget counts against that many pods.
+    const fewest = traefik.autoscaling?.minReplicas ?? pods;
+    const needed = podsOf(value, fewest);
+    const all = value === '100%' || (needed !== undefined && needed >= (fewest ?? 1));
     if (all) {
+      const shown = traefik.autoscaling
+        ? `as few as ${fewest} Traefik pod(s) (autoscaling.minReplicas)`
+        : `${pods ?? 'all'} Traefik pod(s)`;
       error(
         minAvailable.path,
-        `is ${shownValue(value)} with ${pods ?? 'all'} Traefik pod(s), ${blocks}: remove it (this tool sets maxUnavailable: 1 for 2 or more replicas)`,
+        `is ${shownValue(value)} with ${shown}, ${blocks}: remove it (this tool sets maxUnavailable: 1 for 2 or more replicas)`,
       );
     }
   }

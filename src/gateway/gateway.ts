@@ -65,7 +65,7 @@ export const TRAEFIK_GATEWAY_KEYS: PropsKeys<TraefikGatewayProps> = {
 };
 
 /** cert-manager's gateway-shim annotation (https://cert-manager.io/docs/usage/gateway/). */
-const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
+export const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
 /** Set by the API server on every namespace from Kubernetes 1.22 (KEP-2161). */
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 /**

@@ -4,7 +4,7 @@ import { isMap } from '../core/is-map';
 import type { Report } from '../core/problem';
 import { renderedObjects } from '../traefik/extra-objects';
 import { apiGroup } from '../validate/kinds';
-import { CLUSTER_ISSUER_ANNOTATION } from './gateway';
+import { CLUSTER_ISSUER_ANNOTATION } from './model';
 
 /**
  * 70b-22: an `extraObjects` Gateway annotated with one of `certManager.issuers` gets the issuer rules of `httpRoutes`

@@ -4,6 +4,7 @@ import { PropsKeys, PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
 import {
+  CLUSTER_ISSUER_ANNOTATION,
   GATEWAY_API_VERSION,
   GATEWAY_NAMESPACE,
   gatewayTlsSecretName,
@@ -64,8 +65,6 @@ export const TRAEFIK_GATEWAY_KEYS: PropsKeys<TraefikGatewayProps> = {
   httpsPort: true,
 };
 
-/** cert-manager's gateway-shim annotation (https://cert-manager.io/docs/usage/gateway/). */
-const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
 /** Set by the API server on every namespace from Kubernetes 1.22 (KEP-2161). */
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 /**

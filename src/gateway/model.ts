@@ -9,6 +9,8 @@ export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
 export const GATEWAY_NAMESPACE = 'kube-system';
 /** The name of the Gateway's plain HTTP listener (its HTTPS listeners are httpsListenerName's). */
 export const HTTP_LISTENER = 'http';
+/** cert-manager's gateway-shim annotation (https://cert-manager.io/docs/usage/gateway/). */
+export const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
 /** Gateway API: at most 64 listeners per Gateway (the CRD's `spec.listeners` maxItems). */
 export const MAX_LISTENERS = 64;
 /**

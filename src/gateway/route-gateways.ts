@@ -2,7 +2,7 @@ import type { ClusterConfig } from '../config/schema';
 import { traefikNamespace } from '../traefik/extra-object-rules';
 import { traefikEntryPointPorts } from '../traefik/gateway-values';
 import { goTruthy } from '../traefik/go-truth';
-import { GATEWAY_NAMESPACE, HTTP_LISTENER, httpsListenerName, routeNamespaces } from './model';
+import { GATEWAY_NAMESPACE, HTTP_LISTENER, httpsListenerName, routeNamespaces, usesHttp01 } from './model';
 import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -25,13 +25,23 @@ export interface RouteGateway {
   readonly listeners: readonly RouteListener[];
   /** The `httpRoutes` entries on it (the tool's Gateway only). */
   readonly routes: ClusterConfig['httpRoutes'];
+  /** The hosts whose HTTPS redirect route is on its HTTP listener at path `/` (the tool's Gateway only). */
+  readonly redirects: readonly string[];
+}
+
+/** The TLS hosts of `httpRoutes` the tool's Gateway redirects to HTTPS: not those of an HTTP-01 issuer, whose solver needs the HTTP listener. */
+export function httpsRedirectHosts(config: ClusterConfig): string[] {
+  const tls = config.httpRoutes.filter((route) => route.tls?.issuer && !usesHttp01(config.certManager?.issuers, route.tls.issuer));
+  return [...new Set(tls.map((route) => route.host))];
 }
 
 /** A router Traefik builds from a Gateway route: where it listens, what it matches, and which config entry made it. */
 export interface GatewayRouter {
   readonly entryPoint: 'web' | 'websecure';
   readonly host: string;
+  /** A path prefix, or with `regexp` a RegularExpression path (Traefik's PathRegexp). */
   readonly path: string;
+  readonly regexp?: boolean;
   readonly at: ReadonlyArray<string | number>;
   readonly what: string;
 }
@@ -47,6 +57,7 @@ export function toolGateway(config: ClusterConfig): RouteGateway | undefined {
     name: gateway.name,
     namespace: GATEWAY_NAMESPACE,
     routes: config.httpRoutes,
+    redirects: httpsRedirectHosts(config),
     listeners: [
       { name: HTTP_LISTENER, port: ports.http, admits, tls: false },
       ...[...httpsHosts].map((host) => ({ name: httpsListenerName(host), port: ports.https, hostname: host, admits, tls: true })),
@@ -90,5 +101,6 @@ export function chartGateway(values: Values): RouteGateway | undefined {
     namespace: text(gateway.namespace) ?? traefikNamespace(values),
     listeners,
     routes: [],
+    redirects: [],
   };
 }

@@ -1,4 +1,5 @@
 import { checkIssuerForHost } from '../cert-manager/rules';
+import { CHALLENGE_PATH, http01Hosts } from '../cert-manager/http01-hosts';
 import {
   alsoIngressMessage,
   GATEWAY_OUTRANKS_INGRESS,
@@ -14,6 +15,7 @@ import { gatewayChartProblem, gatewayValuesProblem } from '../traefik/chart-vers
 import { goTruthy } from '../traefik/go-truth';
 import type { EffectiveTraefik } from '../traefik/effective';
 import { checkGatewayProvider } from './provider-rules';
+import { checkExtraGatewayIssuers } from './extra-gateway-issuers';
 import { chartGateway, GatewayRouter, toolGateway } from './route-gateways';
 import type * as GatewayRoutes from '../ingress/gateway-routes';
 import { gatewayProviderOn, TURN_ON_GATEWAY, unservedTraefikRoutes } from './unserved-routes';
@@ -21,12 +23,18 @@ import { renderedObjects } from '../traefik/extra-objects';
 import { traefikNamespace } from '../traefik/extra-object-rules';
 import { formatPath, Problem } from '../core/problem';
 import { entrypointRedirects } from '../traefik/redirects';
+import { pathRegexpMatches } from '../ingress/route-alternatives';
 
 type Path = ReadonlyArray<string | number>;
 type Report = (path: Path, message: string) => void;
 
-/** Where ACME's HTTP-01 check asks for its token (RFC 8555 §8.3). */
-const CHALLENGE_PATH = '/.well-known/acme-challenge/';
+/**
+ * Challenge requests as a regexp route is tried on (70b-3): tokens are base64url (RFC 8555 §8.1), 43 characters at
+ * Let's Encrypt; one mixed and one of letters and digits only.
+ */
+const CHALLENGE_REQUESTS = ['Ab0-_cD1eF2gH3iJ4kL5mN6oP7qR8sT9uV-wX_yZ0aB', 'LetsEncryptToken0123456789abcdefghijklmnopq'].map(
+  (token) => `${CHALLENGE_PATH}${token}`,
+);
 
 /**
  * The Gateway API rules: what `traefik.gateway` needs from the chart, K3s and cert-manager, what an
@@ -35,6 +43,7 @@ const CHALLENGE_PATH = '/.well-known/acme-challenge/';
  */
 export function checkGatewayRules(config: ClusterConfig, traefik: EffectiveTraefik, error: Report, warn: Report): void {
   checkProvider(config, error);
+  checkExtraGatewayIssuers(config, error, warn);
   if (!config.traefik.gateway) checkValuesProvider(config, traefik, error);
   checkTraefikValues(config, traefik.values, error, warn);
   if (!gatewayProviderOn(!!config.traefik.gateway, traefik.values)) checkUnservedRoutes(config.traefik.values ?? {}, error);
@@ -321,13 +330,6 @@ function checkTls(config: ClusterConfig, error: Report, warn: Report): void {
   }
 }
 
-/** A certificate cert-manager proves with HTTP-01, and who asked for it. */
-interface Http01Host {
-  readonly host: string;
-  readonly issuer: string;
-  readonly owner: string;
-}
-
 /**
  * cert-manager answers HTTP-01 with a solver Ingress for the host (the ClusterIssuers use `http01.ingress`).
  * The challenge arrives on the web entrypoint, or, with the redirect (a router of priority MaxInt32-1,
@@ -340,22 +342,18 @@ function checkChallenges(
   routers: readonly GatewayRouter[],
   error: Report,
 ): void {
-  const issuers = config.certManager?.issuers;
-  const certificates: Http01Host[] = [
-    ...config.ingresses.flatMap((ingress, j) =>
-      usesHttp01(issuers, ingress.tls?.issuer) ? [{ host: ingress.host, issuer: ingress.tls!.issuer!, owner: `ingresses[${j}]` }] : [],
-    ),
-    ...config.httpRoutes.flatMap((route, k) =>
-      usesHttp01(issuers, route.tls?.issuer) ? [{ host: route.host, issuer: route.tls!.issuer!, owner: `httpRoutes[${k}]` }] : [],
-    ),
-  ].filter((certificate) => !certificate.host.startsWith('*.'));
+  const certificates = http01Hosts(config);
   if (!certificates.length) return;
   const entryPoint = redirect ? 'websecure' : 'web';
   const reported = new Set<string>();
   for (const router of routers) {
     // 69b-12: a route of path `/` ranks below every Ingress router of its host, the solver's included (GATEWAY_CATCH_ALL_LOSES).
-    const catchAll = /^\/*$/.test(router.path);
-    if (router.entryPoint !== entryPoint || catchAll || !coversChallenge(router.path) || reported.has(router.at.join('.'))) continue;
+    // A regexp route ranks 1000 + 100 per character (httproute.go buildPathRule), above the solver's rule length too.
+    const catchAll = !router.regexp && /^\/*$/.test(router.path);
+    const covers = router.regexp
+      ? CHALLENGE_REQUESTS.some((path) => pathRegexpMatches(router.path, path) === true)
+      : coversChallenge(router.path);
+    if (router.entryPoint !== entryPoint || catchAll || !covers || reported.has(router.at.join('.'))) continue;
     const caught = certificates.find((certificate) => hostMatches(router.host, certificate.host));
     if (!caught) continue;
     reported.add(router.at.join('.'));

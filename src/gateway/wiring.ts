@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import type * as GatewayCharts from './chart';
 import type { GatewayApiChartProps } from './chart';
-import { GATEWAY_API_VERSION, GATEWAY_NAMESPACE, httpsRedirectName, routeNamespaces, usesHttp01 } from './model';
+import { GATEWAY_API_VERSION, GATEWAY_NAMESPACE, httpsRedirectName, routeNamespaces } from './model';
+import { httpsRedirectHosts } from './route-gateways';
 import { ClusterConfig } from '../config/schema';
 import type { WrittenObject } from '../core/object-identity';
 import { parseVersion } from '../semver';
@@ -40,9 +41,7 @@ export function gatewayApiChartProps(config: ClusterConfig): GatewayApiChartProp
       httpsPort: ports.https,
     },
     // HTTP-01 needs the HTTP listener of its host free for cert-manager's solver Ingress (see rules.ts).
-    httpsRedirects: [
-      ...new Set(tlsRoutes.filter((route) => !usesHttp01(config.certManager?.issuers, route.tls?.issuer)).map((route) => route.host)),
-    ],
+    httpsRedirects: httpsRedirectHosts(config),
     routes: config.httpRoutes.map((route) => ({
       name: route.name,
       namespace: route.namespace,

@@ -25,6 +25,10 @@ export interface RouteOwner {
   /** The Ingress' host and path as written, for the priority of its router (router-priority.ts). */
   readonly host?: string;
   readonly path?: string;
+  /** Its router's rule when not the Ingress' own (ingressRouterRule): cert-manager's HTTP-01 solver (cert-manager/http01-hosts.ts). */
+  readonly rule?: string;
+  /** An HTTP-01 solver: only a router outranking it takes its requests; a TCP route's connections are told by the Ingresses. */
+  readonly solver?: boolean;
 }
 
 /**
@@ -79,7 +83,7 @@ function ruleFindings(
   // A HostRegexp names a host with escaped dots (`a\\.b`): the backslashes are dropped before looking for it.
   const text = match.toLowerCase().replace(/\\/g, '');
   const named = [...routes]
-    .filter(([key, owner]) => meet(owner) && text.includes(key.slice(0, key.indexOf('/'))))
+    .filter(([key, owner]) => meet(owner) && !owner.solver && text.includes(key.slice(0, key.indexOf('/'))))
     .map(([key, owner]) => ({ host: key.slice(0, key.indexOf('/')), owner: owner.owner }));
   if (!named.length) return { errors, warnings: [] };
   const { host, owner } = named[0];
@@ -119,7 +123,7 @@ function outrankedFindings(
   const fix = chartRoute ? 'write a matchRule with a Host matcher' : 'add a Host matcher';
   const taken = [...routes.values()].flatMap((owner) => {
     if (!meet(owner) || owner.host === undefined || owner.path === undefined) return [];
-    const rule = ingressRouterRule(owner.host, owner.path);
+    const rule = owner.rule ?? ingressRouterRule(owner.host, owner.path);
     return own.value >= defaultPriority(rule) ? [{ owner, rule }] : [];
   });
   const why = own.explicit ? `its priority ${own.value}` : `its priority (Traefik's default: the rule's length, ${own.value})`;
@@ -145,8 +149,11 @@ function outrankedFindings(
           path,
           message:
             `${whose} PathPrefix "${prefix ?? regexp!.path}", and ${why} is not below ${defaultPriority(rule)}, that of ${owner.owner}'s router ` +
-            `(the length of its rule ${rule}), so Traefik gives it host "${owner.host}" with path "${owner.path}" and only one of the ` +
-            `two gets the traffic: ${fix} for the hosts it serves, ${chartRoute ? '' : 'lower its priority, '}or change the path`,
+            `(the length of its rule ${rule}), so Traefik gives it ` +
+            (owner.solver
+              ? `cert-manager's HTTP-01 challenge for "${owner.host}" and the certificate is never issued or renewed: `
+              : `host "${owner.host}" with path "${owner.path}" and only one of the two gets the traffic: ${fix} for the hosts it serves, `) +
+            `${chartRoute ? '' : 'lower its priority, '}or change the path`,
         },
       ],
       warnings: [],
@@ -202,7 +209,14 @@ export function extraRouteProblems(values: Values, prefix: Path, routes: Readonl
     });
     return [{ errors: found.errors.map(told), warnings: found.warnings.map(told) }];
   });
-  const tcp = { errors: tcpRouteProblems(values, prefix, [...routes.values()]), warnings: [] };
+  const tcp = {
+    errors: tcpRouteProblems(
+      values,
+      prefix,
+      [...routes.values()].filter((owner) => !owner.solver),
+    ),
+    warnings: [],
+  };
   return joinFindings([...fromChart, ...extraItemRouteProblems(values, prefix, routes), ...fileRouteProblems(values, prefix, routes), tcp]);
 }
 

@@ -1,6 +1,6 @@
 import { Path, Problem } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
-import { alsoIngressMessage, GATEWAY_NAMESPACE, httpsListenerName } from '../gateway/model';
+import { alsoIngressMessage, GATEWAY_NAMESPACE, HTTP_LISTENER, httpsListenerName } from '../gateway/model';
 import type { GatewayRouter, RouteGateway, RouteListener as Listener } from '../gateway/route-gateways';
 import { renderedObjects } from '../traefik/extra-objects';
 import { apiGroup } from '../validate/kinds';
@@ -38,11 +38,11 @@ function attachedListeners(parentRefs: unknown, namespace: string, gateway: Rout
 }
 
 /**
- * The path prefixes of an HTTPRoute's simple matches (a PathPrefix and nothing else), with their key path. The
- * CRD's defaults count: no rules, no matches or no path is PathPrefix `/`. Exact and RegularExpression paths, and
- * matches narrowed by headers, query parameters or method, are left alone, as the IngressRoute rule leaves other forms.
+ * The paths of type `type` of an HTTPRoute's simple matches (a path and nothing else), with their key path. The
+ * CRD's defaults count: no rules, no matches or no path is PathPrefix `/`. Other path types, and matches narrowed
+ * by headers, query parameters or method, are left alone, as the IngressRoute rule leaves other forms.
  */
-function prefixesOf(spec: Values): Array<{ prefix: string; at: Path }> {
+function pathsOf(spec: Values, type: 'PathPrefix' | 'RegularExpression'): Array<{ prefix: string; at: Path }> {
   const rules = Array.isArray(spec.rules) ? spec.rules : [{}];
   return rules.flatMap((rule: unknown, j: number) => {
     const matches = isMap(rule) && Array.isArray(rule.matches) && rule.matches.length ? rule.matches : [{}];
@@ -50,18 +50,19 @@ function prefixesOf(spec: Values): Array<{ prefix: string; at: Path }> {
       if (!isMap(match) || ['headers', 'queryParams', 'method'].some((key) => match[key] !== undefined)) return [];
       const path = isMap(match.path) ? match.path : {};
       const prefix = path.value ?? '/';
-      if ((path.type ?? 'PathPrefix') !== 'PathPrefix' || typeof prefix !== 'string') return [];
+      if ((path.type ?? 'PathPrefix') !== type || typeof prefix !== 'string') return [];
       return [{ prefix, at: isMap(rule) && Array.isArray(rule.matches) ? ['rules', j, 'matches', k] : ['rules', j] }];
     });
   });
 }
 
-/** An `extraObjects` HTTPRoute attached to a judged Gateway: its item, listeners, hostnames and simple path prefixes. */
+/** An `extraObjects` HTTPRoute attached to a judged Gateway: its item, listeners, hostnames and simple path prefixes and regexps. */
 interface ExtraRoute {
   readonly item: number;
   readonly listeners: readonly Listener[];
   readonly hostnames: readonly string[];
   readonly prefixes: ReadonlyArray<{ prefix: string; at: Path }>;
+  readonly regexps: ReadonlyArray<{ prefix: string; at: Path }>;
 }
 
 function extraRoutes(values: Values, gateway: RouteGateway): ExtraRoute[] {
@@ -74,7 +75,8 @@ function extraRoutes(values: Values, gateway: RouteGateway): ExtraRoute[] {
       const metadata = isMap(object.metadata) ? object.metadata : {};
       const listeners = attachedListeners(spec.parentRefs, String(metadata.namespace ?? GATEWAY_NAMESPACE), gateway);
       const hostnames = Array.isArray(spec.hostnames) ? spec.hostnames.filter((name) => typeof name === 'string') : [];
-      return listeners.length ? [{ item: i, listeners, hostnames, prefixes: prefixesOf(spec) }] : [];
+      const paths = { prefixes: pathsOf(spec, 'PathPrefix'), regexps: pathsOf(spec, 'RegularExpression') };
+      return listeners.length ? [{ item: i, listeners, hostnames, ...paths }] : [];
     }),
   );
 }
@@ -106,6 +108,11 @@ export function gatewayRouteProblems(config: ClusterConfig, gateway: RouteGatewa
       if (!owners.has(key)) owners.set(key, `httpRoutes[${n}]`);
     }
   });
+  // 70b-21: a TLS host's redirect route holds `/` of the HTTP listener (https-redirect.ts), as gateway/rules.ts tells httpRoutes.
+  for (const host of gateway.redirects) {
+    const key = place(HTTP_LISTENER, host, '/');
+    if (!owners.has(key)) owners.set(key, `the Gateway's HTTPS redirect of "${host}" (its httpRoutes have tls)`);
+  }
   const errors = routes.flatMap(({ item, listeners, hostnames, prefixes }) => {
     const owner = `traefik.values.extraObjects[${item}]`;
     const found = new Map<string, Problem>();
@@ -154,18 +161,20 @@ export function gatewayRouteProblems(config: ClusterConfig, gateway: RouteGatewa
 
 /**
  * The routers Traefik builds from the `extraObjects` HTTPRoutes on `gateway`, for the HTTP-01 challenge rule of
- * gateway/rules.ts (69b-11): one per listener, host and simple path prefix; a listener on TLS serves websecure. A
- * route without hostnames takes its listener's, or every host (`*`).
+ * gateway/rules.ts (69b-11): one per listener, host and simple path prefix or regexp (70b-3); a listener on TLS serves
+ * websecure. A route without hostnames takes its listener's, or every host (`*`).
  */
 export function extraGatewayRouters(config: ClusterConfig, gateway: RouteGateway): GatewayRouter[] {
-  return extraRoutes(config.traefik.values ?? {}, gateway).flatMap(({ item, listeners, hostnames, prefixes }) =>
+  return extraRoutes(config.traefik.values ?? {}, gateway).flatMap(({ item, listeners, hostnames, prefixes, regexps }) =>
     listeners.flatMap((listener) => {
       const hosts = hostnames.length ? hostnames.filter((host) => listens(listener, host)) : [listener.hostname ?? '*'];
+      const paths = [...prefixes.map((p) => ({ ...p, regexp: false })), ...regexps.map((p) => ({ ...p, regexp: true }))];
       return hosts.flatMap((host) =>
-        prefixes.map(({ prefix, at }) => ({
+        paths.map(({ prefix, at, regexp }) => ({
           entryPoint: listener.tls ? ('websecure' as const) : ('web' as const),
           host,
           path: prefix,
+          regexp,
           at: ['traefik', 'values', 'extraObjects', item, 'spec', ...at],
           what: `its route on Gateway ${gateway.namespace}/${gateway.name}`,
         })),

@@ -95,6 +95,9 @@ export function ruleRoutes(match: unknown): RuleRoutes {
   return { routes, unread, anyHost, anyHostUnread, regexpHosts };
 }
 
+/** `text` quoted for a regexp. */
+const quote = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+
 /** A gorilla/mux `{name}` or `{name:re}` template (Traefik v2's HostRegexp). */
 const TEMPLATE_PART = /\{[A-Za-z_][A-Za-z0-9_]*(?::((?:[^{}]|\{[^{}]*\})*))?\}/g;
 
@@ -107,8 +110,7 @@ const TEMPLATE_PART = /\{[A-Za-z_][A-Za-z0-9_]*(?::((?:[^{}]|\{[^{}]*\})*))?\}/g
  * a group, and a group that may be left out (`(:\d+)?`) runs, as it backtracks at most once.
  */
 export function hostRegexpMatches(value: string, host: string): boolean | undefined {
-  const quote = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-  const tries: string[] = [goSpellings(value.replace(/^\(\?i\)/, ''), quote)];
+  const tries: string[] = [goSpellings(value.replace(/^\(\?i\)/, ''))];
   if (value.includes('{')) {
     let out = '';
     let last = 0;
@@ -118,20 +120,32 @@ export function hostRegexpMatches(value: string, host: string): boolean | undefi
     }
     tries.push(`^${out}${quote(value.slice(last))}$`);
   }
-  // A group repeated more than once, or more than two quantifiers, may backtrack for long (a hostile regexp): not run, may match.
-  const results = tries.map((source) => {
-    if (/\)[*+{]/.test(source) || (source.match(/[*+?{]/g)?.length ?? 0) > 2) return undefined;
-    try {
-      return new RegExp(source, 'i').test(host);
-    } catch {
-      return undefined;
-    }
-  });
+  const results = tries.map((source) => boundedTest(source, 'i', host));
   return results.includes(true) ? true : results.includes(undefined) ? undefined : false;
 }
 
+/**
+ * 70b-3: whether a PathRegexp value (a Go regexp, unanchored, case-sensitive unless `(?i)`: traefik/traefik
+ * pkg/muxer/http/matcher.go `pathRegexp`, v3.6.0) matches `path`: true, false, or undefined when not told here (as
+ * hostRegexpMatches; JavaScript's `u` mode refuses the escapes Go has and it lacks, such as `\z`).
+ */
+export function pathRegexpMatches(value: string, path: string): boolean | undefined {
+  const caseless = value.startsWith('(?i)');
+  return boundedTest(goSpellings(caseless ? value.slice(4) : value), caseless ? 'iu' : 'u', path);
+}
+
+/** A regexp's test of `text`, undefined when it does not compile or may backtrack for long (a group repeated more than once, or more than two quantifiers: a hostile regexp is not run). */
+function boundedTest(source: string, flags: string, text: string): boolean | undefined {
+  if (/\)[*+{]/.test(source) || (source.match(/[*+?{]/g)?.length ?? 0) > 2) return undefined;
+  try {
+    return new RegExp(source, flags).test(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A Go regexp in JavaScript's spelling where the two differ in form only: `\Q…\E` quoted, `(?P<name>` as `(?<name>`. */
-function goSpellings(source: string, quote: (text: string) => string): string {
+function goSpellings(source: string): string {
   let out = '';
   for (let i = 0; i < source.length; i++) {
     if (source[i] !== '\\') out += source[i];

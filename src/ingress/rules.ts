@@ -17,7 +17,8 @@ import {
 import { readChartVersion } from '../traefik/chart-versions';
 import { entrypointResolverProblems, resolverNameProblem } from '../traefik/resolver-names';
 import { singleLabelCertificateWarning } from './single-label-hosts';
-import { extraRouteProblems, routeKey, sameRouteMessage } from './extra-routes';
+import { extraRouteProblems, RouteOwner, routeKey, sameRouteMessage } from './extra-routes';
+import { http01SolverOwners } from '../cert-manager/http01-hosts';
 import { wildcardTakeoverProblems } from './wildcard-takeover';
 import { v3RuleProblems } from './v3-rule-syntax';
 import { v2RuleProblems } from './v2-rule-syntax';
@@ -26,6 +27,7 @@ import { extraGatewayPortProblems } from '../gateway/extra-gateway-ports';
 import type * as GatewayRoutes from './gateway-routes';
 import { chartGateway, toolGateway } from '../gateway/route-gateways';
 import { checkRedirects, noHttpsRedirect } from './redirect-rules';
+import { checkIgnoredCrdRoutes } from './ignored-crd-routes';
 import { carriesVip, entrypointServices, vipServicesOf } from '../kube-vip/client-ip';
 
 /**
@@ -36,6 +38,7 @@ export function checkIngresses(config: ClusterConfig, traefik: EffectiveTraefik,
   checkRoutes(config, traefik, error, warn);
   checkIngressTls(config, error, warn);
   checkIngressProvider(config, traefik.ingressProvider, error);
+  checkIgnoredCrdRoutes(config, traefik.values, error);
   checkListeners(config, traefik, error);
   checkRedirects(config, traefik, error);
 }
@@ -269,12 +272,14 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   });
   // An IngressRoute among Traefik's extraObjects on an Ingress' host and path is a second router there, too.
   // A certResolver gets the Ingress the router.tls.certresolver annotation: TLS routers only (extra-routes.ts).
-  const owners = new Map(
-    [...routes].map(([route, i]) => {
+  // 70b-10: and one that outranks cert-manager's HTTP-01 solver Ingress catches the challenge.
+  const owners = new Map<string, RouteOwner>([
+    ...[...routes].map(([route, i]): [string, RouteOwner] => {
       const { host, path, tls } = config.ingresses[i];
       return [route, { owner: `ingresses[${i}]`, tls: !!tls?.certResolver, host, path }];
     }),
-  );
+    ...http01SolverOwners(config, traefik.httpRedirect),
+  ]);
   const extra = extraRouteProblems(values, ['traefik'], owners, readChartVersion(config.traefik.chartVersion));
   for (const problem of extra.errors) error(problem.path, problem.message, problem);
   for (const problem of extra.warnings) warn(problem.path, problem.message, problem);

@@ -4,6 +4,7 @@ import { extraObjectRoutes } from '../traefik/extra-objects';
 import { matchersOf, parsedRule } from '../traefik/rule-syntax';
 import { hostRegexpMatches } from './route-alternatives';
 import { fileRoutes } from './file-routes';
+import { negatedSniTaking } from './tcp-negated-sni';
 
 /** An Ingress as the TCP rule needs it: `ingresses[0]`, its host, and whether its routers are TLS only (extra-routes.ts RouteOwner). */
 interface TcpOwner {
@@ -79,12 +80,15 @@ export function tcpRouteProblems(values: Readonly<Record<string, unknown>>, pref
       const ownHost = owner.host === undefined ? undefined : bare(owner.host);
       const named = ownHost !== undefined && websecure && sni.some((s) => bare(s) === ownHost);
       const regexp = ownHost !== undefined && websecure && sniRegexps.some((re) => hostRegexpMatches(re, ownHost) === true);
-      if (!sni.includes('*') && !named && !regexp) continue;
+      const negated = ownHost !== undefined && websecure ? negatedSniTaking(tree, ownHost) : undefined;
+      if (!sni.includes('*') && !named && !regexp && !negated) continue;
       const what = sni.includes('*')
         ? `HostSNI(\`*\`) on ${entries} takes every connection there`
         : named
           ? `its HostSNI names host "${owner.host}" on websecure, so it takes every TLS connection of that host`
-          : `has a HostSNIRegexp that may match host "${owner.host}" on websecure, so it may take every TLS connection of that host`;
+          : regexp
+            ? `has a HostSNIRegexp that may match host "${owner.host}" on websecure, so it may take every TLS connection of that host`
+            : `negates HostSNI ${negated!.map((n) => JSON.stringify(n)).join(', ')} on websecure, which matches every other server name, so it takes every TLS connection of host "${owner.host}" as HostSNI(\`*\`) would`;
       return [
         {
           path,

@@ -1,6 +1,8 @@
 import { isMap } from '../core/is-map';
 import { formatPath, Problem } from '../core/problem';
-import { extraRouteProblems } from '../ingress/extra-routes';
+import { extraRouteProblems, RouteOwner } from '../ingress/extra-routes';
+import { http01SolverOwners } from '../cert-manager/http01-hosts';
+import { effectiveClusterTraefik } from '../traefik/settings';
 import { routeObjectProblems } from '../ingress/route-fields';
 import { v2RuleProblems } from '../ingress/v2-rule-syntax';
 import { v3RuleProblems } from '../ingress/v3-rule-syntax';
@@ -11,7 +13,7 @@ import { duplicateObjectProblems } from '../traefik/release-duplicates';
 import { apiGroup, CLUSTER_SCOPED_KINDS, groupKind } from '../validate/kinds';
 import { AppObject, Scope, where } from './construct-app-objects';
 import { ingressRouteOwners } from './construct-ingress-owners';
-import { notedTraefikRelease } from './construct-services';
+import { notedClusterConfig, notedTraefikRelease } from './construct-services';
 
 type Values = Record<string, unknown>;
 
@@ -49,7 +51,7 @@ export function traefikParityFindings({ all }: Scope, objects: readonly AppObjec
       // Round 67 (67b-2): the cross-checks too: a resolver Traefik does not have, and a route (catch-all with a priority,
       // HostSNI(`*`)) that takes the traffic of one of the app's Ingresses (ingress/rules.ts, as a config's extraObjects).
       ...(resolvers ? extraObjectResolverProblems(asItems, [], new Set(resolvers), DEFINE) : []),
-      ...extraRouteProblems(asItems, [], ingressRouteOwners(objects), readChartVersion(chartVersion)).errors,
+      ...extraRouteProblems(asItems, [], routeOwners(all, objects), readChartVersion(chartVersion)).errors,
     ];
     const said = new Set<string>();
     for (const { path, message } of problems) {
@@ -69,6 +71,13 @@ export function traefikParityFindings({ all }: Scope, objects: readonly AppObjec
     if (pods) findings.push(`${where(o)}: ${pods}`);
   }
   return findings;
+}
+
+/** The routes of the app's Ingresses, and (70b-10) the HTTP-01 solvers of a K3sVipCluster's certificates, as ingress/rules.ts takes them. */
+function routeOwners(all: Scope['all'], objects: readonly AppObject[]): Map<string, RouteOwner> {
+  const config = all.map(notedClusterConfig).find((c) => c !== undefined);
+  const solvers = config ? http01SolverOwners(config, effectiveClusterTraefik(config).httpRedirect) : [];
+  return new Map([...ingressRouteOwners(objects), ...solvers]);
 }
 
 /** Where a resolver is defined: the props of the app's TraefikHelmChartConfig or K3sVipCluster. */

@@ -1,0 +1,158 @@
+import { isMap } from '../core/is-map';
+import type { Path, Report } from '../core/problem';
+import { redactedList } from '../core/redact-message';
+import type { ClusterConfig } from '../config/schema';
+import { flagIsFalse, flagIsTrue, traefikFlags } from '../traefik/arguments';
+import { traefikNamespace } from '../traefik/extra-object-rules';
+import { renderedObjects } from '../traefik/extra-objects';
+import { goTruthy } from '../traefik/go-truth';
+import { apiGroup } from '../validate/kinds';
+
+type Values = Readonly<Record<string, unknown>>;
+
+/** The route kinds Traefik's Kubernetes CRD provider reads (traefik.io, or the older traefik.containo.us). */
+const ROUTE_KINDS = new Set(['IngressRoute', 'IngressRouteTCP', 'IngressRouteUDP']);
+const GROUPS = new Set(['traefik.io', 'traefik.containo.us']);
+/** The annotation the CRD provider matches against its `ingressClass` (traefik/traefik pkg/provider/kubernetes/crd kubernetes.go, v3.6). */
+const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+
+/** An `extraObjects` route of the CRD provider: what it is called and where, and what the provider's filters read. */
+interface CrdRoute {
+  readonly what: string;
+  readonly namespace: string;
+  readonly labels: Values;
+  readonly className: unknown;
+}
+
+function crdRoutes(values: Values): CrdRoute[] {
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  return items.flatMap((item, i) =>
+    renderedObjects(item).flatMap((object): CrdRoute[] => {
+      const { apiVersion, kind } = object;
+      if (typeof kind !== 'string' || !ROUTE_KINDS.has(kind) || typeof apiVersion !== 'string' || !GROUPS.has(apiGroup(apiVersion)))
+        return [];
+      const metadata = isMap(object.metadata) ? object.metadata : {};
+      const namespace = typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : traefikNamespace(values);
+      const annotations = isMap(metadata.annotations) ? metadata.annotations : {};
+      return [
+        {
+          what: `${kind} ${namespace}/${String(metadata.name)} (traefik.values.extraObjects[${i}])`,
+          namespace,
+          labels: isMap(metadata.labels) ? metadata.labels : {},
+          className: annotations[CLASS_ANNOTATION],
+        },
+      ];
+    }),
+  );
+}
+
+/**
+ * Whether a Kubernetes label selector surely does not select an object of `labels`: its requirements are ANDed, split at
+ * commas outside `in (...)` lists (k8s.io/apimachinery pkg/labels/selector.go, `Requirement.Matches`); a requirement in
+ * a form not read here is taken as met.
+ */
+function surelyUnselected(selector: string, labels: Values): boolean {
+  const has = (key: string) => Object.hasOwn(labels, key);
+  const listed = (list: string) => list.split(',').map((v) => v.trim());
+  return selector
+    .split(/,(?![^(]*\))/)
+    .map((part) => part.trim())
+    .some((req) => {
+      let m: RegExpMatchArray | null;
+      if ((m = /^([^=!\s(),]+)\s*(==?|!=)\s*([^=!\s(),]*)$/.exec(req)))
+        return m[2] === '!=' ? labels[m[1]] === m[3] : labels[m[1]] !== m[3];
+      if ((m = /^([^=!\s(),]+)\s+(in|notin)\s*\(([^()]*)\)$/.exec(req))) {
+        const within = has(m[1]) && listed(m[3]).includes(String(labels[m[1]]));
+        return m[2] === 'in' ? !within : within;
+      }
+      if ((m = /^(!?)\s*([^=!\s(),]+)$/.exec(req))) return m[1] ? has(m[2]) : !has(m[2]);
+      return false;
+    });
+}
+
+/**
+ * 70b-20: values that make Traefik ignore the IngressRoutes this config deploys, refused as their Ingress provider
+ * equivalents are for Ingresses (rules.ts checkIngressProvider): the CRD provider off (`providers.kubernetesCRD.enabled`,
+ * `--providers.kubernetescrd=false`), or narrowed so a route is not read: `namespaces` (or `rbac.namespaced`, the release
+ * namespace), `labelSelector`, `ingressClass` (the routes' kubernetes.io/ingress.class annotation must name it). The chart
+ * passes each key as its `--providers.kubernetescrd.*` flag (traefik-helm-chart templates/_podtemplate.tpl); flags in
+ * `additionalArguments` come after, so they win (a list flag adds).
+ */
+export function checkIgnoredCrdRoutes(config: ClusterConfig, values: Values, error: Report): void {
+  const routes = crdRoutes(values);
+  if (!routes.length) return;
+  const at = (...keys: string[]): Path => ['traefik', 'values', ...keys];
+  const off = (value: unknown) => value !== undefined && !goTruthy(value);
+  const providers = values.providers;
+  const crd = isMap(providers) && isMap(providers.kubernetesCRD) ? providers.kubernetesCRD : {};
+  let disabled: Path | undefined =
+    providers === null
+      ? at('providers')
+      : isMap(providers) && providers.kubernetesCRD === null
+        ? at('providers', 'kubernetesCRD')
+        : off(crd.enabled)
+          ? at('providers', 'kubernetesCRD', 'enabled')
+          : undefined;
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  let labelSelector = text(crd.labelSelector) && {
+    value: text(crd.labelSelector)!,
+    path: at('providers', 'kubernetesCRD', 'labelSelector'),
+  };
+  let className = text(crd.ingressClass) && { value: text(crd.ingressClass)!, path: at('providers', 'kubernetesCRD', 'ingressClass') };
+  const listed = Array.isArray(crd.namespaces) ? crd.namespaces.filter((ns): ns is string => typeof ns === 'string' && ns !== '') : [];
+  const namespaced = isMap(values.rbac) && goTruthy(values.rbac.namespaced);
+  // With rbac.namespaced the chart adds the release namespace to the list (a list read generously here).
+  const own = namespaced ? [traefikNamespace(values)] : [];
+  let namespaces =
+    listed.length || namespaced
+      ? { value: [...own, ...listed], path: listed.length ? at('providers', 'kubernetesCRD', 'namespaces') : at('rbac', 'namespaced') }
+      : undefined;
+  for (const flag of traefikFlags(config.traefik.values ?? {}, ['traefik'], config.traefik.chartVersion)) {
+    if (flag.name === 'providers.kubernetescrd') {
+      if (flagIsFalse(flag)) disabled = flag.path;
+      else if (flagIsTrue(flag)) disabled = undefined;
+    } else if (flag.name === 'providers.kubernetescrd.labelselector') {
+      labelSelector = flag.value ? { value: flag.value, path: flag.path } : undefined;
+    } else if (flag.name === 'providers.kubernetescrd.ingressclass') {
+      className = flag.value ? { value: flag.value, path: flag.path } : undefined;
+    } else if (flag.name === 'providers.kubernetescrd.namespaces') {
+      const names = (flag.value ?? '')
+        .split(',')
+        .map((ns) => ns.trim())
+        .filter((ns) => ns !== '');
+      if (names.length) namespaces = { value: [...(namespaces?.value ?? []), ...names], path: flag.path };
+    }
+  }
+  const ignored = 'Traefik ignores it and its routes answer nothing';
+  if (disabled) {
+    error(
+      disabled,
+      `turns Traefik's Kubernetes CRD provider off, so Traefik ignores ${routes[0].what} and its routes answer nothing: remove it`,
+    );
+    return;
+  }
+  const outside = namespaces && routes.find((route) => !namespaces!.value.includes(route.namespace));
+  if (namespaces && outside) {
+    error(
+      namespaces.path,
+      `makes Traefik's CRD provider watch only namespace(s) ${redactedList(namespaces.value)}, not ${outside.namespace} of ${outside.what}, so ${ignored}: ` +
+        `add ${outside.namespace} to providers.kubernetesCRD.namespaces, or remove the key`,
+    );
+  }
+  const unlabelled = labelSelector && routes.find((route) => surelyUnselected(labelSelector!.value, route.labels));
+  if (labelSelector && unlabelled) {
+    error(
+      labelSelector.path,
+      `makes Traefik's CRD provider read only objects whose labels match it, and ${unlabelled.what} does not, so ${ignored}: ` +
+        'give it matching labels, or remove the key',
+    );
+  }
+  const unclassed = className && routes.find((route) => route.className !== className!.value);
+  if (className && unclassed) {
+    error(
+      className.path,
+      `makes Traefik's CRD provider read only objects annotated ${CLASS_ANNOTATION}: ${JSON.stringify(className.value)}, and ${unclassed.what} ` +
+        `is not, so ${ignored}: annotate it so, or remove the key`,
+    );
+  }
+}

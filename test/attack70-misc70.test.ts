@@ -330,17 +330,17 @@ describe("70b-16: an app object's refusal tells its own effect, not the Traefik 
 
 describe('speed: the texts these rules read stay linear', () => {
   const routers = Array.from(
-    { length: 900 },
+    { length: 600 },
     (_, i) => `    r${i}:\n      rule: Host(\`h${i}.example.com\`)\n      service: noop@internal\n`,
   ).join('');
-  const content = `http:\n  routers:\n${routers.replace(/^/gm, '  ')}`.slice(0, 85_000);
+  const content = `http:\n  routers:\n${routers.replace(/^/gm, '  ')}`;
   const many = (i: number) => ({
     ...workload('DaemonSet', nginx({ containerPort: 80, hostPort: 20000 + i })),
     metadata: { name: `w${i}`, namespace: 'default' },
   });
   test.each([
-    ['100 kB of file-provider routers', hostConfig({ providers: { file: { enabled: true, content } } })],
-    ['100 extraObjects workloads with host ports', hostConfig({ extraObjects: Array.from({ length: 100 }, (_, i) => many(i)) })],
+    ['600 file-provider routers', hostConfig({ providers: { file: { enabled: true, content } } })],
+    ['40 extraObjects workloads with host ports', hostConfig({ extraObjects: Array.from({ length: 40 }, (_, i) => many(i)) })],
   ])('%s is judged within 2 s', (_name, text) => {
     expect(text.length).toBeLessThanOrEqual(100_000);
     errorsOf(text); // warm the rules' caches

@@ -37,7 +37,7 @@ interface Shared {
 const sharedVip = ({ version, lease, ns2 }: Shared) =>
   refusal((app) => {
     const kv = new Chart(app, 'kv');
-    new KubeVipRbac(kv, 'rbac', {});
+    new KubeVipRbac(kv, 'rbac');
     new KubeVipDaemonSet(kv, 'ds', { version, interface: 'eth0', serviceAccountName: 'kube-vip', servicesElection: true });
     const lb = new Chart(app, 'lb');
     const svc = (name: string, namespace: string, port: number) =>

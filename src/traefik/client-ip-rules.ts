@@ -63,8 +63,12 @@ export function checkUdpService(traefik: EffectiveTraefik, prefix: Path, why: st
   if (!isMap(service) || !Object.hasOwn(service, 'single') || goTruthy(service.single)) return;
   const ports = isMap(values.ports) ? Object.values(values.ports).filter(isMap) : [];
   if (!ports.some((port) => port.protocol === 'UDP' || (isMap(port.http3) && goTruthy(port.http3.enabled)))) return;
-  const readsLease = !versionProblem(kubeVipVersion) && kubeVipRules(parseVersion(kubeVipVersion)).leaseNameAnnotation !== 'none';
-  if (readsLease && sharesOneLease(traefik, service, kubeVipVersion)) return;
+  // kube-vip refuses a shared lease on a Local Service (shared-lease.ts leaseNameProblem): no lease advice then.
+  const own = traefik.services.find((s) => s.namespace === 'kube-system' && s.name === 'traefik');
+  const policy = own?.externalTrafficPolicy?.value === 'Local' ? 'Local' : undefined;
+  const readsLease =
+    !versionProblem(kubeVipVersion) && kubeVipRules(parseVersion(kubeVipVersion)).leaseNameAnnotation !== 'none' && !policy;
+  if (readsLease && sharesOneLease(service, kubeVipVersion)) return;
   error(
     [...prefix, 'values', 'service', 'single'],
     "is false, so Traefik's UDP ports get a Service of their own (traefik-udp) on the same VIP; with per-Service election " +
@@ -76,15 +80,13 @@ export function checkUdpService(traefik: EffectiveTraefik, prefix: Path, why: st
 
 /**
  * Traefik's TCP and UDP Services carry one lease name (`annotations`, with annotationsTCP or annotationsUDP over it:
- * service-facts.ts joinedAnnotations), valid for kube-vip `version` and the Service's policy (shared-lease.ts leaseNameProblem).
+ * service-facts.ts joinedAnnotations), valid for kube-vip `version` (shared-lease.ts leaseNameProblem).
  */
-function sharesOneLease(traefik: EffectiveTraefik, service: Record<string, unknown>, version: string): boolean {
+function sharesOneLease(service: Record<string, unknown>, version: string): boolean {
   const tcp = joinedAnnotations(service, 'annotationsTCP').map[LEASE_NAME_ANNOTATION];
   const udp = joinedAnnotations(service, 'annotationsUDP').map[LEASE_NAME_ANNOTATION];
   if (typeof tcp !== 'string' || tcp !== udp) return false;
-  const own = traefik.services.find((s) => s.namespace === 'kube-system' && s.name === 'traefik');
-  const policy = own?.externalTrafficPolicy?.value === 'Local' ? 'Local' : undefined;
-  return leaseNameProblem(tcp, policy, version, kubeVipRules(parseVersion(version))) === undefined;
+  return leaseNameProblem(tcp, undefined, version, kubeVipRules(parseVersion(version))) === undefined;
 }
 
 /**

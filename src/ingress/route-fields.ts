@@ -98,9 +98,11 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
   const byText = new Map<string, Problem[]>();
   // A router's problems are said at the text with its key path (textPart), each router's beside the others' (59b-7).
   // 69b-24: with the key path inside the text (textPath), the problem stands at that line of the config where it can be said.
+  // 70b-14: a problem with its own line in the text is said there, apart from the router's others (its own textPart).
   const add = (path: Path, message: string, part?: string, textPath?: Path) => {
-    const key = JSON.stringify([path, part ?? null]);
-    const problem = { path: [...prefix, ...path], message, ...(part !== undefined && { textPart: part }), ...(textPath && { textPath }) };
+    const piece = part !== undefined && textPath ? `${part}\0${JSON.stringify(textPath)}` : part;
+    const key = JSON.stringify([path, piece ?? null]);
+    const problem = { path: [...prefix, ...path], message, ...(piece !== undefined && { textPart: piece }), ...(textPath && { textPath }) };
     byText.set(key, [...(byText.get(key) ?? []), problem]);
   };
   for (const { path, file: name, refused, tomlRouters, dropped } of file.texts) {

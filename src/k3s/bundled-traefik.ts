@@ -2,6 +2,7 @@ import type { Problem } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import { TRAEFIK_CHART_VERSION } from '../pins';
 import { upstreamChartVersion } from '../traefik/chart-versions';
+import { imageRelease } from '../traefik/image-release';
 import { compareK3sVersions, compareVersions, parseK3sVersion, parseVersion } from '../semver';
 
 /**
@@ -76,6 +77,21 @@ export function traefikMajorProblem(k3sVersion: string | undefined, chartVersion
     `"${chartVersion}" is a Traefik v3 chart, but K3s ${k3sVersion} bundles Traefik v2, and a HelmChartConfig sets the values of ` +
     'the bundled chart, never the chart: the values would follow a chart K3s does not run (resolvers under keys it ignores, v3 rules ' +
     `it refuses): write chartVersion: ${v2} (or what \`${READ_CHART}\` shows), or use K3s ${FIRST_TRAEFIK_V3_K3S} or newer`
+  );
+}
+
+/**
+ * 70b-13: the same through `image.tag` (traefik/image-release.ts, as the chart reads it): a Traefik v3 image on the v2
+ * chart K3s bundles runs v3 under templates, RBAC and CRDs written for v2. Undefined otherwise (a v2 tag is fine).
+ */
+export function traefikImageMajorProblem(k3sVersion: string | undefined, values: Readonly<Record<string, unknown>>): string | undefined {
+  if (!k3sVersion || !bundlesTraefikV2(k3sVersion)) return undefined;
+  const release = imageRelease(values);
+  if (release === undefined || release === 'no release' || release.major < 3) return undefined;
+  return (
+    `names Traefik ${release.tag}, but K3s ${k3sVersion} bundles Traefik v2, and a HelmChartConfig sets the values of the bundled ` +
+    'chart, never the chart: Traefik v3 would run under the templates, RBAC and CRDs of a Traefik v2 chart: ' +
+    `remove image.tag (or name a v2 release), or use K3s ${FIRST_TRAEFIK_V3_K3S} or newer`
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ClusterConfig } from '../config/schema';
 import { compareK3sVersions, parseK3sVersion } from '../semver';
-import { traefikMajorProblem } from './bundled-traefik';
+import { traefikImageMajorProblem, traefikMajorProblem } from './bundled-traefik';
 import { firstK3sWith, K3sRules, k3sRules, OLDEST_SUPPORTED_K3S } from './versions';
 
 type Report = (path: ReadonlyArray<string | number>, message: string) => void;
@@ -29,6 +29,8 @@ export function checkK3sVersion(config: ClusterConfig, error: Report, warn: Repo
   }
   const major = traefikMajorProblem(text, config.traefik.chartVersion);
   if (major) error(['traefik', 'chartVersion'], major);
+  const image = traefikImageMajorProblem(text, config.traefik.values ?? {});
+  if (image) error(['traefik', 'values', 'image', 'tag'], image);
   if (config.certManager && !rules.helmChartCreateNamespace) {
     warn(
       path,

@@ -177,18 +177,9 @@ function sharedVipProblems(
     if (local) {
       error(at, localSharedMessage(shared, local.label, mode));
     } else if (election && rules.leaseNameAnnotation === 'none') {
-      error(
-        at,
-        `${shared}: with per-Service election (${election.why()}) kube-vip ${version.tag} elects each Service's leader apart ` +
-          `and cannot make them share one (${LEASE_NAME_ANNOTATION} came in v1.0.1), so two nodes could announce it: give each Service its own VIP, or use kube-vip v1.0.1 or newer`,
-      );
+      error(at, leaselessSharedVipMessage(shared, election.why(), version.tag));
     } else if (election && rules.leaseNameAnnotation === 'same-namespace' && new Set(group.services.map((s) => s.namespace)).size > 1) {
-      error(
-        at,
-        `${shared}: with per-Service election (${election.why()}) they must share one lease, but kube-vip ${version.tag} looks ` +
-          `${LEASE_NAME_ANNOTATION} up in each Service's own namespace (${namespaces(group.services)}), so they would elect apart ` +
-          '(the namespace/name form came in v1.1.0): put them in one namespace, give each its own VIP, or use kube-vip v1.1.0 or newer',
-      );
+      error(at, namespacedSharedVipMessage(shared, election.why(), version.tag, namespaces(group.services)));
     } else if (election) {
       // The chart's additional Services carry the user's annotations only: the lease must be written there by hand.
       const lease = election.name?.(group.services) ?? sharedLeaseName(group, rules)!;
@@ -243,6 +234,29 @@ export function checkTraefikSharedVips(
  */
 export function localSharedMessage(shared: string, local: string, mode: 'arp' | 'bgp'): string {
   return `${shared}, and ${local} is Local: ${localSharedReason(mode)}: give ${local} a VIP of its own, or make it Cluster`;
+}
+
+/**
+ * `shared` under per-Service election (`why`) on kube-vip `version`, which reads no `kube-vip.io/leaseName`
+ * (kube-vip/versions.ts): said of a config's Services and of an app's sibling Services alike (70b-9).
+ */
+export function leaselessSharedVipMessage(shared: string, why: string, version: string): string {
+  return (
+    `${shared}: with per-Service election (${why}) kube-vip ${version} elects each Service's leader apart ` +
+    `and cannot make them share one (${LEASE_NAME_ANNOTATION} came in v1.0.1), so two nodes could announce it: give each Service its own VIP, or use kube-vip v1.0.1 or newer`
+  );
+}
+
+/**
+ * `shared` by Services of several namespaces (`namespaces`) on kube-vip `version`, which looks a lease name up in each
+ * Service's own namespace (v1.0.x, kube-vip/versions.ts): said of a config's Services and of sibling Services alike (70b-9).
+ */
+export function namespacedSharedVipMessage(shared: string, why: string, version: string, namespaces: string): string {
+  return (
+    `${shared}: with per-Service election (${why}) they must share one lease, but kube-vip ${version} looks ` +
+    `${LEASE_NAME_ANNOTATION} up in each Service's own namespace (${namespaces}), so they would elect apart ` +
+    '(the namespace/name form came in v1.1.0): put them in one namespace, give each its own VIP, or use kube-vip v1.1.0 or newer'
+  );
 }
 
 /**

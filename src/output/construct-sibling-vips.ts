@@ -3,9 +3,15 @@ import { formatPath, type Path, type Report } from '../core/problem';
 import { dualStackVipsProblem } from '../k3s/dual-stack-rules';
 import { checkK3sNetworks } from '../k3s/networks';
 import { checkInventory } from '../k3s/rules';
-import { localSharedMessage, localWithoutElectionMessage, unsharedLeaseMessage } from '../kube-vip/client-ip-rules';
+import {
+  leaselessSharedVipMessage,
+  localSharedMessage,
+  localWithoutElectionMessage,
+  namespacedSharedVipMessage,
+  unsharedLeaseMessage,
+} from '../kube-vip/client-ip-rules';
 import { checkPools } from '../kube-vip/pool-rules';
-import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
+import { LEASE_NAME_ANNOTATION, leaseNameProblem } from '../kube-vip/shared-lease';
 import { serviceVipCountProblem } from '../kube-vip/rules';
 import { kubeVipRules } from '../kube-vip/versions';
 import type { DeployedService } from '../load-balancer/deployed';
@@ -92,6 +98,8 @@ function localSharingFindings(
  * bare KubeVipDaemonSet) judged for how the app's kube-vip elects in ARP mode: `Local` needs per-Service election, and
  * under it a VIP shared with another Service needs their common `kube-vip.io/leaseName`, as the config door's
  * client-ip-rules.ts says of its own. A construct's own Services on one VIP are its props' (checkTraefikSharedVips).
+ * Round 70 (70b-9): the lease counts only as that kube-vip reads it (kube-vip/versions.ts leaseNameAnnotation): none
+ * before v1.0.1, a bare name in each Service's own namespace before v1.1.0, with the config door's messages.
  */
 export function electionFindings(
   kubeVip: DeployedKubeVip,
@@ -101,6 +109,11 @@ export function electionFindings(
 ): void {
   if (!kubeVip.arp) return;
   const local = (s: DeployedService) => s.externalTrafficPolicy?.value === 'Local';
+  const rules = kubeVipRules(parseVersion(kubeVip.version));
+  const why = 'svc_election of the kube-vip this app deploys';
+  // A lease this kube-vip reads as written (a namespace/name form needs v1.1.0).
+  const readable = (name: unknown): name is string =>
+    typeof name === 'string' && leaseNameProblem(name, undefined, kubeVip.version, rules) === undefined;
   for (const service of free) {
     if (!kubeVip.servicesElection) {
       if (local(service)) said(service.externalTrafficPolicy!.path, localWithoutElectionMessage());
@@ -111,13 +124,24 @@ export function electionFindings(
       const other = services.find(
         (o) => String(o.path[0]) !== String(service.path[0]) && !local(o) && o.ips.some((ip) => sameIp(ip.ip.text, vip.ip.text)),
       );
-      if (!other || local(service) || (typeof service.leaseName === 'string' && service.leaseName === other.leaseName)) continue;
-      const lease =
-        typeof other.leaseName === 'string'
-          ? `: add "${LEASE_NAME_ANNOTATION}: ${other.leaseName}" to the annotations of ${service.label}`
-          : `, but ${other.label} names none: declare ${service.label} in K3sVipCluster's loadBalancers[] (which writes one on both), ` +
-            `or give both the same ${LEASE_NAME_ANNOTATION} annotation`;
-      said(vip.path, unsharedLeaseMessage(vip.ip.text, other.label, 'svc_election of the kube-vip this app deploys', lease));
+      if (!other || local(service)) continue;
+      const shared = `"${vip.ip.text}" is also the VIP of ${other.label}`;
+      if (rules.leaseNameAnnotation === 'none') {
+        said(vip.path, leaselessSharedVipMessage(shared, why, kubeVip.version));
+        continue;
+      }
+      if (rules.leaseNameAnnotation === 'same-namespace' && service.namespace !== other.namespace) {
+        said(vip.path, namespacedSharedVipMessage(shared, why, kubeVip.version, `${service.namespace}, ${other.namespace}`));
+        continue;
+      }
+      if (readable(service.leaseName) && service.leaseName === other.leaseName) continue;
+      const form =
+        rules.leaseNameAnnotation === 'same-namespace' ? ` (a bare name: kube-vip ${kubeVip.version} looks it up in their namespace)` : '';
+      const lease = readable(other.leaseName)
+        ? `: add "${LEASE_NAME_ANNOTATION}: ${other.leaseName}" to the annotations of ${service.label}`
+        : `, but ${other.label} names none${typeof other.leaseName === 'string' ? ' this kube-vip reads' : ''}: declare ${service.label} in ` +
+          `K3sVipCluster's loadBalancers[] (which writes one on both), or give both the same ${LEASE_NAME_ANNOTATION} annotation${form}`;
+      said(vip.path, unsharedLeaseMessage(vip.ip.text, other.label, why, lease));
     }
   }
 }

@@ -57,7 +57,7 @@ export function traefikParityFindings({ all }: Scope, objects: readonly AppObjec
     for (const { path, message } of problems) {
       const [values_, key, i, ...rest] = path;
       if (values_ !== 'values' || key !== 'extraObjects' || typeof i !== 'number' || !crds[i]) continue;
-      const line = `${where(crds[i].o)}: ${rest.length ? `${formatPath(rest)} ` : ''}${message}`;
+      const line = `${where(crds[i].o)}: ${rest.length ? `${formatPath(rest)} ` : ''}${appliedAlone(message)}`;
       if (!said.has(line)) findings.push(line);
       said.add(line);
     }
@@ -68,7 +68,7 @@ export function traefikParityFindings({ all }: Scope, objects: readonly AppObjec
       for (const { message } of duplicateObjectProblems({ ...values, extraObjects: [item] }, [], chart))
         findings.push(`${where(o)}: ${message}`);
     const pods = traefikPodObjectProblem(item, values, []);
-    if (pods) findings.push(`${where(o)}: ${pods}`);
+    if (pods) findings.push(`${where(o)}: ${appliedAlone(pods)}`);
   }
   return findings;
 }
@@ -83,6 +83,20 @@ function routeOwners(all: Scope['all'], objects: readonly AppObject[]): Map<stri
 /** Where a resolver is defined: the props of the app's TraefikHelmChartConfig or K3sVipCluster. */
 const DEFINE =
   "Define it under the certResolvers prop of the app's TraefikHelmChartConfig or K3sVipCluster, or list it in externalCertResolvers if it is configured elsewhere";
+
+/**
+ * 70b-16: the extraObjects rules tell what a refused item does to the Traefik release it joins; an app object is
+ * applied on its own (its chart's file), so only it is refused: the effect is told of it, the rest of each message kept.
+ */
+const ALONE: ReadonlyArray<readonly [string, string]> = [
+  ['so Helm finds no such resource and fails the whole Traefik release', 'so the API server finds no such resource and refuses the object'],
+  ['so the API server refuses the object and the whole Traefik release fails', 'so the API server refuses the object'],
+  [
+    'and Helm maps group, version and kind exactly (or fails the whole Traefik release)',
+    'and the API server maps group, version and kind exactly (or refuses the object)',
+  ],
+];
+const appliedAlone = (message: string): string => ALONE.reduce((text, [release, alone]) => text.split(release).join(alone), message);
 
 const traefikGroup = (item: Values): boolean => {
   const group = typeof item.apiVersion === 'string' ? apiGroup(item.apiVersion) : '';

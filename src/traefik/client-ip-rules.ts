@@ -1,5 +1,5 @@
 import type { ClusterConfig } from '../config/schema';
-import { trustedNetwork } from '../config/formats';
+import { trustedNetwork, version as versionProblem } from '../config/formats';
 import { formatPath, Path, Report, shownValue } from '../core/problem';
 import { clusterVipServices, keyPath, usesServicesElection } from '../kube-vip/client-ip';
 import { cidrContains, IpCidr, parseCidr, parseIp, spansOverlap } from '../net/ip';
@@ -8,6 +8,10 @@ import type { TrustList } from './trust';
 import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
 import { isMap } from '../core/is-map';
+import { LEASE_NAME_ANNOTATION, leaseNameProblem } from '../kube-vip/shared-lease';
+import { kubeVipRules } from '../kube-vip/versions';
+import { joinedAnnotations } from './service-facts';
+import { parseVersion } from '../semver';
 
 /**
  * Traefik's side of the client IP: with `Local` its pods must fit on the control-plane nodes, one per
@@ -39,7 +43,7 @@ export function checkTraefikClientIp(config: ClusterConfig, traefik: EffectiveTr
   }
   if (usesServicesElection(config)) {
     const local = clusterVipServices(config).find((s) => s.policy === 'Local')!;
-    checkUdpService(traefik, ['traefik'], `on because ${keyPath(local.policyPath)} is Local`, error);
+    checkUdpService(traefik, ['traefik'], `on because ${keyPath(local.policyPath)} is Local`, config.kubeVip.version, error);
   }
   const lists = checkTraefikTrust(traefik, ['traefik'], error);
   if (config.traefik.externalTrafficPolicy === 'Cluster') checkBehindSourceNat(config, lists, error, warn);
@@ -48,9 +52,10 @@ export function checkTraefikClientIp(config: ClusterConfig, traefik: EffectiveTr
 /**
  * With `service.single: false` the chart puts UDP ports (a UDP entrypoint, or HTTP/3) into a second
  * Service `<fullname>-udp` with the same annotations, so on the same VIP (traefik/templates/service.yaml,
- * v20.1.1 to v41.3.0). Under per-Service election (`why` says why it is on) the two would elect their leaders apart.
+ * v20.1.1 to v41.3.0). Under per-Service election (`why` says why it is on) the two would elect their leaders apart,
+ * unless both carry one `kube-vip.io/leaseName` that kube-vip `kubeVipVersion` reads (70b-17; kube-vip/versions.ts).
  */
-export function checkUdpService(traefik: EffectiveTraefik, prefix: Path, why: string, error: Report): void {
+export function checkUdpService(traefik: EffectiveTraefik, prefix: Path, why: string, kubeVipVersion: string, error: Report): void {
   const { values } = traefik;
   const service = values.service;
   // service.yaml (v27.0.2:58): `and $exposedPorts (and $udpPorts (not $service.single))`: any Go-false value given
@@ -58,12 +63,30 @@ export function checkUdpService(traefik: EffectiveTraefik, prefix: Path, why: st
   if (!isMap(service) || !Object.hasOwn(service, 'single') || goTruthy(service.single)) return;
   const ports = isMap(values.ports) ? Object.values(values.ports).filter(isMap) : [];
   if (!ports.some((port) => port.protocol === 'UDP' || (isMap(port.http3) && goTruthy(port.http3.enabled)))) return;
+  // kube-vip refuses a shared lease on a Local Service (shared-lease.ts leaseNameProblem): no lease advice then.
+  const own = traefik.services.find((s) => s.namespace === 'kube-system' && s.name === 'traefik');
+  const policy = own?.externalTrafficPolicy?.value === 'Local' ? 'Local' : undefined;
+  const readsLease =
+    !versionProblem(kubeVipVersion) && kubeVipRules(parseVersion(kubeVipVersion)).leaseNameAnnotation !== 'none' && !policy;
+  if (readsLease && sharesOneLease(service, kubeVipVersion)) return;
   error(
     [...prefix, 'values', 'service', 'single'],
     "is false, so Traefik's UDP ports get a Service of their own (traefik-udp) on the same VIP; with per-Service election " +
       `(${why}) the two elect their leaders apart, so two nodes could announce it: ` +
-      'keep service.single: true (one Service for TCP and UDP)',
+      'keep service.single: true (one Service for TCP and UDP)' +
+      (readsLease ? `, or give both one lease with service.annotations."${LEASE_NAME_ANNOTATION}"` : ''),
   );
+}
+
+/**
+ * Traefik's TCP and UDP Services carry one lease name (`annotations`, with annotationsTCP or annotationsUDP over it:
+ * service-facts.ts joinedAnnotations), valid for kube-vip `version` (shared-lease.ts leaseNameProblem).
+ */
+function sharesOneLease(service: Record<string, unknown>, version: string): boolean {
+  const tcp = joinedAnnotations(service, 'annotationsTCP').map[LEASE_NAME_ANNOTATION];
+  const udp = joinedAnnotations(service, 'annotationsUDP').map[LEASE_NAME_ANNOTATION];
+  if (typeof tcp !== 'string' || tcp !== udp) return false;
+  return leaseNameProblem(tcp, undefined, version, kubeVipRules(parseVersion(version))) === undefined;
 }
 
 /**

@@ -335,11 +335,13 @@ function chartObjectResolverProblems(values: Values, prefix: Path, known: Readon
     return message ? [{ path: [...prefix, 'values', ...at], message }] : [];
   });
   // The file provider's routers name one as an IngressRoute does (57b-4); paerser finds `certResolver` in any case.
-  const fromFile = fileRoutes(values).routes.flatMap(({ path, at, tls }) => {
+  // 70b-14: at its own line of the text (textPath), where the config can say it, beside the router's other problems.
+  const fromFile = fileRoutes(values).routes.flatMap(({ path, at, tls, keys }) => {
     const key = isMap(tls) ? Object.keys(tls).find((k) => k.toLowerCase() === 'certresolver') : undefined;
     const resolver = key === undefined ? undefined : (tls as Values)[key];
     const message = typeof resolver === 'string' && resolver !== '' ? resolverNameProblem(resolver, known, define) : undefined;
-    return message ? [{ path: [...prefix, ...path], message: `${at}.tls.certResolver ${message}`, textPart: at }] : [];
+    const where = keys ? { textPart: `${at}.tls.certResolver`, textPath: [...keys, 'tls', key!] } : { textPart: at };
+    return message ? [{ path: [...prefix, ...path], message: `${at}.tls.certResolver ${message}`, ...where }] : [];
   });
   return [...fromChart, ...fromFile];
 }

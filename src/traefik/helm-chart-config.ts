@@ -303,7 +303,7 @@ export class TraefikHelmChartConfig extends Construct {
         report(problem.path, problem.message, problem);
       // An explicit false (BGP, or no per-Service election) lifts the split rule even with Local: one announcer set for all.
       if (props.servicesElection ?? externalTrafficPolicy === 'Local') {
-        checkUdpService(model, [], 'kube-vip elects a leader per Service', report);
+        checkUdpService(model, [], 'kube-vip elects a leader per Service', kubeVipVersion, report);
       }
       checkTraefikSharedVips(model, { ...props, kubeVipVersion }, report);
       if (!props.gateway) for (const path of model.gatewayKeys) report(path, gatewayValuesProblem(chartVersion));

@@ -9,6 +9,7 @@ import { goTruthy } from './go-truth';
 import { renderedRollout, renderedStrategyType } from './rendered-count';
 import { BOTH_ZERO_ROLLOUT, countFix, countProblem, countText } from '../core/int-or-string';
 import { isMap } from '../core/is-map';
+import { workloadHostPortProblems } from './workload-host-ports';
 
 /** The most Traefik pods a config may ask for, through `traefik.replicas` (src/config/schema.ts) or the chart values. */
 const MAX_PODS = 100;
@@ -304,4 +305,5 @@ function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
   for (const port of traefik.sidecarPorts) {
     nodePort(port.path, port.hostPort, port.containerPort, port.protocol, '', port.podHostNetwork ?? !!traefik.hostNetwork);
   }
+  for (const problem of workloadHostPortProblems(traefik)) error(problem.path, problem.message);
 }

@@ -40,6 +40,8 @@ export interface NotedTraefikRelease {
   readonly values: Readonly<Record<string, unknown>>;
   /** The resolvers Traefik will have (its props' and values'), and those listed as configured elsewhere (67b-2). */
   readonly resolvers?: readonly string[];
+  /** The resolvers its certResolvers prop defines, with their challenge, for the wildcard rule (70b-5). */
+  readonly certResolvers?: Readonly<Record<string, { readonly challenge: string }>>;
   /** The kube-vip version its Services are written for (the kubeVipVersion prop, 68b-12). */
   readonly kubeVipVersion?: string;
   /** Whether its gateway prop turns on Traefik's Gateway API provider (69b-17). */

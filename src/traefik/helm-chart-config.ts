@@ -265,6 +265,7 @@ export class TraefikHelmChartConfig extends Construct {
         chartVersion,
         values: props.values ?? {},
         resolvers: [...model.resolverNames, ...externalCertResolvers],
+        certResolvers,
         kubeVipVersion,
         gateway: !!props.gateway,
       });

@@ -1,6 +1,8 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
+import { isMap } from '../core/is-map';
 import { clusterScope } from './cluster-scope';
+import { listItems } from './construct-app-objects';
 
 /**
  * Round 70 (70b-15, 70b-18): the objects of `construct`'s cluster that no gated construct holds (a sibling
@@ -21,7 +23,9 @@ export function siblingDocuments(construct: IConstruct, judged: (object: IConstr
     }
     const chart = Chart.of(child);
     const file = `${chart.node.path || chart.node.id}.yaml`;
-    files.set(file, [...(files.get(file) ?? []), rendered]);
+    // A List counts as its items, as `kubectl apply` applies them (construct-app-objects.ts, 66b-8).
+    const items = isMap(rendered) ? listItems(rendered).map(({ item }) => item) : [rendered];
+    files.set(file, [...(files.get(file) ?? []), ...items]);
   }
   return files;
 }

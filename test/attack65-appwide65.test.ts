@@ -163,13 +163,15 @@ describe('65b-3/65b-4: cross-object rules over every object of the app', () => {
     ['externalIPs on no VIP', () => app(cluster(), [service('z', { externalIPs: ['192.168.0.99'] })])],
     ['a release of another application', () => app(cluster(), [helmRelease('grafana')])],
     ['its own kube-vip beside a LoadBalancerService alone', () => app(lbOnly('db'), [kubeVipDs])],
-    [
-      'a port name Bad_Name (per-object: the API server says it)',
-      () => app(cluster(), [service('z', { ports: [{ port: 1, name: 'Bad_Name' }] })]),
-    ],
-    ['apiVersion V1 (per-object: the API server says it)', () => app(cluster(), [{ ...service('q', {}), apiVersion: 'V1' }])],
   ];
   it.each(accepted)('accepts %s', (_name, build) => {
     expect(verdict(build)).toBeUndefined();
+  });
+  // 70b-18: a sibling's per-object problems are refused too, as the lead's conformance rules find them.
+  it.each([
+    ['a port name Bad_Name', () => app(cluster(), [service('z', { ports: [{ port: 1, name: 'Bad_Name' }] })]), /Bad_Name/],
+    ['apiVersion V1', () => app(cluster(), [{ ...service('q', {}), apiVersion: 'V1' }]), /"V1" does not have/],
+  ] as Array<[string, () => App, RegExp]>)('refuses a sibling with %s', (_name, build, said) => {
+    expect(verdict(build)).toMatch(said);
   });
 });

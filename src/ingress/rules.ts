@@ -1,6 +1,7 @@
-import { formatPath, Path, Report } from '../core/problem';
+import { formatPath, Path, Problem, Report } from '../core/problem';
 import { redactedList } from '../core/redact-message';
 import type { EffectiveTraefik } from '../traefik/effective';
+import type { AcmeResolver } from '../traefik/acme-challenges';
 import type { TraefikIngressProvider } from '../traefik/ingress-provider';
 import type { ClusterConfig } from '../config/schema';
 import { checkIssuerForHost } from '../cert-manager/rules';
@@ -128,12 +129,7 @@ function checkIngressProvider(config: ClusterConfig, provider: TraefikIngressPro
   const everyIngress = `the class every Ingress of this config names`;
   // A flag is a list item: its path ends in an index.
   const flag = (path: Path) => typeof path[path.length - 1] === 'number';
-  if (provider.disabled) {
-    const what = flag(provider.disabled)
-      ? "turns Traefik's Ingress provider off"
-      : "turns Traefik's Ingress provider off (the chart renders it only when enabled)";
-    error(provider.disabled, `${what}, so ${ignored}: remove it`);
-  }
+  if (provider.disabled) error(provider.disabled, providerOffMessage(provider.disabled, ignored));
   const { providerClass, missingClass, namespaces, classLookupOff, labelSelector, endpoint, noClusterRole } = provider;
   if (noClusterRole) {
     error(
@@ -189,20 +185,55 @@ function checkIngressProvider(config: ClusterConfig, provider: TraefikIngressPro
     const besides = missingClass.key === 'name' && badClassName ? `; besides, it ${badClassName.message}` : '';
     error(missingClass.path, `is ${JSON.stringify(missingClass.value)}, ${what}, ${everyIngress}, so ${ignored}: remove it${besides}`);
   }
-  if (namespaces) {
-    const missing = new Map<string, string>();
-    for (const reader of readers) {
-      if (!namespaces.value.includes(reader.namespace) && !missing.has(reader.namespace)) missing.set(reader.namespace, reader.what);
-    }
-    if (missing.size) {
-      const which = [...missing].map(([ns, what]) => `${ns} (${what})`).join(', ');
-      error(
-        namespaces.path,
-        `makes Traefik watch only namespace(s) ${redactedList(namespaces.value)}, so it ignores the Ingresses in ${which}: their hosts answer 404: ` +
-          `add ${[...missing.keys()].join(', ')} to providers.kubernetesIngress.namespaces, or remove the key`,
-      );
-    }
+  const unwatched = unwatchedNamespacesProblem(namespaces, readers);
+  if (unwatched) error(unwatched.path, unwatched.message);
+}
+
+/** `disabled` (a flag or the chart key) turns the Ingress provider off, so Traefik ignores what `ignored` says. */
+export function providerOffMessage(disabled: Path, ignored: string): string {
+  const what =
+    typeof disabled[disabled.length - 1] === 'number'
+      ? "turns Traefik's Ingress provider off"
+      : "turns Traefik's Ingress provider off (the chart renders it only when enabled)";
+  return `${what}, so ${ignored}: remove it`;
+}
+
+/** An Ingress Traefik should read: its namespace, and how a message names it. */
+export interface IngressReader {
+  readonly namespace: string;
+  readonly what: string;
+}
+
+/**
+ * Watched namespaces (`providers.kubernetesIngress.namespaces`, `rbac.namespaced` or the flag) that leave out some
+ * `readers`: the config's Ingresses, or the app's beside a K3sVipCluster (output/construct-ingress-rules.ts).
+ */
+export function unwatchedNamespacesProblem(
+  namespaces: TraefikIngressProvider['namespaces'],
+  readers: readonly IngressReader[],
+): Problem | undefined {
+  if (!namespaces) return undefined;
+  const missing = new Map<string, string>();
+  for (const reader of readers) {
+    if (!namespaces.value.includes(reader.namespace) && !missing.has(reader.namespace)) missing.set(reader.namespace, reader.what);
   }
+  if (!missing.size) return undefined;
+  const which = [...missing].map(([ns, what]) => `${ns} (${what})`).join(', ');
+  return {
+    path: namespaces.path,
+    message:
+      `makes Traefik watch only namespace(s) ${redactedList(namespaces.value)}, so it ignores the Ingresses in ${which}: their hosts answer 404: ` +
+      `add ${[...missing.keys()].join(', ')} to providers.kubernetesIngress.namespaces, or remove the key`,
+  };
+}
+
+/**
+ * A wildcard host asked of a resolver Traefik will have (any key or flag), whose TLS or HTTP challenge cannot issue one: for
+ * `ingresses[]` and for the app's Ingresses beside a construct (output/construct-ingress-rules.ts) alike.
+ */
+export function wildcardResolverProblem(host: string, resolver: string, resolvers: readonly AcmeResolver[]): string | undefined {
+  const challenge = host.startsWith('*.') ? nonWildcardChallenge(resolver, resolvers) : undefined;
+  return challenge && `"${host}" is a wildcard, but resolver "${resolver}" uses the ${challenge} ${NO_WILDCARD}`;
 }
 
 /**
@@ -255,10 +286,8 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
       error(['ingresses', i, 'path'], sameRouteMessage(ingress.host, ingress.path, `ingresses[${sameRoute}]`));
     }
     const resolver = ingress.tls?.certResolver;
-    const challenge = resolver && ingress.host.startsWith('*.') ? nonWildcardChallenge(resolver, traefik.acmeResolvers) : undefined;
-    if (challenge) {
-      error(['ingresses', i, 'host'], `"${ingress.host}" is a wildcard, but resolver "${resolver}" uses the ${challenge} ${NO_WILDCARD}`);
-    }
+    const wildcard = resolver ? wildcardResolverProblem(ingress.host, resolver, traefik.acmeResolvers) : undefined;
+    if (wildcard) error(['ingresses', i, 'host'], wildcard);
     const unknown = resolver ? resolverNameProblem(resolver, resolvers, define) : undefined;
     if (unknown) error(['ingresses', i, 'tls', 'certResolver'], unknown);
     const single = resolver ? singleLabelCertificateWarning(ingress.host, `resolver "${resolver}"`) : undefined;

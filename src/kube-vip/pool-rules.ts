@@ -26,11 +26,16 @@ export interface PoolBlocks {
 export function checkPools(config: ClusterConfig, cidrs: Cidrs, error: Report): Pool[] {
   const pool = config.kubeVip.services.ipPool;
   if (!pool) return [];
-  return poolProblems(pool, ['kubeVip', 'services', 'ipPool'], error, (span) => {
+  return poolProblems(pool, ['kubeVip', 'services', 'ipPool'], error, poolInNetworkCheck(cidrs, error));
+}
+
+/** A pool span must lie outside K3s' networks: for the config's pools and a KubeVipCloudProvider's beside a K3sVipCluster. */
+export function poolInNetworkCheck(cidrs: Cidrs, error: Report): (span: Pool['spans'][number]) => void {
+  return (span) => {
     const inside = cidrs.internal.find((c) => spansOverlap(c.cidr, span));
     if (inside)
       error(span.path, `${span.text} overlaps ${inside.what} ${inside.cidr.text}: Service VIPs must be free addresses on the nodes' LAN`);
-  });
+  };
 }
 
 /**

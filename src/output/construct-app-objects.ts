@@ -50,7 +50,7 @@ export function appObjects({ all, mine }: Scope, judged: (object: IConstruct) =>
 }
 
 /** An object, or the items of a list kind (nested lists flattened), each with where it sits (`items[0].items[1]`). */
-function listItems(object: Values, at?: string, depth = 0): Array<{ item: Values; at?: string }> {
+export function listItems(object: Values, at?: string, depth = 0): Array<{ item: Values; at?: string }> {
   const list = typeof object.kind === 'string' && object.kind.endsWith('List') && Array.isArray(object.items) && depth < 8;
   if (!list) return [{ item: object, at }];
   return (object.items as unknown[]).flatMap((item, i) =>

@@ -20,6 +20,8 @@ import { AppObject, appObjects, refOf, Scope, where } from './construct-app-obje
 import { releaseFindings } from './construct-release-rules';
 import { traefikParityFindings } from './construct-traefik-parity';
 import { ingressObjectFindings } from './construct-ingress-rules';
+import { ingressReaderFindings } from './construct-ingress-readers';
+import { siblingPoolFindings } from './construct-sibling-pools';
 import { challengeParityFindings, gatewayParityFindings } from './construct-gateway-parity';
 import { controlPlaneVip, deployedKubeVip, hostIp, splitLeaseProblem } from './construct-control-plane';
 import { externalIpFindings } from './construct-external-ips';
@@ -60,6 +62,8 @@ export function appRuleFindings(
     ...releaseFindings(objects.filter(speaks), objects),
     ...traefikParityFindings(scope, objects, speaks),
     ...ingressObjectFindings(scope, objects, speaks),
+    ...ingressReaderFindings(scope, objects, speaks),
+    ...siblingPoolFindings(scope, objects, speaks),
     ...gatewayParityFindings(scope, objects, speaks),
     ...challengeParityFindings(scope, objects, speaks),
     ...(lead ? kubeVipFindings(objects) : []),

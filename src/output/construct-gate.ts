@@ -9,6 +9,8 @@ import { renderObjects } from './construct-render';
 import { clusterIpFindings, ServiceNetwork } from './construct-cluster-ips';
 import type * as AppRules from './construct-app-rules';
 import type * as ClusterScope from './cluster-scope';
+import type * as SiblingFiles from './construct-sibling-files';
+import { DEFAULT_SERVICE_CIDR } from '../pins';
 import type * as PassMemo from './pass-memo';
 import type * as SecretGate from './secret-gate';
 import type * as Conformance from '../validate/conformance';
@@ -146,7 +148,22 @@ function appRulesOf(construct: Construct, network: ServiceNetwork | undefined): 
   // The first gated construct of its cluster's (an outer one comes first) also says what no gated construct holds (65b-3).
   const { clusterScope } = require('./cluster-scope') as typeof ClusterScope;
   const lead = clusterScope(construct).find((scope) => gated.has(scope)) === construct;
-  return appRuleFindings(construct, network, (object) => object.node.scopes.some((scope) => gated.has(scope)), lead);
+  const judged = (object: IConstruct) => object.node.scopes.some((scope) => gated.has(scope));
+  return [...(lead ? siblingFileFindings(construct, judged, network) : []), ...appRuleFindings(construct, network, judged, lead)];
+}
+
+/**
+ * 70b-15, 70b-18: the lead says what synth's conformance rules and the cluster-IP rule find in the files of objects no
+ * gated construct holds (construct-sibling-files.ts), judged in its Service network (K3s' default when it notes none),
+ * as a gated construct's own files are (ownFindings).
+ */
+function siblingFileFindings(construct: Construct, judged: (object: IConstruct) => boolean, network: ServiceNetwork | undefined): string[] {
+  const { siblingDocuments } = require('./construct-sibling-files') as typeof SiblingFiles;
+  const documentsOf = siblingDocuments(construct, judged);
+  if (!documentsOf.size) return [];
+  const files = new Map([...documentsOf].map(([file, documents]) => [file, stringifyManifests(documents)]));
+  const placed = network ?? { cidr: DEFAULT_SERVICE_CIDR, key: "K3s' default serviceCidr" };
+  return [...conformanceOf(files), ...clusterIpFindings(documentsOf, placed)];
 }
 
 /** A gate finding as the constructs say it (secret-gate.ts withRefusal, loaded with the gate). */

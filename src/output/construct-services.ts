@@ -1,6 +1,7 @@
 import type { IConstruct } from 'constructs';
 import type { DeployedService } from '../load-balancer/deployed';
 import type { ClusterConfig } from '../config/schema';
+import type { AcmeResolver } from '../traefik/acme-challenges';
 
 /**
  * The Services a construct deploys that its rendered objects do not show as Services: a TraefikHelmChartConfig's
@@ -40,6 +41,8 @@ export interface NotedTraefikRelease {
   readonly values: Readonly<Record<string, unknown>>;
   /** The resolvers Traefik will have (its props' and values'), and those listed as configured elsewhere (67b-2). */
   readonly resolvers?: readonly string[];
+  /** The ACME resolvers Traefik will have (props, values and flags), with their challenge, for the wildcard rule (70b-5). */
+  readonly acmeResolvers?: readonly AcmeResolver[];
   /** The kube-vip version its Services are written for (the kubeVipVersion prop, 68b-12). */
   readonly kubeVipVersion?: string;
   /** Whether its gateway prop turns on Traefik's Gateway API provider (69b-17). */

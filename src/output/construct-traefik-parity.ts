@@ -1,5 +1,6 @@
 import { isMap } from '../core/is-map';
 import { formatPath, Problem } from '../core/problem';
+import { extraGatewayPortProblems } from '../gateway/extra-gateway-ports';
 import { extraRouteProblems, RouteOwner } from '../ingress/extra-routes';
 import { http01SolverOwners } from '../cert-manager/http01-hosts';
 import { effectiveClusterTraefik } from '../traefik/settings';
@@ -37,6 +38,12 @@ export function traefikParityFindings({ all }: Scope, objects: readonly AppObjec
   const judged = objects.filter(judge).map((o) => ({ o, item: landed(o.object) }));
   const crds = judged.filter(({ item }) => traefikGroup(item));
   const findings: string[] = [];
+  // 70b-15: a Gateway's listener ports, by the entrypoints of the release's values (gateway/extra-gateway-ports.ts).
+  const gateways = judged.filter(({ item }) => item.kind === 'Gateway');
+  for (const { path, message } of extraGatewayPortProblems({ ...values, extraObjects: gateways.map(({ item }) => item) }, [])) {
+    const [, , i, ...rest] = path;
+    if (typeof i === 'number' && gateways[i]) findings.push(`${where(gateways[i].o)}: ${formatPath(rest)} ${message}`);
+  }
   if (crds.length) {
     // One pass over them all as the release's extraObjects (each problem's path names its item), the values' own keys aside.
     const asItems = { ...values, extraObjects: crds.map(({ item }) => item) };

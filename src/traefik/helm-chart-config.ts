@@ -265,6 +265,7 @@ export class TraefikHelmChartConfig extends Construct {
         chartVersion,
         values: props.values ?? {},
         resolvers: [...model.resolverNames, ...externalCertResolvers],
+        acmeResolvers: model.acmeResolvers,
         kubeVipVersion,
         gateway: !!props.gateway,
       });

@@ -1,0 +1,100 @@
+import { IConstruct } from 'constructs';
+import { checkIssuerForHost } from '../cert-manager/rules';
+import { isMap } from '../core/is-map';
+import { formatPath, Path } from '../core/problem';
+import { IngressReader, providerOffMessage, unwatchedNamespacesProblem, wildcardResolverProblem } from '../ingress/rules';
+import { effectiveClusterTraefik } from '../traefik/settings';
+import { apiGroup } from '../validate/kinds';
+import { AppObject, Scope, where } from './construct-app-objects';
+import { blankedPath } from './construct-render';
+import { notedClusterConfig, notedTraefikRelease } from './construct-services';
+
+type Values = Record<string, unknown>;
+
+const CERT_RESOLVER_ANNOTATION = 'traefik.ingress.kubernetes.io/router.tls.certresolver';
+const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
+
+/**
+ * Round 70 (70b-5, 70b-7, 70b-24): the rules of `ingresses[]` that relate an Ingress to the cluster, for the app's
+ * Ingresses beside a construct (`judge`: those the gated construct speaks for), with the same functions the config
+ * door calls (ingress/rules.ts, cert-manager/rules.ts): a wildcard host asked of a TLS- or HTTP-challenge resolver; a
+ * ClusterIssuer the cluster's cert-manager does not define (nor an app object), or an HTTP-01 one asked for a
+ * wildcard; and, beside a K3sVipCluster, an Ingress its Traefik never reads (its Ingress provider off, or the Ingress's
+ * namespace not watched). A K3sVipCluster's own Ingresses are its config's, judged there.
+ */
+export function ingressReaderFindings({ all }: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
+  const owner = all.find((c) => notedClusterConfig(c) !== undefined);
+  const config = owner && notedClusterConfig(owner);
+  const effective = config && effectiveClusterTraefik(config);
+  const acmeResolvers = effective
+    ? effective.acmeResolvers
+    : (all.map(notedTraefikRelease).find((r) => r !== undefined)?.acmeResolvers ?? []);
+  const issuers = config?.certManager ? { ...appClusterIssuers(objects), ...config.certManager.issuers } : undefined;
+  const provider = effective ? effective.ingressProvider : undefined;
+  const cluster = owner ? `K3sVipCluster ${blankedPath(owner)}` : '';
+  const findings: string[] = [];
+  for (const o of objects) {
+    if (!judge(o) || !isIngress(o.object) || heldBy(o.construct, notedClusterConfig)) continue;
+    const say = (path: Path, message: string) => findings.push(`${where(o)}: ${path.length ? `${formatPath(path)} ` : ''}${message}`);
+    const { annotations, namespace, hosts, tlsHosts, traefik } = ingressFacts(o.object);
+    const resolver = annotations[CERT_RESOLVER_ANNOTATION];
+    if (traefik && typeof resolver === 'string')
+      for (const { host, path } of hosts) {
+        const wildcard = wildcardResolverProblem(host, resolver, acmeResolvers);
+        if (wildcard) say(path, wildcard);
+      }
+    const issuer = annotations[CLUSTER_ISSUER_ANNOTATION];
+    if (issuers && typeof issuer === 'string' && issuer) {
+      const at = ['metadata', 'annotations', CLUSTER_ISSUER_ANNOTATION];
+      // Warnings (a single-label host) have no channel here: the construct reports errors only.
+      for (const { host, path } of tlsHosts.length ? tlsHosts : [{ host: '', path: at }])
+        checkIssuerForHost(issuers, issuer, host, { issuer: at, host: path }, say, () => undefined);
+    }
+    if (!provider || !traefik) continue;
+    const readers: IngressReader[] = [{ namespace, what: 'this Ingress' }];
+    const ignored = 'Traefik ignores this Ingress, so its hosts answer 404';
+    if (provider.disabled)
+      say([], `is never read: ${cluster}'s ${formatPath(provider.disabled)} ${providerOffMessage(provider.disabled, ignored)}`);
+    const unwatched = unwatchedNamespacesProblem(provider.namespaces, readers);
+    if (unwatched) say([], `is never read: ${cluster}'s ${formatPath(unwatched.path)} ${unwatched.message}`);
+  }
+  return findings;
+}
+
+const isIngress = (object: Values): boolean =>
+  object.kind === 'Ingress' && typeof object.apiVersion === 'string' && apiGroup(object.apiVersion) === 'networking.k8s.io';
+
+/** Whether a scope above `construct` carries `note` (a K3sVipCluster's config). */
+const heldBy = (construct: IConstruct | undefined, note: (c: IConstruct) => unknown): boolean =>
+  !!construct?.node.scopes.some((scope) => note(scope) !== undefined);
+
+/** The ClusterIssuers the app's objects define (cert-manager.io), by name: their solver is not read here. */
+function appClusterIssuers(objects: readonly AppObject[]): Record<string, { readonly solver: unknown }> {
+  const named = objects.flatMap(({ object }) => {
+    const metadata = isMap(object.metadata) ? object.metadata : {};
+    const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
+    return object.kind === 'ClusterIssuer' && group === 'cert-manager.io' && typeof metadata.name === 'string' ? [metadata.name] : [];
+  });
+  return Object.fromEntries(named.map((name) => [name, { solver: undefined }]));
+}
+
+/** What the rules read of an Ingress: annotations, namespace (`default` when none), rule and TLS hosts, whether Traefik serves it. */
+function ingressFacts(object: Values) {
+  const metadata = isMap(object.metadata) ? object.metadata : {};
+  const spec = isMap(object.spec) ? object.spec : {};
+  const annotations = isMap(metadata.annotations) ? metadata.annotations : {};
+  const namespace = typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : 'default';
+  const rules = Array.isArray(spec.rules) ? spec.rules : [];
+  const hosts = rules.flatMap((rule, i) =>
+    isMap(rule) && typeof rule.host === 'string' ? [{ host: rule.host, path: ['spec', 'rules', i, 'host'] as Path }] : [],
+  );
+  const tls = Array.isArray(spec.tls) ? spec.tls : [];
+  const tlsHosts = tls.flatMap((entry, i) =>
+    isMap(entry) && Array.isArray(entry.hosts)
+      ? entry.hosts.flatMap((host, j) => (typeof host === 'string' ? [{ host, path: ['spec', 'tls', i, 'hosts', j] as Path }] : []))
+      : [],
+  );
+  // Of class traefik, or none, which K3s' Traefik also takes (its IngressClass is the default).
+  const traefik = typeof spec.ingressClassName !== 'string' || spec.ingressClassName === 'traefik';
+  return { annotations, namespace, hosts, tlsHosts, traefik };
+}

@@ -3,9 +3,18 @@
 // in more languages, 70a-20 passwords in prose in more languages and short forms, 70a-9 Java keystores and OpenPGP secret
 // keys in base64, 70a-10 the ssh.com private key armour; 70a-19 a kube-vip `bgp_peers` string as a peer's address, 70a-21
 // validate's schema messages, 70a-23 `npm run new` with a password as the name. Their neighbours stay accepted.
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { App } from 'cdk8s';
+import { stringify } from 'yaml';
+import { KubeVipChart } from '../src';
 import { binaryKeystoreSpans } from '../src/core/binary-keystores';
 import { foreignProsePasswordSpans } from '../src/core/foreign-prose-passwords';
 import { labelledPasswordSpans } from '../src/core/labelled-password-values';
+import { newCluster } from '../src/new-cluster';
+import { formatViolation, validateManifests } from '../src/validate/conformance';
+import { configErrors, devConfig, refusalOf, withChanges } from './helpers';
 import { acceptedEverywhere, refusedEverywhere, textConfigMap } from './secret-doors';
 
 // Made with keytool (JDK 21) and gpg 2.2: `keytool -genkeypair … -storetype JKS`, `keytool -genseckey … -storetype JCEKS`,
@@ -136,4 +145,88 @@ describe('the new readers are linear (100 kB)', () => {
     read();
     expect(Date.now() - start).toBeLessThan(2_000);
   });
+});
+
+describe("70a-19: kube-vip's bgp_peers form as a peer's address is refused without its password", () => {
+  const bgp = (address: string) => ({
+    kubeVip: { mode: 'bgp', controlPlane: { address: '192.168.0.40' }, bgp: { as: 65000, peers: [{ address, as: 65001 }] } },
+  });
+  const chart = (address: string) =>
+    refusalOf(
+      () =>
+        new KubeVipChart(new App(), 'k', {
+          version: 'v1.2.3',
+          controlPlaneAddress: '192.168.0.40',
+          bgp: { as: 65000, peers: [{ address, as: 65001 }] },
+        }),
+    );
+  test.each([
+    ['a person’s password', '192.168.0.1:65000:Summer2024!:false', 'Summer2024!'],
+    ['a word', '192.168.0.1:65000:swordfish:false', 'swordfish'],
+    ['an IPv6 peer in brackets', '[fd00::1]:65000:swordfish:true', 'swordfish'],
+  ])('%s', (_, address, secret) => {
+    const config = configErrors(withChanges(devConfig(), bgp(address))).join('\n');
+    for (const message of [config, chart(address)]) {
+      expect(message).toContain('peers[0].address');
+      expect(message).toContain('bgp_peers');
+      expect(message).not.toContain(secret);
+    }
+  });
+  test.each([
+    ['a bad IPv4 address is still quoted', '192.168.0.300', '"192.168.0.300" is not an IP address'],
+    ['a bad IPv6 address is still quoted', '2001:1:2::3::4', '"2001:1:2::3::4" is not an IP address'],
+  ])('%s', (_, address, words) => expect(configErrors(withChanges(devConfig(), bgp(address))).join('\n')).toContain(words));
+  test('a plain peer address passes', () => expect(configErrors(withChanges(devConfig(), bgp('192.168.0.1')))).toEqual([]));
+});
+
+describe('70a-21: validate blanks a copy of a secret another object holds', () => {
+  const configMap = (name: string, data: object) => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, namespace: 'default' },
+    data,
+  });
+  const service = (name: string, port: string) => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: 'default' },
+    spec: { [port]: 1, ports: [{ name: port, port: 80 }] },
+  });
+  const shown = (objects: object[]) =>
+    validateManifests(new Map([['d/x.yaml', objects.map((o) => stringify(o)).join('---\n')]]))
+      .map(formatViolation)
+      .join('\n');
+  test.each([
+    ['a data key', [configMap('a', { note: 'password: Summer2024!' }), configMap('x', { 'Summer2024!': 1 })], 'Summer2024!', 'data['],
+    [
+      'a Service port and field',
+      [configMap('a', { note: 'password: Hunter2Secret' }), service('web', 'Hunter2Secret')],
+      'Hunter2Secret',
+      'ports[0].name',
+    ],
+  ])('%s', (_, objects, secret, where) => {
+    const text = shown(objects);
+    expect(text).toContain(where);
+    expect(text).not.toContain(secret);
+  });
+  test('with no secret elsewhere, the key is quoted', () => expect(shown([service('web', 'HelloThere')])).toContain('HelloThere'));
+});
+
+describe('70a-23: npm run new does not print a password-shaped cluster name', () => {
+  let root: string;
+  beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'k3s-vip-new-'))));
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  const run = (name: string) => {
+    const lines: string[] = [];
+    const code = newCluster([name], { configDir: root, schemaFile: join(root, 'config.schema.json'), log: (l) => lines.push(l) });
+    return { code, text: lines.join('\n') };
+  };
+  test.each(['Summer2024!', 'P@ssw0rd', 'Tr0ub4dor&3'])('%s', (name) => {
+    const { code, text } = run(name);
+    expect(code).toBe(1);
+    expect(text).toContain('is not a valid name');
+    expect(text).not.toContain(name);
+    expect(text.toLowerCase()).not.toContain(name.toLowerCase().replace(/[^a-z0-9]+$/, ''));
+  });
+  test.each(['My_Cluster', 'edge 1'])('%s is still shown', (name) => expect(run(name).text).toContain(`"${name}"`));
 });

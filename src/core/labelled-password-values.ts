@@ -269,7 +269,8 @@ function valueAt(text: string, at: number): [number, string, boolean, number] | 
  * `ialah`, Swahili `ni`, Vietnamese `là` after a network's key): a word of letters alone after them is a sentence's
  * (`Parole ir obligāta`, `mk wifi là gì`), a value wants a digit or a sign.
  */
-const UNREAD_LANGUAGE_VERB = /[ \t](?:е|ir|ialah|ni|là)[ \t]*:?[ \t]+$/u;
+const UNREAD_LANGUAGE_VERB = /[ \t](?:е|ir|ialah|ni)[ \t]*:?[ \t]+$/u;
+const UNREAD_NETWORK_VERB = /[ \t]là[ \t]*:?[ \t]+$/u;
 
 /** Whether a label says a single word after it may be the value, and whether a value of words wants a digit. */
 function readingOf(label: RegExpMatchArray, word: string): Omit<Reading, 'after'> {
@@ -298,7 +299,9 @@ function readingOf(label: RegExpMatchArray, word: string): Omit<Reading, 'after'
     groups.cell !== undefined ||
     groups.arrow !== undefined ||
     below;
-  const unread = (groups.foreign !== undefined || groups.network !== undefined) && UNREAD_LANGUAGE_VERB.test(label[0]);
+  const unread =
+    (groups.foreign !== undefined && UNREAD_LANGUAGE_VERB.test(label[0])) ||
+    (groups.network !== undefined && UNREAD_NETWORK_VERB.test(label[0]));
   return { strict, word: !heading && !unread, english, short: groups.short !== undefined };
 }
 

@@ -52,12 +52,19 @@ function secretWordThenRun(name: string): boolean {
 
 /**
  * What a message about the cluster name `name` must not show: the secrets it holds, or the whole name where it fails
- * the name rule and looks generated (review59-5: a token pasted as a name; k3s.tokenFile hides the same shape). A
+ * the name rule and looks generated (review59-5: a token pasted as a name; k3s.tokenFile hides the same shape) or like a
+ * password (70a-23). A
  * generated-looking name that is a valid DNS label (`edge-7f3a9c2e1b4d`) is a name someone chose, and is shown.
  */
 export function unshownName(name: string): string[] {
   const secrets = secretValues(name);
   if (secrets.length) return secrets;
   if (secretWordThenRun(name)) return [name];
-  return dns1123Label(name) && looksGeneratedName(name) ? [name] : [];
+  return dns1123Label(name) && (looksGeneratedName(name) || looksLikePassword(name)) ? [name] : [];
 }
+
+/**
+ * 70a-23: a name with letters, a digit and a password's sign (`P@ssw0rd`, `Summer2024!`, `Tr0ub4dor&3`) breaks the name rule
+ * as no cluster name does, the way a person's password is made: the message says which rule, not the name.
+ */
+const looksLikePassword = (name: string): boolean => /\p{L}/u.test(name) && /\d/.test(name) && /[!@#$%^&*+=?~]/.test(name);

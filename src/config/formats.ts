@@ -334,8 +334,17 @@ export const ipRange: FormatCheck = (value) => {
   return undefined;
 };
 
+/**
+ * kube-vip's own `bgp_peers` form, `<address>:<AS>:<password>:<multihop>` (kube-vip docs, "BGP": `bgp_peers:
+ * "192.168.0.10:65000::false"`; 70a-19): its third field is the peer's MD5 password, so the value is never quoted.
+ */
+const BGP_PEERS_FORM = /^(?:\[[^\]]*\]|[^:]*\.[^:]*):\d{1,10}:/;
+
 /** A BGP peer: an IPv4 or IPv6 address (kube-vip writes IPv6 as [addr] itself). */
 export const peerIp: FormatCheck = (value) =>
+  (BGP_PEERS_FORM.test(value) && !parseIp(value)
+    ? "the value is kube-vip's `bgp_peers` form address:AS:password:multihop (not shown: it may hold the peer's password): write the address alone here, the AS under `as`, and the password in the Secret `kubeVip.bgp.passwordSecret` names"
+    : undefined) ??
   oddSpellingProblem(value, value) ??
   (parseIp(value) ? undefined : `${show(value)} is not an IP address: expected the peer's IPv4 or IPv6 address`);
 

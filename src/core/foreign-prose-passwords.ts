@@ -41,7 +41,7 @@ const SEPARATOR = String.raw`[ \t]*(?:[—–:：]|-{1,2}|->|=>)`;
  * The forms, each label then what stands before the value: a sentence's copula or a separator. Russian may name what
  * the password is for first (`от вайфая`, `для root`, `к базе`: one or two words before a separator).
  */
-const FORMS: ReadonlyArray<{ form: RegExp; ascii: boolean; bare?: boolean }> = [
+const FORMS: ReadonlyArray<{ form: RegExp; ascii: boolean; bare?: boolean; short?: boolean }> = [
   // 69a-6: the owner in the genitive, maybe then its name (`Hasło administratora to X`, `Hasło użytkownika admin to X`).
   {
     form: new RegExp(
@@ -65,7 +65,10 @@ const FORMS: ReadonlyArray<{ form: RegExp; ascii: boolean; bare?: boolean }> = [
   // 68a-22: `パスワードに X を入力します` (enter X as the password), `…，密码 X` (a blank alone after the label).
   { form: new RegExp(String.raw`パスワードに${ASCII_VALUE}[ \t]*を(?:入力|使)`, 'gu'), ascii: true },
   { form: new RegExp(String.raw`(?:密码|密碼|口令)(?:是|为|為|${SEPARATOR}|(?=[ \t]))${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
-  { form: new RegExp(String.raw`(?:비밀번호|패스워드|암호)(?:는|은|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+  // 70a-20: Korean `비번` too, 비밀번호's everyday short form.
+  { form: new RegExp(String.raw`(?:비밀번호|비번|패스워드|암호)(?:는|은|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+  // 70a-20: the short forms of Dutch `wachtwoord` (`ww`) and Swedish `lösenord` (`lösen`), as `pw`: a colon, then a value of 6 or more with a digit or sign.
+  { form: new RegExp(String.raw`(?<![\p{L}\p{N}_.-])(?:ww|l(?:ö|o)sen)[ \t]*:${VALUE}${ENDS}`, 'giu'), ascii: false, short: true },
   {
     form: new RegExp(String.raw`(?<!\p{L})ה?סיסמ[הא](?:[ \t]+(?:היא|הוא|זה)|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'),
     ascii: true,
@@ -110,7 +113,7 @@ const BELOW_MORE = String.raw`كلمة[ \t](?:المرور|السر)|mật[ \t]k
  */
 const BELOW_FOR = String.raw`(?:[ \t]+(?:f(?:ü|ue)r|for|de|du|da|do|di|para|pour|per|от|для)[ \t]+[^\s:：]{1,32})?(?:[ \t]+(?:lautet|ist|es|est|är|is|je|jest|to|é|è)(?=[ \t]*[:：]))?`;
 const BELOW_LABEL = String.raw`(?:pass|kenn)wort|contrase(?:ñ|n)a|senha|wachtwoord|mot[ \t]de[ \t]passe|has[łl]o|heslo|salasana|l(?:ö|o)senord|passord|adgangskode|jelsz(?:ó|o)|lozinka|[şs]ifre|parola|κωδικός|парол[ьи]|${BELOW_MORE}`;
-const BELOW_ASCII_LABEL = String.raw`パスワード|密码|密碼|口令|비밀번호|패스워드|암호|ה?סיסמ[הא]|รหัสผ่าน`;
+const BELOW_ASCII_LABEL = String.raw`パスワード|密码|密碼|口令|비밀번호|비번|패스워드|암호|ה?סיסמ[הא]|รหัสผ่าน`;
 const BELOW = new RegExp(
   String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?[*_]{0,2}(?:[\p{L}\d]{1,20}[ \t-]){0,2}(?:(?<ascii>${BELOW_ASCII_LABEL})|(?:${BELOW_LABEL})(?!\p{L}))[*_]{0,2}(?:[ \t]*\([^()\r\n]{1,40}\))?${BELOW_FOR}[ \t]*[:：]?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}(?:[ \t]*(?:${'`'}{3,}|~{3,})[\w+-]{0,20}[ \t]*\r?\n)?[ \t]*(?:["'«„“${'`'}]|\*{1,2})?(?<v>[^\s"'«»„“”*${'`'}:][^\s"'«»„“”*${'`'}]{0,63}(?:[ \t][^\s"'«»„“”*${'`'}]{1,64}){0,6})(?:["'»“”${'`'}]|\*{1,2})?[ \t]*(?=\r?$)`,
   'gimu',
@@ -175,20 +178,24 @@ export function foreignProsePasswordSpans(text: string): Array<[number, number]>
   // A text in ASCII is read only for Turkish's labels (`sifre`, `parola`: ASCII spellings of `şifre`).
   if (
     text.length > MAX_TEXT ||
-    !/[^\t-~]|sifre|parola|wort|contrasena|senha|wachtwoord|passe|haslo|heslo|salasana|senord|passord|adgangskode|jelszo|jelszava|lozinka|wlan|wi-?fi|kata|parole|pasahitza|contrasinal|nenosiri/i.test(
+    !/[^\t-~]|sifre|parola|wort|contrasena|senha|wachtwoord|passe|haslo|heslo|salasana|senord|passord|adgangskode|jelszo|jelszava|lozinka|wlan|wi-?fi|kata|parole|pasahitza|contrasinal|nenosiri|ww|losen/i.test(
       text,
     )
   )
     return [];
   const spans: Array<[number, number]> = [];
   if (/\n/.test(text)) belowSpans(text, spans);
-  for (const { form, ascii, bare } of FORMS) {
+  for (const { form, ascii, bare, short } of FORMS) {
     form.lastIndex = 0;
     for (let match = form.exec(text); match; match = form.exec(text)) {
       const { v, q, open, close } = match.groups!;
       const value = v ?? q;
       const start = match.index + match[0].length - value.length - (q === undefined ? 0 : close.length);
-      const password = q === undefined ? isPassword(value, ascii, bare ?? false) : quotesPair(open, close) && isQuotedPassword(q);
+      const password =
+        q === undefined
+          ? isPassword(value, ascii, bare ?? false) &&
+            (!short || (value.length >= 6 && /[\p{N}\p{P}\p{S}]/u.test(value) && /\p{L}/u.test(value)))
+          : quotesPair(open, close) && isQuotedPassword(q);
       if (password) spans.push([start, start + value.length]);
     }
   }

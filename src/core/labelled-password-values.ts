@@ -27,7 +27,7 @@ const NOUN = [
   String.raw`(?:pass|kenn)wort(?:es)?`,
   String.raw`contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|parola(?:[ \t]+d'ordine)?|heslo|adgangskode(?:n)?`,
   String.raw`mot[ \t\u00a0\u202f-]de[ \t\u00a0\u202f-]passe`,
-  String.raw`l(?:ö|o)senord(?:et)?|passord(?:et)?|(?:ş|s)ifre(?:si)?`,
+  String.raw`l(?:ö|o)senord(?:et)?|passord(?:et)?|(?:ş|s)ifre(?:si)?|wagwoord`, // 70a-20: Afrikaans `Die wagwoord is X`
   // 69a-16: a secret's other English names in a note (`The secret is X`, `The vault unseal key is X`, `The master key for the vault is X`).
   String.raw`(?:shared[ \t]+|client[ \t]+)?secret|(?:unseal|master|recovery)[ \t]+key`,
 ].join('|');
@@ -41,16 +41,19 @@ const NOUN = [
  * `kata laluan`, Persian `رمز عبور`/`گذرواژه`, Urdu `پاس ورڈ`, Bengali `পাসওয়ার্ড`, Georgian `პაროლი`, Armenian
  * `գաղտնաբառ`, Serbian `лозинка`, Bulgarian `парола`, Ukrainian `гасло`, Latvian `parole`, Basque `pasahitza`, Galician
  * `contrasinal`, Swahili `nenosiri`; a qualifier may stand before the colon (`Пароль от Wi-Fi:`, `Password ng admin:`).
+ * 70a-20: Bulgarian with its article (`Паролата е X`), Azerbaijani `şifrə`, and the verbs of Bulgarian (`е`), Latvian
+ * (`ir`), Malay (`ialah`) and Swahili (`ni`).
  */
-export const MORE_NAMES = String.raw`mot[ \t\u00a0\u202f]de[ \t\u00a0\u202f]passe|kata[ \t]+laluan|رمز[ \t]+عبور|گذرواژه|پاس[ \t]+ورڈ|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк[аеиу]|парол[аеи]|гасло|parole|pasahitza|contrasinal|nenosiri`;
+export const MORE_NAMES = String.raw`mot[ \t\u00a0\u202f]de[ \t\u00a0\u202f]passe|kata[ \t]+laluan|رمز[ \t]+عبور|گذرواژه|پاس[ \t]+ورڈ|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк[аеиу]|парол(?:ата|[аеи])|(?:ş|s)ifrə|гасло|parole|pasahitza|contrasinal|nenosiri`;
 const QUALIFIER = String.raw`(?:[ \t]+(?:от|для|ng|for|de|du|f(?:ü|ue)r)[ \t]+[^\s:\uff1a]{1,32}|[ \t]+(?:admin|root|pengguna|qu(?:ả|a)n[ \t]tr(?:ị|i)(?:[ \t]vi(?:ê|e)n)?))?`; // 69a-6 `Kata sandi admin adalah X`, `Mật khẩu quản trị là X`
-const FOREIGN = String.raw`salasana(?:n)?[ \t]+on[ \t]+|(?:كلمة[ \t]+(?:المرور|السر)|κωδικός(?:[ \t]+πρόσβασης)?|पासवर्ड|mật[ \t]+khẩu|kata[ \t]+sandi|${MORE_NAMES})${QUALIFIER}(?:[ \t\u00a0\u202f]*[:\uff1a][ \t]*|[ \t]+(?:είναι|है|là|adalah|هي)[ \t]*:?[ \t]+)`;
+const FOREIGN = String.raw`salasana(?:n)?[ \t]+on[ \t]+|(?:كلمة[ \t]+(?:المرور|السر)|κωδικός(?:[ \t]+πρόσβασης)?|पासवर्ड|mật[ \t]+khẩu|kata[ \t]+sandi|${MORE_NAMES})${QUALIFIER}(?:[ \t\u00a0\u202f]*[:\uff1a][ \t]*|[ \t]+(?:είναι|है|là|adalah|هي|е|ir|ialah|ni)[ \t]*:?[ \t]+)`;
 /**
  * A network's key (`WLAN key`, `Wi-Fi password`, `WLAN-Netzwerkschlüssel`; 68a-5 `Clé WiFi`, `Clave WiFi`, `Chiave Wi-Fi`): a
- * colon or `=` joins it to its value too. A
+ * colon or `=` joins it to its value too (70a-20: French `code wifi`, Danish `koden til wifi`, Vietnamese `mk wifi`, `mk` short
+ * for `mật khẩu`). A
  * bare `password:` is a setting, judged by the readers of `key: value` lines (secrets-text.ts), which know code.
  */
-const NETWORK = String.raw`(?:wi-?fi|wlan|wpa2?|wireless|network|ssid)[ \t-]?(?:key|psk|pw|pass(?:word|phrase)?|(?:pass|kenn)wort|(?:netzwerk)?schl(?:ü|ue)ssel)|netzwerkschl(?:ü|ue)ssel|(?:cl(?:é|e)|clave|chiave|chave)[ \t-]+(?:(?:du|de|del|della|do|da)[ \t]+)?(?:wi-?fi|wlan|r(?:é|e)seau|red|rete)`;
+const NETWORK = String.raw`(?:wi-?fi|wlan|wpa2?|wireless|network|ssid)[ \t-]?(?:key|psk|pw|pass(?:word|phrase)?|(?:pass|kenn)wort|(?:netzwerk)?schl(?:ü|ue)ssel)|netzwerkschl(?:ü|ue)ssel|(?:cl(?:é|e)|clave|chiave|chave)[ \t-]+(?:(?:du|de|del|della|do|da)[ \t]+)?(?:wi-?fi|wlan|r(?:é|e)seau|red|rete)|(?:code|mk|m(?:ậ|a)t[ \t]kh(?:ẩ|a)u)[ \t-]+(?:du[ \t]+)?wi-?fi|kode(?:n|rne)?[ \t]+til[ \t]+(?:wi-?fi|wlan)`;
 /**
  * 69a-6: an owner in the genitive with no preposition before it (`Parola administratorului este X`, `Heslo uživatele admin
  * je X`, `Heslo správce je X`), maybe then its name: the languages' words for an administrator, a user and an account
@@ -64,7 +67,7 @@ const OWNER = String.raw`administrator(?:ului|a|s)|administr(?:á|a)tora|spr(?:�
  */
 const FOR = String.raw`(?:[ \t]+(?:for|of|ng|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor|per|k|pro|til|pentru|des|der|del)(?:,?[ \t]+[\w.@-]{1,32}){1,6}|[ \t]+(?:dell|de[ \t]+l)['’][\w.@-]{1,32}|[ \t]+(?:root|admin|sudo)|[ \t]+(?:${OWNER})(?:[ \t]+[\w.@-]{1,32})?)`;
 /** A verb that joins a label and its value (`is`, `was`, `lautet`, `es`, `är`, `est`, `é`, `je`, `este`; Finnish `on` only after `salasana`: `Password on request`). */
-const VERB = String.raw`[ \t]+(?:is|was|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest|je|este)[ \t]*:?[ \t]+`;
+const VERB = String.raw`[ \t]+(?:is|was|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest|je|este|là)[ \t]*:?[ \t]+`;
 /** A colon or `=`; 64a-1: the value may stand on a line below (`Password for root:`, a blank line, the value). */
 const COLON = String.raw`[ \t]*[:=\uff1a][ \t]*(?:\r?\n[ \t]*){0,3}`;
 /** 64a-1: an arrow or a dash between blanks (`password → X`, `Password - X`, `Password — X`). */
@@ -261,6 +264,14 @@ function valueAt(text: string, at: number): [number, string, boolean, number] | 
   return [value.index + (quoted ? 1 : 0), value[index], quoted, index];
 }
 
+/**
+ * 70a-20: the verbs of languages whose sentence words isSentenceWord does not know (Bulgarian `е`, Latvian `ir`, Malay
+ * `ialah`, Swahili `ni`, Vietnamese `là` after a network's key): a word of letters alone after them is a sentence's
+ * (`Parole ir obligāta`, `mk wifi là gì`), a value wants a digit or a sign.
+ */
+const UNREAD_LANGUAGE_VERB = /[ \t](?:е|ir|ialah|ni)[ \t]*:?[ \t]+$/u;
+const UNREAD_NETWORK_VERB = /[ \t]là[ \t]*:?[ \t]+$/u;
+
 /** Whether a label says a single word after it may be the value, and whether a value of words wants a digit. */
 function readingOf(label: RegExpMatchArray, word: string): Omit<Reading, 'after'> {
   const groups = label.groups!;
@@ -288,7 +299,10 @@ function readingOf(label: RegExpMatchArray, word: string): Omit<Reading, 'after'
     groups.cell !== undefined ||
     groups.arrow !== undefined ||
     below;
-  return { strict, word: !heading, english, short: groups.short !== undefined };
+  const unread =
+    (groups.foreign !== undefined && UNREAD_LANGUAGE_VERB.test(label[0])) ||
+    (groups.network !== undefined && UNREAD_NETWORK_VERB.test(label[0]));
+  return { strict, word: !heading && !unread, english, short: groups.short !== undefined };
 }
 
 /** 67a-18: a network's key label (`WLAN key:`, `SSID: Guest` then `Key:`), where `open` or `keine` says the network has none. */
@@ -302,7 +316,7 @@ export function labelledPasswordSpans(text: string): Array<[number, number]> {
   // 66a-4: a list of accounts names no password (`admin, backup, ops: X`), so the forms are read before the words below.
   for (const form of LABEL_FORMS) for (const label of text.matchAll(form.label)) formSpan(text, form, label, spans);
   if (
-    !/pass|p[@4]ss|secret|log[ \t-]?[io]n|sign[ \t-]?[io]n|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|wi-?fi|wlan|wpa|wireless|network|netzwerk|r[ée]seau|cl[ée]|clave|ssid|schl|pw|login|heslo|adgangskode|كلمة|κωδικ|पासवर्ड|khẩu|sandi|laluan|رمز|گذرواژه|پاس|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк|парол|гасло|parole|pasahitza|contrasinal|nenosiri|utente|identifiant/i.test(
+    !/pass|p[@4]ss|secret|log[ \t-]?[io]n|sign[ \t-]?[io]n|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|ifrə|wi-?fi|wlan|wpa|wireless|network|netzwerk|r[ée]seau|cl[ée]|clave|ssid|schl|pw|login|heslo|adgangskode|كلمة|κωδικ|पासवर्ड|khẩu|sandi|laluan|رمز|گذرواژه|پاس|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк|парол|гасло|parole|pasahitza|contrasinal|nenosiri|utente|identifiant/i.test(
       text,
     )
   )

@@ -38,6 +38,7 @@ import { PASSWD_PLAIN_PASSWORD, passwdPlainPasswordSpans } from './passwd-plain-
 import { MFA_SECRET, mfaSeedSpans } from './mfa-seeds';
 import { gzipUnreadSpans, UNREAD_GZIP } from './gzip-members';
 import { CONTAINED_KEY, keyContainerSpans } from './key-containers';
+import { KEYSTORE_KEY, binaryKeystoreSpans } from './binary-keystores';
 import { K3S_TOKEN_FORM, k3sTokenFormSpans } from './k3s-token-forms';
 import { NEUTRAL_VENDOR_TOKEN, neutralVendorTokenIn, neutralVendorTokenSpans } from './neutral-vendor-tokens';
 import { PLACEHOLDER_DEFAULT, placeholderDefaultSpans } from './placeholder-defaults';
@@ -278,6 +279,7 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: htpasswdLineSpans, what: BASIC_AUTH_PASSWORD, named: htpasswdLineSecretIn },
   { find: mfaSeedSpans, what: MFA_SECRET },
   { find: keyContainerSpans, what: CONTAINED_KEY },
+  { find: binaryKeystoreSpans, what: KEYSTORE_KEY },
   { find: gzipUnreadSpans, what: UNREAD_GZIP },
   { find: networkPasswordSpans, what: NETWORK_PASSWORD },
   { find: shadowPlainPasswordSpans, what: SHADOW_PLAIN_PASSWORD },

@@ -82,13 +82,15 @@ export function validateManifests(
     });
   }
   const context = { objects: objects.map((o) => o.object) };
+  // 70a-21: a copy of a secret another object holds (a data key, a name) is blanked too, as synth's messages blank it.
+  const runSecrets = objects.flatMap(({ object }) => secretValues(object));
   for (const { file, ref, object, gatewayApi } of objects) {
     const findings: Finding[] = [
       ...schemaFindings(object, gatewayApi, memo),
       ...[...API_SERVER_RULES, ...DOMAIN_RULES].flatMap((rule) => rule.check(object, context)),
     ];
     if (!findings.length) continue;
-    const hide = secretsHidden(object);
+    const hide = secretsHidden(object, runSecrets);
     // The object's name may hold a secret too (`Password=abc`): its reference is hidden as the messages are.
     const shownRef = hide({ path: ['metadata', 'name'], message: ref });
     // So may a key on the field's path (a label `Authorization: Bearer x`).
@@ -115,11 +117,11 @@ function schemaFindings(object: KubeObject, gatewayApi: string | undefined, memo
  * A finding's message without a secret of the object: a message may quote the value it judges
  * (`env[1].value is 98765432123`). A secret shorter than four characters (which redaction replaces only
  * where quoted, not to blank every "a" of a sentence) is also hidden as a whole word in findings at or
- * around its path.
+ * around its path. `runSecrets`: the secrets of every object of the run (70a-21).
  */
-function secretsHidden(object: KubeObject): (finding: Finding) => string {
+function secretsHidden(object: KubeObject, runSecrets: readonly string[]): (finding: Finding) => string {
   const found = secretsInData(object);
-  const values = found.map((secret) => secret.value);
+  const values = [...found.map((secret) => secret.value), ...runSecrets];
   const prefix = (a: readonly unknown[], b: readonly unknown[]) => a.every((key, i) => key === b[i]);
   return ({ path, message }) =>
     found

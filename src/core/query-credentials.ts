@@ -1,3 +1,6 @@
+import { isExpansionOnly } from './shell-expansions';
+import { isPlainlyNotSecret } from './secrets-keys';
+
 /**
  * The value of a credential in a URL's query or fragment (`?access_token=...`, `&private_token=`,
  * `?X-Amz-Signature=`, `?key=`, `?oauth2=`, `?jwt=`, OAuth's implicit flow `#access_token=`): the parameter name stays readable,
@@ -10,6 +13,22 @@ const URL_QUERY_CREDENTIAL =
 const inUrl = (text: string, at: number): boolean => /\/[^\s"'`]*$/.test(text.slice(Math.max(0, at - 2048), at));
 
 /**
+ * A query value that sets no secret: a reference (`?token=$TOKEN`, `${TOKEN}`), a placeholder (`<your-token>`,
+ * `REPLACE_ME`, percent-encoded too) or a switch (`?secret=false`, `?auth=none`), as under a key (70a-6).
+ */
+function isPlainQueryValue(value: string, text: string, at: number): boolean {
+  if (isExpansionOnly(value)) return true;
+  const name = /([\w.-]*)=$/.exec(text.slice(Math.max(0, at - 80), at))?.[1] ?? 'token';
+  let decoded = value;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    // a stray `%` leaves the value as written
+  }
+  return isPlainlyNotSecret(decoded, name);
+}
+
+/**
  * The shapes of secret-shapes.ts SHAPES for such a pair: in a URL, and with no URL before it (`note #password=abc`,
  * `docs#token=abc`), named as what it is, a name set to a value (56a-12). One verdict: both are secrets.
  */
@@ -18,10 +37,14 @@ export const QUERY_CREDENTIAL_SHAPES: ReadonlyArray<{
   what: string;
   accept: (match: string, text: string, at: number) => boolean;
 }> = [
-  { pattern: URL_QUERY_CREDENTIAL, what: 'a URL with a credential in its query or fragment', accept: (_, text, at) => inUrl(text, at) },
+  {
+    pattern: URL_QUERY_CREDENTIAL,
+    what: 'a URL with a credential in its query or fragment',
+    accept: (match, text, at) => inUrl(text, at) && !isPlainQueryValue(match, text, at),
+  },
   {
     pattern: new RegExp(URL_QUERY_CREDENTIAL.source, URL_QUERY_CREDENTIAL.flags),
     what: 'a value set to a name like a secret (name=value, after `#`, `?` or `&`)',
-    accept: (_, text, at) => !inUrl(text, at),
+    accept: (match, text, at) => !inUrl(text, at) && !isPlainQueryValue(match, text, at),
   },
 ];

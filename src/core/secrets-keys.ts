@@ -25,6 +25,7 @@ import { holdsForeignSecretWord, holdsNonLatinSecretWord, namesForeignSecret, wi
 import { isSecretHeaderFlag, namesCredentialHeader } from './credential-header-names';
 import { namingWord } from './unit-qualified-names';
 import { namesSecretAsLabel } from './secret-word-labels';
+import { KEY_KIND, VALUE_JUDGED_KIND, isPlainKeyValue } from './key-kind-names';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -32,9 +33,10 @@ import { namesSecretAsLabel } from './secret-word-labels';
  */
 
 /** The words that make a name secret, wherever they stand in an env-style name (`MY_PASSWORD_PLAIN`). */
-// `signature`: lego's EPIK_SIGNATURE, the Epik API credential (go-acme/lego providers/dns/epik); `authkey`: Tailscale's, glued (53a-7).
+// `signature`: lego's EPIK_SIGNATURE, the Epik API credential (go-acme/lego providers/dns/epik); `authkey`: Tailscale's, glued (53a-7); `passkey` (a tracker's),
+// `keymaterial` (70a-11).
 export const SECRET_WORD =
-  /password|passwd|passphrase|token|secret|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|authkey|sessionkey|hmackey|credential|hmacencoded|signature/;
+  /password|passwd|passphrase|token|secret|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|authkey|sessionkey|hmackey|credential|hmacencoded|signature|passkey|keymaterial/;
 /**
  * A name that ends in one of these words names where a secret is kept, or which one it is, not the secret:
  * `DB_PASSWORD_FILE`, `SECRET_NAME`, `AWS_ACCESS_KEY_ID` (AWS's key ID identifies the key; the secret is
@@ -65,13 +67,7 @@ export const REFERENCE_WORD =
  */
 const ENV_KEY = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/;
 const NOT_A_SECRET_KEY = /(?:^|_)(?:PUBLIC|TSIG)_KEY$/;
-/**
- * The same `…_KEY` name in lower or mixed case (`aes_key`, `Ssh_Key`: 69a-27) where the word before `key` says which
- * secret key it is; not every one, as in lower case `routing_key`, `sort_key`, `partition_key` name a message's or a
- * table's key, no secret.
- */
-const KEY_KIND =
-  /^(?:aes|enc|encryption|encrypt|cipher|crypt|crypto|hmac|ssh|ca|tls|ssl|private|priv|secret|signing|sign|master|root|api|access|auth|session|jwt|license|app|application|consumer|client|service|deploy|account|shared|wrap|wrapping|gpg|pgp|gossip|unseal|sec|storage|webhook|dek|kek)$/;
+const KEY_KIND_OR_HASH = (word: string) => KEY_KIND.test(word) || VALUE_JUDGED_KIND.test(word);
 // Every key of a config is split several times (each secret reader asks); keys repeat across a file and a synth.
 const splitKeys = new Map<string, readonly string[]>();
 const MAX_REMEMBERED_KEYS = 10_000;
@@ -155,7 +151,9 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   const stem = labelledStem(key) ?? /^[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){0,7}\.([A-Za-z_]\w{0,63})$/.exec(key)?.[1];
   if (stem !== undefined && envStyle === undefined && isSecretKey(stem)) return true;
   if ((ENV_KEY.test(key) && !NOT_A_SECRET_KEY.test(key)) || namesCredentialHeader(key)) return true; // `X-Auth`, `X_AUTH` (57a-19)
-  if (ENV_KEY.test(key.toUpperCase()) && KEY_KIND.test(list[list.length - 2])) return true; // `aes_key`, `Ssh_Key` (69a-27)
+  // `aes_key`, `Ssh_Key` (69a-27), `routing_key` as `ROUTING_KEY` (70a-1: its value judged, isPlainKeyValue); `hashKey` (70a-11).
+  if (ENV_KEY.test(key.toUpperCase()) && !NOT_A_SECRET_KEY.test(key.toUpperCase())) return true;
+  if (list.length >= 2 && list[list.length - 1] === 'key' && KEY_KIND_OR_HASH(list[list.length - 2])) return true;
   const name = key
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '')
@@ -164,7 +162,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   const held = SECRET_WORD.test(name) || holdsForeignSecretWord(key);
   if (envName) return (held && !REFERENCE_WORD.test(namingWord(words(key), REFERENCE_WORD))) || /authorization$/.test(name);
   return (
-    /(password|passwd|passphrase|token|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|authkey|sessionkey|credential|clientsecret|secretkey|jwtkey|hmackey|hmacencoded)s?\d*(value|plain|text)?$/.test(
+    /(password|passwd|passphrase|token|apikey|accesskey|privatekey|signingkey|encryptionkey|masterkey|authkey|sessionkey|credential|clientsecret|secretkey|jwtkey|hmackey|hmacencoded|passkey|keymaterial)s?\d*(value|plain|text)?$/.test(
       name,
     ) || /^secret\d*$|authorization$/.test(name)
   );
@@ -283,6 +281,8 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
   if (namesSecretByName(value, words(nameAsRead(labelledStem(named) ?? named)))) return true;
+  const nameWords = words(nameAsRead(named)); // `ROUTING_KEY: orders.created` (70a-1)
+  if (!SECRET_WORD.test(nameWords.slice(0, -1).join('')) && isPlainKeyValue(value, nameWords)) return true;
   if (name === undefined && namesSecretKeyAt(value, keys)) return true; // `existingSecretKeys:` then `rootUserSecretKey: root-user` (45a-17) // `tlsSecret: wildcard-tls` (secret-name-values.ts, 44a-11)
   // A number of one or two digits under a short name (`MIN_PW=12`); under `DB_PASSWORD` it is the (weak) password.
   if (/^\d{1,2}$/.test(value) && !SECRET_WORD.test(named.toLowerCase().replace(/[^a-z0-9]/g, ''))) return true;

@@ -1,0 +1,32 @@
+import { looksGenerated } from './generated-runs';
+
+/**
+ * Names ending in the word `key` (`ROUTING_KEY`, `aes_key`, `hashKey`): the word before it says which key it is. A key
+ * kind (`API_KEY`, `signing_key`, `csrfKey`) names a secret by its name; any other word names a key of a message, a
+ * table, an object or a cache as well (RabbitMQ's `ROUTING_KEY`, DynamoDB's `SORT_KEY`, S3's `OBJECT_KEY`, PagerDuty's
+ * `DEDUP_KEY`: 70a-1), so the name is judged by its value, in every letter case alike.
+ */
+// `csrf`, `mac`, `signature`, `ingest`: gorilla/csrf's auth key, MAC and signing keys, an ingest key (70a-11).
+export const KEY_KIND =
+  /^(?:aes|enc|encryption|encrypt|cipher|crypt|crypto|hmac|ssh|ca|tls|ssl|private|priv|secret|signing|sign|master|root|api|access|auth|session|jwt|license|app|application|consumer|client|service|deploy|account|shared|wrap|wrapping|gpg|pgp|gossip|unseal|sec|storage|webhook|dek|kek|csrf|xsrf|mac|signature|ingest|cookie)$/;
+/**
+ * A hash key is a secret (gorilla/securecookie's `hashKey`) or a table's key (DynamoDB's `hash_key: id`): named so in
+ * any casing (`HASH_KEY`, `hashKey`), its value tells which (70a-11).
+ */
+export const VALUE_JUDGED_KIND = /^hash$/;
+
+/** A part of a plain key: a word with digits only at its end (`orders`, `tenantId`, `v3`, `requests`), an AMQP wildcard. */
+const PLAIN_PART = /^(?:[A-Za-z]+\d*|\d+|\*|#)$/;
+
+/**
+ * A value under a `…_KEY` name of no key kind that is a plain word or identifier, no secret: `orders.created`,
+ * `user_id`, `traefik/access.log`, `traefik-v3-assets`. A generated-looking value (`Zq8vLm3p…`) or a password's mix of
+ * letters and digits (`Sunfl0wer12x`) stays one. `words`: the name's words, lower case, none of them a secret's word.
+ */
+export function isPlainKeyValue(value: string, words: readonly string[]): boolean {
+  const n = words.length;
+  if (n < 2 || words[n - 1] !== 'key' || words.slice(0, -1).some((word) => KEY_KIND.test(word))) return false;
+  if (value.length > 128 || looksGenerated(value)) return false;
+  const parts = value.split(/[._:/-]/);
+  return parts.length <= 16 && parts.every((part) => PLAIN_PART.test(part)) && parts.some((part) => /[A-Za-z]/.test(part));
+}

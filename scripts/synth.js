@@ -22,7 +22,8 @@ const root = join(__dirname, '..');
 const npmRunner = require('./npm-runner');
 const RUNNER_PID = npmRunner.npmRunnerPid();
 // The output folder by the name the user gave it: its path is not echoed (this runs before any redaction is loaded).
-const UNCHANGED = process.env.K3S_VIP_DIST_DIR ? 'the output folder (K3S_VIP_DIST_DIR) was left unchanged' : 'dist/ was left unchanged';
+const DIST = process.env.K3S_VIP_DIST_DIR ? 'the output folder (K3S_VIP_DIST_DIR)' : 'dist/';
+const UNCHANGED = `${DIST} was left unchanged`;
 const USAGE = 'usage: npm run synth [-- [--cluster <name>]... [--dry-run]]';
 const HELP = `${USAGE}
 
@@ -283,7 +284,7 @@ function synth(clusters) {
       // Under the CLI the app exits 0 even on a refusal (src/synth.ts): any other exit means it did not finish.
       const killed = Number(stopped[1]) > 128 || stopped[1] === 'null' ? ', killed (out of memory, or by a signal)' : '';
       process.stderr.write(
-        `synth failed: the app stopped before it finished${killed}: the output folder may hold part of the new output, each file it wrote listed in its .generated-files without a digest (k3s:install refuses it): run \`npm run synth\` again.\n`,
+        `synth failed: the app stopped before it finished${killed}: ${DIST} may have been changed (had it begun writing, each file it wrote is listed in .generated-files without a digest, which k3s:install refuses): \`npm run check\` says whether; run \`npm run synth\` again.\n`,
       );
     } else if (cliError) {
       process.stderr.write(`synth failed: the cdk8s CLI failed (${cliError}); ${UNCHANGED}.\n`);

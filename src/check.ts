@@ -25,6 +25,9 @@ import { optionless } from './npm-args';
 import { renderClusters } from './synth';
 import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
 import { OddEntry, oddEntries } from './output/odd-entries';
+import { emptiedConfigProblem } from './output/emptied-config';
+import { tooLargeToRead, TooLargeError } from './output/too-large';
+import { unreadableOutputFolder } from './output/output-folder';
 import { ownFoldersProblem, shownFolder } from './output/own-folders';
 
 /**
@@ -37,7 +40,7 @@ import { ownFoldersProblem, shownFolder } from './output/own-folders';
 export function runCheck(configDir: string, distDir: string, log: (line: string) => void): number {
   // Folders as messages name them: quoted when they hold a line break or another unprintable character.
   const [shownConfig, shownDist] = [printable(configDir), shownFolder(distDir).slice(0, -1)];
-  const folders = ownFoldersProblem(configDir, distDir);
+  const folders = ownFoldersProblem(configDir, distDir) ?? unreadableOutputFolder(distDir);
   if (folders) {
     log(`error: ${folders}`);
     return 1;
@@ -91,6 +94,11 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     // The file that failed, not dist/ itself: a file of dist/ may vanish under a run that could not take the lock.
     const failed = (e as NodeJS.ErrnoException).path;
     const problem = e instanceof PublishError ? e.message : describeFileError(e);
+    if (e instanceof TooLargeError) {
+      for (const line of e.message.split('\n')) log(redact(`error: ${line}`));
+      log(`check failed: ${shownDist}/ holds file(s) too large to read.`);
+      return 1;
+    }
     log(redact(`error: ${e instanceof LockError ? e.message : `cannot read ${failed ? printable(failed) : `${shownDist}/`}: ${problem}`}`));
     return 1;
   }
@@ -110,6 +118,12 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     const move = blocking.length
       ? `move away the ${blocking.length} non-file(s) standing where generated files go (synth writes through none), then `
       : '';
+    // No config left: synth refuses to remove every cluster, so "run synth" would only fail; its advice instead (70c-4).
+    const emptied = loaded.clusters.length ? undefined : emptiedConfigProblem(distDir, shownConfig, shownDist, 'so synth refuses too');
+    if (emptied) {
+      log(`${shownDist}/ differs from a fresh synth${why}: ${redact(emptied)}.`);
+      return 1;
+    }
     log(
       `${shownDist}/ differs from a fresh synth${why}${othersNote(others, oddOthers)}: ${move}run \`npm run synth\` and commit the result.`,
     );
@@ -154,6 +168,9 @@ function readDist(distDir: string): DistSnapshot {
   const listed = readGeneratedList(distDir);
   const present = listFiles(distDir).filter((path) => path !== LOCK_FILE);
   const kept = present.filter((path) => !isTemporaryName(path.split('/').pop() ?? path));
+  // A file past the readers' bound is refused by its size before any is read (70c-5).
+  const tooLarge = kept.map((path) => tooLargeToRead(join(distDir, path), `${shownFolder(distDir)}${path}`, 'check')).filter(Boolean);
+  if (tooLarge.length) throw new TooLargeError(tooLarge.join('\n'));
   const texts = new Map(kept.map((path) => [path, readFileSync(join(distDir, path), 'utf8')]));
   return { listed, present, texts, odd: oddEntries(distDir) };
 }

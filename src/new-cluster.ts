@@ -302,6 +302,9 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
       const to = existsSync(target) ? 'something' : 'nothing';
       return fail(`${shown(target)} is a symbolic link (to ${to}), so nothing was written there: remove the link, or pick another name`);
     }
+    // Another `new` created it since the check above: the same refusal as when it was there before (70c-6).
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      return fail(`${shown(target)} already exists: pick another name, or edit that file`);
     return fail(`cannot write ${shown(target)}: ${describeFileError(e)}`);
   }
 

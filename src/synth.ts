@@ -43,7 +43,7 @@ import { RenderedFile, yamlStreams } from './output/yaml-streams';
 import { formatViolation, validateManifests } from './validate/conformance';
 import { PROJECT_ROOT } from './output/cache-folder';
 import { defaultPathElsewhere } from './gitops/default-path';
-import { removeOtherStagingCopy, stagingRefusal, writeStagingCopy } from './output/staging-folder';
+import { removeOtherStagingCopy, stagingEpilogue, stagingRefusal, writeStagingCopy } from './output/staging-folder';
 import { launcherGone, launcherGuard } from './output/launcher';
 
 export interface SynthOptions {
@@ -303,9 +303,10 @@ function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): numbe
     if (e instanceof LockError) return fail([`error: ${e.message}`]);
     return fail([`error: cannot write ${shownDist}/: ${describeFileError(e)}`]);
   }
+  let stagingCreated: string | undefined;
   if (options.stagingDir) {
     // dist/ is complete; only the CLI's copy is not. Without its folder the CLI exits 1 (see fail).
-    const problem = writeStagingCopy(options.stagingDir, files);
+    const problem = writeStagingCopy(options.stagingDir, files, (first) => (stagingCreated = first));
     if (problem) {
       return fail([`error: cannot write the cdk8s staging copy ${printable(options.stagingDir)}/: ${problem}`], completedOutcome(report));
     }
@@ -318,7 +319,7 @@ function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): numbe
     `synth: ${clusters.length} cluster(s)${scope ? ` (${[...scope].join(', ')})` : ''}, ${files.size} file(s) in ${shownDist}/ ` +
       `(${report.written.length} written, ${report.removed.length} removed, ${report.unchanged} unchanged${others})` +
       `${created ? `; created ${createdFolders(created, resolve(distDir))}` : ''}.` +
-      `${cliEpilogue ? ' (The .cdk8s.out/ paths cdk8s lists next are only its staging copy.)' : ''}`,
+      `${cliEpilogue ? stagingEpilogue(options.stagingDir!, stagingCreated) : ''}`,
   );
   return 0;
 }

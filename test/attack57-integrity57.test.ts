@@ -75,7 +75,7 @@ describe('57b-1: the cdk8s output folder (-o, CDK8S_OUTDIR) is checked before an
   });
 
   test("cdk8s.yaml keeps the CLI's output in .cdk8s.out", () => {
-    expect(readFileSync(join(PROJECT_ROOT, 'cdk8s.yaml'), 'utf8')).toMatch(/^output: \.cdk8s\.out$/m);
+    expect(readFileSync(join(PROJECT_ROOT, 'cdk8s.yaml'), 'utf8')).toMatch(/^output: \.cdk8s\.out\/bare$/m);
   });
 
   test('runSynth with the output folder as its staging copy publishes nothing and removes nothing', () => {

@@ -310,7 +310,9 @@ describe('68c-5: k3s:install lists its plan once carried out; a lock refusal end
     const { code, lines } = installCluster(dist, target, fullAtRecordWrite(nth));
     expect(code).toBe(1);
     expect(lines.join('\n')).not.toMatch(/remove {4}ingresses\.yaml|kubectl delete|Installing /);
-    expect(lines[lines.length - 1]).toMatch(/^error: cannot write .*no space left on the device \(ENOSPC\); .* was left as it was$/);
+    expect(lines[lines.length - 1]).toMatch(
+      /^error: cannot write .*no space left on the device \(ENOSPC\): free space on that file system, then run again; .* was left as it was$/,
+    );
     expect(readdirSync(target).sort()).toEqual([RECORD, 'ingresses.yaml', 'kube-vip.yaml']);
   });
 

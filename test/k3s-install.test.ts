@@ -519,7 +519,7 @@ describe('runInstall', () => {
     const first = install({ fs: failOn('kube-vip.yaml') });
     expect(first.code).toBe(1);
     expect(first.err).toEqual([
-      `error: cannot write ${target}/kube-vip.yaml: no space left on the device (ENOSPC); ${target} was left as it was`,
+      `error: cannot write ${target}/kube-vip.yaml: no space left on the device (ENOSPC): free space on that file system, then run again; ${target} was left as it was`,
     ]);
     expect(readdirSync(target)).toEqual([]);
 

@@ -42,7 +42,9 @@ describe('A20: a lock that cannot be written is not left behind', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(LockError);
-    expect((error as LockError).message).toBe(`cannot lock ${join(dir, LOCK_FILE)}: no space left on the device (ENOSPC)`);
+    expect((error as LockError).message).toBe(
+      `cannot lock ${join(dir, LOCK_FILE)}: no space left on the device (ENOSPC): free space on that file system, then run again`,
+    );
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     failWrite = undefined;
     expect(withFolderLock(dir, { holder: 'synth', waitMs: 0 }, () => 42)).toBe(42);

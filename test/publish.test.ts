@@ -289,7 +289,7 @@ describe('publishing under I/O errors (every file-system call of the run fails o
     // Every text is flushed before any rename: a/one.yaml was never replaced, so the list and the two new folders are undone.
     expect(() => syncTree(dir, SMALL_AFTER, fs)).toThrow(
       expect.objectContaining({
-        message: `cannot write ${join(dir, 'c/deep/new.yaml')}: no space left on the device (ENOSPC)`,
+        message: `cannot write ${join(dir, 'c/deep/new.yaml')}: no space left on the device (ENOSPC): free space on that file system, then run again`,
         outcome: { changes: [`removed ${LEFTOVER}`], rolledBack: 3 },
       }),
     );

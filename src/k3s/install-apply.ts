@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { oneLine, printable } from '../core/problem';
 import { argumentSecrets, redactMessage } from '../core/redact-message';
 import { ChangeLog, PathState } from '../output/change-log';
+import { tooLargeProblem } from '../output/too-large';
 import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAllAtomically, writeAtomically } from '../output/file-system';
 import { incompleteOutput, PublishError } from '../output/publish';
 import { interruptedSynth } from '../output/interrupted-synth';
@@ -106,6 +107,9 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
     if (!kustomizationStat?.isFile()) {
       throw new InstallError(`${shownKustomization} does not exist (it lists the manifests to install): run \`npm run synth\``);
     }
+    // A file past the readers' bound is refused by its size, never read (70c-5).
+    const tooLarge = tooLargeProblem(kustomizationStat.size, kustomization, 'k3s:install');
+    if (tooLarge) throw new InstallError(tooLarge);
     const kustomizationText = fs.readFile(kustomization);
     const { names, errors } = kustomizationResources(shownKustomization, kustomizationText);
     for (const name of names) {
@@ -121,6 +125,9 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
             argumentSecrets([name]),
           ),
         );
+      } else {
+        const size = tooLargeProblem(stat.size, join(folder, name), 'k3s:install');
+        if (size) errors.push(redactMessage(size, argumentSecrets([name])));
       }
     }
     // One error a line: the caller prints each line as an error of its own, so none may hold a line break.

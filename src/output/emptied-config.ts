@@ -10,9 +10,15 @@ import { planSync, withGeneratedList } from './publish';
  * Why a synth of a config folder that holds no cluster at all must not publish, or undefined. Such a synth would remove
  * every cluster's files from dist/, yet an empty config folder is far more often a mistake (a mistyped K3S_VIP_CONFIG_DIR,
  * configs gone with a branch switch) than a wish to remove every cluster (69c-5). Removing one cluster of several still
- * works as before (delete its config, synth); the last one is removed by hand, as the message says. Reads only.
+ * works as before (delete its config, synth); the last one is removed by hand, as the message says. Reads only. `check`
+ * gives the same advice (70c-4), with its own `outcome`.
  */
-export function emptiedConfigProblem(distDir: string, shownConfig: string, shownDist: string): string | undefined {
+export function emptiedConfigProblem(
+  distDir: string,
+  shownConfig: string,
+  shownDist: string,
+  outcome = 'so nothing was changed',
+): string | undefined {
   let removals: readonly string[];
   try {
     removals = planSync(outputFolder(distDir, false).dir, withGeneratedList(new Map()), nodeFileSystem).removals;
@@ -24,8 +30,8 @@ export function emptiedConfigProblem(distDir: string, shownConfig: string, shown
   const clusters = [...new Set(removals.map((path) => path.split('/')[0]))].sort().map(printable);
   return (
     `${shownConfig}/ holds no cluster config, yet ${shownDist}/ holds what synth wrote for ${clusters.join(', ')}: a synth ` +
-    'removes no cluster when no config is left (a mistyped K3S_VIP_CONFIG_DIR? configs gone with a branch switch?), so nothing ' +
-    `was changed; to remove ${clusters.length > 1 ? 'them' : 'it'} deliberately, delete ` +
+    'removes no cluster when no config is left (a mistyped K3S_VIP_CONFIG_DIR? configs gone with a branch switch?), ' +
+    `${outcome}; to remove ${clusters.length > 1 ? 'them' : 'it'} deliberately, delete ` +
     `${clusters.map((name) => `${shownDist}/${name}/`).join(' ')} by hand, then run synth again`
   );
 }

@@ -182,7 +182,17 @@ export function writeAllAtomically(targets: ReadonlyArray<readonly [string, stri
   for (const folder of new Set(targets.map(([target]) => dirname(target)))) files.syncFolder(folder);
 }
 
-/** What went wrong in a failed file operation, in one line: `read-only file system (EROFS)`. */
+/**
+ * What to do about a failure no one can fix by changing the config (70c-6): the file system's, said in one place for every
+ * command. A matter of rights (EACCES, EPERM) is told where the run knows who must act (install-apply.ts rightsHint).
+ */
+const WHAT_TO_DO: Record<string, string> = {
+  ENOSPC: ': free space on that file system, then run again',
+  EDQUOT: ': free space within your quota on that file system, then run again',
+  EROFS: ': that file system is mounted read-only: remount it read-write, or point the run at a writable folder',
+};
+
+/** What went wrong in a failed file operation, and what to do when the file system is to blame, in one line: `read-only file system (EROFS): …`. */
 export function describeFileError(e: unknown): string {
   const error = e as NodeJS.ErrnoException;
   const reasons: Record<string, string> = {
@@ -202,6 +212,7 @@ export function describeFileError(e: unknown): string {
     [DANGLING_LINK]: 'a symbolic link on the way leads to nothing',
   };
   if (error?.code === DANGLING_LINK) return reasons[DANGLING_LINK];
-  if (error?.code) return `${reasons[error.code] ?? error.message?.split(',')[0] ?? 'failed'} (${error.code})`;
+  if (error?.code)
+    return `${reasons[error.code] ?? error.message?.split(',')[0] ?? 'failed'} (${error.code})${WHAT_TO_DO[error.code] ?? ''}`;
   return error?.message ?? String(e);
 }

@@ -177,7 +177,8 @@ function readOwner(path: string): { text: string; owner?: LockOwner } | undefine
   }
   try {
     const owner = JSON.parse(text) as LockOwner;
-    return typeof owner.pid === 'number' && typeof owner.host === 'string' ? { text, owner } : { text };
+    // A pid that names no single process (0 and -1 probe the caller's group / every process, kill(2)) is garbled (70c-3).
+    return Number.isSafeInteger(owner?.pid) && owner.pid > 0 && typeof owner.host === 'string' ? { text, owner } : { text };
   } catch {
     // A writer killed between creating and filling the file: empty or cut short.
     return { text };
@@ -275,6 +276,9 @@ function clearLeftoverBreaker(path: string, onStale?: (note: string) => void): v
   }
   onStale?.(`removed ${printable(breaker)}, left by a run that was stopped while taking over a stale lock`);
 }
+
+/** `, since <time>` of a lock's owner, or nothing when the lock does not say (70c-3: never `since undefined`). */
+const sinceNote = (owner: LockOwner) => (typeof owner.since === 'string' ? `, since ${printable(owner.since)}` : '');
 
 /** Who held a lock, for a note: the holders this tool writes, else not the file's text (anyone may have written it). */
 const heldBy = (owner: LockOwner) =>
@@ -392,7 +396,7 @@ function acquire(path: string, { holder, onStale, leaveStale }: LockOptions, wai
     if (Date.now() >= deadline) {
       const who = current?.owner
         ? // Read from the lock file, which anyone may have written: quoted when it holds a line break (printable).
-          `${printable(current.owner.holder)} (pid ${current.owner.pid} on ${printable(current.owner.host)}, since ${printable(current.owner.since)})`
+          `${typeof current.owner.holder === 'string' ? printable(current.owner.holder) : 'a run'} (pid ${current.owner.pid} on ${printable(current.owner.host)}${sinceNote(current.owner)})`
         : 'another run';
       throw new LockError(
         `${printable(path)} is held by ${who}: wait for it to finish and run again; if none is running, delete ${printable(path)}`,

@@ -50,3 +50,20 @@ export function outputFolder(dir: string, create: boolean): { dir: string; creat
     throw new PublishError(`${printable(dir)} does not lead to a folder: point K3S_VIP_DIST_DIR elsewhere`);
   return { dir: real === resolve(dir) ? dir : real, created: first === undefined ? undefined : resolve(first) };
 }
+
+/**
+ * Why `dir` cannot be read as the output folder (a file, a link to no folder, a loop of links, a path through a file), or
+ * undefined: check and validate say what synth says, and what to do (70c-6). Any other failure is said by the read.
+ */
+export function unreadableOutputFolder(dir: string): string | undefined {
+  try {
+    outputFolder(dir, false);
+    return undefined;
+  } catch (e) {
+    if (e instanceof PublishError) return e.message;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return `${printable(dir)} is a loop of symbolic links: point K3S_VIP_DIST_DIR at a folder`;
+    if (code === 'ENOTDIR') return `a part of ${printable(dir)} is a file, not a folder: point K3S_VIP_DIST_DIR elsewhere`;
+    return undefined;
+  }
+}

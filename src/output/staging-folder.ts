@@ -1,9 +1,10 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { printable } from '../core/problem';
 import { PROJECT_ROOT } from './cache-folder';
 import { describeFileError, makeFolders } from './file-system';
 import { lazyMountTable } from './mount-place';
+import { createdFolders } from './output-folder';
 import { folderRelation, shownFolder } from './own-folders';
 import { physicalOrResolved } from './physical-path';
 import { FileTree, writeTree } from './publish';
@@ -96,13 +97,18 @@ export function removeOtherStagingCopy(dir: string): void {
 
 /**
  * Writes the CLI's copy into `dir`, a folder this call creates (the CLI deleted it): a failure removes that folder
- * and nothing else; a folder already there is left alone. Returns why it failed, or undefined.
+ * and nothing else; a folder already there is left alone. Returns why it failed, or undefined; `onCreated` is told the
+ * first folder it created (`dir`, or a missing parent of it).
  */
-export function writeStagingCopy(dir: string, files: FileTree): string | undefined {
+export function writeStagingCopy(dir: string, files: FileTree, onCreated?: (first: string) => void): string | undefined {
   try {
-    makeFolders(dirname(dir));
+    const first = makeFolders(dirname(dir));
     mkdirSync(dir);
+    onCreated?.(first ?? resolve(dir));
   } catch (e) {
+    // The CLI deleted it before the app ran: another run of the CLI with this output folder made it since (70c-1).
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      return 'another `cdk8s synth` with this output folder, running at the same time, created it since the CLI cleared it: wait for that synth to finish, then run again';
     return describeFileError(e);
   }
   try {
@@ -116,4 +122,17 @@ export function writeStagingCopy(dir: string, files: FileTree): string | undefin
     }
     return describeFileError(e);
   }
+}
+
+/**
+ * What the paths the CLI lists after synth's summary are, for that line: the staging copy in .cdk8s.out/, or the copy in
+ * the `-o` folder elsewhere, which stays, named as created when this run created it (70c-7).
+ */
+export function stagingEpilogue(dir: string, created: string | undefined): string {
+  const staging = folderRelation(physicalOrResolved(dir), physicalOrResolved(join(PROJECT_ROOT, STAGING_ROOT)), lazyMountTable());
+  if (staging === 'is' || staging === 'lies inside') return ` (The ${STAGING_ROOT}/ paths cdk8s lists next are only its staging copy.)`;
+  return (
+    ` (The paths cdk8s lists next are its copy of these files in ${shownFolder(dir)}, the cdk8s output folder (-o), which stays` +
+    `${created ? `; created ${createdFolders(created, resolve(dir))}` : ''}.)`
+  );
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { optionless } from '../npm-args';
 import { describeFileError } from '../output/file-system';
+import { tooLargeToRead } from '../output/too-large';
+import { unreadableOutputFolder } from '../output/output-folder';
 import { listFiles } from '../output/publish';
 import { Finding, formatField, isRecord, show } from './paths';
 import { API_SERVER_RULES, DOMAIN_RULES, KubeObject } from './rules';
@@ -177,7 +179,7 @@ export function main(args: readonly string[] = []): void {
     return;
   }
   const distDir = distDirFromEnv();
-  const folders = ownFoldersProblem(configDirFromEnv(), distDir);
+  const folders = ownFoldersProblem(configDirFromEnv(), distDir) ?? unreadableOutputFolder(distDir);
   if (folders) {
     process.stderr.write(`error: ${oneLine(redact(folders))}\n`);
     process.exitCode = 1;
@@ -200,10 +202,16 @@ export function main(args: readonly string[] = []): void {
       process.exitCode = 1;
       return;
     }
-    const texts = new Map(paths.map((path) => [path, readFileSync(join(distDir, path), 'utf8')]));
+    // A file past the readers' bound is refused by its size, never read (70c-5).
+    const tooLarge = new Map(paths.map((path) => [path, tooLargeToRead(join(distDir, path), `${shownDist}/${path}`, 'validate')]));
+    const readable = paths.filter((path) => !tooLarge.get(path));
+    const texts = new Map(readable.map((path) => [path, readFileSync(join(distDir, path), 'utf8')]));
     const files = new Map([...texts].map(([path, text]) => [`${distDir}/${path}`, text]));
     // What it could not read is named, and fails it when deployed unchecked (unread-files.ts).
-    unread = unreadEntries(distDir, texts, oddEntries(distDir));
+    unread = [
+      ...unreadEntries(distDir, texts, oddEntries(distDir)),
+      ...[...tooLarge.values()].filter((line) => line !== undefined).map((line) => ({ line, fatal: true })),
+    ];
     violations = validateManifests(files);
     // Synth's own secret gate (output/secret-gate.ts) over the same files, so a hand-added Secret or credential
     // in dist/ fails here as it fails synth (57a-18): one line per finding, with file and line, never the value.

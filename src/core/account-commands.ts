@@ -11,8 +11,8 @@ interface WordState {
   other?: boolean;
 }
 
-/** The clients read here ('lftp user' is lftp's `user` command inside a script, client-scripts.ts). */
-export const ACCOUNT_CLIENT = /^(?:openssl|mkpasswd|net|lftp user)$/;
+/** The clients read here ('lftp user', 'ftp user': lftp's and ftp's `user` command inside a script, client-scripts.ts). */
+export const ACCOUNT_CLIENT = /^(?:openssl|mkpasswd|net|l?ftp user)$/;
 
 /** `openssl passwd`'s options that take a value (docs.openssl.org/master/man1/openssl-passwd). */
 const OPENSSL_PASSWD_VALUE = /^-(?:salt|in|rand|writerand|provider|provider-path|propquery)$/;
@@ -37,12 +37,12 @@ type Found = { value: string; option: string } | undefined;
  * - Windows `net user <name> <password> /add` (learn.microsoft.com previous-versions windows-server net-user: `*`
  *   prompts), read only where the command has a `/option` (a line of prose can start `net user …`); Samba's `net [rpc|
  *   ads|sam] user add <name> [<password>]` and `net rpc user password <name> <password>` (samba.org net(8));
- * - lftp's `user <name> [<password>]` command (lftp.yar.ru lftp(1) "user": without a password it prompts).
+ * - lftp's `user <name> [<password>]` command (lftp.yar.ru lftp(1) "user": without a password it prompts), ftp's alike.
  */
 export function accountPassword(client: string, words: readonly string[], i: number, state: WordState): Found {
   const word = words[i];
   const before = words[i - 1] ?? '';
-  if (client === 'lftp user') return ++state.positional === 2 ? { value: word, option: '<name> <password>' } : undefined;
+  if (/^l?ftp user$/.test(client)) return ++state.positional === 2 ? { value: word, option: '<name> <password>' } : undefined;
   if (client === 'openssl') {
     if (state.sub === undefined) {
       if (!word.startsWith('-')) state.sub = word;

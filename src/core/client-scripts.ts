@@ -5,27 +5,28 @@
  */
 
 /** Whose commands a script holds. */
-export type Script = 'lftp' | 'oracle';
+export type Script = 'lftp' | 'ftp' | 'oracle';
 
 /**
  * The script a client reads on standard input: lftp's commands (lftp(1): "lftp reads commands from standard input" where
  * none are given), SQL*Plus's, SQLcl's (`sql /nolog <<EOF`), RMAN's and DGMGRL's (docs.oracle.com: each reads its
- * commands from standard input).
+ * commands from standard input), and (70a-4) the classic `ftp` client's (ftp(1): with `-n` the script logs in by `user`).
  */
 export function scriptOf(client: string): Script | undefined {
-  if (client === 'lftp') return 'lftp';
+  if (client === 'lftp' || client === 'ftp') return client;
   return /^(?:sqlplus|sql|rman|dgmgrl)$/.test(client) ? 'oracle' : undefined;
 }
 
 /**
  * The client a script's command stands for, read as secrets-commands.ts reads a command line's client:
  * - lftp's `open` takes lftp's own `-u user,password` (command-rules.ts), `user <name> [<password>]` the password after
- *   the name (account-commands.ts; lftp.yar.ru lftp(1) "user");
+ *   the name (account-commands.ts; lftp.yar.ru lftp(1) "user"); ftp's `user user-name [password] [account]` alike (ftp(1));
  * - SQL*Plus's `CONN[ECT] user/password[@db]` (docs.oracle.com SQL*Plus User's Guide, "CONNECT"; SQLcl and DGMGRL alike,
  *   RMAN's `CONNECT TARGET|CATALOG|AUXILIARY user/password`), any letter case, read as a logon (secrets-positional.ts).
  */
 export function scriptClient(script: Script, word: string): string | undefined {
   if (script === 'lftp') return word === 'open' ? 'lftp' : word === 'user' ? 'lftp user' : undefined;
+  if (script === 'ftp') return word === 'user' ? 'ftp user' : undefined;
   return /^conn(?:ect)?$/i.test(word) ? 'connect' : undefined;
 }
 

@@ -167,6 +167,17 @@ const RULES: readonly Rule[] = [
   },
   // `wpa_cli set_network <id> psk|password|sae_password|wep_key0 <value>` (wpa_supplicant.conf(5) network fields).
   { client: /^wpa_cli$/, option: 'set_network psk', next: /^(?:psk|password|sae_password|wep_key[0-3])$/ },
+  // (70a-4) Dell `racadm -r <host> -u <user> -p <password>` (dell.com iDRAC RACADM CLI guide: remote options).
+  { client: /^racadm$/, option: '-p', next: /^-p$/, form: /^([^-].*)$/s },
+  // (70a-4) Windows `schtasks /create … /rp <password>` and `/s <host> /u <user> /p <password>` (learn.microsoft.com
+  // windows-server administration windows-commands schtasks-create: `/rp *` or no value prompts).
+  { client: /^schtasks$/, option: '/rp', next: /^[-/]r?p$/i, form: /^(?!\*$)([^-/].*)$/s },
+  // (70a-4) `jenkins-cli.jar -auth user:password|token` (jenkins.io/doc/book/managing/cli: `-auth @file` reads a file).
+  { client: /^jenkins-cli(?:\.jar)?$/, option: '-auth', next: /^-auth$/, form: /^(?!@)[^:]*:(.+)$/s },
+  // (70a-4) ApacheBench `-A|-P user:password` (httpd.apache.org docs/current/programs/ab.html: basic auth, proxy auth);
+  // hey `-a user:password` (github.com/rakyll/hey README; Go's flag package takes `-a=x` too).
+  { client: /^ab$/, option: '-A', short: 'AP', form: /^[^:]*:(.+)$/s },
+  { client: /^hey$/, option: '-a', next: /^--?a$/, glued: /^--?a=(.+)$/s, form: /^[^:]*:(.+)$/s },
 ];
 
 /**

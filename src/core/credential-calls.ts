@@ -26,7 +26,8 @@ import { setsSecret } from './secrets-text';
 export const CALL_CREDENTIAL =
   "a password given as a call's argument (connect(host, user, …), getConnection, new PDO, mysqli, login(user, …), " +
   "HTTPBasicAuth, NetworkCredential, an auth=(user, …) pair, C's mysql_real_connect, PQsetdbLogin, SQLConnect, " +
-  'libssh2_userauth_password, sqlite3_key, OCILogon, PKCS12_parse, db.changeUserPassword, keyring.set_password)';
+  'libssh2_userauth_password, sqlite3_key, OCILogon, PKCS12_parse, db.changeUserPassword, keyring.set_password, ' +
+  'smtp.PlainAuth, ftplib.FTP, ldap3.Connection, redis.Redis, CommunityData, UsmUserData)';
 
 /**
  * 54: more calls that take a password or key by position, each with its argument's index (each library's documented
@@ -40,6 +41,10 @@ export const CALL_CREDENTIAL =
  * pw)`, MySQL's `mysql_change_user(c, user, pw, db)`, MongoDB's `db.changeUserPassword(user, pw)`
  * (mongodb.com/docs/manual/reference/method/db.changeUserPassword), Python keyring's `set_password(service, user, pw)`
  * and Node keytar's `setPassword(service, account, pw)` (a setter's last argument: Django's `user.set_password(pw)`).
+ * 70a-18: Go's `smtp.PlainAuth(identity, user, pw, host)` and `smtp.CRAMMD5Auth(user, secret)` (pkg.go.dev/net/smtp),
+ * Python's `ftplib.FTP(host, user, passwd)` and `FTP_TLS` (docs.python.org/3/library/ftplib.html), redis-py's
+ * `Redis(host, port, db, password)` and `StrictRedis` (redis-py.readthedocs.io connections), pysnmp's
+ * `UsmUserData(userName, authKey, privKey)` (its auth key here, its priv key in SECOND_SECRET_INDEX).
  */
 const POSITIONAL_INDEX: Readonly<Record<string, number>> = {
   libssh2_userauth_password: 2,
@@ -68,12 +73,21 @@ const POSITIONAL_INDEX: Readonly<Record<string, number>> = {
   changeuserpassword: 1,
   set_password: 2,
   setpassword: 2,
+  plainauth: 2,
+  crammd5auth: 1,
+  ftp: 2,
+  ftp_tls: 2,
+  redis: 3,
+  strictredis: 3,
+  usmuserdata: 1,
 };
+/** 70a-18: pysnmp's `UsmUserData(userName, authKey, privKey)` holds a second key (pysnmp.readthedocs.io hlapi UsmUserData). */
+const SECOND_SECRET_INDEX: Readonly<Record<string, number>> = { usmuserdata: 2 };
 const POSITIONAL = Object.keys(POSITIONAL_INDEX).join('|');
 
 /** A call taking credentials by position: its name (the last of a dotted name, a `[type]::new`'s type) and its `(`. */
 const CALL = new RegExp(
-  String.raw`(?<![\w$])(?:(connect|real_connect|mysql_real_connect|mysqli_real_connect|PQsetdbLogin|SQLConnect[AW]?|ldap_simple_bind(?:_s)?|ldap_bind_s|mysqli_connect|mysql_connect|mssql_connect|odbc_connect|oci_connect|getConnection|PDO|mysqli|login|ftp_login|ssh2_auth_password|ldap_bind|auth|authenticate|pass_|simple_bind_s?|\w*(?:Basic|Digest|Proxy)_?Auth|NetworkCredential|PSCredential|UsernamePasswordCredentials|PasswordAuthentication|UsernamePasswordAuthenticationToken|SMBConnection|${POSITIONAL})(?:\]::new)?[ \t]*\(|(basic_auth|digest_auth|proxy_basic_auth)[ \t]+(?=["']))`,
+  String.raw`(?<![\w$])(?:(connect|real_connect|mysql_real_connect|mysqli_real_connect|PQsetdbLogin|SQLConnect[AW]?|ldap_simple_bind(?:_s)?|ldap_bind_s|mysqli_connect|mysql_connect|mssql_connect|odbc_connect|oci_connect|getConnection|PDO|mysqli|login|ftp_login|ssh2_auth_password|ldap_bind|auth|authenticate|pass_|simple_bind_s?|Connection|CommunityData|\w*(?:Basic|Digest|Proxy)_?Auth|NetworkCredential|PSCredential|UsernamePasswordCredentials|PasswordAuthentication|UsernamePasswordAuthenticationToken|SMBConnection|${POSITIONAL})(?:\]::new)?[ \t]*\(|(basic_auth|digest_auth|proxy_basic_auth)[ \t]+(?=["']))`,
   'gi',
 );
 
@@ -90,6 +104,11 @@ function passwordIndex(name: string, args: readonly Argument[]): number {
   if (/^(?:connect|real_connect|mysqli_connect|mysql_connect|mssql_connect|odbc_connect|pdo|mysqli)$/.test(name))
     return args[1]?.number ? 3 : 2;
   if (name === 'getconnection') return args.length === 2 ? 1 : 2;
+  // 70a-18: ldap3's `Connection(server, user, password)` (ldap3.readthedocs.io connection), kombu's and py-amqp's
+  // `Connection(host, userid, password)` alike; pysnmp's `CommunityData(communityIndex, communityName)`, whose lone
+  // argument is the community name (pysnmp.readthedocs.io hlapi CommunityData).
+  if (name === 'connection') return 2;
+  if (name === 'communitydata') return args[1]?.literal ? 1 : 0;
   // C's APIs (51a-4): `mysql_real_connect(conn, host, user, pw, …)` (dev.mysql.com/doc/c-api/8.0/en/mysql-real-connect.html,
   // PHP's mysqli_real_connect alike), libpq's `PQsetdbLogin(host, port, options, tty, db, login, pwd)`, ODBC's
   // `SQLConnect(hdbc, dsn, len, user, len, pw, len)`, OpenLDAP's `ldap_simple_bind_s(ld, who, pw)`.
@@ -199,7 +218,11 @@ const MAX_VERDICTS = 4096;
 /** Calls whose name is also middleware's (`app.use(auth("basic"))`, `passport.authenticate("local")`): a word there is code's. */
 const CODE_NAMED = /^(?:auth|authenticate)$/;
 
-/** A bare `connect`'s identifier is code (Qt's signals and slots, a socket's protocol) unless it mixes cases and digits. */
+/**
+ * A bare `connect`'s identifier is code (Qt's signals and slots, a socket's protocol) unless it mixes cases and digits;
+ * so is a `Connection`'s (70a-18: the name is many libraries' own). An SNMP community `public` or `private` is the
+ * documented default every agent ships, no secret (command-rules.ts's `snmpwalk -c` row alike).
+ */
 const isConnectPassword = (value: string): boolean =>
   (!/^[A-Za-z_][\w.-]*$/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value))) && isPasswordLiteral(value, true);
 
@@ -234,7 +257,7 @@ function namedCallSpans(text: string): Array<[number, number]> {
 /** Where a text holds a password given as a call's argument or in an auth pair: the literal's span (inside its quotes). */
 export function callCredentialSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  if (!/connect|pdo|mysqli|login|logon|auth|bind|credential|smb|pass|pw_|key|pkcs/i.test(text)) return spans;
+  if (!/connect|pdo|mysqli|login|logon|auth|bind|credential|smb|pass|pw_|key|pkcs|ftp|redis|community|usm/i.test(text)) return spans;
   // Together the calls' readings cover at most a few times the text (`connect(connect(connect(…` reads each `(` on).
   let budget = 4 * text.length + MAX_CALL;
   for (const match of text.matchAll(CALL)) {
@@ -249,11 +272,15 @@ export function callCredentialSpans(text: string): Array<[number, number]> {
     // Positions count up to the first keyword argument (Python: positional ones come first).
     if (args.slice(0, at + 1).some((arg) => arg.keyword)) continue;
     // An anonymous FTP login's password is an e-mail address by convention, no secret.
-    if (/login$/.test(name) && args.some((arg) => /^(?:anonymous|ftp)$/i.test(arg.literal?.text ?? ''))) continue;
-    const literal = args[at]?.literal;
-    const password =
-      name === 'connect' ? isConnectPassword(literal?.text ?? '') : isPasswordLiteral(literal?.text ?? '', CODE_NAMED.test(name));
-    if (literal && password) spans.push(literal.span);
+    if (/login$|^ftp(?:_tls)?$/.test(name) && args.some((arg) => /^(?:anonymous|ftp)$/i.test(arg.literal?.text ?? ''))) continue;
+    for (const index of name in SECOND_SECRET_INDEX ? [at, SECOND_SECRET_INDEX[name]] : [at]) {
+      const literal = args[index]?.literal;
+      if (!literal || (name === 'communitydata' && /^(?:public|private)$/i.test(literal.text))) continue;
+      const password = /^connect(?:ion)?$/.test(name)
+        ? isConnectPassword(literal.text)
+        : isPasswordLiteral(literal.text, CODE_NAMED.test(name));
+      if (password) spans.push(literal.span);
+    }
   }
   spans.push(...namedCallSpans(text));
   if (/auth/i.test(text))

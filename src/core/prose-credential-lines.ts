@@ -14,7 +14,7 @@ import { isAnyPasswordHash } from './password-hashes';
 
 /** What such a value is called in findings. */
 export const PROSE_CREDENTIAL =
-  'a password in prose beside its label (`wifi key`, `WLAN key`, `root pw`, `password for root`, `admin / …`, in any of several languages)';
+  'a password in prose beside its label (`wifi key`, `WLAN key`, `root pw`, `password for root`, `admin / …`, `root@pam …`, in any of several languages)';
 
 /**
  * A label naming a password without the word `password` alone: a network's key, an account's `pw`, the password of an
@@ -38,8 +38,18 @@ const RUN = /[^\s"'`()<>[\]{},;:=\uff1a\u2192]{10,80}/g;
  * any name with blanks around the slash (63a-3). Without blanks, the pair is its line's whole content (63a-14: a
  * branch `admin/feat2x3ui4` or an image `root/ub22x04lts` in a sentence is a path).
  */
-const ACCOUNT_PAIR =
-  /(?<![\w./-])(?:(root|admin(?:istrator)?|superuser|sa|postgres|elastic|ubuntu|pi|guest|operator)[ \t]*\/[ \t]*|[\w.-]{2,32}[ \t]+\/[ \t]+)(\S{10,64})/dgi;
+const ACCOUNT = 'root|admin(?:istrator)?|superuser|sa|postgres|elastic|ubuntu|pi|guest|operator';
+const ACCOUNT_PAIR = new RegExp(String.raw`(?<![\w./-])(?:(${ACCOUNT})[ \t]*\/[ \t]*|[\w.-]{2,32}[ \t]+\/[ \t]+)(\S{10,64})`, 'dgi');
+/**
+ * Round 70 (70a-5): a known account, maybe with its realm or host (`root@pam`, `ubuntu@k3s-1`), a blank, then a value
+ * ending its line, as a runbook notes a login (`iDRAC k3s-1: root X`, `ilo Administrator X`, `Proxmox root@pam X`).
+ * Without a slash or a label only a value with no `-`, `_` or `.` counts (a host, a pod or a file named after an
+ * account is none: `ssh root k3s-node-01`, `admin deployment-7f9c8d6b5`, nor a name with a generated suffix), judged
+ * as any other value (isValue).
+ */
+const BLANK_PAIR = new RegExp(String.raw`(?<![\w./@-])(?:${ACCOUNT})(?:@[\w.-]{1,64})?[ \t]+(\S{10,64})`, 'dgi');
+/** A lower-case name and a hex or digit suffix (`traefik7d9f8c6b5`): an object's generated name, no password. */
+const NAME_AND_SUFFIX = /^[a-z]{3,}[0-9a-f]{6,}$/;
 /** How far a value may stand from its label: before it, and after it (`The root password, which …, is X`, 63a-3). */
 const NEAR = 48;
 const NEAR_AFTER = 120;
@@ -143,6 +153,14 @@ export function proseCredentialSpans(text: string): Array<[number, number]> {
     const glued = !/[ \t]\//.test(pair[0]);
     if (glued && !(/^(?:[ \t]*|.*:[ \t]+)$/.test(text.slice(lineStart, pair.index)) && /^["'`).,;!?]*[ \t]*$/.test(rest))) continue;
     if (/^[A-Z][a-z]{3}/.test(value) && /^[ \t]+[a-z]+[ \t]+[a-z]/.test(rest)) continue;
+    if (isValue(value)) spans.push([start, end]);
+  }
+  for (const pair of text.matchAll(BLANK_PAIR)) {
+    const value = core(pair[1]);
+    const start = pair.indices![1][0] + pair[1].indexOf(value);
+    const end = start + value.length;
+    if (/[-_.]/.test(value) || NAME_AND_SUFFIX.test(value)) continue;
+    if (!/^["'`).,;!?]*[ \t]*\r?$/.test(text.slice(end, lineEndNear(text, end, 256)))) continue;
     if (isValue(value)) spans.push([start, end]);
   }
   return spans;

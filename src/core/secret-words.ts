@@ -117,10 +117,13 @@ const STRONG = new Set([
   'kek',
   'cakey',
   'sshkey',
+  // Round 70 (attack 70a-15): a TACACS+ or RADIUS key is the protocol's shared secret (RFC 8907 §4.5, RFC 2865 §3).
+  'tacacskey',
+  'radiuskey',
 ]);
 /** What SCALAR's and round 54's STRONG names hold, beside secrets-keys.ts's SECRET_WORD: its cheap test's words. */
 export const IN_STRONG_NAME =
-  'psk|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|2fa|authenticator|tkn|secr|cleartext|plaintext|awssk|sdksk|obssk|cloudsk|dek|kek|idrsa|iddsa|idecdsa|ided25519|encrypt|nthash|ntlmhash|macaroon';
+  'psk|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|2fa|authenticator|tkn|secr|cleartext|plaintext|awssk|sdksk|obssk|cloudsk|dek|kek|idrsa|iddsa|idecdsa|ided25519|encrypt|nthash|ntlmhash|macaroon|community';
 
 /**
  * Words a name may end in after its secret word: `dbPwValue`, `PSK_PLAIN` (as secrets-keys.ts reads `password`), an
@@ -169,7 +172,38 @@ const EXACT =
 
 /** A name whose every value is a secret (see STRONG and EXACT), or a salt's, whose value counts where it is no plain one. */
 export function isStrongSecretName(key: string, list: readonly string[]): boolean {
-  return EXACT.test(key.trim()) || endings(list).some((ending) => STRONG.has(ending)) || isSaltName(list) || isGossipKeyName(list);
+  return (
+    EXACT.test(key.trim()) ||
+    endings(list).some((ending) => STRONG.has(ending)) ||
+    isSaltName(list) ||
+    isGossipKeyName(list) ||
+    isCommunityName(list)
+  );
+}
+
+/**
+ * Round 70 (attack 70a-15): an SNMP v1/v2c community is the agent's password (RFC 1157 §3.2.5; snmpd.conf(5)), its name
+ * `community`, `snmp_community`, `ro_community`, `communityString`. `public` and `private` are the defaults every agent
+ * ships and every scanner tries: none (as snmpd.conf's and `snmpwalk -c`'s, daemon-config-lines.ts, command-rules.ts).
+ * Named for SNMP (`snmp`, `ro`, `rw`, `read`, `write`, `trap` before it) any other value is one; a bare `community` also
+ * names a forum, an edition or a tag, so there only a value shaped like a password is (isPlainCommunity, as a salt's).
+ */
+const isCommunityName = (list: readonly string[]): boolean => withoutTail(list).pop() === 'community';
+const SNMP_QUALIFIER = /^(?:snmp|snmpv[12]c?|v[12]c?|ro|rw|read|write|readonly|readwrite|trap|get|set)$/;
+const DEFAULT_COMMUNITY = /^(?:public|private)$/i;
+
+/** A value under a community's name (`name`) that is none: a default, or under a bare `community` a plain word. */
+export function isPlainCommunity(value: string, name: string): boolean {
+  const list = withoutTail(
+    name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
+  if (list.pop() !== 'community') return false;
+  if (DEFAULT_COMMUNITY.test(value.trim())) return true;
+  return !list.some((word) => SNMP_QUALIFIER.test(word)) && isPlainWordValue(value);
 }
 
 /**
@@ -213,8 +247,13 @@ export function isPlainSalt(value: string, name: string): boolean {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
+  return isSaltName(list) && isPlainWordValue(value);
+}
+
+/** Words, numbers or a host: nothing generated-looking and no 16 characters mixing three character classes. */
+function isPlainWordValue(value: string): boolean {
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z\d\s]/].filter((one) => one.test(value)).length;
-  return isSaltName(list) && /^[\w .-]*$/.test(value) && !looksGenerated(value) && !(value.length >= 16 && classes >= 3);
+  return /^[\w .-]*$/.test(value) && !looksGenerated(value) && !(value.length >= 16 && classes >= 3);
 }
 
 /**

@@ -35,7 +35,7 @@ export function commandSecret(option: string): string {
 
 /** A client whose password option is read below, as a word of a command line (a path before it too: `/usr/bin/curl`). */
 const CLIENT =
-  /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|valkey-cli|keydb-cli|redis-benchmark|sshpass|passwd|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone|rabbitmqadmin|lftp|ipmitool|snmp\w+|etcdctl|nmcli|(?:wl|[wx])freerdp\d*|sdl-freerdp\d*|cqlsh|sqlplus|sql|rman|expdp|impdp|exp|imp|sqlldr|mongo(?:dump|restore|export|import|stat|top|files)|rdesktop|wpa_passphrase|chpasswd|aws|user(?:add|mod)|mkpasswd|dgmgrl|dbv|net|ansible-vault|bcp|i?u?sql|https?(?!:)|tsql|freebcp|osql|psexec(?:64)?|winrs|ncftp(?:get|put|ls)?|(?:un)?rar|pdftk|xhs?|curlie|rpcclient|smbcacls|smbcquotas|smbtree|smbget|wmic|kadmin|ipa-client-install|vsql|beeline|hdbsql|security|neo4j-admin|wpa_cli|evil-winrm|nxc|netexec|crackmapexec)(?:\.exe)?(?![\w.-])/i;
+  /(?<![\w.-])(?:curl|mysql\w*|mariadb[\w-]*|redis-cli|valkey-cli|keydb-cli|redis-benchmark|sshpass|passwd|docker|nerdctl|podman|helm|buildah|oras|crane|skopeo|az|ldap\w+|mongosh|mongo|sqlcmd|smbclient|openssl|keytool|htpasswd|mosquitto_\w+|zip|unzip|zipcloak|7z[ar]?|ssh-keygen|rabbitmqctl|vault|mc|rclone|rabbitmqadmin|lftp|ipmitool|snmp\w+|etcdctl|nmcli|(?:wl|[wx])freerdp\d*|sdl-freerdp\d*|cqlsh|sqlplus|sql|rman|expdp|impdp|exp|imp|sqlldr|mongo(?:dump|restore|export|import|stat|top|files)|rdesktop|wpa_passphrase|chpasswd|aws|user(?:add|mod)|mkpasswd|dgmgrl|dbv|net|ansible-vault|bcp|i?u?sql|https?(?!:)|tsql|freebcp|osql|psexec(?:64)?|winrs|ncftp(?:get|put|ls)?|(?:un)?rar|pdftk|xhs?|curlie|rpcclient|smbcacls|smbcquotas|smbtree|smbget|wmic|kadmin|ipa-client-install|vsql|beeline|hdbsql|security|neo4j-admin|wpa_cli|evil-winrm|nxc|netexec|crackmapexec|racadm|schtasks|jenkins-cli(?:\.jar)?|ab|hey|ftp)(?:\.exe)?(?![\w.-])/i;
 /**
  * Text that may hold a command line's password: a client's name (a `${VAR:-default}`'s too), a reader of standard
  * input's, or a Redis command (redis-commands.ts).
@@ -108,8 +108,8 @@ interface Option {
   user?: boolean;
 }
 
-/** Clients whose name is also a common word (`run sql queries/reports`): read only where they start a command. */
-const COMMON_WORD = /^(?:sql|exp|imp|passwd|net|security)$/;
+/** Clients whose name is also a common word (`run sql queries/reports`, `hey`): read only where they start a command. */
+const COMMON_WORD = /^(?:sql|exp|imp|passwd|net|security|ab|hey|ftp)$/;
 /** Windows' and Samba's `net` where its next word is `user` (or Samba's `rpc|ads|sam`): read wherever it stands (40a-5). */
 const NET_USER = /^(?:user|rpc|ads|sam)$/i;
 

@@ -156,7 +156,9 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   // A glued secret key in chart values is one text there (`- password:abc`): that text is left out, the rest still judged.
   const heldText = (offset: number) => (underValues(offset) ? scalarPath(offset) : undefined);
   const spacing = missingSpaceAfterColon(text, knownKeys, at, pathAt, secretAt, blockText, heldText);
-  const blanks = misplacedBlanks(text, at, blockText, underValues);
+  // 70a-17: a list item's blank after `key:` is its text's (`- password:<NBSP>x`) unless the parser fails on its line.
+  const failsOn = (offset: number) => doc.errors.some((error) => at(error.pos[0]).line === at(offset).line);
+  const blanks = misplacedBlanks(text, at, blockText, (offset) => underValues(offset) && !failsOn(offset));
   if (tabs.length && !spacing.length && !blanks.length) {
     const rest = besideTabLines(text, tabLines, knownKeys);
     if (rest) return { ...rest, problems: [...tabs.map((tab) => ({ ...tab, dropped: rest.dropped })), ...rest.problems] };

@@ -416,7 +416,8 @@ function missingSpaceAfterColon(
     const value = secretAt(path) || !mayQuote(shapesHidden) || !mayQuote(`${key}:${shapesHidden}`) ? REDACTED : shapesHidden;
     // 70a-3: a control character in the place of the space is named (its own finding says to remove it).
     const glue = rawValue[0].replace(UNWRITTEN, '') === '' ? `the control character ${describeChar(rawValue[0])}` : 'no space';
-    const advice = value === REDACTED && isSecretKey(key) ? SECRET_ADVICE : spaced(key, value);
+    // Judged as the text the data holds where it holds one (a reference there is no secret: `password:${DB_PASSWORD}`).
+    const advice = isSecretKey(key) && secretAt(held ?? path) ? SECRET_ADVICE : spaced(key, value);
     problems.push({
       ...at(offset),
       path,

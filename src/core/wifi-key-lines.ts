@@ -120,7 +120,7 @@ const ENTRY_NAME = /^[A-Za-z][\w.-]{0,127}$/;
 /**
  * 70a-16: the keys of a map (YAML or JSON data: a ConfigMap's `data`, an app's settings) whose values are Wi-Fi keys as
  * wifiKeySpans reads a text's lines (`ssid` beside `key`, `wifi.key`): data is judged value by value, and `key` alone
- * says nothing, so its entries are read together, one `name: "value"` line each.
+ * says nothing, so its entries are read together, one `name: value` line each.
  */
 export function wifiKeyEntries(record: Readonly<Record<string, unknown>>): string[] {
   const lines: Array<{ key: string; start: number; end: number }> = [];
@@ -128,7 +128,8 @@ export function wifiKeyEntries(record: Readonly<Record<string, unknown>>): strin
   for (const [key, value] of Object.entries(record).slice(0, MAX_ENTRIES)) {
     const written = typeof value === 'number' ? String(value) : value;
     if (typeof written !== 'string' || !ENTRY_NAME.test(key) || /["\r\n]/.test(written) || written.length > 1024) continue;
-    const line = `${key}: "${written}"\n`;
+    // Unquoted as a file would write a plain word (the `Network:` rule reads an address right after the colon).
+    const line = /^[^\s;#"'.,)]+$|^[^\s;#"']+[^\s;#"'.,)]$/.test(written) ? `${key}: ${written}\n` : `${key}: "${written}"\n`;
     lines.push({ key, start: text.length, end: text.length + line.length });
     text += line;
   }

@@ -415,13 +415,13 @@ function missingSpaceAfterColon(
     const shapesHidden = redact(rawValue);
     const value = secretAt(path) || !mayQuote(shapesHidden) || !mayQuote(`${key}:${shapesHidden}`) ? REDACTED : shapesHidden;
     // 70a-3: a control character in the place of the space is named (its own finding says to remove it).
-    const glue = rawValue[0].replace(UNWRITTEN, '') === '' ? `the control character ${describeChar(rawValue[0])}` : 'no space';
+    const glue = rawValue[0].replace(UNWRITTEN, '') === '' ? ` (the control character ${describeChar(rawValue[0])} stands there)` : '';
     // Judged as the text the data holds where it holds one (a reference there is no secret: `password:${DB_PASSWORD}`).
     const advice = isSecretKey(key) && secretAt(held ?? path) ? SECRET_ADVICE : spaced(key, value);
     problems.push({
       ...at(offset),
       path,
-      message: `\`${key}:${value}\` has ${glue} after the colon, so YAML reads it as one text: ${advice}`,
+      message: `\`${key}:${value}\` has no space after the colon${glue}, so YAML reads it as one text: ${advice}`,
       ...(held ? { dropped: held } : {}),
     });
   }

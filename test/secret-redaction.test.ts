@@ -82,7 +82,7 @@ describe('YAML-layer messages never quote a secret (F2)', () => {
     [
       'a secret key without a space after the colon: the key is known only from the raw line',
       `${HDR}  values:\n    hub:\n      password:${SECRET}\n`,
-      /hub\.password: `password:<redacted>` has no space after the colon, so YAML reads it as one text: write `password: <redacted>`/,
+      /hub\.password: `password:<redacted>` has no space after the colon, so YAML reads it as one text: either way a secret there would be written to dist\/, which is committed to Git: keep it in a Kubernetes Secret/,
     ],
     [
       'a credential in a URL query without a space after the colon',

@@ -28,8 +28,8 @@ function describeBlank(char: string): string {
 
 /**
  * Each line whose indentation or `key:` is followed by such a blank, at that blank, once per line. A list item of free
- * text (`freeText`: Traefik's chart values, where `- password:<blank>x` is one string) is left to the rules that judge
- * its value, such as the secret rule, which then names its key path.
+ * text (`freeText`: Traefik's chart values, where `- password:<blank>x` is one string, and the parser reads its line) is
+ * left to the rules that judge its value, such as the secret rule, which then names its key path.
  */
 export function misplacedBlanks(
   text: string,

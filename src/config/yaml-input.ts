@@ -150,15 +150,24 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   const pathAt = (offset: number) => nodePath(doc.contents, offset, [], resolve);
   const secretAt = (path: Path) => isSecretInDoc(doc.contents, path, resolve);
   const blockText = inBlockScalarText(doc, text);
-  const { characters, tabs, tabLines } = controlCharacters(text, at, pathAt, blockText, scalarAt(doc, pathAt));
-  const spacing = missingSpaceAfterColon(text, knownKeys, at, pathAt, secretAt, blockText);
+  const scalarPath = scalarAt(doc, pathAt);
+  const { characters: controls, tabs, tabLines } = controlCharacters(text, at, pathAt, blockText, scalarPath);
   const underValues = (offset: number) => isChartValues(pathAt(offset));
-  const blanks = misplacedBlanks(text, at, blockText, underValues);
+  // A glued secret key in chart values is one text there (`- password:abc`): that text is left out, the rest still judged.
+  const heldText = (offset: number) => (underValues(offset) ? scalarPath(offset) : undefined);
+  const spacing = missingSpaceAfterColon(text, knownKeys, at, pathAt, secretAt, blockText, heldText);
+  // 70a-17: a list item's blank after `key:` is its text's (`- password:<NBSP>x`) unless the parser fails on its line.
+  const failsOn = (offset: number) => doc.errors.some((error) => at(error.pos[0]).line === at(offset).line);
+  const blanks = misplacedBlanks(text, at, blockText, (offset) => underValues(offset) && !failsOn(offset));
   if (tabs.length && !spacing.length && !blanks.length) {
     const rest = besideTabLines(text, tabLines, knownKeys);
     if (rest) return { ...rest, problems: [...tabs.map((tab) => ({ ...tab, dropped: rest.dropped })), ...rest.problems] };
   }
-  if (tabs.length || spacing.length || blanks.length) return { doc, lines, problems: [...characters, ...tabs, ...blanks, ...spacing] };
+  // 70a-3: so one run reports every problem, as a control character's does (both leave out the text they are in).
+  const held = doc.errors.length === 0 && spacing.every((p) => p.dropped);
+  const characters = held ? [...controls, ...spacing] : controls;
+  if (tabs.length || blanks.length || (spacing.length && !held))
+    return { doc, lines, problems: [...characters, ...tabs, ...blanks, ...(held ? [] : spacing)] };
 
   const syntax = describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve });
   // Keys written twice are problems of their own: the rest is still read (the last value winning) and judged.
@@ -369,6 +378,10 @@ const spaced = (key: string, value: string): string => {
   return written === '' ? `remove the control character after the colon` : `write \`${key}: ${written}\`, without the control character`;
 };
 
+/** 70a-3: the advice for a secret's key glued to its value: written with a space or not, the secret may not be in the config. */
+const SECRET_ADVICE =
+  'either way a secret there would be written to dist/, which is committed to Git: keep it in a Kubernetes Secret and reference it (e.g. env valueFrom.secretKeyRef)';
+
 /**
  * `host:value` (no space after the colon) is one plain string in YAML, so the key silently disappears or the
  * lines below stop parsing. Only known config keys count: `fd00:1::5` is an IPv6 address, not a key.
@@ -380,6 +393,7 @@ function missingSpaceAfterColon(
   pathAt: PathAt,
   secretAt: SecretAt,
   blockText: (offset: number) => boolean,
+  heldText: (offset: number) => Path | undefined,
 ): InputProblem[] {
   const problems: InputProblem[] = [];
   for (const match of text.matchAll(/^([ ]*(?:- +)?)([A-Za-z][\w-]*):([^\s#][^\n#]*?)[ ]*(?:#.*)?$/gm)) {
@@ -394,14 +408,21 @@ function missingSpaceAfterColon(
     // Nor a value that plainly is none under that name (`- htpasswd:/etc/htpasswd`, an `--auth` mode's argument: 60a-13).
     if (!knownKeys.has(key) && isPlainlyNotSecret(rawValue, [key])) continue;
     const offset = match.index! + lead.length;
-    const path = [...pathAt(offset), key];
+    const held = knownKeys.has(key) ? undefined : heldText(offset);
+    // A list item's text is the item: no key of it is named (70a-3: `args[0].password` named none the data has).
+    const path = held && lead.includes('-') ? held : [...pathAt(offset), key];
     // Shown with its shapes redacted (`?access_token=<redacted>`) where nothing else of it may be a secret.
     const shapesHidden = redact(rawValue);
     const value = secretAt(path) || !mayQuote(shapesHidden) || !mayQuote(`${key}:${shapesHidden}`) ? REDACTED : shapesHidden;
+    // 70a-3: a control character in the place of the space is named (its own finding says to remove it).
+    const glue = rawValue[0].replace(UNWRITTEN, '') === '' ? ` (the control character ${describeChar(rawValue[0])} stands there)` : '';
+    // Judged as the text the data holds where it holds one (a reference there is no secret: `password:${DB_PASSWORD}`).
+    const advice = isSecretKey(key) && secretAt(held ?? path) ? SECRET_ADVICE : spaced(key, value);
     problems.push({
       ...at(offset),
       path,
-      message: `\`${key}:${value}\` has no space after the colon, so YAML reads it as one text: ${spaced(key, value)}`,
+      message: `\`${key}:${value}\` has no space after the colon${glue}, so YAML reads it as one text: ${advice}`,
+      ...(held ? { dropped: held } : {}),
     });
   }
   return problems;

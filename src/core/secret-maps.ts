@@ -3,6 +3,7 @@ import { isSecretKey, namesSecretText } from './secrets-keys';
 import { composeSecretTexts } from './compose-secrets';
 import { holdsSectionSecret, isRoleKey, namesSecretSection } from './secret-sections';
 import { looksGenerated } from './generated-runs';
+import { WIFI_KEY, wifiKeyEntries } from './wifi-key-lines';
 
 /**
  * Attack round 51a-3: a YAML or JSON map under a plural secret name (`secrets:` then `  stripe: …`, `{"secrets": {"stripe":
@@ -45,6 +46,8 @@ export function secretMapValues(record: Record<string, unknown>, at: Path, found
     const under = !isSecretKey(key) && value && typeof value === 'object' ? namesSecretSection(key) : undefined;
     if (under) valuesIn(value, [...at, key], under, 0, out);
   }
+  // A Wi-Fi network's key among its settings (70a-16: `{ssid: HomeNet, key: …}`), as its lines would read.
+  for (const key of wifiKeyEntries(record)) out.push({ path: [...at, key], value: String(record[key]), what: WIFI_KEY });
   if (out.length === 0) return out;
   const taken = new Set(found.slice(from).map(({ path }) => path.join('\0')));
   return out.filter(({ path }) => !taken.has(path.join('\0')));

@@ -15,13 +15,21 @@ const MIN_PIECE = 4;
 /** Longer messages and secrets are not read for pieces (a message quotes at most a few values). */
 const MAX_MESSAGE = 100_000;
 const MAX_SECRET = 4_096;
+/** A URL with credentials (`https://user:pw@host/…`): its userinfo, what the URL holds in secret (RFC 3986 section 3.2.1). */
+const URL_USERINFO = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)@/;
+
+/**
+ * The part of a secret whose pieces are secret: a URL's credentials only (70a-7: `fd00` of `[fd00::1]`, `k3s1` of
+ * `git.k3s1.lan` name the host a refusal must name), any other secret whole.
+ */
+const secretPart = (secret: string): string => URL_USERINFO.exec(secret)?.[1] ?? secret;
 
 /** The runs of `message` that are case-folded pieces of one of `secrets`, as written, for redact-message.ts to blank. */
 export function secretPiecesIn(message: string, secrets: readonly string[]): string[] {
   if (message.length > MAX_MESSAGE) return [];
   const folded = secrets
     .filter((secret) => secret.length <= MAX_SECRET)
-    .map((secret) => secret.replace(/[^A-Za-z0-9]/g, ''))
+    .map((secret) => secretPart(secret).replace(/[^A-Za-z0-9]/g, ''))
     .filter((joined) => joined.length >= MIN_PIECE * 2 && looksGenerated(joined))
     .map((joined) => joined.toLowerCase());
   if (!folded.length) return [];

@@ -111,3 +111,28 @@ export function wifiKeySpans(text: string): Array<[number, number]> {
   }
   return found;
 }
+
+/** How many entries of one map are read as lines below: a device's or app's settings are tens. */
+const MAX_ENTRIES = 256;
+/** An entry read as a line: a name NAMED takes, a value of one line that a double-quoted value may hold. */
+const ENTRY_NAME = /^[A-Za-z][\w.-]{0,127}$/;
+
+/**
+ * 70a-16: the keys of a map (YAML or JSON data: a ConfigMap's `data`, an app's settings) whose values are Wi-Fi keys as
+ * wifiKeySpans reads a text's lines (`ssid` beside `key`, `wifi.key`): data is judged value by value, and `key` alone
+ * says nothing, so its entries are read together, one `name: value` line each.
+ */
+export function wifiKeyEntries(record: Readonly<Record<string, unknown>>): string[] {
+  const lines: Array<{ key: string; start: number; end: number }> = [];
+  let text = '';
+  for (const [key, value] of Object.entries(record).slice(0, MAX_ENTRIES)) {
+    const written = typeof value === 'number' ? String(value) : value;
+    if (typeof written !== 'string' || !ENTRY_NAME.test(key) || /["\r\n]/.test(written) || written.length > 1024) continue;
+    // Unquoted as a file would write a plain word (the `Network:` rule reads an address right after the colon).
+    const line = /^[^\s;#"'.,)]+$|^[^\s;#"']+[^\s;#"'.,)]$/.test(written) ? `${key}: ${written}\n` : `${key}: "${written}"\n`;
+    lines.push({ key, start: text.length, end: text.length + line.length });
+    text += line;
+  }
+  const keys = wifiKeySpans(text).map(([start]) => lines.find((line) => line.start <= start && start < line.end)?.key);
+  return [...new Set(keys.filter((key): key is string => key !== undefined))];
+}

@@ -253,12 +253,17 @@ function secretsInYaml(read: ManifestText | undefined): { found: FoundSecret[]; 
     const below = (outer: FoundSecret) => (inner: FoundSecret) =>
       inner.path.length > outer.path.length && outer.path.every((key, i) => inner.path[i] === key);
     const judgedAsValues = (secret: FoundSecret) => valuesParse && secret.path.join('.') === 'spec.valuesContent';
+    // A reading of the whole text that the values' own findings make at their paths is said there (70a-16: two Wi-Fi keys).
+    const saidBelow = (secret: FoundSecret) =>
+      judgedAsValues(secret) && found.some((inner) => below(secret)(inner) && inner.what === secret.what);
     // The gzip run limit counts one text's runs: valuesContent's values are judged one by one above, each its own text
     // as in the config check (review60-4: nine gzip files in a ConfigMap's binaryData), not as one text.
     return found.filter((secret) =>
       secret.what === UNREAD_GZIP
         ? !judgedAsValues(secret)
-        : secret.what !== EMBEDDED_SECRET || (!found.some(below(secret)) && !judgedAsValues(secret)),
+        : secret.what !== EMBEDDED_SECRET
+          ? !saidBelow(secret)
+          : !found.some(below(secret)) && !judgedAsValues(secret),
     );
   });
   return { found, clean };

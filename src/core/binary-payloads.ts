@@ -21,9 +21,10 @@ const PRINTABLE_RUN = /[\t\x20-\x7e]{8,}/g;
 
 /**
  * `bytes` as the text a reader finds in them, or undefined; `inflate`: whether a stream may be inflated, asked only of
- * one (mayInflateAt reads the text before the run: asked of every run, it cost a pass each), `raw`: raw deflate too.
+ * one (mayInflateAt reads the text before the run: asked of every run, it cost a pass each), `raw`: raw deflate too;
+ * `binaryRuns`: whether bytes neither text, a stream nor a key are read as their printable runs (off for hex, below).
  */
-export function payloadText(bytes: Buffer, inflate: () => boolean = () => false, raw = false): string | undefined {
+export function payloadText(bytes: Buffer, inflate: () => boolean = () => false, raw = false, binaryRuns = true): string | undefined {
   let data = bytes;
   const mayInflate = (streamKind(data) !== undefined || raw) && inflate();
   for (let level = 0; mayInflate && level < MAX_NESTED; level++) {
@@ -35,6 +36,9 @@ export function payloadText(bytes: Buffer, inflate: () => boolean = () => false,
   if (text !== undefined) return text;
   if (data.length >= 60 && isDerKey(data)) return data.toString('base64');
   if (isDerSequence(data) || streamKind(data)) return undefined;
+  // 70a-22: hex is how digests and ids are written (`sha256:31995d4e…` held `1n*5@1UGq`, read as a URL with
+  // credentials): its bytes are read as text only where they are text as a whole, or once inflated.
+  if (!binaryRuns && data === bytes) return undefined;
   const runs = data.toString('latin1').match(PRINTABLE_RUN);
   return runs ? runs.join('\n') : undefined;
 }

@@ -46,3 +46,33 @@ export function isSetPromptLine(line: string): boolean {
   const key = /[A-Za-z_][\w.-]*=$/.exec(head[0])![0];
   return setsFromPrompt(line, head[0].length - key.length, head[0].length);
 }
+
+/**
+ * 70a-8: a label that ends a prompt string, then the variable the answer goes to (`read -s -p "Password: " PW; mysql
+ * -p"$PW"`, bash's `read -p prompt NAME`: gnu.org/software/bash/manual/bash.html, "Bash Builtins", read): the `"` after
+ * `Password: ` closes the prompt, so what follows is no quoted value; the password is typed, then referred to.
+ */
+
+/** A closing `"`, blanks, then a variable's name ending the command (`PW;`, `PW &&`, `PW` at the line's end). */
+const PROMPT_END = /^"[ \t]+[A-Za-z_]\w{0,63}(?=[ \t]*(?:$|[;&|\n]))/;
+
+// Each label of a text asks: the text's double quotes are found once (the last text asked of is kept).
+let lastText: string | undefined;
+let lastQuotes: number[] = [];
+
+/** Whether the `"` at `at` closes a string opened before it (an odd count of `"` before `at`) and a variable's name follows. */
+export function closesPromptString(text: string, at: number): boolean {
+  if (!PROMPT_END.test(text.slice(at, at + 80))) return false;
+  if (text !== lastText) {
+    lastText = text;
+    lastQuotes = [];
+    for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) lastQuotes.push(i);
+  }
+  let [low, high] = [0, lastQuotes.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lastQuotes[mid] < at) low = mid + 1;
+    else high = mid;
+  }
+  return low % 2 === 1;
+}

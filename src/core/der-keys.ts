@@ -17,8 +17,8 @@ const PASSWORD_ENCRYPTION_OIDS = [Buffer.from('2a864886f70d0105', 'hex'), Buffer
 
 /**
  * Whether bytes (a run decoded from base64 or hex) are a private key's DER, by its ASN.1 structure rather than a few prefixes:
- * - a SEQUENCE whose first element is a version INTEGER 0 or 1 and whose second is a SEQUENCE (PKCS#8's algorithm,
- *   RFC 5958), an INTEGER (PKCS#1 RSA's modulus, RFC 8017 A.1.2; OpenSSL's DSA key) or an OCTET STRING (SEC1 EC's
+ * - a SEQUENCE whose first element is a version INTEGER 0 or 1 and whose second is a SEQUENCE that starts with an OID
+ *   (PKCS#8's algorithm, RFC 5958), an INTEGER (PKCS#1 RSA's modulus, RFC 8017 A.1.2; OpenSSL's DSA key) or an OCTET STRING (SEC1 EC's
  *   key, RFC 5915);
  * - a SEQUENCE starting with a password-based encryption's AlgorithmIdentifier (an encrypted PKCS#8 key, RFC 5958 §3).
  * A certificate, CSR or CRL starts with a SEQUENCE that holds no OID first, a public key (SubjectPublicKeyInfo) with
@@ -28,7 +28,13 @@ export function isDerKey(bytes: Buffer): boolean {
   const outer = derElement(bytes, 0);
   const first = outer?.tag === 0x30 ? derElement(bytes, outer.start) : undefined;
   if (!first) return false;
-  if (first.tag === 0x02 && first.length === 1 && bytes[first.start] <= 1) return [0x30, 0x02, 0x04].includes(bytes[first.start + 1]);
+  if (first.tag === 0x02 && first.length === 1 && bytes[first.start] <= 1) {
+    const second = derElement(bytes, first.start + first.length);
+    // 70a-13: PKCS#8's second element is an AlgorithmIdentifier, so an OID first; a CSR's CertificationRequestInfo
+    // (RFC 2986 section 4.1: version 0, then the subject, a Name: a SET or nothing) is no key.
+    if (second?.tag === 0x30) return bytes[second.start] === 0x06;
+    return second?.tag === 0x02 || second?.tag === 0x04;
+  }
   const oid = first.tag === 0x30 ? derElement(bytes, first.start) : undefined;
   if (oid?.tag !== 0x06) return false;
   const value = bytes.subarray(oid.start, oid.start + oid.length);

@@ -1,4 +1,5 @@
 import { inflated } from './gzip-members';
+import { inPublicArmour } from './public-armour';
 /**
  * Round 60 (60b-3): vendor tokens that token-shapes.ts' gitleaks-sized rules miss when no name beside them says
  * "secret" (an env entry named `OPENAI` or `X`):
@@ -78,7 +79,10 @@ export function neutralVendorTokenSpans(text: string): Array<[number, number]> {
     if (/^\d{17,20}$/.test(Buffer.from(m[1], 'base64url').toString('latin1'))) add(m.index, m[0].length);
   }
   const keyId = AWS_KEY_ID.test(text);
-  for (const m of text.matchAll(AWS_SECRET)) if (isAwsSecret(m[0], keyId)) add(m.index, m[0].length);
+  // 70a-13: a 40-character line of a PGP public key block's or a certificate's base64 is public, random bytes.
+  for (const m of text.matchAll(AWS_SECRET)) {
+    if (isAwsSecret(m[0], keyId) && !inPublicArmour(text, m.index, m[0].length)) add(m.index, m[0].length);
+  }
   return spans;
 }
 

@@ -4,6 +4,7 @@ import { isNamedSetting, nameWords } from './named-setting-values';
 import { labelledStem } from './secret-name-values';
 import { isPublicNamedValue } from './public-named-values';
 import { isNsswitchSources } from './nsswitch-sources';
+import { isSecretMapSetting } from './secret-map-settings';
 
 /**
  * Values under a name like a secret's that are settings, not secrets, by what the name and the value say together
@@ -137,9 +138,10 @@ function isNoPasswordSwitch(value: string, named: string): boolean {
   return last >= 1 && SECRET_PART.test(list[last]) && list.slice(0, last).some((word) => word === 'random' || word === 'empty');
 }
 
-/** A setting about a secret under its name, no secret: isPolicyNumber's or isDataKeyName's (57a-11), a no-password switch (69a-10), a mode, a duration (58), nsswitch's sources (63a-13). */
+/** A setting about a secret under its name, no secret: isPolicyNumber's or isDataKeyName's (57a-11), a no-password switch (69a-10), a mode, a duration (58), nsswitch's sources (63a-13), a secret map's setting (70a-12). */
 export const isSecretSetting = (value: string, named: string): boolean =>
   isPolicyNumber(value, named) ||
+  isSecretMapSetting(value, named) ||
   isNoPasswordSwitch(value, named) ||
   isDataKeyName(value, named) ||
   isNamedSetting(value, named) ||

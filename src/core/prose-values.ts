@@ -63,8 +63,14 @@ const STORE_PATH = new RegExp(String.raw`^(?:${PIECE}(?:/${PIECE}){1,7}|\(${PIEC
 const ELSEWHERE_IN_TEXT = /^(?:(?:the )?same as (?:above|below|before)|see (?:above|below)|as (?:above|below))[.;]?$/i;
 /** A ticket's key after a word that points to it (`see ticket OPS-1234`, 64a-9): letters, `-`, a number. */
 const TICKET = /^[A-Z][A-Z0-9]{1,9}-\d{1,6}[.,;)]?$/;
-/** An entry's name in double quotes, maybe with digits (`"k3s"`, `"grafana-admin"`), ending the sentence or not. */
-const ENTRY_NAME = /^"[A-Za-z0-9][\w.-]{0,38}"[.,;)]?$/;
+/** An entry's name in quotes, maybe with digits (`"k3s"`, `'k3s-bmc'`: 70a-14), ending the sentence or not. */
+const ENTRY_NAME = /^(["'])[A-Za-z0-9][\w.-]{0,38}\1[.,;)]?$/;
+/**
+ * 70a-14: a word that says no value is given here (`none`, `sealed`), alone, with a note in brackets (`none
+ * (anonymous)`) or with words of how it is kept (`sealed with kubeseal, see sealed/`): letters only, so no password.
+ */
+const NO_VALUE_NOTE =
+  /^(?:none|sealed|encrypted)(?:[.;]|[ \t]+\([a-z][a-z ,.'-]{0,60}\)|[ \t]+(?:with|by|using|via|in)[ \t][A-Za-z ,.;:'()/-]{1,120})?$/i;
 /** 1Password, a password manager's name, as a word. */
 const PRODUCT = /^1Password[.,;)]?$/;
 /** Punctuation that ends a clause or a sentence. */
@@ -75,7 +81,7 @@ export function isProseValue(asWritten: string): boolean {
   // Words of any Latin letters (`ver la bóveda Infra`), read in ASCII (63a-12; folded-letters.ts).
   const written = foldLetters(asWritten);
   if (written.length > MAX_PROSE || !/^[(A-Za-z\u0400-\u04ff\d]/.test(written)) return false;
-  if (ELSEWHERE_IN_TEXT.test(written)) return true;
+  if (ELSEWHERE_IN_TEXT.test(written) || NO_VALUE_NOTE.test(written)) return true;
   const words = written.split(/[ \t]+/);
   const isWord = (word: string, i: number) =>
     WORD.test(word) ||
@@ -152,6 +158,14 @@ export const isProseAfterColon = (part: string, value: string): boolean => {
   if (/(?:^|[^\w-])secret[ \t]*:[ \t]*$/i.test(before) && namesSecretWithNote(value.trim())) return true; // 66a-15
   return /(?::|[ \t]=)[ \t]*$/.test(before) && isProseValue(value.trim());
 };
+
+/**
+ * Whether the rest of `part` from `at` (after a key and its colon) is prose, as isProseAfterColon reads it (70a-14: `#
+ * Secret: sealed`): only a rest short enough to be prose is read, with a few characters before it, so a long line of
+ * many keys costs a pass, not one per key.
+ */
+export const isProseRestAt = (part: string, at: number): boolean =>
+  part.length - at <= MAX_PROSE && isProseAfterColon(part.slice(Math.max(0, at - 64)), part.slice(at));
 
 /** A line `key = value` (blanks around `=`) whose value is prose (50a-13): the line reader's INI assignment (secrets.ts). */
 export const isProseAssignment = (line: string): boolean => {

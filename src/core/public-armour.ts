@@ -5,8 +5,9 @@
  * are text (text-decodings.ts), never as binary's printable runs: a run that happens to read as `Y:ojj3`W@a` is no URL
  * with credentials. Private blocks are read as before.
  */
-// The dashes that open a line may be gone: a decoding that takes a list's `-` off each line (line-prefixes.ts) comes first.
-const ARMOUR_LINE = /(?:^|-----)(BEGIN|END) (PGP SIGNATURE|PGP PUBLIC KEY BLOCK|CERTIFICATE)-----/gm;
+// The dashes that open a line may be gone: a decoding that takes a list's `-` off each line (line-prefixes.ts) comes first,
+// and leaves the line's indent (a block scalar's, 70a-13).
+const ARMOUR_LINE = /(?:^[ \t]*|-----)(BEGIN|END) (PGP SIGNATURE|PGP PUBLIC KEY BLOCK|CERTIFICATE)-----/gm;
 /** An armoured body: base64 lines, a checksum line (`=ILeA`), armour headers (`Comment: …`). */
 const ARMOUR_BODY = /^[A-Za-z0-9+/=:\s.,()-]*$/;
 

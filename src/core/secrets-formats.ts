@@ -131,6 +131,8 @@ const NETRC_KEYWORD = /^(?:login|user|password|account|port|protocol)$/i;
 const NETRC_SECRET_KEYWORD = /^(?:password|account)$/i;
 /** A word, then blanks on the same line, before an entry's keyword: the keyword may be a word of prose. */
 const AFTER_WORD = /[\p{L}\p{N}][^\S\n]+$/u;
+/** A sentence's verb after `password` (`Default password is printed by …`, 70a-14): prose, no netrc value. */
+const PROSE_VERB = /^(?:is|was|are|were|will|can|must|should|may)$/i;
 /** A host as netrc's `machine` names one: a dotted name or address, or a host and port. */
 const HOST_LIKE = /^"?[\w-]+(?:[.:][\w-]+)+"?$/;
 
@@ -178,7 +180,8 @@ function netrcSpans(text: string): Array<[number, number]> {
       login ||= /^(?:login|user)$/i.test(keyword.text);
       const quoted = value.text.length >= 2 && value.text.startsWith('"');
       const [start, end] = quoted ? [value.start + 1, value.end - 1] : [value.start, value.end];
-      if (NETRC_SECRET_KEYWORD.test(keyword.text) && !isReference(text.slice(start, end)) && end > start) found.push([start, end]);
+      if (NETRC_SECRET_KEYWORD.test(keyword.text) && !isReference(text.slice(start, end)) && !PROSE_VERB.test(value.text) && end > start)
+        found.push([start, end]);
     }
     // After a word on its line (`the default password hint`, `machine learning password hint`), an entry is prose unless
     // it has netrc's shape: a `login` pair, or a host written as one (`example.com`, `10.0.0.1`), or it follows an entry (56a-10).

@@ -1,4 +1,4 @@
-import { isSetPromptLine, setsFromPrompt } from './cmd-prompts';
+import { closesPromptString, isSetPromptLine, setsFromPrompt } from './cmd-prompts';
 import { defaultLiteralSecret } from './code-defaults';
 import { isCodeOrStoreReference } from './code-references';
 import { callRunningOn } from './code-declarations';
@@ -6,7 +6,7 @@ import { parsedJson } from './json-text';
 import { isPasswordHash } from './password-hashes';
 import { literalWordAt, opensBodyBelow, wholeLiteral } from './literal-bodies';
 import { isPlaceholder, placeholderBeforeNote } from './placeholders';
-import { isProseAfterColon, isProseUnder } from './prose-values';
+import { isProseAfterColon, isProseRestAt, isProseUnder } from './prose-values';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
 import { closeOf, expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
 import { withSqlReferences } from './sql-references';
@@ -256,9 +256,9 @@ function valueAfterWords(part: string): string | undefined {
     const at = match.index + match[0].length;
     if (match[0] === `${key}:` && isImageOrHostName(part, match.index, key, part.slice(at))) continue; // 56a-7
     if (isPasswordHash(/^\S*/.exec(part.slice(at))![0].replace(/(?<![,;)}\]])[,;)}\]]+$/, ''))) continue; // a PHC hash's `m=…,t=…,p=…` is no list's comma (53a-16)
-    // The rest of the text a stand-in, its opening bracket with it (`[REDACTED]`, `ENC[AES256_GCM,…]`: placeholders.ts, 52a-18).
-    if (isPlaceholder(part.slice(/[[<]$/.test(match[0]) ? at - 1 : at))) continue;
-    if (isToolReference(part.slice(at))) continue; // Go's `cfg.DBPassword,` (68a-13: tool-references.ts)
+    // The rest of the text a stand-in, its opening bracket with it (`[REDACTED]`, `ENC[AES256_GCM,…]`: placeholders.ts, 52a-18), or prose (`# Secret: sealed`, 70a-14).
+    if (isPlaceholder(part.slice(/[[<]$/.test(match[0]) ? at - 1 : at)) || isProseRestAt(part, at)) continue;
+    if (isToolReference(part.slice(at)) || closesPromptString(part, at)) continue; // Go's `cfg.DBPassword,` (68a-13), a prompt (70a-8)
     let value = quotedValueAt(part, at)?.value ?? literalWordAt(part, at); // `= @"…"`, `= r#"…"#` (literal-bodies.ts)
     if (value === undefined) {
       const word = wordAt(VALUE_WORD, part, at)?.[0];

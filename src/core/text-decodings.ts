@@ -109,6 +109,13 @@ function base64Part(run: string, inflate?: () => boolean, raw = false): string |
   return text;
 }
 
+/**
+ * 70a-22: a SHA-256 digest as an image pin (`@sha256:…`, distribution/reference's reference.go, DigestRegexp) or as
+ * this tool's `.generated-files` lines write it (`sha256:…`): 64 hex digits of random bytes, never text.
+ */
+const afterDigestAlgorithm = (text: string, at: number, run: string) =>
+  run.length === 64 && text.slice(Math.max(0, at - 7), at) === 'sha256:';
+
 /** Base64 in a public armoured block (public-armour.ts) as the text its bytes are, if they are: never their printable runs. */
 const armouredText = (run: string): string | undefined => bytesAsText(Buffer.from(run, 'base64'));
 
@@ -216,7 +223,13 @@ const DECODINGS: readonly Decoding[] = [
   },
   WRAPPED_BASE64,
   // `xxd -p` of `password=…`, a K3s token as hex bytes (57a-6), of gzip data (60b-2); base32 of a key's DER (60a-9)
-  { ...HEX_RUNS, decode: (run, text, at) => payloadText(Buffer.from(run.replace(/^0[xX]/, ''), 'hex'), () => mayInflateAt(text, at)) },
+  {
+    ...HEX_RUNS,
+    decode: (run, text, at) =>
+      afterDigestAlgorithm(text, at, run)
+        ? undefined
+        : payloadText(Buffer.from(run.replace(/^0[xX]/, ''), 'hex'), () => mayInflateAt(text, at), false, false),
+  },
   HEX_GROUPS, // `xxd`'s default grouping, spaced or colon-separated bytes, as text only (68a-11)
   { ...BASE32_RUNS, decode: (run, text, at) => payloadText(Buffer.from(base32Bytes(run)), () => mayInflateAt(text, at)) },
   XML_MARKUP,

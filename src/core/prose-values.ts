@@ -160,12 +160,13 @@ export const isProseAfterColon = (part: string, value: string): boolean => {
 };
 
 /**
- * Whether the rest of `part` from `at` (after a key and its colon) is prose, as isProseAfterColon reads it (70a-14: `#
- * Secret: sealed`): only a rest short enough to be prose is read, with a few characters before it, so a long line of
- * many keys costs a pass, not one per key.
+ * Whether the rest of `part` from `at` (after a key and its colon, not at a line's start) is a note that gives no value
+ * (70a-14: `# Secret: sealed`, `Password: none (anonymous)`): only those notes, not any words, since a sentence there
+ * may open with the password itself (`The root password: swordfishhunterSEKRIT. Rotate it monthly.`, 19a). Only a
+ * rest short enough to be a note is read, so a long line of many keys costs a pass, not one per key.
  */
-export const isProseRestAt = (part: string, at: number): boolean =>
-  part.length - at <= MAX_PROSE && isProseAfterColon(part.slice(Math.max(0, at - 64)), part.slice(at));
+export const isNoValueNoteAt = (part: string, at: number): boolean =>
+  part.length - at <= MAX_PROSE && NO_VALUE_NOTE.test(foldLetters(part.slice(at).trim()));
 
 /** A line `key = value` (blanks around `=`) whose value is prose (50a-13): the line reader's INI assignment (secrets.ts). */
 export const isProseAssignment = (line: string): boolean => {

@@ -6,7 +6,7 @@ import { parsedJson } from './json-text';
 import { isPasswordHash } from './password-hashes';
 import { literalWordAt, opensBodyBelow, wholeLiteral } from './literal-bodies';
 import { isPlaceholder, placeholderBeforeNote } from './placeholders';
-import { isProseAfterColon, isProseRestAt, isProseUnder } from './prose-values';
+import { isNoValueNoteAt, isProseAfterColon, isProseUnder } from './prose-values';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
 import { closeOf, expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
 import { withSqlReferences } from './sql-references';
@@ -257,7 +257,7 @@ function valueAfterWords(part: string): string | undefined {
     if (match[0] === `${key}:` && isImageOrHostName(part, match.index, key, part.slice(at))) continue; // 56a-7
     if (isPasswordHash(/^\S*/.exec(part.slice(at))![0].replace(/(?<![,;)}\]])[,;)}\]]+$/, ''))) continue; // a PHC hash's `m=…,t=…,p=…` is no list's comma (53a-16)
     // The rest of the text a stand-in, its opening bracket with it (`[REDACTED]`, `ENC[AES256_GCM,…]`: placeholders.ts, 52a-18), or prose (`# Secret: sealed`, 70a-14).
-    if (isPlaceholder(part.slice(/[[<]$/.test(match[0]) ? at - 1 : at)) || isProseRestAt(part, at)) continue;
+    if (isPlaceholder(part.slice(/[[<]$/.test(match[0]) ? at - 1 : at)) || isNoValueNoteAt(part, at)) continue;
     if (isToolReference(part.slice(at)) || closesPromptString(part, at)) continue; // Go's `cfg.DBPassword,` (68a-13), a prompt (70a-8)
     let value = quotedValueAt(part, at)?.value ?? literalWordAt(part, at); // `= @"…"`, `= r#"…"#` (literal-bodies.ts)
     if (value === undefined) {

@@ -128,8 +128,11 @@ export function wifiKeyEntries(record: Readonly<Record<string, unknown>>): strin
   for (const [key, value] of Object.entries(record).slice(0, MAX_ENTRIES)) {
     const written = typeof value === 'number' ? String(value) : value;
     if (typeof written !== 'string' || !ENTRY_NAME.test(key) || /["\r\n]/.test(written) || written.length > 1024) continue;
-    // Unquoted as a file would write a plain word (the `Network:` rule reads an address right after the colon).
-    const line = /^[^\s;#"'.,)]+$|^[^\s;#"']+[^\s;#"'.,)]$/.test(written) ? `${key}: ${written}\n` : `${key}: "${written}"\n`;
+    // Unquoted as a file would write a plain word (the `Network:` rule reads an address right after the colon), or
+    // plain words, so a sentence or a legend stays one (67a-18: `Key: WireGuard encryption is on`).
+    const plain =
+      /^[^\s;#"'.,)]+$|^[^\s;#"']+[^\s;#"'.,)]$/.test(written) || (/^[A-Za-z0-9][^']*$/.test(written) && !/:\s|\s#|\s$/.test(written));
+    const line = plain ? `${key}: ${written}\n` : `${key}: "${written}"\n`;
     lines.push({ key, start: text.length, end: text.length + line.length });
     text += line;
   }

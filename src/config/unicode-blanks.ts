@@ -14,11 +14,13 @@ const BLANK_NAMES: Record<number, string> = {
   0x3000: 'IDEOGRAPHIC SPACE',
 };
 const BLANK = '[\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]';
+/** A key as written before its colon: plain, or quoted (`"password"`, `'password'`: 70a-17, the quotes' escapes read once). */
+const KEY = `(?:[A-Za-z_][\\w.-]*|"[^"\\\\\\n]*(?:\\\\.[^"\\\\\\n]*)*"|'[^'\\n]*(?:''[^'\\n]*)*')`;
 /**
- * In the indentation (after a list's `-` too), or right after a plain key's colon: where YAML needs its own space.
+ * In the indentation (after a list's `-` too), or right after a key's colon: where YAML needs its own space.
  * `listItem` is set when the key starts a list item (`- password:<blank>x`), which is also a valid text of its own.
  */
-const MISPLACED = new RegExp(`^(?:[ -]*|[ ]*(?<listItem>- +)?[A-Za-z_][\\w.-]*:)(?<blank>${BLANK})`, 'gm');
+const MISPLACED = new RegExp(`^(?:[ -]*|[ ]*(?<listItem>- +)?${KEY}:)(?<blank>${BLANK})`, 'gm');
 
 /** `U+00A0 NO-BREAK SPACE` */
 function describeBlank(char: string): string {

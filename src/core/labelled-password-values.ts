@@ -43,10 +43,16 @@ const NOUN = [
  * `contrasinal`, Swahili `nenosiri`; a qualifier may stand before the colon (`Пароль от Wi-Fi:`, `Password ng admin:`).
  * 70a-20: Bulgarian with its article (`Паролата е X`), Azerbaijani `şifrə`, and the verbs of Bulgarian (`е`), Latvian
  * (`ir`), Malay (`ialah`) and Swahili (`ni`).
+ * Round 71 (70a-20's remainder): Icelandic `lykilorð` (`Lykilorðið er X`, with its article), Welsh `cyfrinair`, Albanian
+ * `fjalëkalim(i)`, Esperanto `pasvorto`, Kazakh `құпия сөз` in two words, Mongolian `нууц үг`; and the copulas of Bengali
+ * (`হল`, `হলো`), Galician (`é`), Icelandic (`er`), Welsh (`yw`, `ydy`), Georgian (`არის`), Albanian (`është`) and
+ * Esperanto (`estas`).
  */
-export const MORE_NAMES = String.raw`mot[ \t\u00a0\u202f]de[ \t\u00a0\u202f]passe|kata[ \t]+laluan|رمز[ \t]+عبور|گذرواژه|پاس[ \t]+ورڈ|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк[аеиу]|парол(?:ата|[аеи])|(?:ş|s)ifrə|гасло|parole|pasahitza|contrasinal|nenosiri`;
+export const MORE_NAMES = String.raw`mot[ \t\u00a0\u202f]de[ \t\u00a0\u202f]passe|kata[ \t]+laluan|رمز[ \t]+عبور|گذرواژه|پاس[ \t]+ورڈ|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк[аеиу]|парол(?:ата|[аеи])|(?:ş|s)ifrə|гасло|parole|pasahitza|contrasinal|nenosiri|lykilor(?:ð|d)(?:i(?:ð|d))?|cyfrinair|fjal(?:ë|e)kalim(?:i)?|pasvorto|құпия[ \t]?сөз|нууц[ \t]үг`;
+/** Round 71: the copulas above (MORE_NAMES' comment), each of a language whose sentence words isSentenceWord does not know. */
+const MORE_VERBS = String.raw`হল|হলো|é|er|yw|ydy|არის|është|eshte|estas`;
 const QUALIFIER = String.raw`(?:[ \t]+(?:от|для|ng|for|de|du|f(?:ü|ue)r)[ \t]+[^\s:\uff1a]{1,32}|[ \t]+(?:admin|root|pengguna|qu(?:ả|a)n[ \t]tr(?:ị|i)(?:[ \t]vi(?:ê|e)n)?))?`; // 69a-6 `Kata sandi admin adalah X`, `Mật khẩu quản trị là X`
-const FOREIGN = String.raw`salasana(?:n)?[ \t]+on[ \t]+|(?:كلمة[ \t]+(?:المرور|السر)|κωδικός(?:[ \t]+πρόσβασης)?|पासवर्ड|mật[ \t]+khẩu|kata[ \t]+sandi|${MORE_NAMES})${QUALIFIER}(?:[ \t\u00a0\u202f]*[:\uff1a][ \t]*|[ \t]+(?:είναι|है|là|adalah|هي|е|ir|ialah|ni)[ \t]*:?[ \t]+)`;
+const FOREIGN = String.raw`salasana(?:n)?[ \t]+on[ \t]+|(?:كلمة[ \t]+(?:المرور|السر)|κωδικός(?:[ \t]+πρόσβασης)?|पासवर्ड|mật[ \t]+khẩu|kata[ \t]+sandi|${MORE_NAMES})${QUALIFIER}(?:[ \t\u00a0\u202f]*[:\uff1a][ \t]*|[ \t]+(?:είναι|है|là|adalah|هي|е|ir|ialah|ni|${MORE_VERBS})[ \t]*:?[ \t]+)`;
 /**
  * A network's key (`WLAN key`, `Wi-Fi password`, `WLAN-Netzwerkschlüssel`; 68a-5 `Clé WiFi`, `Clave WiFi`, `Chiave Wi-Fi`): a
  * colon or `=` joins it to its value too (70a-20: French `code wifi`, Danish `koden til wifi`, Vietnamese `mk wifi`, `mk` short
@@ -269,7 +275,7 @@ function valueAt(text: string, at: number): [number, string, boolean, number] | 
  * `ialah`, Swahili `ni`, Vietnamese `là` after a network's key): a word of letters alone after them is a sentence's
  * (`Parole ir obligāta`, `mk wifi là gì`), a value wants a digit or a sign.
  */
-const UNREAD_LANGUAGE_VERB = /[ \t](?:е|ir|ialah|ni)[ \t]*:?[ \t]+$/u;
+const UNREAD_LANGUAGE_VERB = new RegExp(String.raw`[ \t](?:е|ir|ialah|ni|${MORE_VERBS})[ \t]*:?[ \t]+$`, 'u');
 const UNREAD_NETWORK_VERB = /[ \t]là[ \t]*:?[ \t]+$/u;
 
 /** Whether a label says a single word after it may be the value, and whether a value of words wants a digit. */
@@ -316,7 +322,7 @@ export function labelledPasswordSpans(text: string): Array<[number, number]> {
   // 66a-4: a list of accounts names no password (`admin, backup, ops: X`), so the forms are read before the words below.
   for (const form of LABEL_FORMS) for (const label of text.matchAll(form.label)) formSpan(text, form, label, spans);
   if (
-    !/pass|p[@4]ss|secret|log[ \t-]?[io]n|sign[ \t-]?[io]n|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|ifrə|wi-?fi|wlan|wpa|wireless|network|netzwerk|r[ée]seau|cl[ée]|clave|ssid|schl|pw|login|heslo|adgangskode|كلمة|κωδικ|पासवर्ड|khẩu|sandi|laluan|رمز|گذرواژه|پاس|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк|парол|гасло|parole|pasahitza|contrasinal|nenosiri|utente|identifiant/i.test(
+    !/pass|p[@4]ss|secret|log[ \t-]?[io]n|sign[ \t-]?[io]n|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|ifrə|wi-?fi|wlan|wpa|wireless|network|netzwerk|r[ée]seau|cl[ée]|clave|ssid|schl|pw|login|heslo|adgangskode|كلمة|κωδικ|पासवर्ड|khẩu|sandi|laluan|رمز|گذرواژه|پاس|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк|парол|гасло|parole|pasahitza|contrasinal|nenosiri|lykilor|cyfrinair|fjal|pasvort|құпия|нууц|utente|identifiant/i.test(
       text,
     )
   )

@@ -14,6 +14,7 @@ export function isPublicNamedValue(value: string, named: string): boolean {
   if (last === 'key' && words[words.length - 2] === 'site') return CAPTCHA_SITE_KEY.test(value);
   if (last === 'sitekey') return CAPTCHA_SITE_KEY.test(value);
   if (last === 'fingerprint') return FINGERPRINTS.some((shape) => shape.test(value));
+  if (last === 'signingkey' || (last === 'key' && OPENPGP_KEY_WORD.test(words[words.length - 2] ?? ''))) return isOpenPgpKeyId(value);
   if (last === 'cookie') return isCookieName(value);
   if (words.includes('mapbox') || (last === 'token' && words[words.length - 2] === 'access')) return MAPBOX_PUBLIC.test(value);
   return VAULT_PATH_ANNOTATION.test(named.trim()) && isVaultPath(value);
@@ -47,6 +48,19 @@ const FINGERPRINTS: readonly RegExp[] = [
   /^(?:[0-9A-Fa-f]{2}:){15}[0-9A-Fa-f]{2}(?:(?::[0-9A-Fa-f]{2}){4}|(?::[0-9A-Fa-f]{2}){16})?$/,
   /^SHA256:[A-Za-z0-9+/]{43}=?$/,
 ];
+
+/** The word before `key` that names an OpenPGP key, as a signing key's setting does (git's `user.signingkey`). */
+const OPENPGP_KEY_WORD = /^(?:signing|gpg|pgp)$/;
+/**
+ * 70a-13c: an OpenPGP key's ID or fingerprint, which names the public key (`gpg --list-keys` prints both): the long key ID
+ * (16 hex, maybe `0x` first), or a v4 fingerprint (40 hex, bare or in groups of four), maybe then the key's user ID
+ * (`4AA4767BBC9C4B1D (ops@example.com)`, `<ops@example.com>`). The secret key is an armoured block or its passphrase; a
+ * hex run of any other length (an HMAC key's 32 or 64) stays a secret.
+ */
+export const OPENPGP_KEY_ID =
+  /^(?:(?:0x)?[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40}|[0-9A-Fa-f]{4}(?: {1,2}[0-9A-Fa-f]{4}){3}(?:(?: {1,2}[0-9A-Fa-f]{4}){6})?)$/;
+const isOpenPgpKeyId = (value: string): boolean =>
+  OPENPGP_KEY_ID.test(value.trim().replace(/[ \t]+(?:\([^()\n]{1,100}\)|<[^<>\s]{1,100}>)$/, ''));
 
 /**
  * A cookie's name (RFC 6265 section 4.1.1 token; `__Host-`/`__Secure-` prefixes, RFC 6265bis section 4.1.3): words of

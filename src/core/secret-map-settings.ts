@@ -24,8 +24,12 @@ function isSettingOfSecretMap(value: string, named: string): boolean {
   return value.length <= 253 && !looksGenerated(value);
 }
 
-/** A duration under a token's name (`access_token: 1h`, `refresh_token: 90m`): a token is never that short or that shaped. */
-const isTokenLifespan = (value: string, named: string): boolean => DURATION.test(value.trim()) && nameWords(named).pop() === 'token';
+/**
+ * A duration under a token's name (`access_token: 1h`, `refresh_token: 90m`) or a one-time password's (`totp: 30s`, its
+ * period): a token or a seed is never that short or that shaped.
+ */
+const isTokenLifespan = (value: string, named: string): boolean =>
+  DURATION.test(value.trim()) && /^(?:token|[th]?otp)$/.test(nameWords(named).pop() ?? '');
 
 /** A setting of a secret's map or a token's lifespan (above). */
 export const isSecretMapSetting = (value: string, named: string): boolean =>

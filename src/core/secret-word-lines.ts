@@ -11,6 +11,7 @@ import { assignedSecret, gluedSecret, isReference, keyedSecret } from './secrets
 import { secretArgument } from './secret-arguments';
 import { mayHoldSecretKey, REFERENCE_WORD } from './secrets-keys';
 import { noteAfterStandIn } from './stand-in-notes';
+import { OPENPGP_KEY_ID } from './public-named-values';
 
 /**
  * Round 54 (attack 52a-3, -4, -5, -14, -19): a line of free text that names a secret and then, on the same line, holds a
@@ -113,6 +114,8 @@ const WORD = /[^\s"'`()[\]{}<>|,;=:\u2192\u2014\u2013]+/g;
 const WINDOW = 6;
 const DIGEST_WORD = /(?<![a-z])(?:commit|rev|revision|sha\d*|checksum|digest|hash|fingerprint|etag)(?![a-z])/;
 const HEX = /^[0-9a-f]+$/i;
+/** An OpenPGP key's name just before its value (`signing key:`, `user.signingkey =`, `GPG_KEY=`): its ID is public (public-named-values.ts). */
+const OPENPGP_KEY_NAMED = /(?<![a-z])(?:signing|gpg|pgp)[ _.-]?key[ \t]*[:=]?[ \t]*$/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const DIGEST = /@?(?:sha(?:1|224|256|384|512)|md5|blake2b|blake3)[:=-]?[0-9a-f]{16,}/gi;
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?(?::\d{1,5})?$/i;
@@ -148,6 +151,7 @@ function generatedValue(word: string, before: string): boolean {
   const value = word.replace(/^[=:~\u2192\u2014\u2013-]+/, '').replace(/[.:!?]+$/, '');
   if (value === '' || !looksGenerated(value) || isReference(value) || isPlaceholder(value) || HOST.test(value)) return false;
   if (CRYPT_HASH.test(value) || isAnyPasswordHash(value) || isAlgorithm(value)) return false;
+  if (OPENPGP_KEY_ID.test(value) && OPENPGP_KEY_NAMED.test(foldedLine(before))) return false; // `signing key: 4AA4767BBC9C4B1D` (70a-13c)
   const rest = value.replace(DIGEST, '').replace(UUID, '');
   if (!looksGenerated(rest)) return false;
   // A Git commit or a checksum: a hex word after the word that says so.

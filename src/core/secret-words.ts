@@ -1,4 +1,5 @@
 import { looksGenerated } from './generated-runs';
+import { hasPasswordMix } from './password-mix';
 
 /**
  * Short and compound names of a secret that the word rules of secrets-keys.ts do not read (attack round 34a-8), and
@@ -177,7 +178,8 @@ export function isStrongSecretName(key: string, list: readonly string[]): boolea
     endings(list).some((ending) => STRONG.has(ending)) ||
     isSaltName(list) ||
     isGossipKeyName(list) ||
-    isCommunityName(list)
+    isCommunityName(list) ||
+    isOneTimePasswordName(list)
   );
 }
 
@@ -204,6 +206,27 @@ export function isPlainCommunity(value: string, name: string): boolean {
   if (list.pop() !== 'community') return false;
   if (DEFAULT_COMMUNITY.test(value.trim())) return true;
   return !list.some((word) => SNMP_QUALIFIER.test(word)) && isPlainWordValue(value);
+}
+
+/**
+ * Round 71 (70a-12's remainder): `otp`, `hotp` as a name's last word hold a one-time password's seed (`otp: <seed>`, the
+ * shared secret of RFC 4226/6238), or a switch, a count or a version (`otp: "on"`, `otp: 6`, Erlang/OTP's `ERLANG_OTP=26`,
+ * `OTP-26.2.1`). So under it a word of a seed's or a password's shape is a secret (isPlainOneTimeValue), as under a bare
+ * `community`; a map of settings below it is judged key by key (secret-map-settings.ts).
+ */
+const isOneTimePasswordName = (list: readonly string[]): boolean => /^h?otp$/.test(withoutTail(list).pop() ?? '');
+/** An Erlang/OTP release (`26`, `26.2.1`, `OTP-26.2.1`: erlang/otp's tags), no seed. */
+const OTP_RELEASE = /^(?:otp-)?\d{1,3}(?:\.\d{1,3}){0,4}$/i;
+
+/** A value under a one-time password's name (`name`) that is none: a release, or a word with nothing generated-looking and no password's mix. */
+export function isPlainOneTimeValue(value: string, name: string): boolean {
+  const list = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  if (!isOneTimePasswordName(list)) return false;
+  return OTP_RELEASE.test(value.trim()) || (isPlainWordValue(value) && !hasPasswordMix(value));
 }
 
 /**

@@ -140,3 +140,54 @@ describe('round 71: objects beside a K3sVipCluster meet the config door rules (s
     expect(message).not.toContain(TOKEN.slice(4, 20));
   });
 });
+
+// 1: the warnings ingresses[] gets, in cluster.warnings: [case, cluster props, host, annotations, tls hosts, warning expected]
+const le = () => ({
+  ...base(),
+  traefik: { ...base().traefik, certResolvers: { le: { email: 'ops@example.com' } }, redirectToHttps: true },
+});
+const privateCa = () => ({
+  ...base(),
+  traefik: { ...base().traefik, certResolvers: { le: { email: 'ops@example.com', caServer: 'https://ca.example.com/acme/directory' } } },
+});
+const issuer = () => ({ ...base(), certManager: { issuers: { le: { email: 'ops@example.com', solver: 'http01' } } } });
+const RESOLVER = { 'traefik.ingress.kubernetes.io/router.tls.certresolver': 'le' };
+const ISSUER = { 'cert-manager.io/cluster-issuer': 'le' };
+const WARNINGS: Array<[string, () => Props, string, Record<string, string>, RegExp | undefined]> = [
+  [
+    "1 reserved .local host on a Let's Encrypt resolver",
+    le,
+    'nas.local',
+    RESOLVER,
+    /Ingress\/default\/blog \(construct mine\/o\): spec\.rules\[0\]\.host asks resolver "le" \(Let's Encrypt\) for "nas\.local", but "\.local" is not a public domain/,
+  ],
+  ['1 single-label host on a resolver', le, 'nas', RESOLVER, /spec\.rules\[0\]\.host "nas" is a single DNS label/],
+  ['1 single-label host on a private CA resolver', privateCa, 'nas', RESOLVER, /is a single DNS label/],
+  ['1 neighbour: .local on a private CA resolver', privateCa, 'nas.local', RESOLVER, undefined],
+  ['1 neighbour: a public host on the resolver', le, 'blog.example.org', RESOLVER, undefined],
+  ['1 neighbour: .local without a certificate source', le, 'nas.local', {}, undefined],
+  [
+    "1 reserved .local TLS host on a Let's Encrypt issuer",
+    issuer,
+    'nas.local',
+    ISSUER,
+    /spec\.tls\[0\]\.hosts\[0\] asks issuer "le" \(Let's Encrypt\) for "nas\.local"/,
+  ],
+  ['1 single-label TLS host on an issuer', issuer, 'nas', ISSUER, /spec\.tls\[0\]\.hosts\[0\] "nas" is a single DNS label/],
+  ['1 neighbour: a public TLS host on the issuer', issuer, 'blog.example.org', ISSUER, undefined],
+];
+
+describe('round 71: cluster.warnings says what ingresses[] would be warned of, for Ingresses beside it (sibling71)', () => {
+  test.each(WARNINGS)('%s', (_name, props, host, annotations, expected) => {
+    const app = new App();
+    const cluster = new K3sVipCluster(app, 'dev', props() as never);
+    const object = ingress('traefik', undefined, annotations) as any;
+    object.spec.rules[0].host = host;
+    object.spec.tls = [{ hosts: [host], secretName: 'blog-tls' }];
+    put(object)(new Chart(app, 'mine'));
+    const said = cluster.warnings.map((w) => w.message).join('\n');
+    if (expected) expect(said).toMatch(expected);
+    else expect(said).toBe('');
+    expect(refusalOf(() => app.synthYaml())).toBe('');
+  });
+});

@@ -16,6 +16,7 @@ import { addGatewayApiChart } from '../gateway/wiring';
 import { vipInterface } from '../k3s/inventory';
 import { KubeVipChart } from '../kube-vip/chart';
 import type * as CloudProviderChart from '../kube-vip/cloud-provider-chart';
+import type * as IngressWarnings from '../output/construct-ingress-warnings';
 import { clusterLeaseNames, clusterVipServices, usesServicesElection } from '../kube-vip/client-ip';
 import { LoadBalancerChart } from '../load-balancer/chart';
 import { sameIp } from '../net/ip';
@@ -41,8 +42,18 @@ import { notesClusterConfig } from '../output/construct-services';
 export class K3sVipCluster extends Construct {
   /** The validated props with the schema's defaults filled in, frozen (`k3s.tokenFile` stays as given: its default is the runbook's). */
   public readonly config: ClusterConfig;
-  /** Findings that do not stop synthesis (e.g. a kube-vip newer than this library knows). */
-  public readonly warnings: readonly ValidationProblem[];
+  /** The props' warnings, found when they were validated. */
+  private readonly propWarnings: readonly ValidationProblem[];
+
+  /**
+   * Findings that do not stop synthesis (e.g. a kube-vip newer than this library knows), and those about the app's
+   * Ingresses beside it as they stand when read (a reserved or single-label host asked of a certificate source).
+   */
+  public get warnings(): readonly ValidationProblem[] {
+    // Loaded when read: an app that never reads its warnings does not load the app-wide reader.
+    const { siblingIngressWarnings } = require('../output/construct-ingress-warnings') as typeof IngressWarnings;
+    return [...this.propWarnings, ...siblingIngressWarnings(this)];
+  }
 
   constructor(scope: Construct, id: string, props: K3sVipClusterProps = {}) {
     super(...clusterArgs(scope, id));
@@ -60,7 +71,7 @@ export class K3sVipCluster extends Construct {
     if (!config || errors.length) throw new K3sVipValidationError(errors);
     this.config = config;
     notesClusterConfig(this, config);
-    this.warnings = warnings.map(({ path, message }) => ({ path, message }));
+    this.propWarnings = warnings.map(({ path, message }) => ({ path, message }));
 
     const { kubeVip } = config;
     const controlPlaneAddress = kubeVip.controlPlane?.address;

@@ -19,8 +19,14 @@ export function reservedNameReason(host: string): string | undefined {
   return suffix && `".${suffix}" is not a public domain (RFC 6761, RFC 6762, RFC 7686, RFC 8375, ICANN)`;
 }
 
+/** What a host of a reserved suffix asked of Let's Encrypt through `source` (`resolver "le"`) gets. */
+export const reservedNameMessage = (host: string, source: string, reason: string): string =>
+  `asks ${source} (Let's Encrypt) for "${host}", but ${reason}, and Let's Encrypt issues only for names under ` +
+  'a public suffix, so it never gets a certificate and Traefik serves its self-signed default one: use a public name, ' +
+  'or a private ACME CA (caServer / server) that issues it';
+
 /** Let's Encrypt's ACME directories, which a Traefik resolver uses without `caServer` and an issuer's production and staging are. */
-const isLetsEncrypt = (server: string | undefined) =>
+export const isLetsEncrypt = (server: string | undefined) =>
   server === undefined ||
   server === 'production' ||
   server === 'staging' ||
@@ -61,13 +67,6 @@ export function checkAcmeReservedNames(config: ClusterConfig, traefik: Effective
     const reason = reservedNameReason(host.replace(/^\*\./, ''));
     const single = domain && !reason ? singleLabelCertificateWarning(host, source) : undefined;
     if (single) warn(path, `${shown ? `${shown} ` : ''}${single}`, where);
-    if (!reason) continue;
-    warn(
-      path,
-      `${shown ? `${shown} ` : ''}asks ${source} (Let's Encrypt) for "${host}", but ${reason}, and Let's Encrypt issues only for names under ` +
-        'a public suffix, so it never gets a certificate and Traefik serves its self-signed default one: use a public name, ' +
-        'or a private ACME CA (caServer / server) that issues it',
-      where,
-    );
+    if (reason) warn(path, `${shown ? `${shown} ` : ''}${reservedNameMessage(host, source, reason)}`, where);
   }
 }

@@ -51,7 +51,7 @@ function crdRoutes(values: Values): CrdRoute[] {
  * commas outside `in (...)` lists (k8s.io/apimachinery pkg/labels/selector.go, `Requirement.Matches`); a requirement in
  * a form not read here is taken as met.
  */
-function surelyUnselected(selector: string, labels: Values): boolean {
+export function surelyUnselected(selector: string, labels: Values): boolean {
   const has = (key: string) => Object.hasOwn(labels, key);
   const listed = (list: string) => list.split(',').map((v) => v.trim());
   return selector

@@ -5,7 +5,7 @@ import type { AcmeResolver } from '../traefik/acme-challenges';
 import type { TraefikIngressProvider } from '../traefik/ingress-provider';
 import type { ClusterConfig } from '../config/schema';
 import { checkIssuerForHost } from '../cert-manager/rules';
-import { INGRESS_CLASS, tlsSecretName } from './tls';
+import { tlsSecretName } from './tls';
 import { usesHttp01 } from '../gateway/model';
 import { extraObjectResolverProblems } from '../traefik/extra-objects';
 import {
@@ -18,6 +18,7 @@ import {
 import { readChartVersion } from '../traefik/chart-versions';
 import { entrypointResolverProblems, resolverNameProblem } from '../traefik/resolver-names';
 import { singleLabelCertificateWarning } from './single-label-hosts';
+import { classReaderProblems } from './class-readers';
 import { extraRouteProblems, RouteOwner, routeKey, sameRouteMessage } from './extra-routes';
 import { http01SolverOwners } from '../cert-manager/http01-hosts';
 import { wildcardTakeoverProblems } from './wildcard-takeover';
@@ -126,65 +127,12 @@ function checkIngressProvider(config: ClusterConfig, provider: TraefikIngressPro
     ? `the ${config.ingresses.length} Ingress(es) of ingresses[]${readers.length > config.ingresses.length ? " and cert-manager's HTTP-01 solvers" : ''}`
     : "cert-manager's HTTP-01 solver Ingresses for the httpRoutes";
   const ignored = `Traefik ignores ${ingresses}, so their hosts answer 404 (and HTTP-01 certificates are never issued)`;
-  const everyIngress = `the class every Ingress of this config names`;
-  // A flag is a list item: its path ends in an index.
-  const flag = (path: Path) => typeof path[path.length - 1] === 'number';
   if (provider.disabled) error(provider.disabled, providerOffMessage(provider.disabled, ignored));
-  const { providerClass, missingClass, namespaces, classLookupOff, labelSelector, endpoint, noClusterRole } = provider;
-  if (noClusterRole) {
-    error(
-      noClusterRole,
-      `${noClusterRole.at(-1) === 'rbac' ? "drops the chart's rbac defaults" : "turns the chart's RBAC off"}, so the chart gives Traefik no ClusterRole and it may not ` +
-        `list Ingresses (nor IngressClasses) anywhere, so ${ignored}: remove it`,
-    );
-  }
-  if (endpoint) {
-    error(
-      endpoint.path,
-      "makes Traefik's Ingress provider read Ingresses from the API server at that address instead of this cluster's, so " +
-        `${ignored}: remove it`,
-    );
-  }
-  if (classLookupOff) {
-    const what = flag(classLookupOff)
-      ? 'stops Traefik looking IngressClasses up'
-      : classLookupOff[classLookupOff.length - 1] === 'namespaced'
-        ? 'makes the chart pass --providers.kubernetesingress.disableClusterScopeResources (or disableIngressClassLookup), so Traefik looks no IngressClass up'
-        : 'makes the chart pass --providers.kubernetesingress.disableIngressClassLookup, so Traefik looks no IngressClass up';
-    error(
-      classLookupOff,
-      `${what}, and it then ignores every Ingress that names one, as every Ingress of this config names ${INGRESS_CLASS}, so ${ignored}: remove it`,
-    );
-  }
-  if (provider.inertClassLookupKey) {
-    error(
-      provider.inertClassLookupKey,
-      `is true, which asks Traefik to look no IngressClass up and so to ignore every Ingress that names one (every Ingress of this config names ${INGRESS_CLASS}); ` +
-        'this chart renders nothing from the key (it was dropped in chart v30.1.0), so it has no effect today but hides the Ingresses under any chart that passes it: remove it',
-    );
-  }
-  if (labelSelector) {
-    error(
-      labelSelector.path,
-      `${flag(labelSelector.path) ? 'makes' : `is ${JSON.stringify(labelSelector.value)}, which makes`} Traefik read only Ingresses with ` +
-        `matching labels, and this tool's Ingresses carry none, so ${ignored}: remove it`,
-    );
-  }
-  if (providerClass) {
-    const what = flag(providerClass.path) ? 'makes' : `is ${JSON.stringify(providerClass.value)}, which makes`;
-    error(
-      providerClass.path,
-      `${what} Traefik read only IngressClass ${JSON.stringify(providerClass.value)}, not ${INGRESS_CLASS}, ${everyIngress}, so ${ignored}: remove it`,
-    );
-  }
-  if (missingClass) {
-    const what =
-      missingClass.key === 'enabled'
-        ? `so the chart creates no IngressClass ${INGRESS_CLASS}`
-        : `so the chart names its IngressClass that instead of ${INGRESS_CLASS}`;
-    const besides = missingClass.key === 'name' && badClassName ? `; besides, it ${badClassName.message}` : '';
-    error(missingClass.path, `is ${JSON.stringify(missingClass.value)}, ${what}, ${everyIngress}, so ${ignored}: remove it${besides}`);
-  }
+  const namers = 'every Ingress of this config';
+  const unlabelled = "this tool's Ingresses carry none";
+  for (const problem of classReaderProblems(provider, { ignored, namers, unlabelled, namesClass: true }))
+    error(problem.path, problem.message);
+  const { namespaces } = provider;
   const unwatched = unwatchedNamespacesProblem(namespaces, readers);
   if (unwatched) error(unwatched.path, unwatched.message);
 }

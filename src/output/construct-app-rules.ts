@@ -22,6 +22,7 @@ import { traefikParityFindings } from './construct-traefik-parity';
 import { ingressObjectFindings } from './construct-ingress-rules';
 import { ingressReaderFindings } from './construct-ingress-readers';
 import { siblingPoolFindings } from './construct-sibling-pools';
+import { siblingPodFindings } from './construct-sibling-pods';
 import { challengeParityFindings, gatewayParityFindings } from './construct-gateway-parity';
 import { controlPlaneVip, deployedKubeVip, hostIp, splitLeaseProblem } from './construct-control-plane';
 import { externalIpFindings } from './construct-external-ips';
@@ -64,6 +65,7 @@ export function appRuleFindings(
     ...ingressObjectFindings(scope, objects, speaks),
     ...ingressReaderFindings(scope, objects, speaks),
     ...siblingPoolFindings(scope, objects, speaks),
+    ...siblingPodFindings(objects, speaks),
     ...gatewayParityFindings(scope, objects, speaks),
     ...challengeParityFindings(scope, objects, speaks),
     ...(lead ? kubeVipFindings(objects) : []),

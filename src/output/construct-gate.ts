@@ -153,14 +153,23 @@ function appRulesOf(construct: Construct, network: ServiceNetwork | undefined): 
 }
 
 /**
- * 70b-15, 70b-18: the lead says what synth's conformance rules and the cluster-IP rule find in the files of objects no
+ * 70b-15, 70b-18: the lead says what the write gate, synth's conformance rules and the cluster-IP rule find in the files of objects no
  * gated construct holds (construct-sibling-files.ts), judged in its Service network (K3s' default when it notes none),
  * as a gated construct's own files are (ownFindings).
  */
 function siblingFileFindings(construct: Construct, judged: (object: IConstruct) => boolean, network: ServiceNetwork | undefined): string[] {
-  const { siblingDocuments } = require('./construct-sibling-files') as typeof SiblingFiles;
-  const documentsOf = siblingDocuments(construct, judged);
-  if (!documentsOf.size) return [];
+  const { siblingDocuments, siblingObjects } = require('./construct-sibling-files') as typeof SiblingFiles;
+  const objects = siblingObjects(construct, judged);
+  if (!objects.length) return [];
+  // Round 71: the write gate first, object by object, as over the construct's own files (ownFindings): a library user's
+  // `app.synth()` writes these files too, with no synth gate after it. The rules then read only files it passed.
+  const secrets = objects.flatMap(({ file, path, documents }) =>
+    secretsInTexts(new Map([[file, stringifyManifests(documents)]])).map((finding) =>
+      constructRefusal(finding.startsWith(`${file}: `) ? `${file} (construct ${path}): ${finding.slice(file.length + 2)}` : finding),
+    ),
+  );
+  if (secrets.length) return secrets;
+  const documentsOf = siblingDocuments(objects);
   const files = new Map([...documentsOf].map(([file, documents]) => [file, stringifyManifests(documents)]));
   const placed = network ?? { cidr: DEFAULT_SERVICE_CIDR, key: "K3s' default serviceCidr" };
   return [...conformanceOf(files), ...clusterIpFindings(documentsOf, placed)];

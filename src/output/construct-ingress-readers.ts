@@ -2,6 +2,9 @@ import { IConstruct } from 'constructs';
 import { checkIssuerForHost } from '../cert-manager/rules';
 import { isMap } from '../core/is-map';
 import { formatPath, Path } from '../core/problem';
+import { classReaderProblems } from '../ingress/class-readers';
+import { surelyUnselected } from '../ingress/ignored-crd-routes';
+import { INGRESS_CLASS } from '../ingress/tls';
 import { IngressReader, providerOffMessage, unwatchedNamespacesProblem, wildcardResolverProblem } from '../ingress/rules';
 import { effectiveClusterTraefik } from '../traefik/settings';
 import { apiGroup } from '../validate/kinds';
@@ -36,7 +39,7 @@ export function ingressReaderFindings({ all }: Scope, objects: readonly AppObjec
   for (const o of objects) {
     if (!judge(o) || !isIngress(o.object) || heldBy(o.construct, notedClusterConfig)) continue;
     const say = (path: Path, message: string) => findings.push(`${where(o)}: ${path.length ? `${formatPath(path)} ` : ''}${message}`);
-    const { annotations, namespace, hosts, tlsHosts, traefik } = ingressFacts(o.object);
+    const { annotations, labels, namespace, hosts, tlsHosts, traefik, namesClass } = ingressFacts(o.object);
     const resolver = annotations[CERT_RESOLVER_ANNOTATION];
     if (traefik && typeof resolver === 'string')
       for (const { host, path } of hosts) {
@@ -57,6 +60,11 @@ export function ingressReaderFindings({ all }: Scope, objects: readonly AppObjec
       say([], `is never read: ${cluster}'s ${formatPath(provider.disabled)} ${providerOffMessage(provider.disabled, ignored)}`);
     const unwatched = unwatchedNamespacesProblem(provider.namespaces, readers);
     if (unwatched) say([], `is never read: ${cluster}'s ${formatPath(unwatched.path)} ${unwatched.message}`);
+    // Round 71: the class rules the config's Ingresses meet (class-readers.ts), for this Ingress's class and labels.
+    const selector = provider.labelSelector?.value;
+    const unlabelled = selector && surelyUnselected(selector, labels) ? 'the labels of this Ingress do not meet them' : undefined;
+    for (const problem of classReaderProblems(provider, { ignored, namers: 'this Ingress', unlabelled, namesClass }))
+      say([], `is never read: ${cluster}'s ${formatPath(problem.path)} ${problem.message}`);
   }
   return findings;
 }
@@ -83,6 +91,7 @@ function ingressFacts(object: Values) {
   const metadata = isMap(object.metadata) ? object.metadata : {};
   const spec = isMap(object.spec) ? object.spec : {};
   const annotations = isMap(metadata.annotations) ? metadata.annotations : {};
+  const labels = isMap(metadata.labels) ? metadata.labels : {};
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : 'default';
   const rules = Array.isArray(spec.rules) ? spec.rules : [];
   const hosts = rules.flatMap((rule, i) =>
@@ -95,6 +104,7 @@ function ingressFacts(object: Values) {
       : [],
   );
   // Of class traefik, or none, which K3s' Traefik also takes (its IngressClass is the default).
-  const traefik = typeof spec.ingressClassName !== 'string' || spec.ingressClassName === 'traefik';
-  return { annotations, namespace, hosts, tlsHosts, traefik };
+  const namesClass = spec.ingressClassName === INGRESS_CLASS;
+  const traefik = typeof spec.ingressClassName !== 'string' || namesClass;
+  return { annotations, labels, namespace, hosts, tlsHosts, traefik, namesClass };
 }

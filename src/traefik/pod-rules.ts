@@ -58,6 +58,25 @@ const NODE_PORTS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * A container port that a pod opens on its node (its `hostPort`, or under `hostNetwork` the port itself, which the API
+ * server defaults to the host port) where K3s holds it (NODE_PORTS): for Traefik's pods, `extraObjects` workloads and,
+ * round 71, an app's workloads beside a construct (output/construct-sibling-pods.ts). `what` names the port's use.
+ */
+export function nodePortProblem(
+  hostPort: number | undefined,
+  port: number,
+  protocol: string,
+  hostNetwork: boolean,
+  what = '',
+): string | undefined {
+  const onNode = hostPort ?? (hostNetwork ? port : undefined);
+  const owner = onNode === undefined ? undefined : NODE_PORTS.get(`${onNode}/${protocol}`);
+  if (!owner) return undefined;
+  const how = hostPort !== undefined ? `host port ${onNode}` : `port ${onNode} on the node's network (hostNetwork)`;
+  return `opens ${how}${what}, which is ${owner}: pick another port`;
+}
+
+/**
  * What the merged values do to Traefik's pods and Service that a first-class key would never write:
  * no Traefik at all, zero or autoscaled pods next to one ACME store, a Service kube-vip ignores or with
  * a second VIP source, a rollout the API server refuses, entrypoints that collide with each other or
@@ -261,12 +280,8 @@ function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
     what = '',
     hostNetwork = !!traefik.hostNetwork,
   ) => {
-    const onNode = hostPort ?? (hostNetwork ? port : undefined);
-    const owner = onNode === undefined ? undefined : NODE_PORTS.get(`${onNode}/${protocol}`);
-    if (owner) {
-      const how = hostPort !== undefined ? `host port ${onNode}` : `port ${onNode} on the node's network (hostNetwork)`;
-      error(path, `opens ${how}${what}, which is ${owner}: pick another port`);
-    }
+    const taken = nodePortProblem(hostPort, port, protocol, hostNetwork, what);
+    if (taken) error(path, taken);
   };
   const seen = new Map<string, { name: string; label: string }>();
   const claim = (key: string, entry: Entrypoint, path = entry.path, label = `entrypoint ${keyText(entry.name)}`) => {

@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { formatPath } from '../src/core/problem';
 import { devConfig, withChanges } from './helpers';
 import { ruleRoutes } from '../src/ingress/route-alternatives';
-import { regexpCatchesChallenge } from '../src/cert-manager/http01-hosts';
+import { regexpCatchesChallenge } from '../src/cert-manager/challenge-requests';
 
 const judged = (config: object) => {
   const { errors, warnings } = parseConfigText('config/t.yaml', stringify(config));

@@ -1,5 +1,6 @@
 import { checkIssuerForHost } from '../cert-manager/rules';
-import { CHALLENGE_PATH, http01Hosts, regexpCatchesChallenge } from '../cert-manager/http01-hosts';
+import { CHALLENGE_PATH, http01Hosts } from '../cert-manager/http01-hosts';
+import { regexpCatchesChallenge } from '../cert-manager/challenge-requests';
 import {
   alsoIngressMessage,
   GATEWAY_OUTRANKS_INGRESS,

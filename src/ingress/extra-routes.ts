@@ -7,7 +7,7 @@ import { hostRegexpMatches, RuleRoutes, ruleRoutes } from './route-alternatives'
 import { tcpRouteProblems } from './tcp-routes';
 import { fileRoutes } from './file-routes';
 import { RULE_BOUNDS } from '../traefik/rule-syntax';
-import { regexpCatchesChallenge } from '../cert-manager/http01-hosts';
+import { regexpCatchesChallenge } from '../cert-manager/challenge-requests';
 import { coversPath, defaultPriority, ingressRouterRule, routePriority } from './router-priority';
 
 type Values = Readonly<Record<string, unknown>>;

@@ -2,9 +2,11 @@ import type { ClusterConfig } from '../config/schema';
 import { usesHttp01 } from '../gateway/model';
 import type { RouteOwner } from '../ingress/extra-routes';
 import { ingressRouterRule } from '../ingress/router-priority';
+import { CHALLENGE_PATH } from './challenge-requests';
 
-/** Where ACME's HTTP-01 check asks for its token (RFC 8555 §8.3). */
-export const CHALLENGE_PATH = '/.well-known/acme-challenge/';
+// Kept importable from here for the Gateway rules, which read both.
+export { CHALLENGE_PATH };
+
 /** A stand-in for the token in the solver's path, as long as a Let's Encrypt token (43 base64url characters, RFC 8555 §8.1). */
 const TOKEN = '<the-43-character-token-of-each-ACME-order>';
 

@@ -2,6 +2,8 @@ import type { Path, Report } from '../core/problem';
 import { redactedList } from '../core/redact-message';
 import { flagIsFalse, flagIsTrue, traefikFlags } from '../traefik/arguments';
 import { needsLabel } from '../traefik/ingress-provider';
+import { withFlagNamespaces } from '../traefik/provider-watch';
+import type { Sourced } from '../load-balancer/deployed';
 import { goTruthy } from '../traefik/go-truth';
 import { GATEWAY_NAMESPACE } from './model';
 import { isMap } from '../core/is-map';
@@ -62,7 +64,7 @@ export function checkGatewayProvider(use: GatewayUse, prefix: Path, error: Repor
   const routes = use.routeNamespaces ? ` and its ${use.routeNamespaces.length} HTTPRoute(s)` : '';
   const uses = `the Gateway (${use.gatewayKey}, in ${GATEWAY_NAMESPACE})${routes}`;
   let off: Path | undefined;
-  let namespaces: { value: string[]; path: Path } | undefined;
+  let namespaces: Sourced<readonly string[]> | undefined;
   const listed = Array.isArray(provider.namespaces)
     ? provider.namespaces.filter((ns): ns is string => typeof ns === 'string' && ns !== '')
     : [];
@@ -74,12 +76,7 @@ export function checkGatewayProvider(use: GatewayUse, prefix: Path, error: Repor
       if (flagIsFalse(flag)) off = flag.path;
       else if (flagIsTrue(flag)) off = undefined;
     } else if (flag.name === `${SWITCH}.namespaces`) {
-      const names = (flag.value ?? '')
-        .split(',')
-        .map((ns) => ns.trim())
-        .filter((ns) => ns !== '');
-      // A list flag given again adds to the list (the chart's own flag comes first).
-      if (names.length) namespaces = { value: [...(namespaces?.value ?? []), ...names], path: flag.path };
+      namespaces = withFlagNamespaces(namespaces, flag);
     } else if (flag.name === `${SWITCH}.labelselector`) {
       selector = flag.value ? { value: flag.value, path: flag.path } : undefined;
     }

@@ -1,5 +1,6 @@
 import { checkIssuerForHost } from '../cert-manager/rules';
 import { CHALLENGE_PATH, http01Hosts } from '../cert-manager/http01-hosts';
+import { regexpCatchesChallenge } from '../cert-manager/challenge-requests';
 import {
   alsoIngressMessage,
   GATEWAY_OUTRANKS_INGRESS,
@@ -23,18 +24,9 @@ import { renderedObjects } from '../traefik/extra-objects';
 import { traefikNamespace } from '../traefik/extra-object-rules';
 import { formatPath, Problem } from '../core/problem';
 import { entrypointRedirects } from '../traefik/redirects';
-import { pathRegexpMatches } from '../ingress/route-alternatives';
 
 type Path = ReadonlyArray<string | number>;
 type Report = (path: Path, message: string) => void;
-
-/**
- * Challenge requests as a regexp route is tried on (70b-3): tokens are base64url (RFC 8555 §8.1), 43 characters at
- * Let's Encrypt; one mixed and one of letters and digits only.
- */
-const CHALLENGE_REQUESTS = ['Ab0-_cD1eF2gH3iJ4kL5mN6oP7qR8sT9uV-wX_yZ0aB', 'LetsEncryptToken0123456789abcdefghijklmnopq'].map(
-  (token) => `${CHALLENGE_PATH}${token}`,
-);
 
 /**
  * The Gateway API rules: what `traefik.gateway` needs from the chart, K3s and cert-manager, what an
@@ -350,9 +342,7 @@ function checkChallenges(
     // 69b-12: a route of path `/` ranks below every Ingress router of its host, the solver's included (GATEWAY_CATCH_ALL_LOSES).
     // A regexp route ranks 1000 + 100 per character (httproute.go buildPathRule), above the solver's rule length too.
     const catchAll = !router.regexp && /^\/*$/.test(router.path);
-    const covers = router.regexp
-      ? CHALLENGE_REQUESTS.some((path) => pathRegexpMatches(router.path, path) === true)
-      : coversChallenge(router.path);
+    const covers = router.regexp ? regexpCatchesChallenge(router.path) === true : coversChallenge(router.path);
     if (router.entryPoint !== entryPoint || catchAll || !covers || reported.has(router.at.join('.'))) continue;
     const caught = certificates.find((certificate) => hostMatches(router.host, certificate.host));
     if (!caught) continue;

@@ -7,6 +7,7 @@ import { hostRegexpMatches, RuleRoutes, ruleRoutes } from './route-alternatives'
 import { tcpRouteProblems } from './tcp-routes';
 import { fileRoutes } from './file-routes';
 import { RULE_BOUNDS } from '../traefik/rule-syntax';
+import { regexpCatchesChallenge } from '../cert-manager/challenge-requests';
 import { coversPath, defaultPriority, ingressRouterRule, routePriority } from './router-priority';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -136,19 +137,25 @@ function outrankedFindings(
     const regexp = read.regexpHosts.find(
       (r) => r.path !== undefined && coversPath(r.path, owner.path!) && r.regexps.some((re) => hostRegexpMatches(re, owner.host!) === true),
     );
-    if (prefix === undefined && !regexp) continue;
+    // A PathRegexp is judged against the challenge requests only: an Ingress' path is a prefix no regexp is told against.
+    const caught = owner.solver
+      ? read.regexpPaths.find((r) => (r.host === undefined || sameHost(r.host, owner)) && regexpCatchesChallenge(r.regexp) === true)
+      : undefined;
+    if (prefix === undefined && !regexp && !caught) continue;
+    const everyHost = prefix !== undefined ? read.anyHost.includes(prefix) : caught?.host === undefined;
     const whose =
-      prefix === undefined
+      prefix === undefined && !caught
         ? `has a HostRegexp that may match host "${owner.host}", with`
-        : read.anyHost.includes(prefix)
+        : everyHost
           ? 'matches every host with'
           : `matches host "${owner.host}" with`;
+    const matcher = caught && prefix === undefined ? `PathRegexp "${caught.regexp}"` : `PathPrefix "${prefix ?? regexp!.path}"`;
     return {
       errors: [
         {
           path,
           message:
-            `${whose} PathPrefix "${prefix ?? regexp!.path}", and ${why} is not below ${defaultPriority(rule)}, that of ${owner.owner}'s router ` +
+            `${whose} ${matcher}, and ${why} is not below ${defaultPriority(rule)}, that of ${owner.owner}'s router ` +
             `(the length of its rule ${rule}), so Traefik gives it ` +
             (owner.solver
               ? `cert-manager's HTTP-01 challenge for "${owner.host}" and the certificate is never issued or renewed: `
@@ -160,7 +167,11 @@ function outrankedFindings(
     };
   }
   const unbounded = taken.find(
-    ({ owner }) => read.anyHostUnread || read.regexpHosts.some((r) => r.regexps.some((re) => hostRegexpMatches(re, owner.host!) !== false)),
+    ({ owner }) =>
+      read.anyHostUnread ||
+      read.regexpHosts.some((r) => r.regexps.some((re) => hostRegexpMatches(re, owner.host!) !== false)) ||
+      // An every-host PathRegexp is told against the solver's challenge path (70b-3 for IngressRoutes); not against an Ingress' path.
+      read.regexpPaths.some((r) => r.host === undefined && (!owner.solver || regexpCatchesChallenge(r.regexp) === undefined)),
   );
   if (!unbounded) return { errors: [], warnings: [] };
   const { owner, rule } = unbounded;

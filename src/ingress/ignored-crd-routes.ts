@@ -1,11 +1,11 @@
 import { isMap } from '../core/is-map';
-import type { Path, Report } from '../core/problem';
+import type { Report } from '../core/problem';
 import { redactedList } from '../core/redact-message';
 import type { ClusterConfig } from '../config/schema';
-import { flagIsFalse, flagIsTrue, traefikFlags } from '../traefik/arguments';
+import { traefikFlags } from '../traefik/arguments';
 import { traefikNamespace } from '../traefik/extra-object-rules';
 import { renderedObjects } from '../traefik/extra-objects';
-import { goTruthy } from '../traefik/go-truth';
+import { providerWatch } from '../traefik/provider-watch';
 import { apiGroup } from '../validate/kinds';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -74,55 +74,14 @@ export function surelyUnselected(selector: string, labels: Values): boolean {
  * 70b-20: values that make Traefik ignore the IngressRoutes this config deploys, refused as their Ingress provider
  * equivalents are for Ingresses (rules.ts checkIngressProvider): the CRD provider off (`providers.kubernetesCRD.enabled`,
  * `--providers.kubernetescrd=false`), or narrowed so a route is not read: `namespaces` (or `rbac.namespaced`, the release
- * namespace), `labelSelector`, `ingressClass` (the routes' kubernetes.io/ingress.class annotation must name it). The chart
- * passes each key as its `--providers.kubernetescrd.*` flag (traefik-helm-chart templates/_podtemplate.tpl); flags in
- * `additionalArguments` come after, so they win (a list flag adds).
+ * namespace), `labelSelector`, `ingressClass` (the routes' kubernetes.io/ingress.class annotation must name it), as
+ * provider-watch.ts reads them from the values and flags.
  */
 export function checkIgnoredCrdRoutes(config: ClusterConfig, values: Values, error: Report): void {
   const routes = crdRoutes(values);
   if (!routes.length) return;
-  const at = (...keys: string[]): Path => ['traefik', 'values', ...keys];
-  const off = (value: unknown) => value !== undefined && !goTruthy(value);
-  const providers = values.providers;
-  const crd = isMap(providers) && isMap(providers.kubernetesCRD) ? providers.kubernetesCRD : {};
-  let disabled: Path | undefined =
-    providers === null
-      ? at('providers')
-      : isMap(providers) && providers.kubernetesCRD === null
-        ? at('providers', 'kubernetesCRD')
-        : off(crd.enabled)
-          ? at('providers', 'kubernetesCRD', 'enabled')
-          : undefined;
-  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-  let labelSelector = text(crd.labelSelector) && {
-    value: text(crd.labelSelector)!,
-    path: at('providers', 'kubernetesCRD', 'labelSelector'),
-  };
-  let className = text(crd.ingressClass) && { value: text(crd.ingressClass)!, path: at('providers', 'kubernetesCRD', 'ingressClass') };
-  const listed = Array.isArray(crd.namespaces) ? crd.namespaces.filter((ns): ns is string => typeof ns === 'string' && ns !== '') : [];
-  const namespaced = isMap(values.rbac) && goTruthy(values.rbac.namespaced);
-  // With rbac.namespaced the chart adds the release namespace to the list (a list read generously here).
-  const own = namespaced ? [traefikNamespace(values)] : [];
-  let namespaces =
-    listed.length || namespaced
-      ? { value: [...own, ...listed], path: listed.length ? at('providers', 'kubernetesCRD', 'namespaces') : at('rbac', 'namespaced') }
-      : undefined;
-  for (const flag of traefikFlags(config.traefik.values ?? {}, ['traefik'], config.traefik.chartVersion)) {
-    if (flag.name === 'providers.kubernetescrd') {
-      if (flagIsFalse(flag)) disabled = flag.path;
-      else if (flagIsTrue(flag)) disabled = undefined;
-    } else if (flag.name === 'providers.kubernetescrd.labelselector') {
-      labelSelector = flag.value ? { value: flag.value, path: flag.path } : undefined;
-    } else if (flag.name === 'providers.kubernetescrd.ingressclass') {
-      className = flag.value ? { value: flag.value, path: flag.path } : undefined;
-    } else if (flag.name === 'providers.kubernetescrd.namespaces') {
-      const names = (flag.value ?? '')
-        .split(',')
-        .map((ns) => ns.trim())
-        .filter((ns) => ns !== '');
-      if (names.length) namespaces = { value: [...(namespaces?.value ?? []), ...names], path: flag.path };
-    }
-  }
+  const flags = traefikFlags(config.traefik.values ?? {}, ['traefik'], config.traefik.chartVersion);
+  const { disabled, namespaces, labelSelector, ingressClass: className } = providerWatch(values, flags, ['traefik'], 'kubernetesCRD');
   const ignored = 'Traefik ignores it and its routes answer nothing';
   if (disabled) {
     error(

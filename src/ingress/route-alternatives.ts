@@ -14,6 +14,11 @@ export interface RuleRoutes {
    * Ingress' host is told by hostRegexpMatches.
    */
   readonly regexpHosts: ReadonlyArray<{ regexps: readonly string[]; path?: string }>;
+  /**
+   * Alternatives ``PathRegexp(`re`)``, alone (every host: no `host`) or with one Host (one entry a host): their regexp,
+   * judged by pathRegexpMatches against a path it may take. They count as unread too, for what is not told that way.
+   */
+  readonly regexpPaths: ReadonlyArray<{ host?: string; regexp: string }>;
   /** Why no alternative was read: past this reader's bounds (a rule Traefik may read), or not Traefik's grammar at all. */
   readonly unparsed?: 'bounds' | 'grammar';
 }
@@ -45,7 +50,7 @@ function alternatives(node: RuleNode): Matcher[][] | undefined {
  * cannot parse makes the rule `unread`.
  */
 export function ruleRoutes(match: unknown): RuleRoutes {
-  if (typeof match !== 'string') return { routes: [], unread: false, anyHost: [], anyHostUnread: false, regexpHosts: [] };
+  if (typeof match !== 'string') return { routes: [], unread: false, anyHost: [], anyHostUnread: false, regexpHosts: [], regexpPaths: [] };
   const tree = parsedRule(match);
   const all = tree && alternatives(tree);
   // An unparsed rule (or one past the caps) may take every host's requests: its host set is not bounded (51b-2).
@@ -53,14 +58,21 @@ export function ruleRoutes(match: unknown): RuleRoutes {
     // A tree with too many alternatives, or a rule past the parser's bounds, may be Traefik's: only the rest is not.
     const list = tree || match.length > RULE_BOUNDS.chars ? undefined : tokens(match);
     const unparsed = tree || match.length > RULE_BOUNDS.chars || (list && list.length > RULE_BOUNDS.tokens) ? 'bounds' : 'grammar';
-    return { routes: [], unread: true, anyHost: [], anyHostUnread: true, regexpHosts: [], unparsed };
+    return { routes: [], unread: true, anyHost: [], anyHostUnread: true, regexpHosts: [], regexpPaths: [], unparsed };
   }
   const routes: Array<{ host: string; path: string }> = [];
   const anyHost: string[] = [];
   let unread = false;
   let anyHostUnread = false;
   const regexpHosts: Array<{ regexps: readonly string[]; path?: string }> = [];
+  const regexpPaths: Array<{ host?: string; regexp: string }> = [];
   for (const conjunction of all) {
+    const regexpPath = pathRegexpAlternative(conjunction);
+    if (regexpPath) {
+      regexpPaths.push(...regexpPath);
+      unread = true;
+      continue;
+    }
     // A HostRegexp with no Host: its hosts are those its regexps match, told per Ingress host (51b-2).
     if (!conjunction.some((m) => m.name === 'Host') && conjunction.some((m) => m.name === 'HostRegexp')) {
       const regexps = conjunction.filter((m) => m.name === 'HostRegexp');
@@ -92,7 +104,18 @@ export function ruleRoutes(match: unknown): RuleRoutes {
     if (simple) routes.push(...hosts[0].values.map((host) => ({ host, path })));
     else unread = true;
   }
-  return { routes, unread, anyHost, anyHostUnread, regexpHosts };
+  return { routes, unread, anyHost, anyHostUnread, regexpHosts, regexpPaths };
+}
+
+/** ``PathRegexp(`re`)`` alone or beside one Host (either order): its regexp, once a host; else undefined. */
+function pathRegexpAlternative(conjunction: readonly Matcher[]): Array<{ host?: string; regexp: string }> | undefined {
+  const regexps = conjunction.filter((m) => m.name === 'PathRegexp');
+  const hosts = conjunction.filter((m) => m.name === 'Host');
+  if (regexps.length !== 1 || regexps[0].values.length !== 1 || hosts.length > 1 || hosts.length + 1 !== conjunction.length)
+    return undefined;
+  const regexp = regexps[0].values[0];
+  if (!hosts.length) return [{ regexp }];
+  return hosts[0].values.length ? hosts[0].values.map((host) => ({ host, regexp })) : undefined;
 }
 
 /** `text` quoted for a regexp. */

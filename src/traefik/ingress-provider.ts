@@ -6,6 +6,7 @@ import type { TraefikChartRules } from './chart-versions';
 import { goTruthy } from './go-truth';
 import { ingressClassNameProblems } from './ingress-class-name';
 import { isMap } from '../core/is-map';
+import { providerWatch } from './provider-watch';
 
 /**
  * What decides whether Traefik reads the Ingresses this tool writes (class `traefik`, in their own
@@ -53,9 +54,7 @@ type Values = Readonly<Record<string, unknown>>;
 
 /**
  * The Ingress provider as the chart and Traefik will run it (traefik/traefik-helm-chart v20 to v41.3.0):
- * - `_podtemplate.tpl` passes `--providers.kubernetesingress` only when `providers.kubernetesIngress.enabled`,
- *   its `ingressClass` as `--providers.kubernetesingress.ingressClass`, and `namespaces` (or, with
- *   `rbac.namespaced`, the release namespace kube-system) as `--providers.kubernetesingress.namespaces`;
+ * - what the provider watches (on or off, namespaces, label selector, class) is read by provider-watch.ts;
  * - `ingressclass.yaml` creates the IngressClass only when `ingressClass.enabled`, named
  *   `ingressClass.name` (from v23.2.0) or else `traefik.fullname`, the release name `traefik` (name-overrides.ts
  *   refuses the overrides that would change it);
@@ -78,30 +77,15 @@ export function traefikIngressProvider(
   const off = (value: unknown) => value !== undefined && !goTruthy(value);
   // `if .Values.rbac.namespaced` (v30.1.0 `_podtemplate.tpl`) and `if ...disableIngressClassLookup`: Go truth too.
   const namespaced = isMap(values.rbac) && goTruthy(values.rbac.namespaced);
-  const providers = values.providers;
-  const provider = isMap(providers) && isMap(providers.kubernetesIngress) ? providers.kubernetesIngress : {};
+  const provider = isMap(values.providers) && isMap(values.providers.kubernetesIngress) ? values.providers.kubernetesIngress : {};
   const lookupKeyOn = goTruthy(provider.disableIngressClassLookup);
   const noClusterRole =
     values.rbac === null ? at('rbac') : isMap(values.rbac) && off(values.rbac.enabled) ? at('rbac', 'enabled') : undefined;
+  const watch = providerWatch(values, flags, prefix, 'kubernetesIngress');
+  const { disabled, namespaces } = watch;
+  let providerClass = watch.ingressClass;
+  const labelSelector = watch.labelSelector && needsLabel(watch.labelSelector.value) ? watch.labelSelector : undefined;
   let endpoint: Sourced<string> | undefined;
-  let disabled: Path | undefined =
-    providers === null
-      ? at('providers')
-      : isMap(providers) && providers.kubernetesIngress === null
-        ? at('providers', 'kubernetesIngress')
-        : off(provider.enabled)
-          ? at('providers', 'kubernetesIngress', 'enabled')
-          : undefined;
-  let providerClass: Sourced<string> | undefined =
-    typeof provider.ingressClass === 'string' && provider.ingressClass !== ''
-      ? { value: provider.ingressClass, path: at('providers', 'kubernetesIngress', 'ingressClass') }
-      : undefined;
-  let namespaces: Sourced<readonly string[]> | undefined;
-  const listed = Array.isArray(provider.namespaces) ? provider.namespaces.filter((ns): ns is string => typeof ns === 'string') : [];
-  if (listed.length) namespaces = { value: listed, path: at('providers', 'kubernetesIngress', 'namespaces') };
-  else if (namespaced) {
-    namespaces = { value: ['kube-system'], path: at('rbac', 'namespaced') };
-  }
   let classLookupOff: Path | undefined =
     chart.classLookupSwitch === 'values-key' && lookupKeyOn
       ? at('providers', 'kubernetesIngress', 'disableIngressClassLookup')
@@ -112,31 +96,13 @@ export function traefikIngressProvider(
     chart.classLookupSwitch === 'rbac-namespaced' && lookupKeyOn
       ? at('providers', 'kubernetesIngress', 'disableIngressClassLookup')
       : undefined;
-  let labelSelector: Sourced<string> | undefined =
-    typeof provider.labelSelector === 'string' && needsLabel(provider.labelSelector)
-      ? { value: provider.labelSelector, path: at('providers', 'kubernetesIngress', 'labelSelector') }
-      : undefined;
   for (const flag of flags) {
     if (LOOKUP_FLAGS.includes(flag.name)) {
       if (flagIsTrue(flag)) classLookupOff = flag.path;
       else if (flagIsFalse(flag)) classLookupOff = undefined;
-    } else if (flag.name === 'providers.kubernetesingress.labelselector') {
-      labelSelector = flag.value && needsLabel(flag.value) ? { value: flag.value, path: flag.path } : undefined;
-    } else if (flag.name === 'providers.kubernetesingress') {
-      if (flagIsFalse(flag)) disabled = flag.path;
-      else if (flagIsTrue(flag)) disabled = undefined;
     } else if (flag.name === 'providers.kubernetesingress.endpoint') {
       // Given again, the last one wins; an empty one leaves the in-cluster address.
       endpoint = flag.value ? { value: flag.value, path: flag.path } : undefined;
-    } else if (flag.name === 'providers.kubernetesingress.ingressclass') {
-      providerClass = flag.value ? { value: flag.value, path: flag.path } : undefined;
-    } else if (flag.name === 'providers.kubernetesingress.namespaces') {
-      const names = (flag.value ?? '')
-        .split(',')
-        .map((ns) => ns.trim())
-        .filter((ns) => ns !== '');
-      // A list flag given again adds to the list (the chart's own flag comes first).
-      if (names.length) namespaces = { value: [...(namespaces?.value ?? []), ...names], path: flag.path };
     }
   }
   if (providerClass?.value === INGRESS_CLASS) providerClass = undefined;

@@ -765,7 +765,7 @@ describe('the manifests folder', () => {
       },
     };
     expect(install({ manifestsDir: missing(), fs }).err).toEqual([
-      `error: cannot create ${missing()}: permission denied (EACCES); run it as root (sudo)`,
+      `error: cannot create ${missing()}: permission denied (EACCES): this user (uid 1000) may not change that file or folder: give it write access to it and its folder (chown, chmod u+w), or run as their owner (sudo when root owns them)`,
     ]);
   });
 

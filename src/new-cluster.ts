@@ -57,7 +57,7 @@ function configsIn(dir: string, fix: string): Map<string, string> | string {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
-    const what = (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'is not a folder' : `cannot be read: ${describeFileError(e)}`;
+    const what = (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'is not a folder' : `cannot be read: ${describeFileError(e, false)}`;
     return `${shown(dir)} ${what}: ${fix}`;
   }
   const isFile = (entry: Dirent) => {

@@ -4,7 +4,7 @@ import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
 import { at, HOST, judged, route } from './ingress-route-doors';
 import { secretsInFiles } from '../src/output/secret-gate';
 import { checkSchema } from '../src/validate/schemas';
-import { rightsHint } from '../src/k3s/install-apply';
+import { errnoAdvice } from '../src/output/errno-advice';
 import { parseSynthArgs } from '../src/synth';
 
 /** Round 52b findings 3, 8 and 12: API group spellings, a class on a ClusterIP additional Service, session cookies. */
@@ -123,13 +123,17 @@ describe('52b-16c: a refusal of rights tells root what else refuses it', () => {
   afterEach(() => jest.restoreAllMocks());
 
   test.each([
-    [1000, '; run it as root (sudo)'],
-    [0, '; root was refused too: check for an immutable file or folder (lsattr; chattr -i) or a read-only mount'],
+    [
+      1000,
+      ': this user (uid 1000) may not write to /m: make it writable for this user (chown, chmod u+w), or run as its owner (sudo when root owns it)',
+    ],
+    [0, ': root was refused too: check /m for an immutable file or folder (lsattr; chattr -i) or a read-only mount'],
   ])('uid %d gets %s', (uid, hint) => {
     jest.spyOn(process, 'getuid').mockReturnValue(uid);
-    expect(rightsHint('EACCES')).toBe(hint);
-    expect(rightsHint('EPERM')).toBe(hint);
-    expect(rightsHint('ENOENT')).toBe('');
+    const failure = (code: string) => Object.assign(new Error(code), { code, path: '/m' });
+    expect(errnoAdvice(failure('EACCES'), '/m')).toBe(hint);
+    expect(errnoAdvice(failure('EPERM'), '/m')).toBe(hint);
+    expect(errnoAdvice(failure('ENOENT'))).toBe('');
   });
 });
 

@@ -239,7 +239,7 @@ describe('70c-6: I/O refusals say what to do', () => {
     ['ENOSPC', /^no space left on the device \(ENOSPC\): free space on that file system, then run again$/],
     ['EDQUOT', /^disk quota exceeded \(EDQUOT\): free space within your quota/],
     ['EROFS', /^read-only file system \(EROFS\): .*remount it read-write, or point the run at a writable folder$/],
-    ['EACCES', /^permission denied \(EACCES\)$/],
+    ['EACCES', /^permission denied \(EACCES\): (this user \(uid \d+\) may not write to|root was refused too: check) that file or folder/],
   ])('%s', (code, said) => {
     expect(describeFileError(failure(code))).toMatch(said);
   });

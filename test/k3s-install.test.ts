@@ -715,7 +715,7 @@ describe('runInstall', () => {
         expect({ failAt, code, contents: contents(scratch) }).toEqual({ failAt, code: 1, contents: before });
         expect(err.at(-1)).toMatch(
           new RegExp(
-            `^error: cannot (read|write|remove|create) ${root}/.*: input/output error \\(EIO\\)(; ${scratch} was left as it was)?$`,
+            `^error: cannot (read|write|remove|create) ${root}/.*: input/output error \\(EIO\\): the device failed: check it \\(dmesg\\), then run again(; ${scratch} was left as it was)?$`,
           ),
         );
         expect(err.join('\n')).not.toMatch(/\n\s+at /);
@@ -765,7 +765,7 @@ describe('the manifests folder', () => {
       },
     };
     expect(install({ manifestsDir: missing(), fs }).err).toEqual([
-      `error: cannot create ${missing()}: permission denied (EACCES); run it as root (sudo)`,
+      `error: cannot create ${missing()}: permission denied (EACCES): this user (uid 1000) may not write to that file or folder: make it writable for this user (chown, chmod u+w), or run as its owner (sudo when root owns it)`,
     ]);
   });
 

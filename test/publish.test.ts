@@ -265,7 +265,9 @@ describe('publishing under I/O errors (every file-system call of the run fails o
         expect(error).toBeUndefined();
       } else {
         expect(error).toBeInstanceOf(PublishError);
-        expect(error!.message).toMatch(/^cannot (write|remove|read) .*: input\/output error \(EIO\)$/);
+        expect(error!.message).toMatch(
+          /^cannot (write|remove|read) .*: input\/output error \(EIO\): the device failed: check it \(dmesg\), then run again$/,
+        );
         expect([...error!.outcome.changes].sort()).toEqual(changesBetween(before, entries(dir)));
         expect(unaccounted(dir, SMALL_USER_FILES)).toEqual([]);
       }

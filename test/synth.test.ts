@@ -233,7 +233,9 @@ describe('a synth failing at one of its last steps says exactly what it left cha
       .filter((path) => before[path] !== after[path])
       .map((path) => `  ${path in after ? 'wrote' : 'removed'} ${path}`);
     const error = lines.findIndex((line) => line.startsWith('error: '));
-    expect(lines[error]).toMatch(/^error: cannot (write|remove) .*: input\/output error \(EIO\)$/);
+    expect(lines[error]).toMatch(
+      /^error: cannot (write|remove) .*: input\/output error \(EIO\): the device failed: check it \(dmesg\), then run again$/,
+    );
     expect(lines.slice(error + 1, -1).sort()).toEqual(changed.sort());
     expect(lines.at(-1)).toBe(
       changed.length

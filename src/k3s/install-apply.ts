@@ -27,22 +27,6 @@ function kindOf(stat: { isFile(): boolean; isDirectory(): boolean; isSymbolicLin
   return stat.isFile() ? 'file' : 'other';
 }
 
-/** describeFileError, plus what to do when it is a matter of rights. */
-export function describeFileProblem(e: unknown): string {
-  return `${describeFileError(e)}${rightsHint((e as NodeJS.ErrnoException)?.code)}`;
-}
-
-/**
- * What to do about a refusal of rights (EACCES, EPERM): run as root, or, for a run that is root already (52b-16c: it was
- * told to use sudo), look at what refuses root too: an immutable file or folder (`chattr +i`), a read-only mount.
- */
-export function rightsHint(code: string | undefined): string {
-  if (code !== 'EACCES' && code !== 'EPERM') return '';
-  return process.getuid?.() === 0
-    ? '; root was refused too: check for an immutable file or folder (lsattr; chattr -i) or a read-only mount'
-    : '; run it as root (sudo)';
-}
-
 /** Runs a read, turning a failed file operation into one line naming the path. */
 function reading<T>(path: string, read: () => T): T {
   try {
@@ -50,7 +34,7 @@ function reading<T>(path: string, read: () => T): T {
   } catch (e) {
     if (e instanceof InstallError) throw e;
     if (e instanceof PublishError) throw new InstallError(e.message);
-    throw new InstallError(`cannot read ${printable(path)}: ${describeFileProblem(e)}`);
+    throw new InstallError(`cannot read ${printable(path)}: ${describeFileError(e)}`);
   }
 }
 
@@ -212,7 +196,7 @@ export function createManifestsFolder(dir: string, fs: FileSystem = nodeFileSyst
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST' && fs.lstat(dir)?.isDirectory()) return false;
-    throw new InstallError(`cannot create ${printable(dir)}: ${describeFileProblem(e)}`);
+    throw new InstallError(`cannot create ${printable(dir)}: ${describeFileError(e)}`);
   }
 }
 
@@ -242,7 +226,7 @@ export function removeTemporaryFiles(dir: string, fs: FileSystem = nodeFileSyste
     try {
       fs.unlink(join(dir, entry.name));
     } catch (e) {
-      throw new InstallError(`cannot remove ${printable(join(dir, entry.name))}, left by an interrupted run: ${describeFileProblem(e)}`);
+      throw new InstallError(`cannot remove ${printable(join(dir, entry.name))}, left by an interrupted run: ${describeFileError(e)}`);
     }
   }
 }
@@ -310,7 +294,7 @@ export function applyInstall(dir: string, plan: InstallPlan, files: FileSystem =
     rollBack(dir, touched, plan, fs, log);
     const left = log.changes();
     throw new InstallError(
-      `cannot ${current}: ${describeFileProblem(e)}; ${
+      `cannot ${current}: ${describeFileError(e)}; ${
         left.length
           ? `${printable(dir)} is partly updated (${left.join(', ')}; every file whole, and listed in ${printable(record)}): fix the cause and run again to finish`
           : `${printable(dir)} was left as it was`

@@ -16,7 +16,6 @@ import {
   notInstalledHere,
   readTarget,
   removeTemporaryFiles,
-  rightsHint,
 } from './install-apply';
 import { countActions, formatPlan, InstallPlan, planInstall } from './install-plan';
 import { withForeignObjects } from './foreign-objects';
@@ -26,6 +25,7 @@ import { physicalPath } from '../output/physical-path';
 import { configDirFromEnv, distDirFromEnv } from '../output/env-dirs';
 import { launcherGuard } from '../output/launcher';
 import { ownFoldersProblem } from '../output/own-folders';
+import { specialFolderProblem } from '../output/special-file-system';
 
 /**
  * `npm run k3s:install -- --cluster <name> [--dir <manifests dir>] [--dry-run]`: copies the
@@ -127,6 +127,8 @@ export function runInstall(options: InstallOptions): number {
     if (badName) throw new InstallError(`--cluster: ${badName}; expected the name of a config/<cluster>.yaml`);
     if (resolved.path === undefined)
       throw new InstallError(`--dir ${oneLine(JSON.stringify(given))}: ${resolved.problem}; expected the K3s manifests folder`);
+    const special = specialFolderProblem(resolved.path, '--dir', given);
+    if (special) throw new InstallError(special);
     const ownFolder = projectFolderProblem(given, resolved.path, { configDir: options.configDir ?? 'config', distDir });
     if (ownFolder) throw new InstallError(ownFolder);
     const { manifests, unlisted } = readSourceUnderLock(
@@ -179,7 +181,7 @@ export function runInstall(options: InstallOptions): number {
   } catch (e) {
     let message: string;
     if (e instanceof InstallError) message = e.message;
-    else if (e instanceof LockError) message = `${e.message}${rightsHint(e.code)}`;
+    else if (e instanceof LockError) message = e.message;
     else throw e; // a bug: scripts/app.js reports it in one line
     for (const line of message.split('\n')) err(`error: ${line}`);
     // No lock, no write: said last, as every refusal before writing does (68c-5; a folder this run created says so instead).

@@ -1,8 +1,8 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { oneLine, printable } from '../core/problem';
-import { describeFileProblem, InstallError, readSource, Source } from './install-apply';
-import { FileSystem } from '../output/file-system';
+import { InstallError, readSource, Source } from './install-apply';
+import { describeFileError, FileSystem } from '../output/file-system';
 import { LockError, LockReleaseError, withFolderLock } from '../output/lock';
 import { PROJECT_ROOT } from '../output/cache-folder';
 import { physicalOrResolved } from '../output/physical-path';
@@ -103,7 +103,7 @@ export function readSourceUnderLock(
   try {
     isFolder = fs.lstat(distDir)?.isDirectory();
   } catch (e) {
-    throw new InstallError(`cannot read ${printable(distDir)}: ${describeFileProblem(e)}`);
+    throw new InstallError(`cannot read ${printable(distDir)}: ${describeFileError(e)}`);
   }
   if (!isFolder) return readSource(distDir, cluster, fs, configDir);
   try {

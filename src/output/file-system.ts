@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { printable } from '../core/problem';
+import { errnoAdvice } from './errno-advice';
 
 /**
  * The file operations that publishing (`dist/`) and installing (the K3s manifests folder) perform,
@@ -183,17 +185,20 @@ export function writeAllAtomically(targets: ReadonlyArray<readonly [string, stri
 }
 
 /**
- * What to do about a failure no one can fix by changing the config (70c-6): the file system's, said in one place for every
- * command. A matter of rights (EACCES, EPERM) is told where the run knows who must act (install-apply.ts rightsHint).
+ * The path a failed call named, as the user knows it: for a file this run creates (its temporary file, its lock, a new
+ * file), the folder it may not write in, since the file itself is not there.
  */
-const WHAT_TO_DO: Record<string, string> = {
-  ENOSPC: ': free space on that file system, then run again',
-  EDQUOT: ': free space within your quota on that file system, then run again',
-  EROFS: ': that file system is mounted read-only: remount it read-write, or point the run at a writable folder',
-};
+function failedPath(error: NodeJS.ErrnoException): string | undefined {
+  if (typeof error.path !== 'string') return undefined;
+  const created = isTemporaryName(basename(error.path)) || !fs.existsSync(error.path);
+  return printable(created ? `${dirname(error.path)}/` : error.path);
+}
 
-/** What went wrong in a failed file operation, and what to do when the file system is to blame, in one line: `read-only file system (EROFS): …`. */
-export function describeFileError(e: unknown): string {
+/**
+ * What went wrong in a failed file operation, and what to do (errno-advice.ts) unless `advise` is false (a caller that
+ * says what to do itself), in one line: `read-only file system (EROFS): …`.
+ */
+export function describeFileError(e: unknown, advise = true): string {
   const error = e as NodeJS.ErrnoException;
   const reasons: Record<string, string> = {
     EACCES: 'permission denied',
@@ -209,10 +214,16 @@ export function describeFileError(e: unknown): string {
     ENOTEMPTY: 'folder is not empty',
     ELOOP: 'too many symbolic links',
     ENAMETOOLONG: 'name too long',
+    EINVAL: 'invalid argument',
+    EMFILE: 'too many open files',
+    ENFILE: 'too many open files in the system',
+    EBUSY: 'in use',
+    ETXTBSY: 'a running program',
+    EXDEV: 'on another file system',
     [DANGLING_LINK]: 'a symbolic link on the way leads to nothing',
   };
   if (error?.code === DANGLING_LINK) return reasons[DANGLING_LINK];
   if (error?.code)
-    return `${reasons[error.code] ?? error.message?.split(',')[0] ?? 'failed'} (${error.code})${WHAT_TO_DO[error.code] ?? ''}`;
+    return `${reasons[error.code] ?? error.message?.split(',')[0].replace(/^E[A-Z]+: /, '') ?? 'failed'} (${error.code})${advise ? errnoAdvice(error, failedPath(error)) : ''}`;
   return error?.message ?? String(e);
 }

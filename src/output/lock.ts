@@ -311,7 +311,7 @@ export function withFolderLock<T>(folder: string, options: LockOptions, work: ()
   const failed = release(path);
   if (failed) {
     const message =
-      `cannot remove ${printable(path)}, this run's lock (${describeFileError(failed)}): delete it by hand; ` +
+      `cannot remove ${printable(path)}, this run's lock (${describeFileError(failed, false)}): delete it by hand; ` +
       'until then `npm run check` takes it for an interrupted run';
     throw new LockReleaseError(message, (failed as NodeJS.ErrnoException).code, result);
   }

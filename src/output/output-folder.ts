@@ -4,6 +4,7 @@ import { printable } from '../core/problem';
 import { makeFolders, nodeFileSystem } from './file-system';
 import { shownFolder } from './own-folders';
 import { PublishError } from './publish';
+import { specialFolderProblem } from './special-file-system';
 
 /**
  * The output folder of a synth (dist/, or K3S_VIP_DIST_DIR): found with links resolved once and created when missing,
@@ -43,6 +44,8 @@ export function outputFolder(dir: string, create: boolean): { dir: string; creat
       `${printable(dir)} is a symbolic link to ${target ? 'something that is not a folder' : 'nothing'}: point it at a folder, or remove it`,
     );
   }
+  const special = specialFolderProblem(dir, 'K3S_VIP_DIST_DIR');
+  if (special) throw new PublishError(special);
   if (!stat && !create) return { dir };
   const first = makeFolders(dir);
   const real = realpathSync(dir);

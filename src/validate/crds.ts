@@ -250,7 +250,7 @@ export function readCrds(dir: string): Map<string, Crd> {
     names = crdFileNames(dir);
   } catch (e) {
     throw new CrdFolderError(
-      `cannot read the CRD folder ${folder}: ${describeFileError(e)}, so custom resources cannot be validated: ${restore}`,
+      `cannot read the CRD folder ${folder}: ${describeFileError(e, false)}, so custom resources cannot be validated: ${restore}`,
       {
         cause: e,
       },

@@ -1,0 +1,47 @@
+/**
+ * What to do about a failed file operation, by its errno: the one place every command (synth, check, validate, new,
+ * k3s:install) takes its advice from (70c-6), so no refusal ends at a bare errno. Meanings: Linux errno(3) and open(2),
+ * rename(2) (man-pages 6.05).
+ */
+
+/** A refusal of rights: who may act depends on who runs (52b-16c: root was told to use sudo). */
+function rightsAdvice(path: string): string {
+  return process.getuid?.() === 0
+    ? `root was refused too: check ${path} for an immutable file or folder (lsattr; chattr -i) or a read-only mount`
+    : `this user (uid ${process.getuid?.() ?? '?'}) may not write to ${path}: make it writable for this user (chown, chmod u+w), or run as its owner (sudo when root owns it)`;
+}
+
+const ADVICE: Record<string, (path: string) => string> = {
+  ENOSPC: () => 'free space on that file system, then run again',
+  EDQUOT: () => 'free space within your quota on that file system, then run again',
+  EROFS: () => 'that file system is mounted read-only: remount it read-write, or point the run at a writable folder',
+  EACCES: rightsAdvice,
+  EPERM: rightsAdvice,
+  EINVAL: (path) => `${path} refuses files (a special file system such as /proc or /sys?): choose a regular folder`,
+  EISDIR: (path) => `a folder stands at ${path} where a file belongs: move it away, then run again`,
+  ENOTDIR: (path) => `a file stands on the way to ${path} where a folder belongs: move it away, or choose another folder`,
+  ENAMETOOLONG: (path) => `${path} is longer than the file system allows: choose a shorter folder or name`,
+  ELOOP: (path) => `symbolic links on the way to ${path} lead round in a loop: point one at a real folder`,
+  EMFILE: () => 'this process may open no more files: raise its limit (ulimit -n), then run again',
+  ENFILE: () => 'the system may open no more files: close some programs, then run again',
+  EBUSY: (path) => `${path} is in use (a mount point, or a file another program holds): free it or choose another folder`,
+  ETXTBSY: (path) => `${path} is a program that is running: stop it or choose another folder`,
+  EXDEV: (path) => `${path} and the folder it moves to are on two file systems: keep both on one file system`,
+  EIO: () => 'the device failed: check it (dmesg), then run again',
+};
+
+/**
+ * A file gone, or already there: another program changed the folder during the run, and each caller says what then
+ * (`new`: pick another name; synth: its rollback) with the path it knows.
+ */
+const CALLERS_WORD = new Set(['ENOENT', 'EEXIST', 'ENOTEMPTY']);
+
+/**
+ * The advice for `error`, after a colon, or a generic one for an errno without its own; '' for an error without one.
+ * `path`: the file or folder to name (file-system.ts names a temporary file's folder, which the user knows).
+ */
+export function errnoAdvice(error: NodeJS.ErrnoException | undefined, path = 'that file or folder'): string {
+  if (!error?.code || CALLERS_WORD.has(error.code)) return '';
+  const advice = ADVICE[error.code];
+  return `: ${advice ? advice(path) : `fix what the system reports for ${path} (man 3 errno: ${error.code}), then run again`}`;
+}

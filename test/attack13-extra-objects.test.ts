@@ -97,7 +97,8 @@ describe('Attack 13 D6: extraObjects that a first-class key declares are refused
         apiVersion: 'cert-manager.io/v1',
         kind: 'Certificate',
         metadata: { name: 'c', namespace: 'default' },
-        spec: { secretName: 'c', dnsNames: ['a.example.com'], issuerRef: { name: 'le', kind: 'ClusterIssuer' } },
+        // A namespaced Issuer: a ClusterIssuer must be one certManager.issuers defines (round 71, 71b-8).
+        spec: { secretName: 'c', dnsNames: ['a.example.com'], issuerRef: { name: 'le', kind: 'Issuer' } },
       },
     ],
   ])('control: %s stays accepted', (_name, item) => {

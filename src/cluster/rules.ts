@@ -1,4 +1,5 @@
 import { checkHttp01Reach } from '../cert-manager/http01-reach';
+import { extraCertificateProblems } from '../cert-manager/issuer-objects';
 import { checkCertManager } from '../cert-manager/rules';
 import type { ClusterConfig } from '../config/schema';
 import { Findings, RuleResult } from '../core/problem';
@@ -90,6 +91,10 @@ export function checkClusterRules(config: ClusterConfig, cluster?: string): Rule
   for (const { path, message } of clusterIpValueProblems(config.traefik.values ?? {}, ['traefik'], config.k3s.serviceCidr))
     error(path, message);
   for (const { path, message } of extraObjectClaims(config.traefik.values ?? {}, ['traefik'], writtenObjects(config, cluster)))
+    error(path, message);
+  // 71b-8: a Certificate in extraObjects asks a ClusterIssuer for its names as an Ingress's tls.issuer does.
+  const issuers = config.certManager?.issuers ?? {};
+  for (const { path, message } of extraCertificateProblems(config.traefik.values ?? {}, ['traefik', 'values'], issuers))
     error(path, message);
   return findings;
 }

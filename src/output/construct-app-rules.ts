@@ -21,6 +21,7 @@ import { releaseFindings } from './construct-release-rules';
 import { traefikParityFindings } from './construct-traefik-parity';
 import { ingressObjectFindings } from './construct-ingress-rules';
 import { ingressReaderFindings } from './construct-ingress-readers';
+import { issuerObjectFindings } from './construct-issuer-objects';
 import { siblingPoolFindings } from './construct-sibling-pools';
 import { siblingPodFindings } from './construct-sibling-pods';
 import { challengeParityFindings, gatewayParityFindings } from './construct-gateway-parity';
@@ -64,6 +65,7 @@ export function appRuleFindings(
     ...traefikParityFindings(scope, objects, speaks),
     ...ingressObjectFindings(scope, objects, speaks),
     ...ingressReaderFindings(scope, objects, speaks),
+    ...issuerObjectFindings(scope, objects, speaks),
     ...siblingPoolFindings(scope, objects, speaks),
     ...siblingPodFindings(objects, speaks),
     ...gatewayParityFindings(scope, objects, speaks),

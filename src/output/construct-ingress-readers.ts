@@ -9,6 +9,7 @@ import { IngressReader, providerOffMessage, unwatchedNamespacesProblem, wildcard
 import { effectiveClusterTraefik } from '../traefik/settings';
 import { apiGroup } from '../validate/kinds';
 import { AppObject, Scope, where } from './construct-app-objects';
+import { appDefinedIssuers } from './construct-issuer-objects';
 import { blankedPath } from './construct-render';
 import { notedClusterConfig, notedTraefikRelease } from './construct-services';
 
@@ -21,27 +22,30 @@ const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
  * Round 70 (70b-5, 70b-7, 70b-24): the rules of `ingresses[]` that relate an Ingress to the cluster, for the app's
  * Ingresses beside a construct (`judge`: those the gated construct speaks for), with the same functions the config
  * door calls (ingress/rules.ts, cert-manager/rules.ts): a wildcard host asked of a TLS- or HTTP-challenge resolver; a
- * ClusterIssuer the cluster's cert-manager does not define (nor an app object), or an HTTP-01 one asked for a
+ * ClusterIssuer neither the cluster's certManager nor an app object defines (construct-issuer-objects.ts), or an HTTP-01 one asked for a
  * wildcard; and, beside a K3sVipCluster, an Ingress its Traefik never reads (its Ingress provider off, or the Ingress's
- * namespace not watched). A K3sVipCluster's own Ingresses are its config's, judged there.
+ * namespace not watched). A K3sVipCluster's own Ingresses are its config's, judged there (all but the issuer rule).
  */
-export function ingressReaderFindings({ all }: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
+export function ingressReaderFindings(scope: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
+  const { all } = scope;
   const owner = all.find((c) => notedClusterConfig(c) !== undefined);
   const config = owner && notedClusterConfig(owner);
   const effective = config && effectiveClusterTraefik(config);
   const acmeResolvers = effective
     ? effective.acmeResolvers
     : (all.map(notedTraefikRelease).find((r) => r !== undefined)?.acmeResolvers ?? []);
-  const issuers = config?.certManager ? { ...appClusterIssuers(objects), ...config.certManager.issuers } : undefined;
+  const issuers = appDefinedIssuers(scope, objects);
   const provider = effective ? effective.ingressProvider : undefined;
   const cluster = owner ? `K3sVipCluster ${blankedPath(owner)}` : '';
   const findings: string[] = [];
   for (const o of objects) {
-    if (!judge(o) || !isIngress(o.object) || heldBy(o.construct, notedClusterConfig)) continue;
+    if (!judge(o) || !isIngress(o.object)) continue;
+    // 71d-2: an Ingress added under a K3sVipCluster meets the issuer rule too (its own Ingresses meet it by their config).
+    const held = heldBy(o.construct, notedClusterConfig);
     const say = (path: Path, message: string) => findings.push(`${where(o)}: ${path.length ? `${formatPath(path)} ` : ''}${message}`);
     const { annotations, labels, namespace, hosts, tlsHosts, traefik, namesClass } = ingressFacts(o.object);
     const resolver = annotations[CERT_RESOLVER_ANNOTATION];
-    if (traefik && typeof resolver === 'string')
+    if (!held && traefik && typeof resolver === 'string')
       for (const { host, path } of hosts) {
         const wildcard = wildcardResolverProblem(host, resolver, acmeResolvers);
         if (wildcard) say(path, wildcard);
@@ -53,7 +57,7 @@ export function ingressReaderFindings({ all }: Scope, objects: readonly AppObjec
       for (const { host, path } of tlsHosts.length ? tlsHosts : [{ host: '', path: at }])
         checkIssuerForHost(issuers, issuer, host, { issuer: at, host: path }, say, () => undefined);
     }
-    if (!provider || !traefik) continue;
+    if (held || !provider || !traefik) continue;
     const readers: IngressReader[] = [{ namespace, what: 'this Ingress' }];
     const ignored = 'Traefik ignores this Ingress, so its hosts answer 404';
     if (provider.disabled)
@@ -75,16 +79,6 @@ const isIngress = (object: Values): boolean =>
 /** Whether a scope above `construct` carries `note` (a K3sVipCluster's config). */
 const heldBy = (construct: IConstruct | undefined, note: (c: IConstruct) => unknown): boolean =>
   !!construct?.node.scopes.some((scope) => note(scope) !== undefined);
-
-/** The ClusterIssuers the app's objects define (cert-manager.io), by name: their solver is not read here. */
-function appClusterIssuers(objects: readonly AppObject[]): Record<string, { readonly solver: unknown }> {
-  const named = objects.flatMap(({ object }) => {
-    const metadata = isMap(object.metadata) ? object.metadata : {};
-    const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
-    return object.kind === 'ClusterIssuer' && group === 'cert-manager.io' && typeof metadata.name === 'string' ? [metadata.name] : [];
-  });
-  return Object.fromEntries(named.map((name) => [name, { solver: undefined }]));
-}
 
 /** What the rules read of an Ingress: annotations, namespace (`default` when none), rule and TLS hosts, whether Traefik serves it. */
 function ingressFacts(object: Values) {

@@ -42,7 +42,7 @@ export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: 
   const validator = builtInValidator(apiVersion, kind);
   if (validator) return runStrict(validator, object, `the Kubernetes 1.27 schema of ${kind}`, SCHEMA_GAPS[groupKind(apiVersion, kind)]);
   const group = apiGroup(apiVersion);
-  if (isKubernetesGroup(group) || crdGroups().has(group)) {
+  if (isKubernetesGroup(group) || (crdGroups().has(group) && !UNVENDORED_KINDS.get(group)?.has(kind))) {
     return [
       {
         path: ['kind'],
@@ -53,6 +53,16 @@ export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: 
   // A third-party kind (Argo CD, Flux) whose CRD is not in crds/: only its metadata can be checked.
   return isRecord(object.metadata) ? checkObjectMeta(object.metadata) : [];
 }
+
+/**
+ * 71b-7: the kinds of a vendored CRD's group whose own CRD crds/ does not hold (docs/development.md vendors only the
+ * ClusterIssuer of cert-manager): real kinds, judged like a third-party kind, by their metadata. cert-manager v1.21.1
+ * deploy/crds/ (https://github.com/cert-manager/cert-manager/tree/v1.21.1/deploy/crds): cert-manager.io has
+ * Certificate, CertificateRequest, Issuer and ClusterIssuer.
+ */
+const UNVENDORED_KINDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['cert-manager.io', new Set(['Certificate', 'CertificateRequest', 'Issuer'])],
+]);
 
 function checkCustomResource(object: Record<string, unknown>, crd: Crd, apiVersion: string, kind: string): Finding[] {
   const version = apiVersion.slice(apiVersion.indexOf('/') + 1);

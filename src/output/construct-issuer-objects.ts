@@ -1,0 +1,34 @@
+import { IConstruct } from 'constructs';
+import { acmeIssuerObjectProblems, certificateIssuerProblems, DefinedIssuers, objectClusterIssuers } from '../cert-manager/issuer-objects';
+import { formatPath } from '../core/problem';
+import { AppObject, Scope, where } from './construct-app-objects';
+import { notedClusterConfig } from './construct-services';
+
+/**
+ * The ClusterIssuers an app object may name (71b-9, 71d-2): those its K3sVipCluster's certManager.issuers and its own
+ * objects define, as the README says, whether or not the cluster has certManager (the config door refuses an undefined
+ * `tls.issuer` then too). Without a K3sVipCluster, those the app's objects define (a CertManagerIssuersChart's), if any;
+ * else none is known and nothing is judged.
+ */
+export function appDefinedIssuers({ all }: Scope, objects: readonly AppObject[]): DefinedIssuers | undefined {
+  const config = all.map((c: IConstruct) => notedClusterConfig(c)).find((c) => c !== undefined);
+  const defined = objectClusterIssuers(objects.map((o) => o.object));
+  if (config) return { ...defined, ...config.certManager?.issuers };
+  return Object.keys(defined).length ? defined : undefined;
+}
+
+/**
+ * The app's cert-manager objects (`judge`: those the gated construct speaks for) meet the config door's issuer rules:
+ * an ACME Issuer or ClusterIssuer the checks of certManager.issuers (71b-16), a Certificate those of an Ingress's
+ * issuer (71b-8: defined, not HTTP-01 for a wildcard), with the functions the config door calls (cert-manager/issuer-objects.ts).
+ */
+export function issuerObjectFindings(scope: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
+  const issuers = appDefinedIssuers(scope, objects);
+  return objects
+    .filter(judge)
+    .flatMap((o) =>
+      [...acmeIssuerObjectProblems(o.object), ...(issuers ? certificateIssuerProblems(o.object, issuers) : [])].map(
+        ({ path, message }) => `${where(o)}: ${formatPath(path)} ${message}`,
+      ),
+    );
+}

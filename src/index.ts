@@ -34,7 +34,7 @@ export type { LeaderElectionSettings } from './kube-vip/election';
 export { KubeVipCloudProviderChart } from './kube-vip/cloud-provider-chart';
 export type { KubeVipCloudProviderChartProps } from './kube-vip/cloud-provider-chart';
 export { KubeVipCloudProvider } from './kube-vip/cloud-provider';
-export type { KubeVipCloudProviderProps } from './kube-vip/cloud-provider';
+export type { KubeVipCloudProviderProps, PoolNetworks } from './kube-vip/cloud-provider';
 export type { IpPool, IpPoolSettings } from './kube-vip/ip-pool';
 
 export { TraefikChart } from './traefik/chart';

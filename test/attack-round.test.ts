@@ -548,7 +548,7 @@ describe('F11: constructs refuse props they do not have, with "did you mean", ne
     [
       'KubeVipDaemonSet: interfaces',
       (scope) => new KubeVipDaemonSet(scope, 'd', { ...kubeVip, serviceAccountName: 'kube-vip', interfaces: 'eth0' } as never),
-      'KubeVipDaemonSet: interfaces unknown key "interfaces": did you mean "interface"? Allowed here: version, interface, controlPlaneAddress, shareControlPlaneVip, bgp, servicesElection, leaderElection, serviceAccountName',
+      'KubeVipDaemonSet: interfaces unknown key "interfaces": did you mean "interface"? Allowed here: version, interface, controlPlaneAddress, shareControlPlaneVip, bgp, servicesElection, leaderElection, serviceAccountName, networks',
     ],
     [
       'KubeVipCloudProviderChart: a namespace pool with cdir',

@@ -136,7 +136,8 @@ const ROWS: Array<[string, () => Props, (chart: Chart) => void, RegExp | undefin
     '6 namespace pool in the Service network',
     base,
     (c) => void new KubeVipCloudProvider(c, 'cp', { pool: { namespaces: { default: { cidr: '10.43.0.0/24' } } } }),
-    /data\.cidr-default\[0\] 10\.43\.0\.0\/24 overlaps the K3s Service network/,
+    // Round 71 (71b-2): the construct itself refuses it now, by the same rule.
+    /KubeVipCloudProvider: pool\.namespaces\.default\.cidr 10\.43\.0\.0\/24 overlaps the K3s Service network/,
   ],
   [
     '6 plain kubevip ConfigMap in the pod network',

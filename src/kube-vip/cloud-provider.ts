@@ -4,8 +4,10 @@ import { IP_POOL_SETTINGS_KEYS, ipPoolConfigMapData, IpPoolSettings } from './ip
 import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import * as format from '../config/formats';
-import { CLOUD_PROVIDER_IMAGE } from '../pins';
-import { poolProblems } from './pool-rules';
+import { CLOUD_PROVIDER_IMAGE, DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR } from '../pins';
+import { poolInNetworkCheck, poolProblems } from './pool-rules';
+import { checkK3sNetworks, type Cidrs } from '../k3s/networks';
+import type { Report } from '../core/problem';
 import { booleanProblem } from './rules';
 import { constructArgs } from '../core/construct-args';
 import { gateWhatItRenders } from '../output/construct-gate';
@@ -13,6 +15,25 @@ import { gateWhatItRenders } from '../output/construct-gate';
 export interface KubeVipCloudProviderProps {
   /** The address pools, written to the `kubevip` ConfigMap. */
   readonly pool: IpPoolSettings;
+  /**
+   * The K3s networks no pool may overlap, as for `kubeVip.services.ipPool` (a K3sVipCluster's config).
+   * @default - K3s' default pod and Service networks
+   */
+  readonly networks?: PoolNetworks;
+}
+
+/** The K3s networks a pool is judged against. */
+export interface PoolNetworks {
+  /**
+   * K3s `--cluster-cidr` (pods): one block, or one per IP family, comma-separated.
+   * @default "10.42.0.0/16" (K3s' default)
+   */
+  readonly clusterCidr?: string;
+  /**
+   * K3s `--service-cidr` (ClusterIPs): one block, or one per IP family, comma-separated.
+   * @default "10.43.0.0/16" (K3s' default)
+   */
+  readonly serviceCidr?: string;
 }
 
 /** The ConfigMap name and namespace the provider reads by default (KUBEVIP_CONFIG_MAP / KUBEVIP_NAMESPACE). */
@@ -99,12 +120,16 @@ export class KubeVipCloudProvider extends Construct {
 
 /**
  * Each value on its own, then the pools among themselves with the config's own rule (poolProblems: one of
- * cidr and range, no address in two pools, no namespace range hidden by a global cidr). How the pools relate
- * to the VIPs and the K3s networks is K3sVipCluster's check.
+ * cidr and range, no address in two pools, no namespace range hidden by a global cidr) and outside the K3s
+ * networks. How the pools relate to the VIPs is K3sVipCluster's check.
  */
 function validate(given: KubeVipCloudProviderProps): KubeVipCloudProviderProps {
-  const check = new PropsValidator<KubeVipCloudProviderProps>('KubeVipCloudProvider', given, { pool: IP_POOL_SETTINGS_KEYS });
+  const check = new PropsValidator<KubeVipCloudProviderProps>('KubeVipCloudProvider', given, {
+    pool: IP_POOL_SETTINGS_KEYS,
+    networks: { clusterCidr: true, serviceCidr: true },
+  });
   const props = check.props;
+  const cidrs = poolNetworks(check);
   const { pool } = props;
   if (!isObject(pool)) {
     check.problem(['pool'], `${pool === undefined ? 'is required' : describeValue(pool)}: expected { global?, namespaces? }`);
@@ -135,9 +160,29 @@ function validate(given: KubeVipCloudProviderProps): KubeVipCloudProviderProps {
     check.problem([...path, 'allowShare'], booleanProblem(entry.allowShare));
   }
   // The rule of the config path, once every text is a valid CIDR or range.
-  if (check.valid) poolProblems(pool, ['pool'], (path, message) => check.problem(path, message));
+  const report: Report = (path, message) => check.problem(path, message);
+  if (check.valid) poolProblems(pool, ['pool'], report, poolInNetworkCheck(cidrs!, report));
   check.throwIfInvalid();
   return props;
+}
+
+/**
+ * 71b-2: the networks the pools must lie outside (kube-vip/pool-rules.ts poolInNetworkCheck, the config's rule), K3s'
+ * defaults unless `networks` gives them; undefined (and a problem) when one is unreadable.
+ */
+function poolNetworks(check: PropsValidator<KubeVipCloudProviderProps>): Cidrs | undefined {
+  const { networks } = check.props;
+  if (networks !== undefined && !isObject(networks)) {
+    check.problem(['networks'], `${describeValue(networks)}: expected { clusterCidr?, serviceCidr? }`);
+    return undefined;
+  }
+  const { clusterCidr = DEFAULT_CLUSTER_CIDR, serviceCidr = DEFAULT_SERVICE_CIDR } = networks ?? {};
+  check
+    .text(['networks', 'clusterCidr'], clusterCidr, format.clusterNetworks)
+    .text(['networks', 'serviceCidr'], serviceCidr, format.clusterNetworks);
+  if (!check.valid) return undefined;
+  const report: Report = (path, message) => check.problem(['networks', ...path.slice(1)], message);
+  return checkK3sNetworks({ k3s: { clusterCidr, serviceCidr } }, report);
 }
 
 function isObject(value: unknown): value is object {

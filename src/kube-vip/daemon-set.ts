@@ -15,6 +15,7 @@ import {
   sharedControlPlaneVipProblem,
 } from './rules';
 import { parseIp } from '../net/ip';
+import { VIP_NETWORKS_KEYS, VipNetworks, vipNetworkProblems } from '../load-balancer/vip-networks';
 import { kubeVipRules } from './versions';
 import { parseVersion } from '../semver';
 import { constructArgs } from '../core/construct-args';
@@ -23,6 +24,11 @@ import { gateWhatItRenders } from '../output/construct-gate';
 export interface KubeVipDaemonSetProps extends KubeVipSettings {
   /** ServiceAccount the pods run as (needs the kube-vip ClusterRole, see KubeVipRbac). */
   readonly serviceAccountName: string;
+  /**
+   * The networks `controlPlaneAddress` is judged against, as LoadBalancerService's `ips` are.
+   * @default - K3s' default pod and Service networks, a /24 LAN around the VIP (no LAN check under `bgp`)
+   */
+  readonly networks?: VipNetworks;
 }
 
 /**
@@ -102,6 +108,7 @@ export function validateKubeVipProps(given: KubeVipDaemonSetProps, label = 'Kube
   const check = new PropsValidator<KubeVipDaemonSetProps>(label, given, {
     ...KUBE_VIP_SETTINGS_KEYS,
     serviceAccountName: true,
+    networks: VIP_NETWORKS_KEYS,
   });
   const props = check.props;
   check
@@ -115,6 +122,7 @@ export function validateKubeVipProps(given: KubeVipDaemonSetProps, label = 'Kube
     .text(['controlPlaneAddress'], props.controlPlaneAddress, format.virtualIp)
     .requiredText(['serviceAccountName'], props.serviceAccountName, format.dns1123Subdomain);
   checkShare(check);
+  checkVipNetworks(check);
   const { bgp } = props;
   if (bgp !== undefined && (bgp === null || typeof bgp !== 'object' || Array.isArray(bgp))) {
     check.problem(['bgp'], `${describeValue(bgp)}: expected { as, peers, passwordSecret? }`);
@@ -158,6 +166,18 @@ export function validateKubeVipProps(given: KubeVipDaemonSetProps, label = 'Kube
   }
   check.throwIfInvalid();
   return props;
+}
+
+/**
+ * 71b-2: the control-plane VIP placed by the rule every other VIP door applies (load-balancer/vip-networks.ts): not in
+ * the pod or Service network, a host address of the LAN. Judged on a valid address; under `bgp` the VIP is routed.
+ */
+function checkVipNetworks(check: PropsValidator<KubeVipDaemonSetProps>): void {
+  const { controlPlaneAddress: text, networks, bgp } = check.props;
+  const ip = typeof text === 'string' && !format.virtualIp(text) ? parseIp(text) : undefined;
+  const vips = ip ? [{ path: ['controlPlaneAddress'], ip, text: text! }] : [];
+  const given = networks === undefined ? { mode: bgp ? 'bgp' : 'arp' } : networks;
+  for (const problem of vipNetworkProblems(given, vips)) check.problem(problem.path, problem.message, problem);
 }
 
 /**

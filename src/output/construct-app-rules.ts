@@ -24,6 +24,7 @@ import { ingressReaderFindings } from './construct-ingress-readers';
 import { issuerObjectFindings } from './construct-issuer-objects';
 import { siblingPoolFindings } from './construct-sibling-pools';
 import { siblingPodFindings } from './construct-sibling-pods';
+import { siblingServiceFindings } from './construct-sibling-services';
 import { challengeParityFindings, gatewayParityFindings } from './construct-gateway-parity';
 import { controlPlaneVip, deployedKubeVip, hostIp, splitLeaseProblem } from './construct-control-plane';
 import { externalIpFindings } from './construct-external-ips';
@@ -68,6 +69,7 @@ export function appRuleFindings(
     ...issuerObjectFindings(scope, objects, speaks),
     ...siblingPoolFindings(scope, objects, speaks),
     ...siblingPodFindings(objects, speaks),
+    ...siblingServiceFindings(scope, objects, speaks),
     ...gatewayParityFindings(scope, objects, speaks),
     ...challengeParityFindings(scope, objects, speaks),
     ...(lead ? kubeVipFindings(objects) : []),
@@ -201,6 +203,7 @@ function renderedService(o: AppObject): RenderedService | undefined {
     ...(spec.ipFamilies !== undefined && { ipFamilies: { value: spec.ipFamilies, path: [...at, 'spec', 'ipFamilies'] } }),
     ...(lease !== undefined && { leaseName: lease }),
     ...(spec.loadBalancerClass !== undefined && { loadBalancerClass: spec.loadBalancerClass }),
+    ...(spec.loadBalancerIP !== undefined && { loadBalancerIP: spec.loadBalancerIP }),
   };
 }
 

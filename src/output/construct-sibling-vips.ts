@@ -16,6 +16,8 @@ import { serviceVipCountProblem } from '../kube-vip/rules';
 import { kubeVipRules } from '../kube-vip/versions';
 import type { DeployedService } from '../load-balancer/deployed';
 import { checkServiceFamilies } from '../load-balancer/family-rules';
+import { repeatedVipProblems } from '../load-balancer/service-rules';
+import { secondVipSourceMessage } from '../traefik/chart-service';
 import { checkVipPlacement, pendingServiceProblem } from '../load-balancer/rules';
 import { sameIp } from '../net/ip';
 import { parseVersion } from '../semver';
@@ -27,6 +29,8 @@ export interface RenderedService extends DeployedService {
   readonly annotations: Readonly<Record<string, unknown>>;
   /** `spec.loadBalancerClass` when set: another controller's Service, which kube-vip-cloud-provider skips. */
   readonly loadBalancerClass?: unknown;
+  /** `spec.loadBalancerIP` when set. */
+  readonly loadBalancerIP?: unknown;
 }
 
 /**
@@ -50,7 +54,9 @@ export function siblingVipFindings(
   const vips = siblings.flatMap((s) => s.ips);
   // Outside the pools too (69b-22), and with an address at all (69b-14) unless another controller's class serves it.
   for (const vip of vips) checkVipPlacement(vip, cidrs, pools, arp, said);
-  for (const service of siblings.filter((s) => s.loadBalancerClass === undefined)) {
+  // An annotation kube-vip cannot read is the spelling rule's (construct-vip-spelling.ts), not a missing one (71d-9).
+  const annotated = (s: RenderedService) => typeof s.annotations[VIP_ANNOTATION] === 'string';
+  for (const service of siblings.filter((s) => s.loadBalancerClass === undefined && !annotated(s))) {
     const pending = pendingServiceProblem({ ...service, path: [...service.path, 'metadata', 'annotations'] }, pools);
     if (pending) said([...service.path, 'metadata', 'annotations'], pending);
   }
@@ -68,6 +74,24 @@ export function siblingVipFindings(
     if (dual) said(service.path, dual);
   }
   localSharingFindings(siblings, services, arp ? 'arp' : 'bgp', said);
+  for (const service of siblings) ownFieldFindings(service, config.kubeVip.version, said);
+}
+
+/**
+ * Round 71 (71d-8, 71b-13, 71b-14): what `loadBalancers[].ips` and the values' Services refuse in one Service's own
+ * fields: a VIP listed twice (load-balancer/service-rules.ts repeatedVipProblems), a `kube-vip.io/leaseName` the
+ * deployed kube-vip does not read or refuses (kube-vip/shared-lease.ts leaseNameProblem: its format, its release, a
+ * `Local` Service), and `spec.loadBalancerIP` beside the VIP annotation (traefik/chart-service.ts secondVipSourceMessage).
+ */
+function ownFieldFindings(service: RenderedService, version: string, said: Report): void {
+  const annotation = (key: string): Path => [service.path[0], 'metadata', 'annotations', key];
+  for (const repeated of repeatedVipProblems(service.ips)) said(repeated.path, repeated.message);
+  const lease = service.annotations[LEASE_NAME_ANNOTATION];
+  const policy = service.externalTrafficPolicy?.value === 'Local' ? 'Local' : undefined;
+  const problem = typeof lease === 'string' ? leaseNameProblem(lease, policy, version, kubeVipRules(parseVersion(version))) : undefined;
+  if (problem) said(annotation(LEASE_NAME_ANNOTATION), problem);
+  if (typeof service.annotations[VIP_ANNOTATION] === 'string' && service.loadBalancerIP !== undefined)
+    said([service.path[0], 'spec', 'loadBalancerIP'], secondVipSourceMessage(formatPath(annotation(VIP_ANNOTATION).slice(1))));
 }
 
 /** A sibling on another Service's VIP while either is `Local` (client-ip-rules.ts sharedVipProblems' first rule). */

@@ -185,8 +185,13 @@ function additionalVipProblems(
     const vips = formatPath(context.sourced(annotationPath, '').path);
     problems.push({
       path: context.sourced([...at, 'spec', 'loadBalancerIP'], '').path,
-      message: `is a second VIP source next to ${vips}, and kube-vip reads only one of them: remove the key and list the VIPs in ${vips}`,
+      message: secondVipSourceMessage(vips),
     });
   }
   return problems;
+}
+
+/** `spec.loadBalancerIP` beside the VIP list at `vips`: also said of a LoadBalancer Service beside a K3sVipCluster (71b-14). */
+export function secondVipSourceMessage(vips: string): string {
+  return `is a second VIP source next to ${vips}, and kube-vip reads only one of them: remove the key and list the VIPs in ${vips}`;
 }

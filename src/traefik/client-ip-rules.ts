@@ -206,9 +206,16 @@ function checkEntries(list: TrustList, error: Report) {
 /**
  * With `Cluster`, kube-proxy source-NATs every request to Traefik: it comes from a node, or from the pod
  * network, never from the proxy. A trusted network that covers those trusts every client; any other
- * is never matched.
+ * is never matched. Also TraefikHelmChartConfig's (71b-3), which knows the pod network and no nodes; `policyKey`
+ * names the key that sets the policy.
  */
-function checkBehindSourceNat(config: ClusterConfig, lists: readonly TrustList[], error: Report, warn: Report) {
+export function checkBehindSourceNat(
+  config: { readonly k3s: Pick<ClusterConfig['k3s'], 'clusterCidr' | 'servers' | 'agents'> },
+  lists: readonly TrustList[],
+  error: Report,
+  warn: Report,
+  policyKey = 'traefik.externalTrafficPolicy',
+) {
   const podNetwork = parseCidr(config.k3s.clusterCidr);
   const nodes = [...(config.k3s.servers ?? []), ...(config.k3s.agents ?? [])];
   for (const list of lists) {
@@ -228,15 +235,15 @@ function checkBehindSourceNat(config: ClusterConfig, lists: readonly TrustList[]
       covering = true;
       error(
         path,
-        `"${entry}" covers ${what}; with traefik.externalTrafficPolicy Cluster every request reaches Traefik from there after source NAT, ` +
-          `so Traefik would believe every client's ${list.header} headers: set traefik.externalTrafficPolicy: Local`,
+        `"${entry}" covers ${what}; with ${policyKey} Cluster every request reaches Traefik from there after source NAT, ` +
+          `so Traefik would believe every client's ${list.header} headers: set ${policyKey}: Local`,
       );
     });
     if (!covering && list.entries.length) {
       warn(
         list.path,
-        'is set while traefik.externalTrafficPolicy is Cluster: requests reach Traefik from a node after source NAT, never from your proxy, ' +
-          `so Traefik ignores its ${list.header} headers: set traefik.externalTrafficPolicy: Local`,
+        `is set while ${policyKey} is Cluster: requests reach Traefik from a node after source NAT, never from your proxy, ` +
+          `so Traefik ignores its ${list.header} headers: set ${policyKey}: Local`,
       );
     }
   }

@@ -51,13 +51,9 @@ export function extraNodePortProblems(values: Values, entrypoints: readonly Entr
         const node = port.nodePort;
         const protocol = typeof port.protocol === 'string' ? port.protocol : 'TCP';
         const path = typeof item === 'string' ? itemPath : [...itemPath, 'spec', 'ports', j, 'nodePort'];
-        if (!Number.isInteger(node) || node < NODE_PORTS.min || node > NODE_PORTS.max) {
-          problems.push({
-            path,
-            message:
-              `is ${node}, the nodePort of ${service}, where the API server takes only ${NODE_PORTS.min} to ${NODE_PORTS.max} ` +
-              `(K3s' default service-node-port-range), ${FAILS}: write a port from ${NODE_PORTS.min} to ${NODE_PORTS.max}, or remove the key (Kubernetes then picks one)`,
-          });
+        const outside = nodePortRangeProblem(node, service, FAILS);
+        if (outside) {
+          problems.push({ path, message: outside });
           return;
         }
         const other = taken.get(node);
@@ -118,4 +114,16 @@ function chartHealthPorts(values: Values, prefix: Path, servicesByName: boolean)
     const key = [...at, 'spec', 'healthCheckNodePort'];
     return [{ health, path: [...prefix, 'values', ...key], label: key.map((k) => keyText(k)).join('.'), service: owner }];
   });
+}
+
+/**
+ * A nodePort (not 0) of `service` outside K3s' default service-node-port-range, which the API server refuses; `fails`
+ * says what that refusal takes down. Also said of a Service beside a K3sVipCluster (output/construct-sibling-services.ts).
+ */
+export function nodePortRangeProblem(node: number, service: string, fails: string): string | undefined {
+  if (Number.isInteger(node) && node >= NODE_PORTS.min && node <= NODE_PORTS.max) return undefined;
+  return (
+    `is ${node}, the nodePort of ${service}, where the API server takes only ${NODE_PORTS.min} to ${NODE_PORTS.max} ` +
+    `(K3s' default service-node-port-range), ${fails}: write a port from ${NODE_PORTS.min} to ${NODE_PORTS.max}, or remove the key (Kubernetes then picks one)`
+  );
 }

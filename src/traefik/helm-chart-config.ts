@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { TRAEFIK_CHART_VERSION } from '../pins';
+import { isMap } from '../core/is-map';
 import { traefikValues, traefikValuesContent } from './values';
 import { HelmChartConfig } from '../../imports/k3s-helm.cattle.io';
 import { PropsKeys, PropsValidator } from '../config/props-validator';
@@ -10,9 +11,9 @@ import { entrypointResolverProblems } from './resolver-names';
 import { chartVersionSupport, checkTraefikDeployment, replicasWithCertResolversProblem } from './rules';
 import * as format from '../config/formats';
 import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/rules';
-import { KUBE_VIP_VERSION } from '../pins';
+import { DEFAULT_CLUSTER_CIDR, KUBE_VIP_VERSION } from '../pins';
 import { gatewayChartProblem, gatewayValuesProblem } from './chart-versions';
-import { checkTraefikTrust, checkUdpService } from './client-ip-rules';
+import { checkBehindSourceNat, checkTraefikTrust, checkUdpService } from './client-ip-rules';
 import { repeatedVipProblems } from '../load-balancer/service-rules';
 import { traefikValuesProblems } from './values-check';
 import { checkGatewayProvider } from '../gateway/provider-rules';
@@ -289,7 +290,13 @@ export class TraefikHelmChartConfig extends Construct {
         report(problem.path, problem.message, problem);
       }
       // The client-IP rules these props can express: no one trusted blindly, and (Local needs per-Service election in ARP mode) one Service per VIP.
-      checkTraefikTrust(model, [], report);
+      const trusted = checkTraefikTrust(model, [], report);
+      // Behind Cluster's source NAT, a trusted pod network trusts every client (71b-3); the props name no nodes, and
+      // have no warning channel. An unreadable networks.clusterCidr is said by vipNetworkProblems below.
+      const given = isMap(props.networks) ? props.networks.clusterCidr : undefined;
+      const clusterCidr = typeof given === 'string' && !format.clusterNetworks(given) ? given : DEFAULT_CLUSTER_CIDR;
+      if (externalTrafficPolicy !== 'Local')
+        checkBehindSourceNat({ k3s: { clusterCidr } }, trusted, report, () => undefined, 'externalTrafficPolicy');
       // The redirect rules that need no Ingress: cycles, and redirects broken whatever is served (to itself, to no
       // entrypoint or port, plain HTTP to TLS). Which Ingress a redirect leaves unreachable is the cluster's to judge.
       checkEntrypointRedirects({ chartVersion, values: props.values, ingresses: [], prefix: [] }, model, report);

@@ -80,7 +80,7 @@ export function clusterIpValueProblems(values: Values, prefix: Path, serviceCidr
  * network, or an `ipFamilies` entry of a missing family; the API server refuses both
  * (https://kubernetes.io/docs/concepts/services-networking/dual-stack/), as family-rules.ts says for Traefik's own Service.
  */
-function familyProblems(spec: Values, serviceCidr: string): Problem[] {
+export function familyProblems(spec: Values, serviceCidr: string): Problem[] {
   const network = new Set(serviceCidr.split(',').flatMap((block) => parseCidr(block.trim())?.family ?? []));
   if (!network.size) return [];
   const text = `k3s.serviceCidr "${serviceCidr}" is IPv${[...network].join(' and IPv')} only`;

@@ -23,6 +23,7 @@ import { ingressObjectFindings } from './construct-ingress-rules';
 import { ingressReaderFindings } from './construct-ingress-readers';
 import { siblingPoolFindings } from './construct-sibling-pools';
 import { siblingPodFindings } from './construct-sibling-pods';
+import { siblingFileRouteFindings } from './construct-sibling-file-routes';
 import { challengeParityFindings, gatewayParityFindings } from './construct-gateway-parity';
 import { controlPlaneVip, deployedKubeVip, hostIp, splitLeaseProblem } from './construct-control-plane';
 import { externalIpFindings } from './construct-external-ips';
@@ -66,6 +67,7 @@ export function appRuleFindings(
     ...ingressReaderFindings(scope, objects, speaks),
     ...siblingPoolFindings(scope, objects, speaks),
     ...siblingPodFindings(objects, speaks),
+    ...siblingFileRouteFindings(scope, objects, speaks),
     ...gatewayParityFindings(scope, objects, speaks),
     ...challengeParityFindings(scope, objects, speaks),
     ...(lead ? kubeVipFindings(objects) : []),

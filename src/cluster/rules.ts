@@ -1,5 +1,6 @@
 import { checkHttp01Reach } from '../cert-manager/http01-reach';
 import { extraCertificateProblems } from '../cert-manager/issuer-objects';
+import { checkHttp01Middlewares } from '../cert-manager/http01-middlewares';
 import { checkCertManager } from '../cert-manager/rules';
 import type { ClusterConfig } from '../config/schema';
 import { Findings, RuleResult } from '../core/problem';
@@ -65,6 +66,7 @@ export function checkClusterRules(config: ClusterConfig, cluster?: string): Rule
   checkTraefik(config, model.traefik, nodeInventory(config), error, warn);
   checkCertManager(config, error, warn);
   checkHttp01Reach(config, model.traefik, error);
+  checkHttp01Middlewares(config, model.traefik, error);
   checkIngresses(config, model.traefik, error, warn);
   checkAcmeReservedNames(config, model.traefik, warn);
   checkClientIp(config, model.traefik, error, warn);

@@ -17,6 +17,7 @@ import { goTruthy } from '../traefik/go-truth';
 import type { EffectiveTraefik } from '../traefik/effective';
 import { checkGatewayProvider } from './provider-rules';
 import { checkExtraGatewayIssuers } from './extra-gateway-issuers';
+import { redirectedPlainRouteProblems } from './redirected-routes';
 import { chartGateway, GatewayRouter, toolGateway } from './route-gateways';
 import type * as GatewayRoutes from '../ingress/gateway-routes';
 import { gatewayProviderOn, TURN_ON_GATEWAY, unservedTraefikRoutes } from './unserved-routes';
@@ -48,10 +49,11 @@ export function checkGatewayRules(config: ClusterConfig, traefik: EffectiveTraef
     checkTls(config, error, warn);
   }
   checkChallenges(config, redirect, [...gatewayRouters(config), ...extra], error);
+  for (const { path, message } of redirectedPlainRouteProblems(redirect, extra)) error(path, message);
 }
 
 /**
- * 69b-11: the HTTP-01 challenge rule over Gateway routes written beside a K3sVipCluster of `config` (an app's
+ * 69b-11: the HTTP-01 challenge rule (and 71b-10 the redirect rule) over Gateway routes written beside a K3sVipCluster of `config` (an app's
  * HTTPRoutes), read as its extraObjects routes are: each problem's path starts `traefik.values.extraObjects.<index>`.
  */
 export function challengeProblemsOfRoutes(
@@ -62,8 +64,10 @@ export function challengeProblemsOfRoutes(
   const problems: Problem[] = [];
   const beside = { ...config, traefik: { ...config.traefik, values: { ...config.traefik.values, extraObjects: [...routes] } } };
   const report: Report = (path, message) => problems.push({ path, message });
-  checkChallenges(config, httpRedirect(config, traefik), extraRouters(beside, traefik), report);
-  return problems;
+  const [redirect, routers] = [httpRedirect(config, traefik), extraRouters(beside, traefik)];
+  checkChallenges(config, redirect, routers, report);
+  // 71b-10: and one on the HTTP listener alone behind web's redirect, as its extraObjects routes.
+  return [...problems, ...redirectedPlainRouteProblems(redirect, routers)];
 }
 
 /** 69b-11: the routers of the extraObjects HTTPRoutes on the tool's Gateway or the chart's own (ingress/gateway-routes.ts). */

@@ -347,7 +347,7 @@ function shownPriority(priority: unknown): string {
  * The entrypoints Traefik will have: the chart's and those `ports` adds (entrypoints.ts), and those a
  * `--entrypoints.<name>.*` flag defines; undefined when a flag defines one (paerser's names there are read here in any case).
  */
-function entrypointNames(values: Values, prefix: Path, chartVersion: string): { exact: string[]; anyCase: string[] } {
+export function entrypointNames(values: Values, prefix: Path, chartVersion: string): { exact: string[]; anyCase: string[] } {
   const flags = traefikFlags(values, prefix, chartVersion);
   // A version this tool cannot read (refused elsewhere) is judged by the oldest chart's entrypoints, as chartRulesOf does.
   const version = chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion));
@@ -363,7 +363,11 @@ function entrypointNames(values: Values, prefix: Path, chartVersion: string): { 
  * A name that differs from one only in letter case is refused (`nearMiss`); another is a warning, as an entrypoint may
  * come from where this tool does not look.
  */
-function entrypointProblems(spec: Values, at: Path, known: ReturnType<typeof entrypointNames>): Array<Problem & { nearMiss: boolean }> {
+export function entrypointProblems(
+  spec: Values,
+  at: Path,
+  known: ReturnType<typeof entrypointNames>,
+): Array<Problem & { nearMiss: boolean }> {
   if (!Array.isArray(spec.entryPoints)) return [];
   return spec.entryPoints.flatMap((name, i): Array<Problem & { nearMiss: boolean }> => {
     if (typeof name !== 'string' || known.exact.includes(name) || known.anyCase.includes(name.toLowerCase())) return [];

@@ -25,6 +25,7 @@ import { issuerObjectFindings } from './construct-issuer-objects';
 import { siblingPoolFindings } from './construct-sibling-pools';
 import { siblingPodFindings } from './construct-sibling-pods';
 import { siblingServiceFindings } from './construct-sibling-services';
+import { siblingFileRouteFindings } from './construct-sibling-file-routes';
 import { challengeParityFindings, gatewayParityFindings } from './construct-gateway-parity';
 import { controlPlaneVip, deployedKubeVip, hostIp, splitLeaseProblem } from './construct-control-plane';
 import { externalIpFindings } from './construct-external-ips';
@@ -70,6 +71,7 @@ export function appRuleFindings(
     ...siblingPoolFindings(scope, objects, speaks),
     ...siblingPodFindings(objects, speaks),
     ...siblingServiceFindings(scope, objects, speaks),
+    ...siblingFileRouteFindings(scope, objects, speaks),
     ...gatewayParityFindings(scope, objects, speaks),
     ...challengeParityFindings(scope, objects, speaks),
     ...(lead ? kubeVipFindings(objects) : []),

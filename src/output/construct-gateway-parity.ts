@@ -35,7 +35,7 @@ export function gatewayParityFindings({ all }: Scope, objects: readonly AppObjec
 /**
  * 69b-11: the app's HTTPRoutes on a K3sVipCluster's Gateway get the HTTP-01 challenge rule its httpRoutes and
  * extraObjects routes get (gateway/rules.ts): one that catches the challenge of the cluster's HTTP-01 certificates is
- * refused. An app object without a namespace lands in `default`.
+ * refused, and (71b-10) one on the HTTP listener alone behind web's redirect to HTTPS. An app object without a namespace lands in `default`.
  */
 export function challengeParityFindings({ all }: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
   const config = all.map(notedClusterConfig).find((c) => c !== undefined);
@@ -53,6 +53,6 @@ export function challengeParityFindings({ all }: Scope, objects: readonly AppObj
   return challengeProblemsOfRoutes(config, effectiveClusterTraefik(config), landed).flatMap(({ path, message }) => {
     const [, , , i, ...rest] = path;
     const o = typeof i === 'number' ? routes[i] : undefined;
-    return o ? [`${where(o)}: ${formatPath(rest)} ${message}`] : [];
+    return o ? [`${where(o)}: ${rest.length ? `${formatPath(rest)} ` : ''}${message}`] : [];
   });
 }

@@ -1,5 +1,6 @@
 import { isMap } from '../core/is-map';
 import { formatPath } from '../core/problem';
+import { ingressRouterAnnotationProblems } from '../ingress/ingress-router-annotations';
 import { resolverNameProblem } from '../traefik/resolver-names';
 import { checkIngressHosts, checkIngressPaths } from '../validate/ingress-rules';
 import { AppObject, Scope, where } from './construct-app-objects';
@@ -18,26 +19,37 @@ const DEFINE =
  * `ingresses[]`: their host and path (validate/ingress-rules.ts, which synth runs over dist/ and the gate over the
  * construct's own files, but not over a sibling chart's), and the resolver a Traefik Ingress names by annotation, as
  * TraefikIngress's `certResolver` writes it, judged as `ingresses[].tls.certResolver` (ingress/rules.ts) against the
- * resolvers of the cluster's Traefik (none judged without a TraefikHelmChartConfig).
+ * resolvers of the cluster's Traefik (none judged without a TraefikHelmChartConfig). 71b-4: and its router annotations
+ * (entrypoints, priority, TLS switch) as an IngressRoute's same fields (ingress/ingress-router-annotations.ts); the unknown
+ * entrypoint names warned of there are cluster.warnings (construct-ingress-warnings.ts).
  */
 export function ingressObjectFindings({ all }: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
-  const resolvers = all.map(notedTraefikRelease).find((r) => r !== undefined)?.resolvers;
+  const release = all.map(notedTraefikRelease).find((r) => r !== undefined);
+  const resolvers = release?.resolvers;
   return objects.filter(judge).flatMap((o) => {
-    const shape = [...checkIngressHosts(o.object), ...checkIngressPaths(o.object)].map(
-      ({ path, message }) => `${where(o)}: ${formatPath(path)} ${message}`,
-    );
+    const router = release ? traefikIngressAnnotations(o.object) : undefined;
+    const shape = [
+      ...checkIngressHosts(o.object),
+      ...checkIngressPaths(o.object),
+      ...(router && release ? ingressRouterAnnotationProblems(router, release.values, release.chartVersion).errors : []),
+    ].map(({ path, message }) => `${where(o)}: ${formatPath(path)} ${message}`);
     const named = traefikIngressResolver(o.object);
     const unknown = named !== undefined && resolvers ? resolverNameProblem(named, resolvers, DEFINE) : undefined;
     return unknown ? [...shape, `${where(o)}: metadata.annotations.${CERT_RESOLVER_ANNOTATION} ${unknown}`] : shape;
   });
 }
 
-/** The resolver an Ingress Traefik serves (of class traefik, or none, which K3s' Traefik also takes) names, if any. */
+/** The resolver an Ingress Traefik serves names, if any. */
 function traefikIngressResolver(object: Values): string | undefined {
+  const resolver = traefikIngressAnnotations(object)?.[CERT_RESOLVER_ANNOTATION];
+  return typeof resolver === 'string' && resolver !== '' ? resolver : undefined;
+}
+
+/** The annotations of an Ingress Traefik serves (of class traefik, or none, which K3s' Traefik also takes); undefined for another object. */
+export function traefikIngressAnnotations(object: Values): Values | undefined {
   if (object.kind !== 'Ingress' || typeof object.apiVersion !== 'string' || !object.apiVersion.startsWith('networking.k8s.io/')) return;
   const spec = isMap(object.spec) ? object.spec : {};
   if (typeof spec.ingressClassName === 'string' && spec.ingressClassName !== 'traefik') return;
   const metadata = isMap(object.metadata) ? object.metadata : {};
-  const resolver = isMap(metadata.annotations) ? metadata.annotations[CERT_RESOLVER_ANNOTATION] : undefined;
-  return typeof resolver === 'string' && resolver !== '' ? resolver : undefined;
+  return isMap(metadata.annotations) ? metadata.annotations : {};
 }

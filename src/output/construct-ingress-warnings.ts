@@ -3,6 +3,7 @@ import { isMap } from '../core/is-map';
 import { formatPath, Path } from '../core/problem';
 import type { ValidationProblem } from '../core/validation-error';
 import { isLetsEncrypt, reservedNameMessage, reservedNameReason } from '../ingress/acme-reserved-names';
+import { ingressRouterAnnotationProblems } from '../ingress/ingress-router-annotations';
 import { singleLabelCertificateWarning } from '../ingress/single-label-hosts';
 import { INGRESS_CLASS } from '../ingress/tls';
 import { effectiveClusterTraefik } from '../traefik/settings';
@@ -17,14 +18,15 @@ const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
 /**
  * Round 71: the warnings `ingresses[]` gets, for the app's Ingresses beside `cluster` (those no K3sVipCluster's config
  * made): a single-label host asked of a resolver or a defined issuer (single-label-hosts.ts), and a reserved name
- * (`.local`, `example.com`, ...) asked of Let's Encrypt (acme-reserved-names.ts). Read when `cluster.warnings` is, so an
+ * (`.local`, `example.com`, ...) asked of Let's Encrypt (acme-reserved-names.ts), and (71b-4) a router.entrypoints item
+ * naming no entrypoint of its Traefik (ingress-router-annotations.ts). Read when `cluster.warnings` is, so an
  * object added after the cluster counts; each names file, object and construct path.
  */
 export function siblingIngressWarnings(cluster: IConstruct): ValidationProblem[] {
   const config = notedClusterConfig(cluster);
   if (!config) return [];
   const all = clusterScope(cluster);
-  const resolvers = effectiveClusterTraefik(config).acmeResolvers;
+  const { acmeResolvers: resolvers, values } = effectiveClusterTraefik(config);
   const issuers = config.certManager?.issuers ?? {};
   const warnings: ValidationProblem[] = [];
   for (const o of appObjects({ all, mine: new Set() }, () => false)) {
@@ -38,6 +40,9 @@ export function siblingIngressWarnings(cluster: IConstruct): ValidationProblem[]
     const warn = (path: Path, message: string) => warnings.push({ path: [], message: `${where(o)}: ${formatPath(path)} ${message}` });
     const resolver = annotations[CERT_RESOLVER_ANNOTATION];
     const traefik = typeof spec.ingressClassName !== 'string' || spec.ingressClassName === INGRESS_CLASS;
+    if (traefik)
+      for (const { path, message } of ingressRouterAnnotationProblems(annotations, values, config.traefik.chartVersion).warnings)
+        warn(path, message);
     if (traefik && typeof resolver === 'string' && resolver) {
       const acme = resolvers.find((found) => found.value === resolver);
       for (const { host, path } of hostsOf(spec, 'rules'))

@@ -81,7 +81,7 @@ export function traefikParityFindings({ all }: Scope, objects: readonly AppObjec
 }
 
 /** The routes of the app's Ingresses, and (70b-10) the HTTP-01 solvers of a K3sVipCluster's certificates, as ingress/rules.ts takes them. */
-function routeOwners(all: Scope['all'], objects: readonly AppObject[]): Map<string, RouteOwner> {
+export function routeOwners(all: Scope['all'], objects: readonly AppObject[]): Map<string, RouteOwner> {
   const config = all.map(notedClusterConfig).find((c) => c !== undefined);
   const solvers = config ? http01SolverOwners(config, effectiveClusterTraefik(config).httpRedirect) : [];
   return new Map([...ingressRouteOwners(objects), ...solvers]);

@@ -14,6 +14,7 @@ import { probePort, probeRequests } from './probe-rules';
 import { isMap } from '../core/is-map';
 import { pingRouterAdvice, pingRouters } from './ping-routers';
 import { blockState } from './switch-values';
+import { entrypointMiddlewareNameProblems } from './entrypoint-middleware-names';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -21,9 +22,11 @@ type Values = Readonly<Record<string, unknown>>;
  * Where Traefik listens against where the chart sends traffic and probes: `ports.<name>.hostIP` (Traefik's listen address
  * from chart v27, chart-versions.ts `hostIpListens`), `containerPort` and `targetPort` (chart-versions.ts `portOverrides`),
  * and the flags that take `/ping` away from the port the chart's probes call. `hostNetwork`: the values' (Go truth).
+ * 71b-5: and an entrypoint's middleware that no Middleware can be (entrypoint-middleware-names.ts).
  */
-export function listenProblems({ values, flags, entrypoints, chart, chartName, sourced, hostNetwork }: PortRuleInputs): RuleResult {
-  const result: RuleResult = { errors: [], warnings: [] };
+export function listenProblems(inputs: PortRuleInputs): RuleResult {
+  const { values, flags, entrypoints, chart, chartName, sourced, hostNetwork } = inputs;
+  const result: RuleResult = { errors: entrypointMiddlewareNameProblems(inputs), warnings: [] };
   hostIpProblems(values, entrypoints, chart, chartName, sourced, hostNetwork, result);
   portOverrideProblems(values, entrypoints, chart, chartName, sourced, result);
   pingProblems(values, flags, entrypoints, chart, result);

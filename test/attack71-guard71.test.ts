@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 // kind/name printed raw), 71d-7 (dotted and empty values keys), 71d-15 (shared objects walked once per place), 71d-10
 // (a lone UTF-16 surrogate written where Go's YAML refuses it). Each at the props and the config door where it applies.
 
-const base = (): K3sVipClusterProps => ({
+/** Props as a test edits them (the public type's keys are read-only). */
+type Props = { kubeVip: unknown; traefik: Record<string, unknown>; ingresses: unknown[]; k3s: unknown };
+
+const base = (): Props => ({
   kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' } },
   traefik: { loadBalancerIPs: ['192.168.0.41'], redirectToHttps: true, externalCertResolvers: ['default'] },
   ingresses: [
@@ -23,12 +26,12 @@ const base = (): K3sVipClusterProps => ({
 });
 
 /** The construct door's outcome: 'OK' or the error's message (a raw TypeError's name shows). */
-function props(edit: (p: K3sVipClusterProps) => void, extra?: (app: App, cluster: K3sVipCluster) => void): string {
+function props(edit: (p: Props) => void, extra?: (app: App, cluster: K3sVipCluster) => void): string {
   const p = base();
   edit(p);
   try {
     const app = Testing.app();
-    const cluster = new K3sVipCluster(app, 'dev', p);
+    const cluster = new K3sVipCluster(app, 'dev', p as unknown as K3sVipClusterProps);
     extra?.(app, cluster);
     if (extra) app.synth();
     return 'OK';

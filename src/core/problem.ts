@@ -153,7 +153,7 @@ export const keyText = (key: string): string => (key.length > QUOTED_TEXT_MAX ? 
  * K3sVipValidationError): named by its size over 80 characters (the line and column, or the props, find it), else
  * quoted when it holds an unprintable character.
  */
-export const pathKeyText = (key: string): string => (key.length > QUOTED_TEXT_MAX ? keyText(key) : printable(key));
+export const pathKeyText = (key: string): string => (key.length > QUOTED_TEXT_MAX ? keyText(key) : key === '' ? '""' : printable(key)); // '': `values."":`, not `values.:` (71d-7)
 
 /**
  * A value the user wrote, for a message: a text as quotedText has it (a secret-shaped one is redacted by the last guard,

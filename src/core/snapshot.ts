@@ -121,8 +121,16 @@ function unjudgeableTextProblem(text: string, path: Path): string | undefined {
   return unjudgeable && `is text that ${unjudgeable}, ${UNJUDGEABLE} as a map`;
 }
 
+/** A surrogate code unit without its pair: in `u` mode a pair is one code point, which this does not match. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 /** The message for a text value at `path` that holds a control character where it may not, or undefined. */
 export function controlCharacterProblem(text: string, path: Path): string | undefined {
+  // Half of a character: JSON writes it as `\ud800`, which Go's YAML reader (kubectl, Helm, helm-controller) refuses
+  // ("found invalid Unicode character escape code", go-yaml scannerc.go), so the file would not apply (71d-10).
+  const lone = LONE_SURROGATE.exec(text)?.[0];
+  if (lone)
+    return `holds U+${lone.charCodeAt(0).toString(16).toUpperCase()}, half of a character (a lone UTF-16 surrogate), which Go's YAML reader of kubectl and Helm refuses: write the whole character`;
   const forbidden = takesMultiLineText(path) ? text.replace(/[\n\t]/g, '') : text;
   if (!CONTROL_CHARACTER.test(forbidden)) return undefined;
   const first = CONTROL_CHARACTER.exec(forbidden)![0];
@@ -221,15 +229,29 @@ const PAST_BOUND =
 /** A text's size as a config file would hold it, said as the file door says one (`1,200,000 bytes`). */
 const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 const bytesOf = (count: number) => `${count.toLocaleString('en-US')} bytes`;
+/**
+ * The most values props may hold, each place of an object given in several places counted in full, as YAML would write
+ * it: the config file's bound on values once its aliases are expanded (config/yaml-content.ts MAX_EXPANDED_VALUES).
+ * An object used twice at each of 30 levels is 2^30 places: walked once per place, 31 small objects took minutes (71d-15).
+ */
+const MAX_VALUES = 100_000;
+/** An object read already (not an ancestor: a cycle is refused): its copy, the values it counts for, whether it dropped any. */
+type Read = { copy: unknown; values: number; text: number; secret: boolean; dropping: boolean };
 
 /** Reads `value` once into a frozen plain copy; every value that is not plain data is a problem at its path below `path`. */
 export function snapshot(value: unknown, path: Path = []): Snapshot {
   const problems: Problem[] = [];
   const dropped: Path[] = [];
   const ancestors = new Map<object, Path>();
+  // Each object is walked once (twice if a later place of it lies under a secret's key): a later place counts its values.
+  const read = new Map<object, Read>();
   let text = 0; // bytes of text (UTF-8) read so far
+  let values = 0; // values read so far, each place of a reused object counted
+  let reused = 0; // places that reuse an object read before
+  let tooMany = false;
   /** `secret`: the value lies under a key named like a secret (or an env entry's, a Secret's data), so no message quotes it. */
   const copy = (node: unknown, at: Path, depth: number, secret = false): unknown => {
+    values++;
     const problem = (message: string): typeof DROPPED => {
       problems.push({ path: at, message });
       return DROPPED;
@@ -265,14 +287,51 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     if (typeof node !== 'object' || node === undefined) {
       return problem(`is a ${typeof node}: expected a string, number, boolean, null, list or object`);
     }
+    const before = read.get(node);
+    if (before && (before.secret || !secret)) return again(before, at, problem);
     // A proxy can throw from any read (revoked, a throwing trap, a broken invariant): a problem at its path, never a crash.
     try {
-      return copyObject(node, at, depth, secret, problem);
+      return counted(node, at, depth, secret, problem);
     } catch (error) {
       ancestors.delete(node);
       // Its error's text may quote what it guards: not shown where a secret stands.
       return problem(`could not be read: ${secret ? 'its error is not shown where a secret stands' : unreadable(error)}; give plain data`);
     }
+  };
+  /** A reused object at one more place: its values and text counted again, its refused keys left out here too. */
+  const again = (before: Read, at: Path, problem: (message: string) => typeof DROPPED): unknown => {
+    reused++;
+    if (before.copy === DROPPED) return DROPPED;
+    values += before.values - 1;
+    text += before.text;
+    // Its problems are said at its first place; here it is left out whole, so no rule repeats them as missing keys.
+    if (before.dropping) dropped.push(at);
+    if (text > MAX_TEXT && text - before.text <= MAX_TEXT) return problem(`repeats an object given before, ${PAST_BOUND}`);
+    return values > MAX_VALUES ? tooManyValues(values - before.values + 1, problem) : before.copy;
+  };
+  /** Refused once, where the values pass the bound, as the config file's aliases are (config/yaml-content.ts). */
+  const tooManyValues = (start: number, problem: (message: string) => typeof DROPPED): unknown => {
+    values = start;
+    if (tooMany) return DROPPED;
+    tooMany = true;
+    const counting = reused ? ' once each place of an object given in several places is counted (YAML writes each in full)' : '';
+    return problem(
+      `holds more than ${MAX_VALUES.toLocaleString('en-US')} values${counting}; a config needs far fewer: give each place only the data it needs`,
+    );
+  };
+  /** An object's copy, remembered with what it counts for, so a later place of it is not walked again. */
+  const counted = (node: object, at: Path, depth: number, secret: boolean, problem: (message: string) => typeof DROPPED): unknown => {
+    const [start, textStart, droppedStart] = [values - 1, text, dropped.length];
+    const result = copyObject(node, at, depth, secret, problem);
+    // A refused object is said at each place (cheap: refused before its entries are read).
+    if (result === DROPPED) return result;
+    if (values - start > MAX_VALUES) {
+      // Remembered as refused: a later place of it is not walked again (nor is it said again).
+      read.set(node, { copy: DROPPED, values: 1, text: 0, secret: true, dropping: true });
+      return tooManyValues(start + 1, problem);
+    }
+    read.set(node, { copy: result, values: values - start, text: text - textStart, secret, dropping: dropped.length > droppedStart });
+    return result;
   };
   const copyObject = (node: object, at: Path, depth: number, secret: boolean, problem: (message: string) => typeof DROPPED): unknown => {
     const cycleStart = ancestors.get(node);

@@ -47,7 +47,7 @@ const CLUSTER_SCOPED: Readonly<Record<string, readonly string[]>> = {
   'certificates.k8s.io': ['CertificateSigningRequest'],
   'flowcontrol.apiserver.k8s.io': ['FlowSchema', 'PriorityLevelConfiguration'],
 };
-const clusterScoped = (ref: ObjectRef) => CLUSTER_SCOPED[ref.group]?.includes(ref.kind) ?? false;
+const clusterScoped = (ref: ObjectRef) => Object.hasOwn(CLUSTER_SCOPED, ref.group) && CLUSTER_SCOPED[ref.group].includes(ref.kind);
 
 /**
  * An object's identity. A namespaced object with no namespace (or "") is applied in `default`: K3s applies each file

@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { isMap } from '../core/is-map';
+import { printable } from '../core/problem';
 import { blankedPath } from './construct-render';
 
 type Values = Record<string, unknown>;
@@ -58,10 +59,10 @@ export function listItems(object: Values, at?: string, depth = 0): Array<{ item:
   );
 }
 
-/** `Kind/ns/name`, as the conformance messages name an object. */
+/** `Kind/ns/name`, as the conformance messages name an object (JSON-quoted when it holds a control character). */
 export function refOf(object: Values): string {
   const metadata = isMap(object.metadata) ? object.metadata : {};
-  return [object.kind, metadata.namespace, metadata.name].filter((part) => typeof part === 'string' && part).join('/');
+  return printable([object.kind, metadata.namespace, metadata.name].filter((part) => typeof part === 'string' && part).join('/'));
 }
 
 /** How a message names an app object: file, object and construct path. */

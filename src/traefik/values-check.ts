@@ -62,7 +62,12 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   }
   for (const key of Object.keys(user).filter((k) => !schema.topLevelKeys.includes(k) && !explained.has(k))) {
     const guess = closest(key, schema.topLevelKeys);
-    const hint = guess ? `did you mean "${guess}"?` : "check the chart's values.yaml";
+    // A dotted key is one key to Helm, never a path (71d-7): `logs.general.level` reads as the chart's own key otherwise.
+    const parts = key.split('.');
+    const nested = `${parts.join(': {')}: ...${'}'.repeat(parts.length - 1)}`;
+    const dotted =
+      parts.length > 1 && key.length <= 80 ? `"${key}" is one key whose name holds dots, not a path: nest it (${nested})` : undefined;
+    const hint = dotted ?? (guess ? `did you mean "${guess}"?` : "check the chart's values.yaml");
     errors.push({ path: [key], message: `is not a value of Traefik chart ${schema.tag}: ${hint}` });
   }
   errors.push(...checkTraefikValues(schema, merged).filter((violation) => !explained.has(violation.path.join('.'))));

@@ -152,12 +152,13 @@ function isKubernetesObject(value: unknown): value is KubeObject {
   return !(typeof value.apiVersion === 'string' && value.apiVersion.startsWith('kustomize.config.k8s.io/'));
 }
 
+/** `Kind/ns/name`, JSON-quoted when a part holds a control character (an ESC or a line break would act on the terminal, 71d-4). */
 function objectRef(object: KubeObject, document: string): string {
   const metadata = isRecord(object.metadata) ? object.metadata : {};
   const { kind } = object;
   const { namespace, name } = metadata;
-  if (typeof kind !== 'string' || typeof name !== 'string') return typeof kind === 'string' ? `${kind} (${document})` : document;
-  return typeof namespace === 'string' && namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
+  if (typeof kind !== 'string' || typeof name !== 'string') return typeof kind === 'string' ? `${printable(kind)} (${document})` : document;
+  return printable(typeof namespace === 'string' && namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`);
 }
 
 export function formatViolation(v: Violation): string {

@@ -1,4 +1,4 @@
-import { groupKind, POD_TEMPLATES } from './kinds';
+import { kindEntry, POD_TEMPLATES } from './kinds';
 import { FieldPath, Finding, formatField, isRecord, joinPattern, select, show } from './paths';
 
 type KubeObject = Record<string, unknown>;
@@ -9,7 +9,7 @@ const LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 /** Every pod spec of a workload, with its path (Pod, template, a CronJob's job template). */
 export function podSpecsOf(object: KubeObject): Array<{ path: FieldPath; spec: Record<string, unknown> }> {
   const kind = typeof object.kind === 'string' ? object.kind : '';
-  const template = POD_TEMPLATES[groupKind(typeof object.apiVersion === 'string' ? object.apiVersion : '', kind)];
+  const template = kindEntry(POD_TEMPLATES, typeof object.apiVersion === 'string' ? object.apiVersion : '', kind);
   if (template === undefined) return [];
   return select(object, joinPattern(template, 'spec')).flatMap(({ path, value }) => (isRecord(value) ? [{ path, spec: value }] : []));
 }

@@ -12,6 +12,15 @@ export function groupKind(apiVersion: string, kind: string): string {
 }
 
 /**
+ * A table's entry for an object's group/kind: own entries only, since a kind may be any text, and a plain object's
+ * inherited members (`constructor`, `toString`, `__proto__`) are no kind's entry (71d-3).
+ */
+export function kindEntry<T>(table: Readonly<Record<string, T>>, apiVersion: string, kind: string): T | undefined {
+  const key = groupKind(apiVersion, kind);
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/**
  * API versions that kubernetes-models still ships (it merges older specs to keep removed APIs)
  * but that Kubernetes 1.27 no longer serves, with the release that removed them
  * (kubernetes.io/docs/reference/using-api/deprecation-guide).

@@ -1,5 +1,5 @@
 import { BOTH_ZERO_ROLLOUT, countFix, countProblem, zeroPods } from '../core/int-or-string';
-import { groupKind } from './kinds';
+import { groupKind, kindEntry } from './kinds';
 import { Finding, isRecord, show } from './paths';
 
 /**
@@ -47,7 +47,7 @@ function resolved(value: unknown, fallback: number | string): number | string | 
 /** The rollout of a Deployment or DaemonSet of apps/v1: its counts, the two together, and a surge its host ports hang. */
 export function checkRollout(object: Record<string, unknown>): Finding[] {
   const { apiVersion, kind } = object;
-  const rollout = typeof apiVersion === 'string' && typeof kind === 'string' ? ROLLOUTS[groupKind(apiVersion, kind)] : undefined;
+  const rollout = typeof apiVersion === 'string' && typeof kind === 'string' ? kindEntry(ROLLOUTS, apiVersion, kind) : undefined;
   const spec = isRecord(object.spec) ? object.spec : {};
   const strategy = rollout && isRecord(spec[rollout.field]) ? (spec[rollout.field] as Record<string, unknown>) : {};
   if (!rollout || (strategy.type ?? 'RollingUpdate') !== 'RollingUpdate') return [];

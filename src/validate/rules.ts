@@ -24,7 +24,7 @@ import { checkServiceSpec } from './service-rules';
 import { checkServicePorts } from './service-port-rules';
 import { checkDataObject } from './data-object-rules';
 import { checkHelmReleaseSize } from './helm-release-size';
-import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
+import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, kindEntry, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
 import { Finding, isRecord, joinPattern, select, Selected, show } from './paths';
 
 /** A manifest object as parsed from YAML. */
@@ -75,12 +75,14 @@ export const DOMAIN_RULES: readonly Rule[] = [
 const kindOf = (object: KubeObject): string => (typeof object.kind === 'string' ? object.kind : '');
 const apiVersionOf = (object: KubeObject): string => (typeof object.apiVersion === 'string' ? object.apiVersion : '');
 const groupKindOf = (object: KubeObject): string => groupKind(apiVersionOf(object), kindOf(object));
+const entryOf = <T>(table: Readonly<Record<string, T>>, object: KubeObject): T | undefined =>
+  kindEntry(table, apiVersionOf(object), kindOf(object));
 const strings = (found: Selected[]): Array<Selected & { value: string }> =>
   found.filter((s): s is Selected & { value: string } => typeof s.value === 'string');
 
 /** Pod template metadata and every container (containers, initContainers, ephemeralContainers) of a workload. */
 function podTemplate(object: KubeObject): { metadata: string; containers: Selected[] } | undefined {
-  const template = POD_TEMPLATES[groupKindOf(object)];
+  const template = entryOf(POD_TEMPLATES, object);
   if (template === undefined) return undefined;
   const containers = ['containers', 'initContainers', 'ephemeralContainers'].flatMap((list) =>
     select(object, joinPattern(template, `spec.${list}[*]`)),
@@ -160,11 +162,11 @@ function checkNames(object: KubeObject): Finding[] {
       }
     }
   }
-  const template = POD_TEMPLATES[groupKindOf(object)];
+  const template = entryOf(POD_TEMPLATES, object);
   for (const [pattern, check, rule] of NAME_FIELDS) {
     const inTemplate = pattern.startsWith('$.');
     if (inTemplate && template === undefined) continue;
-    for (const { path, value } of strings(select(object, inTemplate ? joinPattern(template, pattern.slice(2)) : pattern))) {
+    for (const { path, value } of strings(select(object, inTemplate ? joinPattern(template!, pattern.slice(2)) : pattern))) {
       const problem = check(value);
       if (problem) findings.push({ path, message: `${problem} (${rule})` });
     }
@@ -176,11 +178,11 @@ function checkNames(object: KubeObject): Finding[] {
 
 function checkLabels(object: KubeObject): Finding[] {
   const template = podTemplate(object);
-  const selector = WORKLOAD_SELECTORS[groupKindOf(object)]?.selector;
+  const selector = entryOf(WORKLOAD_SELECTORS, object)?.selector;
   const metadatas = ['metadata', ...(template && template.metadata !== 'metadata' ? [template.metadata] : [])];
   // Maps the API server validates as labels too (kubernetes/kubernetes pkg/apis/core/validation/validation.go, v1.27 to
   // v1.33: ValidateService runs ValidateLabels on `spec.selector`, ValidatePodSpec on `nodeSelector`).
-  const podPattern = POD_TEMPLATES[groupKindOf(object)];
+  const podPattern = entryOf(POD_TEMPLATES, object);
   const plainSelectors = [
     ...(groupKindOf(object) === 'Service' ? ['spec.selector'] : []),
     ...(podPattern === undefined ? [] : [joinPattern(podPattern, 'spec.nodeSelector')]),
@@ -241,7 +243,7 @@ function selects(selector: Record<string, unknown>, labels: Record<string, unkno
 }
 
 function checkSelector(object: KubeObject): Finding[] {
-  const spec = WORKLOAD_SELECTORS[groupKindOf(object)];
+  const spec = entryOf(WORKLOAD_SELECTORS, object);
   const [selector] = spec ? select(object, spec.selector) : [];
   if (!spec || !selector || !isRecord(selector.value)) return [];
   const { matchLabels, matchExpressions } = selector.value;

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { Crd, crdGroups, crdValidator, findCrd } from './crds';
 import { GATEWAY_API_GROUP, gatewayApiBundles, gatewayApiCrd, gatewayApiKinds } from './gateway-api';
 import { requireModel } from './model-cache';
-import { apiGroup, groupKind, REMOVED_API_VERSIONS } from './kinds';
+import { apiGroup, kindEntry, REMOVED_API_VERSIONS } from './kinds';
 import { FieldPath, Finding, isRecord, show } from './paths';
 import { atSecretReference, unshownReference } from './secret-refs';
 import { HIDDEN_KEY, hiddenKeyUnder } from '../core/reference-keys';
@@ -40,7 +40,7 @@ export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: 
   if (crd) return checkCustomResource(object, crd, apiVersion, kind);
 
   const validator = builtInValidator(apiVersion, kind);
-  if (validator) return runStrict(validator, object, `the Kubernetes 1.27 schema of ${kind}`, SCHEMA_GAPS[groupKind(apiVersion, kind)]);
+  if (validator) return runStrict(validator, object, `the Kubernetes 1.27 schema of ${kind}`, kindEntry(SCHEMA_GAPS, apiVersion, kind));
   const group = apiGroup(apiVersion);
   if (isKubernetesGroup(group) || (crdGroups().has(group) && !UNVENDORED_KINDS.get(group)?.has(kind))) {
     return [

@@ -149,7 +149,7 @@ export function checkSecretNames(object: Record<string, unknown>): Finding[] {
   const findings = [
     ...podSpecs.flatMap(({ path, spec }) => placeProblems(spec, POD_SPEC_PLACES, path)),
     ...requiredSecretRefProblems(object, kind, podSpecs),
-    ...placeProblems(object, OBJECT_PLACES[kind] ?? []),
+    ...placeProblems(object, Object.hasOwn(OBJECT_PLACES, kind) ? OBJECT_PLACES[kind] : []),
     ...(kind === 'gateway.networking.k8s.io/Gateway' ? certificateRefProblems(object) : []),
     ...(/^[^/]*\.[^/]*\//.test(kind) && !PARAMETER_KINDS.has(kind) ? customRefProblems(object.spec, ['spec']) : []),
   ];

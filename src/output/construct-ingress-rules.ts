@@ -1,7 +1,5 @@
 import { isMap } from '../core/is-map';
-import { formatPath } from '../core/problem';
 import { resolverNameProblem } from '../traefik/resolver-names';
-import { checkIngressHosts, checkIngressPaths } from '../validate/ingress-rules';
 import { AppObject, Scope, where } from './construct-app-objects';
 import { notedTraefikRelease } from './construct-services';
 
@@ -15,20 +13,18 @@ const DEFINE =
 
 /**
  * Round 69 (69b-3, 69b-4): the app's Ingresses (`judge`: those the gated construct speaks for) get the rules of
- * `ingresses[]`: their host and path (validate/ingress-rules.ts, which synth runs over dist/ and the gate over the
- * construct's own files, but not over a sibling chart's), and the resolver a Traefik Ingress names by annotation, as
- * TraefikIngress's `certResolver` writes it, judged as `ingresses[].tls.certResolver` (ingress/rules.ts) against the
- * resolvers of the cluster's Traefik (none judged without a TraefikHelmChartConfig).
+ * `ingresses[]`: the resolver a Traefik Ingress names by annotation, as TraefikIngress's `certResolver` writes it,
+ * judged as `ingresses[].tls.certResolver` (ingress/rules.ts) against the resolvers of the cluster's Traefik (none
+ * judged without a TraefikHelmChartConfig). Their host and path are synth's conformance rules (validate/ingress-rules.ts),
+ * which the gate runs over the construct's own files and the lead over a sibling chart's (construct-gate.ts): said
+ * here too, each was said twice (71d-14).
  */
 export function ingressObjectFindings({ all }: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
   const resolvers = all.map(notedTraefikRelease).find((r) => r !== undefined)?.resolvers;
   return objects.filter(judge).flatMap((o) => {
-    const shape = [...checkIngressHosts(o.object), ...checkIngressPaths(o.object)].map(
-      ({ path, message }) => `${where(o)}: ${formatPath(path)} ${message}`,
-    );
     const named = traefikIngressResolver(o.object);
     const unknown = named !== undefined && resolvers ? resolverNameProblem(named, resolvers, DEFINE) : undefined;
-    return unknown ? [...shape, `${where(o)}: metadata.annotations.${CERT_RESOLVER_ANNOTATION} ${unknown}`] : shape;
+    return unknown ? [`${where(o)}: metadata.annotations.${CERT_RESOLVER_ANNOTATION} ${unknown}`] : [];
   });
 }
 

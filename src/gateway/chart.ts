@@ -34,7 +34,7 @@ export interface GatewayApiChartProps {
 
 /** The Gateway API CRDs of the target cluster. */
 export interface GatewayApiTarget {
-  /** Bundle version, a folder of crds/gateway-api/, e.g. `v1.4.0`. */
+  /** Bundle version, a folder of crds/gateway-api/, e.g. `v1.4.0` (another is refused, as `npm run validate` refuses it). */
   readonly bundle: string;
   /** Where the cluster gets them, e.g. `as K3s installs them for Traefik chart 39.0.7`. */
   readonly source: string;

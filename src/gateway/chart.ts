@@ -5,7 +5,7 @@ import { TRAEFIK_HTTP_ROUTE_KEYS, TraefikHttpRoute, TraefikHttpRouteProps } from
 import { TraefikHttpsRedirect } from './https-redirect';
 import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
-import { gatewayApiMarker } from '../validate/gateway-api';
+import { gatewayApiBundleProblem, gatewayApiMarker } from '../validate/gateway-api';
 import { chartArgs } from '../core/construct-args';
 
 export interface GatewayApiChartProps {
@@ -34,7 +34,7 @@ export interface GatewayApiChartProps {
 
 /** The Gateway API CRDs of the target cluster. */
 export interface GatewayApiTarget {
-  /** Bundle version, a folder of crds/gateway-api/, e.g. `v1.4.0`. */
+  /** Bundle version, a folder of crds/gateway-api/, e.g. `v1.4.0` (another is refused, as `npm run validate` refuses it). */
   readonly bundle: string;
   /** Where the cluster gets them, e.g. `as K3s installs them for Traefik chart 39.0.7`. */
   readonly source: string;
@@ -85,6 +85,11 @@ export class GatewayApiChart extends Chart {
         );
       }
     });
+    // 71d-12: the marker names the CRDs `npm run validate` checks the file against: only a bundle it holds.
+    if (props.gatewayApi !== null && typeof props.gatewayApi === 'object')
+      check
+        .requiredText(['gatewayApi', 'bundle'], props.gatewayApi.bundle, gatewayApiBundleProblem)
+        .requiredText(['gatewayApi', 'source'], props.gatewayApi.source, markerSourceProblem);
     const redirects = check.list(['httpsRedirects'], props.httpsRedirects);
     redirects.forEach((host, i) => {
       if (typeof host === 'string' && !https.has(host)) {
@@ -101,3 +106,7 @@ export class GatewayApiChart extends Chart {
     }
   }
 }
+
+/** A source the marker's comment line can name (a control character or line break the props snapshot refuses). */
+const markerSourceProblem = (source: string): string | undefined =>
+  source.trim() === '' ? 'is empty: say where the cluster gets its Gateway API CRDs' : undefined;

@@ -20,6 +20,7 @@ import { kubeVipRules } from './versions';
 import { parseVersion } from '../semver';
 import { constructArgs } from '../core/construct-args';
 import { gateWhatItRenders } from '../output/construct-gate';
+import { kubeVipPatchProblems, KubeVipPodSettings } from './daemon-set-patch';
 
 export interface KubeVipDaemonSetProps extends KubeVipSettings {
   /** ServiceAccount the pods run as (needs the kube-vip ClusterRole, see KubeVipRbac). */
@@ -51,8 +52,9 @@ export class KubeVipDaemonSet extends Construct {
     const model = kubeVipModel(props);
     const selector = { 'app.kubernetes.io/name': KubeVipDaemonSet.NAME };
     const labels = { ...selector, 'app.kubernetes.io/version': model.version };
+    const checked: KubeVipPodSettings = { image: model.image, args: ['manager'], env: model.env.map(toEnvVar), hostNetwork: true };
 
-    new k8s.KubeDaemonSet(this, 'Resource', {
+    const resource = new k8s.KubeDaemonSet(this, 'Resource', {
       metadata: { name: KubeVipDaemonSet.NAME, namespace: 'kube-system', labels },
       spec: {
         selector: { matchLabels: selector },
@@ -72,9 +74,9 @@ export class KubeVipDaemonSet extends Construct {
             containers: [
               {
                 name: 'kube-vip',
-                image: model.image,
+                image: checked.image,
                 imagePullPolicy: model.imagePullPolicy,
-                args: ['manager'],
+                args: [...checked.args],
                 env: model.env.map(toEnvVar),
                 securityContext: {
                   capabilities: {
@@ -84,7 +86,7 @@ export class KubeVipDaemonSet extends Construct {
                 },
               },
             ],
-            hostNetwork: true,
+            hostNetwork: checked.hostNetwork,
             serviceAccountName: props.serviceAccountName,
             tolerations: [
               { effect: 'NoSchedule', operator: 'Exists' },
@@ -94,6 +96,8 @@ export class KubeVipDaemonSet extends Construct {
         },
       },
     });
+    // What was checked is what is deployed: a patch or resolver that changes the settings is refused at synth (71d-11).
+    this.node.addValidation({ validate: () => kubeVipPatchProblems(resource, checked) });
   }
 }
 

@@ -5,7 +5,7 @@ import { oneLine } from '../core/problem';
 import { redactMessage } from '../core/redact-message';
 import { K3sVipValidationError } from '../core/validation-error';
 import { stringifyManifests } from '../core/yaml';
-import { renderObjects } from './construct-render';
+import { renderObjects, secretIdRefusal } from './construct-render';
 import { clusterIpFindings, ServiceNetwork } from './construct-cluster-ips';
 import type * as AppRules from './construct-app-rules';
 import type * as ClusterScope from './cluster-scope';
@@ -89,18 +89,14 @@ function gateFindings(
   // The app rules (construct-app-rules.ts) read the objects around the construct, which may change between two synths
   // of one app while this construct's own files do not: judged every time, never remembered.
   if (own.findings.length) return own;
+  // 71d-5, 71d-6: the lead's objects no gated construct holds stop it the same way (construct-sibling-files.ts).
+  const refused = isLead(construct) ? siblingRefusalsOf(construct) : [];
+  if (refused.length) return { findings: refused, idHidden: true };
   return { findings: appRulesOf(construct, network).map((f) => redactMessage(f, hidden)), idHidden: own.idHidden };
 
   function ownFindings(): { readonly findings: readonly string[]; readonly idHidden: boolean } {
-    const badIds = ids.filter((id) => unshownName(id).length).map((id) => redactMessage(`"${id}"`, hidden));
-    const findings = [
-      ...badIds.map(
-        (id) =>
-          `construct id ${id}: looks like a secret, and cdk8s writes it into file names (committed to Git) and validation messages: rename it`,
-      ),
-      ...failures,
-      ...secretsInTexts(files).map((finding) => redactMessage(constructRefusal(finding), hidden)),
-    ];
+    const badIds = ids.filter((id) => unshownName(id).length).map((id) => secretIdRefusal(id, hidden));
+    const findings = [...badIds, ...failures, ...secretsInTexts(files).map((finding) => redactMessage(constructRefusal(finding), hidden))];
     // As synth: the rules read only files the gate passed (a line over 3 MiB is refused unread, a secret first).
     if (!findings.length)
       findings.push(
@@ -145,11 +141,23 @@ function conformanceOf(files: ReadonlyMap<string, string>): string[] {
  */
 function appRulesOf(construct: Construct, network: ServiceNetwork | undefined): string[] {
   const { appRuleFindings } = require('./construct-app-rules') as typeof AppRules;
-  // The first gated construct of its cluster's (an outer one comes first) also says what no gated construct holds (65b-3).
-  const { clusterScope } = require('./cluster-scope') as typeof ClusterScope;
-  const lead = clusterScope(construct).find((scope) => gated.has(scope)) === construct;
-  const judged = (object: IConstruct) => object.node.scopes.some((scope) => gated.has(scope));
+  const lead = isLead(construct);
   return [...(lead ? siblingFileFindings(construct, judged, network) : []), ...appRuleFindings(construct, network, judged, lead)];
+}
+
+/** Whether `object` lies under a gated construct (which then judges it). */
+const judged = (object: IConstruct): boolean => object.node.scopes.some((scope) => gated.has(scope));
+
+/** The first gated construct of its cluster's (an outer one comes first) also says what no gated construct holds (65b-3). */
+function isLead(construct: Construct): boolean {
+  const { clusterScope } = require('./cluster-scope') as typeof ClusterScope;
+  return clusterScope(construct).find((scope) => gated.has(scope)) === construct;
+}
+
+/** What no gated construct holds that cdk8s cannot render, or whose chart id looks like a secret (construct-sibling-files.ts). */
+function siblingRefusalsOf(construct: Construct): string[] {
+  const { siblingRefusals } = require('./construct-sibling-files') as typeof SiblingFiles;
+  return siblingRefusals(construct, judged);
 }
 
 /**

@@ -2,7 +2,6 @@ import { isMap } from '../core/is-map';
 import { formatPath } from '../core/problem';
 import { ingressRouterAnnotationProblems } from '../ingress/ingress-router-annotations';
 import { resolverNameProblem } from '../traefik/resolver-names';
-import { checkIngressHosts, checkIngressPaths } from '../validate/ingress-rules';
 import { AppObject, Scope, where } from './construct-app-objects';
 import { notedTraefikRelease } from './construct-services';
 
@@ -16,23 +15,23 @@ const DEFINE =
 
 /**
  * Round 69 (69b-3, 69b-4): the app's Ingresses (`judge`: those the gated construct speaks for) get the rules of
- * `ingresses[]`: their host and path (validate/ingress-rules.ts, which synth runs over dist/ and the gate over the
- * construct's own files, but not over a sibling chart's), and the resolver a Traefik Ingress names by annotation, as
- * TraefikIngress's `certResolver` writes it, judged as `ingresses[].tls.certResolver` (ingress/rules.ts) against the
- * resolvers of the cluster's Traefik (none judged without a TraefikHelmChartConfig). 71b-4: and its router annotations
- * (entrypoints, priority, TLS switch) as an IngressRoute's same fields (ingress/ingress-router-annotations.ts); the unknown
- * entrypoint names warned of there are cluster.warnings (construct-ingress-warnings.ts).
+ * `ingresses[]`: the resolver a Traefik Ingress names by annotation, as TraefikIngress's `certResolver` writes it,
+ * judged as `ingresses[].tls.certResolver` (ingress/rules.ts) against the resolvers of the cluster's Traefik (none
+ * judged without a TraefikHelmChartConfig). Their host and path are synth's conformance rules (validate/ingress-rules.ts),
+ * which the gate runs over the construct's own files and the lead over a sibling chart's (construct-gate.ts): said
+ * here too, each was said twice (71d-14).
+ * 71b-4: and its router annotations (entrypoints, priority, TLS switch) as an IngressRoute's same fields
+ * (ingress/ingress-router-annotations.ts); the unknown entrypoint names warned of there are cluster.warnings
+ * (construct-ingress-warnings.ts).
  */
 export function ingressObjectFindings({ all }: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
   const release = all.map(notedTraefikRelease).find((r) => r !== undefined);
   const resolvers = release?.resolvers;
   return objects.filter(judge).flatMap((o) => {
     const router = release ? traefikIngressAnnotations(o.object) : undefined;
-    const shape = [
-      ...checkIngressHosts(o.object),
-      ...checkIngressPaths(o.object),
-      ...(router && release ? ingressRouterAnnotationProblems(router, release.values, release.chartVersion).errors : []),
-    ].map(({ path, message }) => `${where(o)}: ${formatPath(path)} ${message}`);
+    const shape = (router && release ? ingressRouterAnnotationProblems(router, release.values, release.chartVersion).errors : []).map(
+      ({ path, message }) => `${where(o)}: ${formatPath(path)} ${message}`,
+    );
     const named = traefikIngressResolver(o.object);
     const unknown = named !== undefined && resolvers ? resolverNameProblem(named, resolvers, DEFINE) : undefined;
     return unknown ? [...shape, `${where(o)}: metadata.annotations.${CERT_RESOLVER_ANNOTATION} ${unknown}`] : shape;

@@ -19,6 +19,11 @@ export function blankedPath(construct: IConstruct): string {
     .join('/');
 }
 
+/** The refusal of a construct id that looks like a secret, which it never shows (`hidden`: what no message shows). */
+export function secretIdRefusal(id: string, hidden: readonly string[]): string {
+  return `construct id ${redactMessage(`"${id}"`, hidden)}: looks like a secret, and cdk8s writes it into file names (committed to Git) and validation messages: rename it`;
+}
+
 /**
  * The objects under `construct`, rendered as cdk8s' `App.synth()` renders them (`ApiObject.toJson()`: props, then
  * `addJsonPatch` patches), and the other objects of the charts it lies in, only tried (61b-7). cdk8s runs every
@@ -49,7 +54,7 @@ export function renderObjects(construct: IConstruct): RenderedObjects {
 }
 
 /** `object.toJson()`, or undefined with a line in `failures` saying which object, why in general terms, and what to do. */
-function tryRender(object: ApiObject, failures: string[]): unknown {
+export function tryRender(object: ApiObject, failures: string[]): unknown {
   try {
     const json = object.toJson();
     // cdk8s writes it as YAML, which calls each value's toJSON and walks every level: JSON.stringify does both, cheaply.

@@ -46,6 +46,13 @@ export function gatewayApiKinds(bundle: string): string[] {
     .sort();
 }
 
+/** Why `bundle` cannot be a file's marked bundle (`npm run validate` refuses one it does not hold: schemas.ts), if it cannot. */
+export function gatewayApiBundleProblem(bundle: string): string | undefined {
+  const vendored = gatewayApiBundles();
+  if (vendored.includes(bundle)) return undefined;
+  return `is ${JSON.stringify(bundle)}, which crds/gateway-api/ does not hold (it has ${vendored.join(', ') || 'none'}): name one of those, or vendor that bundle (crds/gateway-api/README.md)`;
+}
+
 /**
  * The comment line a file of Gateway API objects carries after its generated header, naming the CRDs
  * of the cluster it is for, so `npm run validate` checks the objects against exactly those.

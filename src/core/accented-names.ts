@@ -12,8 +12,13 @@ import { namesForeignSecret } from './foreign-secret-words';
  * a word of the script's own (`пароль`, `СЕКРЕТ`) holds a letter drawn so in no Latin one, or names no secret in Latin.
  */
 
-/** Latin letters with accents (Latin-1, Extended-A and -B, Extended Additional), combining marks, Greek and Cyrillic. */
-const ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff\u0370-\u052f]|\p{M}/u;
+/**
+ * Latin letters with accents (Latin-1, Extended-A and -B, Extended Additional), combining marks, Greek and Cyrillic;
+ * 71a-12: the small capitals of IPA, the Phonetic Extensions and Latin Extended-D (`ᴅʙ_ᴘᴀꜱꜱᴡᴏʀᴅ=x`), Armenian and
+ * Cherokee (folded-letters.ts reads their look-alikes).
+ */
+const ACCENTED_LETTERS = '\\u00c0-\\u024f\\u1e00-\\u1eff\\u0370-\\u058f\\u0250-\\u02af\\u1d00-\\u1d7f\\ua720-\\ua7ff\\u13a0-\\u13ff';
+const ACCENTED = new RegExp(`[${ACCENTED_LETTERS}]|\\p{M}`, 'u');
 /** The most of a word read either side of a run (a name is short). */
 const MAX_WORD = 64;
 /** A name's letters, digits, marks, `_`, `.` and `-`. */
@@ -47,6 +52,6 @@ function foldedInName(run: string, text: string, at: number): string | undefined
 /** The decoding (text-decodings.ts) that reads a name's accented letters in ASCII. */
 export const ACCENTED_NAMES = {
   applies: ACCENTED,
-  escape: /(?:[\u00c0-\u024f\u1e00-\u1eff\u0370-\u052f]|\p{M})+/gu,
+  escape: new RegExp(`(?:[${ACCENTED_LETTERS}]|\\p{M})+`, 'gu'),
   decode: foldedInName,
 };

@@ -13,11 +13,19 @@
  * - The SecSH private key armour (`---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----`, PuTTY's `puttygen -O private-sshcom`,
  *   also with cipher `none`; putty import.c sshcom_write), or its base64 body alone, which starts with the format's
  *   magic 0x3F6FF9EB (import.c SSHCOM_MAGIC_NUMBER). `---- BEGIN SSH2 PUBLIC KEY ----` (RFC 4716) is none.
+ * Round 71 (71a-2), as base64 too:
+ * - Microsoft's PRIVATEKEYBLOB (a strong-name `.snk`, `sn -k`): BLOBHEADER bType 7, bVersion 2, then `RSA2` or `DSS2`
+ *   (learn.microsoft.com windows/win32/seccrypto/base-provider-key-blobs); a PUBLICKEYBLOB (bType 6, `RSA1`) is none;
+ *   and a `.pvk` file holding one, its magic 0xB0B5F11E (openssl/openssl crypto/pem/pvkfmt.c MS_PVKMAGIC);
+ * - a Kerberos keytab (MIT krb5 doc/formats/keytab_file_format.rst: version 0x0502, then entries of a size, a component
+ *   count, a realm as a counted string, …, a key): every entry holds a service's long-term key;
+ * - a Tor onion service's `hs_ed25519_secret_key` (torproject/tor src/lib/crypt_ops/crypto_format.c: the tag
+ *   `== ed25519v1-secret: type0 ==` padded to 32 bytes, then the 64-byte expanded key); `…-public: type0 ==` is none.
  */
 
 /** Base64 runs that start as such a store or packet does, line-wrapped or not. */
 const BASE64_STORE =
-  /(?<![A-Za-z0-9+/])(?:\/u3\+7Q|zs7Ozg|l[A-Za-z0-9+/]{3}|x[QRSTcdef][A-Za-z0-9+/]{2}|P2\/56)[A-Za-z0-9+/]{36,}={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]+={0,2}(?![^\r\n]))*/g;
+  /(?<![A-Za-z0-9+/])(?:\/u3\+7Q|zs7Ozg|l[A-Za-z0-9+/]{3}|x[QRSTcdef][A-Za-z0-9+/]{2}|P2\/56|BwIA|HvG1sA|BQI[A-Za-z0-9+/]|PT0gZWQy)[A-Za-z0-9+/]{36,}={0,2}(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/]+={0,2}(?![^\r\n]))*/g;
 /** The most decoded of a run: a config file's bound (1 MiB, config/yaml-input.ts), as key-containers.ts's. */
 const MAX_BASE64 = 1536 * 1024;
 const SSHCOM_ARMOUR =
@@ -62,11 +70,27 @@ function isPgpSecretKey(bytes: Buffer): boolean {
   return next === undefined || ((next & 0x80) !== 0 && [2, 7, 12, 13, 17].includes(next & 0x40 ? next & 0x3f : (next >> 2) & 0x0f));
 }
 
+/** Whether bytes are a Windows PRIVATEKEYBLOB, or a .pvk file holding one (its 24-byte header first). */
+function isWindowsPrivateKey(bytes: Buffer): boolean {
+  const blob = bytes.length >= 36 && bytes.readUInt32LE(0) === 0xb0b5f11e ? bytes.subarray(24) : bytes;
+  return blob.length >= 16 && blob[0] === 7 && blob[1] === 2 && ['RSA2', 'DSS2'].includes(blob.toString('latin1', 8, 12));
+}
+
+/** Whether bytes start as a keytab does: version 0x0502, an entry's size, 1 to 16 components, a printable realm. */
+function isKeytab(bytes: Buffer): boolean {
+  if (bytes.length < 12 || bytes[0] !== 5 || bytes[1] !== 2) return false;
+  const [size, components, realm] = [bytes.readInt32BE(2), bytes.readUInt16BE(6), bytes.readUInt16BE(8)];
+  return size > 0 && components >= 1 && components <= 16 && realm > 0 && /^[\x21-\x7e]+$/.test(bytes.toString('latin1', 10, 10 + realm));
+}
+
+const isTorSecretKey = (bytes: Buffer): boolean => /^== ed25519v1-secret: type\d ==/.test(bytes.toString('latin1', 0, 32));
+
 /** Whether a base64 run's bytes are a keystore holding a key (see above), from its first bytes, then whole. */
 function isKeyStore(run: string): boolean {
-  const head = Buffer.from(run.slice(0, 64).replace(/\s/g, '').slice(0, 16), 'base64');
+  const head = Buffer.from(run.slice(0, 96).replace(/\s/g, '').slice(0, 64), 'base64');
   const magic = head.readUInt32BE(0);
-  if (magic === 0x3f6ff9eb) return true;
+  if (magic === 0x3f6ff9eb || isWindowsPrivateKey(head) || isTorSecretKey(head)) return true;
+  if (head[0] === 5 && head[1] === 2) return isKeytab(Buffer.from(run.slice(0, MAX_BASE64).replace(/\s/g, ''), 'base64'));
   const java = magic === 0xfeedfeed || magic === 0xcececece;
   if (!java && ![0x94, 0x95, 0x9c, 0x9d, 0xc5, 0xc7].includes(head[0])) return false;
   const bytes = Buffer.from(run.slice(0, MAX_BASE64).replace(/\s/g, ''), 'base64');
@@ -84,4 +108,4 @@ export function binaryKeystoreSpans(text: string): Array<[number, number]> {
 
 /** What a finding of binaryKeystoreSpans is called (secrets-formats.ts FORMAT_FINDERS). */
 export const KEYSTORE_KEY =
-  'a private key (a Java keystore with a key entry, an OpenPGP secret key, or an ssh.com `BEGIN SSH2 ENCRYPTED PRIVATE KEY`)';
+  'a private key (a Java keystore with a key entry, an OpenPGP secret key, an ssh.com `BEGIN SSH2 ENCRYPTED PRIVATE KEY`, a Windows PRIVATEKEYBLOB or .pvk, a Kerberos keytab or a Tor onion service secret key)';

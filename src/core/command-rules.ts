@@ -65,6 +65,8 @@ const RULES: readonly Rule[] = [
   { client: /^ldap\w+$/, option: '-w', short: 'w', switches: 'bcdDeEfFhHlMoOpPRsSTUXyYz' },
   { client: /^mongo(?:sh)?$/, option: '-p', next: /^(?:-p|--password)$/, glued: /^--password=(.+)$/s, form: /^([^-].*)$/s },
   { client: /^sqlcmd$/, option: '-P', short: 'P' },
+  // (71a-6) `smbpasswd -w <pw>` stores the LDAP admin password in secrets.tdb (smbpasswd(8)).
+  { client: /^smbpasswd$/, option: '-w', short: 'w', switches: 'cDrRUw' },
   // (69a-7) Samba's other clients take the same `-U user%password` (rpcclient(1), net(8), smbcacls(1), smbget(1)…; the
   // Samba-based `wmic` too).
   {

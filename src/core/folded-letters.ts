@@ -38,13 +38,16 @@ const ownLetter = (letter: string): string => OWN_LETTERS[letter] ?? SMALL_CAPIT
  * Cyrillic and Greek letters drawn as one Latin letter: the entries of Unicode TR39's confusables.txt whose target is one
  * Latin letter (https://www.unicode.org/Public/security/latest/confusables.txt). TR39 maps `I` and its look-alikes to
  * `l`, one skeleton for both; here a capital stays a capital (`І` is `I`), as a reader of the name reads it. The
- * look-alikes (Greek U+0370-U+03FF, then Cyrillic U+0400-U+052F, then Cherokee U+13A0-U+13FF, 69a-9: `ᏢASSWORD`) and,
- * at the same place, their Latin letters:
+ * look-alikes (Greek U+0370-U+03FF, then Cyrillic U+0400-U+052F, then Cherokee U+13A0-U+13FF, 69a-9: `ᏢASSWORD`; then
+ * Armenian U+0530-U+058F, 71a-12: `passwօrd`) and, at the same place, their Latin letters. Cherokee `Ꮎ` is TR39's `Θ`,
+ * whose skeleton is `O` and a stroke (`O̵`): with the mark left out, `O` (71a-12: `ᏢᎪSSᎳᎾᎡD`).
  */
-const LOOK_ALIKE_LETTERS = 'ΑΒΕΖΗΙΚΜΝΟΡΤΥΧͿϒϜϹϺαγινορσυϱϲϳ' + 'ЅІЈАВЕКМНОРСТУХѴҮӀԌԜагеорсухѕіјѡѵүһҽӏԁԛԝ' + 'ᎠᎡᎢᎥᎩᎪᎫᎬᎳᎷᎻᏀᏃᏒᏔᏕᏙᏚᏞᏟᏢᏦᏴ';
-const LATIN_LETTERS = 'ABEZHIKMNOPTYXJYFCMayivopoupcj' + 'SIJABEKMHOPCTYXVYIGWareopcyxsijwvyheidqw' + 'DRTiYAJEWMHGZRWSVSLCPKB';
+const LOOK_ALIKE_LETTERS =
+  'ΑΒΕΖΗΙΚΜΝΟΡΤΥΧͿϒϜϹϺαγινορσυϱϲϳ' + 'ЅІЈАВЕКМНОРСТУХѴҮӀԌԜагеорсухѕіјѡѵүһҽӏԁԛԝ' + 'ᎠᎡᎢᎥᎩᎪᎫᎬᎳᎷᎻᏀᏃᏒᏔᏕᏙᏚᏞᏟᏢᏦᏴᎾ' + 'ՕօՍսոհզցՏ';
+const LATIN_LETTERS =
+  'ABEZHIKMNOPTYXJYFCMayivopoupcj' + 'SIJABEKMHOPCTYXVYIGWareopcyxsijwvyheidqw' + 'DRTiYAJEWMHGZRWSVSLCPKBO' + 'OoUunhqgS';
 const LOOK_ALIKE = new RegExp(`[${LOOK_ALIKE_LETTERS}]`, 'g');
-const GREEK_OR_CYRILLIC = /[\u0370-\u052f\u13a0-\u13ff]/;
+const GREEK_OR_CYRILLIC = /[\u0370-\u058f\u13a0-\u13ff]/;
 /** A word's letters (the marks NFKD split off are gone by now). */
 const LETTERS = /\p{L}+/gu;
 

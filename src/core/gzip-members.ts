@@ -28,7 +28,18 @@ export function streamKind(bytes: Uint8Array): 'gzip' | 'zlib' | 'unreadable' | 
   const head = Buffer.from(bytes.subarray(0, 6)).toString('latin1');
   if (/^BZh[1-9]1AY&SY/.test(Buffer.from(bytes.subarray(0, 10)).toString('latin1'))) return 'unreadable'; // bzip2 with a block
   if (head === '\xfd7zXZ\x00' || head.startsWith('\x28\xb5\x2f\xfd')) return 'unreadable'; // xz (tukaani.org xz-file-format), zstd (RFC 8878)
-  return undefined;
+  return isLzmaAlone(bytes) ? 'unreadable' : undefined;
+}
+
+/**
+ * 71a-2: the legacy `.lzma` container (`xz --format=lzma`, `lzma`): the properties byte 0x5D (lc 3, lp 0, pb 2, every
+ * encoder's default), a dictionary of whole 64 KiB, then the size: unknown (eight 0xFF) or under 2^48 (tukaani.org
+ * xz/lzma-file-format.txt, "1.1 Header").
+ */
+function isLzmaAlone(bytes: Uint8Array): boolean {
+  if (bytes.length < 13 || bytes[0] !== 0x5d || bytes[1] !== 0 || bytes[2] !== 0) return false;
+  const size = bytes.subarray(5, 13);
+  return size.every((byte) => byte === 0xff) || (size[6] === 0 && size[7] === 0);
 }
 
 /** The last inflations, by kind and bytes (review60-9): a text is checked many times (every door, the dist gate's groups). */
@@ -70,10 +81,10 @@ function inflatedNow(bytes: Buffer, kind: 'gzip' | 'zlib' | 'raw'): Buffer | typ
 
 /**
  * A compressed stream's head as base64 (gzip `H4sI`, zlib `eJw…`/`eNo…`/`eF4…`/`eAE…` at levels 6, 9, 2 and 1, bzip2 `Qlpo`,
- * xz `/Td6WFo`, zstd `KLUv/`) or hex, where a run starts; counted before a run (the first MAX_GZIP_RUNS are inflated).
+ * xz `/Td6WFo`, zstd `KLUv/`, `.lzma` `XQAA`) or hex, where a run starts; counted before a run (the first MAX_GZIP_RUNS are inflated).
  */
-const BASE64_HEAD = 'H4sI|eJ[w-z]|eN[o-r]|eF[4-7]|eA[E-H]|Qlpo|\\/Td6WFo|KLUv\\/';
-const HEAD = new RegExp(`(?<![A-Za-z0-9+/_-])(?:0[xX])?(?:${BASE64_HEAD}|1f8b08|1F8B08|78(?:9c|da|5e|01|9C|DA|5E))`, 'g');
+const BASE64_HEAD = 'H4sI|eJ[w-z]|eN[o-r]|eF[4-7]|eA[E-H]|Qlpo|\\/Td6WFo|KLUv\\/|XQAA';
+const HEAD = new RegExp(`(?<![A-Za-z0-9+/_-])(?:0[xX])?(?:${BASE64_HEAD}|1f8b08|1F8B08|78(?:9c|da|5e|01|9C|DA|5E)|5[dD]0000)`, 'g');
 
 /** The last text's MAX_GZIP_RUNS-th head offset (Infinity: fewer heads), found once per text (review61-3). */
 let counted: { text: string; last: number } | undefined;
@@ -100,7 +111,7 @@ export function mayInflateAt(text: string, at: number): boolean {
 }
 
 /** What the refusal of compressed data the gate does not read says (secrets-formats.ts FORMAT_FINDERS). */
-export const UNREAD_GZIP = `compressed data the gate cannot read: bzip2, xz or zstd data, or gzip data the gate cannot read whole (it inflates past 1 MiB or 100 times its size, or is past a text's first ${MAX_GZIP_RUNS} compressed runs): store it uncompressed`;
+export const UNREAD_GZIP = `compressed data the gate cannot read: bzip2, xz, lzma or zstd data, or gzip data the gate cannot read whole (it inflates past 1 MiB or 100 times its size, or is past a text's first ${MAX_GZIP_RUNS} compressed runs): store it uncompressed`;
 
 /**
  * A base64 run, or a block of them wrapped as `base64` (76 columns) and `openssl base64` (64) write it: lines of one

@@ -23,6 +23,12 @@ export const SECRET_SECTION =
 
 /** A section's header line: `[name]`, `[[name]]`, `[a.b]`, `["a".b]`, `[name "sub"]`, a comment after it. */
 const SECTION = /^[ \t]*\[\[?[ \t]*([^[\]\n]{1,256}?)[ \t]*\]\]?[ \t]*(?:[#;].*)?\r?$/;
+/**
+ * 71a-6: an HCL block's opening line, `name {` or `name "label" {` (github.com/hashicorp/hcl hclsyntax/spec.md,
+ * "Blocks"), read as a section: Consul's and Nomad's `acl { tokens { agent = "…" } }` (developer.hashicorp.com consul/docs/
+ * reference/agent/configuration-file/acl, `tokens`) holds a token under every key. Its `}` is no entry: it ends it.
+ */
+const HCL_BLOCK = /^[ \t]*([A-Za-z_][\w-]{0,63})[ \t]*(?:"[^"\n]{0,256}"[ \t]*){0,2}\{[ \t]*(?:(?:#|\/\/).*)?\r?$/;
 /** A key and its value: `key = value`, `key: value`, the value quoted or bare. */
 const ENTRY =
   /^[ \t]*("[^"\n]{1,256}"|'[^'\n]{1,256}'|[A-Za-z0-9_.-]{1,256})[ \t]*[=:][ \t]*("""(?:[^"\\\n]|\\.|"(?!""))*"""|'''(?:[^'\n]|'(?!''))*'''|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s"'#;[{][^\n]*?)[ \t]*(?:[ \t][#;].*)?\r?$/d;
@@ -117,7 +123,7 @@ export function secretSectionSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (!/pass|pw|token|secret|key|cred|auth/i.test(text)) return spans;
   const dotted = DOTTED_CLUE.test(text);
-  if (!dotted && !/^[ \t]*\[/m.test(text)) return spans;
+  if (!dotted && !/^[ \t]*\[|\{[ \t]*\r?$/m.test(text)) return spans;
   let section: string | undefined;
   let indent = 0;
   // Each value's verdict once; past MAX_JUDGED a value is a secret unless a reference's start (as table-columns.ts).
@@ -149,7 +155,7 @@ export function secretSectionSpans(text: string): Array<[number, number]> {
       start = next < 0 ? text.length : next + 1;
       continue;
     }
-    const header = line.length <= 512 ? SECTION.exec(line) : null;
+    const header = line.length <= 512 ? (SECTION.exec(line) ?? HCL_BLOCK.exec(line)) : null;
     // A dotted key or an inline table under a name like a secret, in any section or none (51a-3).
     const spelled = dotted && !header && line.length <= 4096 ? dottedSpans(line, isSecret) : [];
     for (const [from, to] of spelled) spans.push([start + from, start + to]);

@@ -147,9 +147,10 @@ const HEX_DER_CLUE = /(?<![0-9a-f])(?:30[0-9a-f]{58}|6f70656e7373682d6b65792d763
 /**
  * An HTTP credential after its scheme (`Bearer eyJ…`, `Basic dXNlcjpw…`), under whatever header or key: a run of
  * token characters with a digit in it (isAuthCredential), so prose such as "Basic authentication" is none. The scheme stays readable.
+ * 71a-1: Okta's `SSWS` scheme too, its API token's (developer.okta.com/docs/guides/create-an-api-token: `Authorization: SSWS ${api_token}`).
  * The blanks are bounded: an unbounded run in the lookbehind made every position of a long blank run scan back over it.
  */
-const AUTH_CREDENTIAL = /(?<=\b(?:bearer|basic)[ \t]{1,8})(?=[\w.~+/-]*\d)[\w.~+/-]{8,}=*/gi;
+const AUTH_CREDENTIAL = /(?<=\b(?:bearer|basic|ssws)[ \t]{1,8})(?=[\w.~+/-]*\d)[\w.~+/-]{8,}=*/gi;
 
 /** `accept`: a match (at `at` in `text`) that is one after all (the pattern only finds candidates). */
 const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: string, text: string, at: number) => boolean }> = [
@@ -169,7 +170,7 @@ const SHAPES: ReadonlyArray<{ pattern: RegExp; what: string; accept?: (match: st
 ];
 
 /** What every match of a shape holds: `K10`, `@`, `=`, a BEGIN line or its base64 form, an HTTP auth scheme, `priv:`, a bootstrap token's dot; text without any is no secret shape. */
-const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi|bearer|basic|priv:/i;
+const SHAPE_CLUE = /k10|[@=]|-----BEGIN |LS0tLS1CRUdJTi|bearer|basic|ssws|priv:/i;
 /**
  * A bootstrap token's dot, with its six characters before and sixteen after. Found from the dot (a lookbehind after
  * it): `[a-z0-9]{6}\.…` tried six characters at every position of a text, 30 ms a MB for each text and decoding (round 35).

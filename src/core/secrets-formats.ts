@@ -39,6 +39,8 @@ import { MFA_SECRET, mfaSeedSpans } from './mfa-seeds';
 import { gzipUnreadSpans, UNREAD_GZIP } from './gzip-members';
 import { CONTAINED_KEY, keyContainerSpans } from './key-containers';
 import { KEYSTORE_KEY, binaryKeystoreSpans } from './binary-keystores';
+import { KEY_FILE_TEXT, keyFileTextSpans } from './key-file-texts';
+import { JAAS_USER_PASSWORD, jaasUserPasswordSpans } from './jaas-user-passwords';
 import { K3S_TOKEN_FORM, k3sTokenFormSpans } from './k3s-token-forms';
 import { NEUTRAL_VENDOR_TOKEN, neutralVendorTokenIn, neutralVendorTokenSpans } from './neutral-vendor-tokens';
 import { PLACEHOLDER_DEFAULT, placeholderDefaultSpans } from './placeholder-defaults';
@@ -283,6 +285,8 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: mfaSeedSpans, what: MFA_SECRET },
   { find: keyContainerSpans, what: CONTAINED_KEY },
   { find: binaryKeystoreSpans, what: KEYSTORE_KEY },
+  { find: keyFileTextSpans, what: KEY_FILE_TEXT },
+  { find: jaasUserPasswordSpans, what: JAAS_USER_PASSWORD },
   { find: gzipUnreadSpans, what: UNREAD_GZIP },
   { find: networkPasswordSpans, what: NETWORK_PASSWORD },
   { find: shadowPlainPasswordSpans, what: SHADOW_PLAIN_PASSWORD },

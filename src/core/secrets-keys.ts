@@ -392,5 +392,8 @@ export const isReferenceName = (value: unknown): boolean => isSecretName(value) 
 export const isDataKey = (value: unknown): boolean =>
   typeof value === 'string' && value.length <= 253 && /^[-._a-zA-Z0-9]+$/.test(value) && !looksGenerated(value);
 
-/** An HTTP authentication scheme (RFC 9110 section 11.4; IANA's registry), as `Authorization` headers name it. */
-export const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|scram-sha-\d+|aws4-hmac-sha256)$/i;
+/**
+ * An HTTP authentication scheme (RFC 9110 section 11.4; IANA's registry), as `Authorization` headers name it; Okta's
+ * `SSWS` too (71a-1: developer.okta.com/docs/guides/create-an-api-token).
+ */
+export const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|ssws|scram-sha-\d+|aws4-hmac-sha256)$/i;

@@ -1,4 +1,5 @@
 import { ACCENTED_NAMES } from './accented-names';
+import { ASCII85_RUNS } from './ascii85-runs';
 import { base32Bytes, BASE32_RUNS, bytesAsText, HEX_GROUPS, HEX_RUNS } from './byte-run-decodings';
 import { payloadText } from './binary-payloads';
 import { foldLetters } from './folded-letters';
@@ -9,7 +10,7 @@ import { XML_MARKUP } from './xml-lines';
 
 /**
  * Text as a program may read it after undoing one or two encodings (a JSON string's escapes, `\xHH`, `\u{…}`, octal, URL
- * percent-encoding and `%uHHHH`, quoted-printable, HTML/XML character references, base64 (of UTF-8 or UTF-16 text), hex (a run or in groups) and base32 of text, quoted halves joined, Unicode format characters
+ * percent-encoding and `%uHHHH`, quoted-printable, HTML/XML character references, base64 (of UTF-8 or UTF-16 text), hex (a run or in groups), base32 and Ascii85 of text, quoted halves joined, Unicode format characters
  * left out, compatibility forms folded by NFKC, XML markup read as line breaks, a line comment's marker left out): the secret shapes and the names like a secret are looked for in each
  * (secret-shapes.ts), so a key is found whatever spelling hides it. Each decoding keeps, for every character it
  * gives, the span of the text it came from, so a finding in a decoded text is redacted where the text holds it.
@@ -232,6 +233,7 @@ const DECODINGS: readonly Decoding[] = [
   },
   HEX_GROUPS, // `xxd`'s default grouping, spaced or colon-separated bytes, as text only (68a-11)
   { ...BASE32_RUNS, decode: (run, text, at) => payloadText(Buffer.from(base32Bytes(run)), () => mayInflateAt(text, at)) },
+  ASCII85_RUNS, // `<~…~>` (71a-10)
   XML_MARKUP,
   LINE_PREFIXES,
 ];

@@ -123,6 +123,15 @@ const TOKENS = [
   String.raw`(?:(?<![A-Za-z0-9-])[A-Za-z0-9-]{1,253}\.${caseless('webhook')}|${caseless('outlook')})\.${caseless('office')}(?:365)?\.${caseless('com')}\/${caseless('webhook')}(?:[bB]2)?\/[^\s/?#]{1,256}\/${caseless('incomingwebhook')}\/[A-Za-z0-9]{16,}(?:\/[^\s/?#"'\x60]{1,256}){0,8}`,
   // A Discord webhook's path is its credential, as Slack's is.
   String.raw`${caseless('discord')}(?:${caseless('app')})?\.${caseless('com')}\/api\/webhooks\/\d{5,30}\/[\w-]{60,}`,
+  // Round 71 (71a-13): other incoming webhooks whose path is the credential, on any host where self-hosted: Mattermost
+  // `/hooks/<26-character id>` (its ids: mattermost/mattermost server/public/model/utils.go NewId, base32 of 16 bytes),
+  // Rocket.Chat `/hooks/<integration id>/<token>` (RocketChat/Rocket.Chat apps/meteor/app/integrations, Random.id(48)),
+  // IFTTT Maker `maker.ifttt.com/trigger/<event>/with/key/<key>` (ifttt.com/maker_webhooks), Grafana OnCall
+  // `/oncall/integrations/v1/<kind>/<token>/` (grafana.com/docs/oncall/latest/configure/integrations).
+  String.raw`\/${caseless('hooks')}\/(?=[a-z]{0,25}[0-9])(?=[0-9]{0,25}[a-z])[a-z0-9]{26}(?![\w-])`,
+  String.raw`\/${caseless('hooks')}\/[A-Za-z0-9]{12,32}\/(?=[\w-]{0,99}[A-Z])(?=[\w-]{0,99}[a-z])(?=[\w-]{0,99}[0-9])[\w-]{24,100}(?![\w-])`,
+  String.raw`${caseless('maker.ifttt.com')}\/trigger\/[^\s/?#]{1,128}\/(?:json\/)?with\/key\/[\w-]{11,}`,
+  String.raw`\/${caseless('oncall')}\/integrations\/v1\/[\w-]{1,64}\/[A-Za-z0-9]{20,}(?![\w-])`,
   String.raw`(?<![\w.-])[A-Za-z0-9]{14}\.atlasv1\.[\w=-]{60,70}(?![\w-])`,
   // Round 62 (62a-1): gitleaks dynatrace-api-token (`dt0c01.` + 24 + `.` + 64), heroku-api-key-v2 (`HRKU-AA` + 58),
   // hashicorp-tf-api-token without its 14-character id (`atlasv1.` + 60 to 70), mapbox-api-token's secret sibling
@@ -226,6 +235,9 @@ const CLUES = [
   String.raw`gsk_`,
   String.raw`r8_`,
   String.raw`discord`,
+  String.raw`hooks\/`,
+  String.raw`maker\.ifttt`,
+  String.raw`oncall\/integrations`,
   String.raw`EAAA`,
   String.raw`PMAK-`,
   String.raw`ntn_`,

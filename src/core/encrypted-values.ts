@@ -18,6 +18,11 @@ import { looksGenerated } from './generated-runs';
  * - 69a-14: a Jasypt value, `ENC(…)` (github.com/ulisesbocchio/jasypt-spring-boot README, "Use ENC() in properties"): the
  *   base64 of the salt then the ciphertext, in blocks of 8 (PBEWithMD5AndDES) or 16 bytes (AES): canonical padded base64
  *   of at least 16 bytes, a multiple of 8 (a password in its clothes is seldom all three).
+ * - 71a-11: a Spring Cloud Config value, `{cipher}…` (docs.spring.io/spring-cloud-config/reference/server/encryption-and-
+ *   decryption.html), maybe with a `{key:alias}`: with a symmetric key the hex Spring Security's `Encryptors.text` writes
+ *   (spring-security crypto/encrypt/Encryptors.java: a 16-byte IV then AES blocks, so 32 hex digits per block, at least
+ *   two); with an RSA key the base64 spring-security-rsa's RsaSecretEncryptor writes (a 2-byte length, the RSA-encrypted
+ *   AES key of 256 bytes or more, then the AES payload). A shorter or other text after `{cipher}` is a value still.
  * A documentation sample of either is accepted too where its payload is elided (`...`, `…`) or too short to hold a
  * secret (sops' `data:abc`: at most 3 characters a field; a vault body of at most 10 hex digits, 5 bytes): a literal
  * put in such an envelope (`data:<password>`, a password's hex as the body) is a value still.
@@ -52,11 +57,22 @@ function isJasyptValue(value: string): boolean {
   return body !== undefined && isStdBase64(body) && Buffer.from(body, 'base64').length % 8 === 0;
 }
 
-/** Whether `value` (trimmed) is a sops ciphertext, a Jasypt value or an Ansible Vault text (above). */
+const SPRING_CIPHER = new RegExp(String.raw`^\{cipher\}(?:\{key:[\w.-]{1,64}\})?(?:((?:[0-9a-f]{32}){2,256})|(${B64}{344,16384}={0,2}))$`);
+/** Whether `value` is Spring Cloud Config's `{cipher}…` of a real ciphertext's shape (above). */
+function isSpringCipher(value: string): boolean {
+  const cipher = SPRING_CIPHER.exec(value);
+  if (!cipher || cipher[1] !== undefined) return !!cipher;
+  if (!isStdBase64(cipher[2])) return false;
+  const bytes = Buffer.from(cipher[2], 'base64');
+  const keyLength = bytes.readUInt16BE(0);
+  return keyLength >= 256 && keyLength % 128 === 0 && bytes.length >= 2 + keyLength + 16;
+}
+
+/** Whether `value` (trimmed) is a sops ciphertext, a Jasypt or Spring Cloud Config value or an Ansible Vault text (above). */
 export function isEncryptedValue(value: string): boolean {
   const v = value.trim();
   if (v.length > 65_536) return false;
-  if (isSopsValue(v) || isJasyptValue(v)) return true;
+  if (isSopsValue(v) || isJasyptValue(v) || isSpringCipher(v)) return true;
   const lines = v
     .replace(/^!vault[ \t]+[|>][-+]?[ \t]*\n/, '')
     .split('\n')

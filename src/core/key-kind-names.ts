@@ -15,8 +15,12 @@ export const KEY_KIND =
  */
 export const VALUE_JUDGED_KIND = /^hash$/;
 
-/** A part of a plain key: a word with digits only at its end (`orders`, `tenantId`, `v3`, `requests`), an AMQP wildcard. */
-const PLAIN_PART = /^(?:[A-Za-z]+\d*|\d+|\*|#)$/;
+/**
+ * A part of a plain key: a word with digits only at its end (`orders`, `tenantId`, `v3`, `requests`), an AMQP wildcard,
+ * or a short product word with a digit inside (`k3s`, `k8s`, `ec2`, `i18n`: 71a-20, `k3s-node-down`); a longer word with
+ * digits inside (`Sunfl0wer12x`) is a password's mix.
+ */
+const PLAIN_PART = /^(?:[A-Za-z]+\d*|\d+|\*|#|[A-Za-z][A-Za-z\d]{1,3})$/;
 
 /**
  * A value under a `…_KEY` name of no key kind that is a plain word or identifier, no secret: `orders.created`,
@@ -27,6 +31,7 @@ export function isPlainKeyValue(value: string, words: readonly string[]): boolea
   const n = words.length;
   if (n < 2 || words[n - 1] !== 'key' || words.slice(0, -1).some((word) => KEY_KIND.test(word))) return false;
   if (value.length > 128 || looksGenerated(value)) return false;
-  const parts = value.split(/[._:/-]/);
+  // A folder ends in `/` (S3's and MinIO's key prefixes: `uploads/`, 71a-20): its last part is empty.
+  const parts = value.replace(/(?<=[A-Za-z\d])\/$/, '').split(/[._:/-]/);
   return parts.length <= 16 && parts.every((part) => PLAIN_PART.test(part)) && parts.some((part) => /[A-Za-z]/.test(part));
 }

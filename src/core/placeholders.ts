@@ -19,10 +19,16 @@ import { foldLetters } from './folded-letters';
  * - a value encrypted to be committed: a sops ciphertext, an Ansible Vault text (encrypted-values.ts).
  * - 68a-19: a name that says to put the value here, as WordPress' wp-config-sample.php writes them (github.com/WordPress/
  *   WordPress, wp-config-sample.php: `define( 'DB_PASSWORD', 'password_here' )`, `'put your unique phrase here'`).
+ * - 71a-22: the rest of the common stand-ins: `PLACEHOLDER`, `SET_ME`, `not-a-real-password`, a word in a token-replacement
+ *   tool's delimiters (`__DB_PASSWORD__`, `__REPLACE__`, `@@DB_PASSWORD@@`, `<<PASSWORD>>`), a mask of `●` (U+25CF, as a
+ *   password field draws it) and a word between masks (`***REDACTED***`).
  * Words only: a digit in a word (`<Zq9xW7>`, `{hunter2}`, `changeme2024!`) or a word over 64 characters makes it a value
  * again.
  */
-const MASK = /^(?:\*{3,64}|•{3,64}|[xX]{3,64}(?:[-_ .:][xX]{2,64}){0,7})$/;
+const MASK = /^(?:\*{3,64}|•{3,64}|●{3,64}|[xX]{3,64}(?:[-_ .:][xX]{2,64}){0,7}|\*{2,8}[A-Za-z]{1,32}(?:[-_ ][A-Za-z]{1,32}){0,3}\*{2,8})$/;
+/** A word in a token-replacement tool's delimiters (71a-22): the tool writes the value there when it deploys. */
+const DELIMITED =
+  /^(?:__[A-Za-z]{1,32}(?:_[A-Za-z]{1,32}){0,7}__|@@[A-Za-z]{1,32}(?:_[A-Za-z]{1,32}){0,7}@@|<<[A-Za-z]{1,32}(?:[-_ ][A-Za-z]{1,32}){0,7}>>)$/;
 const WORDS = String.raw`[A-Za-z]{1,64}(?:[-_ .][A-Za-z]{1,64}){0,7}`;
 const ANGLE = new RegExp(`^<${WORDS}>$`);
 const BRACKETS = new RegExp(`^\\[${WORDS}\\]$`);
@@ -36,7 +42,7 @@ const FORMAT_FIELD =
 /** An ellipsis, or a name that says whose value goes there (`YOUR_TOKEN`, `your-api-key-here`): words of letters only. */
 // Not `my-…`: `my-secret-password` is the weak password itself, as `super-secret-key` is.
 const FILL_IN =
-  /^(?:\.{3,64}|…|your(?:[-_ ][A-Za-z]{1,32}){1,6}|(?:change|replace|fill)[-_ ]?(?:me|this)(?:[-_ ][A-Za-z]{1,32}){0,6}|replace[-_ ]with(?:[-_ ][A-Za-z]{1,32}){1,6}|[A-Za-z]{1,32}(?:_[A-Za-z]{1,32}){0,5}_here|(?:put|enter|insert|paste)(?: [A-Za-z]{1,32}){1,5} here)$/i;
+  /^(?:\.{3,64}|…|placeholder|not[-_ ]a[-_ ]real(?:[-_ ][A-Za-z]{1,32}){1,3}|your(?:[-_ ][A-Za-z]{1,32}){1,6}|(?:change|replace|fill|set)[-_ ]?(?:me|this)(?:[-_ ][A-Za-z]{1,32}){0,6}|replace[-_ ]with(?:[-_ ][A-Za-z]{1,32}){1,6}|[A-Za-z]{1,32}(?:_[A-Za-z]{1,32}){0,5}_here|(?:put|enter|insert|paste)(?: [A-Za-z]{1,32}){1,5} here)$/i;
 /** An HTTP auth scheme before a placeholder (`Bearer <token>`). */
 const SCHEME = /^(?:Bearer|Basic|Token|Digest)[ \t]+(?=\S)/;
 
@@ -67,6 +73,7 @@ export const isPlaceholder = (value: string): boolean => {
         ANGLE.test(foldLetters(v)) ||
         BRACKETS.test(foldLetters(v)) ||
         FILL_IN.test(v) ||
+        DELIMITED.test(v) ||
         NOT_GIVEN.test(v) ||
         FORMAT_FIELD.test(v) ||
         PRINTF_LINE_HEAD.test(v))) ||
@@ -82,3 +89,10 @@ export function placeholderBeforeNote(value: string): string | undefined {
   const note = /^(\S+)[ \t]+#+[ \t]*([A-Za-z][A-Za-z ,.;:'!?()-]{0,200})$/.exec(value.trim());
   return note && isPlaceholder(note[1]) ? note[1] : undefined;
 }
+
+/**
+ * An assigned value's word (secrets-text.ts assignedSecret): up to a blank, `;` or `&`. A placeholder of words or a
+ * template's variable that ends its line is read whole (`DB_PASSWORD=<insert password here>`, `<%= @password %>`,
+ * 71a-22), as an env file's reader takes it, to be judged as one.
+ */
+export const ASSIGNED_WORD = /(?:<[A-Za-z][A-Za-z .-]{0,126}>|<%=?[ \t]*[@$][A-Za-z_]\w{0,63}[ \t]*-?%>)(?=[ \t]*(?:\r?\n|$))|[^\s;&]*/y;

@@ -31,7 +31,7 @@ const LOWER = /^[a-z\u0430-\u044f\u0451'-]+$/;
 const NUMBER = /^\d{1,2}\+?[.,;]?$/;
 /** A word that only a sentence has: articles, prepositions, pronouns, conjunctions, auxiliaries, negations. */
 const FUNCTION_WORD =
-  /^(?:the|a|an|this|that|these|those|to|of|for|with|from|by|in|on|at|into|via|per|about|over|under|after|before|it|its|we|our|you|your|they|their|one|and|or|but|if|when|then|so|is|are|was|were|be|been|no|not|none|any|each|every|must|should|can|cannot|will|may|shall|would|could|la|el|los|las|del|en|und|der|die|das|im|le|les|des|dans|w|we|z|na|do|em|nos|nas|ao|op|het|een|zie|i|pa|av|och|og|ist|und|est|es|в|во|на|у|из|для|от|по|и|не)$/i;
+  /^(?:the|a|an|this|that|these|those|to|of|for|with|from|by|in|on|at|into|via|per|about|over|under|after|before|it|its|we|our|you|your|they|their|one|and|or|but|if|when|then|so|is|are|was|were|be|been|no|not|none|any|each|every|must|should|can|cannot|will|may|shall|would|could|la|el|los|las|del|en|und|der|die|das|im|le|les|des|dans|w|we|z|na|do|em|nos|nas|ao|op|het|een|zie|i|pa|av|och|og|ist|und|est|es|wird|werden|beim|vom|zum|zur|am|в|во|на|у|из|для|от|по|и|не)$/i;
 /**
  * A verb that sends the reader elsewhere for the value (50a-13), first in a sentence: it counts as a sentence's word,
  * and with one word after it and a full stop it is a sentence (`ask Bob.`, `see below.`). `use` gives a value (GIVES).
@@ -50,7 +50,9 @@ const KEPT = new RegExp(
     // 66a-14: stores and rules in other languages (`w sejfie`, `no cofre`, `mindestens 12 Zeichen`, `mínimo 12 caracteres`).
     String.raw`|cofre|kluis|sejf|sejfie|sejfu|trezor|trezoru|seif|kassaskap|kassaskapet|holvi|holvissa|cassaforte|caja|` +
     String.raw`mindestens|hochstens|zeichen|stellen|minimo|maximo|caracteres|caractere|caratteri|almeno|minimaal|tekens|` +
-    String.raw`karakters|minst|tecken|tegn|vahintaan|merkkia|znakow|najmniej|сейф|сейфе|хранилище|хранилищ|символов|минимум)$`,
+    String.raw`karakters|minst|tecken|tegn|vahintaan|merkkia|znakow|najmniej|сейф|сейфе|хранилище|хранилищ|символов|минимум|` +
+    // 71a-18: German participles and verbs of where it comes from (`wird beim ersten Start erzeugt`, `beim Admin erfragen`).
+    String.raw`erzeugt|generiert|gespeichert|hinterlegt|erfragen|nachfragen)$`,
   'i',
 );
 /**
@@ -58,7 +60,10 @@ const KEPT = new RegExp(
  * two digits in or after them (`secret/k3s/admin`), maybe in brackets (`in Vault (secret/k3s/admin)`, 68a-14).
  */
 const PIECE = String.raw`[a-z][a-z_-]{0,31}(?:\d{1,2}[a-z_-]{0,31})?`;
-const STORE_PATH = new RegExp(String.raw`^(?:${PIECE}(?:/${PIECE}){1,7}|\(${PIECE}(?:/${PIECE}){1,7}\))[.,;]?$`);
+// 71a-26: or as inline code (``in Vault at `secret/grafana` ``).
+const STORE_PATH = new RegExp(
+  String.raw`^(?:${PIECE}(?:/${PIECE}){1,7}|\(${PIECE}(?:/${PIECE}){1,7}\)|\`${PIECE}(?:/${PIECE}){1,7}\`)[.,;]?$`,
+);
 /** A note that the value is given elsewhere in the same text (`same as above`, `see below`, 68a-14). */
 const ELSEWHERE_IN_TEXT = /^(?:(?:the )?same as (?:above|below|before)|see (?:above|below)|as (?:above|below))[.;]?$/i;
 /** A ticket's key after a word that points to it (`see ticket OPS-1234`, 64a-9): letters, `-`, a number. */

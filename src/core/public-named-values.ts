@@ -16,12 +16,20 @@ export function isPublicNamedValue(value: string, named: string): boolean {
   if (last === 'fingerprint') return FINGERPRINTS.some((shape) => shape.test(value));
   if (last === 'signingkey' || (last === 'key' && OPENPGP_KEY_WORD.test(words[words.length - 2] ?? ''))) return isOpenPgpKeyId(value);
   if (last === 'cookie') return isCookieName(value);
+  if (words.includes('posthog')) return POSTHOG_PROJECT_KEY.test(value);
   if (words.includes('mapbox') || (last === 'token' && words[words.length - 2] === 'access')) return MAPBOX_PUBLIC.test(value);
   return VAULT_PATH_ANNOTATION.test(named.trim()) && isVaultPath(value);
 }
 
 /** Stripe's publishable key (docs.stripe.com/keys: "Publishable keys … can be publicly accessible"), `pk_live_`/`pk_test_`. */
 const STRIPE_PUBLISHABLE = /^pk_(?:live|test)_[A-Za-z0-9]{8,247}$/;
+
+/**
+ * 71a-25: PostHog's project API key, `phc_` (posthog.com/docs/api, "Project API key": write-only, safe in a web page's
+ * code); its personal API key, `phx_`, reads every project's data and stays refused. Algolia's search-only key is 32
+ * hex, as its admin key is: no shape tells them apart, so it stays refused.
+ */
+const POSTHOG_PROJECT_KEY = /^phc_[A-Za-z0-9]{20,64}$/;
 
 /**
  * 69a-15: Mapbox's public token, `pk.` then a JWT-like payload of `{"u":"<user>",…}` and a signature (docs.mapbox.com/

@@ -1,5 +1,6 @@
 import { isPlainlyNotSecret, isSecretFlag } from './secrets-keys';
-import { isReference, isShellExpansion } from './secrets-text';
+import { isShellExpansion } from './scheme-expansions';
+import { isReference } from './secrets-text';
 import { isPromptSwitch, LINE_BREAK, promptedAfter, takesNoValue, wordsAsWritten } from './prompt-switches';
 import { judgedOnce } from './secrets-memo';
 import { isLoginItem } from './login-arguments';

@@ -1,4 +1,5 @@
 import { isSecretKey, REFERENCE_WORD, words } from './secrets-keys';
+import { isMessageString } from './message-strings';
 import { setsSecret } from './secrets-text';
 import { looksGenerated } from './generated-runs';
 
@@ -199,7 +200,8 @@ function multiLineUnder(parts: readonly string[], section: string | undefined): 
 function dottedSpans(line: string, isSecret: (under: string, value: string) => boolean): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const push = (key: string, under: string | undefined, value: string, [from, to]: [number, number]) => {
-    if (!under || isRoleKey(key) || !isSecret(under, value)) return;
+    // A message catalogue's entry (`token.expired = Sitzung abgelaufen`, 71a-3) is judged under its whole key.
+    if (!under || isRoleKey(key) || isMessageString(value, `${under} ${key}`) || !isSecret(under, value)) return;
     const quoted = quoteWidth(value);
     spans.push([from + quoted, to - quoted]);
   };

@@ -1,4 +1,8 @@
 import { decodeEscapes } from './yaml-escapes';
+import { isCredentialSource } from './credential-sources';
+import { isKeyGenerationSetting } from './key-generation-settings';
+import { isMessageString } from './message-strings';
+import { isSecretReadCommand } from './secret-read-commands';
 import { holdsOnlyPasswordHashes } from './password-hashes';
 import { nameAsRead } from './text-decodings';
 import { spelledName } from './misspelt-secret-names';
@@ -250,8 +254,10 @@ const HEADER_MODE = /^(?:keep|drop|redact)$/i;
  * application-default-credentials), a `credentials` key or flag. `*_FILE`/`*_PATH` names are no secret names (isSecretKey).
  */
 // A private key's or a license's file too (`PRIVKEY=/etc/letsencrypt/live/x/privkey.pem`, `LICENSE_KEY=/etc/x.lic`), an
-// htpasswd file's path (60a-13); and a name that is `pwd` alone, the shell's working directory (POSIX `$PWD`: 60a-1).
-const FILE_REFERENCE_WORD = /^(?:credentials?|creds|privkey|key|htpasswd|htdigest)$/;
+// htpasswd file's path (60a-13); where secrets are mounted (`SECRET_MOUNT=/mnt/secrets-store`, the Secrets Store CSI
+// driver's documented path: secrets-store-csi-driver.sigs.k8s.io getting-started/usage, 71a-9); and a name that is
+// `pwd` alone, the shell's working directory (POSIX `$PWD`: 60a-1).
+const FILE_REFERENCE_WORD = /^(?:credentials?|creds|privkey|key|htpasswd|htdigest|mount)$/;
 // With an extension, or in a folder (`/root/.ssh/id_ed25519`, `/run/creds`); no part looks generated (below).
 export const ABSOLUTE_FILE_PATH = /^\/(?:[\w.-]+\/)*[\w-]+\.[A-Za-z0-9]{1,8}$|^\/(?:[\w.-]+\/)+[\w.-]+$/;
 const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/; // arn:…:secret:<name>-<6>
@@ -293,6 +299,13 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (isPlainGossipValue(value, named) || isPlainCommunity(value, named) || isPlainOneTimeValue(value, named)) return true; // `encrypt: true` (69a-13), `community: public` (70a-15), `otp: "on"`
   if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;
   if (isSecretSetting(value, named)) return true; // `token_refill: 10`, `secretKey: admin-password` (57a-11, plain-settings.ts)
+  if (
+    isMessageString(value, named) ||
+    isKeyGenerationSetting(value, keys) ||
+    isCredentialSource(value, named) ||
+    isSecretReadCommand(value)
+  )
+    return true; // 71a-3, 71a-7, 71a-11, 71a-26
   if (isCredentialsMode(value, named) || isSudoersTag(value, named, looksGenerated) || isPassVerb(named, value)) return true; // 43a-13, 52a-18
   if (declaresOrCopies(value, named)) return true; // code's `password: string;`, `this.password = password;` (code-declarations.ts)
   // Code read on past its value (code-parameters.ts): `None)`, `string) { … }`, `password}` under `connect_args={'password'`.
@@ -394,6 +407,7 @@ export const isDataKey = (value: unknown): boolean =>
 
 /**
  * An HTTP authentication scheme (RFC 9110 section 11.4; IANA's registry), as `Authorization` headers name it; Okta's
- * `SSWS` too (71a-1: developer.okta.com/docs/guides/create-an-api-token).
+ * `SSWS` (71a-1: developer.okta.com/docs/guides/create-an-api-token) and Elasticsearch's `ApiKey`
+ * (elastic.co/guide/en/elasticsearch/reference/current/security-api-create-api-key.html, 71a-14) too.
  */
-export const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|ssws|scram-sha-\d+|aws4-hmac-sha256)$/i;
+export const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|ssws|apikey|scram-sha-\d+|aws4-hmac-sha256)$/i;

@@ -1,14 +1,16 @@
 import { closesPromptString, isSetPromptLine, setsFromPrompt } from './cmd-prompts';
 import { defaultLiteralSecret } from './code-defaults';
+import { inCredentialSource } from './credential-sources';
 import { isCodeOrStoreReference } from './code-references';
 import { callRunningOn } from './code-declarations';
 import { parsedJson } from './json-text';
 import { isPasswordHash } from './password-hashes';
 import { literalWordAt, opensBodyBelow, wholeLiteral } from './literal-bodies';
-import { isPlaceholder, placeholderBeforeNote } from './placeholders';
+import { ASSIGNED_WORD, isPlaceholder, placeholderBeforeNote } from './placeholders';
 import { isNoValueNoteAt, isProseAfterColon, isProseUnder } from './prose-values';
 import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
-import { closeOf, expansionWordAt, isCutShellWord, isExpansionOnly, substitutionQuotedAt } from './shell-expansions';
+import { closeOf, expansionWordAt, isCutShellWord, substitutionQuotedAt } from './shell-expansions';
+import { isSchemeExpansion, isSchemeReference, isShellExpansion } from './scheme-expansions';
 import { withSqlReferences } from './sql-references';
 import { isToolReference } from './tool-references';
 import { unpairedQuote } from './quoted-words';
@@ -39,25 +41,9 @@ export function isReference(value: string): boolean {
   if (blank < 0) return trimmed === '' || REFERENCES.test(trimmed);
   return AUTH_SCHEME.test(trimmed.slice(0, blank)) && REFERENCES.test(trimmed.slice(blank).trimStart());
 }
-/**
- * A command-line word a shell expands whole (attack round 36a-9), so the password is kept elsewhere: `$VAR`, `${VAR}`,
- * `${VAR:-}`, `$(cat /run/secrets/pw)`, the kubelet's `$(VAR)`, `$1`; with its double quotes or without (shellWords
- * takes them off). Not a backtick's (`` `pw` `` is also how prose quotes a value).
- */
-const SHELL_EXPANSION = /^(?:\$[A-Za-z_]\w*|\$[0-9@*#?!$-]|\$\{[^{}]*\}|\$\([^()]*\))+$/;
-export const isShellExpansion = (word: string): boolean => SHELL_EXPANSION.test(word) || isExpansionOnly(word);
 
 /** References only, glued (`$(A)`, `${A}${B}`). */
 const REFERENCES = /^(?:\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*\}))+$/;
-
-/**
- * A shell's expansion after an HTTP auth scheme (`Bearer $TOKEN`, `token $GITHUB_TOKEN`, `Bearer $(cat /run/secrets/t)`,
- * 38a-10), as a command line's header holds it: a reference, as `Bearer ${TOKEN}` is (isReference).
- */
-const isSchemeExpansion = (value: string, expansion = isShellExpansion): boolean => {
-  const scheme = /^([A-Za-z][\w-]*)[ \t]+(\S.*)$/s.exec(value.trim());
-  return !!scheme && AUTH_SCHEME.test(scheme[1]) && expansion(scheme[2]);
-};
 
 /** A backslash and the blank a continued line's break was folded to. */
 const FOLDED_BREAK = /^\\[ \t]+(?=\S)/;
@@ -88,7 +74,7 @@ const setsUnfolded = (key: string, value: string): boolean =>
   !literalSetsNone(key, value) &&
   !isReference(unquote(value)) &&
   !isShellExpansion(unquote(value)) &&
-  !isSchemeExpansion(unquote(value)) &&
+  !isSchemeReference(unquote(value)) &&
   !isCutShellWord(value) &&
   !isPlainlyNotSecret(unquote(value), key);
 
@@ -173,6 +159,7 @@ export function assignedSecret(text: string): string | undefined {
       !namesSecretValue(key) ||
       inPkcs11Path(text, match.index) ||
       inSecretsManagerArn(text, match.index) ||
+      inCredentialSource(text, match.index) ||
       afterFromFile(text, match.index) ||
       setsFromPrompt(text, match.index, match.index + whole.length) // cmd's `set /p PW=Password: ` (cmd-prompts.ts)
     )
@@ -216,8 +203,6 @@ export function assignedSecret(text: string): string | undefined {
 
 /** The rest of a glued value's word, maybe closing a quote (`X-Auth-Token:abc`). */
 const GLUED_VALUE = /([^\s"']+)["']?(?:\s|$)/y;
-/** An assigned value's word: up to a blank, `;` or `&`. */
-const ASSIGNED_WORD = /[^\s;&]*/y;
 
 /** `pattern` (sticky) matched at `at` in `text`: no copy of the text's rest, so each read costs only what it matches. */
 function wordAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {

@@ -23,6 +23,17 @@ import { namesSecretValue } from './secrets-keys';
  *   `#{DbPassword}#` then the `;` a connection string's field ends with; Spring Cloud GCP's `sm://my-project/db-password`
  *   (googlecloudplatform.github.io/spring-cloud-gcp, "Secret Manager") and the Serverless Framework's `ssm:/prod/db/password`
  *   (serverless.com/framework/docs/guides/variables/aws/ssm).
+ * - 71a-11: a secret store's name for a secret: Google Secret Manager's `projects/123/secrets/db-password/versions/latest`
+ *   (cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets.versions, "name"), an Azure Key Vault secret
+ *   identifier `https://kv.vault.azure.net/secrets/db-password/<32-hex version>` (learn.microsoft.com azure/key-vault/
+ *   general/about-keys-secrets-certificates, "Object identifiers"); Symfony's env processor `%env(DB_PASSWORD)%`
+ *   (symfony.com/doc/current/configuration/env_var_processors.html); Compose's escaped `$${DB_PASSWORD}` (docs.docker.com
+ *   compose-file/12-interpolation: `$$` writes a `$`, which the container's shell expands); Nomad Pack's `[[ .db_password ]]`
+ *   (github.com/hashicorp/nomad-pack docs: `[[ ]]` delimiters); an ERB or EPP template's variable (`<%= @db_password %>`,
+ *   `<%= $db_password %>`) and Rails' encrypted credentials (`Rails.application.credentials.dig(:db, :password)`:
+ *   guides.rubyonrails.org/security.html, "Custom Credentials"); the AWS CDK's `SecretValue.secretsManager('prod/db')`
+ *   (docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.SecretValue.html); CloudFormation's `!Ref DbPassword` (a parameter,
+ *   the last name named like a secret, as Maven's property below).
  * Names are words: one that looks generated (`%Xk9mQ2vLpT7w%`) is a value.
  */
 const VARIABLE = String.raw`[A-Za-z_][\w]{0,63}`;
@@ -37,6 +48,12 @@ const TOOL_REFERENCE = new RegExp(
     String.raw`sm://[\w.-]{1,255}(?:/[\w.-]{1,255}){0,5}|ssm:${PATH}`,
     String.raw`!secret[ \t]+[\w-]{1,128}`,
     String.raw`@Microsoft\.KeyVault\((?:SecretUri=https://[\w.-]{1,253}/secrets/[\w-]{1,127}(?:/[\w]{0,64})?/?|VaultName=[\w-]{1,64};SecretName=[\w-]{1,127}(?:;SecretVersion=\w{1,64})?)\)`,
+    String.raw`projects/[\w-]{1,64}/secrets/[\w-]{1,255}(?:/versions/(?:latest|\d{1,20}))?`,
+    String.raw`%env\((?:[a-z_]{1,32}:){0,4}${VARIABLE}\)%|\$\$\{${VARIABLE}\}`,
+    String.raw`\[\[[ \t]*\.${VARIABLE}(?:\.${VARIABLE}){0,7}[ \t]*\]\]`,
+    String.raw`<%=?[ \t]*[@$]${VARIABLE}[ \t]*-?%>`,
+    String.raw`(?:<%=[ \t]*)?Rails\.application\.credentials(?:\.dig\([ \t]*:\w{1,64}(?:[ \t]*,[ \t]*:\w{1,64}){0,7}[ \t]*\)|\.\w{1,64}|\[:\w{1,64}\]){1,8}(?:[ \t]*-?%>)?`,
+    String.raw`SecretValue\.(?:secretsManager|ssmSecure)\([ \t]*(["'])[\w/+=.@:-]{1,512}\1[ \t]*\)`,
     // Only with its `file:` or `@`: a bare path under a password's name is that password, whatever it looks like (attack 7 H2).
     String.raw`(?:file:|@)${PATH}`,
   ]
@@ -44,6 +61,9 @@ const TOOL_REFERENCE = new RegExp(
     .join('|')})$`,
 );
 const MAVEN_PROPERTY = /^@((?:[A-Za-z_][\w-]{0,63}\.){0,7}([A-Za-z_][\w-]{0,63}))@$/;
+/** An Azure Key Vault secret identifier, its secret's name caught: the version after it is a 32-hex id, no secret. */
+const AZURE_SECRET_ID = /^https:\/\/[a-z0-9-]{3,24}\.vault\.azure\.net\/secrets\/([A-Za-z0-9-]{1,127})(?:\/[0-9a-f]{32})?\/?$/;
+const CLOUDFORMATION_REF = /^!Ref[ \t]+([A-Za-z][A-Za-z0-9]{0,254})$/;
 const GO_FIELD = /^[a-z]{1,32}(?:\.[A-Z][A-Za-z]{0,63}){1,4},$/;
 const TERRAFORM = /^([a-z][a-z_]{0,63})\.[a-z][a-z0-9_-]{0,63}\.[a-z][a-z_]{0,63}$/;
 
@@ -51,11 +71,15 @@ const TERRAFORM = /^([a-z][a-z_]{0,63})\.[a-z][a-z0-9_-]{0,63}\.[a-z][a-z_]{0,63
 export function isToolReference(text: string): boolean {
   if (text.length > 1024) return false;
   const value = text.trim();
+  const vaultSecret = AZURE_SECRET_ID.exec(value)?.[1];
+  if (vaultSecret !== undefined) return !looksGenerated(vaultSecret);
   if (looksGenerated(value)) return false;
   if (TOOL_REFERENCE.test(value)) return true;
   // Maven's `@db.password@`: a property named like a secret (`@hunter@` is a value).
   const maven = MAVEN_PROPERTY.exec(value);
   if (maven) return namesSecretValue(maven[2]);
+  const parameter = CLOUDFORMATION_REF.exec(value)?.[1];
+  if (parameter !== undefined) return namesSecretValue(parameter);
   if (GO_FIELD.test(value)) return namesSecretValue(value.slice(value.lastIndexOf('.') + 1, -1));
   const terraform = TERRAFORM.exec(value);
   return !!terraform && namesSecretValue(terraform[1]);

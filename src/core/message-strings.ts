@@ -1,0 +1,28 @@
+import { looksGenerated } from './generated-runs';
+import { nameWords } from './named-setting-values';
+
+/**
+ * A message catalogue's entry under a secret's word (attack round 71a-3): `token_expired: Session expired`,
+ * `password_changed: Password changed`, `secret_question: Name of your first pet`, `TOKEN_EXPIRED_MESSAGE`, in any
+ * language (`Sitzung abgelaufen`, `¿Olvidaste tu contraseña?`, `セッションの有効期限が切れました`). The name says
+ * what happened to the secret or which text about it this is (a word of MESSAGE_WORD after the secret's word); the
+ * value is a sentence: words with blanks between them, or letters of a script written without blanks, no digit and
+ * nothing that looks generated. A passphrase under such a name (`password_reset: correct horse`) is the one thing
+ * this lets through, and it is no place one is kept: the secret's own key (`password`, `reset_token`) stays judged.
+ */
+const MESSAGE_WORD =
+  /^(?:expired|expires|invalid|changed|change|question|forgot|forgotten|reset|mismatch|missing|required|incorrect|wrong|message|msg|text|label|hint|title|error|prompt|tooltip|help|description|success|failed|sent|updated|weak|too|short)$/;
+const SECRET_WORD = /^(?:token|password|passwort|passwd|secret|pin|passphrase)$/;
+/** Words of letters and their punctuation, separated by blanks (no digit: a count is no message here). */
+const SENTENCE = /^[¿¡]?\p{L}[\p{L}\p{M}'’-]*(?:[,;:]?[ \t]+[\p{L}\p{M}'’-]+){1,15}[.!?…]?$/u;
+/** A sentence of a script written without blanks (Chinese, Japanese, Thai): no ASCII letter in it. */
+const UNSPACED = /^[\p{L}\p{M}ー、]{2,80}[。！？!?]?$/u;
+
+export function isMessageString(value: string, named: string): boolean {
+  if (value.length > 256 || named.length > 128 || looksGenerated(value)) return false;
+  const words = nameWords(named);
+  const at = words.findIndex((word) => SECRET_WORD.test(word));
+  if (at < 0 || !words.slice(at + 1).some((word) => MESSAGE_WORD.test(word))) return false;
+  const text = value.trim();
+  return SENTENCE.test(text) || (UNSPACED.test(text) && !/[A-Za-z]/.test(text));
+}

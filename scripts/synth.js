@@ -38,8 +38,10 @@ a problem changes nothing: every problem is listed at once and dist/ stays as it
   -h, --help        print this help
 
 Flags go after \`--\`: npm keeps those before it for itself.
-K3S_VIP_CONFIG_DIR and K3S_VIP_DIST_DIR replace config/ and dist/. \`npm run check\` compares dist/
-with a fresh synth; a plain \`cdk8s synth\` writes the same dist/ as \`npm run synth\`.`;
+K3S_VIP_CONFIG_DIR and K3S_VIP_DIST_DIR replace config/ and dist/ (a relative path is taken from the
+folder you run npm in); K3S_VIP_CLUSTERS=<name>,<name> picks clusters as --cluster does, when no --cluster
+is given. \`npm run check\` compares dist/ with a fresh synth; a plain \`cdk8s synth\` writes the same
+dist/ as \`npm run synth\`.`;
 
 /** Why an option is not one of ours, for the flags a cdk8s or CI user is likely to try. */
 const HINTS = {
@@ -184,7 +186,10 @@ function synth(clusters) {
       ...process.env,
       CDK8S_CHECK_UPGRADE: 'false',
       K3S_VIP_QUIET_CLI: '1',
-      K3S_VIP_CLUSTERS: clusters.join(','),
+      // A K3S_VIP_CLUSTERS of the user's own is honoured as a bare `cdk8s synth` honours it, and named in its messages;
+      // the flag marks the clusters as this run's --cluster (src/synth-args.ts).
+      ...(clusters.length ? { K3S_VIP_CLUSTERS: clusters.join(',') } : {}),
+      K3S_VIP_CLUSTERS_FROM_FLAG: clusters.length ? '1' : '',
       K3S_VIP_LAUNCHER_PID: String(process.pid),
       // And while npm, when `npm run synth` started this, runs: a SIGKILL of npm's pid spares its children (66c-2).
       ...(RUNNER_PID ? { K3S_VIP_RUNNER_PID: String(RUNNER_PID) } : {}),

@@ -2,6 +2,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clusterNames } from './config/cluster-files';
 import { formatDiagnostic, loadConfigDir } from './config/load';
+import { leftoverCopyWarnings } from './config/interrupted-new';
 import { wiring } from './main';
 import { diffTrees } from './output/diff';
 import { fileRedaction, findingCounts, secretsInFiles } from './output/secret-gate';
@@ -47,6 +48,7 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   }
   // No cluster (yet, or any more) is a valid state, as for synth.
   const loaded = clusterNames(configDir)?.length === 0 ? { clusters: [], errors: [] } : loadConfigDir(configDir);
+  for (const line of leftoverCopyWarnings(configDir, shownConfig)) log(line);
   if (loaded.errors.length) {
     for (const e of loaded.errors) log(`error: ${formatDiagnostic(e)}`);
     log(`check failed: fix the config (${loaded.errors.length} error(s) in ${shownConfig}/).`);
@@ -197,8 +199,8 @@ what is committed): prints a diff and exits 1 on any difference, a stale, missin
 a temporary file an interrupted synth left; else exits 0. Writes nothing but dist/'s lock file: it
 holds dist/'s lock while it reads, as synth does while it writes (K3S_VIP_LOCK_WAIT_SECONDS: how long
 to wait for it).
-K3S_VIP_CONFIG_DIR and K3S_VIP_DIST_DIR replace config/ and dist/. \`npm run synth -- --dry-run\` shows
-the same difference as a patch.`;
+K3S_VIP_CONFIG_DIR and K3S_VIP_DIST_DIR replace config/ and dist/ (a relative path is taken from the
+folder you run npm in). \`npm run synth -- --dry-run\` shows the same difference as a patch.`;
 
 /** `npm run check`. */
 export function main(args: readonly string[] = []): void {

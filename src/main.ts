@@ -11,7 +11,8 @@ import { nodeInventory } from './k3s/inventory';
 import { deferredManifests } from './cert-manager/wiring';
 import { argumentSecrets, redactMessage } from './core/redact-message';
 import { secretValues } from './core/secrets';
-import { ClusterWiring, parseSynthArgs, runSynth } from './synth';
+import { ClusterWiring, runSynth } from './synth';
+import { parseSynthArgs, refusedArgsLastLine } from './synth-args';
 import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
 
 /** Wires one cluster's config to its charts (K3sVipCluster); each chart becomes one file in dist/<cluster>/. */
@@ -66,6 +67,9 @@ export function main(args: readonly string[] = []): void {
     // The message echoes the arguments: a pasted token must not be.
     const given = [...args, ...(process.env.K3S_VIP_CLUSTERS ?? '').split(',')];
     process.stderr.write(`error: ${redactMessage(options, argumentSecrets(given, process.env))}\n`);
+    process.stderr.write(
+      `${redactMessage(refusedArgsLastLine(args, distDirFromEnv(), process.env), argumentSecrets(given, process.env))}\n`,
+    );
     // See src/synth.ts: under the cdk8s CLI, exit 0 without output gives a one-line error, not a stack trace.
     process.exitCode = process.env.CDK8S_OUTDIR ? 0 : 1;
     return;

@@ -3,6 +3,7 @@ import { extname, join, relative, sep } from 'node:path';
 import { yaml } from './core/yaml';
 import { clusterFileNameProblem, unshownName } from './config/cluster-name';
 import { SCHEMA_FILE } from './config/json-schema';
+import { removeLeftoverCopies } from './config/interrupted-new';
 import { copiedFromLine, siteValues } from './config/example-copy';
 import { formatPath, oneLine, printable } from './core/problem';
 import { redact, secretShape, secretsInComments, secretsInData } from './core/secrets';
@@ -293,6 +294,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
         `${fix}, then copy again`,
     );
   }
+  for (const line of removeLeftoverCopies(configDir, shown(configDir))) say(line);
   try {
     // Never overwrites, even a file created since the check above; a failed write leaves no file (69c-1).
     createWhole(target, copy);

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { App } from 'cdk8s';
 import { clusterNames } from './config/cluster-files';
-import { givenNameProblem } from './config/cluster-name';
 import { exampleLeftovers } from './config/example-copy';
+import { leftoverCopyWarnings } from './config/interrupted-new';
 import { Diagnostic, formatDiagnostic, LoadedCluster, loadConfigDir } from './config/load';
 import { generatedHeader } from './docs/cluster-documents';
 import { kustomization } from './gitops/kustomization';
@@ -12,7 +11,7 @@ import { addonFileNameProblem } from './k3s/addon-name';
 import { renderCharts } from './output/render';
 import { describeFileError, nodeFileSystem } from './output/file-system';
 import { createdFolders, outputFolder, removeEmptyFolders } from './output/output-folder';
-import { LockError, LockReleaseError, lockWaitProblem, withFolderLock } from './output/lock';
+import { LockError, LockReleaseError, withFolderLock } from './output/lock';
 import { completedOutcome, distOutcome } from './output/dist-outcome';
 import { unifiedDiff } from './output/diff';
 import { FilePatch, hiddenLineWarnings, printedPatch } from './output/dry-run-diff';
@@ -46,6 +45,8 @@ import { defaultPathElsewhere } from './gitops/default-path';
 import { removeOtherStagingCopy, stagingEpilogue, stagingRefusal, writeStagingCopy } from './output/staging-folder';
 import { launcherGone, launcherGuard } from './output/launcher';
 
+export { parseSynthArgs } from './synth-args';
+
 export interface SynthOptions {
   /** Folder of `<cluster>.yaml` files. */
   readonly configDir: string;
@@ -69,6 +70,8 @@ export interface SynthOptions {
    * @default - every cluster of configDir
    */
   readonly clusters?: readonly string[];
+  /** Where `clusters` came from, as messages name it (`K3S_VIP_CLUSTERS`). @default "--cluster" */
+  readonly clustersFrom?: string;
   /**
    * Write nothing; print a unified diff of what would change in distDir on `out` (`--dry-run`).
    * @default false
@@ -211,8 +214,11 @@ function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): numbe
     // A cluster named like a secret (`token-zq8v…`, which loading refuses) is listed blanked (57a-8).
     const listed = redactMessage(names!.join(', '), names!.flatMap(secretValues));
     const known = names!.length ? `its clusters are ${listed}` : 'it holds none yet (`npm run new -- <name>`)';
-    return fail([`error: --cluster ${unknown.join(', ')}: there is no ${shownConfig}/${unknown[0]}.yaml; ${known}`]);
+    return fail([
+      `error: ${options.clustersFrom ?? '--cluster'} ${unknown.join(', ')}: there is no ${shownConfig}/${unknown[0]}.yaml; ${known}`,
+    ]);
   }
+  for (const line of leftoverCopyWarnings(configDir, shownConfig)) log(line);
   let clusters: LoadedCluster[] = [];
   if (names?.length === 0) {
     // No config left, yet clusters in dist/: refused, not all removed (output/emptied-config.ts).
@@ -405,26 +411,6 @@ function hasGeneratedList(dir: string): boolean {
   } catch {
     return true;
   }
-}
-
-/** The options of `node scripts/app.js main` (what `npm run synth -- --dry-run` runs), or a one-line reason they are wrong. */
-export function parseSynthArgs(args: readonly string[], env: NodeJS.ProcessEnv): { clusters?: string[]; dryRun: boolean } | string {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: { 'cluster': { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    return `${(e as Error).message.replace(/\s+/g, ' ').replace(/\.$/, '')}; see \`npm run synth -- --help\``;
-  }
-  // Under `cdk8s synth` the app gets no arguments: scripts/synth.js passes --cluster this way.
-  const clusters = values.cluster ?? env.K3S_VIP_CLUSTERS?.split(',').filter((name) => name !== '');
-  if (clusters?.includes('')) return '--cluster needs a cluster name: --cluster <name>';
-  const notAName = givenNameProblem(clusters ?? [], values.cluster ? '--cluster' : 'K3S_VIP_CLUSTERS');
-  return notAName ?? lockWaitProblem(env) ?? { clusters: clusters?.length ? clusters : undefined, dryRun: values['dry-run'] ?? false };
 }
 
 /** What the folders and cluster names a synth was given may hold: none at all for plain paths and names (the usual case). */

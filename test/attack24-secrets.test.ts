@@ -58,9 +58,7 @@ describe('24a-1 to 24a-4: nesting on one line', () => {
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n${ONE_LINE}token: ${S}\n`;
     const findings = secretsInFiles(new Map([['dev/x.yaml', text]]), undefined, NO_MEMO);
     expect(findings).toEqual([
-      expect.stringMatching(
-        /^dev\/x\.yaml: cannot be judged: it nests deeper than 64 levels as YAML, too deep to read \(at line 4, column 129\)$/,
-      ),
+      expect.stringMatching(/^dev\/x\.yaml:4:129: cannot be judged: it nests deeper than 64 levels as YAML, too deep to read$/),
     ]);
   });
 });

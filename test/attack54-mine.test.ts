@@ -171,7 +171,7 @@ describe('52b-16e: a dry run refuses the lock wait a real run refuses', () => {
     ['', true],
   ])('K3S_VIP_LOCK_WAIT_SECONDS=%s', (value, accepted) => {
     const parsed = parseSynthArgs(['--dry-run'], { K3S_VIP_LOCK_WAIT_SECONDS: value });
-    if (accepted) expect(parsed).toEqual({ clusters: undefined, dryRun: true });
+    if (accepted) expect(parsed).toEqual({ clusters: undefined, clustersFrom: 'K3S_VIP_CLUSTERS', dryRun: true });
     else expect(parsed).toMatch(/^K3S_VIP_LOCK_WAIT_SECONDS is "[^"]+": expected a whole number of seconds/);
   });
 });

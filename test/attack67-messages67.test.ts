@@ -52,7 +52,7 @@ describe('67c-3: validate counts a text it cannot judge apart from secrets', () 
     const run = spawnSync(process.execPath, [APP, 'validate/conformance'], { cwd: root, env, encoding: 'utf8' });
     expect(run.status).toBe(1);
     const lines = run.stderr.trim().split('\n');
-    expect(lines[lines.length - 1]).toMatch(/^validate: 1 text\(s\) too large to judge and 1 violation\(s\) in /);
+    expect(lines[lines.length - 1]).toMatch(/^validate: 1 text\(s\) that cannot be judged and 1 violation\(s\) in /);
     expect(run.stderr).not.toMatch(/secret\(s\)/);
   }, 60_000);
 });

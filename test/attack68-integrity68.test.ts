@@ -390,8 +390,8 @@ describe('68c-7: validate counts an object too large for etcd apart from secrets
   test.each<[string, string[], string]>([
     ['an oversize object alone', [OVERSIZE], '1 object(s) too large for etcd'],
     ['a secret alone', [SECRET], '1 secret(s)'],
-    ['a text too large to judge', [UNJUDGED], '1 text(s) too large to judge'],
-    ['one of each', [SECRET, UNJUDGED, OVERSIZE], '1 secret(s) and 1 text(s) too large to judge and 1 object(s) too large for etcd'],
+    ['a text too large to judge', [UNJUDGED], '1 text(s) that cannot be judged'],
+    ['one of each', [SECRET, UNJUDGED, OVERSIZE], '1 secret(s) and 1 text(s) that cannot be judged and 1 object(s) too large for etcd'],
     ['two secrets and an oversize object', [SECRET, SECRET, OVERSIZE], '2 secret(s) and 1 object(s) too large for etcd'],
   ])('findingCounts: %s', (_name, findings, expected) => {
     expect(findingCounts(findings)).toBe(expected);

@@ -647,7 +647,7 @@ describe('validateManifests', () => {
   ])('reports YAML that does not parse (%s), with its document', (_what, broken, message) => {
     const text = `${yamlOf([clusterRole()])}---\n${broken}---\n${stringify(ingress())}`;
     expect(validateManifests(new Map([[FILE, text]]))).toEqual([
-      { file: FILE, object: 'document 2', field: '', message: expect.stringMatching(message) },
+      { file: FILE, object: 'document 2', field: '', message: expect.stringMatching(message), line: 17, column: 1 },
     ]);
   });
 

@@ -161,8 +161,16 @@ describe('npm run synth: its own command line', () => {
   );
 
   test('the app itself (run without the CLI) refuses what it does not know in one line', () => {
-    expect(parseSynthArgs(['--dry-run', '--cluster', 'a', '--cluster=b'], {})).toEqual({ clusters: ['a', 'b'], dryRun: true });
-    expect(parseSynthArgs([], { K3S_VIP_CLUSTERS: 'a,b' })).toEqual({ clusters: ['a', 'b'], dryRun: false });
+    expect(parseSynthArgs(['--dry-run', '--cluster', 'a', '--cluster=b'], {})).toEqual({
+      clusters: ['a', 'b'],
+      clustersFrom: '--cluster',
+      dryRun: true,
+    });
+    expect(parseSynthArgs([], { K3S_VIP_CLUSTERS: 'a,b' })).toEqual({
+      clusters: ['a', 'b'],
+      clustersFrom: 'K3S_VIP_CLUSTERS',
+      dryRun: false,
+    });
     expect(parseSynthArgs([], { K3S_VIP_CLUSTERS: '' })).toEqual({ clusters: undefined, dryRun: false });
     expect(parseSynthArgs(['--stdout'], {})).toMatch(/^Unknown option '--stdout'.*; see `npm run synth -- --help`$/);
     expect(parseSynthArgs(['--cluster='], {})).toBe('--cluster needs a cluster name: --cluster <name>');

@@ -23,6 +23,7 @@ import { manifestsRootOf, pathUnder } from './manifests-tree';
 import { projectFolderProblem, readSourceUnderLock } from './install-source';
 import { physicalPath } from '../output/physical-path';
 import { configDirFromEnv, distDirFromEnv } from '../output/env-dirs';
+import { fromUserFolder } from '../output/user-folder';
 import { launcherGuard } from '../output/launcher';
 import { ownFoldersProblem } from '../output/own-folders';
 import { specialFolderProblem } from '../output/special-file-system';
@@ -44,7 +45,8 @@ applies manifests from, and removes the ones it installed before that the list d
   --cluster <name>  the cluster to install: config/<name>.yaml, synthesized by \`npm run synth\`
                     into dist/<name>/ (required)
   --dir <folder>    the K3s manifests folder (default ${DEFAULT_MANIFESTS_DIR});
-                    created when missing if its parent exists
+                    created when missing if its parent exists; a relative path is taken
+                    from the folder you run npm in
   --dry-run         print what would be created, updated and removed, and the kubectl deletes
                     that removals call for; write nothing
   -h, --help        print this help
@@ -255,5 +257,6 @@ export function main(args: string[], env: NodeJS.ProcessEnv = process.env): void
     process.exitCode = 1;
     return;
   }
-  process.exitCode = runInstall({ ...parsed, distDir, configDir });
+  // `--dir ../mf` typed in docs/ names docs/../mf, though npm runs this in the project root (71c-1).
+  process.exitCode = runInstall({ ...parsed, manifestsDir: fromUserFolder(parsed.manifestsDir, env), distDir, configDir });
 }

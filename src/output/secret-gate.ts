@@ -19,6 +19,7 @@ import {
   secretsInComments,
   secretsInData,
   secretsInLines,
+  TOO_DEEP_TEXT,
 } from '../core/secrets';
 import { linesText, secretLineGroups } from '../core/secret-line-groups';
 import { isUnusableEntry } from '../core/auth-user-entries';
@@ -74,12 +75,13 @@ export function secretsInFiles(
  * and the objects too large for etcd, which are no secret (68c-7: validate said "1 secret(s)" for a file without one).
  */
 export function findingCounts(findings: readonly string[]): string {
-  const unjudged = findings.filter((line) => line.includes('cannot be judged')).length;
+  // Text too deep to judge (an alias cycle `a: &a [*a]`, 71c-4) holds no secret the gate found either.
+  const unjudged = findings.filter((line) => line.includes('cannot be judged') || line.includes(TOO_DEEP_TEXT)).length;
   const oversized = findings.filter((line) => line.includes(OVERSIZED)).length;
   const secrets = findings.length - unjudged - oversized;
   const counts = [
     secrets ? `${secrets} secret(s)` : '',
-    unjudged ? `${unjudged} text(s) too large to judge` : '',
+    unjudged ? `${unjudged} text(s) that cannot be judged` : '',
     oversized ? `${oversized} object(s) too large for etcd` : '',
   ];
   return counts.filter(Boolean).join(' and ');
@@ -183,7 +185,7 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
     findings.push(...atLines(path, text, (part) => (secretsInLines(part).length ? BY_LINE : undefined), BY_LINE));
   else if (named.length) findings.push(`${path}: holds a secret in a YAML ${[...new Set(named.map(({ type }) => type))].join(', ')} name`);
   // Text nested too deep to read at all: neither its data nor its lines tell what it holds.
-  else if (unjudgeable?.startsWith(TOO_DEEP_YAML)) findings.push(`${path}: cannot be judged: it ${unjudgeable}`);
+  else if (unjudgeable?.startsWith(TOO_DEEP_YAML)) findings.push(atPlace(path, `cannot be judged: it ${unjudgeable}`));
   // A document that does not parse cleanly hides its keys from the scan above: its lines are read one by one.
   else if (unjudgeable && secretsInLines(text).length) {
     const what = `a value under a key named like a secret, read line by line as the file ${unjudgeable}`;
@@ -191,6 +193,15 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
   } else if (unjudgeable && mayHideSecret(text, unjudgeable)) {
     findings.push(`${path}: cannot be judged: it ${unjudgeable}, and may hold a Kubernetes Secret`);
   } else if (seen && !findings.some((line) => line.startsWith(`${path}:`))) findings.push(...atLines(path, text, secretShape, seen));
+}
+
+/**
+ * `path:line:column: what` where `what` ends with its reader's place, `(at line L, column C)`: the form of every located
+ * message, which CI problem matchers read (docs/yaml.md, "In CI"; 71c-4). `path: what` where it names no place.
+ */
+function atPlace(path: string, what: string): string {
+  const at = / \(at line (\d+), column (\d+)\)$/.exec(what);
+  return at ? `${path}:${at[1]}:${at[2]}: ${what.slice(0, at.index)}` : `${path}: ${what}`;
 }
 
 /**

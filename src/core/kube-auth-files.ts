@@ -31,4 +31,4 @@ export function kubeAuthFileSpans(text: string): Array<[number, number]> {
 }
 
 /** What a finding of kubeAuthFileSpans is called (secrets-formats.ts FORMAT_FINDERS). */
-export const KUBE_AUTH_FILE_SECRET = "a line of kube-apiserver's static token or basic-auth file (token,user,uid,\"groups\")";
+export const KUBE_AUTH_FILE_SECRET = 'a line of kube-apiserver\'s static token or basic-auth file (token,user,uid,"groups")';

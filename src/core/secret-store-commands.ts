@@ -143,7 +143,8 @@ export function storedValues(words: readonly string[], depth = 0): Stored[] {
         const option = optionValue(store, command[k], command[k + 1]);
         if (option && !isElsewhere(option.value)) found.push({ value: option.value, index: i + 1 + k + (option.next ? 1 : 0) });
       }
-      if (from !== undefined && store.operands) found.push(...placedValues(store.operands, command, from).map((k) => ({ value: command[k], index: i + 1 + k })));
+      if (from !== undefined && store.operands)
+        found.push(...placedValues(store.operands, command, from).map((k) => ({ value: command[k], index: i + 1 + k })));
     }
     // Words holding a command line of their own are read nested too; the rest of this command is read.
     for (let k = i + 1; k < end; k++) found.push(...nested(k));

@@ -113,4 +113,5 @@ export const STORE_STDIN_RULES: readonly StdinRule[] = [
 ];
 
 /** The names of STORE_STDIN_RULES' clients, for a text's prefilter (stdin-passwords.ts STDIN_CLIENT). */
-export const STORE_STDIN_CLIENTS = 'gh|wrangler|gcloud|doppler|vercel|glab|consul|passwd|zfs|secret-tool|keyctl|systemd-creds|ecryptfs-add-passphrase';
+export const STORE_STDIN_CLIENTS =
+  'gh|wrangler|gcloud|doppler|vercel|glab|consul|passwd|zfs|secret-tool|keyctl|systemd-creds|ecryptfs-add-passphrase';

@@ -29,15 +29,19 @@ function afterSteps(own: readonly string[], steps: readonly RegExp[]): number {
 
 /**
  * A command that, after `steps`, reads its value on standard input: none of `valueOptions` gives it, at most `names`
- * operands stand after the steps (a further one is the value itself, judged by secret-store-commands.ts), and where
- * `named` the first operand names a secret (`DB_PASSWORD`, `secret/db/pw`).
+ * operands stand after the steps (a further one is the value itself, judged by secret-store-commands.ts; `valued`: the
+ * options whose value is the next word), and where `named` the first operand names a secret (`DB_PASSWORD`, `secret/db/pw`).
  */
-function readsValue(steps: readonly RegExp[], valueOptions: RegExp | undefined, names: number, named: boolean) {
+function readsValue(steps: readonly RegExp[], valueOptions: RegExp | undefined, names: number, named: boolean, valued?: RegExp) {
   return (words: readonly string[], i: number): boolean => {
     const own = commandWords(words, i);
     const from = afterSteps(own, steps);
     if (from < 0 || (valueOptions && own.some((word) => valueOptions.test(word)))) return false;
-    const operands = own.slice(from).filter((word) => !word.startsWith('-') && !/^\d?[<>]/.test(word));
+    // Operands up to a redirection (`<<< pw`: what it reads), an option's value aside where `valued` names the option.
+    const redirection = own.findIndex((word, k) => k >= from && /^\d?[<>]/.test(word));
+    const operands = own
+      .slice(from, redirection < 0 ? own.length : redirection)
+      .filter((word, k, rest) => !word.startsWith('-') && !(valued?.test(rest[k - 1] ?? '') ?? false));
     return operands.length <= names && (!named || (operands.length > 0 && isSecretKey(operands[0], true)));
   };
 }
@@ -83,7 +87,13 @@ function zfsPrompts(words: readonly string[], i: number): boolean {
 export const STORE_STDIN_RULES: readonly StdinRule[] = [
   {
     client: /^gh$/,
-    holds: readsValue([/^secret$/, /^set$/], /^(?:--body|--env-file|-[bf])/, 1, false),
+    holds: readsValue(
+      [/^secret$/, /^set$/],
+      /^(?:--body|--env-file|-[bf])/,
+      1,
+      false,
+      /^(?:-[Reoavru]|--(?:repo|env|org|app|visibility|repos|user))$/,
+    ),
     reading: 'password',
     name: 'secret set on standard input',
   },
@@ -99,7 +109,7 @@ export const STORE_STDIN_RULES: readonly StdinRule[] = [
   { client: /^vercel$/, holds: readsValue([/^env$/, /^add$/], undefined, 2, true), reading: 'password', name: 'env add' },
   {
     client: /^glab$/,
-    holds: readsValue([/^variable$/, /^set$/], /^(?:--value|-v)/, 1, true),
+    holds: readsValue([/^variable$/, /^set$/], /^(?:--value|-v)/, 1, true, /^(?:-[gsdtR]|--(?:group|scope|description|type|repo))$/),
     reading: 'password',
     name: 'variable set on standard input',
   },

@@ -8,6 +8,7 @@ import { diffTrees } from './output/diff';
 import { fileRedaction, findingCounts, secretsInFiles } from './output/secret-gate';
 import { gateFindingSource } from './output/gate-sources';
 import { redact, secretValues } from './core/secrets';
+import { holdsUnshownRun } from './core/generated-quotes';
 import { printable } from './core/problem';
 import { describeFileError, isTemporaryName } from './output/file-system';
 import { LOCK_FILE, LockError, withFolderLock } from './output/lock';
@@ -152,7 +153,8 @@ function othersNote(files: readonly string[], odd: readonly OddEntry[]): string 
     .slice(0, OTHERS_SHOWN)
     .map(
       (path) =>
-        (secretValues([path]).length > 0 ? '(a name that may hold a secret, not shown)' : printable(path)) + (kinds.get(path) ?? ''),
+        (secretValues([path]).length > 0 || holdsUnshownRun(path) ? '(a name that may hold a secret, not shown)' : printable(path)) +
+        (kinds.get(path) ?? ''),
     );
   const more = others.length > OTHERS_SHOWN ? ` and ${others.length - OTHERS_SHOWN} more` : '';
   return redact(`; ${others.length} other file(s) in it, not written by synth, were left out: ${shown.join(', ')}${more}`);

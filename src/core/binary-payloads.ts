@@ -1,6 +1,7 @@
 import { bytesAsText } from './byte-run-decodings';
 import { derElement, isDerKey } from './der-keys';
 import { inflated, streamKind } from './gzip-members';
+import { isZip, zipMembersInflated } from './zip-members';
 
 /**
  * Decoded bytes (base64, hex or base32 of something) as the text a reader finds in them (round 60):
@@ -10,7 +11,8 @@ import { inflated, streamKind } from './gzip-members';
  * - a private key's DER as its base64, which the shapes read (secret-shapes.ts: base32 of a key, 60a-9);
  * - other binary data (a tar or a stored zip of a `.env`, a few bytes before `DB_PASSWORD=…`: 60b-1) as its printable
  *   runs, one a line, as `strings` prints them (GNU binutils strings: runs of printable characters), 8 characters at
- *   least so a digest's or a key's random bytes give next to nothing; whatever the first byte (a tar, cpio, zip).
+ *   least so a digest's or a key's random bytes give next to nothing; whatever the first byte (a tar, cpio, zip);
+ *   a zip's deflated members inflated first, each read as above (zip-members.ts, 71a-16).
  *   Not a DER SEQUENCE's that spans the bytes (a certificate's subject and URLs are no secret; a key's DER is read above).
  * Each reader is linear in the bytes, and inflation is bounded in size and in count per text (mayInflateAt).
  */
@@ -39,8 +41,9 @@ export function payloadText(bytes: Buffer, inflate: () => boolean = () => false,
   // 70a-22: hex is how digests and ids are written (`sha256:31995d4e…` held `1n*5@1UGq`, read as a URL with
   // credentials): its bytes are read as text only where they are text as a whole, or once inflated.
   if (!binaryRuns && data === bytes) return undefined;
-  const runs = data.toString('latin1').match(PRINTABLE_RUN);
-  return runs ? runs.join('\n') : undefined;
+  const members = isZip(data) && inflate() ? zipMembersInflated(data).map((member) => payloadText(member) ?? '') : [];
+  const runs = data.toString('latin1').match(PRINTABLE_RUN) ?? [];
+  return [...members, ...runs].join('\n') || undefined;
 }
 
 /**

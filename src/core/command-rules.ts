@@ -79,7 +79,11 @@ const RULES: readonly Rule[] = [
   },
   { client: /^openssl$/, option: '-k', next: /^-k$/ },
   { client: /^openssl$/, option: '-pass pass:', next: /^-pass(?:in|out)?$/, form: /^pass:(.+)$/s },
-  { client: /^keytool$/, option: '-storepass', next: /^-(?:src|dest)?(?:store|key)pass$/ },
+  // (71a-15) jarsigner takes keytool's `-storepass`/`-keypass` (docs.oracle.com/en/java/javase/21/docs/specs/man/jarsigner.html).
+  { client: /^(?:keytool|jarsigner)$/, option: '-storepass', next: /^-(?:src|dest)?(?:store|key)pass$/ },
+  // (71a-15) Windows certutil `-p <password>` (learn.microsoft.com windows-server administration windows-commands certutil);
+  // NSS certutil's `-p` is a phone number: digits and their punctuation are no password.
+  { client: /^certutil$/, option: '-p', next: /^-p$/, form: /^(?![\d\s()+.-]+$)(.+)$/s },
   { client: /^mosquitto_\w+$/, option: '-P', next: /^(?:-P|--pw)$/ },
   { client: /^(?:zip|unzip|zipcloak)$/, option: '-P', short: 'P', switches: 'bdinOPstxZ', next: /^--password$/ },
   { client: /^7z[ar]?$/, option: '-p', short: 'p', optional: true },

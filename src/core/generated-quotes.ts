@@ -19,6 +19,13 @@ const MAX_MESSAGE = 100_000;
 /** Whether `text` is a quoted run a message does not show. */
 export const isUnshownRun = (text: string): boolean => /\d/.test(text) && /[A-Za-z]/.test(text) && !HEX.test(text) && looksGenerated(text);
 
+/**
+ * Whether an unquoted name a message prints (an object's name, a file's path) holds such a run between its other
+ * characters (71a-24: validate's `ConfigMap/Zq8v…`, check's `t/Zq8v….yaml`, which synth says by its size).
+ */
+export const holdsUnshownRun = (name: string): boolean =>
+  name.length <= 4096 && name.split(/[^A-Za-z0-9]+/).some((part) => part.length >= 12 && isUnshownRun(part));
+
 /** What a message says instead of such a run. */
 export const unshownRun = (text: string): string =>
   `(a text of ${text.length} letters and digits that looks generated, not shown: a password or token may have been pasted here)`;

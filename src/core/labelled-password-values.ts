@@ -69,9 +69,10 @@ const OWNER = String.raw`administrator(?:ului|a|s)|administr(?:á|a)tora|spr(?:�
 /**
  * An account the password is for (`for root`, `für root`, `de root`, `do WiFi`, `per admin`, `k routeru`, `dell'admin`,
  * `Пароль root`); 64a-1: up to six words (`for user admin on 192.168.0.1`, `for the backup NAS`), 65a-3 a list of them
- * (`for admin, backup and ops`); with it a colon joins too.
+ * (`for admin, backup and ops`); with it a colon joins too. 71a-21: a note in brackets (`Password (rotated monthly): X`;
+ * a form's `(optional)`, `(required)` says what a field asks).
  */
-const FOR = String.raw`(?:[ \t]+(?:for|of|ng|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor|per|k|pro|til|pentru|des|der|del)(?:,?[ \t]+[\w.@-]{1,32}){1,6}|[ \t]+(?:dell|de[ \t]+l)['’][\w.@-]{1,32}|[ \t]+(?:root|admin|sudo)|[ \t]+(?:${OWNER})(?:[ \t]+[\w.@-]{1,32})?)`;
+const FOR = String.raw`(?:[ \t]*\((?!(?:optional|required)\))[^()\n]{1,48}\)|[ \t]+(?:for|of|ng|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor|per|k|pro|til|pentru|des|der|del)(?:,?[ \t]+[\w.@-]{1,32}){1,6}|[ \t]+(?:dell|de[ \t]+l)['’][\w.@-]{1,32}|[ \t]+(?:root|admin|sudo)|[ \t]+(?:${OWNER})(?:[ \t]+[\w.@-]{1,32})?)`;
 /** A verb that joins a label and its value (`is`, `was`, `lautet`, `es`, `är`, `est`, `é`, `je`, `este`; Finnish `on` only after `salasana`: `Password on request`). */
 const VERB = String.raw`[ \t]+(?:is|was|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest|je|este|là)[ \t]*:?[ \t]+`;
 /** A colon or `=`; 64a-1: the value may stand on a line below (`Password for root:`, a blank line, the value). */
@@ -127,11 +128,11 @@ const QUOTE = new RegExp(QUOTED_WORD, 'uy');
 const LEFT_OUT = /^(?:redacted|hidden|omitted|removed|masked|elided|snip|censored|secret|password|none|empty|unset)$/i;
 /**
  * The value after it: a quoted word, numeric groups (`7391 0452 8816 3307`), a quoted passphrase (`"correct horse
- * battery staple"`), words and a number ending the line (`Sonnenblume Regen Fahrrad 42`, 64a-1), 65a-5 three to seven
+ * battery staple"`, in code marks too: 71a-21), words and a number ending the line (`Sonnenblume Regen Fahrrad 42`, 64a-1), 65a-5 three to seven
  * words ending the line or sentence (`purple monkey dishwasher`, `correct-horse-battery-staple`), or a word up to a blank.
  */
 const VALUE =
-  /"([^"\s]{1,64})"|'([^'\s]{1,64})'|`([^`\s]{1,64})`|(\d{4}(?:[ \t]\d{4}){1,7})(?![\d])|"([^"\n]{1,64})"|(\p{L}{2,20}(?:[ \t]\p{L}{2,20}){1,6}[ \t]\d{1,6})(?=[ \t]*(?:$|[\r\n.,;]))|(\p{L}{2,20}(?:[ \t-]\p{L}{2,20}){2,6})(?=[ \t]*(?:$|[\r\n.,;!?]))|([^\s"'`<]{1,80})/uy;
+  /"([^"\s]{1,64})"|'([^'\s]{1,64})'|`([^`\s]{1,64})`|(\d{4}(?:[ \t]\d{4}){1,7})(?![\d])|["`]([^"`\n]{1,64})["`]|(\p{L}{2,20}(?:[ \t]\p{L}{2,20}){1,6}[ \t]\d{1,6})(?=[ \t]*(?:$|[\r\n.,;]))|(\p{L}{2,20}(?:[ \t-]\p{L}{2,20}){2,6})(?=[ \t]*(?:$|[\r\n.,;!?]))|([^\s"'`<]{1,80})/uy;
 /** Which of VALUE's groups is a phrase of words unquoted (65a-5). */
 const PHRASE_GROUP = 7;
 /** What may follow a single word that ends its clause: the text's or line's end, punctuation, a tag, a conjunction. */

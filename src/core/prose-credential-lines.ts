@@ -39,7 +39,14 @@ const RUN = /[^\s"'`()<>[\]{},;:=\uff1a\u2192]{10,80}/g;
  * branch `admin/feat2x3ui4` or an image `root/ub22x04lts` in a sentence is a path).
  */
 const ACCOUNT = 'root|admin(?:istrator)?|superuser|sa|postgres|elastic|ubuntu|pi|guest|operator';
-const ACCOUNT_PAIR = new RegExp(String.raw`(?<![\w./-])(?:(${ACCOUNT})[ \t]*\/[ \t]*|[\w.-]{2,32}[ \t]+\/[ \t]+)(\S{10,64})`, 'dgi');
+// 71a-21: a known account's pair is also written `admin | X`, `admin + X`, `admin, X` (a table's cells, a list).
+const ACCOUNT_PAIR = new RegExp(String.raw`(?<![\w./-])(?:(${ACCOUNT})[ \t]*[/|+,][ \t]*|[\w.-]{2,32}[ \t]+\/[ \t]+)(\S{10,64})`, 'dgi');
+/**
+ * What may stand before a pair glued to its account on its line: nothing, a `label:`, or a login named (71a-21:
+ * `Default login for the switch is admin/X`, `Portainer login admin, X`).
+ */
+const GLUED_PAIR_HEAD =
+  /^(?:[ \t]*|.*:[ \t]+|.*\b(?:logins?|credentials?|creds)\b.*[ \t](?:is|are|=)[ \t]+|.*\b(?:logins?|credentials?|creds)[ \t]+)$/i;
 /**
  * Round 70 (70a-5): a known account, maybe with its realm or host (`root@pam`, `ubuntu@k3s-1`), a blank, then a value
  * ending its line, as a runbook notes a login (`iDRAC k3s-1: root X`, `ilo Administrator X`, `Proxmox root@pam X`).
@@ -150,8 +157,8 @@ export function proseCredentialSpans(text: string): Array<[number, number]> {
     const rest = text.slice(end, lineEndNear(text, end, 256));
     // Glued to its account, the pair is its line's whole content (after a `label:` maybe); a name's value followed by
     // a sentence (`admin / Grafana10x2 dashboards are read-only`) is the subject of that sentence.
-    const glued = !/[ \t]\//.test(pair[0]);
-    if (glued && !(/^(?:[ \t]*|.*:[ \t]+)$/.test(text.slice(lineStart, pair.index)) && /^["'`).,;!?]*[ \t]*$/.test(rest))) continue;
+    const glued = !/[ \t][/|+,]/.test(pair[0]);
+    if (glued && !(GLUED_PAIR_HEAD.test(text.slice(lineStart, pair.index)) && /^["'`).,;!?]*[ \t]*$/.test(rest))) continue;
     if (/^[A-Z][a-z]{3}/.test(value) && /^[ \t]+[a-z]+[ \t]+[a-z]/.test(rest)) continue;
     if (isValue(value)) spans.push([start, end]);
   }

@@ -3,6 +3,7 @@ import { SQL_SECRET_VARIABLE, sqlSecretVariableSpans } from './sql-secret-variab
 import { SQL_SECRET_VALUE, sqlValueSpans } from './sql-values';
 import { isBase64DerKey, isHexDerKey, rawDerKeys } from './der-keys';
 import { hexDumpKeys, hexKeyRuns } from './hex-runs';
+import { decimalByteKeys } from './decimal-byte-keys';
 import { jwkPrivateMembers } from './jwk-members';
 import { FORMAT_FINDERS } from './secrets-formats';
 import { LOGIN_ARGUMENT, loginArgumentSpans } from './login-arguments';
@@ -199,6 +200,7 @@ const SHAPE_TESTS = SHAPES.map(({ pattern }) => new RegExp(pattern.source, patte
 const FINDERS: readonly Finder[] = [
   { find: hexKeyRuns, what: 'a private key (hex-encoded)' },
   { find: hexDumpKeys, what: 'a private key (hex-encoded)' },
+  { find: decimalByteKeys, what: 'a private key (its bytes in decimal)' },
   { find: jwkPrivateMembers, what: "a private key (a JSON Web Key's private member)" },
   { find: rawDerKeys, what: 'a private key' },
   { find: toolPrivateKeySpans, what: TOOL_PRIVATE_KEY },

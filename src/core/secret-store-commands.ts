@@ -1,5 +1,6 @@
 import type { Path } from './problem';
 import { isCommandReference, shellWords } from './secret-arguments';
+import { isSecretKey } from './secrets-keys';
 
 /**
  * Attack round 40a-4c: commands that store a secret, whose value is one by what the command does, whatever its key is
@@ -13,6 +14,9 @@ import { isCommandReference, shellWords } from './secret-arguments';
  *   `aws secretsmanager create-secret|put-secret-value|update-secret --secret-string <value>` (cli reference secretsmanager);
  * - `gh secret set <name> --body|-b <value>` (cli.github.com/manual/gh_secret_set);
  * - `az keyvault secret set --value <value>` (learn.microsoft.com cli/azure/keyvault/secret#az-keyvault-secret-set).
+ * Round 71a-15, values by place: `qpdf --encrypt <user-pw> <owner-pw> <bits>` (qpdf.readthedocs.io cli: "--encrypt
+ * user-password owner-password key-length"); `glab variable set <key> <value>` (gitlab-org/cli docs glab_variable_set)
+ * and `netlify env:set <key> <value>` (cli.netlify.com commands/env), where the key names a secret.
  * A reference (`$PW`, `${PW}`, `"$(cat f)"`), standard input (`-`), a file (`@f`, `file://f`, `fileb://f`) or a placeholder
  * (`...`, `<password>`) is none.
  */
@@ -34,6 +38,11 @@ interface Store {
   pairs?: boolean;
   /** Only with `--type SecureString` (ssm's String and StringList are plain parameters). */
   secureString?: boolean;
+  /**
+   * Operands after the path that are values, by place; `valued`: options whose value is the next word; `named`: the
+   * first operand must name a secret; `then`: the operand after the last value must be this (qpdf's key length).
+   */
+  operands?: { at: readonly number[]; valued?: RegExp; named?: boolean; then?: RegExp };
 }
 
 const STORES: readonly Store[] = [
@@ -43,11 +52,20 @@ const STORES: readonly Store[] = [
   { client: /^aws$/, path: [/^secretsmanager$/, /^(?:create-secret|put-secret-value|update-secret)$/], options: ['--secret-string'] },
   { client: /^gh$/, path: [/^secret$/, /^set$/], options: ['--body', '-b'], short: 'b' },
   { client: /^az$/, path: [/^keyvault$/, /^secret$/, /^set$/], options: ['--value'] },
+  { client: /^qpdf$/, path: [/^--encrypt$/], operands: { at: [0, 1], then: /^(?:40|128|256)$/ } },
+  {
+    client: /^glab$/,
+    path: [/^variable$/, /^set$/],
+    options: ['--value', '-v'],
+    short: 'v',
+    operands: { at: [1], valued: /^(?:-[gsdt]|--(?:group|scope|description|type|repo)|-R)$/, named: true },
+  },
+  { client: /^netlify$/, path: [/^env:set$/], operands: { at: [1], valued: /^--(?:context|scope|filter)$/, named: true } },
 ];
 
-const CLUE = /(?<![\w.-])(?:kubectl|oc|vault|aws|gh|az)(?:\.exe)?(?![\w.-])/;
+const CLUE = /(?<![\w.-])(?:kubectl|oc|vault|aws|gh|az|qpdf|glab|netlify)(?:\.exe)?(?![\w.-])/;
 /** A word of a STORES path, which a line must hold to be read. */
-const PATH_CLUE = /secret|kv|ssm/;
+const PATH_CLUE = /secret|kv|ssm|--encrypt|variable|env:set/;
 /** Words that end a command (shellWords with its operators). */
 const SEPARATOR = /^(?:;|&&?|\|\|?|\(|\)|`)$/;
 const commandName = (word: string): string => word.replace(/^.*[/\\]/s, '').replace(/\.exe$/i, '');
@@ -63,6 +81,7 @@ const PLACEHOLDER = /^(?:\.{3,}|…|<[^<>]*>|x{3,}|X{3,})$/;
 /** The value `word` (then `next`) gives one of `store`'s options, and whether it is the next word's; or undefined. */
 function optionValue(store: Store, word: string, next: string | undefined): { value: string; next: boolean } | undefined {
   const eq = word.indexOf('=');
+  if (!store.options && !store.pairs) return undefined;
   if (store.pairs) return eq > 0 && word[0] !== '-' ? { value: word.slice(eq + 1), next: false } : undefined;
   let value: string | undefined;
   const isNext = store.options!.includes(word);
@@ -71,6 +90,19 @@ function optionValue(store: Store, word: string, next: string | undefined): { va
   else if (store.short && word.length > 2 && word.startsWith(`-${store.short}`)) value = word.slice(2);
   if (value !== undefined && store.keyed) value = /^[^=]*=(.*)$/s.exec(value)?.[1];
   return value === undefined ? undefined : { value, next: isNext };
+}
+
+/** The indexes of `command`'s operands after `from` that are values by place (Store.operands), none where its name is no secret's. */
+function placedValues(operands: NonNullable<Store['operands']>, command: readonly string[], from: number): number[] {
+  const places: number[] = [];
+  for (let k = from; k < command.length; k++) {
+    if (command[k].startsWith('-') || (operands.valued?.test(command[k - 1]) ?? false) || /^\d?[<>]/.test(command[k])) continue;
+    places.push(k);
+  }
+  if (operands.named && !(places.length > 0 && isSecretKey(command[places[0]], true))) return [];
+  const next = places[Math.max(...operands.at) + 1];
+  if (operands.then && !(next !== undefined && operands.then.test(command[next]))) return [];
+  return operands.at.map((at) => places[at]).filter((k) => k !== undefined && !isElsewhere(command[k]));
 }
 
 /** Where the command's words after its path start (each step a later word), or undefined where it does not follow the path. */
@@ -111,6 +143,8 @@ export function storedValues(words: readonly string[], depth = 0): Stored[] {
         const option = optionValue(store, command[k], command[k + 1]);
         if (option && !isElsewhere(option.value)) found.push({ value: option.value, index: i + 1 + k + (option.next ? 1 : 0) });
       }
+      if (from !== undefined && store.operands)
+        found.push(...placedValues(store.operands, command, from).map((k) => ({ value: command[k], index: i + 1 + k })));
     }
     // Words holding a command line of their own are read nested too; the rest of this command is read.
     for (let k = i + 1; k < end; k++) found.push(...nested(k));

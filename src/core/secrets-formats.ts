@@ -15,6 +15,7 @@ import { TABLE_COLUMN_SECRET, tableColumnSpans } from './table-columns';
 import { SECRET_SECTION, secretSectionSpans } from './secret-sections';
 import { PASTED_CONFIG_SECRET, pastedConfigSpans } from './pasted-config-lines';
 import { K3S_SHORT_TOKEN, k3sShortTokenSpans } from './k3s-short-token';
+import { KUBE_AUTH_FILE_SECRET, kubeAuthFileSpans } from './kube-auth-files';
 import { K3S_VPN_JOIN_KEY, k3sVpnJoinKeySpans } from './k3s-vpn-auth';
 import { DEVICE_CONFIG_SECRET, deviceConfigSpans } from './device-config-lines';
 import { UCI_OPTION_SECRET, uciOptionSpans } from './uci-option-lines';
@@ -270,6 +271,7 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: pastedConfigSpans, what: PASTED_CONFIG_SECRET },
   { find: deviceConfigSpans, what: DEVICE_CONFIG_SECRET },
   { find: k3sShortTokenSpans, what: K3S_SHORT_TOKEN },
+  { find: kubeAuthFileSpans, what: KUBE_AUTH_FILE_SECRET },
   { find: literalFormSpans, what: LITERAL_FORM_SECRET },
   { find: wrappedLiteralSpans, what: WRAPPED_LITERAL_SECRET },
   { find: cSecretSpans, what: C_COPY_SECRET },

@@ -2,6 +2,7 @@ import { isCommandReference } from './secret-arguments';
 import { readsFile } from './shell-redirections';
 import { passesOn, stageCommand } from './stdin-pipes';
 import { PROMPT_STDIN_RULES } from './stdin-prompts';
+import { STORE_STDIN_CLIENTS, STORE_STDIN_RULES } from './stdin-secret-stores';
 import { MORE_STDIN_CLIENTS, MORE_STDIN_RULES, STDIN_FILE, type StdinReading, type StdinRule } from './stdin-readers';
 
 export type { StdinReading } from './stdin-readers';
@@ -103,6 +104,7 @@ const STDIN_RULES: readonly StdinRule[] = [
   { client: /^(?:tiger|tight)?vncpasswd$/, option: /^-f$/, reading: 'password', name: '-f' },
   ...MORE_STDIN_RULES,
   ...PROMPT_STDIN_RULES,
+  ...STORE_STDIN_RULES,
 ];
 
 /** Whether a command of that name reads standard input as a row of STDIN_RULES may say. */
@@ -111,7 +113,7 @@ const READER = new RegExp(`^(?:${STDIN_RULES.map((rule) => rule.client.source).j
 export const isStdinReader = (name: string): boolean => READER.test(name);
 /** Text that may name a reader of STDIN_RULES that secrets-commands.ts CLIENT does not name (its prefilter). */
 export const STDIN_CLIENT = new RegExp(
-  String.raw`(?<![\w.-])(?:sudo|kubectl|kubeseal|gpg2?|smbpasswd|pdbedit|cryptsetup|(?:tiger|tight)?vncpasswd|ansible-vault|${MORE_STDIN_CLIENTS})(?![\w.-])`,
+  String.raw`(?<![\w.-])(?:sudo|kubectl|kubeseal|gpg2?|smbpasswd|pdbedit|cryptsetup|(?:tiger|tight)?vncpasswd|ansible-vault|${MORE_STDIN_CLIENTS}|${STORE_STDIN_CLIENTS})(?![\w.-])`,
 );
 
 /** Words that end a command in a shell (shellWords with its operators gives `&&` as two `&`). */

@@ -18,6 +18,7 @@ import { oneLine, printable } from '../core/problem';
 import { TOO_DEEP_YAML } from '../core/yaml-depth';
 import { mayQuote } from '../core/quotable';
 import { redact, REDACTED, secretsInData, secretValues } from '../core/secrets';
+import { describeGeneratedQuotes, holdsUnshownRun } from '../core/generated-quotes';
 import { YamlStreams, yamlStreams } from '../output/yaml-streams';
 import { oddEntries } from '../output/odd-entries';
 import { Unread, unreadEntries } from './unread-files';
@@ -101,10 +102,15 @@ export function validateManifests(
     if (!findings.length) continue;
     const hide = secretsHidden(object, runSecrets);
     // The object's name may hold a secret too (`Password=abc`): its reference is hidden as the messages are.
-    const shownRef = hide({ path: ['metadata', 'name'], message: ref });
+    const shownRef = holdsUnshownRun(ref) ? UNSHOWN_NAME : hide({ path: ['metadata', 'name'], message: ref });
     // So may a key on the field's path (a label `Authorization: Bearer x`).
     violations.push(
-      ...findings.map((f) => ({ file, object: shownRef, field: hide({ path: f.path, message: formatField(f.path) }), message: hide(f) })),
+      ...findings.map((f) => ({
+        file,
+        object: shownRef,
+        field: hide({ path: f.path, message: formatField(f.path) }),
+        message: describeGeneratedQuotes(hide(f)),
+      })),
     );
   }
   memo.save();
@@ -158,6 +164,9 @@ function isKubernetesObject(value: unknown): value is KubeObject {
   if (!isRecord(value) || !['apiVersion', 'kind', 'metadata'].some((key) => key in value)) return false;
   return !(typeof value.apiVersion === 'string' && value.apiVersion.startsWith('kustomize.config.k8s.io/'));
 }
+
+/** An object's reference whose name holds a run that looks generated: the pasted password synth says by its size (71a-24). */
+const UNSHOWN_NAME = '(an object whose name looks generated, not shown: a password or token may have been pasted there)';
 
 /** `Kind/ns/name`, JSON-quoted when a part holds a control character (an ESC or a line break would act on the terminal, 71d-4). */
 function objectRef(object: KubeObject, document: string): string {

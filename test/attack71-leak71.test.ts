@@ -222,16 +222,6 @@ describe('71a-5: an Erlang cookie, a VAPID private key and an HMAC key under the
   });
 });
 
-describe('71a: not closed in this round', () => {
-  // A label on the line above its value in a comment (`# erlang cookie` / `# QWKZ…`): the label-above rule reads
-  // password labels only; a cookie's needs its own reading of comment pairs.
-  test.todo('71a-5 an Erlang cookie on the comment line below `# erlang cookie`');
-  // Both are known only by the ConfigMap key's file name (`git-askpass.sh`, `openvpn-auth.txt`): the text alone is an
-  // `echo <word>` script or two bare lines; judging data by its key's file name is a reader of its own.
-  test.todo('71a-6 a GIT_ASKPASS script that echoes a literal password');
-  test.todo('71a-6 an OpenVPN auth-user-pass file (user, then password)');
-});
-
 describe('71a: the new readers stay linear', () => {
   beforeAll(() => acceptedEverywhere(textConfigMap('warm up')));
   test.each([

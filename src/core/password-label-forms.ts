@@ -37,8 +37,11 @@ export interface LabelForm {
   readonly network?: boolean;
 }
 
-/** A password's English name, and the typed-wrong ones a sentence's verb makes plain (`pass word is`, `p@ssword`). */
-const NOUN = String.raw`pass(?:word|wd|phrase|code)|pwd|pass[ \t](?:word|phrase)|p[@4]ssw(?:o|0)rd|passw0rd`;
+/**
+ * A password's English name, and the typed-wrong ones a sentence's verb makes plain (`pass word is`, `p@ssword`). 71a-5:
+ * and the Erlang distribution cookie, a cluster's shared password (`# erlang cookie` above it in a rabbitmq.conf).
+ */
+const NOUN = String.raw`pass(?:word|wd|phrase|code)|pwd|pass[ \t](?:word|phrase)|p[@4]ssw(?:o|0)rd|passw0rd|erlang[ \t._-]?cookie`;
 /** Other languages' names a set or use form takes (`Passwort`, `contraseña`, `mot de passe`). */
 const ANY_NOUN = String.raw`${NOUN}|(?:pass|kenn)wort|contrase(?:ñ|n)a|senha|wachtwoord|mot[ \t]de[ \t]passe|clave|chiave|has(?:ł|l)(?:o|em)|парол(?:ь|ем)`;
 /**

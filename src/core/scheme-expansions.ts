@@ -16,8 +16,25 @@ export const isShellExpansion = (word: string): boolean => SHELL_EXPANSION.test(
  */
 export const isSchemeExpansion = (value: string, expansion = isShellExpansion): boolean => {
   const scheme = /^([A-Za-z][\w-]*)[ \t]+(\S.*)$/s.exec(value.trim());
-  return !!scheme && AUTH_SCHEME.test(scheme[1]) && expansion(scheme[2]);
+  return !!scheme && AUTH_SCHEME.test(scheme[1]) && expansion(scheme[2]) && !echoesLiteral(scheme[2]);
 };
+
+/** A quoted word an `echo` or `printf` substitution prints (`$(echo -n "alice:Zq9…" | base64)`). */
+const ECHOED_WORD = /"([^"]*)"|'([^']*)'/g;
+
+/**
+ * Whether a substitution after a scheme prints a literal credential (71a-14): `Basic $(echo -n "$U:Zq9…" | base64)`
+ * builds the header from the text it quotes, whose password (after its last `:`, or the whole word) is then a literal,
+ * not a reference. A printf format (`'%s:%s'`) and a user name before a reference (`"alice:$P"`) print none.
+ */
+function echoesLiteral(expansion: string): boolean {
+  if (!/^\$\((?:echo|printf)\s/.test(expansion)) return false;
+  for (const [, double, single] of expansion.matchAll(ECHOED_WORD)) {
+    const secret = (double ?? single).split(':').pop()!;
+    if (secret && !/^(?:%[-\w]*)+$/.test(secret) && (single !== undefined || !isShellExpansion(secret))) return true;
+  }
+  return false;
+}
 
 /**
  * A header's value in a one-line text (setsSecret) that holds no credential (71a-14): isSchemeExpansion's, or an auth

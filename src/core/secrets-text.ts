@@ -281,27 +281,41 @@ function withoutStops(word: string): string {
  * The quoted parts of one line of a command line (`curl -H 'X-Auth-Token: abc' http://x`), their escapes undone, in
  * one pass: where a double quote finds no closing one, no later one can (the scan from a later quote runs as the
  * first did), so the rest of the line is not scanned again for each (quadratic in a text of many `\"`).
+ * A double-quoted part holding a substitution with quotes of its own (`"Authorization: Basic $(echo -n "$U:$P" |
+ * base64)"`) runs to the quote the shell closes it with (substitutionQuotedAt), and quoted halves a shell joins into
+ * one word (`'Authorization: Bearer '"$TOKEN"`) are read joined, as the shell passes them (71a-14): a half the next
+ * one goes on from is no part of its own, so `'Authorization: Bearer '"Zq9…"` is read as the literal it makes.
  */
 function quotedParts(line: string): string[] {
   const parts: string[] = [];
   const double = /"((?:[^"\\]|\\.)*)"/y;
   let doubleCloses = true;
+  // The halves of the word being read, and where its last one ends.
+  let halves: string[] = [];
+  let wordEnd = -1;
+  const endWord = (): void => {
+    if (halves.length) parts.push(halves[halves.length - 1]);
+    if (halves.length > 1) parts.push(halves.join(''));
+    halves = [];
+  };
   for (let i = 0; i < line.length; i++) {
+    let part: { value: string; end: number } | undefined;
     if (line[i] === "'") {
       const end = line.indexOf("'", i + 1);
-      if (end < 0) continue;
-      parts.push(line.slice(i + 1, end));
-      i = end;
+      if (end >= 0) part = { value: line.slice(i + 1, end), end: end + 1 };
     } else if (line[i] === '"' && doubleCloses) {
       double.lastIndex = i;
       const match = double.exec(line);
       if (!match) doubleCloses = false;
-      else {
-        parts.push(decodeEscapes(match[1]));
-        i = double.lastIndex - 1;
-      }
+      else part = substitutionQuotedAt(line, i, double.lastIndex) ?? { value: decodeEscapes(match[1]), end: double.lastIndex };
     }
+    if (!part) continue;
+    if (i !== wordEnd) endWord();
+    halves.push(part.value);
+    wordEnd = part.end;
+    i = part.end - 1;
   }
+  endWord();
   return parts;
 }
 /**

@@ -29,6 +29,7 @@ import { basicAuthUserSecrets } from './basic-auth-users';
 import { secretAdvice } from './secret-advice';
 import { ruleSecrets } from './rule-pairs'; // a router rule's header and query values, as pairs (51a-2)
 import { pairNameAt } from './pair-names';
+import { namedFileSecrets } from './named-file-texts';
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
 export { binaryAsText } from './text-decodings';
@@ -224,7 +225,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       )
         found.push({ path: at, value: text, what: secretAs });
       else if (inText) found.push({ path: at, ...inText });
-      else if (found.length === before && found.push(...ruleSecrets(text, at, secretsInData)) === before)
+      else if (found.length === before && found.push(...ruleSecrets(text, at, secretsInData), ...namedFileSecrets(text, at)) === before)
         judgeWithoutControls(text, found, (form) => visit(form, at, secretAs, envName));
       return;
     }

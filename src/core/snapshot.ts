@@ -124,13 +124,22 @@ function unjudgeableTextProblem(text: string, path: Path): string | undefined {
 /** A surrogate code unit without its pair: in `u` mode a pair is one code point, which this does not match. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
+/**
+ * What a text holding half of a character is said to hold, or undefined: JSON writes it as `\ud800`, which Go's YAML
+ * reader (kubectl, Helm, helm-controller) refuses ("found invalid Unicode character escape code", go-yaml
+ * scannerc.go), so the file would not apply (71d-10). Also read by the construct gate over what it renders.
+ */
+export function loneSurrogateProblem(text: string): string | undefined {
+  const lone = LONE_SURROGATE.exec(text)?.[0];
+  return lone
+    ? `holds U+${lone.charCodeAt(0).toString(16).toUpperCase()}, half of a character (a lone UTF-16 surrogate), which Go's YAML reader of kubectl and Helm refuses: write the whole character`
+    : undefined;
+}
+
 /** The message for a text value at `path` that holds a control character where it may not, or undefined. */
 export function controlCharacterProblem(text: string, path: Path): string | undefined {
-  // Half of a character: JSON writes it as `\ud800`, which Go's YAML reader (kubectl, Helm, helm-controller) refuses
-  // ("found invalid Unicode character escape code", go-yaml scannerc.go), so the file would not apply (71d-10).
-  const lone = LONE_SURROGATE.exec(text)?.[0];
-  if (lone)
-    return `holds U+${lone.charCodeAt(0).toString(16).toUpperCase()}, half of a character (a lone UTF-16 surrogate), which Go's YAML reader of kubectl and Helm refuses: write the whole character`;
+  const lone = loneSurrogateProblem(text);
+  if (lone) return lone;
   const forbidden = takesMultiLineText(path) ? text.replace(/[\n\t]/g, '') : text;
   if (!CONTROL_CHARACTER.test(forbidden)) return undefined;
   const first = CONTROL_CHARACTER.exec(forbidden)![0];

@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { unshownName } from '../config/cluster-name';
 import { redactMessage } from '../core/redact-message';
+import { halfCharacterIn } from './construct-half-characters';
 
 /** What rendering the objects a gated construct holds gave: each chart's documents, and what could not be rendered. */
 export interface RenderedObjects {
@@ -58,7 +59,9 @@ export function tryRender(object: ApiObject, failures: string[]): unknown {
   try {
     const json = object.toJson();
     // cdk8s writes it as YAML, which calls each value's toJSON and walks every level: JSON.stringify does both, cheaply.
-    JSON.stringify(json);
+    const half = halfCharacterIn(json, JSON.stringify(json));
+    // 71d-10: cdk8s would write it, and kubectl and Helm would refuse the whole file.
+    if (half) return void failures.push(`${blankedPath(object)}: ${half}`);
     return json;
   } catch (error) {
     // The engine's text is not shown: it may quote a patch path or a value, and it carries no advice. cdk8s wraps

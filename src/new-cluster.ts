@@ -58,7 +58,8 @@ function configsIn(dir: string, fix: string): Map<string, string> | string {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
-    const what = (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'is not a folder' : `cannot be read: ${describeFileError(e, false)}`;
+    const what =
+      (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'is not a folder' : `cannot be read: ${describeFileError(e, false, 'read')}`;
     return `${shown(dir)} ${what}: ${fix}`;
   }
   const isFile = (entry: Dirent) => {
@@ -221,7 +222,9 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
     }
     text = withLineFeeds(decoded.text!);
   } catch (e) {
-    return fail(`cannot read ${shown(source)}: ${describeFileError(e)}; fix it, or copy another with --from <cluster or example>`);
+    return fail(
+      `cannot read ${shown(source)}: ${describeFileError(e, true, 'read')}; fix it, or copy another with --from <cluster or example>`,
+    );
   }
   // A copy of an example says so: synth warns while it still holds the example's addresses and hosts.
   const head = fromExample ? `${schemaLine}\n${copiedFromLine(posix(relative(configDir, source)))}` : schemaLine;

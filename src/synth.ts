@@ -377,7 +377,10 @@ function showDryRun(
       patches.push({ path: shown(path), lines });
     }
   } catch (e) {
-    for (const line of errorLines(e instanceof PublishError ? e.message : `cannot read ${shownDist}/: ${describeFileError(e)}`)) log(line);
+    for (const line of errorLines(
+      e instanceof PublishError ? e.message : `cannot read ${shownDist}/: ${describeFileError(e, true, 'read')}`,
+    ))
+      log(line);
     log('synth --dry-run: a synth would refuse this; nothing was written.');
     return 1;
   }

@@ -197,17 +197,19 @@ export function isStrongSecretName(key: string, list: readonly string[]): boolea
  */
 const isCommunityName = (list: readonly string[]): boolean => withoutTail(list).pop() === 'community';
 const SNMP_QUALIFIER = /^(?:snmp|snmpv[12]c?|v[12]c?|ro|rw|read|write|readonly|readwrite|trap|get|set)$/;
+/** A key's name as lower-case words, camelCase split too (`hashSalt`, `AUTH_SALT` → `hash salt`, `auth salt`). */
+const nameWords = (name: string): string[] =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
 const DEFAULT_COMMUNITY = /^(?:public|private)$/i;
 
 /** A value under a community's name (`name`) that is none: a default, or under a bare `community` a plain word. */
 export function isPlainCommunity(value: string, name: string): boolean {
-  const list = withoutTail(
-    name
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter(Boolean),
-  );
+  const list = withoutTail(nameWords(name));
   if (list.pop() !== 'community') return false;
   if (DEFAULT_COMMUNITY.test(value.trim())) return true;
   return !list.some((word) => SNMP_QUALIFIER.test(word)) && isPlainWordValue(value);
@@ -220,16 +222,12 @@ export function isPlainCommunity(value: string, name: string): boolean {
  * `community`; a map of settings below it is judged key by key (secret-map-settings.ts).
  */
 const isOneTimePasswordName = (list: readonly string[]): boolean => /^h?otp$/.test(withoutTail(list).pop() ?? '');
-/** An Erlang/OTP release (`26`, `26.2.1`, `OTP-26.2.1`: erlang/otp's tags), no seed. */
-const OTP_RELEASE = /^(?:otp-)?\d{1,3}(?:\.\d{1,3}){0,4}$/i;
+/** An Erlang/OTP release (`26`, `26.2.1`, `OTP-26.2.1`, `OTP-27.0-rc3`: erlang/otp's tags), no seed. */
+const OTP_RELEASE = /^(?:otp-)?\d{1,3}(?:\.\d{1,3}){0,4}(?:-rc\d{1,2})?$/i;
 
 /** A value under a one-time password's name (`name`) that is none: a release, or a word with nothing generated-looking and no password's mix. */
 export function isPlainOneTimeValue(value: string, name: string): boolean {
-  const list = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  const list = nameWords(name);
   if (!isOneTimePasswordName(list)) return false;
   return OTP_RELEASE.test(value.trim()) || (isPlainWordValue(value) && !hasPasswordMix(value));
 }
@@ -272,11 +270,7 @@ const isSaltName = (list: readonly string[]): boolean => /^(?:salts?|hmac)$/.tes
  * digits and punctuation, few of its runs long enough to look generated alone.
  */
 export function isPlainSalt(value: string, name: string): boolean {
-  const list = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  const list = nameWords(name);
   return isSaltName(list) && isPlainWordValue(value);
 }
 

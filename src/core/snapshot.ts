@@ -213,7 +213,7 @@ const BOXED = new Map([
 ]);
 
 /** What a non-plain object is, and that plain data is expected (the schema may want a string there, not an object). */
-function notPlainData(prototype: { constructor?: { name?: unknown } } | null | undefined): string {
+export function notPlainData(prototype: { constructor?: { name?: unknown } } | null | undefined): string {
   // A class's name is the caller's text (`Object.defineProperty(A, 'name', …)`): shown only when it is a plain identifier.
   const given = prototype?.constructor?.name;
   const name = typeof given === 'string' && /^[A-Za-z_$][\w$]{0,40}$/.test(given) ? given : 'class instance';

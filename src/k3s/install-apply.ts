@@ -34,7 +34,7 @@ function reading<T>(path: string, read: () => T): T {
   } catch (e) {
     if (e instanceof InstallError) throw e;
     if (e instanceof PublishError) throw new InstallError(e.message);
-    throw new InstallError(`cannot read ${printable(path)}: ${describeFileError(e)}`);
+    throw new InstallError(`cannot read ${printable(path)}: ${describeFileError(e, true, 'read')}`);
   }
 }
 

@@ -103,7 +103,7 @@ export function readSourceUnderLock(
   try {
     isFolder = fs.lstat(distDir)?.isDirectory();
   } catch (e) {
-    throw new InstallError(`cannot read ${printable(distDir)}: ${describeFileError(e)}`);
+    throw new InstallError(`cannot read ${printable(distDir)}: ${describeFileError(e, true, 'read')}`);
   }
   if (!isFolder) return readSource(distDir, cluster, fs, configDir);
   try {

@@ -1,6 +1,8 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { unshownName } from '../config/cluster-name';
+import { formatPath, Path } from '../core/problem';
+import { notPlainData } from '../core/snapshot';
 import { redactMessage } from '../core/redact-message';
 import { halfCharacterIn } from './construct-half-characters';
 
@@ -67,6 +69,11 @@ export function tryRender(object: ApiObject, failures: string[]): unknown {
     // The engine's text is not shown: it may quote a patch path or a value, and it carries no advice. cdk8s wraps
     // the RangeError of a too deep or cyclic value in an Error of its own (lib/api-object.js toJson), text and all.
     const tooDeep = error instanceof RangeError || /\bRangeError\b|circular structure/.test(String(error));
+    const notPlain = tooDeep ? undefined : notPlainValue(object);
+    if (notPlain) {
+      failures.push(`${blankedPath(object)}: ${formatPath(notPlain.path)} ${notPlainData(notPlain.prototype)}`);
+      return undefined;
+    }
     const why = tooDeep
       ? 'a value in it (a prop, or one an addJsonPatch patch adds) nests too deep or refers to itself'
       : 'a patch or value in it cannot be applied (e.g. an addJsonPatch JsonPatch.replace or remove on a path the object does not have, or a toJSON that throws)';
@@ -75,5 +82,34 @@ export function tryRender(object: ApiObject, failures: string[]): unknown {
         'fix or remove that patch or value (patch only paths the object has; give plain, finite data)',
     );
     return undefined;
+  }
+}
+
+/**
+ * 71d-13: the first value in `object`'s props that cdk8s refuses to render (a Date, a Map, a String object: cdk8s
+ * lib/_util.js sanitizeValue throws "can't render non-simple object" for any object whose constructor is not Object),
+ * with its key path, so the refusal names it as the props door does. A value cdk8s resolves first (a Lazy, or one with
+ * a `resolve()`: lib/resolve.js) is not judged here. Each object is read once, so this is linear in the props' size.
+ */
+function notPlainValue(object: ApiObject): { path: Path; prototype: { constructor?: { name?: unknown } } | null } | undefined {
+  const seen = new Set<object>();
+  const walk = (node: unknown, at: Path): ReturnType<typeof notPlainValue> => {
+    if (node === null || typeof node !== 'object' || seen.has(node) || node instanceof Lazy) return undefined;
+    if (typeof (node as { resolve?: unknown }).resolve === 'function') return undefined;
+    seen.add(node);
+    const prototype = Object.getPrototypeOf(node) as { constructor?: { name?: unknown } } | null;
+    if (!Array.isArray(node) && prototype?.constructor?.name !== 'Object') return { path: at, prototype };
+    const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((item, i) => [i, item]) : Object.entries(node);
+    for (const [key, value] of entries) {
+      const found = walk(value, [...at, key]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  try {
+    // cdk8s keeps the props as given (lib/api-object.js: `this.props = props`); no public reader returns them unrendered.
+    return walk((object as unknown as { props?: unknown }).props, []);
+  } catch {
+    return undefined; // a proxy that throws: the general words below
   }
 }

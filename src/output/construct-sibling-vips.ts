@@ -17,7 +17,7 @@ import { kubeVipRules } from '../kube-vip/versions';
 import type { DeployedService } from '../load-balancer/deployed';
 import { checkServiceFamilies } from '../load-balancer/family-rules';
 import { repeatedVipProblems } from '../load-balancer/service-rules';
-import { secondVipSourceMessage } from '../traefik/chart-service';
+import { isLoadBalancerIpSet, secondVipSourceMessage } from '../traefik/chart-service';
 import { checkVipPlacement, pendingServiceProblem } from '../load-balancer/rules';
 import { sameIp } from '../net/ip';
 import { parseVersion } from '../semver';
@@ -90,7 +90,7 @@ function ownFieldFindings(service: RenderedService, version: string, said: Repor
   const policy = service.externalTrafficPolicy?.value === 'Local' ? 'Local' : undefined;
   const problem = typeof lease === 'string' ? leaseNameProblem(lease, policy, version, kubeVipRules(parseVersion(version))) : undefined;
   if (problem) said(annotation(LEASE_NAME_ANNOTATION), problem);
-  if (typeof service.annotations[VIP_ANNOTATION] === 'string' && service.loadBalancerIP !== undefined)
+  if (typeof service.annotations[VIP_ANNOTATION] === 'string' && isLoadBalancerIpSet(service.loadBalancerIP))
     said([service.path[0], 'spec', 'loadBalancerIP'], secondVipSourceMessage(formatPath(annotation(VIP_ANNOTATION).slice(1))));
 }
 

@@ -4,14 +4,42 @@
  * rename(2) (man-pages 6.05).
  */
 
-/** A refusal of rights: who may act depends on who runs (52b-16c: root was told to use sudo). */
-function rightsAdvice(path: string): string {
-  return process.getuid?.() === 0
+/** Whether a failed operation read or wrote: its advice differs (a read needs read rights, not write rights). */
+export type FileAccess = 'read' | 'write';
+
+/**
+ * Calls that only read or only write, by the `syscall` Node.js names (libuv's fs names, uv_fs_*). `open` (and others)
+ * do either: the caller says which.
+ */
+const READING = new Set('scandir opendir readdir read readlink stat lstat fstat realpath access'.split(' '));
+const WRITING = new Set(
+  'write mkdir mkdtemp rename unlink rmdir rm symlink link copyfile chmod chown utime fsync fdatasync ftruncate'.split(' '),
+);
+
+/** What the failed call did: its syscall's kind, else the caller's word, else a write (most callers write). */
+export function accessOf(error: NodeJS.ErrnoException | undefined, said?: FileAccess): FileAccess {
+  if (error?.syscall && READING.has(error.syscall)) return 'read';
+  if (error?.syscall && WRITING.has(error.syscall)) return 'write';
+  return said ?? 'write';
+}
+
+/**
+ * A refusal of rights: who may act depends on who runs (52b-16c: root was told to use sudo), and on what was refused.
+ * Root reads past every mode bit (capabilities(7), CAP_DAC_READ_SEARCH): only a security module or a network file
+ * system that maps root to nobody refuses it a read; an immutable file or a read-only mount refuses only writes.
+ */
+function rightsAdvice(path: string, access: FileAccess): string {
+  const root = process.getuid?.() === 0;
+  if (access === 'read')
+    return root
+      ? `root was refused too: check the security module's log for ${path} (SELinux, AppArmor) or a network file system that maps root to nobody (root_squash)`
+      : `this user (uid ${process.getuid?.() ?? '?'}) may not read ${path}: make it readable for this user (chmod u+r, and u+x on each folder on the way), or run as its owner (sudo when root owns it)`;
+  return root
     ? `root was refused too: check ${path} for an immutable file or folder (lsattr; chattr -i) or a read-only mount`
     : `this user (uid ${process.getuid?.() ?? '?'}) may not write to ${path}: make it writable for this user (chown, chmod u+w), or run as its owner (sudo when root owns it)`;
 }
 
-const ADVICE: Record<string, (path: string) => string> = {
+const ADVICE: Record<string, (path: string, access: FileAccess) => string> = {
   ENOSPC: () => 'free space on that file system, then run again',
   EDQUOT: () => 'free space within your quota on that file system, then run again',
   EROFS: () => 'that file system is mounted read-only: remount it read-write, or point the run at a writable folder',
@@ -38,10 +66,11 @@ const CALLERS_WORD = new Set(['ENOENT', 'EEXIST', 'ENOTEMPTY']);
 
 /**
  * The advice for `error`, after a colon, or a generic one for an errno without its own; '' for an error without one.
- * `path`: the file or folder to name (file-system.ts names a temporary file's folder, which the user knows).
+ * `path`: the file or folder to name (file-system.ts names a temporary file's folder, which the user knows); `access`:
+ * whether the caller read or wrote, where the syscall does not tell (accessOf).
  */
-export function errnoAdvice(error: NodeJS.ErrnoException | undefined, path = 'that file or folder'): string {
+export function errnoAdvice(error: NodeJS.ErrnoException | undefined, path = 'that file or folder', access?: FileAccess): string {
   if (!error?.code || CALLERS_WORD.has(error.code)) return '';
   const advice = ADVICE[error.code];
-  return `: ${advice ? advice(path) : `fix what the system reports for ${path} (man 3 errno: ${error.code}), then run again`}`;
+  return `: ${advice ? advice(path, accessOf(error, access)) : `fix what the system reports for ${path} (man 3 errno: ${error.code}), then run again`}`;
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { printable } from '../core/problem';
-import { errnoAdvice } from './errno-advice';
+import { accessOf, errnoAdvice, FileAccess } from './errno-advice';
 
 /**
  * The file operations that publishing (`dist/`) and installing (the K3s manifests folder) perform,
@@ -196,13 +196,15 @@ function failedPath(error: NodeJS.ErrnoException): string | undefined {
 
 /**
  * What went wrong in a failed file operation, and what to do (errno-advice.ts) unless `advise` is false (a caller that
- * says what to do itself), in one line: `read-only file system (EROFS): …`.
+ * says what to do itself), in one line: `read-only file system (EROFS): …`. `access`: whether the caller read or wrote,
+ * for a call that may do either (`open`): a refused read is told to get read rights, a refused write write rights.
  */
-export function describeFileError(e: unknown, advise = true): string {
+export function describeFileError(e: unknown, advise = true, access?: FileAccess): string {
   const error = e as NodeJS.ErrnoException;
+  const write = accessOf(error, access) === 'write';
   const reasons: Record<string, string> = {
     EACCES: 'permission denied',
-    EPERM: 'operation not permitted (an immutable file?)',
+    EPERM: `operation not permitted${write ? ' (an immutable file?)' : ''}`,
     EROFS: 'read-only file system',
     ENOSPC: 'no space left on the device',
     EDQUOT: 'disk quota exceeded',
@@ -224,6 +226,6 @@ export function describeFileError(e: unknown, advise = true): string {
   };
   if (error?.code === DANGLING_LINK) return reasons[DANGLING_LINK];
   if (error?.code)
-    return `${reasons[error.code] ?? error.message?.split(',')[0].replace(/^E[A-Z]+: /, '') ?? 'failed'} (${error.code})${advise ? errnoAdvice(error, failedPath(error)) : ''}`;
+    return `${reasons[error.code] ?? error.message?.split(',')[0].replace(/^E[A-Z]+: /, '') ?? 'failed'} (${error.code})${advise ? errnoAdvice(error, failedPath(error), access) : ''}`;
   return error?.message ?? String(e);
 }

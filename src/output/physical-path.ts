@@ -52,7 +52,7 @@ export function physicalPath(path: string, cwd: string = process.cwd()): Physica
         continue;
       }
     } catch (e) {
-      return { problem: `cannot read ${JSON.stringify(next)}: ${describeFileError(e)}` };
+      return { problem: `cannot read ${JSON.stringify(next)}: ${describeFileError(e, true, 'read')}` };
     }
     if (stat?.isDirectory()) at = next;
     else {

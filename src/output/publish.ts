@@ -297,7 +297,7 @@ export function planSync(dir: string, files: FileTree, fs: FileSystem = nodeFile
       : (files.get(GENERATED_LIST) ?? listText(produced.map((p) => [p, fileDigest(files.get(p)!)])));
     return { writes, removals, stale, unchanged, warnings, previous, temporaries, oldList, widenedList, finalList };
   } catch (e) {
-    throw e instanceof PublishError ? e : new PublishError(`cannot read ${printable(dir)}/: ${describeFileError(e)}`);
+    throw e instanceof PublishError ? e : new PublishError(`cannot read ${printable(dir)}/: ${describeFileError(e, true, 'read')}`);
   }
 }
 

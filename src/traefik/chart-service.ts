@@ -181,7 +181,7 @@ function additionalVipProblems(
       message: `is ${shownValue(lbClass)}, not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip never gives ${context.label} its VIP: remove the key`,
     });
   }
-  if (annotationPath && valueAt(block, ['spec', 'loadBalancerIP']) !== undefined) {
+  if (annotationPath && isLoadBalancerIpSet(valueAt(block, ['spec', 'loadBalancerIP']))) {
     const vips = formatPath(context.sourced(annotationPath, '').path);
     problems.push({
       path: context.sourced([...at, 'spec', 'loadBalancerIP'], '').path,
@@ -189,6 +189,14 @@ function additionalVipProblems(
     });
   }
   return problems;
+}
+
+/**
+ * Whether `spec.loadBalancerIP` holds an address: `""` is the field's zero value, the same as leaving it out
+ * (kubernetes/api core/v1/types.go ServiceSpec: `json:"loadBalancerIP,omitempty"`), and null leaves it out too.
+ */
+export function isLoadBalancerIpSet(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
 }
 
 /** `spec.loadBalancerIP` beside the VIP list at `vips`: also said of a LoadBalancer Service beside a K3sVipCluster (71b-14). */

@@ -235,7 +235,9 @@ export function main(args: readonly string[] = []): void {
     // in dist/ fails here as it fails synth (57a-18): one line per finding, with file and line, never the value.
     secrets = secretsInFiles(texts);
   } catch (e) {
-    const problem = (e as NodeJS.ErrnoException).code ? `cannot read ${shownDist}/: ${describeFileError(e)}` : (e as Error).message;
+    const problem = (e as NodeJS.ErrnoException).code
+      ? `cannot read ${shownDist}/: ${describeFileError(e, true, 'read')}`
+      : (e as Error).message;
     process.stderr.write(`error: ${oneLine(redact(problem))}\n`);
     process.exitCode = 1;
     return;

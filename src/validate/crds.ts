@@ -250,7 +250,7 @@ export function readCrds(dir: string): Map<string, Crd> {
     names = crdFileNames(dir);
   } catch (e) {
     throw new CrdFolderError(
-      `cannot read the CRD folder ${folder}: ${describeFileError(e, false)}, so custom resources cannot be validated: ${restore}`,
+      `cannot read the CRD folder ${folder}: ${describeFileError(e, false, 'read')}, so custom resources cannot be validated: ${restore}`,
       {
         cause: e,
       },
@@ -273,7 +273,7 @@ export function readCrds(dir: string): Map<string, Crd> {
         e instanceof NotRegularFile
           ? 'is not a regular file (a FIFO or a device, whose read would block)'
           : (e as NodeJS.ErrnoException).code
-            ? `cannot be read: ${describeFileError(e)}`
+            ? `cannot be read: ${describeFileError(e, true, 'read')}`
             : 'is not valid YAML';
       throw new CrdFolderError(`${shownFile}${at}: ${why}, so custom resources cannot be validated: ${restore}`, { cause: e });
     }

@@ -78,6 +78,9 @@ export class K3sVipCluster extends Construct {
     // Every Service VIP kube-vip will serve, a VIP annotation under traefik.values included.
     const serviceIps = clusterVipServices(config).flatMap((service) => service.ips);
     const leaseNames = clusterLeaseNames(config);
+    // The config's networks, so every construct judges the VIPs and the pool as the config's rules did (60b-5).
+    const { clusterCidr, serviceCidr, nodeCidr } = config.k3s;
+    const networks = { clusterCidr, serviceCidr, ...(nodeCidr && { nodeCidr }), mode: kubeVip.mode };
     new KubeVipChart(this, 'kube-vip', {
       version: kubeVip.version,
       interface: vipInterface(config),
@@ -86,16 +89,17 @@ export class K3sVipCluster extends Construct {
       bgp: kubeVip.mode === 'bgp' ? kubeVip.bgp : undefined,
       servicesElection: usesServicesElection(config),
       leaderElection: kubeVip.leaderElection,
+      networks,
     });
     if (kubeVip.services.ipPool) {
       // Loaded only for a config with an IP pool: most configs have none, and every synth would load it.
       const { KubeVipCloudProviderChart } = require('../kube-vip/cloud-provider-chart') as typeof CloudProviderChart;
-      new KubeVipCloudProviderChart(this, 'kube-vip-cloud-provider', { pool: kubeVip.services.ipPool });
+      new KubeVipCloudProviderChart(this, 'kube-vip-cloud-provider', {
+        pool: kubeVip.services.ipPool,
+        networks: { clusterCidr, serviceCidr },
+      });
     }
     // The resolvers configured outside this tool, which Traefik's CRDs in extraObjects may name as the Ingresses do.
-    // The config's networks, so the constructs judge the VIPs as the config's rules did (60b-5).
-    const { clusterCidr, serviceCidr, nodeCidr } = config.k3s;
-    const networks = { clusterCidr, serviceCidr, ...(nodeCidr && { nodeCidr }), mode: kubeVip.mode };
     new TraefikChart(this, 'traefik-config', {
       ...traefikSettings(config),
       externalCertResolvers: config.traefik.externalCertResolvers,

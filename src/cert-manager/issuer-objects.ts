@@ -3,6 +3,7 @@ import { Path, Problem } from '../core/problem';
 import * as format from '../config/formats';
 import { renderedObjects } from '../traefik/extra-objects';
 import { apiGroup } from '../validate/kinds';
+import { isLetsEncrypt } from '../ingress/acme-reserved-names';
 import { checkIssuerForHost } from './rules';
 
 type Values = Record<string, unknown>;
@@ -19,15 +20,20 @@ export const isCertManagerKind = (object: Values, kind: string): boolean =>
  * `http01`, as a certManager.issuers entry with `solver: http01`: cert-manager picks a solver per DNS name, and only
  * DNS-01 may answer for a wildcard (https://cert-manager.io/docs/configuration/acme/#solving-challenges).
  */
-export function objectClusterIssuers(objects: readonly Values[]): Record<string, { readonly solver: unknown }> {
-  const defined: Record<string, { readonly solver: unknown }> = {};
+export function objectClusterIssuers(
+  objects: readonly Values[],
+): Record<string, { readonly solver: unknown; readonly letsEncrypt: boolean }> {
+  const defined: Record<string, { readonly solver: unknown; readonly letsEncrypt: boolean }> = {};
   for (const object of objects) {
     const metadata = isMap(object.metadata) ? object.metadata : {};
     if (!isCertManagerKind(object, 'ClusterIssuer') || typeof metadata.name !== 'string') continue;
     const solvers = acmeSolvers(object);
     const http01 =
       solvers.length > 0 && solvers.every((solver) => isMap(solver) && solver.http01 !== undefined && solver.dns01 === undefined);
-    defined[metadata.name] = { solver: http01 ? 'http01' : undefined };
+    // Only an ACME issuer whose directory is Let's Encrypt's (a CA or Vault issuer has no ACME server at all).
+    const spec = isMap(object.spec) ? object.spec : {};
+    const server = isMap(spec.acme) ? spec.acme.server : undefined;
+    defined[metadata.name] = { solver: http01 ? 'http01' : undefined, letsEncrypt: typeof server === 'string' && isLetsEncrypt(server) };
   }
   return defined;
 }
@@ -61,7 +67,9 @@ export function certificateIssuerProblems(object: Values, issuers: DefinedIssuer
   if (!isCertManagerKind(object, 'Certificate')) return [];
   const spec = isMap(object.spec) ? object.spec : {};
   const ref = isMap(spec.issuerRef) ? spec.issuerRef : {};
-  const group = ref.group ?? 'cert-manager.io';
+  // An empty group is cert-manager's own, as an absent one (cert-manager internal/apis/certmanager/validation/certificate.go
+  // validateIssuerRef: "if the user leaves the group blank, it's effectively defaulted to the built-in issuers").
+  const group = ref.group || 'cert-manager.io';
   if (ref.kind !== 'ClusterIssuer' || group !== 'cert-manager.io' || typeof ref.name !== 'string' || !ref.name) return [];
   const names = Array.isArray(spec.dnsNames) ? spec.dnsNames : [];
   const hosts = names.flatMap((host, i) => (typeof host === 'string' ? [{ host, path: ['spec', 'dnsNames', i] as Path }] : []));

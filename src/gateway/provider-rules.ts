@@ -1,9 +1,8 @@
 import type { Path, Report } from '../core/problem';
 import { redactedList } from '../core/redact-message';
-import { flagIsFalse, flagIsTrue, traefikFlags } from '../traefik/arguments';
+import { flagIsTrue, traefikFlags } from '../traefik/arguments';
 import { needsLabel } from '../traefik/ingress-provider';
-import { withFlagNamespaces } from '../traefik/provider-watch';
-import type { Sourced } from '../load-balancer/deployed';
+import { providerWatch } from '../traefik/provider-watch';
 import { goTruthy } from '../traefik/go-truth';
 import { GATEWAY_NAMESPACE } from './model';
 import { isMap } from '../core/is-map';
@@ -60,27 +59,10 @@ export function checkGatewayProvider(use: GatewayUse, prefix: Path, error: Repor
     }
   }
   if (!use.gateway) return;
-  const at = (...keys: string[]): Path => [...prefix, 'values', 'providers', 'kubernetesGateway', ...keys];
   const routes = use.routeNamespaces ? ` and its ${use.routeNamespaces.length} HTTPRoute(s)` : '';
   const uses = `the Gateway (${use.gatewayKey}, in ${GATEWAY_NAMESPACE})${routes}`;
-  let off: Path | undefined;
-  let namespaces: Sourced<readonly string[]> | undefined;
-  const listed = Array.isArray(provider.namespaces)
-    ? provider.namespaces.filter((ns): ns is string => typeof ns === 'string' && ns !== '')
-    : [];
-  if (listed.length) namespaces = { value: listed, path: at('namespaces') };
-  const selectorKey = ['labelSelector', 'labelselector'].find((key) => typeof provider[key] === 'string' && provider[key] !== '');
-  let selector = selectorKey ? { value: provider[selectorKey] as string, path: at(selectorKey) } : undefined;
-  for (const flag of flags) {
-    if (flag.name === SWITCH) {
-      if (flagIsFalse(flag)) off = flag.path;
-      else if (flagIsTrue(flag)) off = undefined;
-    } else if (flag.name === `${SWITCH}.namespaces`) {
-      namespaces = withFlagNamespaces(namespaces, flag);
-    } else if (flag.name === `${SWITCH}.labelselector`) {
-      selector = flag.value ? { value: flag.value, path: flag.path } : undefined;
-    }
-  }
+  // What the provider reads, as traefik/provider-watch.ts reads every Kubernetes provider the chart renders.
+  const { disabled: off, namespaces, labelSelector: selector } = providerWatch(merged, flags, prefix, 'kubernetesGateway');
   if (off) error(off, `turns Traefik's Gateway API provider off, so Traefik ignores ${uses}: remove it`);
   checkGatewayRbac(merged, prefix, uses, error);
   if (namespaces) {

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../config/props-validator';
-import { KubeVipCloudProvider, PoolNetworks } from './cloud-provider';
+import { KubeVipCloudProvider, POOL_NETWORKS_KEYS, PoolNetworks } from './cloud-provider';
 import { IP_POOL_SETTINGS_KEYS, IpPoolSettings } from './ip-pool';
 import { chartArgs } from '../core/construct-args';
 
@@ -21,7 +21,7 @@ export class KubeVipCloudProviderChart extends Chart {
     super(...chartArgs(scope, id, 'KubeVipCloudProviderChart'));
     props = PropsValidator.read<KubeVipCloudProviderChartProps>('KubeVipCloudProviderChart', props, {
       pool: IP_POOL_SETTINGS_KEYS,
-      networks: { clusterCidr: true, serviceCidr: true },
+      networks: POOL_NETWORKS_KEYS,
     });
     new KubeVipCloudProvider(this, 'CloudProvider', props);
   }

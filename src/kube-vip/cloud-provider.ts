@@ -10,6 +10,7 @@ import { checkK3sNetworks, type Cidrs } from '../k3s/networks';
 import type { Report } from '../core/problem';
 import { booleanProblem } from './rules';
 import { constructArgs } from '../core/construct-args';
+import type { VipNetworks } from '../load-balancer/vip-networks';
 import { gateWhatItRenders } from '../output/construct-gate';
 
 export interface KubeVipCloudProviderProps {
@@ -22,19 +23,11 @@ export interface KubeVipCloudProviderProps {
   readonly networks?: PoolNetworks;
 }
 
-/** The K3s networks a pool is judged against. */
-export interface PoolNetworks {
-  /**
-   * K3s `--cluster-cidr` (pods): one block, or one per IP family, comma-separated.
-   * @default "10.42.0.0/16" (K3s' default)
-   */
-  readonly clusterCidr?: string;
-  /**
-   * K3s `--service-cidr` (ClusterIPs): one block, or one per IP family, comma-separated.
-   * @default "10.43.0.0/16" (K3s' default)
-   */
-  readonly serviceCidr?: string;
-}
+/** The K3s networks a pool is judged against: VipNetworks' pod and Service networks. */
+export type PoolNetworks = Pick<VipNetworks, 'clusterCidr' | 'serviceCidr'>;
+
+/** The keys of PoolNetworks, for the unknown-key check. */
+export const POOL_NETWORKS_KEYS = { clusterCidr: true, serviceCidr: true } as const;
 
 /** The ConfigMap name and namespace the provider reads by default (KUBEVIP_CONFIG_MAP / KUBEVIP_NAMESPACE). */
 const POOL_CONFIG_MAP = 'kubevip';
@@ -126,7 +119,7 @@ export class KubeVipCloudProvider extends Construct {
 function validate(given: KubeVipCloudProviderProps): KubeVipCloudProviderProps {
   const check = new PropsValidator<KubeVipCloudProviderProps>('KubeVipCloudProvider', given, {
     pool: IP_POOL_SETTINGS_KEYS,
-    networks: { clusterCidr: true, serviceCidr: true },
+    networks: POOL_NETWORKS_KEYS,
   });
   const props = check.props;
   const cidrs = poolNetworks(check);

@@ -4,7 +4,7 @@ import { leaderElectionProblems } from './election';
 import { EnvVar, KUBE_VIP_NODE_ROLES, KUBE_VIP_SETTINGS_KEYS, kubeVipModel, KubeVipSettings } from './model';
 import { pieceAccepts } from '../config/config-shape';
 import { PropsValidator } from '../config/props-validator';
-import { describeValue } from '../core/snapshot';
+import { describeValue, isList } from '../core/snapshot';
 import * as format from '../config/formats';
 import {
   arpInterfaceProblem,
@@ -180,7 +180,10 @@ function checkVipNetworks(check: PropsValidator<KubeVipDaemonSetProps>): void {
   const { controlPlaneAddress: text, networks, bgp } = check.props;
   const ip = typeof text === 'string' && !format.virtualIp(text) ? parseIp(text) : undefined;
   const vips = ip ? [{ path: ['controlPlaneAddress'], ip, text: text! }] : [];
-  const given = networks === undefined ? { mode: bgp ? 'bgp' : 'arp' } : networks;
+  // The mode follows bgp unless the networks say it: a VIP routed over BGP is not on a LAN to be judged against.
+  const mode = bgp ? 'bgp' : 'arp';
+  const readable = typeof networks === 'object' && networks !== null && !isList(networks);
+  const given = networks === undefined ? { mode } : readable ? { ...networks, mode: networks.mode ?? mode } : networks;
   for (const problem of vipNetworkProblems(given, vips)) check.problem(problem.path, problem.message, problem);
 }
 

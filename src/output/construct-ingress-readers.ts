@@ -1,22 +1,20 @@
-import { IConstruct } from 'constructs';
 import { checkIssuerForHost } from '../cert-manager/rules';
-import { isMap } from '../core/is-map';
 import { formatPath, Path } from '../core/problem';
 import { classReaderProblems } from '../ingress/class-readers';
 import { surelyUnselected } from '../ingress/ignored-crd-routes';
-import { INGRESS_CLASS } from '../ingress/tls';
 import { IngressReader, providerOffMessage, unwatchedNamespacesProblem, wildcardResolverProblem } from '../ingress/rules';
 import { effectiveClusterTraefik } from '../traefik/settings';
-import { apiGroup } from '../validate/kinds';
 import { AppObject, Scope, where } from './construct-app-objects';
 import { appDefinedIssuers } from './construct-issuer-objects';
 import { blankedPath } from './construct-render';
+import {
+  CERT_RESOLVER_ANNOTATION,
+  CLUSTER_ISSUER_ANNOTATION,
+  inClusterIngressChart,
+  ingressFacts,
+  isIngress,
+} from './construct-ingress-facts';
 import { notedClusterConfig, notedTraefikRelease } from './construct-services';
-
-type Values = Record<string, unknown>;
-
-const CERT_RESOLVER_ANNOTATION = 'traefik.ingress.kubernetes.io/router.tls.certresolver';
-const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
 
 /**
  * Round 70 (70b-5, 70b-7, 70b-24): the rules of `ingresses[]` that relate an Ingress to the cluster, for the app's
@@ -40,12 +38,13 @@ export function ingressReaderFindings(scope: Scope, objects: readonly AppObject[
   const findings: string[] = [];
   for (const o of objects) {
     if (!judge(o) || !isIngress(o.object)) continue;
-    // 71d-2: an Ingress added under a K3sVipCluster meets the issuer rule too (its own Ingresses meet it by their config).
-    const held = heldBy(o.construct, notedClusterConfig);
+    // An Ingress the app adds, under a K3sVipCluster or beside it, meets every rule (71d-2); the cluster's own
+    // (its ingresses chart) met all but the issuer rule by their config.
+    const own = inClusterIngressChart(o.construct);
     const say = (path: Path, message: string) => findings.push(`${where(o)}: ${path.length ? `${formatPath(path)} ` : ''}${message}`);
     const { annotations, labels, namespace, hosts, tlsHosts, traefik, namesClass } = ingressFacts(o.object);
     const resolver = annotations[CERT_RESOLVER_ANNOTATION];
-    if (!held && traefik && typeof resolver === 'string')
+    if (!own && traefik && typeof resolver === 'string')
       for (const { host, path } of hosts) {
         const wildcard = wildcardResolverProblem(host, resolver, acmeResolvers);
         if (wildcard) say(path, wildcard);
@@ -57,7 +56,7 @@ export function ingressReaderFindings(scope: Scope, objects: readonly AppObject[
       for (const { host, path } of tlsHosts.length ? tlsHosts : [{ host: '', path: at }])
         checkIssuerForHost(issuers, issuer, host, { issuer: at, host: path }, say, () => undefined);
     }
-    if (held || !provider || !traefik) continue;
+    if (own || !provider || !traefik) continue;
     const readers: IngressReader[] = [{ namespace, what: 'this Ingress' }];
     const ignored = 'Traefik ignores this Ingress, so its hosts answer 404';
     if (provider.disabled)
@@ -71,34 +70,4 @@ export function ingressReaderFindings(scope: Scope, objects: readonly AppObject[
       say([], `is never read: ${cluster}'s ${formatPath(problem.path)} ${problem.message}`);
   }
   return findings;
-}
-
-const isIngress = (object: Values): boolean =>
-  object.kind === 'Ingress' && typeof object.apiVersion === 'string' && apiGroup(object.apiVersion) === 'networking.k8s.io';
-
-/** Whether a scope above `construct` carries `note` (a K3sVipCluster's config). */
-const heldBy = (construct: IConstruct | undefined, note: (c: IConstruct) => unknown): boolean =>
-  !!construct?.node.scopes.some((scope) => note(scope) !== undefined);
-
-/** What the rules read of an Ingress: annotations, namespace (`default` when none), rule and TLS hosts, whether Traefik serves it. */
-function ingressFacts(object: Values) {
-  const metadata = isMap(object.metadata) ? object.metadata : {};
-  const spec = isMap(object.spec) ? object.spec : {};
-  const annotations = isMap(metadata.annotations) ? metadata.annotations : {};
-  const labels = isMap(metadata.labels) ? metadata.labels : {};
-  const namespace = typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : 'default';
-  const rules = Array.isArray(spec.rules) ? spec.rules : [];
-  const hosts = rules.flatMap((rule, i) =>
-    isMap(rule) && typeof rule.host === 'string' ? [{ host: rule.host, path: ['spec', 'rules', i, 'host'] as Path }] : [],
-  );
-  const tls = Array.isArray(spec.tls) ? spec.tls : [];
-  const tlsHosts = tls.flatMap((entry, i) =>
-    isMap(entry) && Array.isArray(entry.hosts)
-      ? entry.hosts.flatMap((host, j) => (typeof host === 'string' ? [{ host, path: ['spec', 'tls', i, 'hosts', j] as Path }] : []))
-      : [],
-  );
-  // Of class traefik, or none, which K3s' Traefik also takes (its IngressClass is the default).
-  const namesClass = spec.ingressClassName === INGRESS_CLASS;
-  const traefik = typeof spec.ingressClassName !== 'string' || namesClass;
-  return { annotations, labels, namespace, hosts, tlsHosts, traefik, namesClass };
 }

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { acmeIssuerObjectProblems, certificateIssuerProblems, DefinedIssuers, objectClusterIssuers } from '../cert-manager/issuer-objects';
 import { formatPath } from '../core/problem';
+import { isLetsEncrypt } from '../ingress/acme-reserved-names';
 import { AppObject, Scope, where } from './construct-app-objects';
 import { notedClusterConfig } from './construct-services';
 
@@ -10,12 +11,19 @@ import { notedClusterConfig } from './construct-services';
  * `tls.issuer` then too). Without a K3sVipCluster, those the app's objects define (a CertManagerIssuersChart's), if any;
  * else none is known and nothing is judged.
  */
-export function appDefinedIssuers({ all }: Scope, objects: readonly AppObject[]): DefinedIssuers | undefined {
+export function appDefinedIssuers({ all }: Scope, objects: readonly AppObject[]): AppIssuers | undefined {
   const config = all.map((c: IConstruct) => notedClusterConfig(c)).find((c) => c !== undefined);
   const defined = objectClusterIssuers(objects.map((o) => o.object));
-  if (config) return { ...defined, ...config.certManager?.issuers };
-  return Object.keys(defined).length ? defined : undefined;
+  if (!config) return Object.keys(defined).length ? defined : undefined;
+  const configured = Object.entries(config.certManager?.issuers ?? {}).map(([name, issuer]) => [
+    name,
+    { ...issuer, letsEncrypt: isLetsEncrypt(issuer.server) },
+  ]);
+  return { ...defined, ...Object.fromEntries(configured) };
 }
+
+/** The ClusterIssuers an app object may name, each saying whether Let's Encrypt issues (for the reserved-name warning). */
+export type AppIssuers = Readonly<Record<string, DefinedIssuers[string] & { readonly letsEncrypt: boolean }>>;
 
 /**
  * The app's cert-manager objects (`judge`: those the gated construct speaks for) meet the config door's issuer rules:

@@ -7,8 +7,8 @@ import { goTruthy } from './go-truth';
 
 type Values = Readonly<Record<string, unknown>>;
 
-/** The Kubernetes providers whose objects this tool deploys: Ingresses, and IngressRoutes (CRD). */
-export type WatchingProvider = 'kubernetesCRD' | 'kubernetesIngress';
+/** The Kubernetes providers whose objects this tool deploys: Ingresses, IngressRoutes (CRD), and a Gateway. */
+export type WatchingProvider = 'kubernetesCRD' | 'kubernetesIngress' | 'kubernetesGateway';
 
 /** What one of Traefik's Kubernetes providers will read, each fact with the key or flag that decides it. */
 export interface ProviderWatch {
@@ -52,7 +52,9 @@ export function providerWatch(values: Values, flags: readonly TraefikFlag[], pre
     const value = text(provider[key]);
     return value === undefined ? undefined : { value, path: at('providers', name, key) };
   };
-  let labelSelector: Sourced<string> | undefined = sourced('labelSelector');
+  // The Gateway provider's key was `labelselector` before chart v38.0.0 (templates/_podtemplate.tpl `with .labelselector`).
+  let labelSelector: Sourced<string> | undefined =
+    sourced('labelSelector') ?? (name === 'kubernetesGateway' ? sourced('labelselector') : undefined);
   let ingressClass: Sourced<string> | undefined = sourced('ingressClass');
   let namespaces = chartNamespaces(values, provider, at, name);
   for (const flag of flags) {

@@ -22,7 +22,7 @@ const certificate = (privateKey: Record<string, unknown>) => ({
       apiVersion: 'cert-manager.io/v1',
       kind: 'Certificate',
       metadata: { name: 'web', namespace: 'default' },
-      spec: { secretName: 'web-tls', dnsNames: ['web.example.com'], issuerRef: { name: 'le', kind: 'ClusterIssuer' }, privateKey },
+      spec: { secretName: 'web-tls', dnsNames: ['web.example.com'], issuerRef: { name: 'le', kind: 'Issuer' }, privateKey },
     },
   ],
 });

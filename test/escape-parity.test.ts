@@ -178,7 +178,8 @@ describe('F9: TraefikHelmChartConfig holds the client-IP rules its props can exp
 
   test.each<[string, TraefikHelmChartConfigProps]>([
     ['UDP in its own Service under Cluster', { values: udp }],
-    ['a proxy network', { values: { ports: { web: { forwardedHeaders: { trustedIPs: ['10.0.0.0/8'] } } } } }],
+    // 10.0.0.0/8 would cover the pod network, refused under policy Cluster at every door (71b-3).
+    ['a proxy network', { values: { ports: { web: { forwardedHeaders: { trustedIPs: ['172.16.0.0/24'] } } } } }],
     ['the Gateway provider on a chart with one', { values: { providers: { kubernetesGateway: { enabled: true } } } }],
   ])('accepted: %s', (_, props) => {
     expect(construct(props)).not.toThrow();

@@ -269,7 +269,9 @@ describe('an I/O error that the rollback cannot undo either', () => {
       .filter((name) => before[name] !== after[name])
       .map((name) => `${name in after ? (isTemporaryName(name) ? 'left temporary file' : 'wrote') : 'removed'} ${name}`);
     const message = lines.at(-1)!;
-    expect(message).toMatch(/^error: cannot (write|remove) [^:]*: input\/output error \(EIO\): the device failed: check it \(dmesg\), then run again; /);
+    expect(message).toMatch(
+      /^error: cannot (write|remove) [^:]*: input\/output error \(EIO\): the device failed: check it \(dmesg\), then run again; /,
+    );
     const listed = /is partly updated \((.*); every file whole, and listed in (.*)\): fix the cause and run again to finish$/.exec(message);
     if (left.length) {
       expect(listed?.[1].split(', ').sort()).toEqual(left.sort());

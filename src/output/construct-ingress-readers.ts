@@ -3,6 +3,7 @@ import { checkIssuerForHost } from '../cert-manager/rules';
 import { isMap } from '../core/is-map';
 import { formatPath, Path } from '../core/problem';
 import { classReaderProblems } from '../ingress/class-readers';
+import { ofTraefikClass } from '../ingress/legacy-class';
 import { surelyUnselected } from '../ingress/ignored-crd-routes';
 import { INGRESS_CLASS } from '../ingress/tls';
 import { IngressReader, providerOffMessage, unwatchedNamespacesProblem, wildcardResolverProblem } from '../ingress/rules';
@@ -97,8 +98,8 @@ function ingressFacts(object: Values) {
       ? entry.hosts.flatMap((host, j) => (typeof host === 'string' ? [{ host, path: ['spec', 'tls', i, 'hosts', j] as Path }] : []))
       : [],
   );
-  // Of class traefik, or none, which K3s' Traefik also takes (its IngressClass is the default).
+  // Of class traefik, or none, which K3s' Traefik also takes (its IngressClass is the default); 72a-12: or by the legacy annotation.
   const namesClass = spec.ingressClassName === INGRESS_CLASS;
-  const traefik = typeof spec.ingressClassName !== 'string' || namesClass;
+  const traefik = ofTraefikClass(object);
   return { annotations, labels, namespace, hosts, tlsHosts, traefik, namesClass };
 }

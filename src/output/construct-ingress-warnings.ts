@@ -4,8 +4,8 @@ import { formatPath, Path } from '../core/problem';
 import type { ValidationProblem } from '../core/validation-error';
 import { isLetsEncrypt, reservedNameMessage, reservedNameReason } from '../ingress/acme-reserved-names';
 import { ingressRouterAnnotationProblems } from '../ingress/ingress-router-annotations';
+import { ofTraefikClass } from '../ingress/legacy-class';
 import { singleLabelCertificateWarning } from '../ingress/single-label-hosts';
-import { INGRESS_CLASS } from '../ingress/tls';
 import { effectiveClusterTraefik } from '../traefik/settings';
 import { apiGroup } from '../validate/kinds';
 import { appObjects, where } from './construct-app-objects';
@@ -39,7 +39,7 @@ export function siblingIngressWarnings(cluster: IConstruct): ValidationProblem[]
     const annotations = isMap(metadata.annotations) ? metadata.annotations : {};
     const warn = (path: Path, message: string) => warnings.push({ path: [], message: `${where(o)}: ${formatPath(path)} ${message}` });
     const resolver = annotations[CERT_RESOLVER_ANNOTATION];
-    const traefik = typeof spec.ingressClassName !== 'string' || spec.ingressClassName === INGRESS_CLASS;
+    const traefik = ofTraefikClass(object);
     if (traefik)
       for (const { path, message } of ingressRouterAnnotationProblems(annotations, values, config.traefik.chartVersion).warnings)
         warn(path, message);

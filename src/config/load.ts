@@ -20,6 +20,7 @@ import { decodeConfigBytes, readYaml, sizeProblem, withLineFeeds } from './yaml-
 import { secretsOfDoc } from './yaml-secrets';
 import { unredactedPath } from './redacted-keys';
 import { namedLikeConfig } from './cluster-files';
+import { describeFileError } from '../output/file-system';
 import { onceEach, shownKeyPaths } from './shown-key-path';
 import { writtenPlace } from '../core/problem-places';
 import { numberAsWritten } from './numbers-as-written';
@@ -168,7 +169,7 @@ export function loadConfigFile(file: string): { config?: ClusterConfig; errors: 
     const tooBig = sizeProblem(statSync(file).size);
     decoded = tooBig ? { problem: tooBig } : decodeConfigBytes(readFileSync(file));
   } catch (e) {
-    return { errors: [{ file, path: [], message: `cannot read the file: ${(e as Error).message}` }], warnings: [] };
+    return { errors: [{ file, path: [], message: `cannot read the file: ${describeFileError(e, true, 'read')}` }], warnings: [] };
   }
   if (decoded.problem) return { errors: [{ file, ...decoded.problem }], warnings: [] };
   return parseConfigText(file, decoded.text!);

@@ -1,5 +1,6 @@
 import type { WrittenObject } from '../core/object-identity';
 import { Path } from '../core/problem';
+import { KUBE_VIP_CLASS } from '../kube-vip/versions';
 import { IpAddress, parseIp } from '../net/ip';
 
 /** A VIP and the key that supplied it (a first-class key or a `traefik.values` path). */
@@ -66,6 +67,8 @@ export interface DeployedService {
   readonly inClusterAllowed?: boolean;
   /** Annotation names a letter or a case away from `kube-vip.io/loadbalancerIPs`, which kube-vip does not read. */
   readonly misspeltVipAnnotations?: ReadonlyArray<Sourced<string>>;
+  /** `spec.loadBalancerClass` names another controller's class: kube-vip leaves the Service to it, address and all (72a-7). */
+  readonly otherControllerClass?: boolean;
 }
 
 /** The parsed address at `path`, or undefined when `text` is none (or not an address: its format check reports that). */
@@ -86,6 +89,7 @@ export function loadBalancerServices(loadBalancers: ReadonlyArray<LoadBalancerEn
       type: { value: 'LoadBalancer', path },
       ips: (lb.ips ?? []).map((text, j) => locate([...path, 'ips', j], text)).filter((ip): ip is LocatedIp => !!ip),
       ports: lb.ports.map((p) => `${p.port}/${p.protocol}`),
+      ...(lb.loadBalancerClass !== undefined && lb.loadBalancerClass !== KUBE_VIP_CLASS && { otherControllerClass: true }),
       ...(lb.externalTrafficPolicy && {
         externalTrafficPolicy: { value: lb.externalTrafficPolicy, path: [...path, 'externalTrafficPolicy'] },
       }),
@@ -111,4 +115,5 @@ interface LoadBalancerEntry {
   readonly ips?: readonly string[];
   readonly ports: ReadonlyArray<{ readonly port: number; readonly protocol: string }>;
   readonly externalTrafficPolicy?: string;
+  readonly loadBalancerClass?: string;
 }

@@ -126,8 +126,11 @@ function checkOneService(service: DeployedService, version: Version, rules: Kube
 /**
  * A Service with no fixed VIP and no pool for its namespace: nothing gives it an address. Also said of a Service
  * beside a K3sVipCluster (output/construct-sibling-vips.ts), whose path ends in `annotations` as a values block's.
+ * Not of one of another controller's class (72a-7): kube-vip skips it (kube-vip pkg/manager/watch_services.go) and so
+ * does kube-vip-cloud-provider, so its address is that controller's to give (checkLoadBalancerEntries warns).
  */
 export function pendingServiceProblem(service: DeployedService, pools: readonly Pool[]): string | undefined {
+  if (service.otherControllerClass) return undefined;
   if (service.ips.length || service.vipsRefused || pools.some((p) => p.namespace === undefined || p.namespace === service.namespace))
     return undefined;
   // A Service in the values has its VIPs in an annotation of its map, which may be there with other keys (50b-8).

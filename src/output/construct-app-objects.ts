@@ -52,12 +52,59 @@ export function appObjects({ all, mine }: Scope, judged: (object: IConstruct) =>
 
 /** An object, or the items of a list kind (nested lists flattened), each with where it sits (`items[0].items[1]`). */
 export function listItems(object: Values, at?: string, depth = 0): Array<{ item: Values; at?: string }> {
-  const list = typeof object.kind === 'string' && object.kind.endsWith('List') && Array.isArray(object.items) && depth < 8;
-  if (!list) return [{ item: object, at }];
+  if (!isListKind(object, depth)) return [{ item: object, at }];
   return (object.items as unknown[]).flatMap((item, i) =>
-    isMap(item) ? listItems(item, `${at === undefined ? '' : `${at}.`}items[${i}]`, depth + 1) : [],
+    isMap(item) ? listItems(withListKind(item, object), `${at === undefined ? '' : `${at}.`}items[${i}]`, depth + 1) : [],
   );
 }
+
+const isListKind = (object: Values, depth: number): boolean =>
+  typeof object.kind === 'string' && object.kind.endsWith('List') && Array.isArray(object.items) && depth < 8;
+
+/**
+ * 72a-10: an item with neither kind nor apiVersion takes them from its typed list (a ConfigMapList's items are
+ * ConfigMaps), as kubectl reads it (k8s.io/apimachinery pkg/apis/meta/v1/unstructured helpers.go `decodeToList`:
+ * `strings.TrimSuffix(listKind, "List")` and the list's apiVersion); a `v1` `List` gives no kind.
+ */
+function withListKind(item: Values, list: Values): Values {
+  const kind = (list.kind as string).slice(0, -'List'.length);
+  return item.kind === undefined && item.apiVersion === undefined && kind !== '' ? { apiVersion: list.apiVersion, kind, ...item } : item;
+}
+
+/**
+ * 72a-10: the items of a list kind kubectl cannot apply, each by where it sits: one that is no map (`decodeToList`
+ * decodes each item as an object, and a null one has no kind or name), or one with no kind or apiVersion after
+ * withListKind ("Object 'Kind' is missing"). The rules then judge the rest item by item (listItems).
+ */
+export function listItemRefusals(object: Values, at?: string, depth = 0): string[] {
+  if (!isListKind(object, depth)) return [];
+  return (object.items as unknown[]).flatMap((item, i) => {
+    const here = `${at === undefined ? '' : `${at}.`}items[${i}]`;
+    if (!isMap(item)) {
+      return [
+        `${here}: is ${describedNonObject(item)}, not a Kubernetes object: kubectl apply reads each item of a List as one, so it fails; make it a map with apiVersion, kind and metadata, or remove it`,
+      ];
+    }
+    const typed = withListKind(item, object);
+    const missing = ['apiVersion', 'kind'].filter((key) => typeof typed[key] !== 'string' || typed[key] === '');
+    if (missing.length) {
+      return [
+        `${here}: has no ${missing.join(' or ')} (as text), so kubectl apply fails on it ("Object 'Kind' is missing"): give the item ${missing.join(' and ')}`,
+      ];
+    }
+    return listItemRefusals(typed, here, depth + 1);
+  });
+}
+
+/** What a non-object item is, in general terms (never its text: it may be a secret). */
+const describedNonObject = (item: unknown): string =>
+  item === null || item === undefined
+    ? 'null'
+    : Array.isArray(item)
+      ? 'a list'
+      : typeof item === 'number' || typeof item === 'boolean'
+        ? `the ${typeof item} ${String(item)}`
+        : 'plain text';
 
 /** `Kind/ns/name`, as the conformance messages name an object (JSON-quoted when it holds a control character). */
 export function refOf(object: Values): string {

@@ -1,6 +1,7 @@
 import type { IConstruct } from 'constructs';
 import { isMap } from '../core/is-map';
 import type { Path } from '../core/problem';
+import { ofTraefikClass } from '../ingress/legacy-class';
 import { INGRESS_CLASS } from '../ingress/tls';
 import { apiGroup } from '../validate/kinds';
 import { notedClusterConfig } from './construct-services';
@@ -41,8 +42,8 @@ export function ingressFacts(object: Values) {
       ? entry.hosts.flatMap((host, j) => (typeof host === 'string' ? [{ host, path: ['spec', 'tls', i, 'hosts', j] as Path }] : []))
       : [],
   );
-  // Of class traefik, or none, which K3s' Traefik also takes (its IngressClass is the default).
+  // Of class traefik, or none, which K3s' Traefik also takes (its IngressClass is the default); 72a-12: or by the legacy annotation.
   const namesClass = spec.ingressClassName === INGRESS_CLASS;
-  const traefik = typeof spec.ingressClassName !== 'string' || namesClass;
+  const traefik = ofTraefikClass(object);
   return { annotations, labels, namespace, hosts, tlsHosts, traefik, namesClass };
 }

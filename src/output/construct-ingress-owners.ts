@@ -1,5 +1,6 @@
 import { isMap } from '../core/is-map';
 import { routeKey, RouteOwner, sameRouteMessage } from '../ingress/extra-routes';
+import { ofTraefikClass } from '../ingress/legacy-class';
 import { AppObject, refOf, where } from './construct-app-objects';
 
 /** The annotation this tool writes for an Ingress' certResolver: its routers are then TLS routers only (extra-routes.ts meets). */
@@ -40,7 +41,7 @@ function ingressRoutes(objects: readonly AppObject[]): { owners: Map<string, Rou
     const { object, file } = o;
     if (object.kind !== 'Ingress' || typeof object.apiVersion !== 'string' || !object.apiVersion.startsWith('networking.k8s.io/')) continue;
     const spec = isMap(object.spec) ? object.spec : {};
-    if (typeof spec.ingressClassName === 'string' && spec.ingressClassName !== 'traefik') continue;
+    if (!ofTraefikClass(object)) continue;
     const metadata = isMap(object.metadata) ? object.metadata : {};
     const annotations = isMap(metadata.annotations) ? metadata.annotations : {};
     const tls = TLS_ANNOTATIONS.some((key) => annotations[key] !== undefined && annotations[key] !== 'false');

@@ -1,6 +1,7 @@
 import { isMap } from '../core/is-map';
 import { formatPath } from '../core/problem';
 import { ingressRouterAnnotationProblems } from '../ingress/ingress-router-annotations';
+import { ofTraefikClass } from '../ingress/legacy-class';
 import { resolverNameProblem } from '../traefik/resolver-names';
 import { AppObject, Scope, where } from './construct-app-objects';
 import { notedTraefikRelease } from './construct-services';
@@ -44,11 +45,10 @@ function traefikIngressResolver(object: Values): string | undefined {
   return typeof resolver === 'string' && resolver !== '' ? resolver : undefined;
 }
 
-/** The annotations of an Ingress Traefik serves (of class traefik, or none, which K3s' Traefik also takes); undefined for another object. */
+/** The annotations of an Ingress Traefik serves (of class traefik, or none, which K3s' Traefik also takes: legacy-class.ts); undefined for another object. */
 export function traefikIngressAnnotations(object: Values): Values | undefined {
   if (object.kind !== 'Ingress' || typeof object.apiVersion !== 'string' || !object.apiVersion.startsWith('networking.k8s.io/')) return;
-  const spec = isMap(object.spec) ? object.spec : {};
-  if (typeof spec.ingressClassName === 'string' && spec.ingressClassName !== 'traefik') return;
+  if (!ofTraefikClass(object)) return;
   const metadata = isMap(object.metadata) ? object.metadata : {};
   return isMap(metadata.annotations) ? metadata.annotations : {};
 }

@@ -58,13 +58,12 @@ export function renderObjects(construct: IConstruct): RenderedObjects {
 
 /** `object.toJson()`, or undefined with a line in `failures` saying which object, why in general terms, and what to do. */
 export function tryRender(object: ApiObject, failures: string[]): unknown {
+  let json: unknown;
+  let unwritable: string | undefined;
   try {
-    const json = object.toJson();
+    json = object.toJson();
     // cdk8s writes it as YAML, which calls each value's toJSON and walks every level: JSON.stringify does both, cheaply.
-    const half = halfCharacterIn(json, JSON.stringify(json));
-    // 71d-10: cdk8s would write it, and kubectl and Helm would refuse the whole file.
-    if (half) return void failures.push(`${blankedPath(object)}: ${half}`);
-    return json;
+    unwritable = firstUnwritableValue(json);
   } catch (error) {
     // The engine's text is not shown: it may quote a patch path or a value, and it carries no advice. cdk8s wraps
     // the RangeError of a too deep or cyclic value in an Error of its own (lib/api-object.js toJson), text and all.
@@ -83,6 +82,45 @@ export function tryRender(object: ApiObject, failures: string[]): unknown {
     );
     return undefined;
   }
+  if (unwritable !== undefined) {
+    failures.push(
+      `${blankedPath(object)}: cdk8s cannot render this object: ${unwritable} is a function or a Symbol, which YAML cannot hold: ` +
+        'give plain data there (text, a number, a boolean, a list or a map)',
+    );
+    return undefined;
+  }
+  // 71d-10: cdk8s would write it, and kubectl and Helm would refuse the whole file.
+  const half = halfCharacterIn(json, JSON.stringify(json));
+  if (half) return void failures.push(`${blankedPath(object)}: ${half}`);
+  return json;
+}
+
+/**
+ * 72a-11: the key path of the first function or Symbol value in `json`, which JSON drops but cdk8s' YAML writer
+ * refuses with a bare error and its stack (yaml dist/stringify/stringify.js getTagObject: "Tag not resolved for
+ * Function value"). One JSON.stringify pass (it throws on what is cyclic, too deep or a BigInt, as before): the
+ * replacer sees each value after its toJSON, with its holder as `this`, whose path it noted when it met it.
+ * Key names that look like secrets are blanked; the value is never shown.
+ */
+function firstUnwritableValue(json: unknown): string | undefined {
+  const paths = new Map<object, string>();
+  let found: string | undefined;
+  JSON.stringify(json, function (this: unknown, key: string, value: unknown) {
+    if (found !== undefined) return undefined;
+    const holder = this as object;
+    const path = holder && paths.has(holder) ? keyPath(paths.get(holder)!, holder, key) : '';
+    if (typeof value === 'function' || typeof value === 'symbol') found = path || 'the object itself';
+    else if (value !== null && typeof value === 'object') paths.set(value, path);
+    return value;
+  });
+  return found;
+}
+
+/** `parent` and `key` as messages write a key path: `spec.rules[0].host`, an odd key quoted, a secret-shaped one blanked. */
+function keyPath(parent: string, holder: object, key: string): string {
+  if (Array.isArray(holder)) return `${parent}[${key}]`;
+  const shown = redactMessage(/^[\w./-]+$/.test(key) ? key : `[${JSON.stringify(key)}]`, unshownName(key));
+  return parent === '' || shown.startsWith('[') ? `${parent}${shown}` : `${parent}.${shown}`;
 }
 
 /**

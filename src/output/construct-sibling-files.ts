@@ -3,7 +3,7 @@ import type { IConstruct } from 'constructs';
 import { unshownName } from '../config/cluster-name';
 import { isMap } from '../core/is-map';
 import { clusterScope } from './cluster-scope';
-import { listItems } from './construct-app-objects';
+import { listItemRefusals, listItems } from './construct-app-objects';
 import { blankedPath, secretIdRefusal, tryRender } from './construct-render';
 
 /** One object no gated construct holds, as cdk8s renders it: its file, construct path and documents (a List's items). */
@@ -56,6 +56,10 @@ export function siblingRefusals(construct: IConstruct, judged: (object: IConstru
   const hidden = ids.flatMap(unshownName);
   const badIds = ids.filter((id) => unshownName(id).length).map((id) => secretIdRefusal(id, hidden));
   const failures: string[] = [];
-  for (const child of scope) if (ApiObject.isApiObject(child)) tryRender(child, failures);
+  for (const child of scope) {
+    if (!ApiObject.isApiObject(child)) continue;
+    const rendered = tryRender(child, failures);
+    if (isMap(rendered)) failures.push(...listItemRefusals(rendered).map((refusal) => `${blankedPath(child)}: ${refusal}`));
+  }
   return [...badIds, ...failures];
 }

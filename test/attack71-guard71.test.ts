@@ -2,6 +2,7 @@ import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { K3sVipCluster, K3sVipClusterProps } from '../src';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { readFileSync } from 'node:fs';
+import { snapshot } from '../src/core/snapshot';
 
 // Round 71 (guard71): 71d-3 (a kind named like an object member crashed the rules), 71d-4 (control characters of a
 // kind/name printed raw), 71d-7 (dotted and empty values keys), 71d-15 (shared objects walked once per place), 71d-10
@@ -164,5 +165,18 @@ describe('71d-10: a lone UTF-16 surrogate is refused at both doors', () => {
   });
   test('near: the config file\'s "\\ud83d\\ude00" (a pair) passes', () => {
     expect(config('    deployment:\n      podAnnotations:\n        note: "a\\ud83d\\ude00b"\n')).toBe('');
+  });
+});
+
+describe('71d-15: an object given at two places of the props is written at each in full', () => {
+  test('the snapshot holds a copy per place, so YAML writes no anchor or alias', () => {
+    const shared = { name: 'svc-a', port: 80 };
+    const { data, problems } = snapshot({ failover: { service: shared, fallback: shared } });
+    expect(problems).toEqual([]);
+    const failover = (data as { failover: Record<string, unknown> }).failover;
+    expect(failover.service).toEqual(shared);
+    expect(failover.fallback).toEqual(shared);
+    expect(failover.service).not.toBe(failover.fallback);
+    expect(Object.isFrozen(failover.fallback)).toBe(true);
   });
 });

@@ -2,15 +2,15 @@
 // release candidate under `otp` is no seed, and one helper splits the names of salts and one-time passwords
 // (secret-words.ts); README's OpenPGP key ID sentence says every name and form the code accepts; `spec.loadBalancerIP: ""`
 // is unset beside the VIP annotation at both doors; a Date, Map or String object under the cluster is named by its key
-// path (71d-13); a key's wrong kind is said beside a rule's message about the same key (71b-15).
+// path (71d-13).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { isPlainOneTimeValue, isPlainSalt } from '../src/core/secret-words';
 import { errnoAdvice } from '../src/output/errno-advice';
 import { describeFileError } from '../src/output/file-system';
-import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
-import { chart, clusterRefusal, configErrors, devConfig, refusalOf, withChanges } from './helpers';
+import { K3sVipCluster } from '../src/index';
+import { clusterRefusal, configErrors, devConfig, refusalOf, withChanges } from './helpers';
 import { acceptedEverywhere, refusedEverywhere, textConfigMap } from './secret-doors';
 
 const failure = (code: string, syscall: string, path = '/srv/k3s-vip/config/dev.yaml'): NodeJS.ErrnoException =>
@@ -222,33 +222,7 @@ describe('71d-13: a value cdk8s cannot render under the cluster is named by its 
   test('neighbour: plain text passes', () => expect(under('x')).toBe(''));
 });
 
-describe("71b-15: a key's wrong kind is said beside a rule's message about the same key", () => {
-  const acme = { certResolvers: { le: { email: 'a@example.org', challenge: 'tls' } } };
-  const scaling = (enabled: unknown) => ({ values: { autoscaling: { enabled, maxReplicas: 3 } } });
-  const KIND = 'traefik.values.autoscaling.enabled: is a string, but the values schema of Traefik chart v39.0.7 expects boolean';
-  const SCALES = 'traefik.values.autoscaling.enabled: scales Traefik to 3 pods, but the ACME resolvers (le)';
-  test.each<[string, object, string[], string[]]>([
-    ['"true" beside an ACME resolver: both', { ...acme, ...scaling('true') }, [KIND, SCALES], []],
-    ['"false" beside an ACME resolver: both', { ...acme, ...scaling('false') }, [KIND, SCALES], []],
-    ['neighbour: true beside an ACME resolver: the ACME one', { ...acme, ...scaling(true) }, [SCALES], [KIND]],
-    ['neighbour: "true" alone: the kind', scaling('true'), [KIND], [SCALES]],
-  ])('config: %s', (_name, traefik, expected, unexpected) => {
-    const errors = configErrors(withChanges(devConfig(), { traefik })).map((line) => line.replace(/^config\/t\.yaml: /, ''));
-    for (const line of expected) expect(errors.filter((error) => error.startsWith(line))).toHaveLength(1);
-    for (const line of unexpected) expect(errors.join('\n')).not.toContain(line);
-    const refusal = clusterRefusal(traefik);
-    for (const line of expected) expect(refusal).toContain(line.slice(line.indexOf(': ') + 2));
-  });
-  test('TraefikHelmChartConfig says both too', () => {
-    const message = refusalOf(
-      () =>
-        new TraefikHelmChartConfig(chart(), 't', {
-          loadBalancerIPs: ['192.168.0.41'],
-          certResolvers: { le: { email: 'a@example.org', challenge: 'tls' } },
-          values: { autoscaling: { enabled: 'true', maxReplicas: 3 } },
-        } as never),
-    );
-    expect(message).toMatch(/autoscaling\.enabled:? is a string, but the values schema/);
-    expect(message).toMatch(/autoscaling\.enabled:? scales Traefik to 3 pods/);
-  });
-});
+// 71b-15 stays open: a schema's kind verdict said beside every rule's message on the key repeated the rules that
+// already explain a value's kind ("is 1, not a boolean", attack41-types' "refused once"); which messages may stand
+// together needs its own mark on the rules, not on the schema's verdict.
+test.todo("71b-15: a key's wrong kind is said beside a rule's message about a different problem of the same key");

@@ -20,12 +20,6 @@ export interface Problem {
    */
   readonly aboutSecret?: boolean;
   /**
-   * The problem says only that the value at `path` is of the wrong kind (a chart's values schema: `is a string, but …
-   * expects boolean`): it is said beside a problem about what the value does there (71b-15: `autoscaling.enabled: "true"`
-   * beside ACME resolvers), since fixing either alone leaves the other for a second run.
-   */
-  readonly aboutKind?: boolean;
-  /**
    * The piece of the text at `path` the problem is about, where one text holds several (a router's key path in a file
    * provider's text, an address of a comma-separated list): problems about different pieces are each said (59b-7).
    */
@@ -34,19 +28,18 @@ export interface Problem {
   readonly textPath?: Path;
 }
 
-/** A problem without the marks the pipeline sorts problems by (aboutName, aboutSecret, aboutKind): what it tells a user. */
+/** A problem without the marks the pipeline sorts problems by (aboutName, aboutSecret): what it tells a user. */
 export function unmarked<P extends Problem>({
   aboutName: _name,
   aboutSecret: _secret,
-  aboutKind: _kind,
   textPart: _part,
   ...problem
-}: P): Omit<P, 'aboutName' | 'aboutSecret' | 'aboutKind' | 'textPart'> {
+}: P): Omit<P, 'aboutName' | 'aboutSecret' | 'textPart'> {
   return problem;
 }
 
 /** Records one finding (`about`: whether it is about a name written in the value, Problem.aboutName). */
-export type Report = (path: Path, message: string, about?: Pick<Problem, 'aboutName' | 'aboutKind' | 'textPart' | 'textPath'>) => void;
+export type Report = (path: Path, message: string, about?: Pick<Problem, 'aboutName' | 'textPart' | 'textPath'>) => void;
 
 /** Every finding of one check: errors stop the run, warnings are printed. */
 export interface RuleResult {
@@ -69,7 +62,6 @@ export class Findings implements RuleResult {
       path,
       message,
       ...(about?.aboutName && { aboutName: true }),
-      ...(about?.aboutKind && { aboutKind: true }),
       ...(about?.textPart !== undefined && { textPart: about.textPart }),
       ...(about?.textPath && { textPath: about.textPath }),
     });
@@ -88,8 +80,7 @@ export function formatPath(path: Path): string {
  * (a rule that explains the value runs before a schema's generic verdict), and none is kept on a path that
  * `errors` already speak about (a warning on a key with an error: the error is fixed first, and the fix may
  * change what the warning said). Problems about the whole input (an empty path) are distinct and all kept.
- * A secret's problems (aboutSecret) are counted apart: one stands beside the path's other problem (51a-13), as does
- * one saying the value's kind is wrong (aboutKind: 71b-15). The same message twice on one path is always said once.
+ * A secret's problems (aboutSecret) are counted apart: one stands beside the path's other problem (51a-13).
  */
 export function onePerPath<P extends Problem>(problems: readonly P[], errors: readonly Problem[] = []): P[] {
   const spoken = new Set(errors.map((problem) => formatPath(problem.path)));
@@ -101,7 +92,7 @@ export function onePerPath<P extends Problem>(problems: readonly P[], errors: re
   return problems.filter((problem) => {
     const path = formatPath(problem.path);
     const part = problem.textPart === undefined ? path : `${path}\0part\0${problem.textPart}`;
-    const key = problem.aboutSecret ? `${path}\0secret` : problem.aboutKind ? `${path}\0kind` : part;
+    const key = problem.aboutSecret ? `${path}\0secret` : part;
     const named = lines.get(key);
     if (named && problem.textLine !== undefined && !named.has(problem.textLine)) return !!named.add(problem.textLine);
     const first = aboutName.get(key);

@@ -432,5 +432,15 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
 
   const data = copy(value, path, 0);
   if (data === DROPPED) dropped.push(path);
-  return { data: data === DROPPED ? undefined : data, problems, dropped };
+  // A reused object's copy stands at each of its places: YAML writers would anchor and alias it (`&a1`, `*a1`).
+  return { data: data === DROPPED ? undefined : reused && !tooMany ? unshared(data) : data, problems, dropped };
+}
+
+/** `data` with each place of an object a copy of its own (bounded: the walk refused past MAX_VALUES values, each place counted). */
+function unshared(data: unknown): unknown {
+  if (data === null || typeof data !== 'object') return data;
+  const entries = Array.isArray(data)
+    ? data.map(unshared)
+    : Object.fromEntries(Object.entries(data).map(([key, item]) => [key, unshared(item)]));
+  return Object.freeze(entries);
 }

@@ -20,7 +20,7 @@ import { hasPasswordMix } from './password-mix';
  *   `SharedAccessSignature=` (learn.microsoft.com azure/storage/common/storage-configure-connection-string);
  * - `licensekey`.
  * Not `auth` (a Traefik middleware's name, `auth: true`), `cookie`/`session` (sticky sessions' maps), `sig`,
- * `signature` alone, `seed`, `pin`, `hmac` (judged as a salt is, below), `conn`, `priv`, `dsn`, `connectionstring`: each has common plain uses, and
+ * `signature` alone, `seed`, `pin`, `hmac` (`Hmac::<Sha256>::new_from_slice` is code), `conn`, `priv`, `dsn`, `connectionstring`: each has common plain uses, and
  * the credentials a DSN or a connection string holds are read in its text (a URL's userinfo, `Password=`, `AccountKey=`).
  */
 const STRONG = new Set([
@@ -129,7 +129,7 @@ const STRONG = new Set([
 ]);
 /** What SCALAR's and round 54's STRONG names hold, beside secrets-keys.ts's SECRET_WORD: its cheap test's words. */
 export const IN_STRONG_NAME =
-  'psk|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|2fa|authenticator|tkn|secr|cleartext|plaintext|awssk|sdksk|obssk|cloudsk|dek|kek|idrsa|iddsa|idecdsa|ided25519|encrypt|nthash|ntlmhash|macaroon|community|erlangcookie|vapidprivate|hmac';
+  'psk|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|2fa|authenticator|tkn|secr|cleartext|plaintext|awssk|sdksk|obssk|cloudsk|dek|kek|idrsa|iddsa|idecdsa|ided25519|encrypt|nthash|ntlmhash|macaroon|community|erlangcookie|vapidprivate';
 
 /**
  * Words a name may end in after its secret word: `dbPwValue`, `PSK_PLAIN` (as secrets-keys.ts reads `password`), an
@@ -258,10 +258,8 @@ export function isPlainGossipValue(value: string, name: string): boolean {
  * A salt's name (round 53a-8): its last word `salt` (`AUTH_SALT`, `NONCE_SALT`, `WORDPRESS_LOGGED_IN_SALT`, `hashSalt`).
  * WordPress's eight keys and salts are all secrets (developer.wordpress.org/apis/wp-config, "Security Keys": `AUTH_SALT`
  * beside `AUTH_KEY`; the wordpress image reads them as `WORDPRESS_AUTH_SALT`…), as an app's hashing salt is.
- * Round 71 (71a-5): `hmac` as the last word too (`WEBHOOK_HMAC`: the key a webhook's signature is made with), whose
- * plain values (`hmac: sha256`, an algorithm) are none, as a salt's are.
  */
-const isSaltName = (list: readonly string[]): boolean => /^(?:salts?|hmac)$/.test(withoutTail(list).pop() ?? '');
+const isSaltName = (list: readonly string[]): boolean => /^salts?$/.test(withoutTail(list).pop() ?? '');
 
 /**
  * A value under a salt's name (`name`) that is plainly none: words, numbers or a host (`SALT=16`, wp-config-sample.php's

@@ -105,8 +105,9 @@ export function gluedSecret(text: string): string | undefined {
 // unbounded path or key made every position of a long text without blanks (`a=a=a=…`) scan to its end; a path is
 // tried from every word start, so its bound is short (64: 800 KB of `a:` took seconds at 256). A key after a longer
 // path, or a longer key, is still read from its own start (a `/`, `?` or `,` ends a word).
-// `KEY==x` sets `=x` (a shell or env file); `KEY == x` and `===` compare.
-const WORD_KEY = /(?<![\w.-])(?:[^\s=;&"']{0,64}[/?,](?=([A-Za-z_][\w.-]{0,127}))\1|(?=([A-Za-z_][\w.-]*))\2)(=>?(?!=[\s=]|=$)|:(?!\/\/))/g;
+// `KEY==x` sets `=x` (a shell or env file); `KEY == x` and `===` compare; `Hmac::new` is a Rust or C++ path, no key.
+const WORD_KEY =
+  /(?<![\w.-])(?:[^\s=;&"']{0,64}[/?,](?=([A-Za-z_][\w.-]{0,127}))\1|(?=([A-Za-z_][\w.-]*))\2)(=>?(?!=[\s=]|=$)|:(?!\/\/|:))/g;
 
 /** A quoted value at `at` in `text` (`"a \" b"`, `'it''s'`): its content unquoted and unescaped, and where it ends (or none). */
 export function quotedValueAt(text: string, at: number): { value: string; end: number } | undefined {

@@ -45,7 +45,10 @@ describe('makeFolders', () => {
     const lines: string[] = [];
     const code = runSynth({ configDir: config, distDir: dist, wiring, log: (line) => lines.push(line) });
     expect(code).toBe(1);
-    expect(lines.join('\n')).toContain(`cannot write ${dist}/: no such file or folder (ENOENT)`);
+    // Named by its file system before any write is tried (left70c's special-file-system.ts).
+    expect(lines.join('\n')).toContain(
+      `error: ${dist} is on the kernel's proc file system, not a folder of files: choose a regular folder`,
+    );
     expect(lines.at(-1)).toBe(`synth failed: ${dist}/ was left unchanged.`);
   });
 });

@@ -48,7 +48,7 @@ describe('30b-4: a nodeSelector entry the API server refuses', () => {
   test.each([
     [{ a: 'x y' }, 'a', 'is not a valid label value'],
     [{ a: 'v'.repeat(64) }, 'a', 'at most 63'],
-    [{ '': 'x' }, '', 'is not a valid key'],
+    [{ '': 'x' }, '""', 'is not a valid key'],
     [{ 'a b': 'x' }, 'a b', 'is not a valid key'],
     [{ [`example.com/${'k'.repeat(64)}`]: 'x' }, `example.com/${'k'.repeat(64)}`, 'at most 63'],
   ])('%j is refused', (nodeSelector, key, says) => {

@@ -57,7 +57,8 @@ const WORDING: ReadonlyArray<readonly [string, string, string]> = [
   ['dist', 'dist', 'dist/ is committed to Git, so no secret may be written there'],
   ['Kubernetes', 'Kubernetes', 'keep it in a Kubernetes Secret and reference it (e.g. env valueFrom.secretKeyRef)'],
   ['secretKeyRef', 'secretKeyRef', 'keep it in a Kubernetes Secret and reference it (e.g. env valueFrom.secretKeyRef)'],
-  ['placeholder', 'placeholder', 'a placeholder such as `<your-password>` or `REPLACE_ME`'],
+  // `password=placeholder` is a stand-in since 71a-22, no secret: another word of the same remedy.
+  ['such', 'such', 'a placeholder such as `<your-password>` or `REPLACE_ME`'],
 ];
 
 describe('misc67 67a-20: a refusal keeps its own reason and remedy whole', () => {

@@ -171,7 +171,7 @@ describe('npm run synth: its own command line', () => {
       clustersFrom: 'K3S_VIP_CLUSTERS',
       dryRun: false,
     });
-    expect(parseSynthArgs([], { K3S_VIP_CLUSTERS: '' })).toEqual({ clusters: undefined, dryRun: false });
+    expect(parseSynthArgs([], { K3S_VIP_CLUSTERS: '' })).toEqual({ clusters: undefined, clustersFrom: 'K3S_VIP_CLUSTERS', dryRun: false });
     expect(parseSynthArgs(['--stdout'], {})).toMatch(/^Unknown option '--stdout'.*; see `npm run synth -- --help`$/);
     expect(parseSynthArgs(['--cluster='], {})).toBe('--cluster needs a cluster name: --cluster <name>');
   });

@@ -70,9 +70,9 @@ const OWNER = String.raw`administrator(?:ului|a|s)|administr(?:á|a)tora|spr(?:�
  * An account the password is for (`for root`, `für root`, `de root`, `do WiFi`, `per admin`, `k routeru`, `dell'admin`,
  * `Пароль root`); 64a-1: up to six words (`for user admin on 192.168.0.1`, `for the backup NAS`), 65a-3 a list of them
  * (`for admin, backup and ops`); with it a colon joins too. 71a-21: a note in brackets (`Password (rotated monthly): X`;
- * a form's `(optional)`, `(required)` says what a field asks).
+ * a form's `(optional)`, `(required)` says what a field asks; one holding `=` is this tool's own `(name=value)`).
  */
-const FOR = String.raw`(?:[ \t]*\((?!(?:optional|required)\))[^()\n]{1,48}\)|[ \t]+(?:for|of|ng|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor|per|k|pro|til|pentru|des|der|del)(?:,?[ \t]+[\w.@-]{1,32}){1,6}|[ \t]+(?:dell|de[ \t]+l)['’][\w.@-]{1,32}|[ \t]+(?:root|admin|sudo)|[ \t]+(?:${OWNER})(?:[ \t]+[\w.@-]{1,32})?)`;
+const FOR = String.raw`(?:[ \t]*\((?!(?:optional|required)\))[^()=\n]{1,48}\)|[ \t]+(?:for|of|ng|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor|per|k|pro|til|pentru|des|der|del)(?:,?[ \t]+[\w.@-]{1,32}){1,6}|[ \t]+(?:dell|de[ \t]+l)['’][\w.@-]{1,32}|[ \t]+(?:root|admin|sudo)|[ \t]+(?:${OWNER})(?:[ \t]+[\w.@-]{1,32})?)`;
 /** A verb that joins a label and its value (`is`, `was`, `lautet`, `es`, `är`, `est`, `é`, `je`, `este`; Finnish `on` only after `salasana`: `Password on request`). */
 const VERB = String.raw`[ \t]+(?:is|was|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest|je|este|là)[ \t]*:?[ \t]+`;
 /** A colon or `=`; 64a-1: the value may stand on a line below (`Password for root:`, a blank line, the value). */

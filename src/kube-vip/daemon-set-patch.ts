@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { isMap } from '../core/is-map';
+import { renderedJson } from '../core/rendered-json';
 
 type Values = Record<string, unknown>;
 
@@ -23,12 +24,8 @@ const WHAT_TO_DO =
  * Traefik's checked values is (traefik/values-patch.ts). An object cdk8s cannot render is the construct gate's.
  */
 export function kubeVipPatchProblems(object: ApiObject, checked: KubeVipPodSettings): string[] {
-  let rendered: unknown;
-  try {
-    rendered = object.toJson();
-  } catch {
-    return [];
-  }
+  const rendered = renderedJson(object);
+  if (rendered === undefined) return [];
   const pod = isMap(rendered) && isMap(rendered.spec) && isMap(rendered.spec.template) ? rendered.spec.template.spec : undefined;
   const containers = isMap(pod) && Array.isArray(pod.containers) ? pod.containers : [];
   const container: Values = containers.find((c): c is Values => isMap(c) && c.name === 'kube-vip') ?? {};

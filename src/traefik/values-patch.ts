@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { isMap } from '../core/is-map';
+import { renderedJson } from '../core/rendered-json';
 
 const WHAT_TO_DO =
   'give chart values through the `values` prop (K3sVipCluster: traefik.values), which are held to the same rules as a ' +
@@ -13,12 +14,8 @@ const WHAT_TO_DO =
  * An object cdk8s cannot render is the construct gate's (construct-render.ts).
  */
 export function valuesPatchProblems(object: ApiObject, written: string): string[] {
-  let rendered: unknown;
-  try {
-    rendered = object.toJson();
-  } catch {
-    return [];
-  }
+  const rendered = renderedJson(object);
+  if (rendered === undefined) return [];
   const spec = isMap(rendered) && isMap(rendered.spec) ? rendered.spec : {};
   const problems: string[] = [];
   if (spec.valuesContent !== written)

@@ -74,14 +74,16 @@ describe('K3S_VIP_LOCK_WAIT_SECONDS', () => {
 });
 
 describe('what stands where the lock file goes', () => {
+  // A FIFO, socket or device is named as one, and deleted rather than moved (72b-7).
   const notALock = (path: string, what: string) =>
-    `${path} is ${what}, where synth and k3s:install keep their lock file (a file they create and delete each run): move it away and run again`;
+    `${path} is ${what}, where synth and k3s:install keep their lock file (a file they create and delete each run): ` +
+    (what === 'a FIFO' ? 'delete it if it was made there, or choose another folder' : 'move it away and run again');
 
   test.each<[string, (path: string) => void, string]>([
     ['a folder', (path) => mkdirSync(path), 'a folder'],
     ['a symbolic link to a file', (path) => symlinkSync('/etc/hostname', path), 'a symbolic link'],
     ['a dangling symbolic link', (path) => symlinkSync('/nowhere', path), 'a symbolic link'],
-    ['a FIFO (reading it would block)', (path) => expect(spawnSync('mkfifo', [path]).status).toBe(0), 'not a regular file'],
+    ['a FIFO (reading it would block)', (path) => expect(spawnSync('mkfifo', [path]).status).toBe(0), 'a FIFO'],
   ])('%s: refused at once, naming the lock file, and left alone', (_, arrange, what) => {
     const dir = mkdtempSync(join(tmpdir(), 'k3s-vip-lock-'));
     const path = join(dir, LOCK_FILE);

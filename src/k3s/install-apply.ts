@@ -7,7 +7,7 @@ import { tooLargeProblem } from '../output/too-large';
 import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAllAtomically, writeAtomically } from '../output/file-system';
 import { incompleteOutput, PublishError } from '../output/publish';
 import { interruptedSynth } from '../output/interrupted-synth';
-import { oddKind } from '../output/odd-entries';
+import { oddKind, specialFileKind, specialPartAbove } from '../output/odd-entries';
 import { EntryKind, InstallPlan, isRecordName, KUSTOMIZATION, kustomizationResources, TargetFolder } from './install-plan';
 
 /**
@@ -149,6 +149,12 @@ function folderKind(dir: string, fs: FileSystem): EntryKind | 'absent' {
   }
 }
 
+/** What a special file at `dir` is: "a device", "a FIFO", "a socket"; else undefined. */
+function specialKindAt(dir: string, fs: FileSystem): string | undefined {
+  const own = fs.lstat(dir);
+  return own && specialFileKind(own);
+}
+
 /**
  * Checks the manifests folder before anything is read from it: undefined when it exists, else the
  * folder to create (K3s creates it when a server first starts, so only under an existing parent).
@@ -160,15 +166,16 @@ export function checkManifestsFolder(dir: string, fs: FileSystem = nodeFileSyste
       kind = folderKind(dir, fs);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') throw e;
-      throw new InstallError(
-        `--dir ${oneLine(JSON.stringify(dir))}: a part of its path is a file, not a folder; expected the K3s manifests folder`,
-      );
+      // A device above it (/dev/null/x) is named: "a file" would be wrong, and no advice may be to move it (72b-7).
+      const above = specialPartAbove(dir);
+      const part = above ? `${oneLine(JSON.stringify(above.part))}, a part of its path, is ${above.kind}` : 'a part of its path is a file';
+      throw new InstallError(`--dir ${oneLine(JSON.stringify(dir))}: ${part}, not a folder; expected the K3s manifests folder`);
     }
     if (kind === 'folder') return { create: false, parentMissing: false };
     if (kind !== 'absent') {
-      throw new InstallError(
-        `--dir ${oneLine(JSON.stringify(dir))}: is ${kind === 'file' ? 'a file' : 'not a folder'}; expected the K3s manifests folder`,
-      );
+      const special = kind === 'other' ? specialKindAt(dir, fs) : undefined;
+      const what = kind === 'file' ? 'a file' : special ? `${special}, not a folder` : 'not a folder';
+      throw new InstallError(`--dir ${oneLine(JSON.stringify(dir))}: is ${what}; expected the K3s manifests folder`);
     }
     return { create: true, parentMissing: folderKind(dirname(dir), fs) === 'absent' };
   });

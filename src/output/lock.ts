@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { printable } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { describeFileError } from './file-system';
+import { specialFileKind } from './odd-entries';
 
 /** Lock file every writer of a folder (synth into dist/, k3s:install into the manifests folder) holds. */
 export const LOCK_FILE = '.k3s-vip.lock';
@@ -332,10 +333,12 @@ function release(path: string): unknown {
 function notALockFile(path: string): string | undefined {
   const stat = lstatSync(path, { throwIfNoEntry: false });
   if (!stat || stat.isFile()) return undefined;
-  const what = stat.isDirectory() ? 'a folder' : stat.isSymbolicLink() ? 'a symbolic link' : 'not a regular file';
+  const special = specialFileKind(stat);
+  const what = special ?? (stat.isDirectory() ? 'a folder' : stat.isSymbolicLink() ? 'a symbolic link' : 'not a regular file');
   return (
     `${printable(path)} is ${what}, where synth and k3s:install keep their lock file (a file they create and delete each run): ` +
-    'move it away and run again'
+    // A device, FIFO or socket made under this tool's own lock name: deleting it is the advice, not moving a system file (72b-7).
+    (special ? 'delete it if it was made there, or choose another folder' : 'move it away and run again')
   );
 }
 

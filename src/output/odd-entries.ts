@@ -1,5 +1,5 @@
-import { Dirent, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { Dirent, readdirSync, Stats, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 
 /**
  * The entries of a folder tree that are neither a regular file nor a folder: a symbolic link, a FIFO, a socket, a
@@ -22,6 +22,34 @@ export function oddKind(entry: Pick<Dirent, 'isFile' | 'isDirectory' | 'isSymbol
   if (entry.isFIFO()) return 'a FIFO';
   if (entry.isSocket()) return 'a socket';
   return 'a device file';
+}
+
+/**
+ * What a path that should be a folder is instead, when it is a special file: "a device", "a FIFO", "a socket". Its advice
+ * is to point the setting at a folder, never to move it away (/dev/null is the system's, 72b-7). Undefined for a folder,
+ * a regular file or a link, whose callers have advice of their own.
+ */
+export function specialFileKind(stat: Pick<Stats, 'isCharacterDevice' | 'isBlockDevice' | 'isFIFO' | 'isSocket'>): string | undefined {
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isFIFO()) return 'a FIFO';
+  return stat.isSocket() ? 'a socket' : undefined;
+}
+
+/**
+ * The nearest existing part above `path` (links followed), with what it is, when it is a special file: every lookup
+ * below it fails (ENOTDIR), and errno's advice, to move it away, is wrong for a device. Undefined otherwise.
+ */
+export function specialPartAbove(path: string): { part: string; kind: string } | undefined {
+  for (let part = dirname(path); ; part = dirname(part)) {
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(part, { throwIfNoEntry: false });
+    } catch {
+      // ENOTDIR (a part above this one is no folder), ELOOP, EACCES: look further up.
+    }
+    const kind = stat && specialFileKind(stat);
+    if (stat || dirname(part) === part) return kind ? { part, kind } : undefined;
+  }
 }
 
 /** Every odd entry below `dir` (links are not followed), sorted; none when `dir` is missing. */

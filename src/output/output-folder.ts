@@ -2,6 +2,7 @@ import { rmdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { printable } from '../core/problem';
 import { makeFolders, nodeFileSystem } from './file-system';
+import { specialFileKind, specialPartAbove } from './odd-entries';
 import { shownFolder } from './own-folders';
 import { PublishError } from './publish';
 import { specialFolderProblem } from './special-file-system';
@@ -34,15 +35,16 @@ export function removeEmptyFolders(first: string, folder: string): void {
  * and `create` (`created`: the first folder mkdir made), else left missing.
  */
 export function outputFolder(dir: string, create: boolean): { dir: string; created?: string } {
-  const stat = nodeFileSystem.lstat(dir);
+  const stat = lstatBelowSpecial(dir);
+  const kind = stat && specialFileKind(stat);
+  if (kind) throw new PublishError(`${printable(dir)} is ${kind}, not a folder: point K3S_VIP_DIST_DIR at a folder`);
   if (stat && !stat.isDirectory() && !stat.isSymbolicLink()) {
     throw new PublishError(`${printable(dir)} is a file, not a folder: move it away or point K3S_VIP_DIST_DIR elsewhere`);
   }
   const target = stat?.isSymbolicLink() ? statSync(dir, { throwIfNoEntry: false }) : undefined;
   if (stat?.isSymbolicLink() && !target?.isDirectory()) {
-    throw new PublishError(
-      `${printable(dir)} is a symbolic link to ${target ? 'something that is not a folder' : 'nothing'}: point it at a folder, or remove it`,
-    );
+    const what = target ? (specialFileKind(target) ?? 'something that is not a folder') : 'nothing';
+    throw new PublishError(`${printable(dir)} is a symbolic link to ${what}: point it at a folder, or remove it`);
   }
   const special = specialFolderProblem(dir, 'K3S_VIP_DIST_DIR');
   if (special) throw new PublishError(special);
@@ -52,6 +54,19 @@ export function outputFolder(dir: string, create: boolean): { dir: string; creat
   if (!statSync(real).isDirectory())
     throw new PublishError(`${printable(dir)} does not lead to a folder: point K3S_VIP_DIST_DIR elsewhere`);
   return { dir: real === resolve(dir) ? dir : real, created: first === undefined ? undefined : resolve(first) };
+}
+
+/** lstat of `dir`; a lookup through a device, FIFO or socket above it (ENOTDIR) is said as such, not as errno's "move it away". */
+function lstatBelowSpecial(dir: string): ReturnType<typeof nodeFileSystem.lstat> {
+  try {
+    return nodeFileSystem.lstat(dir);
+  } catch (e) {
+    const above = (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? specialPartAbove(dir) : undefined;
+    if (!above) throw e;
+    throw new PublishError(
+      `${printable(dir)} is below ${printable(above.part)}, which is ${above.kind}, not a folder: point K3S_VIP_DIST_DIR at a folder`,
+    );
+  }
 }
 
 /**

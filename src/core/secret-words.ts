@@ -184,8 +184,28 @@ export function isStrongSecretName(key: string, list: readonly string[]): boolea
     isSaltName(list) ||
     isGossipKeyName(list) ||
     isCommunityName(list) ||
-    isOneTimePasswordName(list)
+    isOneTimePasswordName(list) ||
+    isHmacName(list)
   );
+}
+
+/**
+ * Round 73: `hmac` as a name's last word holds an HMAC's key (`WEBHOOK_HMAC`, `GITHUB_HMAC`, `hmac: <key>`) or names its
+ * algorithm (`hmac: sha256`, `WEBHOOK_HMAC=hmac-sha256`); the word is also code's (`Hmac::<Sha256>::new_from_slice(…)`,
+ * `var hmac = Hmac(sha256, key)`). So under it only a key's shape is a secret (isPlainHmacValue): one run of letters,
+ * digits and base64's or a URL's marks, 8 or more long, that looks generated or mixes a password's classes, and is no
+ * algorithm's name. `hmacKey`, `hmac_secret` end in a secret's word of their own; ACME's `hmacEncoded` is a secret's name too.
+ */
+const isHmacName = (list: readonly string[]): boolean => withoutTail(list).pop() === 'hmac';
+const HMAC_KEY_SHAPE = /^[\w+/=.~-]{8,}$/;
+/** A hash or an HMAC's name (`sha256`, `SHA-256`, `hmac-sha256`, `HmacSHA256`, `HS256`), no key. */
+const HMAC_ALGORITHM = /^(?:hmac[-_]?)?(?:sha-?(?:1|224|256|384|512)|sha3-(?:224|256|384|512)|md5|blake2[bs]?|sm3)$|^hs(?:256|384|512)$/i;
+
+/** A value under an HMAC's name (`name`) that is no key: an algorithm's name, or anything not shaped like a key. */
+export function isPlainHmacValue(value: string, name: string): boolean {
+  if (!isHmacName(nameWords(name))) return false;
+  const text = value.trim();
+  return HMAC_ALGORITHM.test(text) || !(HMAC_KEY_SHAPE.test(text) && (looksGenerated(text) || hasPasswordMix(text)));
 }
 
 /**

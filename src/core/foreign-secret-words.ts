@@ -15,7 +15,7 @@ import { foldLetters } from './folded-letters';
  * `API-sleutel`, Italian `chiave API`, Portuguese `chave de API`, French `clé API`, Polish `klucz API`). A key word alone
  * (`Schlüssel`, `chiave`) is no secret's name, as `key` is none.
  */
-const KEY_WORD = String.raw`(?:schl(?:ue|u)ssel|sleutel|chiave|chave|llave|cle|klucz|kulcs|klic|nokkel|nyckel)`;
+export const KEY_WORD = String.raw`(?:schl(?:ue|u)ssel|sleutel|chiave|chave|llave|cle|klucz|kulcs|klic|nokkel|nyckel)`;
 /**
  * Round 54 (attack 52a-3): French `mdp` (mot de passe) and `jeton` (token), Catalan `contrasenya`, Italian `parola
  * d'ordine`, Indonesian/Malay `kata sandi`, Vietnamese `mật khẩu` (`mat khau` folded), Chinese `mima` (密码 in pinyin),

@@ -1,3 +1,4 @@
+import { FOREIGN_SECRET_IN_TEXT, NON_LATIN_SECRET } from './foreign-secret-words';
 import { looksGeneratedRun } from './generated-runs';
 import { isAnyPasswordHash } from './password-hashes';
 
@@ -27,9 +28,14 @@ const LABEL = new RegExp(
     String.raw`pass(?:word|wd)?[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:root|admin(?:istrator)?|sudo|superuser)`,
     // `Username admin, password X`: the account named before its password.
     String.raw`(?:user(?:name)?|login)[ \t:=]+[\w.-]{1,32}[ \t]*[,;][ \t]*pass(?:word|wd)?`,
+    // 72b-1: `Sign in: username "admin", then "X"`, quoted with backticks too: the account, its password next.
+    String.raw`(?:user(?:name)?|login)[ \t:=]+[\x60'"]?[\w.-]{1,32}[\x60'"]?[ \t]*[,;]?[ \t]*then`,
     String.raw`mot[\s\u00a0\u202f_-]+de[\s\u00a0\u202f_-]+passe|passwort|contrase[nñ]a|senha|пароль|密码|密碼|口令|パスワード|비밀번호|[sş]ifre(?:si)?|l[oö]senord(?:et)?`,
+    // 72b-2: every word of the tables of other languages' secret words (foreign-secret-words.ts: `Kennwort`, `parola
+    // d'ordine`, `hasło` as written, Persian `رمز عبور`), a German compound's last part too (`Standard-Kennwort`).
+    String.raw`kennwort|has[łl]o|(?<!\p{L})(?:${FOREIGN_SECRET_IN_TEXT})|${NON_LATIN_SECRET}`,
   ].join('|'),
-  'gi',
+  'giu',
 );
 /** A word of the text (a candidate value, its quotes and closing punctuation taken off by `core`). */
 const RUN = /[^\s"'`()<>[\]{},;:=\uff1a\u2192]{10,80}/g;
@@ -55,6 +61,17 @@ const GLUED_PAIR_HEAD =
  * as any other value (isValue).
  */
 const BLANK_PAIR = new RegExp(String.raw`(?<![\w./@-])(?:${ACCOUNT})(?:@[\w.-]{1,64})?[ \t]+(\S{10,64})`, 'dgi');
+/**
+ * Round 73 (72b-1): what a runbook says to give at a prompt, then the value as the next word (`When it asks, type X and
+ * press Enter`, `sudo will ask; answer X`, `cryptsetup open /dev/sdb data  # enter: X`, `Unlock the vault using the phrase
+ * X`), and a login then the value alone on the next line (`Login: admin` then `X`). Judged as any other value (isValue):
+ * `type your password`, `enter: see KeePass` name none. A colon or blanks between, each read one way (linear).
+ */
+const PROMPT_ANSWER = new RegExp(
+  String.raw`(?<![\w-])(?:type|enter|answer|reply|(?:pass)?phrase)(?:[ \t]*:[ \t]*|[ \t]+)[\x60'"]?(\S{10,64})`,
+  'dgi',
+);
+const LOGIN_THEN_LINE = /^[ \t]*(?:user(?:name)?|login)[ \t]*[:=][ \t]*[\w.@-]{1,32}[ \t]*\r?\n[ \t]*[`'"]?(\S{10,64})[ \t]*\r?$/dgim;
 /** A lower-case name and a hex or digit suffix (`traefik7d9f8c6b5`): an object's generated name, no password. */
 const NAME_AND_SUFFIX = /^[a-z]{3,}[0-9a-f]{6,}$/;
 /** How far a value may stand from its label: before it, and after it (`The root password, which …, is X`, 63a-3). */
@@ -161,6 +178,11 @@ export function proseCredentialSpans(text: string): Array<[number, number]> {
     if (glued && !(GLUED_PAIR_HEAD.test(text.slice(lineStart, pair.index)) && /^["'`).,;!?]*[ \t]*$/.test(rest))) continue;
     if (/^[A-Z][a-z]{3}/.test(value) && /^[ \t]+[a-z]+[ \t]+[a-z]/.test(rest)) continue;
     if (isValue(value)) spans.push([start, end]);
+  }
+  for (const answer of [...text.matchAll(PROMPT_ANSWER), ...text.matchAll(LOGIN_THEN_LINE)]) {
+    const value = core(answer[1]);
+    const start = answer.indices![1][0] + answer[1].indexOf(value);
+    if (isValue(value) && wordAt(text, start, start + value.length) === value) spans.push([start, start + value.length]);
   }
   for (const pair of text.matchAll(BLANK_PAIR)) {
     const value = core(pair[1]);

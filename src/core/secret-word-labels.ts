@@ -1,5 +1,6 @@
 import { foldLetters } from './folded-letters';
-import { NON_LATIN_SECRET } from './foreign-secret-words';
+import { KEY_WORD, NON_LATIN_SECRET } from './foreign-secret-words';
+import { nameWords } from './named-setting-values';
 
 /**
  * 64a-8: a locale file's text for a password field (Rails' `de: … password: Passwort`, devise's `change_my_password:
@@ -8,17 +9,38 @@ import { NON_LATIN_SECRET } from './foreign-secret-words';
  * with the words a form's label or a button has (`Confirm password`, `Neues Passwort`, `Passwort bestätigen`). The value
  * names the secret, as `password: Password` does; it is none. Only those words: a passphrase of other words
  * (`Summer Secret Password`) or one with a digit stays a value.
+ * Round 73 (72b-10): a message catalogue translates its key's word, whatever secret it names (`"token": "Zugangstoken"`,
+ * `"secret": "Geheimnis"`, `<string name="api_key_title">API key</string>`): a token's, a secret's or a key's word in the
+ * value is a label too where the key's own secret word is of the same kind. The rule is the value's: the name of the
+ * secret in words, nothing else; a word of another kind (`X_PASSWORD=Secret`, H3) or any other word stays a value.
  */
 // Words for a password only: `Secret`, `Token` or `Geheimnis` alone are the tool's own words or a weak value (H3: `X_PASSWORD=Secret`).
 const SECRET_WORD =
   /^(?:pass(?:word|phrase)s?|passwort|kennwort|mot-de-passe|contrasena|contrasenya|senha|wachtwoord|haslo|losenord|passord|salasana|parola|parool|adgangskode|kodeord|jelszo|heslo|sifre|lozinka|geslo|slaptazodis|lykilord|mdp)$/i;
 const NON_LATIN = new RegExp(`^(?:${NON_LATIN_SECRET})$`, 'u');
+/**
+ * The kinds of secret other than a password a key and its label may both name, in ASCII (foreign-secret-words.ts's
+ * words): a token (German compounds end in it: `Zugangstoken`; French `jeton`, Italian `gettone`), a secret (German
+ * `Geheimnis`, Spanish `secreto`, Italian `segreto`, Portuguese `segredo`, Swedish `hemlighet`, Finnish `salaisuus`,
+ * Hungarian `titok`), a key (`API key`, `clé API`, `chiave API`).
+ */
+const KINDS: readonly RegExp[] = [
+  /^(?:[a-z]*token|jeton|gettone)$/,
+  /^(?:secret|geheimnis|secreto|segreto|segredo|hemlighet|salaisuus|titok)$/,
+  new RegExp(`^(?:key|${KEY_WORD})$`),
+];
+/** What stands beside such a word in a label: its owner or use (`API key`, `Access token`, `Client secret`). */
+const KIND_LABEL_WORD = /^(?:api|access|client|private|public|shared|app|application|bot|user|personal|refresh|bearer|zugangs)$/;
+
 /** Words of a field's label, a button, a mail's subject or a field's error in English, German, French, Spanish, Portuguese, Italian, Dutch. */
 const LABEL_WORD =
   /^(?:confirm|confirmation|new|current|old|change|reset|forgot|forgotten|repeat|retype|enter|your|my|the|a|of|to|set|show|hide|update|choose|create|again|verify|bestatigen|neues|neu|altes|aktuelles|andern|zurucksetzen|vergessen|wiederholen|ihr|dein|ihres|deines|confirmer|nouveau|ancien|actuel|changer|modifier|reinitialiser|oublie|mon|votre|le|de|du|confirmar|nueva|nuevo|actual|cambiar|restablecer|olvidado|olvido|tu|su|la|nova|novo|alterar|redefinir|esqueceu|sua|conferma|nuova|cambia|reimposta|dimenticato|tua|bevestig|nieuw|wijzig|vergeten|uw|je|het|das|der|die|den|el|los|les|un|une|ein|eine|is|too|short|weak|wrong|invalid|incorrect|required|match|matches|do|does|not|est|trop|court|faible|invalide|obligatoire|ist|zu|kurz|schwach|falsch|ungultig|erforderlich|es|muy|corta|debil|obligatoria|requerida)$/i;
 
-/** Whether `value` is a password field's label or title, in one of the languages above (never a value: see above). */
-export function namesSecretAsLabel(value: string): boolean {
+/**
+ * Whether `value` is a password field's label or title, in one of the languages above (never a value: see above), or,
+ * set under `named`, the label of the secret `named` names (KINDS).
+ */
+export function namesSecretAsLabel(value: string, named = ''): boolean {
   // A label is short: a long text is none, and is not trimmed (a run of blanks read from each start was quadratic, 65b).
   if (value.length > 200) return false;
   const text = value.trim().replace(/[\s.:!?]+$/, ''); // French sets a blank before `?` (`Mot de passe oublié ?`)
@@ -31,5 +53,20 @@ export function namesSecretAsLabel(value: string): boolean {
     .split(/\s+/);
   if (!words.every((word) => /^[A-Za-z][A-Za-z'-]{0,31}$/.test(word))) return false;
   const secret = words.filter((word) => SECRET_WORD.test(word)).length;
-  return secret === 1 && words.every((word) => SECRET_WORD.test(word) || LABEL_WORD.test(word.replace(/^\w+'/, '')));
+  if (secret === 1 && words.every((word) => SECRET_WORD.test(word) || LABEL_WORD.test(word.replace(/^\w+'/, '')))) return true;
+  return translatesKind(
+    words.map((word) => word.toLowerCase()),
+    named,
+  );
+}
+
+/** Whether label words `words` name one secret of the kind `named`'s last secret word is (KINDS), with label words only. */
+function translatesKind(words: readonly string[], named: string): boolean {
+  if (named.length > 128 || words.length > 4) return false;
+  const kind = nameWords(foldLetters(named))
+    .reverse()
+    .map((word) => KINDS.find((pattern) => pattern.test(word)))
+    .find((pattern) => pattern !== undefined);
+  if (!kind || words.filter((word) => kind.test(word)).length !== 1) return false;
+  return words.every((word) => kind.test(word) || KIND_LABEL_WORD.test(word) || LABEL_WORD.test(word));
 }

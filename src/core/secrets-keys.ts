@@ -286,7 +286,8 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (/^\\[ \t]+\S/.test(value)) return isPlainlyNotSecret(value.replace(/^\\[ \t]+/, ''), where, name, labels);
   if (PLAIN_WORD.test(value) || isAlgorithmName(value) || holdsOnlyPasswordHashes(value) || SECRETS_MANAGER_ARN.test(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
-  if (isPlaceholder(value) || describesSecret(value, keys) || (labels && namesSecretAsLabel(value))) return true; // `password: The password to log in with. Defaults to None.` (described-values.ts); `Passwort` (64a-8), not in a Secret's data (`labels` false)
+  if (isPlaceholder(value) || describesSecret(value, keys) || (labels && namesSecretAsLabel(value, name ?? keys[keys.length - 1])))
+    return true; // `password: The password to log in with. Defaults to None.` (described-values.ts); `Passwort` (64a-8), `token: Zugangstoken` (72b-10), not in a Secret's data (`labels` false)
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
   if (namesSecretByName(value, words(nameAsRead(labelledStem(named) ?? named)))) return true;
@@ -316,6 +317,16 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
     return true;
   if (isFunctionHeader(named) && isPlainBody(value) && !looksGenerated(value)) return true; // `def f(token=''): return token`
   return HEADER_MODE.test(value) && n >= 3 && keys[n - 2] === 'names' && keys[n - 3] === 'headers';
+}
+
+/**
+ * 72b-10: whether the line from `start` (after `key=`) is the secret's label, as a message catalogue's line sets one
+ * (a Java `.properties` file's `login.password=Mot de passe`: java.util.Properties#load takes the rest of the line),
+ * where a reader of words took its first word alone. Read up to a label's length: linear.
+ */
+export function labelsLine(text: string, start: number, key: string): boolean {
+  const line = /^[^\r\n]{0,201}/.exec(text.slice(start, start + 201))![0];
+  return /\S[ \t]+\S/.test(line) && namesSecretAsLabel(line, key);
 }
 
 /**

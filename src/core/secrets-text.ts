@@ -8,7 +8,7 @@ import { isPasswordHash } from './password-hashes';
 import { literalWordAt, opensBodyBelow, wholeLiteral } from './literal-bodies';
 import { ASSIGNED_WORD, isPlaceholder, placeholderBeforeNote } from './placeholders';
 import { isNoValueNoteAt, isProseAfterColon, isProseUnder } from './prose-values';
-import { AUTH_SCHEME, isPlainlyNotSecret, namesSecretValue } from './secrets-keys';
+import { AUTH_SCHEME, isPlainlyNotSecret, labelsLine, namesSecretValue } from './secrets-keys';
 import { closeOf, expansionWordAt, isCutShellWord, substitutionQuotedAt } from './shell-expansions';
 import { isSchemeExpansion, isSchemeReference, isShellExpansion } from './scheme-expansions';
 import { withSqlReferences } from './sql-references';
@@ -186,8 +186,8 @@ export function assignedSecret(text: string): string | undefined {
           : (expansionWordAt(text, start) ?? wordAt(ASSIGNED_WORD, text, start)![0].replace(/(?<=.)(["'])[,.:)\]}]{0,2}$/, unpairedQuote)));
       value = callRunningOn(text, start, value); // `password=config.get("db", "password")` (code-declarations.ts)
     }
-    // A quoted env line with its note (`"DB_PASSWORD=changeme  # replace before use"`: placeholders.ts, 52a-18).
-    if (value === undefined || !setsSecret(key, placeholderBeforeNote(value) ?? value)) continue;
+    // A quoted env line with its note (`"DB_PASSWORD=changeme  # replace before use"`: placeholders.ts, 52a-18); a catalogue's label (72b-10).
+    if (value === undefined || !setsSecret(key, placeholderBeforeNote(value) ?? value) || labelsLine(text, start, key)) continue;
     // `HTTP_AUTHORIZATION=Bearer abc`: the credential is the word after the scheme.
     const next =
       separator === '=' && AUTH_SCHEME.test(value)

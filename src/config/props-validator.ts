@@ -158,13 +158,14 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
   }
 
   /** A problem found by a rule of the caller's own. */
-  public problem(path: Path, message: string | undefined, about?: Pick<Problem, 'aboutName' | 'textPart'>): this {
+  public problem(path: Path, message: string | undefined, about?: Pick<Problem, 'aboutName' | 'textPart' | 'schemaVerdict'>): this {
     if (message)
       this.problems.push({
         path,
         message,
         ...(about?.aboutName && { aboutName: true }),
         ...(about?.textPart !== undefined && { textPart: about.textPart }),
+        ...(about?.schemaVerdict && { schemaVerdict: true }),
       });
     return this;
   }

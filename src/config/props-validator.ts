@@ -158,7 +158,11 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
   }
 
   /** A problem found by a rule of the caller's own. */
-  public problem(path: Path, message: string | undefined, about?: Pick<Problem, 'aboutName' | 'aboutKind' | 'textPart'>): this {
+  public problem(
+    path: Path,
+    message: string | undefined,
+    about?: Pick<Problem, 'aboutName' | 'aboutKind' | 'textPart' | 'schemaVerdict'>,
+  ): this {
     if (message)
       this.problems.push({
         path,
@@ -166,6 +170,7 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
         ...(about?.aboutName && { aboutName: true }),
         ...(about?.aboutKind && { aboutKind: true }),
         ...(about?.textPart !== undefined && { textPart: about.textPart }),
+        ...(about?.schemaVerdict && { schemaVerdict: true }),
       });
     return this;
   }

@@ -33,6 +33,11 @@ export interface Problem {
   readonly textPart?: string;
   /** The key path inside the text at `path`, read as YAML, that the problem is about (a file provider's router: 69b-24). */
   readonly textPath?: Path;
+  /**
+   * The problem is a schema's generic verdict (a Traefik CRD's type, 72a-9): a rule's problem on the same path, which
+   * explains the value and says the fix, stands instead, whichever ran first.
+   */
+  readonly schemaVerdict?: boolean;
 }
 
 /** A problem without the marks the pipeline sorts problems by (aboutName, aboutSecret, aboutKind): what it tells a user. */
@@ -41,13 +46,18 @@ export function unmarked<P extends Problem>({
   aboutSecret: _secret,
   aboutKind: _kind,
   textPart: _part,
+  schemaVerdict: _schema,
   ...problem
-}: P): Omit<P, 'aboutName' | 'aboutSecret' | 'aboutKind' | 'textPart'> {
+}: P): Omit<P, 'aboutName' | 'aboutSecret' | 'aboutKind' | 'textPart' | 'schemaVerdict'> {
   return problem;
 }
 
 /** Records one finding (`about`: whether it is about a name written in the value, Problem.aboutName). */
-export type Report = (path: Path, message: string, about?: Pick<Problem, 'aboutName' | 'aboutKind' | 'textPart' | 'textPath'>) => void;
+export type Report = (
+  path: Path,
+  message: string,
+  about?: Pick<Problem, 'aboutName' | 'aboutKind' | 'textPart' | 'textPath' | 'schemaVerdict'>,
+) => void;
 
 /** Every finding of one check: errors stop the run, warnings are printed. */
 export interface RuleResult {
@@ -73,6 +83,7 @@ export class Findings implements RuleResult {
       ...(about?.aboutKind && { aboutKind: true }),
       ...(about?.textPart !== undefined && { textPart: about.textPart }),
       ...(about?.textPath && { textPath: about.textPath }),
+      ...(about?.schemaVerdict && { schemaVerdict: true }),
     });
   public readonly warn: Report = (path, message, about) =>
     void this.warnings.push({ path, message, ...(about?.textPart !== undefined && { textPart: about.textPart }) });
@@ -93,7 +104,7 @@ const SAYS_KIND =
 /**
  * One problem prints once, whichever rules found it: of several problems on one key path (and piece of its text,
  * textPart) the first stands
- * (a rule that explains the value runs before a schema's generic verdict), and none is kept on a path that
+ * (a rule that explains the value runs before a schema's generic verdict, which yields to it anyway: schemaVerdict), and none is kept on a path that
  * `errors` already speak about (a warning on a key with an error: the error is fixed first, and the fix may
  * change what the warning said). Problems about the whole input (an empty path) are distinct and all kept.
  * A secret's problems (aboutSecret) are counted apart: one stands beside the path's other problem (51a-13), as does
@@ -101,6 +112,7 @@ const SAYS_KIND =
  */
 export function onePerPath<P extends Problem>(problems: readonly P[], errors: readonly Problem[] = []): P[] {
   const spoken = new Set(errors.map((problem) => formatPath(problem.path)));
+  const explained = new Set(problems.filter((problem) => !problem.schemaVerdict).map((problem) => formatPath(problem.path)));
   const seen = new Set<string>();
   // The lines of one text a path's first problem names one each (secret-place.ts secretProblems): each is kept once.
   const lines = new Map<string, Set<number>>();
@@ -110,6 +122,7 @@ export function onePerPath<P extends Problem>(problems: readonly P[], errors: re
   const kindSaid = new Set(problems.filter((p) => !p.aboutKind && SAYS_KIND.test(p.message)).map((p) => formatPath(p.path)));
   return problems.filter((problem) => {
     const path = formatPath(problem.path);
+    if (problem.schemaVerdict && problem.path.length && explained.has(path)) return false;
     const part = problem.textPart === undefined ? path : `${path}\0part\0${problem.textPart}`;
     const ownKind = problem.aboutKind && !kindSaid.has(path);
     const key = problem.aboutSecret ? `${path}\0secret` : ownKind ? `${path}\0kind` : part;

@@ -142,7 +142,23 @@ function conformanceOf(files: ReadonlyMap<string, string>): string[] {
 function appRulesOf(construct: Construct, network: ServiceNetwork | undefined): string[] {
   const { appRuleFindings } = require('./construct-app-rules') as typeof AppRules;
   const lead = isLead(construct);
-  return [...(lead ? siblingFileFindings(construct, judged, network) : []), ...appRuleFindings(construct, network, judged, lead)];
+  const rules = appRuleFindings(construct, network, judged, lead);
+  return [...(lead ? withoutExplained(siblingFileFindings(construct, judged, network), rules) : []), ...rules];
+}
+
+/**
+ * 72a-9: a Traefik CRD's generic verdict on a sibling's field (`file: ref: field is 7; the ... schema of crds/traefik/...`)
+ * yields to the Traefik rules' own on the same field (construct-traefik-parity.ts, `file: ref (construct p): field ...`),
+ * which say the fix: one message per problem, as the config door keeps (core/problem.ts onePerPath).
+ */
+function withoutExplained(schemaFindings: string[], rules: readonly string[]): string[] {
+  const explained = rules.flatMap((rule) => {
+    const said = /^(.*) \(construct [^)]*\): (\S+) /.exec(rule);
+    return said ? [`${said[1]}: ${said[2]} `] : [];
+  });
+  return schemaFindings.filter(
+    (finding) => !finding.includes(' schema of crds/traefik/') || !explained.some((field) => finding.startsWith(field)),
+  );
 }
 
 /** Whether `object` lies under a gated construct (which then judges it). */

@@ -278,7 +278,10 @@ function schemaProblems(frozen: Values, path: Path, bundle?: string): Problem[] 
   const item = JSON.parse(JSON.stringify(frozen)) as Values;
   const findings = objectFindings(item, [], bundle);
   const secrets = secretValues(item);
+  // A Traefik CRD's verdict yields to the Traefik rules' own on the same key (ingress/route-fields.ts), which say the fix.
+  const traefik = typeof item.apiVersion === 'string' && apiGroup(item.apiVersion) === 'traefik.io';
   return findings.map((finding) => ({
+    ...(traefik && { schemaVerdict: true }),
     path: [...path, ...finding.path],
     message: `${redact(finding.message, secrets)} (extraObjects items are applied as written, in the Traefik release, which fails whole if the API server refuses one)`,
   }));

@@ -78,7 +78,7 @@ export function crdGroups(): ReadonlySet<string> {
  * (`crds-<key>.json`) holds no schema: each CRD's schemas are a file of their own (`crds-<key>-<n>.json`),
  * read when a validator needs them, so a synth reads the schemas of the kinds it writes only.
  */
-function cachedCrds(dir: string): Map<string, Crd> {
+export function cachedCrds(dir: string): Map<string, Crd> {
   const key = crdFolderFingerprint(dir);
   const cache = cacheDir();
   const cached = key && cache && join(cache, `crds-${key}`);

@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { Crd, crdGroups, crdValidator, findCrd } from './crds';
 import { GATEWAY_API_GROUP, gatewayApiBundles, gatewayApiCrd, gatewayApiKinds } from './gateway-api';
 import { requireModel } from './model-cache';
+import { TRAEFIK_GROUP, traefikCrd } from './traefik-crds';
 import { apiGroup, kindEntry, REMOVED_API_VERSIONS } from './kinds';
 import { FieldPath, Finding, isRecord, show } from './paths';
 import { atSecretReference, unshownReference } from './secret-refs';
@@ -36,6 +37,11 @@ export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: 
   const misspelt = groupSpellingFinding(apiVersion);
   if (misspelt) return [misspelt];
   if (apiGroup(apiVersion) === GATEWAY_API_GROUP) return checkGatewayApi(object, apiVersion, kind, gatewayApiBundle);
+  // 72a-9: Traefik's kinds by the types of the pinned chart's CRDs (crds/traefik/), which the API server refuses a value
+  // against. Types only: every chart from v28.0.0 to v41.3.0 gives each field the same type, while fields, minimums and
+  // enums change by chart version, which the Traefik rules judge (ingress/route-fields.ts, option-value-types.ts).
+  const traefik = apiGroup(apiVersion) === TRAEFIK_GROUP ? traefikCrd(kind) : undefined;
+  if (traefik) return checkCustomResource(object, traefik, apiVersion, kind, (error) => error.keyword === 'type');
   const crd = findCrd(apiVersion, kind);
   if (crd) return checkCustomResource(object, crd, apiVersion, kind);
 
@@ -64,7 +70,13 @@ const UNVENDORED_KINDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['cert-manager.io', new Set(['Certificate', 'CertificateRequest', 'Issuer'])],
 ]);
 
-function checkCustomResource(object: Record<string, unknown>, crd: Crd, apiVersion: string, kind: string): Finding[] {
+function checkCustomResource(
+  object: Record<string, unknown>,
+  crd: Crd,
+  apiVersion: string,
+  kind: string,
+  judged: (error: ErrorObject) => boolean = () => true,
+): Finding[] {
   const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
   if (!crd.versions.has(version)) {
     return [
@@ -76,7 +88,11 @@ function checkCustomResource(object: Record<string, unknown>, crd: Crd, apiVersi
   }
   const schemaName = `the ${kind} schema of ${crd.file}`;
   const validate = crdValidator(crd, version);
-  const findings = validate(object) ? [] : (validate.errors ?? []).map((e) => fromAjvError(e, object, schemaName));
+  const findings = validate(object)
+    ? []
+    : anyOfMerged(validate.errors ?? [])
+        .filter(judged)
+        .map((e) => fromAjvError(e, object, schemaName));
   // A CRD schema says only `metadata: object`; the API server checks it as ObjectMeta.
   return isRecord(object.metadata) ? [...findings, ...checkObjectMeta(object.metadata)] : findings;
 }
@@ -263,6 +279,24 @@ function runStrict(validate: ModelValidator, object: object, schemaName: string,
 /** `hidden`: a key under a Secret reference, which the message's key path stops above (core/reference-keys.ts). */
 function unknownField(schemaName: string, hidden = false): string {
   return `${hidden ? `holds ${HIDDEN_KEY}, not a field of` : 'is not a field of'} ${schemaName}: the API server drops unknown fields silently (or rejects the object under strict field validation); check the spelling and nesting`;
+}
+
+/**
+ * One error per `anyOf` a value fails (72a-9): ajv reports each branch and then the anyOf itself, three messages for an
+ * int-or-string field (`x-kubernetes-int-or-string`: anyOf integer, string). When every branch failed on its type,
+ * the anyOf becomes one type error naming them all (`integer or string`); else the anyOf's own message stands alone.
+ */
+function anyOfMerged(errors: readonly ErrorObject[]): ErrorObject[] {
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
+  const branchOf = (e: ErrorObject) =>
+    anyOfs.find((a) => a !== e && e.instancePath === a.instancePath && e.schemaPath.startsWith(`${a.schemaPath}/`));
+  return errors.flatMap((e) => {
+    if (branchOf(e)) return [];
+    if (e.keyword !== 'anyOf') return [e];
+    const branches = errors.filter((b) => branchOf(b) === e);
+    if (!branches.length || branches.some((b) => b.keyword !== 'type')) return [e];
+    return [{ ...e, keyword: 'type', params: { type: branches.map((b) => (b.params as { type: string }).type).join(' or ') } }];
+  });
 }
 
 /** Turns an ajv error into a finding on the field it is about, with the bad value and what the schema expects. */

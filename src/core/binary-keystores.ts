@@ -85,16 +85,27 @@ function isKeytab(bytes: Buffer): boolean {
 
 const isTorSecretKey = (bytes: Buffer): boolean => /^== ed25519v1-secret: type\d ==/.test(bytes.toString('latin1', 0, 32));
 
-/** Whether a base64 run's bytes are a keystore holding a key (see above), from its first bytes, then whole. */
+/**
+ * Whether bytes are a keystore or packet holding a key (see above), whole: also how hex or base32 of one is judged
+ * (binary-payloads.ts hands such bytes back as base64, which binaryKeystoreSpans reads: 72b-3).
+ */
+export function isStoredKey(bytes: Buffer): boolean {
+  if (bytes.length < 12) return false;
+  const magic = bytes.readUInt32BE(0);
+  if (magic === 0x3f6ff9eb || isWindowsPrivateKey(bytes) || isTorSecretKey(bytes)) return true;
+  if (bytes[0] === 5 && bytes[1] === 2) return isKeytab(bytes);
+  if (magic === 0xfeedfeed || magic === 0xcececece) return bytes.length >= 16 && javaStoreHoldsKey(bytes, magic === 0xcececece);
+  return isPgpSecretKey(bytes);
+}
+
+/** Whether a base64 run's bytes are a keystore holding a key, from its first bytes, then whole. */
 function isKeyStore(run: string): boolean {
   const head = Buffer.from(run.slice(0, 96).replace(/\s/g, '').slice(0, 64), 'base64');
   const magic = head.readUInt32BE(0);
   if (magic === 0x3f6ff9eb || isWindowsPrivateKey(head) || isTorSecretKey(head)) return true;
-  if (head[0] === 5 && head[1] === 2) return isKeytab(Buffer.from(run.slice(0, MAX_BASE64).replace(/\s/g, ''), 'base64'));
-  const java = magic === 0xfeedfeed || magic === 0xcececece;
-  if (!java && ![0x94, 0x95, 0x9c, 0x9d, 0xc5, 0xc7].includes(head[0])) return false;
-  const bytes = Buffer.from(run.slice(0, MAX_BASE64).replace(/\s/g, ''), 'base64');
-  return java ? bytes.length >= 16 && javaStoreHoldsKey(bytes, magic === 0xcececece) : isPgpSecretKey(bytes);
+  const mayBeStore = (head[0] === 5 && head[1] === 2) || magic === 0xfeedfeed || magic === 0xcececece;
+  if (!mayBeStore && ![0x94, 0x95, 0x9c, 0x9d, 0xc5, 0xc7].includes(head[0])) return false;
+  return isStoredKey(Buffer.from(run.slice(0, MAX_BASE64).replace(/\s/g, ''), 'base64'));
 }
 
 /** Spans of `text` that are a key in a Java keystore, an OpenPGP secret key's packets or an ssh.com private key. */

@@ -1,6 +1,8 @@
+import { isStoredKey } from './binary-keystores';
 import { bytesAsText } from './byte-run-decodings';
 import { derElement, isDerKey } from './der-keys';
 import { inflated, streamKind } from './gzip-members';
+import { isPkcs12WithKey } from './key-containers';
 import { isZip, zipMembersInflated } from './zip-members';
 
 /**
@@ -8,7 +10,9 @@ import { isZip, zipMembersInflated } from './zip-members';
  * - text itself (UTF-8 or UTF-16: byte-run-decodings.ts);
  * - gzip or zlib data as the text it inflates to, within gzip-members.ts' bounds, a stream inside a stream too
  *   (`gzip | gzip`); raw deflate only where the run is its text's one run (it has no magic to tell it: 60b-2);
- * - a private key's DER as its base64, which the shapes read (secret-shapes.ts: base32 of a key, 60a-9);
+ * - a private key's DER as its base64, which the shapes read (secret-shapes.ts: base32 of a key, 60a-9), and so a
+ *   keystore holding a key (a PKCS#12, Java or OpenPGP one, a keytab…: key-containers.ts, binary-keystores.ts), whose
+ *   base64 the same readers refuse (72b-3: `xxd -p`, `base32` of a `.p12`, `.jks`, `.keytab` or `gpg` export);
  * - other binary data (a tar or a stored zip of a `.env`, a few bytes before `DB_PASSWORD=…`: 60b-1) as its printable
  *   runs, one a line, as `strings` prints them (GNU binutils strings: runs of printable characters), 8 characters at
  *   least so a digest's or a key's random bytes give next to nothing; whatever the first byte (a tar, cpio, zip);
@@ -36,7 +40,7 @@ export function payloadText(bytes: Buffer, inflate: () => boolean = () => false,
   }
   const text = bytesAsText(data);
   if (text !== undefined) return text;
-  if (data.length >= 60 && isDerKey(data)) return data.toString('base64');
+  if ((data.length >= 60 && isDerKey(data)) || isStoredKey(data) || isPkcs12WithKey(data)) return data.toString('base64');
   if (isDerSequence(data) || streamKind(data)) return undefined;
   // 70a-22: hex is how digests and ids are written (`sha256:31995d4e…` held `1n*5@1UGq`, read as a URL with
   // credentials): its bytes are read as text only where they are text as a whole, or once inflated.

@@ -4,7 +4,9 @@
  *   `(protected-private-key …)` where a passphrase guards it, in the extended key format (`Key: (private-key …`) or the
  *   canonical one (`(11:private-key(3:rsa…`) (gnupg agent/keyformat.txt, "Unprotected Private Key Format"). A
  *   `(public-key …)` and a `(shadowed-private-key …)` (the key is on a smartcard: only its public part and the card's
- *   serial are there) are none;
+ *   serial are there) are none. The secret part copied out alone is the key too
+ *   (72b-4): `(d #…#)` (RSA's private exponent, ECC's scalar) or `(x #…#)` (DSA's, Elgamal's), 16 bytes of hex at
+ *   least; a public part (`(q #…#)`, `(n #…#)`, `(e #010001#)`) is none;
  * - a Solana CLI keypair (`solana-keygen new -o id.json`): a JSON array of 64 byte values, the ed25519 secret seed then
  *   its public key (solana-labs/solana sdk/src/signer/keypair.rs write_keypair). An array of 32 (a public key) is none;
  * - a ZeroTier `identity.secret`: `<10-hex address>:0:<128-hex public>:<128-hex private>` (zerotier/ZeroTierOne
@@ -15,6 +17,8 @@ export const KEY_FILE_TEXT = 'a private key (a GnuPG `(private-key …)` key fil
 const GNUPG_KEY = /\((?:(?:11:)?private-key|(?:21:)?protected-private-key)(?=\s*\()/g;
 /** The most of an S-expression read for its closing parenthesis (an RSA 4096 key file is under 8 kB). */
 const MAX_SEXP = 64 * 1024;
+/** A GnuPG key's secret part, `(d #<hex>#)` or `(x #<hex>#)`, in the extended format's hex (keyformat.txt). */
+const GNUPG_SECRET_PART = /\([dx]\s+#([0-9A-Fa-f]{32,})#\s*\)/dg;
 const SOLANA_KEYPAIR = /\[\s*(?:\d{1,3}\s*,\s*){63}\d{1,3}\s*\]/g;
 const ZEROTIER_SECRET = /(?<![0-9a-fA-F])[0-9a-fA-F]{10}:0:[0-9a-fA-F]{128}:([0-9a-fA-F]{128})(?![0-9a-fA-F])/dg;
 
@@ -40,6 +44,7 @@ export function keyFileTextSpans(text: string): Array<[number, number]> {
       GNUPG_KEY.lastIndex = Math.max(end, GNUPG_KEY.lastIndex);
     }
   }
+  if (text.includes('#')) for (const match of text.matchAll(GNUPG_SECRET_PART)) spans.push(match.indices![1]!);
   if (text.includes('[')) {
     for (const { index, 0: array } of text.matchAll(SOLANA_KEYPAIR))
       if (array.match(/\d+/g)!.every((byte) => Number(byte) <= 255)) spans.push([index, index + array.length]);

@@ -66,7 +66,7 @@ const ENGLISH = [
   'pepper',
   'pin',
   'pin' + SEP + 'code',
-  `(?:api|access|private|signing|encryption|master|license|licence|unlock|account|secret|(?:pre${SEP})?shared|cookie|otp|totp)${SEP}key`,
+  `(?:api|access|private|signing|signer|integration|encryption|master|license|licence|unlock|account|secret|(?:pre${SEP})?shared|cookie|otp|totp)${SEP}key`, // 72b-5 `eth signer key 0x…`, 72b-9 PagerDuty's integration key
   `(?:access|authori[sz]ation|auth|unlock|recovery|backup)${SEP}codes?`,
   `(?:seed|recovery)${SEP}phrase`,
   // 57a-7: a TOTP seed (RFC 6238's shared secret) by its name or an MFA/2FA seed's.
@@ -115,7 +115,7 @@ const WINDOW = 6;
 const DIGEST_WORD = /(?<![a-z])(?:commit|rev|revision|sha\d*|checksum|digest|hash|fingerprint|etag)(?![a-z])/;
 const HEX = /^[0-9a-f]+$/i;
 /** An OpenPGP key's name just before its value (`signing key:`, `user.signingkey =`, `GPG_KEY=`): its ID is public (public-named-values.ts). */
-const OPENPGP_KEY_NAMED = /(?<![a-z])(?:signing|gpg|pgp)[ _.-]?key[ \t]*[:=]?[ \t]*$/;
+const OPENPGP_KEY_NAMED = /(?<![a-z])(?:signing|signer|gpg|pgp)[ _.-]?key[ \t]*[:=]?[ \t]*$/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const DIGEST = /@?(?:sha(?:1|224|256|384|512)|md5|blake2b|blake3)[:=-]?[0-9a-f]{16,}/gi;
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?(?::\d{1,5})?$/i;

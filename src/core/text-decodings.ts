@@ -123,6 +123,10 @@ const armouredText = (run: string): string | undefined => bytesAsText(Buffer.fro
 /** Whether a run is a text's only one (blanks aside): raw deflate, which has no magic, is tried only there. */
 const aloneIn = (text: string, at: number, run: string) => !text.slice(0, at).trim() && !text.slice(at + run.length).trim();
 
+/** Lines of hex pairs (12 bytes the first at least), one case, each maybe indented: `xxd -p`'s wrapped output. */
+const WRAPPED_HEX =
+  /(?<![0-9A-Za-z])(?:(?:[0-9a-f]{2}){12,}(?:\r?\n[ \t]*(?:[0-9a-f]{2})+)+|(?:[0-9A-F]{2}){12,}(?:\r?\n[ \t]*(?:[0-9A-F]{2})+)+)(?![0-9A-Za-z])/g;
+
 /**
  * Base64 wrapped as `base64` (76 columns) and `openssl base64` (64) write it: its lines joined, then read as one run
  * (review60-1: a wrapped gzip stream was read as far as its first line inflates); lines past the block kept as written.
@@ -230,6 +234,12 @@ const DECODINGS: readonly Decoding[] = [
       afterDigestAlgorithm(text, at, run)
         ? undefined
         : payloadText(Buffer.from(run.replace(/^0[xX]/, ''), 'hex'), () => mayInflateAt(text, at), false, false),
+  },
+  // 72b-3: `xxd -p`'s lines (60 digits each) joined, so a keystore or a key's DER read whole, not a line at a time.
+  {
+    applies: /[0-9a-f]{24}\r?\n[ \t]*[0-9a-f]{2}/i,
+    escape: WRAPPED_HEX,
+    decode: (run) => payloadText(Buffer.from(run.replace(/\s/g, ''), 'hex'), undefined, false, false),
   },
   HEX_GROUPS, // `xxd`'s default grouping, spaced or colon-separated bytes, as text only (68a-11)
   { ...BASE32_RUNS, decode: (run, text, at) => payloadText(Buffer.from(base32Bytes(run)), () => mayInflateAt(text, at)) },

@@ -8,9 +8,13 @@ import { runCheck } from '../src/check';
 
 const docs = (text: string) => parseAllDocuments(text).map((d) => d.toJS());
 
+let referenceFiles: ReadonlyMap<string, string> | undefined;
+/** The reference config's files, synthesized once for the rows that only read them (each row did its own synth). */
+const devFiles = (): ReadonlyMap<string, string> => (referenceFiles ??= synthFiles(devConfig()));
+
 describe('kustomization.yaml', () => {
   test('lists exactly the manifest files of the folder', () => {
-    const files = synthFiles(devConfig());
+    const files = devFiles();
     expect(parse(files.get('kustomization.yaml')!)).toEqual({
       apiVersion: 'kustomize.config.k8s.io/v1beta1',
       kind: 'Kustomization',
@@ -23,7 +27,7 @@ describe('kustomization.yaml', () => {
   const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
   (kubectl ? test : test.skip)('`kubectl kustomize` renders the same objects as the manifests (kubectl found)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'k3s-vip-kustomize-'));
-    const files = synthFiles(devConfig());
+    const files = devFiles();
     for (const [path, text] of files) {
       mkdirSync(join(dir, path, '..'), { recursive: true });
       writeFileSync(join(dir, path), text);
@@ -41,7 +45,7 @@ describe('GitOps objects (opt-in)', () => {
   const gitops = (engine: string) => withChanges(devConfig(), { gitops: { engine, repoURL: 'https://git.example.com/infra.git' } });
 
   test('none by default', () => {
-    expect([...synthFiles(devConfig()).keys()].filter((f) => f.startsWith('gitops/'))).toEqual([]);
+    expect([...devFiles().keys()].filter((f) => f.startsWith('gitops/'))).toEqual([]);
   });
 
   test('argocd: an Application syncing dist/<cluster> from the repository, outside the kustomization', () => {
@@ -84,7 +88,7 @@ describe('GitOps objects (opt-in)', () => {
 describe('k3s/config.yaml', () => {
   test('disables ServiceLB and adds the control-plane VIP as TLS SAN; default CIDRs are not repeated', () => {
     // `+` appends to the operator's own lists in earlier config files instead of replacing them.
-    expect(parse(synthFiles(devConfig()).get('k3s/config.yaml')!)).toEqual({ 'disable+': ['servicelb'], 'tls-san+': ['192.168.0.40'] });
+    expect(parse(devFiles().get('k3s/config.yaml')!)).toEqual({ 'disable+': ['servicelb'], 'tls-san+': ['192.168.0.40'] });
   });
 
   test('custom CIDRs are carried, no tls-san without a control-plane VIP', () => {
@@ -101,7 +105,7 @@ describe('k3s/config.yaml', () => {
 });
 
 describe('README.md of the cluster', () => {
-  const readme = synthFiles(devConfig()).get('README.md')!;
+  const readme = devFiles().get('README.md')!;
 
   test('a Mermaid diagram of client -> VIP -> kube-vip leader -> Traefik -> Ingress host -> Service', () => {
     const diagram = /```mermaid\n([\s\S]*?)```/.exec(readme)![1];

@@ -26,6 +26,11 @@ export interface Problem {
   readonly textPart?: string;
   /** The key path inside the text at `path`, read as YAML, that the problem is about (a file provider's router: 69b-24). */
   readonly textPath?: Path;
+  /**
+   * The cert-manager ClusterIssuer the problem finds undefined, asked for `host` (at `hostPath`): a K3sVipCluster judges
+   * it again when its app synthesizes, for a ClusterIssuer object of the app defines it too (72a-8).
+   */
+  readonly undefinedIssuer?: { readonly name: string; readonly host: string; readonly hostPath: Path };
 }
 
 /** A problem without the marks the pipeline sorts problems by (aboutName, aboutSecret): what it tells a user. */
@@ -39,7 +44,11 @@ export function unmarked<P extends Problem>({
 }
 
 /** Records one finding (`about`: whether it is about a name written in the value, Problem.aboutName). */
-export type Report = (path: Path, message: string, about?: Pick<Problem, 'aboutName' | 'textPart' | 'textPath'>) => void;
+export type Report = (
+  path: Path,
+  message: string,
+  about?: Pick<Problem, 'aboutName' | 'textPart' | 'textPath' | 'undefinedIssuer'>,
+) => void;
 
 /** Every finding of one check: errors stop the run, warnings are printed. */
 export interface RuleResult {
@@ -64,6 +73,7 @@ export class Findings implements RuleResult {
       ...(about?.aboutName && { aboutName: true }),
       ...(about?.textPart !== undefined && { textPart: about.textPart }),
       ...(about?.textPath && { textPath: about.textPath }),
+      ...(about?.undefinedIssuer && { undefinedIssuer: about.undefinedIssuer }),
     });
   public readonly warn: Report = (path, message, about) =>
     void this.warnings.push({ path, message, ...(about?.textPart !== undefined && { textPart: about.textPart }) });

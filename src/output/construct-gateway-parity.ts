@@ -1,6 +1,7 @@
 import { formatPath, Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
-import { gatewayObjects } from '../gateway/wiring';
+import { GATEWAY_NAMESPACE, httpsRedirectName } from '../gateway/model';
+import { httpsRedirectHosts } from '../gateway/route-gateways';
 import { extraHttpRouteProblems } from '../gateway/rules';
 import { gatewayProviderOn, TURN_ON_GATEWAY, unservedTraefikRoutes } from '../gateway/unserved-routes';
 import { effectiveClusterTraefik } from '../traefik/settings';
@@ -77,16 +78,16 @@ const isHttpRoute = (object: Readonly<Record<string, unknown>>): boolean =>
   object.kind === 'HTTPRoute' && apiGroup(String(object.apiVersion)) === 'gateway.networking.k8s.io';
 
 /**
- * Whether `o` is one of the HTTPRoutes a K3sVipCluster above it writes for its config's `httpRoutes` (and their HTTPS
- * redirects: gateway/wiring.ts gatewayObjects), which its config's rules judged.
+ * Whether `o` is one of the HTTPRoutes a K3sVipCluster above it writes for its config's `httpRoutes` and their HTTPS
+ * redirects (gateway/wiring.ts gatewayObjects), which its config's rules judged.
  */
 function madeByClusterConfig(o: AppObject): boolean {
   const metadata = isMap(o.object.metadata) ? o.object.metadata : {};
+  const identity = `${String(metadata.namespace)}/${String(metadata.name)}`;
   return !!o.construct?.node.scopes.some((scope) => {
     const config = notedClusterConfig(scope);
-    return (
-      !!config &&
-      gatewayObjects(config).some((w) => w.kind === 'HTTPRoute' && w.namespace === metadata.namespace && w.name === metadata.name)
-    );
+    if (!config?.traefik.gateway) return false;
+    const redirects = httpsRedirectHosts(config).map((host) => `${GATEWAY_NAMESPACE}/${httpsRedirectName(host)}`);
+    return [...config.httpRoutes.map((route) => `${route.namespace}/${route.name}`), ...redirects].includes(identity);
   });
 }

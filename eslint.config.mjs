@@ -71,7 +71,7 @@ export default tseslint.config(
     // which keeps a synth fast; yaml.ts picks its copy of yaml at run time; zod-lazy.ts loads zod only for a config
     // that config-shape.ts refuses; diff.ts loads jsdiff only when there is something to diff; the two wiring.ts load
     // the Gateway API and cert-manager constructs only for a config that has them; secret-gate.ts loads the scalar
-    // redaction only for a diff; main.ts, api/cluster.ts, ingress/rules.ts, traefik/values-check.ts, traefik/extra-objects.ts
+    // redaction only for a diff; main.ts, api/cluster.ts, gateway/rules.ts, traefik/values-check.ts, traefik/extra-objects.ts
     // and validate/conformance.ts load what only a gitops block, an IP pool, a Gateway, traefik.values, an extraObjects
     // item or an object the schema memo does not know needs; construct-gate.ts loads the gate only when an app synthesizes.
     files: [
@@ -87,7 +87,6 @@ export default tseslint.config(
       'src/config/zod-lazy.ts',
       'src/main.ts',
       'src/api/cluster.ts',
-      'src/ingress/rules.ts',
       'src/gateway/rules.ts',
       'src/traefik/values-check.ts',
       'src/traefik/object-judge.ts',

@@ -161,7 +161,6 @@ describe("23b-7: an extraObjects HTTPRoute on the tool's Gateway and an Ingress'
     ['a namespace the Gateway admits', {}, 'monitoring', 'shop.example.com'],
     ['control: the HTTPS listener of another host', { sectionName: 'https.blog.example.com' }, 'kube-system', undefined],
     ['control: the HTTPS port, whose one listener is for another host', { port: 8443 }, 'kube-system', undefined],
-    ['control: a namespace the Gateway does not admit', {}, 'apps', undefined],
   ])('the example Gateway: %s', (_, ref, namespace, host) => {
     const config = parse(readFileSync('config/examples/gateway.yaml', 'utf8'));
     const route = httpRoute({ namespace, parentRef: { name: 'traefik', namespace: 'kube-system', ...ref } });
@@ -169,6 +168,15 @@ describe("23b-7: an extraObjects HTTPRoute on the tool's Gateway and an Ingress'
     expect(errors).toBe('');
     if (host) expect(warnings).toContain(everyHost(host));
     else expect(warnings).not.toContain('extraObjects');
+  });
+
+  // 72a-4: a namespace the Gateway does not admit is refused, as httpRoutes[].namespace is; no Ingress warning then.
+  it('a namespace the Gateway does not admit is refused (72a-4)', () => {
+    const config = parse(readFileSync('config/examples/gateway.yaml', 'utf8'));
+    const route = httpRoute({ namespace: 'apps', parentRef: { name: 'traefik', namespace: 'kube-system' } });
+    const { errors, warnings } = findingsOf(extra(route), config.traefik, config);
+    expect(errors).toContain('puts the HTTPRoute in namespace "apps", but Gateway kube-system/traefik admits only routes of namespaces');
+    expect(warnings).not.toContain('extraObjects');
   });
 
   // 69b-17: without traefik.gateway the route is on a Gateway nothing serves, refused as `httpRoutes` is (no clash to report).

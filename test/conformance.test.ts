@@ -376,6 +376,28 @@ describe('validateManifests', () => {
       /^"\/a\/\/b" contains "\/\/", which the API server refuses in a Prefix path/,
     ],
     [
+      'ingress-class-name',
+      'an upper-case class (72a-2)',
+      'ingress',
+      ING,
+      (o) => {
+        o.spec.ingressClassName = 'Traefik';
+      },
+      'spec.ingressClassName',
+      /^"Traefik" is not a valid name: .*\(an IngressClass name is a DNS-1123 subdomain\)$/,
+    ],
+    [
+      'ingress-backend-port',
+      'a port name with "_" (72a-2)',
+      'ingress',
+      ING,
+      (o) => {
+        o.spec.rules[0].http.paths[0].backend.service.port = { name: 'HTTP_X' };
+      },
+      'spec.rules[0].http.paths[0].backend.service.port.name',
+      /^is "HTTP_X", which is not a port name .*IsValidPortName/,
+    ],
+    [
       'unique-env-names',
       'duplicate',
       'daemonSet',

@@ -17,6 +17,7 @@ import { vipInterface } from '../k3s/inventory';
 import { KubeVipChart } from '../kube-vip/chart';
 import type * as CloudProviderChart from '../kube-vip/cloud-provider-chart';
 import type * as IngressWarnings from '../output/construct-ingress-warnings';
+import type * as IssuerObjects from '../output/construct-issuer-objects';
 import { clusterLeaseNames, clusterVipServices, usesServicesElection } from '../kube-vip/client-ip';
 import { LoadBalancerChart } from '../load-balancer/chart';
 import { sameIp } from '../net/ip';
@@ -64,7 +65,9 @@ export class K3sVipCluster extends Construct {
       throw new K3sVipValidationError([{ path: [], message }]);
     }
     // The props are read once, into frozen plain data, and everything below renders that validated copy.
-    const { config, errors: configErrors, warnings } = validateClusterConfig(props);
+    // An undefined ClusterIssuer is judged at synth, when the app's objects may define it (72a-8).
+    const validation = validateClusterConfig(props, undefined, undefined, [], (problem) => problem.undefinedIssuer !== undefined);
+    const { config, errors: configErrors, warnings, deferred = [] } = validation;
     // The config file's keys but `gitops`, which only synth writes (61b-9); a config the pipeline gave (synth's, read
     // from a file: validateClusterConfig hands it back as is) keeps its gitops, which synth writes beside the charts.
     const errors = config === props ? configErrors : clusterPropProblems(props, configErrors);
@@ -131,6 +134,7 @@ export class K3sVipCluster extends Construct {
       });
     } // The VIP Services made above are the ones the config's rules judged: one added or patched later is refused (63b-1).
     this.node.addValidation({ validate: vipServicesUnchanged(this) });
+    if (deferred.length) this.node.addValidation({ validate: () => deferredIssuers().deferredIssuerFindings(this, deferred) });
   }
 
   /**
@@ -192,3 +196,6 @@ type Mutable<T> = T extends ReadonlyArray<infer E> ? Array<Mutable<E>> : T exten
 type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const propsMatchSchema: SameShape<Mutable<K3sVipClusterProps>, Omit<ClusterConfigInput, 'gitops'>> = true;
 void propsMatchSchema;
+
+/** The app-wide issuer reader, loaded only for a cluster whose props name a ClusterIssuer they do not define. */
+const deferredIssuers = (): typeof IssuerObjects => require('../output/construct-issuer-objects') as typeof IssuerObjects;

@@ -44,7 +44,9 @@ export function checkIssuerForHost(
   if (!issuer) {
     const defined = Object.keys(issuers).map((n) => `"${n}"`);
     const known = defined.length ? `certManager.issuers has ${defined.join(', ')}` : 'there is no certManager.issuers';
-    error(at.issuer, `"${name}" is not defined: ${known}; add it under certManager.issuers`);
+    error(at.issuer, `"${name}" is not defined: ${known}; add it under certManager.issuers`, {
+      undefinedIssuer: { name, host, hostPath: at.host },
+    });
   } else if (issuer.solver === 'http01' && host.startsWith('*.')) {
     error(
       at.host,

@@ -28,6 +28,8 @@ export interface ConfigValidation {
   readonly config?: ClusterConfig;
   readonly errors: Problem[];
   readonly warnings: Problem[];
+  /** The errors the caller's `deferred` took out: they do not stop the config, the caller judges them later. */
+  readonly deferred?: Problem[];
 }
 
 /** The configs validateClusterConfig gave, with their warnings: each such config is deep-frozen plain data. */
@@ -45,6 +47,7 @@ export function validateClusterConfig(
   mergeSchemaProblems: (problems: DescribedProblem[]) => Problem[] = (problems) => problems,
   cluster?: string,
   leftOut: readonly Path[] = [],
+  deferred: (problem: Problem) => boolean = () => false,
 ): ConfigValidation {
   // A config this pipeline gave (deep-frozen, so unchanged since) has passed it: the YAML path validates a
   // file as it loads it and hands the config to K3sVipCluster, which need not validate it a second time.
@@ -99,9 +102,13 @@ export function validateClusterConfig(
   // With k3s.version set, the chart K3s bundles is the default chart version.
   const bundled = applyBundledTraefikChart(judged.data, parsed.data);
   const { errors, warnings } = sectionLeftOut ? { errors: [], warnings: [] } : checkClusterRules(bundled.config, cluster);
-  const allErrors = withNotData(withSecrets(back(errors)));
+  const judgedErrors = withNotData(withSecrets(back(errors)));
+  // What the caller judges later (a K3sVipCluster, an issuer its app's objects may define: 72a-8) stops nothing here.
+  const later = judgedErrors.filter((p, i) => i >= notData.length && deferred(p));
+  const allErrors = judgedErrors.filter((p) => !later.includes(p));
   const result = redacted(
     {
+      ...(later.length && { deferred: onePerPath(later) }),
       // Never a config judged without a value left out: whoever left it out reports why.
       config: allErrors.length || leftOut.length ? undefined : deepFreeze(bundled.config),
       errors: [...notData, ...onePerPath(allErrors.slice(notData.length))],
@@ -110,7 +117,8 @@ export function validateClusterConfig(
     },
     values,
   );
-  if (result.config) produced.set(result.config, copyProblems(result.warnings));
+  // A config with problems left to its caller is no config that passed: given again, it is judged again.
+  if (result.config && !later.length) produced.set(result.config, copyProblems(result.warnings));
   return result;
 }
 
@@ -135,7 +143,12 @@ function redacted(result: ConfigValidation, secrets: readonly string[]): ConfigV
   // Where each stands as written is kept beside it (problem-places.ts): the loader locates a blanked key at its own line.
   const clean = (problems: readonly Problem[]) =>
     problems.map((problem) => placedAt(redactProblem(unmarked(problem), secrets), problem.path));
-  return { ...result, errors: clean(result.errors), warnings: clean(result.warnings) };
+  return {
+    ...result,
+    errors: clean(result.errors),
+    warnings: clean(result.warnings),
+    ...(result.deferred && { deferred: clean(result.deferred) }),
+  };
 }
 
 function deepFreeze<T>(value: T): T {

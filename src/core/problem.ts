@@ -38,6 +38,11 @@ export interface Problem {
    * explains the value and says the fix, stands instead, whichever ran first.
    */
   readonly schemaVerdict?: boolean;
+  /**
+   * The cert-manager ClusterIssuer the problem finds undefined, asked for `host` (at `hostPath`): a K3sVipCluster judges
+   * it again when its app synthesizes, for a ClusterIssuer object of the app defines it too (72a-8).
+   */
+  readonly undefinedIssuer?: { readonly name: string; readonly host: string; readonly hostPath: Path };
 }
 
 /** A problem without the marks the pipeline sorts problems by (aboutName, aboutSecret, aboutKind): what it tells a user. */
@@ -56,7 +61,7 @@ export function unmarked<P extends Problem>({
 export type Report = (
   path: Path,
   message: string,
-  about?: Pick<Problem, 'aboutName' | 'aboutKind' | 'textPart' | 'textPath' | 'schemaVerdict'>,
+  about?: Pick<Problem, 'aboutName' | 'aboutKind' | 'textPart' | 'textPath' | 'schemaVerdict' | 'undefinedIssuer'>,
 ) => void;
 
 /** Every finding of one check: errors stop the run, warnings are printed. */
@@ -84,6 +89,7 @@ export class Findings implements RuleResult {
       ...(about?.textPart !== undefined && { textPart: about.textPart }),
       ...(about?.textPath && { textPath: about.textPath }),
       ...(about?.schemaVerdict && { schemaVerdict: true }),
+      ...(about?.undefinedIssuer && { undefinedIssuer: about.undefinedIssuer }),
     });
   public readonly warn: Report = (path, message, about) =>
     void this.warnings.push({ path, message, ...(about?.textPart !== undefined && { textPart: about.textPart }) });

@@ -40,43 +40,35 @@ export function checkGatewayRules(config: ClusterConfig, traefik: EffectiveTraef
   if (!config.traefik.gateway) checkValuesProvider(config, traefik, error);
   checkTraefikValues(config, traefik.values, error, warn);
   if (!gatewayProviderOn(!!config.traefik.gateway, traefik.values)) checkUnservedRoutes(config.traefik.values ?? {}, error);
-  const extra = extraRouters(config, traefik);
-  if (!config.httpRoutes.length && !extra.length) return;
-  const redirect = httpRedirect(config, traefik);
+  const extra = extraHttpRouteProblems(config, traefik);
   if (config.httpRoutes.length) {
+    const redirect = httpRedirect(config, traefik);
     if (!config.traefik.gateway) error(['httpRoutes'], `need a Gateway to attach to: ${TURN_ON_GATEWAY}`);
     checkRoutes(config, redirect, error, warn);
     checkTls(config, error, warn);
+    checkChallenges(config, redirect, gatewayRouters(config), error);
   }
-  checkChallenges(config, redirect, [...gatewayRouters(config), ...extra], error);
-  for (const { path, message } of redirectedPlainRouteProblems(redirect, extra)) error(path, message);
+  for (const { path, message } of extra.errors) error(path, message);
+  for (const { path, message } of extra.warnings) warn(path, message);
 }
 
 /**
- * 69b-11: the HTTP-01 challenge rule (and 71b-10 the redirect rule) over Gateway routes written beside a K3sVipCluster of `config` (an app's
- * HTTPRoutes), read as its extraObjects routes are: each problem's path starts `traefik.values.extraObjects.<index>`.
+ * Every rule on the extraObjects HTTPRoutes of `config` on the Gateway the route rules judge, the tool's or the chart's
+ * own (ingress/gateway-routes.ts: a listener, host and path another route holds; a namespace the Gateway does not
+ * admit; an Ingress's host, a warning), 69b-11 cert-manager's HTTP-01 challenge and 71b-10 web's redirect. Round 73:
+ * the config door judges its extraObjects with it, and the construct library the app's HTTPRoutes beside a
+ * K3sVipCluster, placed after those (output/construct-gateway-parity.ts), so a rule added here holds at both doors.
  */
-export function challengeProblemsOfRoutes(
-  config: ClusterConfig,
-  traefik: EffectiveTraefik,
-  routes: ReadonlyArray<Readonly<Record<string, unknown>>>,
-): Problem[] {
-  const problems: Problem[] = [];
-  const beside = { ...config, traefik: { ...config.traefik, values: { ...config.traefik.values, extraObjects: [...routes] } } };
-  const report: Report = (path, message) => problems.push({ path, message });
-  const [redirect, routers] = [httpRedirect(config, traefik), extraRouters(beside, traefik)];
-  checkChallenges(config, redirect, routers, report);
-  // 71b-10: and one on the HTTP listener alone behind web's redirect, as its extraObjects routes.
-  return [...problems, ...redirectedPlainRouteProblems(redirect, routers)];
-}
-
-/** 69b-11: the routers of the extraObjects HTTPRoutes on the tool's Gateway or the chart's own (ingress/gateway-routes.ts). */
-function extraRouters(config: ClusterConfig, traefik: EffectiveTraefik): GatewayRouter[] {
+export function extraHttpRouteProblems(config: ClusterConfig, traefik: EffectiveTraefik): { errors: Problem[]; warnings: Problem[] } {
   const gateway = toolGateway(config) ?? chartGateway(traefik.values);
-  if (!gateway) return [];
-  // Loaded only when there is a Gateway, as ingress/rules.ts loads it.
-  const { extraGatewayRouters } = require('../ingress/gateway-routes') as typeof GatewayRoutes;
-  return extraGatewayRouters(config, gateway);
+  if (!gateway) return { errors: [], warnings: [] };
+  // Loaded only when there is a Gateway: most configs have none, and every synth would load these rules.
+  const { extraGatewayRouters, gatewayRouteProblems } = require('../ingress/gateway-routes') as typeof GatewayRoutes;
+  const { errors, warnings } = gatewayRouteProblems(config, gateway);
+  const [redirect, routers] = [httpRedirect(config, traefik), extraGatewayRouters(config, gateway)];
+  const challenges: Problem[] = [];
+  checkChallenges(config, redirect, routers, (path, message) => challenges.push({ path, message }));
+  return { errors: [...errors, ...challenges, ...redirectedPlainRouteProblems(redirect, routers)], warnings };
 }
 
 /** 69b-17: an extraObjects route on a Traefik Gateway, with the provider off, gets what `httpRoutes` gets (unserved-routes.ts). */

@@ -23,18 +23,57 @@ function hostMatches(pattern: string, host: string): boolean {
  * a listener takes only routes of the namespaces its allowedRoutes admit (Same: the Gateway's; the tool's list
  * always holds kube-system, gateway/gateway.ts routeSelection).
  */
-function attachedListeners(parentRefs: unknown, namespace: string, gateway: RouteGateway): Listener[] {
+function attachedListeners(parentRefs: unknown, namespace: string, gateway: RouteGateway, admission = true): Listener[] {
   if (!Array.isArray(parentRefs)) return [];
-  const admitted = ({ admits }: Listener) =>
-    admits === 'All' || namespace === gateway.namespace || (Array.isArray(admits) && admits.includes(namespace));
   return parentRefs.flatMap((ref: unknown) => {
     if (!isMap(ref) || (ref.group ?? GROUP) !== GROUP || (ref.kind ?? 'Gateway') !== 'Gateway') return [];
     if (ref.name !== gateway.name || (ref.namespace ?? namespace) !== gateway.namespace) return [];
     return gateway.listeners.filter(
       (listener) =>
-        admitted(listener) && (ref.sectionName ?? listener.name) === listener.name && (ref.port ?? listener.port) === listener.port,
+        (!admission || admits(listener, namespace, gateway)) &&
+        (ref.sectionName ?? listener.name) === listener.name &&
+        (ref.port ?? listener.port) === listener.port,
     );
   });
+}
+
+/** Whether `listener` of `gateway` takes routes of `namespace` (allowedRoutes: All, Same or the listed namespaces). */
+const admits = ({ admits: from }: Listener, namespace: string, gateway: RouteGateway): boolean =>
+  from === 'All' || namespace === gateway.namespace || (Array.isArray(from) && from.includes(namespace));
+
+/** The namespaces a listener admits, as messages say them. */
+const admitted = ({ admits: from }: Listener, gateway: RouteGateway): string =>
+  from === 'Same'
+    ? `its own namespace, ${gateway.namespace}`
+    : `namespaces ${[...new Set([gateway.namespace, ...(from === 'All' ? [] : from)])].sort().join(', ')}`;
+
+/**
+ * 72a-4: an `extraObjects` HTTPRoute whose parentRefs name `gateway` from a namespace none of the listeners it names
+ * admits: the Gateway refuses it (NotAllowedByListeners, gateway-api apis/v1/shared_types.go RouteConditionReason), so
+ * its hosts answer 404, as `httpRoutes[].namespace` outside `traefik.gateway.routeNamespaces` is refused (gateway/rules.ts).
+ */
+function unadmittedRouteProblems(values: Values, gateway: RouteGateway, key: string): Problem[] {
+  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  return items.flatMap((item, i) =>
+    renderedObjects(item).flatMap((object): Problem[] => {
+      const { apiVersion, kind } = object;
+      if (kind !== 'HTTPRoute' || typeof apiVersion !== 'string' || apiGroup(apiVersion) !== GROUP) return [];
+      const spec = isMap(object.spec) ? object.spec : {};
+      const metadata = isMap(object.metadata) ? object.metadata : {};
+      const namespace = String(metadata.namespace ?? GATEWAY_NAMESPACE);
+      const named = attachedListeners(spec.parentRefs, namespace, gateway, false);
+      if (!named.length || attachedListeners(spec.parentRefs, namespace, gateway).length) return [];
+      const listens = [...new Set(named.map((listener) => admitted(listener, gateway)))].join('; ');
+      return [
+        {
+          path: ['traefik', 'values', 'extraObjects', i, ...(metadata.namespace === undefined ? [] : ['metadata', 'namespace'])],
+          message:
+            `puts the HTTPRoute in namespace "${namespace}", but Gateway ${gateway.namespace}/${gateway.name} admits only routes of ` +
+            `${listens}, so the Gateway would refuse the route: add the namespace to ${key}, or move the route`,
+        },
+      ];
+    }),
+  );
 }
 
 /**
@@ -89,12 +128,15 @@ const listens = (listener: Listener, host: string) => !listener.hostname || host
  * (gateway/route-gateways.ts), the same as on `httpRoutes` (gateway/rules.ts), as both deploy the same HTTPRoute:
  * - errors: one on a listener, hostname and path prefix another route of the Gateway (an earlier one of
  *   `httpRoutes` or of `extraObjects`) already has, so only one of the two gets the traffic;
+ * - errors (72a-4): one from a namespace the listeners it names do not admit, which the Gateway refuses;
  * - warnings: one taking a host an Ingress routes, fine while the host moves (model.ts alsoIngressMessage).
  * HTTPRoutes attached to other Gateways are left alone.
  */
 export function gatewayRouteProblems(config: ClusterConfig, gateway: RouteGateway): { errors: Problem[]; warnings: Problem[] } {
   const at = (item: number, ...keys: Path): Path => ['traefik', 'values', 'extraObjects', item, 'spec', ...keys];
   const routes = extraRoutes(config.traefik.values ?? {}, gateway);
+  // The tool's Gateway admits the namespaces of traefik.gateway.routeNamespaces (else of httpRoutes); the chart's, its listeners' namespacePolicy.
+  const key = config.traefik.gateway ? 'traefik.gateway.routeNamespaces' : 'traefik.values.gateway.listeners.<name>.namespacePolicy';
   // Listener name and routeKey -> the route already there. A TLS route sits on its host's HTTPS listener alone
   // (parentRefs sectionName, gateway/http-route.ts); a plain one on every listener that takes its host.
   const owners = new Map<string, string>();
@@ -156,7 +198,7 @@ export function gatewayRouteProblems(config: ClusterConfig, gateway: RouteGatewa
       ];
     }),
   );
-  return { errors, warnings };
+  return { errors: [...unadmittedRouteProblems(config.traefik.values ?? {}, gateway, key), ...errors], warnings };
 }
 
 /**

@@ -26,8 +26,6 @@ import { v3RuleProblems } from './v3-rule-syntax';
 import { v2RuleProblems } from './v2-rule-syntax';
 import { routeObjectProblems } from './route-fields';
 import { extraGatewayPortProblems } from '../gateway/extra-gateway-ports';
-import type * as GatewayRoutes from './gateway-routes';
-import { chartGateway, toolGateway } from '../gateway/route-gateways';
 import { checkRedirects, noHttpsRedirect } from './redirect-rules';
 import { checkIgnoredCrdRoutes } from './ignored-crd-routes';
 import { carriesVip, entrypointServices, vipServicesOf } from '../kube-vip/client-ip';
@@ -266,14 +264,7 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   for (const problem of objects.errors) error(problem.path, problem.message, problem);
   for (const problem of objects.warnings) warn(problem.path, problem.message);
   for (const problem of extraGatewayPortProblems(values, ['traefik'])) error(problem.path, problem.message);
-  // An extraObjects HTTPRoute on the tool's Gateway, or on the chart's own (never both), is judged as an httpRoutes entry is.
-  const gateway = toolGateway(config) ?? chartGateway(traefik.values);
-  if (!gateway) return;
-  // Loaded only when there is a Gateway: most configs have none, and every synth would load these rules.
-  const { gatewayRouteProblems } = require('./gateway-routes') as typeof GatewayRoutes;
-  const { errors, warnings } = gatewayRouteProblems(config, gateway);
-  for (const problem of errors) error(problem.path, problem.message);
-  for (const problem of warnings) warn(problem.path, problem.message);
+  // The extraObjects HTTPRoutes on a Gateway are judged with the Gateway's rules (gateway/rules.ts extraHttpRouteProblems).
 }
 
 function checkIngressTls(config: ClusterConfig, error: Report, warn: Report) {

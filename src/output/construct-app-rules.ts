@@ -26,7 +26,7 @@ import { siblingPoolFindings } from './construct-sibling-pools';
 import { siblingPodFindings } from './construct-sibling-pods';
 import { siblingServiceFindings } from './construct-sibling-services';
 import { siblingFileRouteFindings } from './construct-sibling-file-routes';
-import { challengeParityFindings, gatewayParityFindings } from './construct-gateway-parity';
+import { besideRouteProblems, gatewayParityFindings } from './construct-gateway-parity';
 import { controlPlaneVip, deployedKubeVip, hostIp, splitLeaseProblem } from './construct-control-plane';
 import { externalIpFindings } from './construct-external-ips';
 import { ingressTwinFindings } from './construct-ingress-owners';
@@ -73,7 +73,7 @@ export function appRuleFindings(
     ...siblingServiceFindings(scope, objects, speaks),
     ...siblingFileRouteFindings(scope, objects, speaks),
     ...gatewayParityFindings(scope, objects, speaks),
-    ...challengeParityFindings(scope, objects, speaks),
+    ...besideRouteProblems(scope, objects, speaks).errors,
     ...(lead ? kubeVipFindings(objects) : []),
     ...vipFindings(scope, objects, network, judged, lead),
     ...vipSpellingFindings(objects, speaks),

@@ -1,10 +1,12 @@
-import { formatPath } from '../core/problem';
+import { formatPath, Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
-import { challengeProblemsOfRoutes } from '../gateway/rules';
+import { GATEWAY_NAMESPACE, httpsRedirectName } from '../gateway/model';
+import { httpsRedirectHosts } from '../gateway/route-gateways';
+import { extraHttpRouteProblems } from '../gateway/rules';
 import { gatewayProviderOn, TURN_ON_GATEWAY, unservedTraefikRoutes } from '../gateway/unserved-routes';
 import { effectiveClusterTraefik } from '../traefik/settings';
 import { apiGroup } from '../validate/kinds';
-import { AppObject, Scope, where } from './construct-app-objects';
+import { AppObject, refOf, Scope, where } from './construct-app-objects';
 import { notedClusterConfig, notedTraefikRelease } from './construct-services';
 
 /**
@@ -33,26 +35,59 @@ export function gatewayParityFindings({ all }: Scope, objects: readonly AppObjec
 }
 
 /**
- * 69b-11: the app's HTTPRoutes on a K3sVipCluster's Gateway get the HTTP-01 challenge rule its httpRoutes and
- * extraObjects routes get (gateway/rules.ts): one that catches the challenge of the cluster's HTTP-01 certificates is
- * refused, and (71b-10) one on the HTTP listener alone behind web's redirect to HTTPS. An app object without a namespace lands in `default`.
+ * 69b-11, 72a-3, 72a-4: the app's HTTPRoutes beside a K3sVipCluster (or added under it; `judge` picks them, never those
+ * its config's `httpRoutes` made) are judged as items of its `traefik.values.extraObjects`, placed after its own
+ * items, with the very function the config door judges those with (gateway/rules.ts extraHttpRouteProblems): a
+ * listener, host and path another route holds, a namespace the Gateway does not admit, an Ingress's host (a
+ * warning), cert-manager's HTTP-01 challenge, web's redirect. An app object without a namespace lands in `default`.
+ * Each message names the object (file, kind, name, construct path), and an app route another one meets, by its name too.
  */
-export function challengeParityFindings({ all }: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
+export function besideRouteProblems(
+  { all }: Scope,
+  objects: readonly AppObject[],
+  judge: (o: AppObject) => boolean,
+): { readonly errors: string[]; readonly warnings: string[] } {
   const config = all.map(notedClusterConfig).find((c) => c !== undefined);
-  if (!config) return [];
-  const routes = objects.filter(
-    (o) => judge(o) && o.object.kind === 'HTTPRoute' && apiGroup(String(o.object.apiVersion)) === 'gateway.networking.k8s.io',
-  );
-  if (!routes.length) return [];
+  const routes = config ? objects.filter((o) => judge(o) && isHttpRoute(o.object) && !madeByClusterConfig(o)) : [];
+  if (!config || !routes.length) return { errors: [], warnings: [] };
+  const values = config.traefik.values ?? {};
+  const own: readonly unknown[] = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   const landed = routes.map(({ object }) => {
     const metadata = isMap(object.metadata) ? object.metadata : {};
     return typeof metadata.namespace === 'string' && metadata.namespace
       ? object
       : { ...object, metadata: { ...metadata, namespace: 'default' } };
   });
-  return challengeProblemsOfRoutes(config, effectiveClusterTraefik(config), landed).flatMap(({ path, message }) => {
+  const beside = { ...config, traefik: { ...config.traefik, values: { ...values, extraObjects: [...own, ...landed] } } };
+  const { errors, warnings } = extraHttpRouteProblems(beside, effectiveClusterTraefik(config));
+  // An item's index past the config's own is an app route; the messages name the app routes they meet by object.
+  const named = (message: string) =>
+    routes.reduce(
+      (text, o, k) => text.split(`traefik.values.extraObjects[${own.length + k}]`).join(`${refOf(o.object)} in ${o.file}`),
+      message,
+    );
+  const said = ({ path, message }: Problem): string[] => {
     const [, , , i, ...rest] = path;
-    const o = typeof i === 'number' ? routes[i] : undefined;
-    return o ? [`${where(o)}: ${rest.length ? `${formatPath(rest)} ` : ''}${message}`] : [];
+    const o = typeof i === 'number' && formatPath(path.slice(0, 3)) === 'traefik.values.extraObjects' ? routes[i - own.length] : undefined;
+    return o ? [`${where(o)}: ${rest.length ? `${formatPath(rest)} ` : ''}${named(message)}`] : [];
+  };
+  return { errors: errors.flatMap(said), warnings: warnings.flatMap(said) };
+}
+
+const isHttpRoute = (object: Readonly<Record<string, unknown>>): boolean =>
+  object.kind === 'HTTPRoute' && apiGroup(String(object.apiVersion)) === 'gateway.networking.k8s.io';
+
+/**
+ * Whether `o` is one of the HTTPRoutes a K3sVipCluster above it writes for its config's `httpRoutes` and their HTTPS
+ * redirects (gateway/wiring.ts gatewayObjects), which its config's rules judged.
+ */
+function madeByClusterConfig(o: AppObject): boolean {
+  const metadata = isMap(o.object.metadata) ? o.object.metadata : {};
+  const identity = `${String(metadata.namespace)}/${String(metadata.name)}`;
+  return !!o.construct?.node.scopes.some((scope) => {
+    const config = notedClusterConfig(scope);
+    if (!config?.traefik.gateway) return false;
+    const redirects = httpsRedirectHosts(config).map((host) => `${GATEWAY_NAMESPACE}/${httpsRedirectName(host)}`);
+    return [...config.httpRoutes.map((route) => `${route.namespace}/${route.name}`), ...redirects].includes(identity);
   });
 }

@@ -15,6 +15,7 @@ import {
   isIngress,
 } from './construct-ingress-facts';
 import { appDefinedIssuers } from './construct-issuer-objects';
+import { besideRouteProblems } from './construct-gateway-parity';
 import { notedClusterConfig } from './construct-services';
 
 /**
@@ -58,5 +59,6 @@ export function siblingIngressWarnings(cluster: IConstruct): ValidationProblem[]
       if (reason) warn(path, reservedNameMessage(host, source, reason));
     }
   }
-  return warnings;
+  // 72a-3: and the app's HTTPRoutes, as the cluster's extraObjects HTTPRoutes (an Ingress's host).
+  return [...warnings, ...besideRouteProblems(scope, objects, () => true).warnings.map((message) => ({ path: [], message }))];
 }

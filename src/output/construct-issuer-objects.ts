@@ -1,8 +1,10 @@
 import { IConstruct } from 'constructs';
 import { acmeIssuerObjectProblems, certificateIssuerProblems, DefinedIssuers, objectClusterIssuers } from '../cert-manager/issuer-objects';
-import { formatPath } from '../core/problem';
+import { formatPath, Path, Problem } from '../core/problem';
+import { checkIssuerForHost } from '../cert-manager/rules';
+import { clusterScope } from './cluster-scope';
 import { isLetsEncrypt } from '../ingress/acme-reserved-names';
-import { AppObject, Scope, where } from './construct-app-objects';
+import { AppObject, appObjects, Scope, where } from './construct-app-objects';
 import { notedClusterConfig } from './construct-services';
 
 /**
@@ -39,4 +41,27 @@ export function issuerObjectFindings(scope: Scope, objects: readonly AppObject[]
         ({ path, message }) => `${where(o)}: ${formatPath(path)} ${message}`,
       ),
     );
+}
+
+/**
+ * 72a-8: the `tls.issuer` references of a K3sVipCluster's own keys (`ingresses[]`, `httpRoutes[]`, extraObjects) that
+ * its config leaves undefined (cert-manager/rules.ts checkIssuerForHost; validateClusterConfig defers them): a
+ * ClusterIssuer object of the app (the library's AcmeClusterIssuer, or a plain one) defines one, as it does for an
+ * Ingress beside the cluster (appDefinedIssuers), and the issuer rule is judged again with it (HTTP-01 never for a
+ * wildcard). One no object defines is refused as the config door refuses it. Read at synth, so an object added after the cluster counts.
+ */
+export function deferredIssuerFindings(cluster: IConstruct, deferred: readonly Problem[]): string[] {
+  const scope = { all: clusterScope(cluster), mine: new Set<IConstruct>() };
+  const issuers =
+    appDefinedIssuers(
+      scope,
+      appObjects(scope, () => false),
+    ) ?? {};
+  return deferred.flatMap(({ path, message, undefinedIssuer: ref }) => {
+    if (!ref || !Object.hasOwn(issuers, ref.name)) return [`${formatPath(path)}: ${message}`];
+    const found: string[] = [];
+    const say = (at: Path, text: string) => void found.push(`${formatPath(at)}: ${text}`);
+    checkIssuerForHost(issuers, ref.name, ref.host, { issuer: path, host: ref.hostPath }, say, () => undefined);
+    return found;
+  });
 }

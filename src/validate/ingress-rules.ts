@@ -1,5 +1,6 @@
 import { dns1123Subdomain } from '../config/formats';
 import { ingressPath } from '../config/ingress-path-format';
+import { portNameProblem } from '../core/port-name';
 import { isIpAddress } from '../net/ip';
 import { Finding, isRecord, select, show } from './paths';
 
@@ -36,5 +37,49 @@ export function checkIngressPaths(object: Record<string, unknown>): Finding[] {
     if (!isRecord(value) || typeof value.path !== 'string' || (value.pathType !== 'Prefix' && value.pathType !== 'Exact')) return [];
     const problem = ingressPath(value.path);
     return problem ? [{ path: [...path, 'path'], message: `${problem} (an Ingress path of pathType ${value.pathType})` }] : [];
+  });
+}
+
+/**
+ * 72a-2: `spec.ingressClassName` names an IngressClass, a DNS-1123 subdomain (k8s.io/kubernetes
+ * pkg/apis/networking/validation/validation.go, ValidateIngressClassName = NameIsDNSSubdomain), so "Traefik" or
+ * "my_class" is refused by the API server, as it refuses a host of that form.
+ */
+export function checkIngressClassName(object: Record<string, unknown>): Finding[] {
+  if (!isIngress(object)) return [];
+  return select(object, 'spec.ingressClassName').flatMap(({ path, value }): Finding[] => {
+    const problem = typeof value === 'string' ? dns1123Subdomain(value) : undefined;
+    return problem ? [{ path, message: `${problem} (an IngressClass name is a DNS-1123 subdomain)` }] : [];
+  });
+}
+
+/**
+ * 72a-2: a backend's Service port by name is an IANA_SVC_NAME, as `ingresses[].port` is (core/port-name.ts), and
+ * names a port by name or by number, not both (validation.go validateIngressBackend: IsValidPortName, "cannot set
+ * both port name & port number"), for the default backend and every path's.
+ */
+export function checkIngressBackendPorts(object: Record<string, unknown>): Finding[] {
+  if (!isIngress(object)) return [];
+  const ports = [
+    ...select(object, 'spec.defaultBackend.service.port'),
+    ...select(object, 'spec.rules[*].http.paths[*].backend.service.port'),
+  ];
+  return ports.flatMap(({ path, value }): Finding[] => {
+    if (!isRecord(value) || typeof value.name !== 'string') return [];
+    const why = portNameProblem(value.name);
+    if (why)
+      return [
+        {
+          path: [...path, 'name'],
+          message:
+            `is ${show(value.name)}, which is not a port name (${why}); the API server takes a Service port's name of at most 15 ` +
+            "lower-case letters, digits and '-' (IsValidPortName): fix the name, or give port.number",
+        },
+      ];
+    if (value.number !== undefined && value.number !== 0)
+      return [
+        { path, message: 'sets both name and number; the API server takes one ("cannot set both port name & port number"): keep one' },
+      ];
+    return [];
   });
 }

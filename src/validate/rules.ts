@@ -12,7 +12,7 @@ import { countFix, countProblem, CountRule } from '../core/int-or-string';
 import { capabilityPrefixProblem } from '../core/capability-name';
 import { checkHostPortSurge, checkRollout } from './rollout-rules';
 import { checkVolumeMounts } from './volume-mount-rules';
-import { checkIngressHosts, checkIngressPaths } from './ingress-rules';
+import { checkIngressBackendPorts, checkIngressClassName, checkIngressHosts, checkIngressPaths } from './ingress-rules';
 import { checkContainerNames, checkMountPropagation } from './container-rules';
 import { checkContainerFields } from './container-fields';
 import { findCrd } from './crds';
@@ -48,6 +48,8 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'ingress-class-set-once', check: checkIngressClass },
   { id: 'ingress-host', check: checkIngressHosts },
   { id: 'ingress-path', check: checkIngressPaths },
+  { id: 'ingress-class-name', check: checkIngressClassName },
+  { id: 'ingress-backend-port', check: checkIngressBackendPorts },
   { id: 'unique-env-names', check: checkEnvNames },
   { id: 'disruption-budget-counts', check: checkDisruptionBudget },
   { id: 'rollout-counts', check: checkRollout },

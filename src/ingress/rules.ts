@@ -264,7 +264,7 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   for (const problem of v2RuleProblems(values, ['traefik'], config.traefik.chartVersion)) error(problem.path, problem.message);
   const objects = routeObjectProblems(values, ['traefik'], config.traefik.chartVersion);
   for (const problem of objects.errors) error(problem.path, problem.message, problem);
-  for (const problem of objects.warnings) warn(problem.path, problem.message);
+  for (const problem of objects.warnings) warn(problem.path, problem.message, problem);
   for (const problem of extraGatewayPortProblems(values, ['traefik'])) error(problem.path, problem.message);
   // An extraObjects HTTPRoute on the tool's Gateway, or on the chart's own (never both), is judged as an httpRoutes entry is.
   const gateway = toolGateway(config) ?? chartGateway(traefik.values);

@@ -5,6 +5,7 @@ import type { Sourced } from '../load-balancer/deployed';
 import { TRAEFIK_KINDS } from './chart-failures';
 import { isTemplated, KUBE_VIP_CLASS, TEMPLATED } from './service-facts';
 import { KUBE_VIP_METRICS_PORT } from '../kube-vip/model';
+import { foreignClassMessage } from '../kube-vip/versions';
 import { goTruthy } from './go-truth';
 import { renderedRollout, renderedStrategyType } from './rendered-count';
 import { BOTH_ZERO_ROLLOUT, countFix, countProblem, countText } from '../core/int-or-string';
@@ -156,7 +157,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
   if (lbClass && lbClass.value !== KUBE_VIP_CLASS) {
     error(
       lbClass.path,
-      `is ${shownValue(lbClass.value)}, not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip never gives Traefik its VIP: remove the key`,
+      foreignClassMessage(shownValue(lbClass.value), 'Traefik'),
     );
   }
   if (traefik.extraLoadBalancerIP) {

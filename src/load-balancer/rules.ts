@@ -208,7 +208,10 @@ export function checkLoadBalancerEntries(config: ClusterConfig, error: Report, w
     }
     // With ips it asks kube-vip for them, which kube-vip ignores (73a-6); without, it is that class's controller's.
     if (lb.loadBalancerClass && lb.loadBalancerClass !== KUBE_VIP_CLASS && lb.ips) {
-      error(['loadBalancers', i, 'loadBalancerClass'], foreignClassMessage(`"${lb.loadBalancerClass}"`, `Service ${id}`, FOREIGN_CLASS_FIX));
+      error(
+        ['loadBalancers', i, 'loadBalancerClass'],
+        foreignClassMessage(`"${lb.loadBalancerClass}"`, `Service ${id}`, FOREIGN_CLASS_FIX),
+      );
     } else if (lb.loadBalancerClass && lb.loadBalancerClass !== KUBE_VIP_CLASS) {
       warn(
         ['loadBalancers', i, 'loadBalancerClass'],

@@ -159,7 +159,10 @@ export class LoadBalancerService extends Construct {
     // As the config's loadBalancers[] (rules.ts checkLoadBalancerEntries, 73a-6): VIPs asked of kube-vip, which ignores another class.
     const { loadBalancerClass } = props;
     if (ips.length && typeof loadBalancerClass === 'string' && loadBalancerClass !== KUBE_VIP_CLASS)
-      check.problem(['loadBalancerClass'], foreignClassMessage(`"${loadBalancerClass}"`, `Service ${String(namespace)}/${String(name)}`, FOREIGN_CLASS_FIX));
+      check.problem(
+        ['loadBalancerClass'],
+        foreignClassMessage(`"${loadBalancerClass}"`, `Service ${String(namespace)}/${String(name)}`, FOREIGN_CLASS_FIX),
+      );
     const located = ips.flatMap((text, i) => {
       const ip = typeof text === 'string' ? parseIp(text) : undefined;
       return ip ? [{ path: ['ips', i], ip, text }] : [];

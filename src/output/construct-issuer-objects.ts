@@ -33,16 +33,12 @@ export type AppIssuers = Readonly<Record<string, DefinedIssuers[string] & { read
  */
 export function issuerObjectFindings(scope: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
   const issuers = appDefinedIssuers(scope, objects);
-  return objects
-    .filter(judge)
-    .flatMap((o) =>
-      [
-        ...acmeIssuerObjectProblems(o.object),
-        ...(issuers ? certificateIssuerProblems(o.object, issuers) : []),
-        // 73a-1: a Gateway's annotation, as cert-manager's gateway-shim reads it (warnings have no channel here).
-        ...(issuers ? gatewayIssuerProblems(o.object, issuers, () => undefined) : []),
-      ].map(
-        ({ path, message }) => `${where(o)}: ${formatPath(path)} ${message}`,
-      ),
-    );
+  return objects.filter(judge).flatMap((o) =>
+    [
+      ...acmeIssuerObjectProblems(o.object),
+      ...(issuers ? certificateIssuerProblems(o.object, issuers) : []),
+      // 73a-1: a Gateway's annotation, as cert-manager's gateway-shim reads it (warnings have no channel here).
+      ...(issuers ? gatewayIssuerProblems(o.object, issuers, () => undefined) : []),
+    ].map(({ path, message }) => `${where(o)}: ${formatPath(path)} ${message}`),
+  );
 }

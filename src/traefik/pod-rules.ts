@@ -155,10 +155,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
   }
   const lbClass = traefik.loadBalancerClass;
   if (lbClass && lbClass.value !== KUBE_VIP_CLASS) {
-    error(
-      lbClass.path,
-      foreignClassMessage(shownValue(lbClass.value), 'Traefik'),
-    );
+    error(lbClass.path, foreignClassMessage(shownValue(lbClass.value), 'Traefik'));
   }
   if (traefik.extraLoadBalancerIP) {
     // The TraefikHelmChartConfig construct's paths start at its `values` prop, next to its `loadBalancerIPs` (56b-13).

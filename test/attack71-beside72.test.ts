@@ -144,7 +144,13 @@ const ROWS: Array<[string, () => Props, object | undefined, RegExp | undefined]>
   ],
   // 72a-7: another controller's loadBalancerClass
   ['7 neighbour: another class, no ips, no pool', lb('io.cilium/l2-announcer'), undefined, undefined],
-  ['7 neighbour: another class, fixed ips', lb('io.cilium/l2-announcer', ['192.168.0.60']), undefined, undefined],
+  // 73a-6: its ips would be asked of kube-vip (the kube-vip.io/loadbalancerIPs annotation), which ignores the Service.
+  [
+    '7 another class, fixed ips',
+    lb('io.cilium/l2-announcer', ['192.168.0.60']),
+    undefined,
+    /loadBalancers\[0\]\.loadBalancerClass: is "io\.cilium\/l2-announcer", not kube-vip's class/,
+  ],
   [
     "7 kube-vip's class, no ips, no pool",
     lb('kube-vip.io/kube-vip-class'),

@@ -142,10 +142,20 @@ describe('more LoadBalancer Services', () => {
     });
   });
 
-  test('warnings: a class kube-vip does not own, and Local pods that may run where kube-vip does not', () => {
+  test('a class kube-vip does not own, with ips: refused, as kube-vip ignores the Service (73a-6)', () => {
+    const config = withChanges(devConfig(), {
+      loadBalancers: [db({ ips: ['192.168.0.42'], loadBalancerClass: 'example.com/other' })],
+    });
+    expect(parseConfigText('config/t.yaml', stringify(config)).errors.map((e) => e.message)).toEqual([
+      'is "example.com/other", not kube-vip\'s class (kube-vip.io/kube-vip-class), so kube-vip never gives Service data/postgres its VIP: ' +
+        "remove the key, or the VIPs if that class's controller gives the address",
+    ]);
+  });
+
+  test('warnings: a class kube-vip does not own (no ips), and Local pods that may run where kube-vip does not', () => {
     const config = withChanges(devConfig(), {
       traefik: { redirectToHttps: true },
-      loadBalancers: [db({ ips: ['192.168.0.42'], loadBalancerClass: 'example.com/other', externalTrafficPolicy: 'Local' })],
+      loadBalancers: [db({ loadBalancerClass: 'example.com/other', externalTrafficPolicy: 'Local' })],
     });
     const result = parseConfigText('config/t.yaml', stringify(config));
     expect(result.errors).toEqual([]);

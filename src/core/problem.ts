@@ -92,7 +92,12 @@ export class Findings implements RuleResult {
       ...(about?.undefinedIssuer && { undefinedIssuer: about.undefinedIssuer }),
     });
   public readonly warn: Report = (path, message, about) =>
-    void this.warnings.push({ path, message, ...(about?.textPart !== undefined && { textPart: about.textPart }) });
+    void this.warnings.push({
+      path,
+      message,
+      ...(about?.textPart !== undefined && { textPart: about.textPart }),
+      ...(about?.textPath && { textPath: about.textPath }),
+    });
 }
 
 /** `kubeVip.controlPlane.address`, `ingresses[0].host`: the key path as a user reads it. */

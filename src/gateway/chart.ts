@@ -7,6 +7,7 @@ import { PropsValidator } from '../config/props-validator';
 import { describeValue } from '../core/snapshot';
 import { gatewayApiBundleProblem, gatewayApiMarker } from '../validate/gateway-api';
 import { chartArgs } from '../core/construct-args';
+import { gateWhatItRenders } from '../output/construct-gate';
 
 export interface GatewayApiChartProps {
   /** The Gateway, checked by TraefikGateway. */
@@ -52,6 +53,8 @@ export class GatewayApiChart extends Chart {
 
   constructor(scope: Construct, id: string, props: GatewayApiChartProps) {
     super(...chartArgs(scope, id, 'GatewayApiChart'));
+    // 73a-8: the chart judges what its constructs render, so the app rules' lines it says carry its own path, not a part's.
+    gateWhatItRenders(this);
     const check = new PropsValidator<GatewayApiChartProps>('GatewayApiChart', props, {
       gateway: TRAEFIK_GATEWAY_KEYS,
       // A chart's routes take its Gateway: no gatewayName of their own.

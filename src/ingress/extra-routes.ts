@@ -239,12 +239,13 @@ export function extraRouteProblems(values: Values, prefix: Path, routes: Readonl
 function fileRouteProblems(values: Values, prefix: Path, routes: ReadonlyMap<string, RouteOwner>): RouteFindings[] {
   return fileRoutes(values)
     .routes.filter((route) => !route.tcp)
-    .map(({ path: where, at, rule, priority, entryPoints: given, tls }) => {
+    .map(({ path: where, at, keys, rule, priority, entryPoints: given, tls }) => {
       const path = [...prefix, ...where];
       const entryPoints = Array.isArray(given) ? given : [];
       if (entryPoints.length && !entryPoints.some((name) => name === 'web' || name === 'websecure')) return { errors: [], warnings: [] };
       const found = ruleFindings(rule, path, routes, (owner) => meets(owner, entryPoints, tls), priority);
-      const named = (p: Problem): Problem => ({ path, message: `${at}.rule ${p.message}`, textPart: at });
+      // 73a-4: at the router's own line of the text (textPath) where its keys are plain words.
+      const named = (p: Problem): Problem => ({ path, message: `${at}.rule ${p.message}`, textPart: at, ...(keys && { textPath: keys }) });
       return { errors: found.errors.map(named), warnings: found.warnings.map(named) };
     });
 }

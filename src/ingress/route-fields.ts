@@ -157,7 +157,7 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     for (const name of entrypointProblems({ entryPoints }, [], known)) {
       const message = `${at}.entryPoints[${String(name.path[1])}] ${name.message.replace('the route never', 'it never')}`;
       if (name.nearMiss) add(path, message, at, inText('entryPoints', name.path[1]));
-      else warnings.push({ path: [...prefix, ...path], message });
+      else warnings.push({ path: [...prefix, ...path], message, ...(keys && { textPath: inText('entryPoints', name.path[1]) }) });
     }
     wrongLayer(path, at, entryPoints, { what: tcp ? 'a TCP router' : 'an HTTP router', protocol: 'TCP' }, keys);
     if (priority !== undefined && priority !== null && !(typeof priority === 'number' && Number.isInteger(priority)))
@@ -215,7 +215,7 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     ...(textPart !== undefined && { textPart }),
     ...(textPath && { textPath }),
   }));
-  return { errors, warnings: warnings.map(({ path, message }) => ({ path, message })) };
+  return { errors, warnings: warnings.map(({ path, message, textPath }) => ({ path, message, ...(textPath && { textPath }) })) };
 }
 
 const FIX_FILE = 'write the routers and services as YAML, each key once, with only the fields Traefik knows (case aside)';

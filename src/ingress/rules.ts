@@ -262,7 +262,7 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
   for (const problem of v2RuleProblems(values, ['traefik'], config.traefik.chartVersion)) error(problem.path, problem.message);
   const objects = routeObjectProblems(values, ['traefik'], config.traefik.chartVersion);
   for (const problem of objects.errors) error(problem.path, problem.message, problem);
-  for (const problem of objects.warnings) warn(problem.path, problem.message);
+  for (const problem of objects.warnings) warn(problem.path, problem.message, problem);
   for (const problem of extraGatewayPortProblems(values, ['traefik'])) error(problem.path, problem.message);
   // The extraObjects HTTPRoutes on a Gateway are judged with the Gateway's rules (gateway/rules.ts extraHttpRouteProblems).
 }

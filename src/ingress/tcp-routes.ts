@@ -37,10 +37,11 @@ export function tcpRouteProblems(values: Readonly<Record<string, unknown>>, pref
     path: [...prefix, ...at, 'match'],
     named: '',
     part: undefined as string | undefined,
+    keys: undefined as Path | undefined,
   }));
   const fromFile = fileRoutes(values)
     .routes.filter((route) => route.tcp)
-    .map(({ path, at, entryPoints, rule, tls }) => ({
+    .map(({ path, at, keys, entryPoints, rule, tls }) => ({
       entryPoints,
       // A `tls` key, empty too, makes a TLS router (file:"allowEmpty", pkg/config/dynamic tcp_config.go).
       tls: tls !== undefined,
@@ -48,8 +49,10 @@ export function tcpRouteProblems(values: Readonly<Record<string, unknown>>, pref
       path: [...prefix, ...path],
       named: `${at}.rule: `,
       part: at as string | undefined,
+      // 73a-4: at the router's own line of the text where its keys are plain words.
+      keys,
     }));
-  return [...fromItems, ...fromFile].flatMap(({ entryPoints: given, tls, match, path, named: label, part }): Problem[] => {
+  return [...fromItems, ...fromFile].flatMap(({ entryPoints: given, tls, match, path, named: label, part, keys }): Problem[] => {
     const entryPoints = Array.isArray(given) ? given : [];
     const web = !entryPoints.length || entryPoints.includes('web');
     const websecure = !entryPoints.length || entryPoints.includes('websecure');
@@ -75,6 +78,7 @@ export function tcpRouteProblems(values: Readonly<Record<string, unknown>>, pref
               `connection from those addresses before any HTTP router (Traefik serves non-TLS TCP routers first), and ${owner.owner} on host ` +
               `"${owner.host}" gets none of their HTTP traffic: give the route an entrypoint of its own (ports.<name> in the values), or add a HostSNI and tls`,
             ...(part !== undefined && { textPart: part }),
+            ...(keys && { textPath: keys }),
           },
         ];
       const ownHost = owner.host === undefined ? undefined : bare(owner.host);
@@ -96,6 +100,7 @@ export function tcpRouteProblems(values: Readonly<Record<string, unknown>>, pref
             `${label}${what}, before any HTTP router (Traefik serves TCP routers first), so ${owner.owner} on host "${owner.host}" gets none of its ` +
             'traffic: give the route an entrypoint of its own (ports.<name> in the values), or another HostSNI',
           ...(part !== undefined && { textPart: part }),
+          ...(keys && { textPath: keys }),
         },
       ];
     }

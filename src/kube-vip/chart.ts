@@ -8,6 +8,7 @@ import { KubeVipRbac } from './rbac';
 import { arpInterfaceProblem } from './rules';
 import { chartArgs } from '../core/construct-args';
 import * as format from '../config/formats';
+import { gateWhatItRenders } from '../output/construct-gate';
 
 export interface KubeVipChartProps extends KubeVipSettings {
   /**
@@ -21,6 +22,8 @@ export interface KubeVipChartProps extends KubeVipSettings {
 export class KubeVipChart extends Chart {
   constructor(scope: Construct, id: string, props: KubeVipChartProps) {
     super(...chartArgs(scope, id, 'KubeVipChart'));
+    // 73a-8: the chart judges what its constructs render, so the app rules' lines it says carry its own path, not a part's.
+    gateWhatItRenders(this);
     const check = new PropsValidator<KubeVipChartProps>('KubeVipChart', props, { ...KUBE_VIP_SETTINGS_KEYS, networks: VIP_NETWORKS_KEYS });
     // As for a cluster: in ARP mode (no bgp) the interface must be the LAN's NIC.
     const { interface: nic, bgp } = check.props;

@@ -4,6 +4,17 @@ import { parseVersion, rulesFor, Version } from '../semver';
 /** kube-vip's own LoadBalancer class (default of `lb_class_name`, kube-vip/kube-vip cmd/kube-vip.go), in every version. */
 export const KUBE_VIP_CLASS = 'kube-vip.io/kube-vip-class';
 
+/**
+ * 73a-6: a Service that asks kube-vip for a VIP (Traefik's, `loadBalancers[].ips`, a kube-vip.io/loadbalancerIPs
+ * annotation) with a `spec.loadBalancerClass` other than kube-vip's is one kube-vip ignores: with the default
+ * `lb_class_legacy_handling`, a Service whose class is set and differs from `lb_class_name` is skipped
+ * (kube-vip/kube-vip pkg/manager/watch_services.go `lbClassFilterLegacy`, v1.2.3), and the DaemonSet this tool writes
+ * sets neither. `whose` names the Service (`Traefik`, `Service default/db`); `value` is the class as shown.
+ */
+export function foreignClassMessage(value: string, whose: string, fix = 'remove the key'): string {
+  return `is ${value}, not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip never gives ${whose} its VIP: ${fix}`;
+}
+
 /** What changes in kube-vip's generated DaemonSet and runtime from one release to the next. */
 export interface KubeVipRules {
   /** Env var carrying the VIP mask: `vip_cidr` up to v0.8.x, `vip_subnet` from v0.9.0. */

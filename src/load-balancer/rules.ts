@@ -3,14 +3,14 @@ import type { ClusterConfig } from '../config/schema';
 import type { Cidrs } from '../k3s/networks';
 import type { Pool } from '../kube-vip/pool-rules';
 import { serviceVipCountProblem, sharedControlPlaneVipProblem } from '../kube-vip/rules';
-import { KUBE_VIP_CLASS, type KubeVipRules } from '../kube-vip/versions';
+import { foreignClassMessage, KUBE_VIP_CLASS, type KubeVipRules } from '../kube-vip/versions';
 import { cidrContains, IpAddress, ipv4EdgeAddress, parseCidr, spanContains } from '../net/ip';
 import { typoHint } from '../net/ip-typo';
 import { parseVersion, Version } from '../semver';
 import { DeployedService, LocatedIp } from './deployed';
 import { checkServiceFamilies } from './family-rules';
 import { servicePortProblems } from './port-rules';
-import { emptySelectorProblem, repeatedVipProblems, traefikServiceNameProblem } from './service-rules';
+import { emptySelectorProblem, FOREIGN_CLASS_FIX, repeatedVipProblems, traefikServiceNameProblem } from './service-rules';
 
 /** kube-vip's own LoadBalancer class (default of `lb_class_name` / `--lbClassName`, kube-vip/kube-vip cmd/kube-vip.go). */
 
@@ -206,7 +206,13 @@ export function checkLoadBalancerEntries(config: ClusterConfig, error: Report, w
         'is set and the Service has no fixed ips: kube-vip-cloud-provider skips Services with a class unless started with KUBEVIP_ENABLE_LOADBALANCERCLASS=true, so it may stay <pending>: give fixed ips, or drop the class',
       );
     }
-    if (lb.loadBalancerClass && lb.loadBalancerClass !== KUBE_VIP_CLASS) {
+    // With ips it asks kube-vip for them, which kube-vip ignores (73a-6); without, it is that class's controller's.
+    if (lb.loadBalancerClass && lb.loadBalancerClass !== KUBE_VIP_CLASS && lb.ips) {
+      error(
+        ['loadBalancers', i, 'loadBalancerClass'],
+        foreignClassMessage(`"${lb.loadBalancerClass}"`, `Service ${id}`, FOREIGN_CLASS_FIX),
+      );
+    } else if (lb.loadBalancerClass && lb.loadBalancerClass !== KUBE_VIP_CLASS) {
       warn(
         ['loadBalancers', i, 'loadBalancerClass'],
         `"${lb.loadBalancerClass}" is not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip leaves this Service to another controller`,

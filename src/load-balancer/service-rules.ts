@@ -59,3 +59,6 @@ export function repeatedVipProblems(ips: readonly LocatedIp[]): Array<{ path: Pa
   }
   return problems;
 }
+
+/** How a Service with VIPs and another controller's class is put right (73a-6, kube-vip/versions.ts foreignClassMessage). */
+export const FOREIGN_CLASS_FIX = "remove the key, or the VIPs if that class's controller gives the address";

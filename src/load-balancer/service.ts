@@ -7,11 +7,11 @@ import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/r
 import { KUBE_VIP_VERSION } from '../pins';
 import { serviceVipFields } from '../kube-vip/service-vip';
 import { LEASE_NAME_ANNOTATION, leaseNameProblem } from '../kube-vip/shared-lease';
-import { kubeVipRules } from '../kube-vip/versions';
+import { foreignClassMessage, KUBE_VIP_CLASS, kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
 import { constructArgs } from '../core/construct-args';
 import { servicePortProblems } from './port-rules';
-import { EMPTY_VIP_LIST, emptySelectorProblem, repeatedVipProblems, traefikServiceNameProblem } from './service-rules';
+import { EMPTY_VIP_LIST, emptySelectorProblem, FOREIGN_CLASS_FIX, repeatedVipProblems, traefikServiceNameProblem } from './service-rules';
 import { vipServicesUnchanged } from '../output/construct-vip-services';
 import { parseIp } from '../net/ip';
 import { propsServiceNetwork } from '../output/construct-cluster-ips';
@@ -156,6 +156,13 @@ export class LoadBalancerService extends Construct {
     // As the config's loadBalancers[].ips (64b-6): an empty list is no VIP, and no "leave it out".
     if (Array.isArray(props.ips) && !props.ips.length) check.problem(['ips'], EMPTY_VIP_LIST);
     ips.forEach((ip, i) => check.text(['ips', i], ip, format.virtualIp));
+    // As the config's loadBalancers[] (rules.ts checkLoadBalancerEntries, 73a-6): VIPs asked of kube-vip, which ignores another class.
+    const { loadBalancerClass } = props;
+    if (ips.length && typeof loadBalancerClass === 'string' && loadBalancerClass !== KUBE_VIP_CLASS)
+      check.problem(
+        ['loadBalancerClass'],
+        foreignClassMessage(`"${loadBalancerClass}"`, `Service ${String(namespace)}/${String(name)}`, FOREIGN_CLASS_FIX),
+      );
     const located = ips.flatMap((text, i) => {
       const ip = typeof text === 'string' ? parseIp(text) : undefined;
       return ip ? [{ path: ['ips', i], ip, text }] : [];

@@ -29,6 +29,8 @@ export interface ControlPlaneVip {
 interface KubeVipContainer {
   readonly version: Version;
   readonly env: ReadonlyMap<string, unknown>;
+  /** The index in `env` of the item each name's value comes from (the last of that name, as the kubelet keeps it). */
+  readonly envIndex: ReadonlyMap<string, number>;
   readonly at: Path;
 }
 
@@ -46,10 +48,10 @@ function* kubeVipContainers(objects: readonly AppObject[]): Generator<KubeVipCon
           continue;
         const tag = container.image.slice(KUBE_VIP_IMAGE_REPOSITORY.length + 1);
         if (!/^v\d+\.\d+\.\d+$/.test(tag)) continue;
-        const env = new Map(
-          (Array.isArray(container.env) ? container.env : []).filter(isMap).map((e) => [String(e.name), e.value] as const),
-        );
-        yield { version: parseVersion(tag), env, at: [`${o.file}: ${refOf(o.object)}`, ...at, 'containers', c, 'env'] };
+        const items = (Array.isArray(container.env) ? container.env : []).flatMap((e: unknown, i) => (isMap(e) ? [{ e, i }] : []));
+        const env = new Map(items.map(({ e }) => [String(e.name), e.value] as const));
+        const envIndex = new Map(items.map(({ e, i }) => [String(e.name), i] as const));
+        yield { version: parseVersion(tag), env, envIndex, at: [`${o.file}: ${refOf(o.object)}`, ...at, 'containers', c, 'env'] };
       }
     }
   }
@@ -77,14 +79,15 @@ export function deployedKubeVip(objects: readonly AppObject[]): DeployedKubeVip 
  * one beside `kubeVip.controlPlane.address`.
  */
 export function controlPlaneVip(objects: readonly AppObject[]): ControlPlaneVip | undefined {
-  for (const { version, env, at } of kubeVipContainers(objects)) {
+  for (const { version, env, envIndex, at } of kubeVipContainers(objects)) {
     const address = env.get('address');
     if (env.get('cp_enable') !== 'true' || typeof address !== 'string') continue;
     const ip = hostIp(address);
     if (!ip) continue;
     const text = (name: string) => (typeof env.get(name) === 'string' ? (env.get(name) as string) : undefined);
     return {
-      vip: { path: [...at, 'address'], ip, text: address },
+      // 73a-8: env is a list; the value is that of its item named address.
+      vip: { path: [...at, envIndex.get('address')!, 'value'], ip, text: address },
       version,
       rules: kubeVipRules(version),
       svcLease: text('svc_leasename'),

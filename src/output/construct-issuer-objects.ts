@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
 import { acmeIssuerObjectProblems, certificateIssuerProblems, DefinedIssuers, objectClusterIssuers } from '../cert-manager/issuer-objects';
-import { formatPath, Path, Problem } from '../core/problem';
 import { checkIssuerForHost } from '../cert-manager/rules';
+import { formatPath, Path, Problem } from '../core/problem';
+import { gatewayIssuerProblems } from '../gateway/extra-gateway-issuers';
 import { clusterScope } from './cluster-scope';
 import { isLetsEncrypt } from '../ingress/acme-reserved-names';
 import { AppObject, appObjects, Scope, where } from './construct-app-objects';
@@ -30,17 +31,18 @@ export type AppIssuers = Readonly<Record<string, DefinedIssuers[string] & { read
 /**
  * The app's cert-manager objects (`judge`: those the gated construct speaks for) meet the config door's issuer rules:
  * an ACME Issuer or ClusterIssuer the checks of certManager.issuers (71b-16), a Certificate those of an Ingress's
- * issuer (71b-8: defined, not HTTP-01 for a wildcard), with the functions the config door calls (cert-manager/issuer-objects.ts).
+ * issuer (71b-8: defined, not HTTP-01 for a wildcard), and so does an annotated Gateway, with the functions the config door calls (cert-manager/issuer-objects.ts).
  */
 export function issuerObjectFindings(scope: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
   const issuers = appDefinedIssuers(scope, objects);
-  return objects
-    .filter(judge)
-    .flatMap((o) =>
-      [...acmeIssuerObjectProblems(o.object), ...(issuers ? certificateIssuerProblems(o.object, issuers) : [])].map(
-        ({ path, message }) => `${where(o)}: ${formatPath(path)} ${message}`,
-      ),
-    );
+  return objects.filter(judge).flatMap((o) =>
+    [
+      ...acmeIssuerObjectProblems(o.object),
+      ...(issuers ? certificateIssuerProblems(o.object, issuers) : []),
+      // 73a-1: a Gateway's annotation, as cert-manager's gateway-shim reads it (warnings have no channel here).
+      ...(issuers ? gatewayIssuerProblems(o.object, issuers, () => undefined) : []),
+    ].map(({ path, message }) => `${where(o)}: ${formatPath(path)} ${message}`),
+  );
 }
 
 /**

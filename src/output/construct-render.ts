@@ -70,7 +70,7 @@ export function tryRender(object: ApiObject, failures: string[]): unknown {
     const tooDeep = error instanceof RangeError || /\bRangeError\b|circular structure/.test(String(error));
     const notPlain = tooDeep ? undefined : notPlainValue(object);
     if (notPlain) {
-      failures.push(`${blankedPath(object)}: ${formatPath(notPlain.path)} ${notPlainData(notPlain.prototype)}`);
+      failures.push(`${blankedPath(object)}: ${formatPath(notPlain.path)} ${notPlain.message}`);
       return undefined;
     }
     const why = tooDeep
@@ -126,19 +126,27 @@ function keyPath(parent: string, holder: object, key: string): string {
 /**
  * 71d-13: the first value in `object`'s props that cdk8s refuses to render (a Date, a Map, a String object: cdk8s
  * lib/_util.js sanitizeValue throws "can't render non-simple object" for any object whose constructor is not Object),
- * with its key path, so the refusal names it as the props door does. A value cdk8s resolves first (a Lazy, or one with
- * a `resolve()`: lib/resolve.js) is not judged here. Each object is read once, so this is linear in the props' size.
+ * with its key path, so the refusal names it as the props door does. 73a-9: so is a BigInt (JSON.stringify throws on
+ * it) and a getter that throws when read. A value cdk8s resolves first (a Lazy, or one with a `resolve()`:
+ * lib/resolve.js) is not judged here. Each object is read once, so this is linear in the props' size.
  */
-function notPlainValue(object: ApiObject): { path: Path; prototype: { constructor?: { name?: unknown } } | null } | undefined {
+function notPlainValue(object: ApiObject): { path: Path; message: string } | undefined {
   const seen = new Set<object>();
   const walk = (node: unknown, at: Path): ReturnType<typeof notPlainValue> => {
+    if (typeof node === 'bigint') return { path: at, message: 'is a BigInt, which YAML cannot hold: write a number' };
     if (node === null || typeof node !== 'object' || seen.has(node) || node instanceof Lazy) return undefined;
     if (typeof (node as { resolve?: unknown }).resolve === 'function') return undefined;
     seen.add(node);
     const prototype = Object.getPrototypeOf(node) as { constructor?: { name?: unknown } } | null;
-    if (!Array.isArray(node) && prototype?.constructor?.name !== 'Object') return { path: at, prototype };
-    const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((item, i) => [i, item]) : Object.entries(node);
-    for (const [key, value] of entries) {
+    if (!Array.isArray(node) && prototype?.constructor?.name !== 'Object') return { path: at, message: notPlainData(prototype) };
+    const keys: Array<string | number> = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node);
+    for (const key of keys) {
+      let value: unknown;
+      try {
+        value = (node as Record<string | number, unknown>)[key];
+      } catch {
+        return { path: [...at, key], message: 'is a getter that throws when read: give plain data there (a value, not a getter)' };
+      }
       const found = walk(value, [...at, key]);
       if (found) return found;
     }

@@ -13,10 +13,10 @@ import {
 import { checkPools } from '../kube-vip/pool-rules';
 import { LEASE_NAME_ANNOTATION, leaseNameProblem } from '../kube-vip/shared-lease';
 import { serviceVipCountProblem } from '../kube-vip/rules';
-import { kubeVipRules } from '../kube-vip/versions';
+import { foreignClassMessage, KUBE_VIP_CLASS, kubeVipRules } from '../kube-vip/versions';
 import type { DeployedService } from '../load-balancer/deployed';
 import { checkServiceFamilies } from '../load-balancer/family-rules';
-import { repeatedVipProblems } from '../load-balancer/service-rules';
+import { FOREIGN_CLASS_FIX, repeatedVipProblems } from '../load-balancer/service-rules';
 import { isLoadBalancerIpSet, secondVipSourceMessage } from '../traefik/chart-service';
 import { checkVipPlacement, pendingServiceProblem } from '../load-balancer/rules';
 import { sameIp } from '../net/ip';
@@ -90,6 +90,10 @@ function ownFieldFindings(service: RenderedService, version: string, said: Repor
   const policy = service.externalTrafficPolicy?.value === 'Local' ? 'Local' : undefined;
   const problem = typeof lease === 'string' ? leaseNameProblem(lease, policy, version, kubeVipRules(parseVersion(version))) : undefined;
   if (problem) said(annotation(LEASE_NAME_ANNOTATION), problem);
+  // 73a-6: VIPs asked of kube-vip on a Service of another class, which kube-vip ignores, as loadBalancers[] (load-balancer/rules.ts).
+  const lbClass = service.loadBalancerClass;
+  if (service.ips.length && typeof lbClass === 'string' && lbClass !== KUBE_VIP_CLASS)
+    said([service.path[0], 'spec', 'loadBalancerClass'], foreignClassMessage(`"${lbClass}"`, service.label, FOREIGN_CLASS_FIX));
   if (typeof service.annotations[VIP_ANNOTATION] === 'string' && isLoadBalancerIpSet(service.loadBalancerIP))
     said([service.path[0], 'spec', 'loadBalancerIP'], secondVipSourceMessage(formatPath(annotation(VIP_ANNOTATION).slice(1))));
 }

@@ -5,6 +5,7 @@ import type { Sourced } from '../load-balancer/deployed';
 import { TRAEFIK_KINDS } from './chart-failures';
 import { isTemplated, KUBE_VIP_CLASS, TEMPLATED } from './service-facts';
 import { KUBE_VIP_METRICS_PORT } from '../kube-vip/model';
+import { foreignClassMessage } from '../kube-vip/versions';
 import { goTruthy } from './go-truth';
 import { renderedRollout, renderedStrategyType } from './rendered-count';
 import { BOTH_ZERO_ROLLOUT, countFix, countProblem, countText } from '../core/int-or-string';
@@ -154,10 +155,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
   }
   const lbClass = traefik.loadBalancerClass;
   if (lbClass && lbClass.value !== KUBE_VIP_CLASS) {
-    error(
-      lbClass.path,
-      `is ${shownValue(lbClass.value)}, not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip never gives Traefik its VIP: remove the key`,
-    );
+    error(lbClass.path, foreignClassMessage(shownValue(lbClass.value), 'Traefik'));
   }
   if (traefik.extraLoadBalancerIP) {
     // The TraefikHelmChartConfig construct's paths start at its `values` prop, next to its `loadBalancerIPs` (56b-13).

@@ -160,10 +160,33 @@ function groupSpellingFinding(apiVersion: string): Finding | undefined {
   };
 }
 
-/** Kubernetes' own API groups: the core group, the unqualified ones (apps, batch, ...) and *.k8s.io. */
+/**
+ * Kubernetes' own API groups: the core group, the unqualified ones (apps, batch, ...) and the *.k8s.io groups the
+ * API server of 1.27 serves itself, those of kubernetes-models 4.4 (Kubernetes v1.27.1's api/openapi-spec/swagger.json).
+ * Other *.k8s.io groups are CRDs or aggregated APIs of add-ons (73a-12: kubernetes/autoscaler's autoscaling.k8s.io
+ * VerticalPodAutoscaler), judged like any third-party kind.
+ */
 function isKubernetesGroup(group: string): boolean {
-  return !group.includes('.') || group.endsWith('.k8s.io');
+  return !group.includes('.') || KUBERNETES_K8S_IO_GROUPS.has(group);
 }
+
+const KUBERNETES_K8S_IO_GROUPS: ReadonlySet<string> = new Set([
+  'admissionregistration.k8s.io',
+  'apiextensions.k8s.io',
+  'apiregistration.k8s.io',
+  'authentication.k8s.io',
+  'authorization.k8s.io',
+  'certificates.k8s.io',
+  'coordination.k8s.io',
+  'discovery.k8s.io',
+  'events.k8s.io',
+  'flowcontrol.apiserver.k8s.io',
+  'networking.k8s.io',
+  'node.k8s.io',
+  'rbac.authorization.k8s.io',
+  'scheduling.k8s.io',
+  'storage.k8s.io',
+]);
 
 function checkObjectMeta(metadata: Record<string, unknown>): Finding[] {
   return runStrict(objectMetaValidator(), metadata, 'the Kubernetes 1.27 schema of ObjectMeta').map((f) => ({

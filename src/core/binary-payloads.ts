@@ -1,4 +1,5 @@
 import { isStoredKey } from './binary-keystores';
+import { brotliText } from './brotli-payloads';
 import { bytesAsText } from './byte-run-decodings';
 import { derElement, isDerKey } from './der-keys';
 import { inflated, streamKind } from './gzip-members';
@@ -28,9 +29,16 @@ const PRINTABLE_RUN = /[\t\x20-\x7e]{8,}/g;
 /**
  * `bytes` as the text a reader finds in them, or undefined; `inflate`: whether a stream may be inflated, asked only of
  * one (mayInflateAt reads the text before the run: asked of every run, it cost a pass each), `raw`: raw deflate too;
- * `binaryRuns`: whether bytes neither text, a stream nor a key are read as their printable runs (off for hex, below).
+ * `binaryRuns`: whether bytes neither text, a stream nor a key are read as their printable runs (off for hex, below);
+ * `brotli`: whether such bytes may be tried as brotli (brotli-payloads.ts: asked only of them, a few a text).
  */
-export function payloadText(bytes: Buffer, inflate: () => boolean = () => false, raw = false, binaryRuns = true): string | undefined {
+export function payloadText(
+  bytes: Buffer,
+  inflate: () => boolean = () => false,
+  raw = false,
+  binaryRuns = true,
+  brotli: () => boolean = () => false,
+): string | undefined {
   let data = bytes;
   const mayInflate = (streamKind(data) !== undefined || raw) && inflate();
   for (let level = 0; mayInflate && level < MAX_NESTED; level++) {
@@ -42,6 +50,8 @@ export function payloadText(bytes: Buffer, inflate: () => boolean = () => false,
   if (text !== undefined) return text;
   if ((data.length >= 60 && isDerKey(data)) || isStoredKey(data) || isPkcs12WithKey(data)) return data.toString('base64');
   if (isDerSequence(data) || streamKind(data)) return undefined;
+  const unpacked = data === bytes && brotli() ? brotliText(data) : undefined;
+  if (unpacked !== undefined) return unpacked;
   // 70a-22: hex is how digests and ids are written (`sha256:31995d4e…` held `1n*5@1UGq`, read as a URL with
   // credentials): its bytes are read as text only where they are text as a whole, or once inflated.
   if (!binaryRuns && data === bytes) return undefined;

@@ -11,6 +11,7 @@ import { isZip, zipMembersInflated } from './zip-members';
  * - text itself (UTF-8 or UTF-16: byte-run-decodings.ts);
  * - gzip or zlib data as the text it inflates to, within gzip-members.ts' bounds, a stream inside a stream too
  *   (`gzip | gzip`); raw deflate only where the run is its text's one run (it has no magic to tell it: 60b-2);
+ * - brotli data as the text it decompresses to, where the caller allows a try (brotli-payloads.ts, 73b-4);
  * - a private key's DER as its base64, which the shapes read (secret-shapes.ts: base32 of a key, 60a-9), and so a
  *   keystore holding a key (a PKCS#12, Java or OpenPGP one, a keytab…: key-containers.ts, binary-keystores.ts), whose
  *   base64 the same readers refuse (72b-3: `xxd -p`, `base32` of a `.p12`, `.jks`, `.keytab` or `gpg` export);

@@ -1,4 +1,5 @@
 import { isStoredKey } from './binary-keystores';
+import { brotliText } from './brotli-payloads';
 import { bytesAsText } from './byte-run-decodings';
 import { derElement, isDerKey } from './der-keys';
 import { inflated, streamKind } from './gzip-members';
@@ -10,6 +11,7 @@ import { isZip, zipMembersInflated } from './zip-members';
  * - text itself (UTF-8 or UTF-16: byte-run-decodings.ts);
  * - gzip or zlib data as the text it inflates to, within gzip-members.ts' bounds, a stream inside a stream too
  *   (`gzip | gzip`); raw deflate only where the run is its text's one run (it has no magic to tell it: 60b-2);
+ * - brotli data as the text it decompresses to, where the caller allows a try (brotli-payloads.ts, 73b-4);
  * - a private key's DER as its base64, which the shapes read (secret-shapes.ts: base32 of a key, 60a-9), and so a
  *   keystore holding a key (a PKCS#12, Java or OpenPGP one, a keytab…: key-containers.ts, binary-keystores.ts), whose
  *   base64 the same readers refuse (72b-3: `xxd -p`, `base32` of a `.p12`, `.jks`, `.keytab` or `gpg` export);
@@ -28,9 +30,16 @@ const PRINTABLE_RUN = /[\t\x20-\x7e]{8,}/g;
 /**
  * `bytes` as the text a reader finds in them, or undefined; `inflate`: whether a stream may be inflated, asked only of
  * one (mayInflateAt reads the text before the run: asked of every run, it cost a pass each), `raw`: raw deflate too;
- * `binaryRuns`: whether bytes neither text, a stream nor a key are read as their printable runs (off for hex, below).
+ * `binaryRuns`: whether bytes neither text, a stream nor a key are read as their printable runs (off for hex, below);
+ * `brotli`: whether such bytes may be tried as brotli (brotli-payloads.ts: asked only of them, a few a text).
  */
-export function payloadText(bytes: Buffer, inflate: () => boolean = () => false, raw = false, binaryRuns = true): string | undefined {
+export function payloadText(
+  bytes: Buffer,
+  inflate: () => boolean = () => false,
+  raw = false,
+  binaryRuns = true,
+  brotli: () => boolean = () => false,
+): string | undefined {
   let data = bytes;
   const mayInflate = (streamKind(data) !== undefined || raw) && inflate();
   for (let level = 0; mayInflate && level < MAX_NESTED; level++) {
@@ -42,6 +51,8 @@ export function payloadText(bytes: Buffer, inflate: () => boolean = () => false,
   if (text !== undefined) return text;
   if ((data.length >= 60 && isDerKey(data)) || isStoredKey(data) || isPkcs12WithKey(data)) return data.toString('base64');
   if (isDerSequence(data) || streamKind(data)) return undefined;
+  const unpacked = data === bytes && brotli() ? brotliText(data) : undefined;
+  if (unpacked !== undefined) return unpacked;
   // 70a-22: hex is how digests and ids are written (`sha256:31995d4e…` held `1n*5@1UGq`, read as a URL with
   // credentials): its bytes are read as text only where they are text as a whole, or once inflated.
   if (!binaryRuns && data === bytes) return undefined;

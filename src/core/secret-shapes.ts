@@ -234,7 +234,7 @@ export function shapeAsWritten(text: string): string | undefined {
 
 /** What a text that sets a secret under a name like one only once decoded is called in findings. */
 export const NAMED_ONCE_DECODED =
-  'text that sets a value under a name like a secret once decoded (escapes, percent-encoding, character references, base64, hex or base32, invisible characters or compatibility forms (NFKC) undone)';
+  'text that sets a value under a name like a secret once decoded (escapes, percent-encoding, character references, base64, hex, base32 or another encoding of bytes, a `rev` or ROT13 the text applies, invisible characters or compatibility forms (NFKC) undone)';
 
 /**
  * The value a text sets under a name like a secret (`password=x`, `--token=x`, `password: x`, `{"token": "x"}`: the

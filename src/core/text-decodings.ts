@@ -1,11 +1,17 @@
 import { ACCENTED_NAMES } from './accented-names';
 import { ASCII85_RUNS } from './ascii85-runs';
+import { BASE58_KEYS } from './base58-keys';
+import { mayTryBrotliAt } from './brotli-payloads';
 import { base32Bytes, BASE32_RUNS, bytesAsText, HEX_GROUPS, HEX_RUNS } from './byte-run-decodings';
 import { payloadText } from './binary-payloads';
 import { foldLetters } from './folded-letters';
 import { BASE64_BLOCK, mayInflateAt, wrappedBase64 } from './gzip-members';
 import { LINE_PREFIXES } from './line-prefixes';
+import { NUMERIC_BYTE_LISTS } from './numeric-byte-lists';
 import { inPublicArmour } from './public-armour';
+import { SMTP_AUTH_LOGIN } from './smtp-auth-login';
+import { TOLD_TRANSFORMS } from './told-transforms';
+import { UUENCODED_BLOCKS } from './uuencoded-blocks';
 import { XML_MARKUP } from './xml-lines';
 
 /**
@@ -82,8 +88,8 @@ const fromCode = (code: number): string | undefined => (code <= 0x10ffff ? Strin
  * A base64 run as text, or undefined; where the run is not (a path's segments glued to one: `/api/<base64>`, `/` being a
  * base64 character), each of its `/`-separated parts that is, the others kept as written.
  */
-function base64Text(run: string, inflate?: () => boolean, raw = false): string | undefined {
-  const whole = base64Part(run, inflate, raw);
+function base64Text(run: string, inflate?: () => boolean, raw = false, brotli?: () => boolean): string | undefined {
+  const whole = base64Part(run, inflate, raw, brotli);
   if (whole !== undefined || !run.includes('/')) return whole;
   const parts = run.split('/').map((part) => (part.length >= 16 ? base64Part(part) : undefined));
   return parts.some((part) => part !== undefined)
@@ -102,8 +108,8 @@ const MAX_BASE64_AGAIN = 2;
  * A base64 run's bytes as text (binary-payloads.ts): UTF-8, UTF-16 (PowerShell's `-EncodedCommand`), compressed data
  * inflated (`inflate`: among a text's first few, within gzip-members.ts' bounds: 59a-5, 60b-2), binary's printable runs.
  */
-function base64Part(run: string, inflate?: () => boolean, raw = false): string | undefined {
-  let text = payloadText(Buffer.from(run, 'base64'), inflate, raw);
+function base64Part(run: string, inflate?: () => boolean, raw = false, brotli?: () => boolean): string | undefined {
+  let text = payloadText(Buffer.from(run, 'base64'), inflate, raw, true, brotli);
   for (let again = 0; again < MAX_BASE64_AGAIN && text !== undefined && WHOLE_BASE64.test(text); again++) {
     text = payloadText(Buffer.from(text.trim(), 'base64')) ?? text;
   }
@@ -140,7 +146,8 @@ const WRAPPED_BASE64: Decoding = {
     if (runs.every(({ start, end }) => !block.slice(start, end).includes('\n'))) return undefined; // lines: BASE64_RUN's
     const read = runs.map(({ start, end, run }) => {
       const part = block.slice(start, end);
-      return (part.includes('\n') && base64Part(run, () => mayInflateAt(text, at + start), aloneIn(text, at, block))) || part;
+      const [inflate, brotli] = [() => mayInflateAt(text, at + start), () => mayTryBrotliAt(text, at + start)];
+      return (part.includes('\n') && base64Part(run, inflate, aloneIn(text, at, block), brotli)) || part;
     });
     return read.join('\n');
   },
@@ -224,7 +231,14 @@ const DECODINGS: readonly Decoding[] = [
     applies: /[A-Za-z0-9+/_-]{16}/,
     escape: BASE64_RUN,
     decode: (run, text, at) =>
-      inPublicArmour(text, at, run.length) ? armouredText(run) : base64Text(run, () => mayInflateAt(text, at), aloneIn(text, at, run)),
+      inPublicArmour(text, at, run.length)
+        ? armouredText(run)
+        : base64Text(
+            run,
+            () => mayInflateAt(text, at),
+            aloneIn(text, at, run),
+            () => mayTryBrotliAt(text, at),
+          ),
   },
   WRAPPED_BASE64,
   // `xxd -p` of `password=…`, a K3s token as hex bytes (57a-6), of gzip data (60b-2); base32 of a key's DER (60a-9)
@@ -244,6 +258,11 @@ const DECODINGS: readonly Decoding[] = [
   HEX_GROUPS, // `xxd`'s default grouping, spaced or colon-separated bytes, as text only (68a-11)
   { ...BASE32_RUNS, decode: (run, text, at) => payloadText(Buffer.from(base32Bytes(run)), () => mayInflateAt(text, at)) },
   ASCII85_RUNS, // `<~…~>` (71a-10)
+  UUENCODED_BLOCKS, // `begin 644 env.txt` (73b-4)
+  NUMERIC_BYTE_LISTS, // `String.fromCharCode(100, 97, …)`, `01100100 01100001 …` (73b-4)
+  SMTP_AUTH_LOGIN, // `334 UGFzc3dvcmQ6` then the password in base64 (73b-4)
+  TOLD_TRANSFORMS, // `echo '…' | rev`, `| tr 'A-Za-z' 'N-ZA-Mn-za-m'` (73b-4)
+  BASE58_KEYS, // a Solana keypair, a WIF key, labelled base58 (73b-4)
   XML_MARKUP,
   LINE_PREFIXES,
 ];

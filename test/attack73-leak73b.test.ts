@@ -1,4 +1,5 @@
 import { secretsInData } from '../src/core/secrets';
+import { valuesDoors } from './helpers';
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
 
 /**
@@ -98,6 +99,14 @@ describe('73b-2: vendor tokens', () => {
     ['a Proxmox token, its secret a placeholder', 'The token root@pam!monitoring=<secret UUID> is in Vault'],
     ['creating a Proxmox token', 'pveum user token add root@pam monitoring --privsep 1'],
   ])('%s passes', (_, text) => acceptedEverywhere(note(text)));
+});
+
+describe('73b-2: a refusal names the vendor', () => {
+  it.each([
+    ['Docker Swarm join token', `docker swarm join ${SWARM} 10.0.0.1:2377`],
+    ['Cloudflare Tunnel token', `tunnel token: ${TUNNEL}`],
+    ['Proxmox VE API token', `monitoring uses root@pam!monitoring=${PVE_SECRET} on pve1`],
+  ])('a %s', (vendor, text) => expect(valuesDoors.config(note(text))).toContain(`a ${vendor}`));
 });
 
 describe('73b-3: prose passwords in more languages', () => {

@@ -184,6 +184,22 @@ const RULES: readonly Rule[] = [
   // hey `-a user:password` (github.com/rakyll/hey README; Go's flag package takes `-a=x` too).
   { client: /^ab$/, option: '-A', short: 'AP', form: /^[^:]*:(.+)$/s },
   { client: /^hey$/, option: '-a', next: /^--?a$/, glued: /^--?a=(.+)$/s, form: /^[^:]*:(.+)$/s },
+  // (73b-1) swaks `-ap|--auth-password [<pw>]` (jetmore.org/john/code/swaks/latest/doc/ref.txt: no value prompts);
+  // sendEmail's SMTP-AUTH `-xp <pw>` (sendEmail --help, caspian.dotconf.net/menu/Software/SendEmail).
+  {
+    client: /^swaks$/,
+    option: '-ap',
+    next: /^--?(?:ap|auth-password)$/,
+    glued: /^--?(?:ap|auth-password)=(.+)$/s,
+    form: /^([^-].*)$/s,
+  },
+  { client: /^sendemail$/i, option: '-xp', next: /^-xp$/, form: /^([^-].*)$/s },
+  // (73b-1) InfluxDB 2's `influx setup|user create -p|--password` (docs.influxdata.com/influxdb/v2/reference/cli/influx/
+  // setup); not a glued short option: InfluxDB 1's CLI takes `-port`, `-precision`, `-path`.
+  { client: /^influx$/, option: '-p', next: /^(?:-p|--password)$/, glued: /^--?p(?:assword)?=(.+)$/s, form: /^([^-].*)$/s },
+  // (73b-1) ldappasswd's new `-s <pw>` and old `-a <pw>` passwords (ldappasswd(1), getopt "a:As:St:T:" and the common
+  // value options; `-A`, `-S` prompt).
+  { client: /^ldappasswd$/, option: '-s', short: 'sa', switches: 'dDehHoOpRtTUwXyY' },
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { isCommandReference } from './secret-arguments';
 import { isPlainlyNotSecret } from './secrets-keys';
 import { isReference } from './secrets-text';
 
@@ -9,6 +10,8 @@ import { isReference } from './secrets-text';
 /** What each is called in findings (`FoundSecret.what`). */
 export const PGPASS_SECRET = 'a .pgpass line (host:port:database:user:password)';
 export const TSIG_SECRET = 'a BIND or TSIG key secret (secret "…";)';
+export const SESSION_LOGIN_SECRET =
+  'a password given where a session or credentials file takes it (NickServ IDENTIFY, ZooKeeper addauth digest, a davfs2 secrets line)';
 
 /**
  * A `.pgpass` line: `hostname:port:database:username:password` (postgresql.org/docs/current/libpq-pgpass.html), each of
@@ -53,3 +56,25 @@ function isPgpassLine(line: string): boolean {
 export const pgpassSpans = (text: string): Array<[number, number]> =>
   /:\d|:\*/.test(text) ? groupSpans(PGPASS, text, (match) => isPgpassLine(match[0])) : [];
 export const tsigSpans = (text: string): Array<[number, number]> => (/secret\s/.test(text) ? groupSpans(TSIG, text) : []);
+
+/**
+ * (73b-1) Passwords a client's session or a credentials file takes at a fixed place, no key naming them:
+ * - IRC services' `/msg NickServ IDENTIFY [account] <password>` (`/ns`, `/nickserv`, raw `PRIVMSG NickServ :IDENTIFY`;
+ *   Atheme's and Anope's help for IDENTIFY), one or two words ending the line (`IDENTIFY with your password` is prose);
+ * - ZooKeeper's `addauth digest <user>:<password>` (zookeeper.apache.org/doc/current/zookeeperCLI.html, "addauth");
+ * - a davfs2 secrets line `<url or mount point> <user> <password>` (davfs2.conf(5), "secrets"), in a text naming davfs2.
+ */
+const NICKSERV =
+  /(?:\/(?:msg[ \t]+nickserv|ns|nickserv)[ \t]+|privmsg[ \t]+nickserv[ \t]+(?::[ \t]*)?)identify[ \t]+(?:\S+[ \t]+)?(\S+)[ \t]*\r?$/dgim;
+const ZOOKEEPER_DIGEST = /(?<![\w-])addauth[ \t]+digest[ \t]+[^\s:]+:(\S+)/dg;
+const DAVFS2_LINE = /^[ \t]*(?:https?:\/\/|\/)\S*[ \t]+\S+[ \t]+(\S+)[ \t]*\r?$/dgm;
+
+/** A value there that is a password: no reference (`$ZK_PW`) and no placeholder (`<password>`, `password`). */
+const isTypedPassword = (match: RegExpMatchArray): boolean =>
+  !isCommandReference(match[1]) && !isPlainlyNotSecret(match[1].replace(/^(["'])(.*)\1$/s, '$2'), 'password');
+
+export const sessionLoginSpans = (text: string): Array<[number, number]> => [
+  ...(/nickserv|\/ns[ \t]/i.test(text) ? groupSpans(NICKSERV, text, isTypedPassword) : []),
+  ...(text.includes('addauth') ? groupSpans(ZOOKEEPER_DIGEST, text, isTypedPassword) : []),
+  ...(text.includes('davfs2') ? groupSpans(DAVFS2_LINE, text, isTypedPassword) : []),
+];

@@ -41,6 +41,12 @@ const SEPARATOR = String.raw`[ \t]*(?:[—–:：]|-{1,2}|->|=>)`;
  * The forms, each label then what stands before the value: a sentence's copula or a separator. Russian may name what
  * the password is for first (`от вайфая`, `для root`, `к базе`: one or two words before a separator).
  */
+/**
+ * 73b-3: the owner in the genitive with no preposition, Russian and Ukrainian (`Пароль администратора: X`, `Пароль
+ * адміністратора: X`), maybe then its name (`Пароль пользователя admin: X`).
+ */
+const CYRILLIC_OWNER = String.raw`[ \t]+(?:администратора|админа|пользователя|адміністратора|користувача|root)(?:[ \t]+[\w.@-]{1,32})?`;
+
 const FORMS: ReadonlyArray<{ form: RegExp; ascii: boolean; bare?: boolean; short?: boolean }> = [
   // 69a-6: the owner in the genitive, maybe then its name (`Hasło administratora to X`, `Hasło użytkownika admin to X`).
   {
@@ -52,7 +58,7 @@ const FORMS: ReadonlyArray<{ form: RegExp; ascii: boolean; bare?: boolean; short
   },
   {
     form: new RegExp(
-      String.raw`(?<!\p{L})парол[ьи](?:[ \t]+(?:от|для|к|на)[ \t]+[^\s:—–-](?:[^\s:—–]{0,30}[^\s:—–-])?(?:[ \t]+[^\s:—–-]{1,32})?)?(?:${SEPARATOR}|[ \t]+(?:это|—[ \t]*это))${VALUE}${ENDS}`,
+      String.raw`(?<!\p{L})парол[ьи](?:[ \t]+(?:от|для|к|на)[ \t]+[^\s:—–-](?:[^\s:—–]{0,30}[^\s:—–-])?(?:[ \t]+[^\s:—–-]{1,32})?|${CYRILLIC_OWNER})?(?:${SEPARATOR}|[ \t]+(?:это|—[ \t]*это))${VALUE}${ENDS}`,
       'giu',
     ),
     ascii: false,
@@ -70,12 +76,20 @@ const FORMS: ReadonlyArray<{ form: RegExp; ascii: boolean; bare?: boolean; short
   // 70a-20: the short forms of Dutch `wachtwoord` (`ww`) and Swedish `lösenord` (`lösen`), as `pw`: a colon, then a value of 6 or more with a digit or sign.
   { form: new RegExp(String.raw`(?<![\p{L}\p{N}_.-])(?:ww|l(?:ö|o)sen)[ \t]*:${VALUE}${ENDS}`, 'giu'), ascii: false, short: true },
   {
-    form: new RegExp(String.raw`(?<!\p{L})ה?סיסמ[הא](?:[ \t]+(?:היא|הוא|זה)|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'),
+    // 73b-3: its owner after `של` (of: `הסיסמה של המנהל היא X`).
+    form: new RegExp(
+      String.raw`(?<!\p{L})ה?סיסמ[הא](?:[ \t]+של[ \t]+[^\s:]{1,32})?(?:[ \t]+(?:היא|הוא|זה)|${SEPARATOR})${ASCII_VALUE}${ENDS}`,
+      'gu',
+    ),
     ascii: true,
   },
-  { form: new RegExp(String.raw`รหัสผ่าน(?:[ \t]*คือ|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+  // 73b-3: its owner after `ของ` (of), written without blanks (`รหัสผ่านของผู้ดูแลคือ X`): 30 characters at most, none `ค`, so
+  // `คือ` ends it (one reading).
+  { form: new RegExp(String.raw`รหัสผ่าน(?:ของ[^\sค]{1,30})?(?:[ \t]*คือ|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
   // 68a-3: the possessive too (`admin kullanıcısının şifresi X`, Hungarian `A root jelszava X`).
   { form: new RegExp(String.raw`(?<!\p{L})(?:[şs]ifre(?:si)?|parola|jelszava)(?=[ \t])${VALUE}${ENDS}`, 'giu'), ascii: false, bare: true },
+  // 73b-3: Hungarian with a colon or dash, the owner before it (`Az admin jelszava: X`, `Jelszó: X`).
+  { form: new RegExp(String.raw`(?<!\p{L})jelsz(?:ava|ó|o)${SEPARATOR}${VALUE}${ENDS}`, 'giu'), ascii: false },
 ];
 
 /**

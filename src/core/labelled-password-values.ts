@@ -51,7 +51,9 @@ const NOUN = [
 export const MORE_NAMES = String.raw`mot[ \t\u00a0\u202f]de[ \t\u00a0\u202f]passe|kata[ \t]+laluan|رمز[ \t]+عبور|گذرواژه|پاس[ \t]+ورڈ|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк[аеиу]|парол(?:ата|[аеи])|(?:ş|s)ifrə|гасло|parole|pasahitza|contrasinal|nenosiri|lykilor(?:ð|d)(?:i(?:ð|d))?|cyfrinair|fjal(?:ë|e)kalim(?:i)?|pasvorto|құпия[ \t]?сөз|нууц[ \t]үг`;
 /** Round 71: the copulas above (MORE_NAMES' comment), each of a language whose sentence words isSentenceWord does not know. */
 const MORE_VERBS = String.raw`হল|হলো|é|er|yw|ydy|არის|është|eshte|estas`;
-const QUALIFIER = String.raw`(?:[ \t]+(?:от|для|ng|for|de|du|f(?:ü|ue)r)[ \t]+[^\s:\uff1a]{1,32}|[ \t]+(?:admin|root|pengguna|qu(?:ả|a)n[ \t]tr(?:ị|i)(?:[ \t]vi(?:ê|e)n)?))?`; // 69a-6 `Kata sandi admin adalah X`, `Mật khẩu quản trị là X`
+// 73b-3: Greek `του` and Swahili `la` (of: `Ο κωδικός πρόσβασης του διαχειριστή είναι X`, `Nenosiri la msimamizi ni X`),
+// Arabic's `لل…` glued (for the: `كلمة المرور للمسؤول هي X`), Malay `pentadbir` (administrator: `Kata laluan pentadbir ialah X`).
+const QUALIFIER = String.raw`(?:[ \t]+(?:от|для|ng|for|de|du|f(?:ü|ue)r|του|la)[ \t]+[^\s:\uff1a]{1,32}|[ \t]+لل[^\s:\uff1a]{1,30}|[ \t]+(?:admin|root|pengguna|pentadbir|qu(?:ả|a)n[ \t]tr(?:ị|i)(?:[ \t]vi(?:ê|e)n)?))?`; // 69a-6 `Kata sandi admin adalah X`, `Mật khẩu quản trị là X`
 const FOREIGN = String.raw`salasana(?:n)?[ \t]+on[ \t]+|(?:كلمة[ \t]+(?:المرور|السر)|κωδικός(?:[ \t]+πρόσβασης)?|पासवर्ड|mật[ \t]+khẩu|kata[ \t]+sandi|${MORE_NAMES})${QUALIFIER}(?:[ \t\u00a0\u202f]*[:\uff1a][ \t]*|[ \t]+(?:είναι|है|là|adalah|هي|е|ir|ialah|ni|${MORE_VERBS})[ \t]*:?[ \t]+)`;
 /**
  * A network's key (`WLAN key`, `Wi-Fi password`, `WLAN-Netzwerkschlüssel`; 68a-5 `Clé WiFi`, `Clave WiFi`, `Chiave Wi-Fi`): a
@@ -73,8 +75,11 @@ const OWNER = String.raw`administrator(?:ului|a|s)|administr(?:á|a)tora|spr(?:�
  * a form's `(optional)`, `(required)` says what a field asks; one holding `=` is this tool's own `(name=value)`).
  */
 const FOR = String.raw`(?:[ \t]*\((?!(?:optional|required)\))[^()=\n]{1,48}\)|[ \t]+(?:for|of|ng|f(?:ü|ue)r|f(?:ö|o)r|de|du|da|do|di|van|voor|per|k|pro|til|pentru|des|der|del)(?:,?[ \t]+[\w.@-]{1,32}){1,6}|[ \t]+(?:dell|de[ \t]+l)['’][\w.@-]{1,32}|[ \t]+(?:root|admin|sudo)|[ \t]+(?:${OWNER})(?:[ \t]+[\w.@-]{1,32})?)`;
-/** A verb that joins a label and its value (`is`, `was`, `lautet`, `es`, `är`, `est`, `é`, `je`, `este`; Finnish `on` only after `salasana`: `Password on request`). */
-const VERB = String.raw`[ \t]+(?:is|was|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest|je|este|là)[ \t]*:?[ \t]+`;
+/**
+ * A verb that joins a label and its value (`is`, `was`, `lautet`, `es`, `är`, `est`, `é`, `je`, `este`; Finnish `on` only
+ * after `salasana`: `Password on request`); 73b-3 Tagalog `ay` (`Ang password ng admin ay X`).
+ */
+const VERB = String.raw`[ \t]+(?:is|was|ist|lautet|es|est|(?:ä|a)r|er|(?:é|è|e)|jest|je|este|là|ay)[ \t]*:?[ \t]+`;
 /** A colon or `=`; 64a-1: the value may stand on a line below (`Password for root:`, a blank line, the value). */
 const COLON = String.raw`[ \t]*[:=\uff1a][ \t]*(?:\r?\n[ \t]*){0,3}`;
 /** 64a-1: an arrow or a dash between blanks (`password → X`, `Password - X`, `Password — X`). */

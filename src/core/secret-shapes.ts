@@ -16,7 +16,7 @@ import { cutIn, type LineCut } from './decoded-breaks';
 import { asDecodedReading } from './shell-expansions';
 import { holdsUrlCredentials } from './url-userinfo';
 import { holdsOracleLogon, ORACLE_JDBC_LOGON } from './oracle-urls';
-import { PGPASS_SECRET, pgpassSpans, TSIG_SECRET, tsigSpans } from './fixed-place-secrets';
+import { PGPASS_SECRET, pgpassSpans, SESSION_LOGIN_SECRET, sessionLoginSpans, TSIG_SECRET, tsigSpans } from './fixed-place-secrets';
 import { COMMAND_SECRET, commandPasswordSpans, commandSecretIn } from './secrets-commands';
 import { TOOL_PRIVATE_KEY, toolPrivateKeySpans, VENDOR_TOKEN, vendorTokenSpans } from './token-shapes';
 import { vendorTokenIn } from './vendor-token-names';
@@ -208,6 +208,7 @@ const FINDERS: readonly Finder[] = [
   { find: joinedK3sTokenSpans, what: K3S_TOKEN_SHAPE },
   { find: pgpassSpans, what: PGPASS_SECRET },
   { find: tsigSpans, what: TSIG_SECRET },
+  { find: sessionLoginSpans, what: SESSION_LOGIN_SECRET },
   { find: commandPasswordSpans, what: COMMAND_SECRET, named: commandSecretIn },
   { find: sqlPasswordSpans, what: SQL_SECRET, named: sqlSecretIn },
   { find: sqlSecretVariableSpans, what: SQL_SECRET_VARIABLE },

@@ -71,6 +71,37 @@ function wordPassword(client: string, word: string, before: string, state: Clien
 const VAULT_SWITCH = /^--?(?:no-store|no-print|token-only|non-interactive|no-color|reset|migrate)$/;
 
 /**
+ * (73b-1, 73b-2) Commands whose password or token is the operand at `place` after their subcommand (`sub`, after the
+ * word `before`; none: from the command's first operand): `samba-tool user add|create <user> <password>`
+ * (samba-tool(8)); `ngrok config add-authtoken <token>` and ngrok 2's `ngrok authtoken <token>` (ngrok.com/docs/agent/
+ * cli); `cloudflared service install <token>` (developers.cloudflare.com/cloudflare-one/connections/connect-networks/
+ * get-started/create-remote-tunnel); MEGAcmd's `mega-login <email> <password>` (github.com/meganz/MEGAcmd UserGuide.md:
+ * `mega-login <session>` alone holds one operand).
+ */
+const PLACED: ReadonlyArray<{ client: string; sub?: RegExp; before?: string; place: number; option: string }> = [
+  { client: 'samba-tool', sub: /^(?:add|create)$/, before: 'user', place: 2, option: 'user add <user> <password>' },
+  { client: 'ngrok', sub: /^(?:add-authtoken|authtoken)$/, place: 1, option: 'config add-authtoken <token>' },
+  { client: 'cloudflared', sub: /^install$/, before: 'service', place: 1, option: 'service install <token>' },
+  { client: 'mega-login', place: 2, option: '<email> <password>' },
+];
+
+/** The operand a row of PLACED reads at `word`, counting operands in `state` (an option's value is none). */
+function placedPassword(
+  row: (typeof PLACED)[number],
+  word: string,
+  before: string,
+  state: ClientState,
+): { value: string; option: string } | undefined {
+  if (state.sub === undefined && row.sub) {
+    if (row.sub.test(word) && (row.before === undefined || before === row.before)) state.sub = word;
+    return undefined;
+  }
+  if (word.startsWith('-') || /^--?[\w-]+$/.test(before)) return undefined;
+  state.positional++;
+  return state.positional === row.place ? { value: word, option: row.option } : undefined;
+}
+
+/**
  * The password word `i` sets by its place, and how a message names it:
  * - `rabbitmqctl add_user|change_password|authenticate_user <user> <password>` (rabbitmq.com docs/man/rabbitmqctl.8);
  * - `vault login [options] <token>` (`-` reads standard input; `key=value` words are a method's, read by name); (69a-7)
@@ -95,6 +126,8 @@ export function positionalPassword(
     return wordPassword(client, word, before, state);
   if (ACCOUNT_CLIENT.test(client)) return accountPassword(client, words, i, state);
   if (client === 'ansible-vault') return vaultStringPassword(words, i, state);
+  const placed = PLACED.find((row) => row.client === client);
+  if (placed) return placedPassword(placed, word, before, state);
   if (LOGON_WORD_CLIENT.test(client) && client !== 'sql' && client !== 'usql') return logonWordPassword(client, words, i, state);
   if (state.sub === undefined) {
     const sub =

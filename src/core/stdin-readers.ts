@@ -98,6 +98,8 @@ export const MORE_STDIN_RULES: readonly StdinRule[] = [
   { client: /^openconnect$/, option: /^--passwd-on-stdin$/, reading: 'password', name: '--passwd-on-stdin' },
   { client: /^realm$/, holds: (words, i) => words[i + 1] === 'join', reading: 'password', name: 'join' },
   { client: /^kinit$/, holds: kinitAsks, reading: 'password', name: 'on standard input' },
+  // (73b-1) sshfs's `-o password_stdin`, alone or in a list of mount options (sshfs(1): "read password from stdin").
+  { client: /^sshfs$/, option: /^-o ?(?:[^\s,]*,)*password_stdin(?:,\S*)?$/, reading: 'password', name: '-o password_stdin' },
   // Its usage (`-h`, no salt) reads nothing.
   {
     client: /^argon2$/,
@@ -126,4 +128,4 @@ function cryptsetupAsks(words: readonly string[], i: number): boolean {
 
 /** The names of MORE_STDIN_RULES' clients, for a text's prefilter (stdin-passwords.ts STDIN_CLIENT). */
 export const MORE_STDIN_CLIENTS =
-  'mkpasswd|openssl|sshpass|vault|glab|gh|cosign|kinit|restic|gocryptfs|ldap\\w+|rclone|argon2|openconnect|realm';
+  'mkpasswd|openssl|sshpass|vault|glab|gh|cosign|kinit|restic|gocryptfs|ldap\\w+|rclone|argon2|openconnect|realm|sshfs';

@@ -70,6 +70,15 @@ const TOKENS = [
   // Not gitleaks rules: Docker Hub personal and organisation access tokens (`dckr_pat_` + 27, docs.docker.com
   // security/access-tokens), Tailscale keys (`tskey-auth-<id>-<secret>`, tailscale.com/kb/1085/auth-keys).
   String.raw`(?<![A-Za-z0-9])(?:dckr_(?:pat|oat)_[\w-]{24,}|tskey-(?:auth|client|api|scim|webhook)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{16,})`,
+  // Round 73 (73b-2), not gitleaks rules: a Docker Swarm join token (`SWMTKN-1-` + the CA digest in base36, 50, `-` + the
+  // secret, 25: moby/swarmkit ca/config.go GenerateJoinToken), which lets any host join the swarm; a Cloudflare Tunnel
+  // token, base64 of `{"a":"<account>","t":"<tunnel>","s":"<secret>"}` (`{"a":"` is `eyJhIjoi`; developers.cloudflare.com
+  // cloudflare-one/connections/connect-networks/configure-tunnels/remote-tunnel-permissions: whoever holds it runs the
+  // tunnel); a Proxmox VE API token `<user>@<realm>!<token id>=<secret UUID>` (pve.proxmox.com/wiki/Proxmox_VE_API,
+  // "API Tokens": the form its `Authorization: PVEAPIToken=` header takes). A UUID alone stays an id.
+  String.raw`(?<![A-Za-z0-9])SWMTKN-1-[a-z0-9]{50}-[a-z0-9]{25}(?![\w-])`,
+  String.raw`(?<![\w-])eyJhIjoi[A-Za-z0-9+/]{100,600}={0,2}(?![\w+/-])`,
+  String.raw`(?<![\w.@-])[\w.-]{1,64}@[\w.-]{1,64}![\w.-]{1,64}=[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}(?![\w-])`,
   // Round 36a-6, gitleaks' rules grafana-api-key, twilio-api-key, new-relic-user-api-key, sentry-org-token,
   // sentry-user-token, doppler-api-token, planetscale-password/-api-token/-oauth-token, flyio-access-token,
   // databricks-api-token, pulumi-api-token, hashicorp-tf-api-token, linear-api-key, mailgun-private-api-token,
@@ -222,6 +231,8 @@ const CLUES = [
   String.raw`ATATT3`,
   String.raw`dckr_`,
   String.raw`tskey-`,
+  String.raw`SWMTKN-1-`,
+  String.raw`@[\w.-]{1,64}!`,
   String.raw`SK[0-9a-f]{32}`,
   String.raw`dapi[0-9a-f]{32}`,
   String.raw`key-[0-9a-f]{32}`,

@@ -74,9 +74,9 @@ function redactScalars(text: string, holds: (value: string) => boolean, parts: r
     yaml.visit(doc, {
       Scalar: (_, node) => {
         const value = node.value instanceof Uint8Array ? binaryAsText(node.value) : node.value;
-        if (node.range && (typeof value === 'string' || typeof value === 'number') && holds(String(value))) {
-          spans.push(widened(text, [node.range[0], node.range[1]], parts));
-        }
+        if (!node.range || (typeof value !== 'string' && typeof value !== 'number') || !holds(String(value))) return;
+        if (node.type === 'BLOCK_LITERAL') spans.push(...literalLineSpans(text, node.range, holds, parts));
+        else spans.push(widened(text, [node.range[0], node.range[1]], parts));
       },
     });
   }
@@ -96,6 +96,31 @@ function redactScalars(text: string, holds: (value: string) => boolean, parts: r
     from = end;
   }
   return out + text.slice(from);
+}
+
+/**
+ * 73b-7: a literal block scalar (`|`) holds its lines as written, so only those that hold a secret, a shape or a line
+ * of one (`parts`: a key's body line) are blanked, after their indentation: its header and its other lines stay as
+ * they are, and a diff of a hand edit shows what changed. A line is blanked whole, so a value read across lines is too.
+ */
+function literalLineSpans(
+  text: string,
+  [start, end]: readonly number[],
+  holds: (value: string) => boolean,
+  parts: readonly string[],
+): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  // The body starts on the line after the header (`|`, `|-`, `|2+`, maybe a comment).
+  for (let at = text.indexOf('\n', start) + 1; at > 0 && at < end;) {
+    const next = text.indexOf('\n', at);
+    const lineEnd = next < 0 || next > end ? end : next;
+    const line = text.slice(at, lineEnd);
+    const content = line.trim();
+    if (content && (holds(content) || parts.some((part) => line.includes(part))))
+      spans.push([at + /^[ \t]*/.exec(line)![0].length, lineEnd]);
+    at = lineEnd + 1;
+  }
+  return spans;
 }
 
 /** A scalar's source, REDACTED on each line it spans (after the indentation); a blank line stays blank. */

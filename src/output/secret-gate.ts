@@ -14,6 +14,7 @@ import {
   FoundSecret,
   isSecretKey,
   REDACTED,
+  redact,
   redactText,
   secretShape,
   secretsInComments,
@@ -333,6 +334,18 @@ export function secretsOfFile(path: string, text: string): string[] {
 }
 
 /**
+ * 73b-7: a secret found as a whole multi-line text (a chart values text with a secret pasted on one line) as the lines
+ * of it that its own redaction blanks, so a diff blanks those, not every line of the file that matches one of the text's
+ * (`spec:`, `ports:`); where that redaction blanks none of its lines, or changes their count, the text stays whole.
+ */
+function secretLinesOf(secret: string): string[] {
+  if (!secret.includes('\n')) return [secret];
+  const [lines, blanked] = [secret.split('\n'), redact(secret).split('\n')];
+  const held = blanked.length === lines.length ? lines.filter((line, i) => line !== blanked[i] && line.trim() !== '') : [];
+  return held.length ? held.map((line) => line.trim()) : [secret];
+}
+
+/**
  * A redaction for texts of these file trees (dist/ as it is and a fresh synth, say): every secret any of
  * their files holds, and every secret shape, is replaced in a whole file's text, so a secret spanning lines
  * (a private key in a block scalar) is redacted line by line. In a YAML file, so is every scalar whose
@@ -340,7 +353,8 @@ export function secretsOfFile(path: string, text: string): string[] {
  * diff line never holds the whole value, and per-line redaction would miss the body of a key.
  */
 export function fileRedaction(...trees: ReadonlyArray<ReadonlyMap<string, string>>): (text: string) => string {
-  const secrets = [...new Set(trees.flatMap((files) => [...files].flatMap(([path, text]) => secretsOfFile(path, text))))];
+  const found = trees.flatMap((files) => [...files].flatMap(([path, text]) => secretsOfFile(path, text)));
+  const secrets = [...new Set(found.flatMap(secretLinesOf))];
   const yamlTexts = new Set(trees.flatMap((files) => [...files].flatMap(([path, text]) => (/\.ya?ml$/.test(path) ? [text] : []))));
   // Loaded only for a diff (check, dry-run): a synth never redacts a file.
   const { scalarRedaction } = require('./scalar-redaction') as typeof ScalarRedaction;

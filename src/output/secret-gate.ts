@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { extname, join } from 'node:path';
 import { readYamlDocuments } from '../core/yaml-documents';
+import type * as FieldPlaces from '../core/yaml-field-places';
 import { TOO_DEEP_YAML } from '../core/yaml-depth';
 import { yamlNamesHoldingSecret } from '../core/yaml-names';
 import { saysMore } from '../core/secret-shapes';
@@ -44,6 +45,7 @@ export function secretsInFiles(
   files: ReadonlyMap<string, string>,
   streams: YamlStreams = yamlStreams(),
   memo: PassMemo = passMemo(cacheDir(), 'gate-passes', gateFingerprint()),
+  located = false,
 ): string[] {
   const findings: string[] = [];
   for (const [path, text] of files) {
@@ -58,7 +60,7 @@ export function secretsInFiles(
     if (memo.passed(input)) continue;
     const before = findings.length;
     try {
-      judgeFile(path, text, streams, findings);
+      judgeFile(path, text, streams, findings, located);
     } catch (e) {
       // A reader that still runs out of V8's stack (a regular expression's, past the bounds above) is a file not judged,
       // named as such, never a bare `Maximum call stack size exceeded` (review61-4).
@@ -156,7 +158,7 @@ const IN_COMMENT = 'a value under a key named like a secret (in a comment)';
 const BY_LINE = 'a value under a key named like a secret (read line by line)';
 
 /** The gate's findings for one file, added to `findings`. */
-function judgeFile(path: string, text: string, streams: YamlStreams, findings: string[]): void {
+function judgeFile(path: string, text: string, streams: YamlStreams, findings: string[], located: boolean): void {
   // A reading said last (secret-shapes.ts FINDERS' saidLast) is said only where no other reading says more.
   const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, streams) : undefined;
   // An object etcd would not store (61b-8) refuses the file whatever else it holds: its megabytes are not read further.
@@ -169,7 +171,14 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
   const shape = saysMore(seen) ? seen : undefined;
   const { found: inYaml, clean } = secretsInYaml(read);
   const where = pathRedaction(inYaml, read?.unjudgeable ? secretsInLines(text) : [], clean);
-  findings.push(...new Set(inYaml.map((secret) => `${path}: ${where(secret.path) || '(document)'} holds ${secret.what}`)));
+  // 73b-9: validate names each at its place, `path:line:column:` (synth and check name the config's place instead).
+  // Loaded only there: synth and check never need it.
+  const place = located && inYaml.length ? (require('../core/yaml-field-places') as typeof FieldPlaces).fieldPlaces(text) : undefined;
+  const at = (secret: FoundSecret) => {
+    const found = place?.(secret.path);
+    return found ? `:${found.line}:${found.column}` : '';
+  };
+  findings.push(...new Set(inYaml.map((secret) => `${path}${at(secret)}: ${where(secret.path) || '(document)'} holds ${secret.what}`)));
   const found = findings.some((line) => line.startsWith(`${path}:`));
   const unjudgeable = found || shape ? undefined : read?.unjudgeable;
   // A tag, anchor or alias name is in no value the data holds (`u: !password=abc z` reads as `u: z`), and this

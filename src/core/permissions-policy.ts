@@ -20,4 +20,3 @@ const KEYWORD = /^(?:self|src|\*)$/;
 /** Whether `value` set to `name` is a Permissions-Policy allowlist (above). */
 export const isPermissionsPolicyAllowlist = (value: string, name: string): boolean =>
   value.length <= 4096 && FEATURE.test(name) && (POLICY_VALUE.test(value.trim()) || KEYWORD.test(value.trim()));
-

@@ -342,13 +342,17 @@ export function secretsOfFile(path: string, text: string): string[] {
   return [...secretsInYaml(read).found.map((secret) => secret.value), ...secretsInLines(text)];
 }
 
+/** The longest multi-line secret narrowed to its lines (each costs a reading of its text): a longer one is blanked whole. */
+const MAX_NARROWED = 16 * 1024;
+
 /**
  * 73b-7: a secret found as a whole multi-line text (a chart values text with a secret pasted on one line) as the lines
  * of it that its own redaction blanks, so a diff blanks those, not every line of the file that matches one of the text's
- * (`spec:`, `ports:`); where that redaction blanks none of its lines, or changes their count, the text stays whole.
+ * (`spec:`, `ports:`); where that redaction blanks none of its lines, or changes their count, the text stays whole,
+ * as a text over MAX_NARROWED does.
  */
 function secretLinesOf(secret: string): string[] {
-  if (!secret.includes('\n')) return [secret];
+  if (!secret.includes('\n') || secret.length > MAX_NARROWED) return [secret];
   const [lines, blanked] = [secret.split('\n'), redact(secret).split('\n')];
   const held = blanked.length === lines.length ? lines.filter((line, i) => line !== blanked[i] && line.trim() !== '') : [];
   return held.length ? held.map((line) => line.trim()) : [secret];

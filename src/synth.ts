@@ -13,7 +13,7 @@ import { describeFileError, nodeFileSystem } from './output/file-system';
 import { createdFolders, outputFolder, removeEmptyFolders } from './output/output-folder';
 import { LockError, LockReleaseError, withFolderLock } from './output/lock';
 import { completedOutcome, distOutcome } from './output/dist-outcome';
-import { unifiedDiff } from './output/diff';
+import { secretLineNotes, unifiedDiff } from './output/diff';
 import { FilePatch, hiddenLineWarnings, printedPatch } from './output/dry-run-diff';
 import {
   FileTree,
@@ -349,6 +349,8 @@ function showDryRun(
   const shownDist = printable(distDir.replace(/\/+$/, ''));
   let plan: SyncPlan;
   const patches: FilePatch[] = [];
+  // 73b-7: the lines of dist/'s files as they stand that hold a secret (a hand edit), named after the patch.
+  const noted: string[] = [];
   try {
     const dist = outputFolder(distDir, false).dir;
     plan = planSync(dist, files, nodeFileSystem, scope);
@@ -375,6 +377,7 @@ function showDryRun(
           ? [`# ${shown(path)} differs only inside values that are not shown (secrets)`]
           : unifiedDiff(shown(path), shownBefore, shownAfter);
       patches.push({ path: shown(path), lines });
+      if (before !== undefined) noted.push(...secretLineNotes(before, shownBefore!).map((note) => `${shown(path)}: ${note}`));
     }
   } catch (e) {
     for (const line of errorLines(
@@ -390,6 +393,7 @@ function showDryRun(
   for (const line of lines) write(line);
   for (const warning of plan.warnings) log(`warning: ${warning}`);
   for (const warning of hiddenLineWarnings(hidden)) log(`warning: ${redactMessage(warning, given)}`);
+  for (const note of noted) log(`warning: ${redactMessage(note, given)}`);
   logWarnings();
   const listChanges = plan.oldList === plan.finalList ? 0 : 1;
   log(

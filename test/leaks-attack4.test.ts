@@ -295,11 +295,14 @@ test('a diff whose sides differ only inside redacted values says so, without a h
   const redactAll = (text: string) => text.replace(/secret-\w+/g, '<redacted>');
   expect(diffTrees(new Map([['f.yaml', 'a: secret-one\n']]), new Map([['f.yaml', 'a: secret-two\n']]), redactAll)).toEqual([
     '*** f.yaml (differs only inside values that are not shown: secrets)',
+    // 73b-7: the committed file's line that holds one is named.
+    '!!! f.yaml: line 1 holds a secret-shaped value (not shown)',
   ]);
   expect(diffTrees(new Map([['f.yaml', 'a: secret-one\n']]), new Map([['f.yaml', 'b: 1\n']]), redactAll)).toEqual([
     '*** f.yaml',
     '@@ -1,1 +1,1 @@',
     '- a: <redacted>',
     '+ b: 1',
+    '!!! f.yaml: line 1 holds a secret-shaped value (not shown)',
   ]);
 });

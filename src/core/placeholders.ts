@@ -16,6 +16,7 @@ import { foldLetters } from './folded-letters';
  * - documentation's stand-ins (52a-18): a run of `x` (`xxxxxxxx`, `XXXX-XXXX`), words in square brackets (`[REDACTED]`,
  *   `[your password]`), `REPLACE_ME`, `changeme`, `change-me`, `CHANGE_ME_IN_PROD` (also `fill-me-in`,
  *   `replace-with-your-password`; not Java's `changeit`, a keystore's real default password);
+ * - a note naming the file that holds it (`<from /etc/wireguard/privatekey>`, FILE_NOTE below).
  * - a value encrypted to be committed: a sops ciphertext, an Ansible Vault text (encrypted-values.ts).
  * - 68a-19: a name that says to put the value here, as WordPress' wp-config-sample.php writes them (github.com/WordPress/
  *   WordPress, wp-config-sample.php: `define( 'DB_PASSWORD', 'password_here' )`, `'put your unique phrase here'`).
@@ -43,6 +44,15 @@ const FORMAT_FIELD =
 // Not `my-…`: `my-secret-password` is the weak password itself, as `super-secret-key` is.
 const FILL_IN =
   /^(?:\.{3,64}|…|placeholder|not[-_ ]a[-_ ]real(?:[-_ ][A-Za-z]{1,32}){1,3}|your(?:[-_ ][A-Za-z]{1,32}){1,6}|(?:change|replace|fill|set)[-_ ]?(?:me|this)(?:[-_ ][A-Za-z]{1,32}){0,6}|replace[-_ ]with(?:[-_ ][A-Za-z]{1,32}){1,6}|[A-Za-z]{1,32}(?:_[A-Za-z]{1,32}){0,5}_here|(?:put|enter|insert|paste)(?: [A-Za-z]{1,32}){1,5} here)$/i;
+/**
+ * 73b-5: a note in angle brackets or parentheses that names the file holding the value (`<from /etc/wireguard/privatekey>`,
+ * `<contents of /etc/wireguard/privatekey>`, `(see /etc/wireguard/privatekey)`): words of letters, then an absolute or
+ * home path whose pieces are names (letters, `.`, `_`, `-`, at most two digits each), so a generated run is no piece of it.
+ */
+const PATH_PIECE = String.raw`[A-Za-z._-]{0,63}(?:\d[A-Za-z._-]{0,63}){0,2}`;
+const FILE_NOTE = new RegExp(
+  String.raw`^(?:<(?:[A-Za-z]{1,32} ){1,4}(?:~|/${PATH_PIECE})(?:/${PATH_PIECE}){0,15}>|\((?:[A-Za-z]{1,32} ){1,4}(?:~|/${PATH_PIECE})(?:/${PATH_PIECE}){0,15}\))$`,
+);
 /** An HTTP auth scheme before a placeholder (`Bearer <token>`). */
 const SCHEME = /^(?:Bearer|Basic|Token|Digest)[ \t]+(?=\S)/;
 
@@ -73,6 +83,7 @@ export const isPlaceholder = (value: string): boolean => {
         ANGLE.test(foldLetters(v)) ||
         BRACKETS.test(foldLetters(v)) ||
         FILL_IN.test(v) ||
+        FILE_NOTE.test(v) ||
         DELIMITED.test(v) ||
         NOT_GIVEN.test(v) ||
         FORMAT_FIELD.test(v) ||

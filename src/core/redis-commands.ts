@@ -35,6 +35,16 @@ export const RESP_CLUE = /\*\d{1,9}(?:\\r\\n|\r\n)\$\d{1,9}(?:\\r\\n|\r\n)/;
 export const respAsCommands = (text: string): string =>
   text.replace(RESP_FRAME, (frame) => (frame.startsWith('*') ? ';'.padEnd(frame.length) : ' '.repeat(frame.length)));
 
+/**
+ * 73b-8: SMTP's and POP3's `AUTH <mechanism> <initial response>` (RFC 4954 section 4, RFC 5034 section 4), the
+ * response being the credentials in base64: named as that protocol's command, not Redis' (`whole`: no client before it).
+ */
+const SASL_MECHANISM = /^(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER|CRAM-MD5|DIGEST-MD5|SCRAM-SHA-1|SCRAM-SHA-256|NTLM)$/;
+const saslAuth = (mechanism: string | undefined, value: string, k: number, fedToRedis: boolean) =>
+  k === 2 && !fedToRedis && SASL_MECHANISM.test(mechanism ?? '')
+    ? { value, option: `SMTP or POP3 AUTH ${mechanism}`, whole: true }
+    : undefined;
+
 /** `CONFIG SET <param> <pw>`, `SENTINEL SET <master> auth-pass <pw>`, `SENTINEL CONFIG SET sentinel-pass <pw>`. */
 const PASSWORD_PARAMETER = /^(?:requirepass|masterauth|auth-pass|sentinel-pass)$/i;
 
@@ -52,7 +62,7 @@ export function redisCommandPassword(
   i: number,
   last: boolean,
   fedToRedis: boolean,
-): { value: string; option: string } | undefined {
+): { value: string; option: string; whole?: boolean } | undefined {
   const k = i - start;
   const command = words[start].toUpperCase();
   const word = words[i];
@@ -60,7 +70,7 @@ export function redisCommandPassword(
   // A format's field (`"AUTH %s", pw`, `"AUTH {}"`) is filled by code: its argument is judged (redis-client-calls.ts, 53a-9).
   if (command === 'AUTH')
     return last && (k === 1 || k === 2) && (fedToRedis || !PROSE_WORD.test(word)) && !FORMAT_FIELD.test(word)
-      ? { value: word, option: 'AUTH' }
+      ? (saslAuth(words[start + 1], word, k, fedToRedis) ?? { value: word, option: 'AUTH' })
       : undefined;
   const sub = words[start + 1]?.toUpperCase();
   const sets = (command === 'CONFIG' && sub === 'SET') || (command === 'SENTINEL' && (sub === 'SET' || sub === 'CONFIG'));

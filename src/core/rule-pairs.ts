@@ -64,10 +64,11 @@ const MIN_PIECE = 6;
 
 /**
  * What of a pair's value to judge: the value itself, or for a regular expression each literal run it requires
- * (``^Zx9abc$`` requires `Zx9abc`; ``^Bearer .+$`` requires only the scheme, which is no secret).
+ * (``^Zx9abc$`` requires `Zx9abc`; ``^Bearer .+$`` requires only the scheme, which is no secret; nor is a plain `Bearer`).
  */
 export function judgedValues(pair: RulePair): string[] {
-  if (!pair.regexp) return [pair.value];
+  // A value that is only a scheme's word (``Header(`Authorization`, `Bearer`)``, 73b-6) matches no credentials.
+  if (!pair.regexp) return SCHEME.test(pair.value.trim()) ? [] : [pair.value];
   const pieces = pair.value
     // An escaped punctuation mark is a literal one: kept aside (as a private-use character) while the syntax splits the rest.
     .replace(/\\([!-/:-@[-`{-~])/g, (_, mark: string) => String.fromCharCode(0xe000 + mark.charCodeAt(0)))

@@ -98,7 +98,26 @@ export function secretProblems(secret: FoundSecret, data: unknown): Problem[] {
     const lines1 = blanked.left === 1 ? '1 more line of the text holds one too' : `${blanked.left} more lines of the text hold one too`;
     all[all.length - 1] = { ...last, message: secretRefusal({ ...secret, what: `${said.get(last)!}, and ${lines1}` }) };
   }
-  return all;
+  return joinedRuns(all);
+}
+
+/**
+ * 73b-8: problems of consecutive lines that say the same but for the line (one key block: an OpenVPN static key's 18
+ * lines, an ssh.com key's 11) as one problem, `on its lines 1–18`: one problem is one message, not a screen of them.
+ */
+function joinedRuns(problems: readonly Problem[]): Problem[] {
+  const saying = (problem: Problem) => problem.message.replace(`, on its line ${problem.textLine},`, ', on its line #,');
+  const joined: Array<{ first: Problem; last: number }> = [];
+  for (const problem of problems) {
+    const run = joined[joined.length - 1];
+    if (run && problem.textLine === run.last + 1 && saying(problem) === saying(run.first)) run.last = problem.textLine;
+    else joined.push({ first: problem, last: problem.textLine! });
+  }
+  return joined.map(({ first, last }) =>
+    last === first.textLine
+      ? first
+      : { ...first, message: first.message.replace(`, on its line ${first.textLine},`, `, on its lines ${first.textLine}–${last},`) },
+  );
 }
 
 /**

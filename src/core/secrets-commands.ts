@@ -106,6 +106,8 @@ interface Option {
   value: string;
   option: string;
   user?: boolean;
+  /** The option names its protocol's command whole: no client before it in a message (redis-commands.ts saslAuth). */
+  whole?: boolean;
 }
 
 /** Clients whose name is also a common word (`run sql queries/reports`, `hey`): read only where they start a command. */
@@ -327,7 +329,11 @@ export function commandPasswords(
     else if (option) {
       const colon = option.user ? option.value.indexOf(':') : -1;
       const password = option.user ? (colon > 0 ? option.value.slice(colon + 1) : '') : option.value;
-      const named = client === 'redis' ? `${state.sub ?? 'Redis'} ${option.option}` : `${client} ${option.option}`;
+      const named = option.whole
+        ? option.option
+        : client === 'redis'
+          ? `${state.sub ?? 'Redis'} ${option.option}`
+          : `${client} ${option.option}`;
       const reference = isCommandReference(password) || (client === 'az' && isPathReference(password));
       if (password && !reference && !SEPARATOR.test(password) && !CONVERSION.test(password))
         found.push({ index: i, password, user: !!option.user, nested: false, option: named.slice(0, 60) });

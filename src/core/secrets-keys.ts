@@ -33,6 +33,7 @@ import { isSecretHeaderFlag, namesCredentialHeader } from './credential-header-n
 import { namingWord } from './unit-qualified-names';
 import { namesSecretAsLabel } from './secret-word-labels';
 import { KEY_KIND, VALUE_JUDGED_KIND, isPlainKeyValue } from './key-kind-names';
+import { isPermissionsPolicyAllowlist } from './permissions-policy';
 
 /**
  * Which keys, env names and flags name a secret, and which values under them plainly are none. One rule for
@@ -300,6 +301,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if ((fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) || isPlainSalt(value, named)) return true; // 53a-8
   if (isPlainGossipValue(value, named) || isPlainCommunity(value, named) || isPlainOneTimeValue(value, named)) return true; // `encrypt: true` (69a-13), `community: public` (70a-15), `otp: "on"`
   if (isPlainHmacValue(value, named)) return true; // `WEBHOOK_HMAC=sha256`
+  if (isPermissionsPolicyAllowlist(value, named)) return true; // `publickey-credentials-get=(self)` (73b-6)
   if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;
   if (isSecretSetting(value, named)) return true; // `token_refill: 10`, `secretKey: admin-password` (57a-11, plain-settings.ts)
   if (

@@ -34,11 +34,29 @@ export function diffTrees(committed: FileTree, fresh: FileTree, shown: (text: st
     if (before === undefined) out.push(`+++ ${path} (missing from the committed output)`);
     else if (after === undefined) out.push(`--- ${path} (stale: a fresh synth no longer writes it)`);
     else {
-      const lines = diffLines(shown(before), shown(after));
+      const shownBefore = shown(before);
+      const lines = diffLines(shownBefore, shown(after));
       out.push(`*** ${path}${lines.length ? '' : ' (differs only inside values that are not shown: secrets)'}`, ...lines);
+      out.push(...secretLineNotes(before, shownBefore).map((note) => `!!! ${path}: ${note}`));
     }
   }
   return out;
+}
+
+/** How many lines of one file the notes name; the rest are counted. */
+const MAX_NOTED = 20;
+
+/**
+ * 73b-7: the lines of `text` that its redaction `shownText` blanks, each said as holding a secret-shaped value (never the
+ * value), so a hand edit that put one in a committed file is named where it stands, not only hidden in the diff.
+ */
+export function secretLineNotes(text: string, shownText: string): string[] {
+  const [lines, shownLines] = [text.split('\n'), shownText.split('\n')];
+  if (lines.length !== shownLines.length) return [];
+  const numbers = lines.flatMap((line, i) => (line === shownLines[i] ? [] : [i + 1]));
+  const notes = numbers.slice(0, MAX_NOTED).map((n) => `line ${n} holds a secret-shaped value (not shown)`);
+  const more = numbers.length - MAX_NOTED;
+  return more > 0 ? [...notes, `${more} more line(s) hold one too`] : notes;
 }
 
 /**

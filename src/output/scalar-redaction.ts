@@ -14,7 +14,8 @@ import { yamlNamesHoldingSecret } from '../core/yaml-names';
 export function scalarRedaction(secrets: readonly string[]): (text: string) => string {
   const holds = secretTest(secrets);
   const parts = [...new Set(secrets.flatMap((secret) => secret.split('\n')).filter((part) => part.trim() !== ''))];
-  return (text) => redactBinaries(redactScalars(text, holds, parts), holds);
+  const lines = secretLines(secrets);
+  return (text) => redactBinaries(redactScalars(text, holds, parts, lines), holds);
 }
 
 /** A binary tag as YAML writes it: `!!binary` or its verbatim form, standing as a tag does (not inside a word). */
@@ -68,15 +69,16 @@ function widened(text: string, [start, end]: [number, number], parts: readonly s
   return [from, to];
 }
 
-function redactScalars(text: string, holds: (value: string) => boolean, parts: readonly string[]): string {
+function redactScalars(text: string, holds: (value: string) => boolean, parts: readonly string[], lines: SecretLines): string {
   const spans: Array<[number, number]> = [];
   for (const { doc } of readYamlDocuments(text, 'lenient').documents) {
     yaml.visit(doc, {
       Scalar: (_, node) => {
         const value = node.value instanceof Uint8Array ? binaryAsText(node.value) : node.value;
-        if (node.range && (typeof value === 'string' || typeof value === 'number') && holds(String(value))) {
-          spans.push(widened(text, [node.range[0], node.range[1]], parts));
-        }
+        if (!node.range || (typeof value !== 'string' && typeof value !== 'number') || !holds(String(value))) return;
+        // A literal block that is a secret whole (not narrowed to its lines: secret-gate.ts) is blanked whole.
+        if (node.type === 'BLOCK_LITERAL' && !lines.whole.has(String(value))) spans.push(...literalLineSpans(text, node.range, lines));
+        else spans.push(widened(text, [node.range[0], node.range[1]], parts));
       },
     });
   }
@@ -96,6 +98,54 @@ function redactScalars(text: string, holds: (value: string) => boolean, parts: r
     from = end;
   }
   return out + text.slice(from);
+}
+
+/**
+ * The lines of the multi-line secrets, for literalLineSpans: each (trimmed) to be met as a block's whole line, and the
+ * first and last of each secret (`edges`), which may stand inside a longer line; `whole`: the secrets as they are.
+ * A set and a few edges, so a block of many lines is read in linear time.
+ */
+interface SecretLines {
+  readonly whole: ReadonlySet<string>;
+  readonly inner: ReadonlySet<string>;
+  readonly edges: readonly string[];
+}
+
+function secretLines(secrets: readonly string[]): SecretLines {
+  const multiLine = secrets
+    .map((secret) =>
+      secret
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
+    .filter((lines) => lines.length > 1);
+  return {
+    whole: new Set(secrets),
+    inner: new Set(multiLine.flat()),
+    edges: [...new Set(multiLine.flatMap((lines) => [lines[0], lines[lines.length - 1]]))],
+  };
+}
+
+/**
+ * 73b-7: a literal block scalar (`|`) holds its lines as written, with no escape or folding: a secret or shape on one
+ * line stands there as it is, for the whole text's redaction (fileRedaction's redactText) to blank. Here only the lines
+ * of a multi-line secret (a key's body) are blanked whole, after their indentation; the header and the other lines stay
+ * as they are, so a diff of a hand edit shows what changed. Linear: a set of lines and a few edges, not each secret.
+ */
+function literalLineSpans(text: string, [start, end]: readonly number[], { inner, edges }: SecretLines): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  // The body starts on the line after the header (`|`, `|-`, `|2+`, maybe a comment).
+  for (let at = text.indexOf('\n', start) + 1; at > 0 && at < end;) {
+    const next = text.indexOf('\n', at);
+    const lineEnd = next < 0 || next > end ? end : next;
+    const line = text.slice(at, lineEnd);
+    const content = line.trim();
+    if (content && (inner.has(content) || edges.some((edge) => line.includes(edge))))
+      spans.push([at + /^[ \t]*/.exec(line)![0].length, lineEnd]);
+    at = lineEnd + 1;
+  }
+  return spans;
 }
 
 /** A scalar's source, REDACTED on each line it spans (after the indentation); a blank line stays blank. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { extname, join } from 'node:path';
 import { readYamlDocuments } from '../core/yaml-documents';
+import type * as FieldPlaces from '../core/yaml-field-places';
 import { TOO_DEEP_YAML } from '../core/yaml-depth';
 import { yamlNamesHoldingSecret } from '../core/yaml-names';
 import { saysMore } from '../core/secret-shapes';
@@ -14,6 +15,7 @@ import {
   FoundSecret,
   isSecretKey,
   REDACTED,
+  redact,
   redactText,
   secretShape,
   secretsInComments,
@@ -43,6 +45,7 @@ export function secretsInFiles(
   files: ReadonlyMap<string, string>,
   streams: YamlStreams = yamlStreams(),
   memo: PassMemo = passMemo(cacheDir(), 'gate-passes', gateFingerprint()),
+  located = false,
 ): string[] {
   const findings: string[] = [];
   for (const [path, text] of files) {
@@ -57,7 +60,7 @@ export function secretsInFiles(
     if (memo.passed(input)) continue;
     const before = findings.length;
     try {
-      judgeFile(path, text, streams, findings);
+      judgeFile(path, text, streams, findings, located);
     } catch (e) {
       // A reader that still runs out of V8's stack (a regular expression's, past the bounds above) is a file not judged,
       // named as such, never a bare `Maximum call stack size exceeded` (review61-4).
@@ -155,7 +158,7 @@ const IN_COMMENT = 'a value under a key named like a secret (in a comment)';
 const BY_LINE = 'a value under a key named like a secret (read line by line)';
 
 /** The gate's findings for one file, added to `findings`. */
-function judgeFile(path: string, text: string, streams: YamlStreams, findings: string[]): void {
+function judgeFile(path: string, text: string, streams: YamlStreams, findings: string[], located: boolean): void {
   // A reading said last (secret-shapes.ts FINDERS' saidLast) is said only where no other reading says more.
   const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, streams) : undefined;
   // An object etcd would not store (61b-8) refuses the file whatever else it holds: its megabytes are not read further.
@@ -168,7 +171,14 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
   const shape = saysMore(seen) ? seen : undefined;
   const { found: inYaml, clean } = secretsInYaml(read);
   const where = pathRedaction(inYaml, read?.unjudgeable ? secretsInLines(text) : [], clean);
-  findings.push(...new Set(inYaml.map((secret) => `${path}: ${where(secret.path) || '(document)'} holds ${secret.what}`)));
+  // 73b-9: validate names each at its place, `path:line:column:` (synth and check name the config's place instead).
+  // Loaded only there: synth and check never need it.
+  const place = located && inYaml.length ? (require('../core/yaml-field-places') as typeof FieldPlaces).fieldPlaces(text) : undefined;
+  const at = (secret: FoundSecret) => {
+    const found = place?.(secret.path);
+    return found ? `:${found.line}:${found.column}` : '';
+  };
+  findings.push(...new Set(inYaml.map((secret) => `${path}${at(secret)}: ${where(secret.path) || '(document)'} holds ${secret.what}`)));
   const found = findings.some((line) => line.startsWith(`${path}:`));
   const unjudgeable = found || shape ? undefined : read?.unjudgeable;
   // A tag, anchor or alias name is in no value the data holds (`u: !password=abc z` reads as `u: z`), and this
@@ -332,6 +342,22 @@ export function secretsOfFile(path: string, text: string): string[] {
   return [...secretsInYaml(read).found.map((secret) => secret.value), ...secretsInLines(text)];
 }
 
+/** The longest multi-line secret narrowed to its lines (each costs a reading of its text): a longer one is blanked whole. */
+const MAX_NARROWED = 16 * 1024;
+
+/**
+ * 73b-7: a secret found as a whole multi-line text (a chart values text with a secret pasted on one line) as the lines
+ * of it that its own redaction blanks, so a diff blanks those, not every line of the file that matches one of the text's
+ * (`spec:`, `ports:`); where that redaction blanks none of its lines, or changes their count, the text stays whole,
+ * as a text over MAX_NARROWED does.
+ */
+function secretLinesOf(secret: string): string[] {
+  if (!secret.includes('\n') || secret.length > MAX_NARROWED) return [secret];
+  const [lines, blanked] = [secret.split('\n'), redact(secret).split('\n')];
+  const held = blanked.length === lines.length ? lines.filter((line, i) => line !== blanked[i] && line.trim() !== '') : [];
+  return held.length ? held.map((line) => line.trim()) : [secret];
+}
+
 /**
  * A redaction for texts of these file trees (dist/ as it is and a fresh synth, say): every secret any of
  * their files holds, and every secret shape, is replaced in a whole file's text, so a secret spanning lines
@@ -340,7 +366,8 @@ export function secretsOfFile(path: string, text: string): string[] {
  * diff line never holds the whole value, and per-line redaction would miss the body of a key.
  */
 export function fileRedaction(...trees: ReadonlyArray<ReadonlyMap<string, string>>): (text: string) => string {
-  const secrets = [...new Set(trees.flatMap((files) => [...files].flatMap(([path, text]) => secretsOfFile(path, text))))];
+  const found = trees.flatMap((files) => [...files].flatMap(([path, text]) => secretsOfFile(path, text)));
+  const secrets = [...new Set(found.flatMap(secretLinesOf))];
   const yamlTexts = new Set(trees.flatMap((files) => [...files].flatMap(([path, text]) => (/\.ya?ml$/.test(path) ? [text] : []))));
   // Loaded only for a diff (check, dry-run): a synth never redacts a file.
   const { scalarRedaction } = require('./scalar-redaction') as typeof ScalarRedaction;

@@ -5,7 +5,7 @@ import { describeFileError } from '../output/file-system';
 import { tooLargeToRead } from '../output/too-large';
 import { unreadableOutputFolder } from '../output/output-folder';
 import { listFiles } from '../output/publish';
-import { Finding, formatField, isRecord, show } from './paths';
+import { FieldPath, Finding, formatField, isRecord, show } from './paths';
 import { API_SERVER_RULES, DOMAIN_RULES, KubeObject } from './rules';
 import { GATEWAY_API_GROUP, markedGatewayApiBundle } from './gateway-api';
 import { apiGroup } from './kinds';
@@ -23,6 +23,8 @@ import { YamlStreams, yamlStreams } from '../output/yaml-streams';
 import { oddEntries } from '../output/odd-entries';
 import { Unread, unreadEntries } from './unread-files';
 import { findingCounts, secretsInFiles, withRefusal } from '../output/secret-gate';
+import type * as FieldPlaces from '../core/yaml-field-places';
+import type { FieldPlace } from '../core/yaml-field-places';
 
 /** One way a synthesized object would not be applied as written. */
 export interface Violation {
@@ -51,9 +53,10 @@ export function validateManifests(
   files: ReadonlyMap<string, string>,
   streams: YamlStreams = yamlStreams(),
   memo: SchemaMemo = schemaMemo(cacheDir()),
+  located = false,
 ): Violation[] {
   const violations: Violation[] = [];
-  const objects: Array<{ file: string; ref: string; object: KubeObject; gatewayApi?: string }> = [];
+  const objects: Array<{ file: string; ref: string; object: KubeObject; gatewayApi?: string; document: number; text: string }> = [];
   for (const [file, text] of files) {
     if (!isManifestFile(file)) continue;
     const stream = streams(file, text);
@@ -87,14 +90,19 @@ export function validateManifests(
           )}, not a Kubernetes object (a mapping with apiVersion, kind and metadata)`,
         });
       } else if (isKubernetesObject(object)) {
-        objects.push({ file, ref: objectRef(object, document), object, gatewayApi });
+        objects.push({ file, ref: objectRef(object, document), object, gatewayApi, document: i, text });
       }
     });
   }
   const context = { objects: objects.map((o) => o.object) };
   // 70a-21: a copy of a secret another object holds (a data key, a name) is blanked too, as synth's messages blank it.
   const runSecrets = objects.flatMap(({ object }) => secretValues(object));
-  for (const { file, ref, object, gatewayApi } of objects) {
+  // 73b-9: `located` (npm run validate): each violation at its field's place, `file:line:column:` (its help's "file and
+  // line"); a file is read for them once, and only then (synth names the config's places instead).
+  const places = new Map<string, (path: FieldPath, document: number) => FieldPlace | undefined>();
+  const placeIn = (file: string, text: string) =>
+    places.get(file) ?? places.set(file, (require('../core/yaml-field-places') as typeof FieldPlaces).fieldPlaces(text)).get(file)!;
+  for (const { file, ref, object, gatewayApi, document, text } of objects) {
     const findings: Finding[] = [
       ...schemaFindings(object, gatewayApi, memo),
       ...[...API_SERVER_RULES, ...DOMAIN_RULES].flatMap((rule) => rule.check(object, context)),
@@ -104,9 +112,11 @@ export function validateManifests(
     // The object's name may hold a secret too (`Password=abc`): its reference is hidden as the messages are.
     const shownRef = holdsUnshownRun(ref) ? UNSHOWN_NAME : hide({ path: ['metadata', 'name'], message: ref });
     // So may a key on the field's path (a label `Authorization: Bearer x`).
+    const place = located ? placeIn(file, text) : () => undefined;
     violations.push(
       ...findings.map((f) => ({
         file,
+        ...place(f.path, document),
         object: shownRef,
         field: hide({ path: f.path, message: formatField(f.path) }),
         message: describeGeneratedQuotes(hide(f)),
@@ -209,7 +219,9 @@ export function main(args: readonly string[] = []): void {
   let unread: Unread[];
   let secrets: string[];
   try {
-    const paths = listFiles(distDir).filter(isManifestFile);
+    // 73b-9: every file is judged by the secret gate (a README.md, a note added by hand), the manifests against their schemas.
+    const allPaths = listFiles(distDir);
+    const paths = allPaths.filter(isManifestFile);
     if (!paths.length) {
       // A link or FIFO where synth's folders go (dist/dev as a link) is named: synth refuses it, so "run synth" alone loops (68c-4).
       const odd = oddEntries(distDir).map((entry) => `${printable(entry.path)} is ${entry.kind}`);
@@ -221,8 +233,8 @@ export function main(args: readonly string[] = []): void {
       return;
     }
     // A file past the readers' bound is refused by its size, never read (70c-5).
-    const tooLarge = new Map(paths.map((path) => [path, tooLargeToRead(join(distDir, path), `${shownDist}/${path}`, 'validate')]));
-    const readable = paths.filter((path) => !tooLarge.get(path));
+    const tooLarge = new Map(allPaths.map((path) => [path, tooLargeToRead(join(distDir, path), `${shownDist}/${path}`, 'validate')]));
+    const readable = allPaths.filter((path) => !tooLarge.get(path));
     const texts = new Map(readable.map((path) => [path, readFileSync(join(distDir, path), 'utf8')]));
     const files = new Map([...texts].map(([path, text]) => [`${distDir}/${path}`, text]));
     // What it could not read is named, and fails it when deployed unchecked (unread-files.ts).
@@ -230,10 +242,10 @@ export function main(args: readonly string[] = []): void {
       ...unreadEntries(distDir, texts, oddEntries(distDir)),
       ...[...tooLarge.values()].filter((line) => line !== undefined).map((line) => ({ line, fatal: true })),
     ];
-    violations = validateManifests(files);
+    violations = validateManifests(files, undefined, undefined, true);
     // Synth's own secret gate (output/secret-gate.ts) over the same files, so a hand-added Secret or credential
     // in dist/ fails here as it fails synth (57a-18): one line per finding, with file and line, never the value.
-    secrets = secretsInFiles(texts);
+    secrets = secretsInFiles(texts, undefined, undefined, true);
   } catch (e) {
     const problem = (e as NodeJS.ErrnoException).code
       ? `cannot read ${shownDist}/: ${describeFileError(e, true, 'read')}`

@@ -153,8 +153,8 @@ describe('57a-18: npm run validate runs the secret gate over dist/', () => {
     );
     const { code, text } = run();
     expect(code).toBe(1);
-    expect(text).toMatch(/dev\/sec\.yaml: stringData\.password .*no secret may be written/);
-    expect(text).toMatch(/dev\/cm\.yaml: data\.url holds a URL with credentials/);
+    expect(text).toMatch(/dev\/sec\.yaml:\d+:\d+: stringData\.password .*no secret may be written/);
+    expect(text).toMatch(/dev\/cm\.yaml:\d+:\d+: data\.url holds a URL with credentials/);
     expect(text).toMatch(/2 secret\(s\)/);
     expect(text).not.toMatch(/conforms/);
     expect(text).not.toContain(S);

@@ -108,3 +108,14 @@ export const BASE32_RUNS = {
   escape: /(?<![0-9A-Za-z])[A-Z2-7]{20,}(?:={1,6}|(?![0-9A-Za-z]))/g,
   decode: (run: string): string | undefined => bytesAsText(base32Bytes(run)),
 };
+
+/**
+ * 74a-4: base32 as `base32` and Python's textwrap write it, wrapped in lines (76 columns), upper case, `=` padding at
+ * the end: its lines are joined and read as one run, as `xxd -p`'s lines are (a PKCS#12's key bag sits late in it).
+ * Each run starts at a line's start or a blank, so it is matched once, in one pass.
+ */
+export const WRAPPED_BASE32 = {
+  applies: /[A-Z2-7]{20}\r?\n[ \t]*[A-Z2-7]{4}/,
+  escape: /(?<![0-9A-Za-z])[A-Z2-7]{20,}(?:\r?\n[ \t]*[A-Z2-7]+)+(?:={1,6}|(?![0-9A-Za-z]))/g,
+  bytes: (run: string): Buffer => Buffer.from(base32Bytes(run.replace(/\s/g, ''))),
+};

@@ -66,12 +66,25 @@ const BLANK_PAIR = new RegExp(String.raw`(?<![\w./@-])(?:${ACCOUNT})(?:@[\w.-]{1
  * press Enter`, `sudo will ask; answer X`, `cryptsetup open /dev/sdb data  # enter: X`, `Unlock the vault using the phrase
  * X`), and a login then the value alone on the next line (`Login: admin` then `X`). Judged as any other value (isValue):
  * `type your password`, `enter: see KeePass` name none. A colon or blanks between, each read one way (linear).
+ * 74a-26: the verb in other languages too (Italian `Digita X al prompt della password`, German `Gib X ein`, French
+ * `Tapez X`, Spanish `Escribe X`, Portuguese `Digite X`, Dutch `Typ X`).
  */
+const PROMPT_VERBS = String.raw`digita|digite|inserisci|immetti|scrivi|tippe|tippen|gib|tapez|tape|saisissez|saisir|entrez|escribe|escriba|introduce|introduzca|ingresa|ingrese|teclea|insira|typ`;
 const PROMPT_ANSWER = new RegExp(
-  String.raw`(?<![\w-])(?:type|enter|answer|reply|(?:pass)?phrase)(?:[ \t]*:[ \t]*|[ \t]+)[\x60'"]?(\S{10,64})`,
-  'dgi',
+  String.raw`(?<![\p{L}\d_-])(?:type|enter|answer|reply|(?:pass)?phrase|${PROMPT_VERBS})(?:[ \t]*:[ \t]*|[ \t]+)[\x60'"]?(\S{10,64})`,
+  'dgiu',
 );
-const LOGIN_THEN_LINE = /^[ \t]*(?:user(?:name)?|login)[ \t]*[:=][ \t]*[\w.@-]{1,32}[ \t]*\r?\n[ \t]*[`'"]?(\S{10,64})[ \t]*\r?$/dgim;
+/**
+ * 74a-26: a login's name in other languages, as a runbook labels it (German `Benutzer`/`Benutzername`/`Anmeldename`,
+ * French `utilisateur`/`identifiant`, Spanish `usuario`, Italian `utente`/`nome utente`, Portuguese `usuário`, Dutch
+ * `gebruiker`/`gebruikersnaam`, Swedish `användare`, Polish `użytkownik`, Turkish `kullanıcı`); and the value on the next
+ * line or after one blank line (`Login: admin`, a blank line, `X`).
+ */
+const LOGIN_WORDS = String.raw`user(?:name)?|login|(?:be)?nutzer(?:name)?|anmeldename|utilisateur|identifiant|usuari[oa]|usu(?:á|a)rio|(?:nome[ \t]+)?utente|gebruiker(?:snaam)?|anv(?:ä|a)ndare|u(?:ż|z)ytkownik|kullan(?:ı|i)c(?:ı|i)`;
+const LOGIN_THEN_LINE = new RegExp(
+  String.raw`^[ \t]*(?:${LOGIN_WORDS})[ \t]*[:=][ \t]*[\w.@-]{1,32}[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*[\x60'"]?(\S{10,64})[ \t]*\r?$`,
+  'dgimu',
+);
 /** A lower-case name and a hex or digit suffix (`traefik7d9f8c6b5`): an object's generated name, no password. */
 const NAME_AND_SUFFIX = /^[a-z]{3,}[0-9a-f]{6,}$/;
 /** How far a value may stand from its label: before it, and after it (`The root password, which …, is X`, 63a-3). */

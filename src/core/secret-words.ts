@@ -191,12 +191,18 @@ export function isStrongSecretName(key: string, list: readonly string[]): boolea
 
 /**
  * Round 73: `hmac` as a name's last word holds an HMAC's key (`WEBHOOK_HMAC`, `GITHUB_HMAC`, `hmac: <key>`) or names its
- * algorithm (`hmac: sha256`, `WEBHOOK_HMAC=hmac-sha256`); the word is also code's (`Hmac::<Sha256>::new_from_slice(…)`,
- * `var hmac = Hmac(sha256, key)`). So under it only a key's shape is a secret (isPlainHmacValue): one run of letters,
+ * algorithm (`hmac: sha256`, `WEBHOOK_HMAC=hmac-sha256`), its hash's name maybe after it (`SLACK_HMAC_SHA256`, 74a-18);
+ * the word is also code's (`Hmac::<Sha256>::new_from_slice(…)`, `var hmac = Hmac(sha256, key)`). So under it only a key's shape is a secret (isPlainHmacValue): one run of letters,
  * digits and base64's or a URL's marks, 8 or more long, that looks generated or mixes a password's classes, and is no
  * algorithm's name. `hmacKey`, `hmac_secret` end in a secret's word of their own; ACME's `hmacEncoded` is a secret's name too.
  */
-const isHmacName = (list: readonly string[]): boolean => withoutTail(list).pop() === 'hmac';
+function isHmacName(list: readonly string[]): boolean {
+  const words = withoutTail(list);
+  while (words.length > 1 && HMAC_ALGORITHM_WORD.test(words[words.length - 1])) words.pop();
+  return withoutTail(words).pop() === 'hmac';
+}
+/** 74a-18: a hash's name after `hmac` (`SLACK_HMAC_SHA256`, `HMAC_SHA_256`: withoutTail leaves `sha`) says which HMAC. */
+const HMAC_ALGORITHM_WORD = /^(?:sha|md|sm)\d*$|^blake2[bs]?$/;
 const HMAC_KEY_SHAPE = /^[\w+/=.~-]{8,}$/;
 /** A hash or an HMAC's name (`sha256`, `SHA-256`, `hmac-sha256`, `HmacSHA256`, `HS256`), no key. */
 const HMAC_ALGORITHM = /^(?:hmac[-_]?)?(?:sha-?(?:1|224|256|384|512)|sha3-(?:224|256|384|512)|md5|blake2[bs]?|sm3)$|^hs(?:256|384|512)$/i;
@@ -204,7 +210,8 @@ const HMAC_ALGORITHM = /^(?:hmac[-_]?)?(?:sha-?(?:1|224|256|384|512)|sha3-(?:224
 /** A value under an HMAC's name (`name`) that is no key: an algorithm's name, or anything not shaped like a key. */
 export function isPlainHmacValue(value: string, name: string): boolean {
   if (!isHmacName(nameWords(name))) return false;
-  const text = value.trim();
+  // 74a-18: a value as code quotes it, maybe with the code's closing marks after it (`{ webhookHmac: '…' };` as YAML reads it).
+  const text = value.trim().replace(/^(["'`])([^"'`]*)\1[\s,;)}\]]*$/, '$2');
   return HMAC_ALGORITHM.test(text) || !(HMAC_KEY_SHAPE.test(text) && (looksGenerated(text) || hasPasswordMix(text)));
 }
 

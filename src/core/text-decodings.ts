@@ -2,7 +2,7 @@ import { ACCENTED_NAMES } from './accented-names';
 import { ASCII85_RUNS } from './ascii85-runs';
 import { BASE58_KEYS } from './base58-keys';
 import { mayTryBrotliAt } from './brotli-payloads';
-import { base32Bytes, BASE32_RUNS, bytesAsText, HEX_GROUPS, HEX_RUNS } from './byte-run-decodings';
+import { base32Bytes, BASE32_RUNS, bytesAsText, HEX_GROUPS, HEX_RUNS, WRAPPED_BASE32 } from './byte-run-decodings';
 import { payloadText } from './binary-payloads';
 import { foldLetters } from './folded-letters';
 import { BASE64_BLOCK, mayInflateAt, wrappedBase64 } from './gzip-members';
@@ -257,6 +257,7 @@ const DECODINGS: readonly Decoding[] = [
   },
   HEX_GROUPS, // `xxd`'s default grouping, spaced or colon-separated bytes, as text only (68a-11)
   { ...BASE32_RUNS, decode: (run, text, at) => payloadText(Buffer.from(base32Bytes(run)), () => mayInflateAt(text, at)) },
+  { ...WRAPPED_BASE32, decode: (run) => payloadText(WRAPPED_BASE32.bytes(run), undefined, false, false) }, // 74a-4
   ASCII85_RUNS, // `<~…~>` (71a-10)
   UUENCODED_BLOCKS, // `begin 644 env.txt` (73b-4)
   NUMERIC_BYTE_LISTS, // `String.fromCharCode(100, 97, …)`, `01100100 01100001 …` (73b-4)

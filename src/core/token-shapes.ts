@@ -143,9 +143,12 @@ const TOKENS = [
   String.raw`\/${caseless('oncall')}\/integrations\/v1\/[\w-]{1,64}\/[A-Za-z0-9]{20,}(?![\w-])`,
   // 72b-9: a Zapier catch hook `hooks.zapier.com/hooks/catch/<account>/<hook key>/` (help.zapier.com "Trigger Zaps
   // from webhooks": whoever has the URL triggers the Zap), and a hex capability path after `/webhook/` or `/webhooks/`
-  // (32 or more, one case, a letter and a digit: a token, as Gitea's and Jenkins' generic hooks take one).
+  // (32 or more, one case, a letter and a digit: a token, as Gitea's and Jenkins' generic hooks take one); 74a-21: after
+  // `/hooks/` alike, and an n8n Webhook node's path, a random UUID by default (docs.n8n.io integrations/builtin/
+  // core-nodes/n8n-nodes-base.webhook, "Webhook URLs": `<host>/webhook/<path>`, `/webhook-test/` while testing).
   String.raw`${caseless('hooks.zapier.com')}\/hooks\/(?:catch|standard)\/\d{3,12}\/[A-Za-z0-9]{5,}`,
-  String.raw`\/${caseless('webhook')}[sS]?\/(?:(?=[a-f]{0,63}[0-9])(?=[0-9]{0,63}[a-f])[0-9a-f]{32,64}|(?=[A-F]{0,63}[0-9])(?=[0-9]{0,63}[A-F])[0-9A-F]{32,64})(?![\w-])`,
+  String.raw`\/${caseless('webhook')}(?:-${caseless('test')})?\/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])`,
+  String.raw`\/(?:${caseless('webhook')}[sS]?|${caseless('hooks')})\/(?:(?=[a-f]{0,63}[0-9])(?=[0-9]{0,63}[a-f])[0-9a-f]{32,64}|(?=[A-F]{0,63}[0-9])(?=[0-9]{0,63}[A-F])[0-9A-F]{32,64})(?![\w-])`,
   String.raw`(?<![\w.-])[A-Za-z0-9]{14}\.atlasv1\.[\w=-]{60,70}(?![\w-])`,
   // Round 62 (62a-1): gitleaks dynatrace-api-token (`dt0c01.` + 24 + `.` + 64), heroku-api-key-v2 (`HRKU-AA` + 58),
   // hashicorp-tf-api-token without its 14-character id (`atlasv1.` + 60 to 70), mapbox-api-token's secret sibling
@@ -254,7 +257,7 @@ const CLUES = [
   String.raw`hooks\/`,
   String.raw`maker\.ifttt`,
   String.raw`oncall\/integrations`,
-  String.raw`webhooks?\/[0-9a-f]`,
+  String.raw`webhook(?:s|-test)?\/[0-9a-f]`,
   String.raw`EAAA`,
   String.raw`PMAK-`,
   String.raw`ntn_`,

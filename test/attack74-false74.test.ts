@@ -71,9 +71,40 @@ describe('74a-17: a Rails label with full-width parentheses passes', () => {
     refusedEverywhere(file('y01.yml', rails(`パスワード（${PASSWORD}）`)), 'data.y01.yml', PASSWORD));
 });
 
+describe('74a-5: an hmac map of settings passes; a key under hmac stays refused', () => {
+  it.each([
+    ['the finding', 'hmac:\n  algorithm: sha256\n  header: X-Signature\n'],
+    ['a header with its number', 'hmac:\n  header: X-Hub-Signature-256\n'],
+    ['as data', { hmac: { algorithm: 'sha256', header: 'X-Signature' } }],
+  ])('%s', (_, text) =>
+    acceptedEverywhere(typeof text === 'string' ? file('F13.yaml', text) : { deployment: { podAnnotations: { x: JSON.stringify(text) } } }),
+  );
+
+  const HEX = 'f3a91c2d4e5f60718293a4b5c6d7e8f9';
+  it.each([
+    ['a hex key beside the algorithm', `hmac:\n  algorithm: sha256\n  key: ${HEX}\n`, HEX],
+    ['a generated value as the header', `hmac:\n  header: ${GENERATED}\n`, GENERATED],
+    ['a key as the algorithm', `hmac:\n  algorithm: ${HEX}\n`, HEX],
+  ])('%s is refused', (_, text, secret) => refusedEverywhere(file('F13.yaml', text), 'data.F13.yaml', secret));
+});
+
+describe('74a-6: a description of the second factor passes; a seed after its label stays refused', () => {
+  const SEED = 'JBSWY3DPEHPK3PXPKZ4TMNQW';
+  it.each([
+    ['OTP settings', 'OTP: 6 digits, 30 s period, SHA1\n'],
+    ['2FA method', '2FA: TOTP\n'],
+    ['2FA state', '2FA: ENABLED FOR ALL USERS\n'],
+  ])('%s', (_, text) => acceptedEverywhere(file('F17.md', text)));
+
+  it.each([
+    ['a seed after OTP', `OTP: ${SEED}\n`],
+    ['a seed after 2FA', `2FA: ${SEED}\n`],
+    ['a seed after the method', `2FA: TOTP ${SEED}\n`],
+    ['a seed after the settings', `OTP: 6 digits ${SEED}\n`],
+  ])('%s is refused', (_, text) => refusedEverywhere(file('F17.md', text), 'data.F17.md', SEED));
+});
+
 describe('findings left for a later round', () => {
-  test.todo('74a-5: an hmac map of algorithm and header passes (hmac: {algorithm: sha256, header: X-Signature})');
-  test.todo('74a-6: OTP: 6 digits, 30 s period, SHA1 / 2FA: TOTP / 2FA: ENABLED FOR ALL USERS pass');
   test.todo('74a-7: Kennwort: siehe Passwortsafe passes');
   test.todo('74a-8: signer key ID: 0x9B2C4E6A8F0D1C3E passes');
   test.todo('74a-22: CACHE_KEY=v1-deps-<hash> passes');

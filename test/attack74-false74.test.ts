@@ -104,8 +104,18 @@ describe('74a-6: a description of the second factor passes; a seed after its lab
   ])('%s is refused', (_, text) => refusedEverywhere(file('F17.md', text), 'data.F17.md', SEED));
 });
 
+describe('74a-7: a German pointer to the password safe passes; a password under Kennwort stays refused', () => {
+  it.each([
+    ['the finding', 'Benutzername: admin\nKennwort: siehe Passwortsafe\n'],
+    ['with a hyphen', 'Kennwort: siehe Passwort-Safe\n'],
+  ])('%s', (_, text) => acceptedEverywhere(file('F16.md', text)));
+  it.each([
+    ['a password', `Benutzername: admin\nKennwort: ${PASSWORD}\n`],
+    ['a password after the pointer', `Kennwort: siehe Passwortsafe ${PASSWORD}\n`],
+  ])('%s is refused', (_, text) => refusedEverywhere(file('F16.md', text), 'data.F16.md', PASSWORD));
+});
+
 describe('findings left for a later round', () => {
-  test.todo('74a-7: Kennwort: siehe Passwortsafe passes');
   test.todo('74a-8: signer key ID: 0x9B2C4E6A8F0D1C3E passes');
   test.todo('74a-22: CACHE_KEY=v1-deps-<hash> passes');
   test.todo('74a-1: a …Secrets CRD field written as text is refused as a wrong type, not as a secret');

@@ -1,9 +1,11 @@
 import { foldLetters } from './folded-letters';
+import { namesForeignSecret } from './foreign-secret-words';
 import { MORE_NAMES, isSentenceWord, sentenceWordCount } from './labelled-password-values';
 import { isPlaceholder } from './placeholders';
 import { isProseValue } from './prose-values';
 import { isProseWordAfterLabel } from './prose-after-label-words';
 import { QUOTED_WORD, quotesPair } from './quoted-words';
+import { namesSecretAsLabel } from './secret-word-labels';
 
 /**
  * Round 66 (attack 66a-5): a password given in a sentence after its label in languages whose sentence the label readers
@@ -140,6 +142,8 @@ function belowSpans(text: string, spans: Array<[number, number]>): void {
     const ascii = match.groups!.ascii !== undefined;
     if (ascii && !/^[\x21-\x7e]+$/.test(value)) continue;
     if (/:\/\/|^[~.]?\/|:$/.test(value) || isPlaceholder(value)) continue;
+    // 74a-2: another secret's name below (an Android strings.xml's `Passwort` then `API-Schlüssel`, `Secreto`): a list of labels.
+    if (namesForeignSecret(value) || namesSecretAsLabel(value)) continue;
     const start = match.index + match[0].lastIndexOf(value);
     // 68a-4: a word alone in another script than Latin or Cyrillic (`ξιφίας`) is the password unless a sentence's word.
     const otherScript = !ascii && /^[\p{L}\p{M}]+$/u.test(value) && !/^[\p{Script=Latin}\p{Script=Cyrillic}\p{M}]+$/u.test(value);

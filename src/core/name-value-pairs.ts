@@ -3,6 +3,7 @@ import { looksGenerated } from './generated-runs';
 import { AUTH_SCHEME, words } from './secrets-keys';
 import { setsSecret, unquote } from './secrets-text';
 import { isPasswordNoun } from './password-nouns';
+import { namesSecretAsLabel } from './secret-word-labels';
 
 /**
  * Attack round 40a-4b: a secret-named variable set by a syntax other than `name=value` or `name: value`. Only the syntax
@@ -127,7 +128,8 @@ const SYNTAXES: readonly Syntax[] = [
       (name === 'pass' && value.includes('/')) ||
       TYPE_LIKE.test(value) ||
       FILE_NAME.test(value) ||
-      (/pass/i.test(name) && isPasswordNoun(unquote(value))), // a heading: `Password Manager`, `Password Policy`
+      (/pass/i.test(name) && isPasswordNoun(unquote(value))) || // a heading: `Password Manager`, `Password Policy`
+      namesSecretAsLabel(`${name} ${unquote(value)}`, name), // a catalogue's label: `Passwort anzeigen`, `Jeton d'accès` (74a-2)
     named: () => 'NAME value',
   },
   // C's macro unquoted is code (`#define GL_POINT_TOKEN 0x0701`, `#define T_KEY ns_t_key`): a string only.

@@ -52,7 +52,9 @@ const KEPT = new RegExp(
     String.raw`mindestens|hochstens|zeichen|stellen|minimo|maximo|caracteres|caractere|caratteri|almeno|minimaal|tekens|` +
     String.raw`karakters|minst|tecken|tegn|vahintaan|merkkia|znakow|najmniej|сейф|сейфе|хранилище|хранилищ|символов|минимум|` +
     // 71a-18: German participles and verbs of where it comes from (`wird beim ersten Start erzeugt`, `beim Admin erfragen`).
-    String.raw`erzeugt|generiert|gespeichert|hinterlegt|erfragen|nachfragen)$`,
+    String.raw`erzeugt|generiert|gespeichert|hinterlegt|erfragen|nachfragen|` +
+    // 74a-7: a password safe, as German and English compound it (`siehe Passwortsafe`).
+    String.raw`(?:passwort|kennwort|password)-?(?:safe|tresor|datenbank|vault))$`,
   'i',
 );
 /**

@@ -16,8 +16,19 @@ import { nameWords } from './named-setting-values';
  */
 // Words for a password only: `Secret`, `Token` or `Geheimnis` alone are the tool's own words or a weak value (H3: `X_PASSWORD=Secret`).
 const SECRET_WORD =
-  /^(?:pass(?:word|phrase)s?|passwort|kennwort|mot-de-passe|contrasena|contrasenya|senha|wachtwoord|haslo|losenord|passord|salasana|parola|parool|adgangskode|kodeord|jelszo|heslo|sifre|lozinka|geslo|slaptazodis|lykilord|mdp)$/i;
-const NON_LATIN = new RegExp(`^(?:${NON_LATIN_SECRET})$`, 'u');
+  /^(?:pass(?:word|phrase)s?|passwort|kennwort|mot-de-passe|contrasena|contrasenya|senha|wachtwoord|haslo|losenord|passord|salasana|parola|parool|adgangskode|kodeord|jelszo|heslo|sifre|lozinka|geslo|slaptazodis|lykilord|mdp|mat-khau|kata-sandi|kata-laluan|parola-d'ordine|wagwoord|sifra)$/i;
+/** Secret names of more than one word (French `mot de passe`, Vietnamese `mật khẩu`), read as one word here. */
+const WORDS_OF_ONE_NAME = /\b(?:mot\s+de\s+passe|mat\s+khau|kata\s+(?:sandi|laluan)|parola\s+d'ordine)\b/gi;
+/**
+ * 74a-3, 74a-17: a label in a script that is not Latin: its secret word (NON_LATIN_SECRET, or a secret's: Japanese
+ * `シークレット`, Chinese `秘密`, Russian `секрет`) with the words a form's label has (Russian `Новый пароль`,
+ * `Подтвердите пароль`; Greek `Κωδικός πρόσβασης`, access code; Japanese `パスワード（確認用）`, for confirmation).
+ */
+const NON_LATIN_WORD = new RegExp(`${NON_LATIN_SECRET}|シークレット|秘密|(?<![\\p{L}])секрет(?![\\p{L}])`, 'gu');
+const NON_LATIN_LABEL_WORD =
+  /^(?:новый|новая|новое|текущий|старый|подтвердите|подтверждение|повторите|введите|ваш|показать|скрыть|забыли|неверный|доступа|νέος|νέο|τρέχων|παλιός|επιβεβαίωση|πρόσβασης|προσβασης|確認用|確認|再入力|新しい|現在の|変更|表示|忘れた|の|新|新的|确认|當前|当前|旧|忘记|显示|新密码|새|현재|확인|재입력|입력|변경)$/u;
+/** A label's punctuation, after NFKC (full-width `（）` are `()` by then): brackets, quotes, the CJK comma and stop. */
+const LABEL_PUNCTUATION = /[()[\]{}"«»「」『』【】、。,;:!?…*]+/g;
 /**
  * The kinds of secret other than a password a key and its label may both name, in ASCII (foreign-secret-words.ts's
  * words): a token (German compounds end in it: `Zugangstoken`; French `jeton`, Italian `gettone`), a secret (German
@@ -28,13 +39,16 @@ const KINDS: readonly RegExp[] = [
   /^(?:[a-z]*token|jeton|gettone)$/,
   /^(?:secret|geheimnis|secreto|segreto|segredo|hemlighet|salaisuus|titok)$/,
   new RegExp(`^(?:key|${KEY_WORD})$`),
+  // 74a-2: a secret question's label (`secret_question: Geheimfrage`) names a question; its answer is the secret.
+  /^(?:question|[a-z]*frage|pregunta|domanda|pergunta|vraag)$/,
 ];
 /** What stands beside such a word in a label: its owner or use (`API key`, `Access token`, `Client secret`). */
-const KIND_LABEL_WORD = /^(?:api|access|client|private|public|shared|app|application|bot|user|personal|refresh|bearer|zugangs)$/;
+const KIND_LABEL_WORD =
+  /^(?:api|access|client|private|public|shared|app|application|bot|user|personal|refresh|bearer|zugangs|acces|acceso|accesso|acesso|zugang|toegang|secret|security|secrete|secreta|segreta|secreta|sicherheits)$/;
 
 /** Words of a field's label, a button, a mail's subject or a field's error in English, German, French, Spanish, Portuguese, Italian, Dutch. */
 const LABEL_WORD =
-  /^(?:confirm|confirmation|new|current|old|change|reset|forgot|forgotten|repeat|retype|enter|your|my|the|a|of|to|set|show|hide|update|choose|create|again|verify|bestatigen|neues|neu|altes|aktuelles|andern|zurucksetzen|vergessen|wiederholen|ihr|dein|ihres|deines|confirmer|nouveau|ancien|actuel|changer|modifier|reinitialiser|oublie|mon|votre|le|de|du|confirmar|nueva|nuevo|actual|cambiar|restablecer|olvidado|olvido|tu|su|la|nova|novo|alterar|redefinir|esqueceu|sua|conferma|nuova|cambia|reimposta|dimenticato|tua|bevestig|nieuw|wijzig|vergeten|uw|je|het|das|der|die|den|el|los|les|un|une|ein|eine|is|too|short|weak|wrong|invalid|incorrect|required|match|matches|do|does|not|est|trop|court|faible|invalide|obligatoire|ist|zu|kurz|schwach|falsch|ungultig|erforderlich|es|muy|corta|debil|obligatoria|requerida)$/i;
+  /^(?:confirm|confirmation|new|current|old|change|reset|forgot|forgotten|repeat|retype|enter|your|my|the|a|of|to|set|show|hide|update|choose|create|again|verify|bestatigen|neues|neu|altes|aktuelles|andern|zurucksetzen|vergessen|wiederholen|ihr|dein|ihres|deines|confirmer|nouveau|ancien|actuel|changer|modifier|reinitialiser|oublie|mon|votre|le|de|du|confirmar|nueva|nuevo|actual|cambiar|restablecer|olvidado|olvido|tu|su|la|nova|novo|alterar|redefinir|esqueceu|sua|conferma|nuova|cambia|reimposta|dimenticato|tua|bevestig|nieuw|wijzig|vergeten|uw|je|het|das|der|die|den|el|los|les|un|une|ein|eine|is|too|short|weak|wrong|invalid|incorrect|required|match|matches|do|does|not|est|trop|court|faible|invalide|obligatoire|ist|zu|kurz|schwach|falsch|ungultig|erforderlich|es|muy|corta|debil|obligatoria|requerida|anzeigen|verbergen|ausblenden|eingeben|afficher|masquer|saisir|mostrar|ocultar|mostra|nascondi|tonen|acces|acceso|accesso|acesso|zugang|toegang)$/i;
 
 /**
  * Whether `value` is a password field's label or title, in one of the languages above (never a value: see above), or,
@@ -43,17 +57,25 @@ const LABEL_WORD =
 export function namesSecretAsLabel(value: string, named = ''): boolean {
   // A label is short: a long text is none, and is not trimmed (a run of blanks read from each start was quadratic, 65b).
   if (value.length > 200) return false;
-  const text = value.trim().replace(/[\s.:!?]+$/, ''); // French sets a blank before `?` (`Mot de passe oublié ?`)
-  // A label is written in words: `secret-key`, `admin_password` are values (a weak password, a Secret's key).
-  if (text.length === 0 || text.length > 80 || /_|\p{L}-\p{L}/u.test(text)) return false;
-  const written = text.normalize('NFKC').toLowerCase();
-  if (NON_LATIN.test(written)) return true; // `パスワード`, `пароль`, `密码` alone
-  const words = foldLetters(text)
-    .replace(/\b(mot)\s+(de)\s+(passe)\b/gi, '$1-$2-$3') // French `mot de passe` is one word here
-    .split(/\s+/);
+  // 74a-3: typographic apostrophes (`Clé d’API`) and Android's escaped one (`Jeton d\\'accès`) are the apostrophe.
+  const text = value
+    .trim()
+    .normalize('NFKC')
+    .replace(/\\?['\u2018\u2019\u02bc]/g, "'")
+    .replace(LABEL_PUNCTUATION, ' ')
+    .trim();
+  // A label is written in words: `secret-key`, `admin_password` are values (a weak password, a Secret's key), `API-Schlüssel` a label.
+  const joined = foldLetters(text).replace(new RegExp(`\\b(api)-(${KEY_WORD})\\b`, 'gi'), '$1 $2');
+  if (text.length === 0 || text.length > 80 || /_|\p{L}-\p{L}/u.test(joined)) return false;
+  const written = text.toLowerCase();
+  if (/[^\p{Script=Latin}\p{N}\p{P}\s']/u.test(written)) return namesSecretInScript(written);
+  const words = joined
+    .replace(WORDS_OF_ONE_NAME, (name) => name.replace(/\s+/g, '-')) // French `mot de passe` is one word here
+    .split(/\s+/)
+    .map((word) => word.replace(/^(?:[dlj]|qu)'/i, '')); // French `d'accès`: the word after the elision
   if (!words.every((word) => /^[A-Za-z][A-Za-z'-]{0,31}$/.test(word))) return false;
   const secret = words.filter((word) => SECRET_WORD.test(word)).length;
-  if (secret === 1 && words.every((word) => SECRET_WORD.test(word) || LABEL_WORD.test(word.replace(/^\w+'/, '')))) return true;
+  if (secret === 1 && words.every((word) => SECRET_WORD.test(word) || LABEL_WORD.test(word))) return true;
   return translatesKind(
     words.map((word) => word.toLowerCase()),
     named,
@@ -69,4 +91,14 @@ function translatesKind(words: readonly string[], named: string): boolean {
     .find((pattern) => pattern !== undefined);
   if (!kind || words.filter((word) => kind.test(word)).length !== 1) return false;
   return words.every((word) => kind.test(word) || KIND_LABEL_WORD.test(word) || LABEL_WORD.test(word));
+}
+
+/** Whether `written` (NFKC, lower case, in a script not Latin) is one secret word (NON_LATIN_WORD) and a label's words only. */
+function namesSecretInScript(written: string): boolean {
+  const rest = written
+    .replace(NON_LATIN_WORD, ' \0 ')
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  if (rest.filter((word) => word === '\0').length !== 1) return false;
+  return rest.every((word) => word === '\0' || NON_LATIN_LABEL_WORD.test(word));
 }

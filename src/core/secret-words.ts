@@ -215,6 +215,18 @@ export function isPlainHmacValue(value: string, name: string): boolean {
   return HMAC_ALGORITHM.test(text) || !(HMAC_KEY_SHAPE.test(text) && (looksGenerated(text) || hasPasswordMix(text)));
 }
 
+/** 74a-5: the settings of an `hmac:` map that hold no key: its algorithm and the header that carries the signature. */
+const HMAC_SETTING = /^(?:algorithm|alg|digest|hash|header|header_?name|signature_?header)$/i;
+/** An HTTP header's name (`X-Signature`, `X-Hub-Signature-256`): words of letters, a number only at the end. */
+const HEADER_NAME = /^[A-Za-z]+(?:-[A-Za-z]+)*(?:-\d{1,3})?$/;
+
+/** Whether `value` under `key` of a map under `parent` is an `hmac:` map's setting (`algorithm: sha256`, `header: X-Signature`). */
+export function isPlainHmacSetting(value: string, key: string, parent: string): boolean {
+  if (!HMAC_SETTING.test(key) || !isHmacName(nameWords(parent))) return false;
+  const text = value.trim();
+  return HMAC_ALGORITHM.test(text) || (HEADER_NAME.test(text) && !looksGenerated(text));
+}
+
 /**
  * Round 70 (attack 70a-15): an SNMP v1/v2c community is the agent's password (RFC 1157 §3.2.5; snmpd.conf(5)), its name
  * `community`, `snmp_community`, `ro_community`, `communityString`. `public` and `private` are the defaults every agent
@@ -257,6 +269,22 @@ export function isPlainOneTimeValue(value: string, name: string): boolean {
   const list = nameWords(name);
   if (!isOneTimePasswordName(list)) return false;
   return OTP_RELEASE.test(value.trim()) || (isPlainWordValue(value) && !hasPasswordMix(value));
+}
+
+/**
+ * 74a-6: under a one-time password's or a second factor's name (`OTP`, `2FA`, `MFA`), a description of its settings, its
+ * method or its state (`6 digits, 30 s period, SHA1`, `TOTP`, `ENABLED FOR ALL USERS`): those words only, no seed.
+ */
+const SECOND_FACTOR_NAME = /(?:^|[^a-z0-9])(?:h?otp|totp|2fa|mfa)$/; // `2FA` is no camel case's `2 FA`
+const SECOND_FACTOR_WORD =
+  /^(?:\d{1,3}|digits?|s|sec|secs|seconds?|period|step|interval|sha-?(?:1|256|512)|totp|hotp|sms|e-?mail|push|app|authenticator|webauthn|fido2?|enabled|disabled|required|optional|enforced|mandatory|on|off|for|all|every|users?|admins?|accounts?|only|and|or|via|by|with)$/i;
+export function isOneTimeSettingsText(value: string, name: string): boolean {
+  if (name.length > 64 || !SECOND_FACTOR_NAME.test(name.toLowerCase()) || value.length > 120) return false;
+  const words = value
+    .trim()
+    .split(/[\s,;/]+/)
+    .filter((word) => word !== '');
+  return words.length > 0 && words.every((word) => SECOND_FACTOR_WORD.test(word.replace(/[.()]+$|^\(/g, '')));
 }
 
 /**

@@ -52,7 +52,9 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   for (const line of leftoverCopyWarnings(configDir, shownConfig)) log(line);
   if (loaded.errors.length) {
     for (const e of loaded.errors) log(`error: ${formatDiagnostic(e)}`);
-    log(`check failed: fix the config (${loaded.errors.length} error(s) in ${shownConfig}/).`);
+    // The folder itself the problem (a device, a file): no file in it was read, so no count "in" it (74a-15).
+    const inFolder = loaded.errors.some((e) => e.file !== configDir) ? ` (${loaded.errors.length} error(s) in ${shownConfig}/)` : '';
+    log(`check failed: fix the config${inFolder}.`);
     return 1;
   }
   let diff: string[];

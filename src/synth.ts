@@ -11,7 +11,7 @@ import { addonFileNameProblem } from './k3s/addon-name';
 import { renderCharts } from './output/render';
 import { describeFileError, nodeFileSystem } from './output/file-system';
 import { createdFolders, outputFolder, removeEmptyFolders } from './output/output-folder';
-import { LockError, LockReleaseError, withFolderLock } from './output/lock';
+import { LockError, LockReleaseError, lockFileProblem, withFolderLock } from './output/lock';
 import { completedOutcome, distOutcome } from './output/dist-outcome';
 import { secretLineNotes, unifiedDiff } from './output/diff';
 import { FilePatch, hiddenLineWarnings, printedPatch } from './output/dry-run-diff';
@@ -188,9 +188,12 @@ function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): numbe
     run.refused = true;
     for (const line of lines) log(line);
     for (const change of outcome.changes) log(`  ${change}`);
-    log(
-      `synth failed: ${distOutcome(shownDist, outcome)}${cliEpilogue ? ' (cdk8s then says the app did not create its staging folder: that is this refusal.)' : ''}`,
-    );
+    // A dry run ends as its other refusals do: it wrote nothing, and dist/ may not exist (74a-15).
+    if (dryRun) log('synth --dry-run: a synth would refuse this; nothing was written.');
+    else
+      log(
+        `synth failed: ${distOutcome(shownDist, outcome)}${cliEpilogue ? ' (cdk8s then says the app did not create its staging folder: that is this refusal.)' : ''}`,
+      );
     // Under `cdk8s synth` a non-zero exit makes the CLI print a trace; its output folder left absent gives one line and
     // exit 1, so a copy another bare `cdk8s synth` put there goes (69c-8). Only once the folder is known to be a staging area.
     if (underCli && stagingChecked) removeOtherStagingCopy(options.stagingDir!);
@@ -236,7 +239,8 @@ function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): numbe
     if (loaded.errors.length) {
       return fail([
         ...loaded.errors.map((e: Diagnostic) => `error: ${formatDiagnostic(e)}`),
-        `${loaded.errors.length} error(s) in ${shownConfig}/.`,
+        // Not when the folder itself is the problem (a device, a file): no file in it was read (74a-15).
+        ...(loaded.errors.some((e) => e.file !== configDir) ? [`${loaded.errors.length} error(s) in ${shownConfig}/.`] : []),
       ]);
     }
     clusters = loaded.clusters;
@@ -353,6 +357,8 @@ function showDryRun(
   const noted: string[] = [];
   try {
     const dist = outputFolder(distDir, false).dir;
+    const wrongLock = lockFileProblem(dist);
+    if (wrongLock) throw new PublishError(wrongLock);
     plan = planSync(dist, files, nodeFileSystem, scope);
     const shown = (path: string) => printable(`${distDir.replace(/\/+$/, '')}/${path}`.replace(/^\.\//, ''));
     const changes: Array<[string, string | undefined, string | undefined]> = [

@@ -21,6 +21,7 @@ import { secretsOfDoc } from './yaml-secrets';
 import { unredactedPath } from './redacted-keys';
 import { namedLikeConfig } from './cluster-files';
 import { describeFileError } from '../output/file-system';
+import { specialKindOf } from '../output/odd-entries';
 import { onceEach, shownKeyPaths } from './shown-key-path';
 import { writtenPlace } from '../core/problem-places';
 import { numberAsWritten } from './numbers-as-written';
@@ -84,7 +85,7 @@ export function loadConfigDir(dir: string, only?: ReadonlySet<string>): LoadResu
       code === 'ENOENT'
         ? 'no such folder: create it with a <cluster>.yaml (`npm run new -- <name>`), or point K3S_VIP_CONFIG_DIR at your config folder'
         : code === 'ENOTDIR'
-          ? 'is not a folder: point K3S_VIP_CONFIG_DIR at the folder of <cluster>.yaml files'
+          ? `is ${[specialKindOf(dir), 'not a folder'].filter(Boolean).join(', ')}: point K3S_VIP_CONFIG_DIR at the folder of <cluster>.yaml files`
           : `cannot read the config folder: ${(e as Error).message}`;
     return { clusters: [], errors: [{ file: dir, path: [], message }], warnings: [] };
   }

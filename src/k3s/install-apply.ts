@@ -88,7 +88,9 @@ export function readSource(distDir: string, cluster: string, fs: FileSystem = no
     }
     const kustomizationStat = fs.lstat(kustomization);
     if (kustomizationStat?.isSymbolicLink()) throw new InstallError(link(kustomization));
-    if (!kustomizationStat?.isFile()) {
+    // A FIFO or folder there exists, and synth refuses to write through it: named, with the advice to move it (74a-20).
+    if (kustomizationStat && !kustomizationStat.isFile()) throw new InstallError(notAFile(kustomization, kustomizationStat));
+    if (!kustomizationStat) {
       throw new InstallError(`${shownKustomization} does not exist (it lists the manifests to install): run \`npm run synth\``);
     }
     // A file past the readers' bound is refused by its size, never read (70c-5).
@@ -155,11 +157,22 @@ function specialKindAt(dir: string, fs: FileSystem): string | undefined {
   return own && specialFileKind(own);
 }
 
+/** `--dir "<path>"` as the user typed it, and where it leads when a link or `..` made the path checked another (74a-14). */
+function dirLabel(dir: string, given: string): string {
+  const typed = `--dir ${oneLine(JSON.stringify(given))}`;
+  return given === dir ? typed : `${typed} (which leads to ${oneLine(JSON.stringify(dir))})`;
+}
+
 /**
  * Checks the manifests folder before anything is read from it: undefined when it exists, else the
  * folder to create (K3s creates it when a server first starts, so only under an existing parent).
+ * `given` is `dir` as the user typed it, for messages.
  */
-export function checkManifestsFolder(dir: string, fs: FileSystem = nodeFileSystem): { create: boolean; parentMissing: boolean } {
+export function checkManifestsFolder(
+  dir: string,
+  fs: FileSystem = nodeFileSystem,
+  given = dir,
+): { create: boolean; parentMissing: boolean } {
   return reading(dir, () => {
     let kind;
     try {
@@ -169,25 +182,25 @@ export function checkManifestsFolder(dir: string, fs: FileSystem = nodeFileSyste
       // A device above it (/dev/null/x) is named: "a file" would be wrong, and no advice may be to move it (72b-7).
       const above = specialPartAbove(dir);
       const part = above ? `${oneLine(JSON.stringify(above.part))}, a part of its path, is ${above.kind}` : 'a part of its path is a file';
-      throw new InstallError(`--dir ${oneLine(JSON.stringify(dir))}: ${part}, not a folder; expected the K3s manifests folder`);
+      throw new InstallError(`${dirLabel(dir, given)}: ${part}, not a folder; expected the K3s manifests folder`);
     }
     if (kind === 'folder') return { create: false, parentMissing: false };
     if (kind !== 'absent') {
       const special = kind === 'other' ? specialKindAt(dir, fs) : undefined;
       const what = kind === 'file' ? 'a file' : special ? `${special}, not a folder` : 'not a folder';
-      throw new InstallError(`--dir ${oneLine(JSON.stringify(dir))}: is ${what}; expected the K3s manifests folder`);
+      throw new InstallError(`${dirLabel(dir, given)}: is ${what}; expected the K3s manifests folder`);
     }
     return { create: true, parentMissing: folderKind(dirname(dir), fs) === 'absent' };
   });
 }
 
 /** Why a missing manifests folder is not created. */
-export function notInstalledHere(dir: string): string {
+export function notInstalledHere(dir: string, given = dir): string {
   // Its parent is no argument: what the path holds is redacted here, not only by the command line's redaction.
   return redactMessage(
-    `--dir ${oneLine(JSON.stringify(dir))}: neither it nor ${printable(dirname(dir))} exists, so K3s is not installed here (a K3s server creates ${DEFAULT_MANIFESTS_DIR}): ` +
+    `${dirLabel(dir, given)}: neither it nor ${printable(dirname(dir))} exists, so K3s is not installed here (a K3s server creates ${DEFAULT_MANIFESTS_DIR}): ` +
       'run this on a K3s server, or pass --dir <the manifests folder>',
-    argumentSecrets([dir, dirname(dir)]),
+    argumentSecrets([given, dir, dirname(dir)]),
   );
 }
 

@@ -6,7 +6,7 @@ import { oneLine, printable } from '../core/problem';
 import { redact, secretValues } from '../core/secrets';
 import { npmSwallowedFlags } from '../npm-args';
 import { FileSystem, nodeFileSystem } from '../output/file-system';
-import { LockError, LockReleaseError, withFolderLock } from '../output/lock';
+import { LockError, LockReleaseError, lockFileProblem, withFolderLock } from '../output/lock';
 import {
   applyInstall,
   checkManifestsFolder,
@@ -144,19 +144,22 @@ export function runInstall(options: InstallOptions): number {
     const tree = { root, dirUnderRoot: pathUnder(root, dir), source, manifests };
     const plan = (target: ReturnType<typeof readTarget>) =>
       withForeignObjects(planInstall({ cluster, source, manifests, unlisted, target }), { target, ...tree });
-    const folder = checkManifestsFolder(dir, fs);
+    const folder = checkManifestsFolder(dir, fs, given);
 
     if (dryRun) {
-      // No lock on the manifests folder: a dry run writes nothing there, and may run where K3s is not installed.
+      // No lock on the manifests folder: a dry run writes nothing there, and may run where K3s is not installed. What
+      // stands where the real run's lock goes is still judged (74a-13).
+      const wrongLock = lockFileProblem(dir);
+      if (wrongLock) throw new LockError(wrongLock);
       const dryPlan = plan(readTarget(dir, fs));
       if (refused(dryPlan)) return 1;
       list(dryPlan, `Dry run: would ${folder.create ? `create ${shownDir}/ and ` : ''}install ${shownSource}/ into ${shownDir}:`);
-      if (folder.parentMissing) err(`warning: a real run refuses: ${notInstalledHere(dir)}`);
+      if (folder.parentMissing) err(`warning: a real run refuses: ${notInstalledHere(dir, given)}`);
       out(`Dry run: ${countActions(dryPlan)}; nothing was written.`);
       return 0;
     }
     if (folder.create) {
-      if (folder.parentMissing) throw new InstallError(notInstalledHere(dir));
+      if (folder.parentMissing) throw new InstallError(notInstalledHere(dir, given));
       // Refuse bad manifests before creating anything.
       if (refused(plan(readTarget(dir, fs)))) return 1;
       // Said in the last line too: the run made a folder, whatever the plan under the lock then finds; another run

@@ -329,6 +329,14 @@ function release(path: string): unknown {
   }
 }
 
+/**
+ * Why what stands where a run would take its lock in `folder` is not a lock file, or undefined: a dry run takes no
+ * lock there, yet refuses what the real run would (74a-13).
+ */
+export function lockFileProblem(folder: string): string | undefined {
+  return notALockFile(join(folder, LOCK_FILE));
+}
+
 /** Why what stands at the lock's path is not a lock file, or undefined when it is one (or nothing). */
 function notALockFile(path: string): string | undefined {
   const stat = lstatSync(path, { throwIfNoEntry: false });

@@ -35,6 +35,16 @@ export function specialFileKind(stat: Pick<Stats, 'isCharacterDevice' | 'isBlock
   return stat.isSocket() ? 'a socket' : undefined;
 }
 
+/** specialFileKind of what `path` leads to (links followed); undefined when it is missing or cannot be read. */
+export function specialKindOf(path: string): string | undefined {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat && specialFileKind(stat);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The nearest existing part above `path` (links followed), with what it is, when it is a special file: every lookup
  * below it fails (ENOTDIR), and errno's advice, to move it away, is wrong for a device. Undefined otherwise.

@@ -163,9 +163,9 @@ function entryAt(dir: string, path: string, files: FileSystem): Entry {
     if (stat.isSymbolicLink())
       return { kind: 'blocked', why: `${shown} is a symbolic link, and synth never writes or deletes through links` };
     const last = i === parts.length - 1;
-    if (last && !stat.isFile())
-      return { kind: 'blocked', why: `${shown} is ${stat.isDirectory() ? 'a folder' : (oddKind(stat) ?? 'not a regular file')}` };
-    if (!last && !stat.isDirectory()) return { kind: 'blocked', why: `${shown} is a file where synth needs a folder` };
+    if (last && !stat.isFile()) return { kind: 'blocked', why: `${shown} is ${oddKind(stat) ?? 'a folder'}` };
+    if (!last && !stat.isDirectory())
+      return { kind: 'blocked', why: `${shown} is ${oddKind(stat) ?? 'a file'} where synth needs a folder` };
   }
   return { kind: 'file' };
 }

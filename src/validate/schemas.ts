@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { Crd, crdGroups, crdValidator, findCrd } from './crds';
 import { GATEWAY_API_GROUP, gatewayApiBundles, gatewayApiCrd, gatewayApiKinds } from './gateway-api';
 import { requireModel } from './model-cache';
-import { TRAEFIK_GROUP, traefikCrd } from './traefik-crds';
+import { traefikGroupCrd } from './traefik-crds';
 import { apiGroup, kindEntry, REMOVED_API_VERSIONS } from './kinds';
 import { FieldPath, Finding, isRecord, show } from './paths';
 import { atSecretReference, unshownReference } from './secret-refs';
@@ -37,10 +37,10 @@ export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: 
   const misspelt = groupSpellingFinding(apiVersion);
   if (misspelt) return [misspelt];
   if (apiGroup(apiVersion) === GATEWAY_API_GROUP) return checkGatewayApi(object, apiVersion, kind, gatewayApiBundle);
-  // 72a-9: Traefik's kinds by the types of the pinned chart's CRDs (crds/traefik/), which the API server refuses a value
+  // 72a-9: Traefik's kinds (of v3's group and v2's, 74a-19) by the types of the pinned chart's CRDs (crds/traefik/), which the API server refuses a value
   // against. Types only: every chart from v28.0.0 to v41.3.0 gives each field the same type, while fields, minimums and
   // enums change by chart version, which the Traefik rules judge (ingress/route-fields.ts, option-value-types.ts).
-  const traefik = apiGroup(apiVersion) === TRAEFIK_GROUP ? traefikCrd(kind) : undefined;
+  const traefik = traefikGroupCrd(apiGroup(apiVersion), kind);
   if (traefik) return checkCustomResource(object, traefik, apiVersion, kind, (error) => error.keyword === 'type');
   const crd = findCrd(apiVersion, kind);
   if (crd) return checkCustomResource(object, crd, apiVersion, kind);

@@ -462,10 +462,10 @@ describe('68b-11: the cross-namespace refusal names what turns the setting off',
     providers: { kubernetesCRD: { allowCrossNamespace: true } },
     additionalArguments: ['--providers.kubernetescrd.allowCrossNamespace=false'],
   };
-  test('a later flag: named, with advice there (sibling door)', () => {
+  test('a later flag: named, with advice there (sibling door: by the cluster prop path)', () => {
     const refusal = sibling([backend], flagOff);
-    expect(refusal).toContain('allowCrossNamespace is false (the flag at values.additionalArguments[0] turns it off');
-    expect(refusal).toContain('remove the flag at values.additionalArguments[0]');
+    expect(refusal).toContain('allowCrossNamespace is false (the flag at traefik.values.additionalArguments[0] turns it off');
+    expect(refusal).toContain('remove the flag at traefik.values.additionalArguments[0]');
     expect(refusal).not.toContain("the chart's default");
     expect(refusal).not.toContain('set providers.kubernetesCRD.allowCrossNamespace: true');
   });

@@ -36,9 +36,11 @@ import { notesClusterConfig } from '../output/construct-services';
  * runbook are not charts: `documents()` returns them.
  *
  * The props pass the config files' validation (schema and cross-value rules) before anything is
- * created; every problem is reported at once in one K3sVipValidationError.
+ * created, and every problem found then is reported at once in one K3sVipValidationError. A ClusterIssuer the props
+ * name but do not define (a `tls.issuer` outside `certManager.issuers`) is judged at synth instead, when the app's
+ * own ClusterIssuers are known, as are the app's objects beside the cluster.
  *
- * @throws K3sVipValidationError when the props break a rule
+ * @throws K3sVipValidationError at construction when the props break a rule; at synth, for the issuer and the app's objects
  */
 export class K3sVipCluster extends Construct {
   /** The validated props with the schema's defaults filled in, frozen (`k3s.tokenFile` stays as given: its default is the runbook's). */

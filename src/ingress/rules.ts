@@ -15,19 +15,15 @@ import {
   resolverDomainRequests,
   wildcardDomainProblems,
 } from '../traefik/resolver-domains';
-import { readChartVersion } from '../traefik/chart-versions';
 import { entrypointResolverProblems, resolverNameProblem } from '../traefik/resolver-names';
 import { singleLabelCertificateWarning } from './single-label-hosts';
 import { classReaderProblems } from './class-readers';
-import { extraRouteProblems, RouteOwner, routeKey, sameRouteMessage } from './extra-routes';
+import { RouteOwner, routeKey, sameRouteMessage } from './extra-routes';
 import { http01SolverOwners } from '../cert-manager/http01-hosts';
 import { wildcardTakeoverProblems } from './wildcard-takeover';
-import { v3RuleProblems } from './v3-rule-syntax';
-import { v2RuleProblems } from './v2-rule-syntax';
-import { routeObjectProblems } from './route-fields';
 import { extraGatewayPortProblems } from '../gateway/extra-gateway-ports';
 import { checkRedirects, noHttpsRedirect } from './redirect-rules';
-import { checkIgnoredCrdRoutes } from './ignored-crd-routes';
+import { extraCrdRouteProblems } from './extra-crd-routes';
 import { carriesVip, entrypointServices, vipServicesOf } from '../kube-vip/client-ip';
 
 /**
@@ -38,7 +34,6 @@ export function checkIngresses(config: ClusterConfig, traefik: EffectiveTraefik,
   checkRoutes(config, traefik, error, warn);
   checkIngressTls(config, error, warn);
   checkIngressProvider(config, traefik.ingressProvider, error);
-  checkIgnoredCrdRoutes(config, traefik.values, error);
   checkListeners(config, traefik, error);
   checkRedirects(config, traefik, error);
 }
@@ -255,14 +250,9 @@ function checkRoutes(config: ClusterConfig, traefik: EffectiveTraefik, error: Re
     }),
     ...http01SolverOwners(config, traefik.httpRedirect),
   ]);
-  const extra = extraRouteProblems(values, ['traefik'], owners, readChartVersion(config.traefik.chartVersion));
+  const extra = extraCrdRouteProblems(config, traefik, owners);
   for (const problem of extra.errors) error(problem.path, problem.message, problem);
   for (const problem of extra.warnings) warn(problem.path, problem.message, problem);
-  for (const problem of v3RuleProblems(values, ['traefik'], config.traefik.chartVersion)) error(problem.path, problem.message);
-  for (const problem of v2RuleProblems(values, ['traefik'], config.traefik.chartVersion)) error(problem.path, problem.message);
-  const objects = routeObjectProblems(values, ['traefik'], config.traefik.chartVersion);
-  for (const problem of objects.errors) error(problem.path, problem.message, problem);
-  for (const problem of objects.warnings) warn(problem.path, problem.message, problem);
   for (const problem of extraGatewayPortProblems(values, ['traefik'])) error(problem.path, problem.message);
   // The extraObjects HTTPRoutes on a Gateway are judged with the Gateway's rules (gateway/rules.ts extraHttpRouteProblems).
 }

@@ -18,7 +18,7 @@ import { unreadVipAnnotation } from '../traefik/service-facts';
 import { blankedPath } from './construct-render';
 import { AppObject, appObjects, refOf, Scope, where } from './construct-app-objects';
 import { releaseFindings } from './construct-release-rules';
-import { traefikParityFindings } from './construct-traefik-parity';
+import { besideCrdProblems, traefikParityFindings } from './construct-traefik-parity';
 import { ingressObjectFindings } from './construct-ingress-rules';
 import { ingressReaderFindings } from './construct-ingress-readers';
 import { issuerObjectFindings } from './construct-issuer-objects';
@@ -74,6 +74,7 @@ export function appRuleFindings(
     ...siblingFileRouteFindings(scope, objects, speaks),
     ...gatewayParityFindings(scope, objects, speaks),
     ...besideRouteProblems(scope, objects, speaks).errors,
+    ...besideCrdProblems(scope, objects, speaks).errors,
     ...(lead ? kubeVipFindings(objects) : []),
     ...vipFindings(scope, objects, network, judged, lead),
     ...vipSpellingFindings(objects, speaks),

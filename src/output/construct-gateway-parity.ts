@@ -1,12 +1,11 @@
-import { formatPath, Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { GATEWAY_NAMESPACE, httpsRedirectName } from '../gateway/model';
 import { httpsRedirectHosts } from '../gateway/route-gateways';
 import { extraHttpRouteProblems } from '../gateway/rules';
 import { gatewayProviderOn, TURN_ON_GATEWAY, unservedTraefikRoutes } from '../gateway/unserved-routes';
-import { effectiveClusterTraefik } from '../traefik/settings';
 import { apiGroup } from '../validate/kinds';
-import { AppObject, refOf, Scope, where } from './construct-app-objects';
+import { AppObject, Scope, where } from './construct-app-objects';
+import { besideExtraObjectProblems } from './construct-beside-extra-objects';
 import { notedClusterConfig, notedTraefikRelease } from './construct-services';
 
 /**
@@ -43,35 +42,12 @@ export function gatewayParityFindings({ all }: Scope, objects: readonly AppObjec
  * Each message names the object (file, kind, name, construct path), and an app route another one meets, by its name too.
  */
 export function besideRouteProblems(
-  { all }: Scope,
+  scope: Scope,
   objects: readonly AppObject[],
   judge: (o: AppObject) => boolean,
 ): { readonly errors: string[]; readonly warnings: string[] } {
-  const config = all.map(notedClusterConfig).find((c) => c !== undefined);
-  const routes = config ? objects.filter((o) => judge(o) && isHttpRoute(o.object) && !madeByClusterConfig(o)) : [];
-  if (!config || !routes.length) return { errors: [], warnings: [] };
-  const values = config.traefik.values ?? {};
-  const own: readonly unknown[] = Array.isArray(values.extraObjects) ? values.extraObjects : [];
-  const landed = routes.map(({ object }) => {
-    const metadata = isMap(object.metadata) ? object.metadata : {};
-    return typeof metadata.namespace === 'string' && metadata.namespace
-      ? object
-      : { ...object, metadata: { ...metadata, namespace: 'default' } };
-  });
-  const beside = { ...config, traefik: { ...config.traefik, values: { ...values, extraObjects: [...own, ...landed] } } };
-  const { errors, warnings } = extraHttpRouteProblems(beside, effectiveClusterTraefik(config));
-  // An item's index past the config's own is an app route; the messages name the app routes they meet by object.
-  const named = (message: string) =>
-    routes.reduce(
-      (text, o, k) => text.split(`traefik.values.extraObjects[${own.length + k}]`).join(`${refOf(o.object)} in ${o.file}`),
-      message,
-    );
-  const said = ({ path, message }: Problem): string[] => {
-    const [, , , i, ...rest] = path;
-    const o = typeof i === 'number' && formatPath(path.slice(0, 3)) === 'traefik.values.extraObjects' ? routes[i - own.length] : undefined;
-    return o ? [`${where(o)}: ${rest.length ? `${formatPath(rest)} ` : ''}${named(message)}`] : [];
-  };
-  return { errors: errors.flatMap(said), warnings: warnings.flatMap(said) };
+  const routes = objects.filter((o) => judge(o) && isHttpRoute(o.object) && !madeByClusterConfig(o));
+  return besideExtraObjectProblems(scope, routes, extraHttpRouteProblems);
 }
 
 const isHttpRoute = (object: Readonly<Record<string, unknown>>): boolean =>

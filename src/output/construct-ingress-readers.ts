@@ -2,7 +2,13 @@ import { checkIssuerForHost } from '../cert-manager/rules';
 import { formatPath, Path } from '../core/problem';
 import { classReaderProblems } from '../ingress/class-readers';
 import { surelyUnselected } from '../ingress/ignored-crd-routes';
-import { IngressReader, providerOffMessage, unwatchedNamespacesProblem, wildcardResolverProblem } from '../ingress/rules';
+import {
+  IngressReader,
+  providerOffMessage,
+  twoCertificateSourcesProblem,
+  unwatchedNamespacesProblem,
+  wildcardResolverProblem,
+} from '../ingress/rules';
 import { effectiveClusterTraefik } from '../traefik/settings';
 import { AppObject, Scope, where } from './construct-app-objects';
 import { appDefinedIssuers } from './construct-issuer-objects';
@@ -56,6 +62,12 @@ export function ingressReaderFindings(scope: Scope, objects: readonly AppObject[
       for (const { host, path } of tlsHosts.length ? tlsHosts : [{ host: '', path: at }])
         checkIssuerForHost(issuers, issuer, host, { issuer: at, host: path }, say, () => undefined);
     }
+    // 73a-7: both sources, refused as ingresses[].tls and TraefikIngress refuse them (whatever added them, a patch too).
+    if (traefik && typeof issuer === 'string' && issuer && typeof resolver === 'string' && resolver)
+      say(
+        ['metadata', 'annotations', CLUSTER_ISSUER_ANNOTATION],
+        twoCertificateSourcesProblem(issuer, resolver, 'the cluster-issuer annotation', `the ${CERT_RESOLVER_ANNOTATION} annotation's `),
+      );
     if (own || !provider || !traefik) continue;
     const readers: IngressReader[] = [{ namespace, what: 'this Ingress' }];
     const ignored = 'Traefik ignores this Ingress, so its hosts answer 404';

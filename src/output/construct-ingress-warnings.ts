@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { describeGeneratedQuotes } from '../core/generated-quotes';
 import { formatPath, Path } from '../core/problem';
 import type { ValidationProblem } from '../core/validation-error';
 import { isLetsEncrypt, reservedNameMessage, reservedNameReason } from '../ingress/acme-reserved-names';
@@ -16,6 +17,7 @@ import {
 } from './construct-ingress-facts';
 import { appDefinedIssuers } from './construct-issuer-objects';
 import { besideRouteProblems } from './construct-gateway-parity';
+import { besideCrdProblems } from './construct-traefik-parity';
 import { notedClusterConfig } from './construct-services';
 
 /**
@@ -59,6 +61,10 @@ export function siblingIngressWarnings(cluster: IConstruct): ValidationProblem[]
       if (reason) warn(path, reservedNameMessage(host, source, reason));
     }
   }
-  // 72a-3: and the app's HTTPRoutes, as the cluster's extraObjects HTTPRoutes (an Ingress's host).
-  return [...warnings, ...besideRouteProblems(scope, objects, () => true).warnings.map((message) => ({ path: [], message }))];
+  // 72a-3, 73a-5: and the app's HTTPRoutes and Traefik CRD objects, as the cluster's extraObjects ones (an Ingress's
+  // host, an entrypoint Traefik does not have).
+  const beside = [...besideRouteProblems(scope, objects, () => true).warnings, ...besideCrdProblems(scope, objects, () => true).warnings];
+  // 73a-11: a quoted value that looks generated is said by its size, as in the errors (core/generated-quotes.ts).
+  const all = [...warnings, ...beside.map((message) => ({ path: [], message }))];
+  return all.map(({ path, message }) => ({ path, message: describeGeneratedQuotes(message) }));
 }

@@ -1,6 +1,7 @@
 import { isMap } from '../core/is-map';
 import { formatPath, Problem } from '../core/problem';
 import { extraGatewayPortProblems } from '../gateway/extra-gateway-ports';
+import { extraCrdRouteProblems } from '../ingress/extra-crd-routes';
 import { extraRouteProblems, RouteOwner } from '../ingress/extra-routes';
 import { http01SolverOwners } from '../cert-manager/http01-hosts';
 import { effectiveClusterTraefik } from '../traefik/settings';
@@ -13,6 +14,7 @@ import { extraObjectResolverProblems } from '../traefik/extra-objects';
 import { duplicateObjectProblems } from '../traefik/release-duplicates';
 import { apiGroup, CLUSTER_SCOPED_KINDS, groupKind } from '../validate/kinds';
 import { AppObject, Scope, where } from './construct-app-objects';
+import { besideExtraObjectProblems } from './construct-beside-extra-objects';
 import { ingressRouteOwners } from './construct-ingress-owners';
 import { notedClusterConfig, notedTraefikRelease } from './construct-services';
 
@@ -34,6 +36,8 @@ const CHART_KINDS = new Set(['Deployment', 'DaemonSet', 'ServiceAccount', 'Clust
 export function traefikParityFindings({ all }: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
   const release = all.map(notedTraefikRelease).find((r) => r !== undefined);
   if (!release) return [];
+  // Beside a K3sVipCluster the route rules come from its config door (besideCrdProblems); here, the rest.
+  const cluster = all.some((c) => notedClusterConfig(c) !== undefined);
   const { chartVersion, values, resolvers } = release;
   const judged = objects.filter(judge).map((o) => ({ o, item: landed(o.object) }));
   const crds = judged.filter(({ item }) => traefikGroup(item));
@@ -52,13 +56,17 @@ export function traefikParityFindings({ all }: Scope, objects: readonly AppObjec
         const crd = traefikCrdProblem(item);
         return crd ? [{ path: ['values', 'extraObjects', i, ...crd.at], message: crd.message }] : [];
       }),
-      ...v3RuleProblems(asItems, [], chartVersion),
-      ...v2RuleProblems(asItems, [], chartVersion),
-      ...routeObjectProblems(asItems, [], chartVersion).errors,
       // Round 67 (67b-2): the cross-checks too: a resolver Traefik does not have, and a route (catch-all with a priority,
       // HostSNI(`*`)) that takes the traffic of one of the app's Ingresses (ingress/rules.ts, as a config's extraObjects).
       ...(resolvers ? extraObjectResolverProblems(asItems, [], new Set(resolvers), DEFINE) : []),
-      ...extraRouteProblems(asItems, [], routeOwners(all, objects), readChartVersion(chartVersion)).errors,
+      ...(cluster
+        ? []
+        : [
+            ...v3RuleProblems(asItems, [], chartVersion),
+            ...v2RuleProblems(asItems, [], chartVersion),
+            ...routeObjectProblems(asItems, [], chartVersion).errors,
+            ...extraRouteProblems(asItems, [], routeOwners(all, objects), readChartVersion(chartVersion)).errors,
+          ]),
     ];
     const said = new Set<string>();
     for (const { path, message } of problems) {
@@ -78,6 +86,24 @@ export function traefikParityFindings({ all }: Scope, objects: readonly AppObjec
     if (pods) findings.push(`${where(o)}: ${appliedAlone(pods)}`);
   }
   return findings;
+}
+
+/**
+ * Round 73 (73a-5, 73a-10): the app's Traefik CRD objects beside a K3sVipCluster (or added under it; `judge` picks
+ * them) get the route rules of its `traefik.values.extraObjects` (ingress/extra-crd-routes.ts extraCrdRouteProblems,
+ * the config door's function): fields, entrypoints (a warning), rule syntax, a route that takes an Ingress's or the
+ * HTTP-01 solver's, and a CRD provider that never reads them. What a refused item does to the release is told of
+ * the object, applied on its own.
+ */
+export function besideCrdProblems(
+  scope: Scope,
+  objects: readonly AppObject[],
+  judge: (o: AppObject) => boolean,
+): { readonly errors: string[]; readonly warnings: string[] } {
+  const crds = objects.filter((o) => judge(o) && traefikGroup(o.object));
+  const owners = routeOwners(scope.all, objects);
+  const { errors, warnings } = besideExtraObjectProblems(scope, crds, (config, traefik) => extraCrdRouteProblems(config, traefik, owners));
+  return { errors: errors.map(appliedAlone), warnings: warnings.map(appliedAlone) };
 }
 
 /** The routes of the app's Ingresses, and (70b-10) the HTTP-01 solvers of a K3sVipCluster's certificates, as ingress/rules.ts takes them. */
@@ -102,6 +128,13 @@ const ALONE: ReadonlyArray<readonly [string, string]> = [
     'and Helm maps group, version and kind exactly (or fails the whole Traefik release)',
     'and the API server maps group, version and kind exactly (or refuses the object)',
   ],
+  // 73a-13: an app object is no extraObjects item, and the key to set is in the values of the app's Traefik construct.
+  ['a budget written in extraObjects', "a budget written outside the chart's podDisruptionBudget"],
+  ['one written in extraObjects', "one written outside the chart's autoscaling"],
+  ...['podDisruptionBudget', 'autoscaling'].map((key): readonly [string, string] => [
+    `remove the item, and set values.${key} instead`,
+    `remove the object, and set ${key} in the values of the app's K3sVipCluster (traefik.values) or TraefikHelmChartConfig (values) instead`,
+  ]),
 ];
 const appliedAlone = (message: string): string => ALONE.reduce((text, [release, alone]) => text.split(release).join(alone), message);
 

@@ -66,7 +66,6 @@ describe('24b-13: an extraObjects HTTPRoute on the host and path of another rout
       { hostnames: [STATUS], parentRef: { sectionName: 'https.blog.example.com' } },
       undefined,
     ],
-    ['control: a namespace the Gateway does not admit', { namespace: 'apps', hostnames: [STATUS] }, undefined],
     ['control: another Gateway', { hostnames: [STATUS], parentRef: { name: 'other' } }, undefined],
   ])('%s', (_, route, expected) => {
     const { errors } = findingsOf(withExtra([httpRoute(route)]));

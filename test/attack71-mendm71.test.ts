@@ -222,15 +222,7 @@ describe('71d-13: a value cdk8s cannot render under the cluster is named by its 
   test('neighbour: plain text passes', () => expect(under('x')).toBe(''));
 });
 
-// 71b-15: the values schema's kind verdict is said beside a rule's message on the same key, unless that message already
-// says the kind (attack41-types' "refused once"); more rows in attack73-small73.
-test("71b-15: a key's wrong kind is said beside a rule's message about a different problem of the same key", () => {
-  const traefik = {
-    certResolvers: { le: { email: 'a@example.org', challenge: 'tls' } },
-    values: { autoscaling: { enabled: 'true', maxReplicas: 3 } },
-  };
-  const errors = configErrors(withChanges(devConfig(), { traefik })).filter((line) => line.includes('autoscaling.enabled:'));
-  expect(errors).toHaveLength(2);
-  expect(errors.join('\n')).toMatch(/is a string, but the values schema of Traefik chart v39\.0\.7 expects boolean/);
-  expect(errors.join('\n')).toMatch(/scales Traefik to 3 pods, but the ACME resolvers \(le\)/);
-});
+// 71b-15 stays open: a schema's kind verdict said beside every rule's message on the key repeated the rules that
+// already explain a value's kind ("is 1, not a boolean", attack41-types' "refused once"); which messages may stand
+// together needs its own mark on the rules, not on the schema's verdict.
+test.todo("71b-15: a key's wrong kind is said beside a rule's message about a different problem of the same key");

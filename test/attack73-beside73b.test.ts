@@ -189,6 +189,9 @@ describe('73a-11: warnings about a beside Ingress say a generated-looking value 
   test('a single-label host', () => {
     const { warnings } = beside(base(), ingress({ [RESOLVER]: 'default' }, 'zq9vw2xlk7pmr4ty', true));
     expect(warnings).toMatch(new RegExp(`spec.rules\\[0\\].host \\(${UNSHOWN.source}`));
+    // Nor in the advice's example host (it read `e.g. "zq9vw2xlk7pmr4ty.example.com"`).
+    expect(warnings).not.toContain('zq9vw2xlk7pmr4ty');
+    expect(warnings).toContain('(e.g. "<host>.example.com")');
   });
   test('a plain single-label host is still quoted', () => {
     expect(beside(base(), ingress({ [RESOLVER]: 'default' }, 'intranet', true)).warnings).toMatch(/host "intranet" is a single DNS label/);

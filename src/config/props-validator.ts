@@ -158,17 +158,12 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
   }
 
   /** A problem found by a rule of the caller's own. */
-  public problem(
-    path: Path,
-    message: string | undefined,
-    about?: Pick<Problem, 'aboutName' | 'aboutKind' | 'textPart' | 'schemaVerdict'>,
-  ): this {
+  public problem(path: Path, message: string | undefined, about?: Pick<Problem, 'aboutName' | 'textPart' | 'schemaVerdict'>): this {
     if (message)
       this.problems.push({
         path,
         message,
         ...(about?.aboutName && { aboutName: true }),
-        ...(about?.aboutKind && { aboutKind: true }),
         ...(about?.textPart !== undefined && { textPart: about.textPart }),
         ...(about?.schemaVerdict && { schemaVerdict: true }),
       });

@@ -20,7 +20,9 @@ const MIN_BYTES = 12;
 export function brotliText(bytes: Buffer): string | undefined {
   if (bytes.length < MIN_BYTES) return undefined;
   try {
-    return bytesAsText(brotliDecompressSync(bytes, { maxOutputLength: Math.min(MAX_OUT, bytes.length * MAX_RATIO) }));
+    const out = brotliDecompressSync(bytes, { maxOutputLength: Math.min(MAX_OUT, bytes.length * MAX_RATIO) });
+    // Random bytes often decode to nothing (a stream whose first block is its last, empty): no text was compressed there.
+    return out.length ? bytesAsText(out) : undefined;
   } catch {
     return undefined; // no brotli, damaged, or past a bound
   }

@@ -20,13 +20,6 @@ export interface Problem {
    */
   readonly aboutSecret?: boolean;
   /**
-   * The problem says only that the value at `path` is of the wrong kind (a chart's values schema: `is a string, but …
-   * expects boolean`): it is said beside a problem about what the value does there (71b-15: `autoscaling.enabled: "true"`
-   * beside ACME resolvers), since fixing either alone leaves the other for a second run; not beside one that already
-   * says the kind expected (`is 1, not a boolean`), which it would only repeat.
-   */
-  readonly aboutKind?: boolean;
-  /**
    * The piece of the text at `path` the problem is about, where one text holds several (a router's key path in a file
    * provider's text, an address of a comma-separated list): problems about different pieces are each said (59b-7).
    */
@@ -45,15 +38,14 @@ export interface Problem {
   readonly undefinedIssuer?: { readonly name: string; readonly host: string; readonly hostPath: Path };
 }
 
-/** A problem without the marks the pipeline sorts problems by (aboutName, aboutSecret, aboutKind): what it tells a user. */
+/** A problem without the marks the pipeline sorts problems by (aboutName, aboutSecret): what it tells a user. */
 export function unmarked<P extends Problem>({
   aboutName: _name,
   aboutSecret: _secret,
-  aboutKind: _kind,
   textPart: _part,
   schemaVerdict: _schema,
   ...problem
-}: P): Omit<P, 'aboutName' | 'aboutSecret' | 'aboutKind' | 'textPart' | 'schemaVerdict'> {
+}: P): Omit<P, 'aboutName' | 'aboutSecret' | 'textPart' | 'schemaVerdict'> {
   return problem;
 }
 
@@ -61,7 +53,7 @@ export function unmarked<P extends Problem>({
 export type Report = (
   path: Path,
   message: string,
-  about?: Pick<Problem, 'aboutName' | 'aboutKind' | 'textPart' | 'textPath' | 'schemaVerdict' | 'undefinedIssuer'>,
+  about?: Pick<Problem, 'aboutName' | 'textPart' | 'textPath' | 'schemaVerdict' | 'undefinedIssuer'>,
 ) => void;
 
 /** Every finding of one check: errors stop the run, warnings are printed. */
@@ -85,7 +77,6 @@ export class Findings implements RuleResult {
       path,
       message,
       ...(about?.aboutName && { aboutName: true }),
-      ...(about?.aboutKind && { aboutKind: true }),
       ...(about?.textPart !== undefined && { textPart: about.textPart }),
       ...(about?.textPath && { textPath: about.textPath }),
       ...(about?.schemaVerdict && { schemaVerdict: true }),
@@ -106,20 +97,12 @@ export function formatPath(path: Path): string {
 }
 
 /**
- * Words by which a message says what kind of value its key takes (`is 5, a number, not a text`, `not a boolean`, `a whole
- * number of seconds`, `write false, without quotes`, `expects boolean`): a values schema's kind verdict is not said beside it.
- */
-const SAYS_KIND =
-  /\b(?:not an? (?:text|string|boolean|number|integer|list|map|object)|expects? (?:an? )?(?:boolean|string|integer|number|array|object|text|list|map)|whole number|true or false|without quotes|an? (?:text|boolean),)/i;
-
-/**
  * One problem prints once, whichever rules found it: of several problems on one key path (and piece of its text,
  * textPart) the first stands
  * (a rule that explains the value runs before a schema's generic verdict, which yields to it anyway: schemaVerdict), and none is kept on a path that
  * `errors` already speak about (a warning on a key with an error: the error is fixed first, and the fix may
  * change what the warning said). Problems about the whole input (an empty path) are distinct and all kept.
- * A secret's problems (aboutSecret) are counted apart: one stands beside the path's other problem (51a-13), as does
- * one saying the value's kind is wrong (aboutKind: 71b-15). The same message twice on one path is always said once.
+ * A secret's problems (aboutSecret) are counted apart: one stands beside the path's other problem (51a-13).
  */
 export function onePerPath<P extends Problem>(problems: readonly P[], errors: readonly Problem[] = []): P[] {
   const spoken = new Set(errors.map((problem) => formatPath(problem.path)));
@@ -129,14 +112,11 @@ export function onePerPath<P extends Problem>(problems: readonly P[], errors: re
   const lines = new Map<string, Set<number>>();
   // Whether the problem kept at a path is about a name, where one more about the value may follow (or the other way round: 50a-12).
   const aboutName = new Map<string, boolean>();
-  // The paths where a rule's message already says what kind of value is expected: a kind verdict there repeats it.
-  const kindSaid = new Set(problems.filter((p) => !p.aboutKind && SAYS_KIND.test(p.message)).map((p) => formatPath(p.path)));
   return problems.filter((problem) => {
     const path = formatPath(problem.path);
     if (problem.schemaVerdict && problem.path.length && explained.has(path)) return false;
     const part = problem.textPart === undefined ? path : `${path}\0part\0${problem.textPart}`;
-    const ownKind = problem.aboutKind && !kindSaid.has(path);
-    const key = problem.aboutSecret ? `${path}\0secret` : ownKind ? `${path}\0kind` : part;
+    const key = problem.aboutSecret ? `${path}\0secret` : part;
     const named = lines.get(key);
     if (named && problem.textLine !== undefined && !named.has(problem.textLine)) return !!named.add(problem.textLine);
     const first = aboutName.get(key);

@@ -1,3 +1,5 @@
+import { holdsUnshownRun } from '../core/generated-quotes';
+
 /**
  * A certificate source asked for a host of one DNS label (`nas`, or `*.nas`): valid as an Ingress host (69b-10), but Let's
  * Encrypt and the other public ACME CAs refuse it ("Domain name needs at least one dot", letsencrypt/boulder policy/pa.go
@@ -7,9 +9,11 @@
 export function singleLabelCertificateWarning(host: string, source: string): string | undefined {
   const name = host.startsWith('*.') ? host.slice(2) : host;
   if (name.includes('.')) return undefined;
+  // A generated-looking label (a pasted token) is said by its size where the message quotes the host: never again here.
+  const example = holdsUnshownRun(name) ? '"<host>.example.com"' : `"${name}.example.com"`;
   return (
     `"${host}" is a single DNS label, for which public ACME CAs such as Let's Encrypt issue no certificate, so unless ` +
     `${source} is a private CA that does, Traefik serves its self-signed default certificate: write the full host name ` +
-    `clients use (e.g. "${name}.example.com"), or drop tls for plain HTTP`
+    `clients use (e.g. ${example}), or drop tls for plain HTTP`
   );
 }

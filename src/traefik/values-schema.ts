@@ -63,8 +63,6 @@ export interface ValuesViolation {
   readonly message: string;
   /** About the key's name, not its value: a secret in the value is still said beside it (Problem.aboutName). */
   readonly aboutName?: boolean;
-  /** Says only that the value's kind is wrong: said beside a rule's message about the same key (Problem.aboutKind). */
-  readonly aboutKind?: boolean;
 }
 
 /** Checks merged values; unknown top-level keys are left to the caller (it offers a did-you-mean). */
@@ -135,7 +133,7 @@ function violation(error: ErrorObject, tag: string, values: Record<string, unkno
     // A quoted count (`maxReplicas: "3"`) is the common slip; the digits alone are safe to show.
     const unquote =
       typeof node === 'string' && /^\d+$/.test(node) && /integer|number/.test(expected) ? `: write ${Number(node)} without quotes` : '';
-    return { path, message: `is ${typeName(node)}, but ${against} expects ${expected}${unquote}`, aboutKind: true };
+    return { path, message: `is ${typeName(node)}, but ${against} expects ${expected}${unquote}` };
   }
   if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
     // The schema's own words, not the value (which may be a secret).

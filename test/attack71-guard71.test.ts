@@ -3,6 +3,7 @@ import { K3sVipCluster, K3sVipClusterProps } from '../src';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { readFileSync } from 'node:fs';
 import { snapshot } from '../src/core/snapshot';
+import { clusterProps } from './helpers';
 
 // Round 71 (guard71): 71d-3 (a kind named like an object member crashed the rules), 71d-4 (control characters of a
 // kind/name printed raw), 71d-7 (dotted and empty values keys), 71d-15 (shared objects walked once per place), 71d-10
@@ -11,20 +12,7 @@ import { snapshot } from '../src/core/snapshot';
 /** Props as a test edits them (the public type's keys are read-only). */
 type Props = { kubeVip: unknown; traefik: Record<string, unknown>; ingresses: unknown[]; k3s: unknown };
 
-const base = (): Props => ({
-  kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' } },
-  traefik: { loadBalancerIPs: ['192.168.0.41'], redirectToHttps: true, externalCertResolvers: ['default'] },
-  ingresses: [
-    { name: 'frontend-ingress', host: 'k3s.code-place-dev.site', service: 'frontend', port: 80, tls: { certResolver: 'default' } },
-  ],
-  k3s: {
-    servers: [
-      { name: 'k3s-1', address: '192.168.0.11' },
-      { name: 'k3s-2', address: '192.168.0.12' },
-      { name: 'k3s-3', address: '192.168.0.13' },
-    ],
-  },
-});
+const base = (): Props => clusterProps() as Props;
 
 /** The construct door's outcome: 'OK' or the error's message (a raw TypeError's name shows). */
 function props(edit: (p: Props) => void, extra?: (app: App, cluster: K3sVipCluster) => void): string {

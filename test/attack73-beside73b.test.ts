@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import { K3sVipCluster } from '../src/index';
-import { refusalOf } from './helpers';
+import { clusterProps, refusalOf } from './helpers';
 
 /**
  * Round 73 (beside73b): objects beside a K3sVipCluster meet the rules the config door gives the same kind.
@@ -11,20 +11,7 @@ import { refusalOf } from './helpers';
  * is not called an extraObjects item. Each refused row has a passing neighbour.
  */
 type Props = Record<string, any>;
-const base = (): Props => ({
-  kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' } },
-  traefik: { loadBalancerIPs: ['192.168.0.41'], redirectToHttps: true, externalCertResolvers: ['default'] },
-  ingresses: [
-    { name: 'frontend-ingress', host: 'k3s.code-place-dev.site', service: 'frontend', port: 80, tls: { certResolver: 'default' } },
-  ],
-  k3s: {
-    servers: [
-      { name: 'k3s-1', address: '192.168.0.11' },
-      { name: 'k3s-2', address: '192.168.0.12' },
-      { name: 'k3s-3', address: '192.168.0.13' },
-    ],
-  },
-});
+const base = (): Props => clusterProps() as Props;
 const withValues = (values: object): Props => {
   const props = base();
   props.traefik.values = values;

@@ -1,7 +1,7 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import { parseConfigText } from '../src/config/load';
 import { GatewayApiChart, K3sVipCluster, KubeVipChart, LoadBalancerService } from '../src/index';
-import { configErrors, devConfig, refusalOf, withChanges } from './helpers';
+import { clusterProps, configErrors, devConfig, refusalOf, withChanges } from './helpers';
 
 /**
  * Round 73 (mend73a): 73a-1 a Gateway's cert-manager.io/cluster-issuer naming no ClusterIssuer, at every door; 73a-4
@@ -10,20 +10,7 @@ import { configErrors, devConfig, refusalOf, withChanges } from './helpers';
  * an app object named by its key path; 73a-12 a CRD kind of a *.k8s.io group Kubernetes does not serve is no built-in.
  */
 type Props = Record<string, any>;
-const base = (): Props => ({
-  kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' } },
-  traefik: { loadBalancerIPs: ['192.168.0.41'], redirectToHttps: true, externalCertResolvers: ['default'] },
-  ingresses: [
-    { name: 'frontend-ingress', host: 'k3s.code-place-dev.site', service: 'frontend', port: 80, tls: { certResolver: 'default' } },
-  ],
-  k3s: {
-    servers: [
-      { name: 'k3s-1', address: '192.168.0.11' },
-      { name: 'k3s-2', address: '192.168.0.12' },
-      { name: 'k3s-3', address: '192.168.0.13' },
-    ],
-  },
-});
+const base = (): Props => clusterProps() as Props;
 const withIssuer = (): Props => ({ ...base(), certManager: { issuers: { le: { email: 'ops@code-place-dev.site' } } } });
 const withGateway = (): Props => {
   const p = withIssuer();

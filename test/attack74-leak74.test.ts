@@ -8,31 +8,10 @@
 import { redact } from '../src/core/secrets';
 import { acceptedEverywhere, refusedEverywhere, textConfigMap } from './secret-doors';
 import { configErrors, withTraefikValues } from './helpers';
+import { base32, filler, PFX, PFX_TRUSTSTORE } from './byte-fixtures';
 
-/** Deterministic bytes standing for a key's random ones. */
-const filler = (length: number, seed = 7): Buffer => Buffer.from(Array.from({ length }, (_, i) => (i * 37 + seed * 11 + 5) % 251));
-const hex = (text: string): Buffer => Buffer.from(text.replace(/\s/g, ''), 'hex');
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-/** RFC 4648 base32, padded, as coreutils `base32 -w0` writes it. */
-function base32(bytes: Buffer): string {
-  let [out, bits, value] = ['', 0, 0];
-  for (const byte of bytes) {
-    value = ((value << 8) | byte) & 0xffff;
-    bits += 8;
-    for (; bits >= 5; bits -= 5) out += BASE32[(value >> (bits - 5)) & 31];
-  }
-  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
-  return out.padEnd(Math.ceil(out.length / 8) * 8, '=');
-}
 /** Text in lines of `width` characters, as `base32` (76) or `fold -w` write it. */
 const wrapped = (text: string, width = 76): string => text.match(new RegExp(`.{1,${width}}`, 'g'))!.join('\n');
-
-/** A PFX (RFC 7292 §4) of certificate safe bytes, then a pkcs8ShroudedKeyBag last, as OpenSSL orders them (attack60). */
-const PFX_HEAD = hex('308400000000 020103 308400000000 06092a864886f70d010701');
-const PFX = Buffer.concat([PFX_HEAD, filler(600, 9), hex('060b2a864886f70d010c0a0102'), filler(64, 1)]);
-/** The same with certificate bags only (1.2.840.113549.1.12.10.1.3): a truststore. */
-const PFX_TRUSTSTORE = Buffer.concat([PFX_HEAD, filler(600, 9), hex('060b2a864886f70d010c0a0103'), filler(64, 1)]);
 
 const BITLOCKER = '417538-219648-605803-300443-189101-574607-290532-664378';
 const SEED4 = 'JBSW Y3DP EHPK 3PXP KZ4T MNQW';

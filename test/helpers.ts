@@ -164,6 +164,22 @@ export function thrown(build: () => void): K3sVipValidationError {
 /** A chart to put a construct under test in. */
 export const chart = () => new Chart(new App(), 'test');
 
+/** K3sVipCluster props of the reference cluster (config/dev.yaml's keys), a fresh copy each call. */
+export const clusterProps = (): Record<string, any> => ({
+  kubeVip: { version: 'v1.2.3', interface: 'eth0', controlPlane: { address: '192.168.0.40' } },
+  traefik: { loadBalancerIPs: ['192.168.0.41'], redirectToHttps: true, externalCertResolvers: ['default'] },
+  ingresses: [
+    { name: 'frontend-ingress', host: 'k3s.code-place-dev.site', service: 'frontend', port: 80, tls: { certResolver: 'default' } },
+  ],
+  k3s: {
+    servers: [
+      { name: 'k3s-1', address: '192.168.0.11' },
+      { name: 'k3s-2', address: '192.168.0.12' },
+      { name: 'k3s-3', address: '192.168.0.13' },
+    ],
+  },
+});
+
 /**
  * Writes dist/.generated-files as a completed synth leaves it (every regular file with its digest), for tests
  * that lay out dist/ by hand: k3s:install copies only the complete output of one synth.

@@ -1,17 +1,9 @@
 import type { Document, Scalar } from 'yaml';
 import type { Path } from '../core/problem';
-import { isNode, isScalar } from '../core/yaml';
+import { isScalar } from '../core/yaml';
 import { readYamlDocuments } from '../core/yaml-documents';
+import { deepestNode } from '../core/yaml-field-places';
 import { foldedOffset } from './folded-offset';
-
-/** The deepest node of `doc` on `path`, with how many keys of the path it took, or undefined when none is. */
-function deepest(doc: Document, path: Path): { depth: number; offset: number } | undefined {
-  for (let depth = path.length; depth >= 1; depth--) {
-    const node = doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return { depth, offset: node.range[0] };
-  }
-  return undefined;
-}
 
 // One reading per text, however many problems it holds (a text may be most of a 1 MiB file).
 const read = new WeakMap<Scalar, readonly Document[]>();
@@ -38,7 +30,7 @@ export function offsetInText(node: Scalar, rest: Path, text: string): number | u
   const value = node.value;
   if (typeof value !== 'string' || !node.range || rest.length === 0) return undefined;
   const found = documentsOf(node, value).flatMap((document) => {
-    const at = deepest(document, rest);
+    const at = deepestNode(document, rest);
     return at ? [at] : [];
   });
   const depth = Math.max(0, ...found.map((at) => at.depth));

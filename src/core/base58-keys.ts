@@ -55,7 +55,8 @@ function wifKey(bytes: Buffer): Buffer | undefined {
 
 /** The decoding (text-decodings.ts) that reads a base58 key as its DER, and labelled base58 as its text. */
 export const BASE58_KEYS = {
-  applies: /[1-9A-HJ-NP-Za-km-z]{17}/,
+  // Only a key's length (WIF 51-52, a keypair 87-88) or a base58 label makes a run worth decoding: a cheaper pass.
+  applies: /[1-9A-HJ-NP-Za-km-z]{50}|base58/i,
   escape: RUN,
   decode: (run: string, text: string, at: number): string | undefined => {
     const [before, after] = [text.slice(Math.max(0, at - LABEL_REACH), at), text.slice(at + run.length, at + run.length + LABEL_REACH)];

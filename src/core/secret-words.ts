@@ -1,4 +1,5 @@
 import { looksGenerated } from './generated-runs';
+import { nameWords } from './named-setting-values';
 import { hasPasswordMix } from './password-mix';
 
 /**
@@ -236,13 +237,6 @@ export function isPlainHmacSetting(value: string, key: string, parent: string): 
  */
 const isCommunityName = (list: readonly string[]): boolean => withoutTail(list).pop() === 'community';
 const SNMP_QUALIFIER = /^(?:snmp|snmpv[12]c?|v[12]c?|ro|rw|read|write|readonly|readwrite|trap|get|set)$/;
-/** A key's name as lower-case words, camelCase split too (`hashSalt`, `AUTH_SALT` → `hash salt`, `auth salt`). */
-const nameWords = (name: string): string[] =>
-  name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
 
 const DEFAULT_COMMUNITY = /^(?:public|private)$/i;
 

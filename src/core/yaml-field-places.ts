@@ -1,3 +1,4 @@
+import type { Document } from 'yaml';
 import type { Path } from './problem';
 import { YamlRead, readYamlDocuments } from './yaml-documents';
 import { yaml } from './yaml';
@@ -20,15 +21,23 @@ export function fieldPlaces(text: string): (path: Path, document?: number) => Fi
     read ??= readYamlDocuments(text, 'lenient');
     const docs = read.documents.map((d) => d.doc);
     const candidates = document !== undefined && docs[document] ? [docs[document]] : docs;
-    for (let length = path.length; length >= 0; length--) {
-      for (const doc of candidates) {
-        const node = length ? doc.getIn(path.slice(0, length), true) : doc.contents;
-        const range = yaml.isNode(node) ? node.range : undefined;
-        if (!range) continue;
-        const { line, col } = read.lines.linePos(range[0]);
-        return { line, column: col };
-      }
+    let best: { depth: number; offset: number } | undefined;
+    for (const doc of candidates) {
+      const root = yaml.isNode(doc.contents) && doc.contents.range ? { depth: 0, offset: doc.contents.range[0] } : undefined;
+      const hit = deepestNode(doc, path) ?? root;
+      if (hit && (!best || hit.depth > best.depth)) best = hit;
     }
-    return undefined;
+    if (!best) return undefined;
+    const { line, col } = read.lines.linePos(best.offset);
+    return { line, column: col };
   };
+}
+
+/** The deepest node of `doc` on `path` (one key at least), with how many keys of the path it took, or undefined. */
+export function deepestNode(doc: Document, path: Path): { depth: number; offset: number } | undefined {
+  for (let depth = path.length; depth >= 1; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true);
+    if (yaml.isNode(node) && node.range) return { depth, offset: node.range[0] };
+  }
+  return undefined;
 }

@@ -10,7 +10,7 @@ type Values = Record<string, unknown>;
 
 /** The annotations by which an Ingress asks Traefik's resolver or cert-manager's ClusterIssuer for its certificate. */
 export const CERT_RESOLVER_ANNOTATION = 'traefik.ingress.kubernetes.io/router.tls.certresolver';
-export const CLUSTER_ISSUER_ANNOTATION = 'cert-manager.io/cluster-issuer';
+export { CLUSTER_ISSUER_ANNOTATION } from '../gateway/model';
 
 export const isIngress = (object: Values): boolean =>
   object.kind === 'Ingress' && typeof object.apiVersion === 'string' && apiGroup(object.apiVersion) === 'networking.k8s.io';

@@ -4,11 +4,10 @@ import { ingressRouterAnnotationProblems } from '../ingress/ingress-router-annot
 import { ofTraefikClass } from '../ingress/legacy-class';
 import { resolverNameProblem } from '../traefik/resolver-names';
 import { AppObject, Scope, where } from './construct-app-objects';
+import { CERT_RESOLVER_ANNOTATION } from './construct-ingress-facts';
 import { notedTraefikRelease } from './construct-services';
 
 type Values = Record<string, unknown>;
-
-const CERT_RESOLVER_ANNOTATION = 'traefik.ingress.kubernetes.io/router.tls.certresolver';
 
 /** Where a resolver is defined: the props of the app's TraefikHelmChartConfig or K3sVipCluster. */
 const DEFINE =

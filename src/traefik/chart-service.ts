@@ -1,7 +1,7 @@
 import { formatPath, Path, Problem, shownValue } from '../core/problem';
 import { DeployedService, LocatedIp, locate, Sourced } from '../load-balancer/deployed';
 import { LEASE_NAME_ANNOTATION, leaseNameProblem } from '../kube-vip/shared-lease';
-import { kubeVipRules } from '../kube-vip/versions';
+import { foreignClassMessage, kubeVipRules } from '../kube-vip/versions';
 import * as format from '../config/formats';
 import { parseVersion } from '../semver';
 import { goTruthy } from './go-truth';
@@ -178,7 +178,7 @@ function additionalVipProblems(
     if (lbClass === undefined || lbClass === null || lbClass === KUBE_VIP_CLASS) continue;
     problems.push({
       path: context.sourced([...at, ...keys, 'loadBalancerClass'], '').path,
-      message: `is ${shownValue(lbClass)}, not kube-vip's class (${KUBE_VIP_CLASS}), so kube-vip never gives ${context.label} its VIP: remove the key`,
+      message: foreignClassMessage(shownValue(lbClass), context.label),
     });
   }
   if (annotationPath && isLoadBalancerIpSet(valueAt(block, ['spec', 'loadBalancerIP']))) {

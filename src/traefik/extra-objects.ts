@@ -273,9 +273,6 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, b
  * values text, which that check does not read, and an object the API server refuses fails the whole
  * Traefik release. A message quoting a value of the item is redacted like the item's own secrets.
  */
-/** A type verdict of Traefik's vendored CRDs (validate/traefik-crds.ts), as validate/schemas.ts words it. */
-const TRAEFIK_CRD_VERDICT = / schema of crds\/traefik\//;
-
 function schemaProblems(frozen: Values, path: Path, bundle?: string): Problem[] {
   // A plain copy: the validators may annotate what they read, and the config is frozen behind proxies.
   const item = JSON.parse(JSON.stringify(frozen)) as Values;
@@ -284,7 +281,7 @@ function schemaProblems(frozen: Values, path: Path, bundle?: string): Problem[] 
   // A Traefik CRD's type verdict yields to the Traefik rules' own on the same key (ingress/route-fields.ts), which say the
   // fix; the API server rules' findings (a Secret name no Secret can have) stand as they are.
   return findings.map((finding) => ({
-    ...(TRAEFIK_CRD_VERDICT.test(finding.message) && { schemaVerdict: true }),
+    ...(finding.traefikCrdType && { schemaVerdict: true }),
     path: [...path, ...finding.path],
     message: `${redact(finding.message, secrets)} (extraObjects items are applied as written, in the Traefik release, which fails whole if the API server refuses one)`,
   }));

@@ -78,10 +78,7 @@ export function providerWatch(values: Values, flags: readonly TraefikFlag[], pre
 }
 
 /** A `--providers.*.namespaces` flag given (again): its comma-separated names add to the list, the chart's own flag first. */
-export function withFlagNamespaces(
-  namespaces: Sourced<readonly string[]> | undefined,
-  flag: TraefikFlag,
-): Sourced<readonly string[]> | undefined {
+function withFlagNamespaces(namespaces: Sourced<readonly string[]> | undefined, flag: TraefikFlag): Sourced<readonly string[]> | undefined {
   const names = (flag.value ?? '')
     .split(',')
     .map((ns) => ns.trim())

@@ -8,6 +8,8 @@ export type FieldPath = ReadonlyArray<string | number>;
 export interface Finding {
   readonly path: FieldPath;
   readonly message: string;
+  /** A type verdict of Traefik's vendored CRDs (schemas.ts): the Traefik rules' own message on the key stands instead. */
+  readonly traefikCrdType?: boolean;
 }
 
 export interface Selected {

@@ -41,7 +41,7 @@ export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: 
   // against. Types only: every chart from v28.0.0 to v41.3.0 gives each field the same type, while fields, minimums and
   // enums change by chart version, which the Traefik rules judge (ingress/route-fields.ts, option-value-types.ts).
   const traefik = traefikGroupCrd(apiGroup(apiVersion), kind);
-  if (traefik) return checkCustomResource(object, traefik, apiVersion, kind, (error) => error.keyword === 'type');
+  if (traefik) return checkCustomResource(object, traefik, apiVersion, kind, (error) => error.keyword === 'type', true);
   const crd = findCrd(apiVersion, kind);
   if (crd) return checkCustomResource(object, crd, apiVersion, kind);
 
@@ -76,6 +76,7 @@ function checkCustomResource(
   apiVersion: string,
   kind: string,
   judged: (error: ErrorObject) => boolean = () => true,
+  traefikCrdType = false,
 ): Finding[] {
   const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
   if (!crd.versions.has(version)) {
@@ -92,7 +93,7 @@ function checkCustomResource(
     ? []
     : anyOfMerged(validate.errors ?? [])
         .filter(judged)
-        .map((e) => fromAjvError(e, object, schemaName));
+        .map((e) => ({ ...fromAjvError(e, object, schemaName), ...(traefikCrdType && { traefikCrdType }) }));
   // A CRD schema says only `metadata: object`; the API server checks it as ObjectMeta.
   return isRecord(object.metadata) ? [...findings, ...checkObjectMeta(object.metadata)] : findings;
 }

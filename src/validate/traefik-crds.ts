@@ -17,7 +17,7 @@ const V3_ONLY_KINDS = new Set(['ServersTransportTCP']);
  * The chart tag whose `traefik/crds/traefik.io_*.yaml` crds/traefik/ vendors (crds/traefik/README.md): the chart this
  * tool pins (pins.ts TRAEFIK_CHART_VERSION), whose CRDs K3s installs through its `traefik-crd` HelmChart.
  */
-export const TRAEFIK_CRD_TAG = 'v39.0.7';
+const TRAEFIK_CRD_TAG = 'v39.0.7';
 
 let index: Map<string, Crd> | undefined;
 

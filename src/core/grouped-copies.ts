@@ -96,22 +96,20 @@ const MIN_JOINED_FORM = 8;
  * looks the forms up by their first MIN_JOINED_FORM characters.
  */
 const GROUP_RUN = /[A-Za-z0-9]+(?:[-._ :]+[A-Za-z0-9]+)+/g;
-const LETTER_OR_DIGIT = /[A-Za-z0-9]/;
+const LETTERS_AND_DIGITS = /[A-Za-z0-9]/g;
 function regroupedCopiesIn(message: string, heads: ReadonlyMap<string, readonly string[]>): string[] {
   if (!heads.size || message.length > MAX_SPACED) return [];
-  const found: string[] = [];
+  const found = new Set<string>();
   for (const { 0: run, index } of message.matchAll(GROUP_RUN)) {
-    // The run's letters and digits, lower-cased, and where each stands in the message.
-    const places: number[] = [];
-    let joined = '';
-    for (let i = 0; i < run.length; i++)
-      if (LETTER_OR_DIGIT.test(run[i])) {
-        joined += run[i].toLowerCase();
-        places.push(index + i);
-      }
+    const joined = run.replace(SEPARATOR_RUNS, '').toLowerCase();
+    // Where each of the run's letters and digits stands in the message: taken only once a copy is found.
+    let places: number[] | undefined;
     for (let i = 0; i + MIN_JOINED_FORM <= joined.length; i++)
       for (const form of heads.get(joined.slice(i, i + MIN_JOINED_FORM)) ?? [])
-        if (joined.startsWith(form, i)) found.push(message.slice(places[i], places[i + form.length - 1] + 1));
+        if (joined.startsWith(form, i)) {
+          places ??= Array.from(run.matchAll(LETTERS_AND_DIGITS), (letter) => index + letter.index);
+          found.add(message.slice(places[i], places[i + form.length - 1] + 1));
+        }
   }
-  return found;
+  return [...found];
 }

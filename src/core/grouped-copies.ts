@@ -10,8 +10,8 @@ import { copiesIn } from './secret-copies';
 /** The copies of `secrets` (or their separator-free forms) `text` holds, grouped or not, as `text` writes them. */
 export function groupedCopiesIn(text: string, secrets: readonly string[]): string[] {
   if (!secrets.length) return [];
-  const all = joinedToo(secrets);
-  return [...copiesIn(text, all), ...spacedCopiesIn(text, all)];
+  const { all, spaced, heads } = joinedToo(secrets);
+  return [...copiesIn(text, all), ...spacedCopiesIn(text, spaced), ...regroupedCopiesIn(text, heads)];
 }
 
 /**
@@ -50,26 +50,66 @@ function spacedCopiesIn(message: string, secrets: readonly string[]): string[] {
 }
 
 /**
- * `secrets` and, beside each written in groups with one repeated separator (`Zx9q-Wm4v-Tr7p`), its form without them
- * (59a-1: a message may print `Zx9qWm4vTr7p` or `Zx9q.Wm4v.Tr7p`). Once per list: copiesIn indexes a list once.
+ * `secrets` and, beside each written in groups of letters and digits (`Zx9q-Wm4v-Tr7p`, `tango-Delta_7.foxtrot`), its
+ * form without separators (59a-1: a message may print `Zx9qWm4vTr7p`; 75a-15: groups of any length, separators mixed);
+ * those forms lower-cased by their first MIN_JOINED_FORM characters too. Spaced copies are looked up with the forms of
+ * groups of up to six only: spacedCopiesIn blanks a whole run, which read with longer groups would take the wording in
+ * (`the value tango delta 7 foxtrot`); regroupedCopiesIn blanks the copy alone. Once per list: copiesIn indexes a list once.
  */
-const withJoined = new WeakMap<readonly string[], readonly string[]>();
-function joinedToo(secrets: readonly string[]): readonly string[] {
+type Joined = { all: readonly string[]; spaced: readonly string[]; heads: ReadonlyMap<string, readonly string[]> };
+const withJoined = new WeakMap<readonly string[], Joined>();
+function joinedToo(secrets: readonly string[]): Joined {
   let list = withJoined.get(secrets);
   if (!list) {
-    // Only a secret that is groups of letters and digits and one separator: in `admin:pw@k3s.example.com` the host's
+    // Only a secret that is groups of letters and digits between separators: in `admin:pw@k3s.example.com` the host's
     // dots join no secret, and `k3sexamplecom` would blank every copy of the host.
-    const joined = secrets.flatMap((secret) =>
-      SEPARATORS.filter((separator) => secret.length <= 4096 && GROUPED(separator).test(secret))
-        .map((separator) => secret.split(separator).join(''))
-        .filter((form) => form.length >= 8 && !PLAIN_WORD.test(form)),
-    );
-    withJoined.set(secrets, (list = joined.length ? [...secrets, ...joined] : secrets));
+    const grouped = secrets.filter((secret) => secret.length <= 4096 && GROUPED.test(secret));
+    const joinedOf = (from: readonly string[]) =>
+      from.map((secret) => secret.replace(SEPARATOR_RUNS, '')).filter((form) => form.length >= MIN_JOINED_FORM && !PLAIN_WORD.test(form));
+    const joined = joinedOf(grouped);
+    const short = joinedOf(grouped.filter((secret) => SHORT_GROUPS.test(secret)));
+    const heads = new Map<string, string[]>();
+    for (const form of new Set(joined.map((each) => each.toLowerCase()))) {
+      const head = form.slice(0, MIN_JOINED_FORM);
+      heads.set(head, [...(heads.get(head) ?? []), form]);
+    }
+    const all = joined.length ? [...secrets, ...joined] : secrets;
+    withJoined.set(secrets, (list = { all, spaced: short.length ? [...secrets, ...short] : secrets, heads }));
   }
   return list;
 }
 
-/** Groups of one to six letters and digits, each after the first after `separator`. */
-const GROUPED = (separator: string) => new RegExp(`^[A-Za-z0-9]{1,6}(?:${separator.replace('.', '\\.')}[A-Za-z0-9]{1,6})+$`);
+/** Groups of letters and digits, of any length, each after the first after a separator (SEPARATORS, mixed). */
+const GROUPED = /^[A-Za-z0-9]+(?:[-._ :][A-Za-z0-9]+)+$/;
+const SHORT_GROUPS = /^[A-Za-z0-9]{1,6}(?:[-._ :][A-Za-z0-9]{1,6})+$/;
+const SEPARATOR_RUNS = /[-._ :]+/g;
 /** A secret of letters only: a word of the wording, never copied (redact-message.ts PLAIN_WORD). */
 const PLAIN_WORD = /^[A-Za-z]+$/;
+/** The fewest characters a grouped secret's form without separators holds for it to be blanked: shorter ones are words. */
+const MIN_JOINED_FORM = 8;
+
+/**
+ * Round 75 (75a-15): a grouped secret's copy with its separators swapped, mixed or some dropped (`tango_Delta_7.foxtrot`
+ * of `tango-Delta-7-foxtrot`), in any letter case, groups of any length: each run of groups is read without its
+ * separators, and where it holds a secret's form without them, the run's characters from that form's first to its last
+ * are the copy (the run's other groups, `.example.com`, stay). Linear: a run is matched once, and each place in it
+ * looks the forms up by their first MIN_JOINED_FORM characters.
+ */
+const GROUP_RUN = /[A-Za-z0-9]+(?:[-._ :]+[A-Za-z0-9]+)+/g;
+const LETTERS_AND_DIGITS = /[A-Za-z0-9]/g;
+function regroupedCopiesIn(message: string, heads: ReadonlyMap<string, readonly string[]>): string[] {
+  if (!heads.size || message.length > MAX_SPACED) return [];
+  const found = new Set<string>();
+  for (const { 0: run, index } of message.matchAll(GROUP_RUN)) {
+    const joined = run.replace(SEPARATOR_RUNS, '').toLowerCase();
+    // Where each of the run's letters and digits stands in the message: taken only once a copy is found.
+    let places: number[] | undefined;
+    for (let i = 0; i + MIN_JOINED_FORM <= joined.length; i++)
+      for (const form of heads.get(joined.slice(i, i + MIN_JOINED_FORM)) ?? [])
+        if (joined.startsWith(form, i)) {
+          places ??= Array.from(run.matchAll(LETTERS_AND_DIGITS), (letter) => index + letter.index);
+          found.add(message.slice(places[i], places[i + form.length - 1] + 1));
+        }
+  }
+  return [...found];
+}

@@ -99,7 +99,9 @@ const TOKENS = [
   // (gitleaks square-access-token, square-secret), Groq (`gsk_` + 52) and Replicate (`r8_` + 37) API keys.
   // Round 38a-4: also inside the Bot API's URL (`api.telegram.org/bot<id>:<token>/sendMessage`), and glued after `_`, `-`.
   // Round 53a-10: 34 in all too (the Bot API docs' own sample `110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw`), ids of 5+.
-  String.raw`(?:(?<![A-Za-z0-9])|(?<=\/bot))\d{5,16}:A[\w-]{33,34}(?![\w-])`,
+  // Round 75 (75a-5): longer too, to 48 (core.telegram.org/bots/api#authorizing-your-bot fixes no length), where the
+  // run mixes upper- and lower-case letters and a digit as a generated one does (`12:Abstract…` stays a word).
+  String.raw`(?:(?<![A-Za-z0-9])|(?<=\/bot))\d{5,16}:A(?:[\w-]{33,34}|(?=[\w-]{0,46}[A-Z])(?=[\w-]{0,46}[a-z])(?=[\w-]{0,46}[0-9])[\w-]{35,47})(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])[0-9a-f]{32}-us\d{1,2}(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])(?:v1\.0-[a-f0-9]{24}-[a-f0-9]{146}|ya29\.[\w-]{30,}|sq0(?:atp|csp)-[\w-]{22,60}|gsk_[A-Za-z0-9]{52}|r8_[A-Za-z0-9]{37})(?![\w-])`,
   // Round 38a-4: Square production access tokens (`EAAA` + 60; 40 or more here), Postman (`PMAK-<24 hex>-<34 hex>`),

@@ -118,7 +118,7 @@ describe('lower-level constructs check their own props', () => {
     [
       'an Ingress port name that is a quoted number',
       () => new TraefikIngress(chart(), 'i', { ...ingress, port: '80' }),
-      'TraefikIngress: port "80" is a quoted number: write 80 without quotes',
+      `TraefikIngress: port "80" is a string: write the number 80, not the string '80'`,
     ],
     [
       'a Service port above 65535',

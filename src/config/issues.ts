@@ -80,7 +80,16 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
       }
       if (input === null && (issue.expected === 'object' || issue.expected === 'array' || issue.expected === 'record')) {
         const content = issue.expected === 'array' ? 'items' : 'keys';
-        return [{ path, emptyBlock: true, message: `is empty: give its ${content} on the lines below it, indented, or remove it` }];
+        // At the TypeScript door there are no lines to indent (75a-8): what to pass instead.
+        const given = issue.expected === 'array' ? 'an array' : `an object${requiredKeysExample(path, root)}`;
+        return [
+          {
+            path,
+            emptyBlock: true,
+            message: `is null: give ${given} or remove ${typeof path[path.length - 1] === 'number' ? 'the item' : 'it'}`,
+            yamlMessage: `is empty: give its ${content} on the lines below it, indented, or remove it`,
+          },
+        ];
       }
       if (input === null) {
         const schema = schemaAt(path);
@@ -134,8 +143,11 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
       if (input === undefined) return [{ path, message: `is required: expected ${expected}` }];
       return [{ path, message: `${show(input)} is not allowed: expected ${expected}` }];
     }
-    default:
-      return [{ path, message: issue.message }];
+    default: {
+      // A format check's construct-door words (schema.ts formatted): the file's are its yamlMessage.
+      const props = (issue as { params?: { props?: string } }).params?.props;
+      return [props ? { path, message: props, yamlMessage: issue.message } : { path, message: issue.message }];
+    }
   }
 }
 
@@ -148,6 +160,16 @@ export function schemaAt(path: ReadonlyArray<string | number>, root: z.ZodType =
     schema = typeof key === 'number' ? def.element : def.shape && Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
   }
   return schema;
+}
+
+/** ` ({ name, host })`: the keys an object at `path` must have, or nothing when it has none or is no object. */
+function requiredKeysExample(path: ReadonlyArray<string | number>, root: z.ZodType): string {
+  const schema = schemaAt(path, root);
+  const shape = schema && (unwrap(schema)._zod.def as { shape?: Record<string, z.ZodType> }).shape;
+  const required = Object.entries(shape ?? {})
+    .filter(([, value]) => !['optional', 'default', 'prefault'].includes(value._zod.def.type))
+    .map(([key]) => key);
+  return required.length ? ` ({ ${required.join(', ')} })` : '';
 }
 
 export function unwrap(schema: z.ZodType): z.ZodType {

@@ -1,5 +1,6 @@
 import { pieceAccepts, SchemaPiece } from './config-shape';
 import { FormatCheck } from './formats';
+import { PROPS_CHECKS } from './props-wording';
 import { zodIssues, zodSchema } from './zod-lazy';
 import { closest } from '../core/closest';
 import { HIDDEN_KEY, hiddenKeyUnder } from '../core/reference-keys';
@@ -98,7 +99,7 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
   /** A text prop; `undefined` (an omitted optional prop) passes. */
   public text(path: Path, value: unknown, check: FormatCheck): this {
     if (value === undefined) return this;
-    const problem = typeof value === 'string' ? check(value) : `${describeValue(value)}: expected a string`;
+    const problem = typeof value === 'string' ? (PROPS_CHECKS.get(check) ?? check)(value) : `${describeValue(value)}: expected a string`;
     if (problem) this.problems.push({ path, message: problem });
     return this;
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as format from './formats';
 import * as k3sFormat from './k3s-formats';
 import { tokenFilePath } from './token-file';
+import { PROPS_CHECKS } from './props-wording';
 import { markedIfNotShown } from './unshown-values';
 import { CERT_MANAGER_VERSION, DEFAULT_CLUSTER_CIDR, DEFAULT_SERVICE_CIDR, KUBE_VIP_VERSION, TRAEFIK_CHART_VERSION } from '../pins';
 
@@ -28,7 +29,10 @@ function formatted(check: format.FormatCheck, description: string) {
     .meta({ description, ...(pattern ? { pattern } : {}) })
     .superRefine((value, ctx) => {
       const problem = check(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+      // The construct door's words where they differ (props-wording.ts); the message stays the config file's.
+      const props = problem && PROPS_CHECKS.get(check)?.(value);
+      if (problem)
+        ctx.addIssue({ code: 'custom', message: problem, input: value, ...(props !== problem && props && { params: { props } }) });
     });
   return markedIfNotShown(check, schema);
 }

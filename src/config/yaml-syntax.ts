@@ -84,7 +84,7 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
     problems.push({
       ...at(offset),
       path: pathAt(offset),
-      message: parserWords(error.message, lineAt(text, offset), pathAt(offset), secretAt),
+      message: textAfterClose(error.message, text, offset) ?? parserWords(error.message, lineAt(text, offset), pathAt(offset), secretAt),
     });
   }
   return problems;
@@ -121,6 +121,20 @@ function unclosedFlow(doc: Document.Parsed, text: string): { offset: number; mes
     offset,
     message: `opens a flow ${kind} (${mark}) that is never closed, so YAML reads the lines after it into it: end it with ${close}, or quote the value`,
   };
+}
+
+/**
+ * Text after a closed quote or flow collection on its line (`value: 'a b' extra`): the parser's "Unexpected scalar at
+ * node end" says nothing to write, and its words may quote a secret. Told from the character before the stray text.
+ */
+function textAfterClose(message: string, text: string, offset: number): string | undefined {
+  if (!/^Unexpected \S+ at node end/.test(message)) return undefined;
+  const before = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset).trimEnd();
+  const close = before[before.length - 1];
+  if (close === "'" || close === '"') return `has text after its closing quote (${close}): put it inside the quotes or remove it`;
+  if (close === ']' || close === '}')
+    return `has text after its closing ${close}: put it inside the ${close === ']' ? 'list' : 'map'} or remove it`;
+  return undefined;
 }
 
 /** The parser's words, or where they may quote a secret (`|abc` read as a block scalar header), a description instead. */

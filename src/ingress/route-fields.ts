@@ -17,7 +17,8 @@ import { routeBackendProblems } from './route-backends';
 import { chartRouteRefProblems } from './chart-route-refs';
 import { crossNamespaceProblems } from './cross-namespace-refs';
 import { entrypointLayers, type LayeredRouter, routeObjectLayerProblems, wrongLayerProblems } from './entrypoint-layers';
-import { ruleValueProblem } from './rule-values';
+import { ruleBeyondBounds, ruleValueProblem } from './rule-values';
+import { RULE_BOUNDS } from '../traefik/rule-syntax';
 import { v2RuleProblem } from './v2-rule-syntax';
 import { defaultSyntax, ownSyntax, v3RuleProblem } from './v3-rule-syntax';
 
@@ -50,6 +51,7 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
         path: [...path, 'match'],
         message: `${rule.why}, so ${rule.effect ?? 'Traefik refuses the router and the route never serves'}: ${rule.fix}`,
       });
+    if (!rule && ruleBeyondBounds(route.match)) warnings.push({ path: [...path, 'match'], message: BEYOND_BOUNDS });
     const sni =
       kind === 'IngressRouteTCP' && !rule ? sniWithoutTlsProblem(route.match, spec.tls !== undefined && spec.tls !== null) : undefined;
     if (sni) problems.push({ path: [...path, 'match'], message: sni });
@@ -217,6 +219,11 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
   }));
   return { errors, warnings: warnings.map(({ path, message, textPath }) => ({ path, message, ...(textPath && { textPath }) })) };
 }
+
+/** A rule past what this tool parses (rule-values.ts ruleBeyondBounds): its values are still judged, not the rest. */
+const BEYOND_BOUNDS =
+  `is a rule past what this tool reads in full (over ${RULE_BOUNDS.chars} characters or ${RULE_BOUNDS.tokens} tokens): its matchers' ` +
+  'values are judged, not its grammar nor its hosts against the generated Ingresses: split it into several routes';
 
 const FIX_FILE = 'write the routers and services as YAML, each key once, with only the fields Traefik knows (case aside)';
 

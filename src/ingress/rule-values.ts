@@ -2,7 +2,7 @@ import { quotedText } from '../core/problem';
 import { parseCidr, parseIp } from '../net/ip';
 import { goRegexpProblem } from '../traefik/go-regexp';
 import { muxValueProblem } from '../traefik/mux-templates';
-import { endsAtLineBreak, matchersOf, misspeltMatcher, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syntax';
+import { endsAtLineBreak, matcherCalls, matchersOf, misspeltMatcher, parsedRule, RULE_BOUNDS, tokens } from '../traefik/rule-syntax';
 import type { Version } from '../semver';
 import { hostValueProblem } from './rule-hosts';
 import { pathQueryMark, regexpQueryMark } from './path-query-marks';
@@ -26,17 +26,18 @@ export function ruleValueProblem(
   tcp: boolean,
   release?: Version,
 ): { why: string; fix: string; effect?: string } | undefined {
-  if (typeof rule !== 'string' || rule.length > RULE_BOUNDS.chars) return undefined;
+  if (typeof rule !== 'string') return undefined;
   const tree = parsedRule(rule);
-  if (!tree) {
-    const list = tokens(rule);
-    if (list && list.length > RULE_BOUNDS.tokens) return undefined;
+  const list = tree ? undefined : tokens(rule);
+  // Past the bounds no grammar is judged, but each matcher call's values still are (75a-16: a regexp Go cannot compile).
+  const beyond = !tree && ruleBeyondBounds(rule, list);
+  if (!tree && !beyond) {
     return {
       why: `is no rule Traefik's parser reads (${grammarSlip(rule)})`,
       fix: 'write matchers such as Host(`a.example.com`) joined by && or ||',
     };
   }
-  for (const { name, values } of matchersOf(tree)) {
+  for (const { name, values } of tree ? matchersOf(tree) : matcherCalls(list ?? [])) {
     // The parser takes a matcher's own name in four spellings only (rule-syntax.ts canonicalMatcher, 53b-2).
     const cased = misspeltMatcher(name);
     if (cased) {
@@ -106,6 +107,11 @@ export function ruleValueProblem(
     }
   }
   return undefined;
+}
+
+/** Whether a rule is past what this tool parses (rule-syntax.ts RULE_BOUNDS): `list` is its tokens when already scanned. */
+export function ruleBeyondBounds(rule: unknown, list = typeof rule === 'string' ? tokens(rule) : undefined): boolean {
+  return typeof rule === 'string' && (rule.length > RULE_BOUNDS.chars || (list !== undefined && list.length > RULE_BOUNDS.tokens));
 }
 
 /** What in a rule is not Traefik's grammar, for a message (no value is quoted: a rule may hold a header's value). */

@@ -242,6 +242,27 @@ export function parsedRule(rule: unknown): RuleNode | undefined {
 }
 
 /**
+ * The matcher calls of a rule's tokens read flat (`Name(value, ...)`, whatever joins them), with no tree: how a rule past
+ * the bounds above still has its values judged, in one pass (the parser's recursion is what the bounds guard).
+ */
+export function matcherCalls(list: readonly Token[]): Matcher[] {
+  const out: Matcher[] = [];
+  const op = (at: number, text: string) => list[at]?.kind === 'op' && list[at].text === text;
+  for (let at = 0; at < list.length; at += 1) {
+    if (list[at].kind !== 'name' || !op(at + 1, '(')) continue;
+    const name = list[at].text;
+    const values: string[] = [];
+    at += 2;
+    while (list[at]?.kind === 'value') {
+      values.push(list[at].text);
+      at += op(at + 1, ',') ? 2 : 1;
+    }
+    if (op(at, ')')) out.push({ name: canonicalMatcher(name), values });
+  }
+  return out;
+}
+
+/**
  * Every matcher of a rule in order, those under a `!` too unless `negated` is false (a negated matcher only narrows);
  * iterative over `&&` / `||` chains.
  */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type * as JsYaml from 'js-yaml';
 import { upstreamChartVersion } from './chart-versions';
+import { nearbyKeyPaths } from './values-key-nearby';
 import { parseVersion } from '../semver';
 import { PROJECT_ROOT } from '../output/cache-folder';
 import { cachedValidator } from '../validate/ajv-cache';
@@ -16,6 +17,8 @@ export interface TraefikValuesSchema {
   readonly tag: string;
   /** Top-level keys the chart declares. */
   readonly topLevelKeys: readonly string[];
+  /** The schema as vendored, for a did-you-mean of a misplaced key (values-key-nearby.ts). */
+  readonly json: object;
   readonly validate: ValidateFunction;
 }
 
@@ -33,7 +36,7 @@ export function traefikValuesSchema(chartVersion: string): TraefikValuesSchema |
     if (existsSync(file)) {
       const text = readFileSync(file, 'utf8');
       const json = JSON.parse(text) as { properties?: Record<string, unknown> };
-      schema = { tag, topLevelKeys: Object.keys(json.properties ?? {}), validate: compileCached(json, text) };
+      schema = { tag, topLevelKeys: Object.keys(json.properties ?? {}), json, validate: compileCached(json, text) };
     }
     cache.set(tag, schema);
   }
@@ -71,7 +74,7 @@ export function checkTraefikValues(schema: TraefikValuesSchema, values: Record<s
   if (schema.validate(coalesced)) return [];
   return (schema.validate.errors ?? [])
     .filter((e) => !(e.keyword === 'additionalProperties' && e.instancePath === ''))
-    .map((e) => violation(e, schema.tag, coalesced));
+    .map((e) => violation(e, schema, coalesced));
 }
 
 const defaults = new Map<string, Record<string, unknown>>();
@@ -109,7 +112,7 @@ export function coalesce(values: Record<string, unknown>, chart: Record<string, 
   return result;
 }
 
-function violation(error: ErrorObject, tag: string, values: Record<string, unknown>): ValuesViolation {
+function violation(error: ErrorObject, { tag, json }: TraefikValuesSchema, values: Record<string, unknown>): ValuesViolation {
   // A list index is a number, as in every other path (`env[0]`, not `env.0`), so one value has one path.
   let node: unknown = values;
   const path = error.instancePath
@@ -124,7 +127,10 @@ function violation(error: ErrorObject, tag: string, values: Record<string, unkno
   const params = error.params as Record<string, unknown>;
   const against = `the values schema of Traefik chart ${tag}`;
   if (error.keyword === 'additionalProperties') {
-    return { path: [...path, String(params.additionalProperty)], message: `is not a key of ${against}: check the spelling and nesting` };
+    const key = String(params.additionalProperty);
+    const nearby = nearbyKeyPaths(json, path, key);
+    const hint = nearby.length ? `did you mean ${nearby.map((p) => `"${p}"`).join(' or ')}?` : 'check the spelling and nesting';
+    return { path: [...path, key], message: `is not a key of ${against}: ${hint}` };
   }
   if (error.keyword === 'required')
     return { path: [...path, String(params.missingProperty)], message: `is missing; ${against} requires it` };

@@ -15,6 +15,7 @@ import { resolverNameProblem } from './resolver-names';
 import { goTruthy } from './go-truth';
 import { isMap } from '../core/is-map';
 import { fileRoutes } from '../ingress/file-routes';
+import type * as ChartCrdObjects from './chart-crd-objects';
 
 type Values = Record<string, unknown>;
 
@@ -107,6 +108,10 @@ export function extraObjectEscapes(values: Values, prefix: Path, gatewayApi?: st
     }),
     // The user's containers in Traefik's own pods are the same escape hatch for a second kube-vip.
     ...kubeVipSidecarProblems(values, prefix),
+    // 75a-12: the Traefik objects the chart renders from its own keys get the CRD types these items get (loaded when there are any).
+    ...(['ingressRoute', 'tlsOptions', 'tlsStore'].some((key) => isMap(values[key]))
+      ? (require('./chart-crd-objects') as typeof ChartCrdObjects).chartCrdTypeProblems(values, prefix)
+      : []),
   ];
 }
 
@@ -334,7 +339,7 @@ function chartObjectResolverProblems(values: Values, prefix: Path, known: Readon
     })),
   ];
   const fromChart = named.flatMap(({ resolver, at }) => {
-    const message = typeof resolver === 'string' && resolver !== '' ? resolverNameProblem(resolver, known, define) : undefined;
+    const message = crdResolverProblem(resolver, known, define);
     return message ? [{ path: [...prefix, 'values', ...at], message }] : [];
   });
   // The file provider's routers name one as an IngressRoute does (57b-4); paerser finds `certResolver` in any case.
@@ -349,6 +354,18 @@ function chartObjectResolverProblems(values: Values, prefix: Path, known: Readon
   return [...fromChart, ...fromFile];
 }
 
+/**
+ * A resolver a Traefik CRD object names. 75a-12: a number is refused by the CRD's type (validate/schemas.ts); as the name
+ * it is once quoted it is judged too, so that one message says both fixes.
+ */
+function crdResolverProblem(resolver: unknown, known: ReadonlySet<string>, define: string): string | undefined {
+  if (typeof resolver === 'number') {
+    const problem = resolverNameProblem(String(resolver), known, define);
+    return problem && `is the number ${resolver}, which the CRD refuses (it takes a resolver's name, a text), and ${problem}`;
+  }
+  return typeof resolver === 'string' && resolver !== '' ? resolverNameProblem(resolver, known, define) : undefined;
+}
+
 /** The resolvers `extraObjects` items name (IngressRoute, IngressRouteTCP, TLSStore). */
 function extraItemResolverProblems(items: readonly unknown[], prefix: Path, known: ReadonlySet<string>, define: string): Problem[] {
   return items.flatMap((item, i) =>
@@ -359,8 +376,7 @@ function extraItemResolverProblems(items: readonly unknown[], prefix: Path, know
       if (!field || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
       const block = isMap(object.spec) ? object.spec[field[0]] : undefined;
       const resolver = isMap(block) ? block[field[1]] : undefined;
-      if (typeof resolver !== 'string' || resolver === '') return [];
-      const message = resolverNameProblem(resolver, known, define);
+      const message = crdResolverProblem(resolver, known, define);
       return message ? [{ path: [...prefix, 'values', 'extraObjects', i, 'spec', ...field], message }] : [];
     }),
   );

@@ -1,8 +1,8 @@
 import type { Path, Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { redact, secretValues } from '../core/secrets';
-import type * as Schemas from '../validate/schemas';
 import { goTruthy } from './go-truth';
+import { objectFindings } from './object-judge';
 import { unquotedReading } from './unquoted-scalar';
 import { yamlNumber } from './yaml-number';
 
@@ -89,13 +89,11 @@ const UNQUOTED = " (the chart writes the text unquoted, and Kubernetes' YAML rea
 export function chartCrdTypeProblems(values: Values, prefix: Path): Problem[] {
   const objects = chartObjects(values);
   if (!objects.length) return [];
-  // Loaded only when the values render such an object: most configs have none.
-  const { checkSchema } = require('../validate/schemas') as typeof Schemas;
   return objects.flatMap(({ kind, name, spec, written, at, printed }) => {
     // A plain copy: the validators may annotate what they read, and the config is frozen behind proxies.
     const object = JSON.parse(JSON.stringify({ apiVersion: 'traefik.io/v1alpha1', kind, metadata: { name: 'x' }, spec })) as Values;
     const secrets = secretValues(spec);
-    return checkSchema(object).flatMap(({ path, message, traefikCrdType }) => {
+    return objectFindings(object).flatMap(({ path, message, traefikCrdType }) => {
       if (!traefikCrdType || path[0] !== 'spec') return [];
       const key = path[1];
       const typed = typeof key === 'string' && printed.has(key) ? written[key] : undefined;

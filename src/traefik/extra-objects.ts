@@ -14,8 +14,9 @@ import { objectFindings } from './object-judge';
 import { resolverNameProblem } from './resolver-names';
 import { goTruthy } from './go-truth';
 import { isMap } from '../core/is-map';
+import { listItemPaths } from '../core/list-items';
 import { fileRoutes } from '../ingress/file-routes';
-import type * as ChartCrdObjects from './chart-crd-objects';
+import { chartCrdTypeProblems } from './chart-crd-objects';
 
 type Values = Record<string, unknown>;
 
@@ -103,15 +104,15 @@ export function extraObjectEscapes(values: Values, prefix: Path, gatewayApi?: st
       const path = [...prefix, 'values', 'extraObjects', i];
       return [
         ...nonObjectProblems(item, path),
-        ...renderedObjects(item).flatMap((object) => objectEscapes(object, path, prefix, values, bundle)),
+        ...renderedObjectsAt(item).flatMap(({ object, at, document }) =>
+          objectEscapes(object, [...path, ...at], prefix, values, bundle).map((problem) => inDocument(problem, document)),
+        ),
       ];
     }),
     // The user's containers in Traefik's own pods are the same escape hatch for a second kube-vip.
     ...kubeVipSidecarProblems(values, prefix),
-    // 75a-12: the Traefik objects the chart renders from its own keys get the CRD types these items get (loaded when there are any).
-    ...(['ingressRoute', 'tlsOptions', 'tlsStore'].some((key) => isMap(values[key]))
-      ? (require('./chart-crd-objects') as typeof ChartCrdObjects).chartCrdTypeProblems(values, prefix)
-      : []),
+    // 75a-12: the Traefik objects the chart renders from its own keys get the CRD types these items get.
+    ...chartCrdTypeProblems(values, prefix),
   ];
 }
 
@@ -123,7 +124,7 @@ export function extraObjectEscapes(values: Values, prefix: Path, gatewayApi?: st
 export function extraObjectClaims(values: Values, prefix: Path, written: readonly WrittenObject[]): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items.flatMap((item, i) =>
-    renderedObjects(item).flatMap((object) => {
+    renderedObjectsAt(item).flatMap(({ object, at, document }) => {
       const metadata = isMap(object.metadata) ? object.metadata : {};
       const { apiVersion, kind } = object;
       const namespace = metadata.namespace ?? 'kube-system';
@@ -135,11 +136,11 @@ export function extraObjectClaims(values: Values, prefix: Path, written: readonl
           metadata.name === w.name &&
           (w.namespace === undefined || namespace === w.namespace),
       );
-      const path = [...prefix, 'values', 'extraObjects', i];
-      if (taken) return [{ path, message: claimMessage(identityText(taken), taken.key) }];
+      const path = [...prefix, 'values', 'extraObjects', i, ...at];
+      if (taken) return [inDocument({ path, message: claimMessage(identityText(taken), taken.key) }, document)];
       // Any other helm-controller object is judged here, after the claims, so the one this tool writes is named as such.
       const helm = fixedIdentity(object) ? undefined : helmControllerProblem(object, prefix);
-      return helm ? [{ path, message: helm }] : [];
+      return helm ? [inDocument({ path, message: helm }, document)] : [];
     }),
   );
 }
@@ -159,6 +160,33 @@ export function renderedObjects(item: unknown): Values[] {
   return isMap(item) ? [item] : [];
 }
 
+/** An object an item renders to, where it sits below the item (a List's `items[0]`), and which document of a text holds it. */
+export interface RenderedObject {
+  readonly object: Values;
+  readonly at: Path;
+  /** The document's number (from 1), in a text of several. */
+  readonly document?: number;
+}
+
+/**
+ * 75a-11: the objects an item renders to, as Helm applies them: a List (core/list-items.ts) is its items, which Helm's
+ * kube client flattens (helm/helm v3.19.0 pkg/kube/client.go `newBuilder`: `Flatten()`; the chart renders the List
+ * as one document: traefik/traefik-helm-chart v39.0.7 templates/extra-objects.yaml, `toYaml`), so the List itself is
+ * no object to judge.
+ */
+export function renderedObjectsAt(item: unknown): RenderedObject[] {
+  const documents = typeof item === 'string' ? readManifestText(item).documents : [item];
+  return documents.flatMap((document, d) =>
+    isMap(document)
+      ? listItemPaths(document).map(({ item: object, at }) => ({ object, at, ...(documents.length > 1 && { document: d + 1 }) }))
+      : [],
+  );
+}
+
+/** 75a-11: a problem in a text of several documents says which one (a key path names none). */
+const inDocument = (problem: Problem, document: number | undefined): Problem =>
+  document === undefined ? problem : { ...problem, message: `(document ${document} of the text) ${problem.message}` };
+
 /** A route of an IngressRoute or IngressRouteTCP (Traefik's groups, traefik.io or the older traefik.containo.us) in `extraObjects`. */
 export interface ExtraObjectRoute {
   readonly kind: 'IngressRoute' | 'IngressRouteTCP';
@@ -173,13 +201,13 @@ export interface ExtraObjectRoute {
 export function extraObjectRoutes(values: Values, kinds: ReadonlyArray<ExtraObjectRoute['kind']>): ExtraObjectRoute[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items.flatMap((item, i) =>
-    renderedObjects(item).flatMap((object): ExtraObjectRoute[] => {
+    renderedObjectsAt(item).flatMap(({ object, at }): ExtraObjectRoute[] => {
       const kind = kinds.find((k) => k === object.kind);
       const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
       if (!kind || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
       const spec = isMap(object.spec) ? object.spec : {};
       const routes: unknown[] = Array.isArray(spec.routes) ? spec.routes : [];
-      return routes.map((route, j) => ({ kind, spec, route, at: ['values', 'extraObjects', i, 'spec', 'routes', j] }));
+      return routes.map((route, j) => ({ kind, spec, route, at: ['values', 'extraObjects', i, ...at, 'spec', 'routes', j] }));
     }),
   );
 }
@@ -369,7 +397,7 @@ function crdResolverProblem(resolver: unknown, known: ReadonlySet<string>, defin
 /** The resolvers `extraObjects` items name (IngressRoute, IngressRouteTCP, TLSStore). */
 function extraItemResolverProblems(items: readonly unknown[], prefix: Path, known: ReadonlySet<string>, define: string): Problem[] {
   return items.flatMap((item, i) =>
-    renderedObjects(item).flatMap((object) => {
+    renderedObjectsAt(item).flatMap(({ object, at }) => {
       const { apiVersion, kind } = object;
       const group = typeof apiVersion === 'string' ? apiGroup(apiVersion) : '';
       const field = typeof kind === 'string' && Object.hasOwn(RESOLVER_FIELDS, kind) ? RESOLVER_FIELDS[kind] : undefined;
@@ -377,7 +405,7 @@ function extraItemResolverProblems(items: readonly unknown[], prefix: Path, know
       const block = isMap(object.spec) ? object.spec[field[0]] : undefined;
       const resolver = isMap(block) ? block[field[1]] : undefined;
       const message = crdResolverProblem(resolver, known, define);
-      return message ? [{ path: [...prefix, 'values', 'extraObjects', i, 'spec', ...field], message }] : [];
+      return message ? [{ path: [...prefix, 'values', 'extraObjects', i, ...at, 'spec', ...field], message }] : [];
     }),
   );
 }

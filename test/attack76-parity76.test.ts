@@ -55,7 +55,10 @@ const CONFIG_ROWS: ReadonlyArray<readonly [string, object, readonly string[]]> =
   [
     'ingressRoute tls.certResolver a number, undefined',
     custom({ tls: { certResolver: 5 } }),
-    ['traefik.values.ingressRoute.custom.tls.certResolver: is the number 5, which the CRD refuses', '"5" is not defined'],
+    [
+      'traefik.values.ingressRoute.custom.tls.certResolver: is 5; the IngressRoute schema of crds/traefik/v39.0.7/traefik.io_ingressroutes.yaml expects string (a resolver',
+      '"5" is not defined',
+    ],
   ],
   ['ingressRoute tls.certResolver a defined name', custom({ tls: { certResolver: 'default' } }), []],
   // 75a-12: tlsOptions.<name>
@@ -172,7 +175,7 @@ describe('75a-3: beside a K3sVipCluster every problem names its construct', () =
   test('priority as text and a number certResolver: both, each with its construct', () => {
     const message = besideRefusal({ ...route({ priority: '10' }), tls: { certResolver: 5 } });
     expect(message).toContain('IngressRoute/default/r (construct side/ir): spec.routes[0].priority is "10"');
-    expect(message).toContain('IngressRoute/default/r (construct side/ir): spec.tls.certResolver is the number 5');
+    expect(message).toContain('IngressRoute/default/r (construct side/ir): spec.tls.certResolver is 5; the IngressRoute schema');
     expect(message).not.toMatch(/IngressRoute\/default\/r: /);
   });
   test('a type error alone names its construct', () => {

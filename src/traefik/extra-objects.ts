@@ -3,6 +3,7 @@ import { Path, Problem } from '../core/problem';
 import { readManifestText } from '../core/manifest-text';
 import { redact, secretValues } from '../core/secrets';
 import { apiGroup } from '../validate/kinds';
+import { traefikGroupCrd } from '../validate/traefik-crds';
 import {
   helmControllerProblem,
   kubeVipSidecarProblems,
@@ -358,16 +359,18 @@ export const chartIngressRoutes = (values: Values): Array<[string, Values]> =>
 function chartObjectResolverProblems(values: Values, prefix: Path, known: ReadonlySet<string>, define: string): Problem[] {
   const named = [
     ...chartIngressRoutes(values).map(([name, config]) => ({
+      kind: 'IngressRoute',
       resolver: isMap(config.tls) ? config.tls.certResolver : undefined,
       at: ['ingressRoute', name, 'tls', 'certResolver'],
     })),
     ...entriesOf(values.tlsStore).map(([name, config]) => ({
+      kind: 'TLSStore',
       resolver: isMap(config.defaultGeneratedCert) ? config.defaultGeneratedCert.resolver : undefined,
       at: ['tlsStore', name, 'defaultGeneratedCert', 'resolver'],
     })),
   ];
-  const fromChart = named.flatMap(({ resolver, at }) => {
-    const message = crdResolverProblem(resolver, known, define);
+  const fromChart = named.flatMap(({ kind, resolver, at }) => {
+    const message = crdResolverProblem(kind, resolver, known, define);
     return message ? [{ path: [...prefix, 'values', ...at], message }] : [];
   });
   // The file provider's routers name one as an IngressRoute does (57b-4); paerser finds `certResolver` in any case.
@@ -383,13 +386,14 @@ function chartObjectResolverProblems(values: Values, prefix: Path, known: Readon
 }
 
 /**
- * A resolver a Traefik CRD object names. 75a-12: a number is refused by the CRD's type (validate/schemas.ts); as the name
- * it is once quoted it is judged too, so that one message says both fixes.
+ * A resolver a `kind` object of Traefik's CRDs names. 75a-12: a number is refused by the CRD's type (validate/schemas.ts,
+ * whose words it keeps); as the name it is once quoted it is judged too, so that one message says both fixes.
  */
-function crdResolverProblem(resolver: unknown, known: ReadonlySet<string>, define: string): string | undefined {
+function crdResolverProblem(kind: string, resolver: unknown, known: ReadonlySet<string>, define: string): string | undefined {
   if (typeof resolver === 'number') {
     const problem = resolverNameProblem(String(resolver), known, define);
-    return problem && `is the number ${resolver}, which the CRD refuses (it takes a resolver's name, a text), and ${problem}`;
+    const schema = traefikGroupCrd('traefik.io', kind)?.file;
+    return problem && schema && `is ${resolver}; the ${kind} schema of ${schema} expects string (a resolver's name), and ${problem}`;
   }
   return typeof resolver === 'string' && resolver !== '' ? resolverNameProblem(resolver, known, define) : undefined;
 }
@@ -404,7 +408,7 @@ function extraItemResolverProblems(items: readonly unknown[], prefix: Path, know
       if (!field || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
       const block = isMap(object.spec) ? object.spec[field[0]] : undefined;
       const resolver = isMap(block) ? block[field[1]] : undefined;
-      const message = crdResolverProblem(resolver, known, define);
+      const message = crdResolverProblem(kind as string, resolver, known, define);
       return message ? [{ path: [...prefix, 'values', 'extraObjects', i, ...at, 'spec', ...field], message }] : [];
     }),
   );

@@ -80,7 +80,7 @@ describe('71d-4: control characters of a kind or name never reach the message ra
     expect(out.split('\n').filter((line) => line.includes('got: fake') && !line.includes('extra.yaml'))).toEqual([]);
   });
   test('near: a plain kind and name are shown as written', () => {
-    expect(props(() => undefined, sibling(cm('Sevice')))).toContain('extra.yaml: Sevice/default/x: kind is "Sevice"');
+    expect(props(() => undefined, sibling(cm('Sevice')))).toContain('extra.yaml: Sevice/default/x (construct extra/o): kind is "Sevice"');
   });
 });
 

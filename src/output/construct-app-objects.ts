@@ -1,7 +1,8 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { isMap } from '../core/is-map';
-import { printable } from '../core/problem';
+import { isListKind, listItemPaths, withListKind } from '../core/list-items';
+import { formatPath, printable } from '../core/problem';
 import { blankedPath } from './construct-render';
 
 type Values = Record<string, unknown>;
@@ -27,10 +28,8 @@ export interface AppObject {
 }
 
 /**
- * The app's objects as `App.synth()` renders them. Round 66 (66b-8): a `List` (`v1` `List`, or any `*List` kind with
- * `items`) is its items, each judged as an object of its own, as `kubectl apply` and kustomize apply them (the
- * decoder reads a kind ending in `List` with `items` as a list: k8s.io/apimachinery pkg/apis/meta/v1/unstructured
- * helpers.go `unstructuredJSONScheme.decode`; cli-runtime pkg/resource visitor.go flattens it with `meta.ExtractList`).
+ * The app's objects as `App.synth()` renders them. Round 66 (66b-8): a `List` is its items, each judged as an object of
+ * its own (core/list-items.ts).
  */
 export function appObjects({ all, mine }: Scope, judged: (object: IConstruct) => boolean): AppObject[] {
   return all.flatMap((child) => {
@@ -50,25 +49,9 @@ export function appObjects({ all, mine }: Scope, judged: (object: IConstruct) =>
   });
 }
 
-/** An object, or the items of a list kind (nested lists flattened), each with where it sits (`items[0].items[1]`). */
-export function listItems(object: Values, at?: string, depth = 0): Array<{ item: Values; at?: string }> {
-  if (!isListKind(object, depth)) return [{ item: object, at }];
-  return (object.items as unknown[]).flatMap((item, i) =>
-    isMap(item) ? listItems(withListKind(item, object), `${at === undefined ? '' : `${at}.`}items[${i}]`, depth + 1) : [],
-  );
-}
-
-const isListKind = (object: Values, depth: number): boolean =>
-  typeof object.kind === 'string' && object.kind.endsWith('List') && Array.isArray(object.items) && depth < 8;
-
-/**
- * 72a-10: an item with neither kind nor apiVersion takes them from its typed list (a ConfigMapList's items are
- * ConfigMaps), as kubectl reads it (k8s.io/apimachinery pkg/apis/meta/v1/unstructured helpers.go `decodeToList`:
- * `strings.TrimSuffix(listKind, "List")` and the list's apiVersion); a `v1` `List` gives no kind.
- */
-function withListKind(item: Values, list: Values): Values {
-  const kind = (list.kind as string).slice(0, -'List'.length);
-  return item.kind === undefined && item.apiVersion === undefined && kind !== '' ? { apiVersion: list.apiVersion, kind, ...item } : item;
+/** An object, or the items of a list kind (core/list-items.ts), each with where it sits (`items[0].items[1]`). */
+export function listItems(object: Values): Array<{ item: Values; at?: string }> {
+  return listItemPaths(object).map(({ item, at }) => ({ item, at: at.length ? formatPath(at) : undefined }));
 }
 
 /**

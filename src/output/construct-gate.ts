@@ -147,13 +147,13 @@ function appRulesOf(construct: Construct, network: ServiceNetwork | undefined): 
 }
 
 /**
- * 72a-9: a Traefik CRD's generic verdict on a sibling's field (`file: ref: field is 7; the ... schema of crds/traefik/...`)
+ * 72a-9: a Traefik CRD's generic verdict on a sibling's field (`file: ref (construct p): field is 7; the ... schema of crds/traefik/...`)
  * yields to the Traefik rules' own on the same field (construct-traefik-parity.ts, `file: ref (construct p): field ...`),
  * which say the fix: one message per problem, as the config door keeps (core/problem.ts onePerPath).
  */
 function withoutExplained(schemaFindings: string[], rules: readonly string[]): string[] {
   const explained = rules.flatMap((rule) => {
-    const said = /^(.*) \(construct [^)]*\): (\S+) /.exec(rule);
+    const said = /^(.* \(construct [^)]*\)): (\S+) /.exec(rule);
     return said ? [`${said[1]}: ${said[2]} `] : [];
   });
   return schemaFindings.filter(
@@ -182,7 +182,7 @@ function siblingRefusalsOf(construct: Construct): string[] {
  * as a gated construct's own files are (ownFindings).
  */
 function siblingFileFindings(construct: Construct, judged: (object: IConstruct) => boolean, network: ServiceNetwork | undefined): string[] {
-  const { siblingDocuments, siblingObjects } = require('./construct-sibling-files') as typeof SiblingFiles;
+  const { siblingDocuments, siblingObjects, withConstructPaths } = require('./construct-sibling-files') as typeof SiblingFiles;
   const objects = siblingObjects(construct, judged);
   if (!objects.length) return [];
   // Round 71: the write gate first, object by object, as over the construct's own files (ownFindings): a library user's
@@ -196,7 +196,7 @@ function siblingFileFindings(construct: Construct, judged: (object: IConstruct) 
   const documentsOf = siblingDocuments(objects);
   const files = new Map([...documentsOf].map(([file, documents]) => [file, stringifyManifests(documents)]));
   const placed = network ?? { cidr: DEFAULT_SERVICE_CIDR, key: "K3s' default serviceCidr" };
-  return [...conformanceOf(files), ...clusterIpFindings(documentsOf, placed)];
+  return withConstructPaths([...conformanceOf(files), ...clusterIpFindings(documentsOf, placed)], objects);
 }
 
 /** A gate finding as the constructs say it (secret-gate.ts withRefusal, loaded with the gate). */

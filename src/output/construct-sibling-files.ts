@@ -3,7 +3,7 @@ import type { IConstruct } from 'constructs';
 import { unshownName } from '../config/cluster-name';
 import { isMap } from '../core/is-map';
 import { clusterScope } from './cluster-scope';
-import { listItemRefusals, listItems } from './construct-app-objects';
+import { listItemRefusals, listItems, refOf } from './construct-app-objects';
 import { blankedPath, secretIdRefusal, tryRender } from './construct-render';
 
 /** One object no gated construct holds, as cdk8s renders it: its file, construct path and documents (a List's items). */
@@ -40,6 +40,20 @@ export function siblingObjects(construct: IConstruct, judged: (object: IConstruc
     // A List counts as its items, as `kubectl apply` applies them (construct-app-objects.ts, 66b-8).
     const documents = isMap(rendered) ? listItems(rendered).map(({ item }) => item) : [rendered];
     return [{ file: `${chart.node.path || chart.node.id}.yaml`, path: blankedPath(child), documents }];
+  });
+}
+
+/**
+ * 75a-3: the rules over the files of those objects name each object by file and `Kind/ns/name`; the construct path is
+ * added after it, as every other problem of an object beside the cluster says it (construct-app-objects.ts `where`).
+ */
+export function withConstructPaths(findings: readonly string[], objects: readonly SiblingObject[]): string[] {
+  const named = objects.flatMap(({ file, path, documents }) =>
+    documents.filter(isMap).map((document) => ({ at: `${file}: ${refOf(document)}`, path })),
+  );
+  return findings.map((finding) => {
+    const object = named.find(({ at }) => finding.startsWith(`${at}: `) || finding.startsWith(`${at} `));
+    return object ? `${object.at} (construct ${object.path})${finding.slice(object.at.length)}` : finding;
   });
 }
 

@@ -3,6 +3,7 @@ import { Path, Problem } from '../core/problem';
 import { readManifestText } from '../core/manifest-text';
 import { redact, secretValues } from '../core/secrets';
 import { apiGroup } from '../validate/kinds';
+import { traefikGroupCrd } from '../validate/traefik-crds';
 import {
   helmControllerProblem,
   kubeVipSidecarProblems,
@@ -14,7 +15,9 @@ import { objectFindings } from './object-judge';
 import { resolverNameProblem } from './resolver-names';
 import { goTruthy } from './go-truth';
 import { isMap } from '../core/is-map';
+import { listItemPaths } from '../core/list-items';
 import { fileRoutes } from '../ingress/file-routes';
+import { chartCrdTypeProblems } from './chart-crd-objects';
 
 type Values = Record<string, unknown>;
 
@@ -102,11 +105,15 @@ export function extraObjectEscapes(values: Values, prefix: Path, gatewayApi?: st
       const path = [...prefix, 'values', 'extraObjects', i];
       return [
         ...nonObjectProblems(item, path),
-        ...renderedObjects(item).flatMap((object) => objectEscapes(object, path, prefix, values, bundle)),
+        ...renderedObjectsAt(item).flatMap(({ object, at, document }) =>
+          objectEscapes(object, [...path, ...at], prefix, values, bundle).map((problem) => inDocument(problem, document)),
+        ),
       ];
     }),
     // The user's containers in Traefik's own pods are the same escape hatch for a second kube-vip.
     ...kubeVipSidecarProblems(values, prefix),
+    // 75a-12: the Traefik objects the chart renders from its own keys get the CRD types these items get.
+    ...chartCrdTypeProblems(values, prefix),
   ];
 }
 
@@ -118,7 +125,7 @@ export function extraObjectEscapes(values: Values, prefix: Path, gatewayApi?: st
 export function extraObjectClaims(values: Values, prefix: Path, written: readonly WrittenObject[]): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items.flatMap((item, i) =>
-    renderedObjects(item).flatMap((object) => {
+    renderedObjectsAt(item).flatMap(({ object, at, document }) => {
       const metadata = isMap(object.metadata) ? object.metadata : {};
       const { apiVersion, kind } = object;
       const namespace = metadata.namespace ?? 'kube-system';
@@ -130,11 +137,11 @@ export function extraObjectClaims(values: Values, prefix: Path, written: readonl
           metadata.name === w.name &&
           (w.namespace === undefined || namespace === w.namespace),
       );
-      const path = [...prefix, 'values', 'extraObjects', i];
-      if (taken) return [{ path, message: claimMessage(identityText(taken), taken.key) }];
+      const path = [...prefix, 'values', 'extraObjects', i, ...at];
+      if (taken) return [inDocument({ path, message: claimMessage(identityText(taken), taken.key) }, document)];
       // Any other helm-controller object is judged here, after the claims, so the one this tool writes is named as such.
       const helm = fixedIdentity(object) ? undefined : helmControllerProblem(object, prefix);
-      return helm ? [{ path, message: helm }] : [];
+      return helm ? [inDocument({ path, message: helm }, document)] : [];
     }),
   );
 }
@@ -154,6 +161,33 @@ export function renderedObjects(item: unknown): Values[] {
   return isMap(item) ? [item] : [];
 }
 
+/** An object an item renders to, where it sits below the item (a List's `items[0]`), and which document of a text holds it. */
+export interface RenderedObject {
+  readonly object: Values;
+  readonly at: Path;
+  /** The document's number (from 1), in a text of several. */
+  readonly document?: number;
+}
+
+/**
+ * 75a-11: the objects an item renders to, as Helm applies them: a List (core/list-items.ts) is its items, which Helm's
+ * kube client flattens (helm/helm v3.19.0 pkg/kube/client.go `newBuilder`: `Flatten()`; the chart renders the List
+ * as one document: traefik/traefik-helm-chart v39.0.7 templates/extra-objects.yaml, `toYaml`), so the List itself is
+ * no object to judge.
+ */
+export function renderedObjectsAt(item: unknown): RenderedObject[] {
+  const documents = typeof item === 'string' ? readManifestText(item).documents : [item];
+  return documents.flatMap((document, d) =>
+    isMap(document)
+      ? listItemPaths(document).map(({ item: object, at }) => ({ object, at, ...(documents.length > 1 && { document: d + 1 }) }))
+      : [],
+  );
+}
+
+/** 75a-11: a problem in a text of several documents says which one (a key path names none). */
+const inDocument = (problem: Problem, document: number | undefined): Problem =>
+  document === undefined ? problem : { ...problem, message: `(document ${document} of the text) ${problem.message}` };
+
 /** A route of an IngressRoute or IngressRouteTCP (Traefik's groups, traefik.io or the older traefik.containo.us) in `extraObjects`. */
 export interface ExtraObjectRoute {
   readonly kind: 'IngressRoute' | 'IngressRouteTCP';
@@ -168,13 +202,13 @@ export interface ExtraObjectRoute {
 export function extraObjectRoutes(values: Values, kinds: ReadonlyArray<ExtraObjectRoute['kind']>): ExtraObjectRoute[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items.flatMap((item, i) =>
-    renderedObjects(item).flatMap((object): ExtraObjectRoute[] => {
+    renderedObjectsAt(item).flatMap(({ object, at }): ExtraObjectRoute[] => {
       const kind = kinds.find((k) => k === object.kind);
       const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
       if (!kind || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
       const spec = isMap(object.spec) ? object.spec : {};
       const routes: unknown[] = Array.isArray(spec.routes) ? spec.routes : [];
-      return routes.map((route, j) => ({ kind, spec, route, at: ['values', 'extraObjects', i, 'spec', 'routes', j] }));
+      return routes.map((route, j) => ({ kind, spec, route, at: ['values', 'extraObjects', i, ...at, 'spec', 'routes', j] }));
     }),
   );
 }
@@ -325,16 +359,18 @@ export const chartIngressRoutes = (values: Values): Array<[string, Values]> =>
 function chartObjectResolverProblems(values: Values, prefix: Path, known: ReadonlySet<string>, define: string): Problem[] {
   const named = [
     ...chartIngressRoutes(values).map(([name, config]) => ({
+      kind: 'IngressRoute',
       resolver: isMap(config.tls) ? config.tls.certResolver : undefined,
       at: ['ingressRoute', name, 'tls', 'certResolver'],
     })),
     ...entriesOf(values.tlsStore).map(([name, config]) => ({
+      kind: 'TLSStore',
       resolver: isMap(config.defaultGeneratedCert) ? config.defaultGeneratedCert.resolver : undefined,
       at: ['tlsStore', name, 'defaultGeneratedCert', 'resolver'],
     })),
   ];
-  const fromChart = named.flatMap(({ resolver, at }) => {
-    const message = typeof resolver === 'string' && resolver !== '' ? resolverNameProblem(resolver, known, define) : undefined;
+  const fromChart = named.flatMap(({ kind, resolver, at }) => {
+    const message = crdResolverProblem(kind, resolver, known, define);
     return message ? [{ path: [...prefix, 'values', ...at], message }] : [];
   });
   // The file provider's routers name one as an IngressRoute does (57b-4); paerser finds `certResolver` in any case.
@@ -349,19 +385,31 @@ function chartObjectResolverProblems(values: Values, prefix: Path, known: Readon
   return [...fromChart, ...fromFile];
 }
 
+/**
+ * A resolver a `kind` object of Traefik's CRDs names. 75a-12: a number is refused by the CRD's type (validate/schemas.ts,
+ * whose words it keeps); as the name it is once quoted it is judged too, so that one message says both fixes.
+ */
+function crdResolverProblem(kind: string, resolver: unknown, known: ReadonlySet<string>, define: string): string | undefined {
+  if (typeof resolver === 'number') {
+    const problem = resolverNameProblem(String(resolver), known, define);
+    const schema = traefikGroupCrd('traefik.io', kind)?.file;
+    return problem && schema && `is ${resolver}; the ${kind} schema of ${schema} expects string (a resolver's name), and ${problem}`;
+  }
+  return typeof resolver === 'string' && resolver !== '' ? resolverNameProblem(resolver, known, define) : undefined;
+}
+
 /** The resolvers `extraObjects` items name (IngressRoute, IngressRouteTCP, TLSStore). */
 function extraItemResolverProblems(items: readonly unknown[], prefix: Path, known: ReadonlySet<string>, define: string): Problem[] {
   return items.flatMap((item, i) =>
-    renderedObjects(item).flatMap((object) => {
+    renderedObjectsAt(item).flatMap(({ object, at }) => {
       const { apiVersion, kind } = object;
       const group = typeof apiVersion === 'string' ? apiGroup(apiVersion) : '';
       const field = typeof kind === 'string' && Object.hasOwn(RESOLVER_FIELDS, kind) ? RESOLVER_FIELDS[kind] : undefined;
       if (!field || (group !== 'traefik.io' && group !== 'traefik.containo.us')) return [];
       const block = isMap(object.spec) ? object.spec[field[0]] : undefined;
       const resolver = isMap(block) ? block[field[1]] : undefined;
-      if (typeof resolver !== 'string' || resolver === '') return [];
-      const message = resolverNameProblem(resolver, known, define);
-      return message ? [{ path: [...prefix, 'values', 'extraObjects', i, 'spec', ...field], message }] : [];
+      const message = crdResolverProblem(kind as string, resolver, known, define);
+      return message ? [{ path: [...prefix, 'values', 'extraObjects', i, ...at, 'spec', ...field], message }] : [];
     }),
   );
 }

@@ -13,8 +13,11 @@ import { nameWords } from './named-setting-values';
 const MESSAGE_WORD =
   /^(?:expired|expires|invalid|changed|change|question|forgot|forgotten|reset|mismatch|missing|required|incorrect|wrong|message|msg|text|label|hint|title|error|prompt|tooltip|help|description|success|failed|sent|updated|weak|too|short)$/;
 const SECRET_WORD = /^(?:token|password|passwort|passwd|secret|pin|passphrase)$/;
-/** Words of letters and their punctuation, separated by blanks (no digit: a count is no message here). */
-const SENTENCE = /^[¿¡]?\p{L}[\p{L}\p{M}'’-]*(?:[,;:]?[ \t]+[\p{L}\p{M}'’-]+){1,15}[.!?…]?$/u;
+/**
+ * Words of letters and their punctuation, separated by blanks; a count of one or two digits before a word counts as one
+ * (75a-2: `password_hint_text = "Use at least 12 characters"`), a number ending the text or a longer one does not.
+ */
+const SENTENCE = /^[¿¡]?\p{L}[\p{L}\p{M}'’-]*(?:[,;:]?[ \t]+(?:[\p{L}\p{M}'’-]+|\d{1,2}\+?(?=[ \t]+\p{L}))){1,15}[.!?…]?$/u;
 /** A sentence of a script written without blanks (Chinese, Japanese, Thai): no ASCII letter in it. */
 const UNSPACED = /^[\p{L}\p{M}ー、]{2,80}[。！？!?]?$/u;
 

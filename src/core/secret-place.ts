@@ -198,8 +198,11 @@ function textAt(data: unknown, path: Path, multiLine = true): string | undefined
 
 /** How many lines of a text are read for the place (each is judged alone): past them a message names no line. */
 const MAX_LINES = 2000;
-/** A key set on a line (`Authorization:`, `DB_PASSWORD=`, `"token":`), up to 64 characters: a name, never a value. */
-const KEY_ON_LINE = /(?<![\w.-])([A-Za-z_][\w.-]{0,63})["']?[ \t]*(?::|=)/g;
+/**
+ * A key set on a line (`Authorization:`, `DB_PASSWORD=`, `"token":`), up to 64 characters: a name, never a value. 75a-6:
+ * a digit or a letter of any script may start it (`"2fa.recovery_codes":`, `contraseña:`).
+ */
+const KEY_ON_LINE = /(?<![\p{L}\p{N}_.-])([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]{0,63})["']?[ \t]*(?::|=)/gu;
 
 /** Where placeInText found a text's secret; `byRedaction`: found as a line the whole text's redaction blanks. */
 interface TextPlaceFound {

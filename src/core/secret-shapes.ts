@@ -233,9 +233,12 @@ export function shapeAsWritten(text: string): string | undefined {
   return finder?.named ? finder.named(text) : finder?.what;
 }
 
-/** What a text that sets a secret under a name like one only once decoded is called in findings. */
+/**
+ * What a text that sets a secret under a name like one only once decoded is called in findings. 75a-19: a name's accented
+ * letters read in ASCII (accented-names.ts) are said too, so `contraseña: x`, plain UTF-8, is not blamed on an encoding.
+ */
 export const NAMED_ONCE_DECODED =
-  'text that sets a value under a name like a secret once decoded (escapes, percent-encoding, character references, base64, hex, base32 or another encoding of bytes, a `rev` or ROT13 the text applies, invisible characters or compatibility forms (NFKC) undone)';
+  "text that sets a value under a name like a secret once decoded (escapes, percent-encoding, character references, base64, hex, base32 or another encoding of bytes, a `rev` or ROT13 the text applies, invisible characters or compatibility forms (NFKC) undone, or a name's accented or look-alike letters read in ASCII: `contraseña` as `contrasena`)";
 
 /**
  * The value a text sets under a name like a secret (`password=x`, `--token=x`, `password: x`, `{"token": "x"}`: the

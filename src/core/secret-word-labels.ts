@@ -15,18 +15,21 @@ import { nameWords } from './named-setting-values';
  * secret in words, nothing else; a word of another kind (`X_PASSWORD=Secret`, H3) or any other word stays a value.
  */
 // Words for a password only: `Secret`, `Token` or `Geheimnis` alone are the tool's own words or a weak value (H3: `X_PASSWORD=Secret`).
+// 75a-19: Turkish inflects its words (`Şifrenizi girin`, your password: `şifre` + `niz` + `i`).
 const SECRET_WORD =
-  /^(?:pass(?:word|phrase)s?|passwort|kennwort|mot-de-passe|contrasena|contrasenya|senha|wachtwoord|haslo|losenord|passord|salasana|parola|parool|adgangskode|kodeord|jelszo|heslo|sifre|lozinka|geslo|slaptazodis|lykilord|mdp|mat-khau|kata-sandi|kata-laluan|parola-d'ordine|wagwoord|sifra)$/i;
+  /^(?:pass(?:word|phrase)s?|passwort|kennwort|mot-de-passe|contrasena|contrasenya|senha|wachtwoord|haslo|losenord|passord|salasana|parola|parool|adgangskode|kodeord|jelszo|heslo|(?:sifre|parola)(?:yi|ni|niz|nizi|n)?|lozinka|geslo|slaptazodis|lykilord|mdp|mat-khau|kata-sandi|kata-laluan|parola-d'ordine|wagwoord|sifra)$/i;
 /** Secret names of more than one word (French `mot de passe`, Vietnamese `mật khẩu`), read as one word here. */
-const WORDS_OF_ONE_NAME = /\b(?:mot\s+de\s+passe|mat\s+khau|kata\s+(?:sandi|laluan)|parola\s+d'ordine)\b/gi;
+const WORDS_OF_ONE_NAME =
+  /\b(?:mot\s+de\s+passe|mat\s+khau|kata\s+(?:sandi|laluan)|parola\s+d'ordine|one\s+time\s+(?:password|passcode|code))\b/gi;
 /**
  * 74a-3, 74a-17: a label in a script that is not Latin: its secret word (NON_LATIN_SECRET, or a secret's: Japanese
  * `シークレット`, Chinese `秘密`, Russian `секрет`) with the words a form's label has (Russian `Новый пароль`,
- * `Подтвердите пароль`; Greek `Κωδικός πρόσβασης`, access code; Japanese `パスワード（確認用）`, for confirmation).
+ * `Подтвердите пароль`; Greek `Κωδικός πρόσβασης`, access code; Japanese `パスワード（確認用）`, for confirmation); 75a-19: a
+ * prompt (Chinese `请输入密码`, Korean `비밀번호를 입력하세요`: please enter the password).
  */
 const NON_LATIN_WORD = new RegExp(`${NON_LATIN_SECRET}|シークレット|秘密|(?<![\\p{L}])секрет(?![\\p{L}])`, 'gu');
 const NON_LATIN_LABEL_WORD =
-  /^(?:новый|новая|новое|текущий|старый|подтвердите|подтверждение|повторите|введите|ваш|показать|скрыть|забыли|неверный|доступа|νέος|νέο|τρέχων|παλιός|επιβεβαίωση|πρόσβασης|προσβασης|確認用|確認|再入力|新しい|現在の|変更|表示|忘れた|の|新|新的|确认|當前|当前|旧|忘记|显示|新密码|새|현재|확인|재입력|입력|변경)$/u;
+  /^(?:новый|новая|новое|текущий|старый|подтвердите|подтверждение|повторите|введите|ваш|показать|скрыть|забыли|неверный|доступа|νέος|νέο|τρέχων|παλιός|επιβεβαίωση|πρόσβασης|προσβασης|確認用|確認|再入力|新しい|現在の|変更|表示|忘れた|の|新|新的|确认|當前|当前|旧|忘记|显示|新密码|새|현재|확인|재입력|입력|변경|请输入|請輸入|输入|輸入|请|請|를|을|입력하세요|입력하십시오|입력해|주세요)$/u;
 /** A label's punctuation, after NFKC (full-width `（）` are `()` by then): brackets, quotes, the CJK comma and stop. */
 const LABEL_PUNCTUATION = /[()[\]{}"«»「」『』【】、。,;:!?…*]+/g;
 /**
@@ -41,14 +44,19 @@ const KINDS: readonly RegExp[] = [
   new RegExp(`^(?:key|${KEY_WORD})$`),
   // 74a-2: a secret question's label (`secret_question: Geheimfrage`) names a question; its answer is the secret.
   /^(?:question|[a-z]*frage|pregunta|domanda|pergunta|vraag)$/,
+  // 75a-6: a one-time code's (`otp: One-time password`, `"2fa.recovery_codes": "Recovery codes"`); the seed is the secret.
+  /^(?:otp|totp|hotp|one-time-(?:password|passcode|code)|passcode|codes?)$/,
 ];
 /** What stands beside such a word in a label: its owner or use (`API key`, `Access token`, `Client secret`). */
 const KIND_LABEL_WORD =
-  /^(?:api|access|client|private|public|shared|app|application|bot|user|personal|refresh|bearer|zugangs|acces|acceso|accesso|acesso|zugang|toegang|secret|security|secrete|secreta|segreta|secreta|sicherheits)$/;
+  /^(?:recovery|backup|verification|authentication|authenticator|api|access|client|private|public|shared|app|application|bot|user|personal|refresh|bearer|zugangs|acces|acceso|accesso|acesso|zugang|toegang|secret|security|secrete|secreta|segreta|secreta|sicherheits)$/;
 
-/** Words of a field's label, a button, a mail's subject or a field's error in English, German, French, Spanish, Portuguese, Italian, Dutch. */
+/**
+ * Words of a field's label, a button, a mail's subject or a field's error in English, German, French, Spanish, Portuguese,
+ * Italian, Dutch; 75a-19: a prompt's verb too, and Turkish (`Saisissez votre mot de passe`, `Şifrenizi girin`).
+ */
 const LABEL_WORD =
-  /^(?:confirm|confirmation|new|current|old|change|reset|forgot|forgotten|repeat|retype|enter|your|my|the|a|of|to|set|show|hide|update|choose|create|again|verify|bestatigen|neues|neu|altes|aktuelles|andern|zurucksetzen|vergessen|wiederholen|ihr|dein|ihres|deines|confirmer|nouveau|ancien|actuel|changer|modifier|reinitialiser|oublie|mon|votre|le|de|du|confirmar|nueva|nuevo|actual|cambiar|restablecer|olvidado|olvido|tu|su|la|nova|novo|alterar|redefinir|esqueceu|sua|conferma|nuova|cambia|reimposta|dimenticato|tua|bevestig|nieuw|wijzig|vergeten|uw|je|het|das|der|die|den|el|los|les|un|une|ein|eine|is|too|short|weak|wrong|invalid|incorrect|required|match|matches|do|does|not|est|trop|court|faible|invalide|obligatoire|ist|zu|kurz|schwach|falsch|ungultig|erforderlich|es|muy|corta|debil|obligatoria|requerida|anzeigen|verbergen|ausblenden|eingeben|afficher|masquer|saisir|mostrar|ocultar|mostra|nascondi|tonen|acces|acceso|accesso|acesso|zugang|toegang)$/i;
+  /^(?:confirm|confirmation|new|current|old|change|reset|forgot|forgotten|repeat|retype|enter|your|my|the|a|of|to|set|show|hide|update|choose|create|again|verify|bestatigen|neues|neu|altes|aktuelles|andern|zurucksetzen|vergessen|wiederholen|ihr|dein|ihres|deines|confirmer|nouveau|ancien|actuel|changer|modifier|reinitialiser|oublie|mon|votre|le|de|du|confirmar|nueva|nuevo|actual|cambiar|restablecer|olvidado|olvido|tu|su|la|nova|novo|alterar|redefinir|esqueceu|sua|conferma|nuova|cambia|reimposta|dimenticato|tua|bevestig|nieuw|wijzig|vergeten|uw|je|het|das|der|die|den|el|los|les|un|une|ein|eine|is|too|short|weak|wrong|invalid|incorrect|required|match|matches|do|does|not|est|trop|court|faible|invalide|obligatoire|ist|zu|kurz|schwach|falsch|ungultig|erforderlich|es|muy|corta|debil|obligatoria|requerida|anzeigen|verbergen|ausblenden|eingeben|afficher|masquer|saisir|mostrar|ocultar|mostra|nascondi|tonen|acces|acceso|accesso|acesso|zugang|toegang|saisissez|entrez|tapez|indiquez|introduce|introduzca|ingresa|ingrese|escribe|escriba|digite|insira|informe|inserisci|immetti|girin|giriniz|yeni|mevcut|tekrar)$/i;
 
 /**
  * Whether `value` is a password field's label or title, in one of the languages above (never a value: see above), or,
@@ -65,7 +73,10 @@ export function namesSecretAsLabel(value: string, named = ''): boolean {
     .replace(LABEL_PUNCTUATION, ' ')
     .trim();
   // A label is written in words: `secret-key`, `admin_password` are values (a weak password, a Secret's key), `API-Schlüssel` a label.
-  const joined = foldLetters(text).replace(new RegExp(`\\b(api)-(${KEY_WORD})\\b`, 'gi'), '$1 $2');
+  // `One-time password` is three words here, which WORDS_OF_ONE_NAME reads as one name.
+  const joined = foldLetters(text)
+    .replace(new RegExp(`\\b(api)-(${KEY_WORD})\\b`, 'gi'), '$1 $2')
+    .replace(/\bone-time\b/gi, 'one time');
   if (text.length === 0 || text.length > 80 || /_|\p{L}-\p{L}/u.test(joined)) return false;
   const written = text.toLowerCase();
   if (/[^\p{Script=Latin}\p{N}\p{P}\s']/u.test(written)) return namesSecretInScript(written);

@@ -31,7 +31,24 @@ export function isPlainKeyValue(value: string, words: readonly string[]): boolea
   const n = words.length;
   if (n < 2 || words[n - 1] !== 'key' || words.slice(0, -1).some((word) => KEY_KIND.test(word))) return false;
   if (value.length > 128 || looksGenerated(value)) return false;
+  const template = withoutVariables(value);
+  if (template === undefined) return false;
   // A folder ends in `/` (S3's and MinIO's key prefixes: `uploads/`, 71a-20): its last part is empty.
-  const parts = value.replace(/(?<=[A-Za-z\d])\/$/, '').split(/[._:/-]/);
+  const parts = template.replace(/(?<=[A-Za-z\d])\/$/, '').split(/[._:/-]/);
   return parts.length <= 16 && parts.every((part) => PLAIN_PART.test(part)) && parts.some((part) => /[A-Za-z]/.test(part));
+}
+
+/** A variable a server fills in: `$host`, `${host}`. */
+const VARIABLE = /\$\{?([A-Za-z_]\w{0,63})\}?/g;
+
+/**
+ * 75a-1: `value` with each variable a server fills in read as a word, nginx's `$host$request_uri` (nginx.org/en/docs/http/
+ * ngx_http_proxy_module.html#proxy_cache_key, default `$scheme$proxy_host$request_uri`): a template of the key names no
+ * value. Undefined where a variable's name is no plain word (`$Sunfl0wer12x` is a password's mix after a `$`).
+ */
+function withoutVariables(value: string): string | undefined {
+  if (!value.includes('$')) return value;
+  const names = [...value.matchAll(VARIABLE)].map(([, name]) => name);
+  if (!names.every((name) => name.split('_').every((piece) => piece === '' || PLAIN_PART.test(piece)))) return undefined;
+  return value.replace(VARIABLE, 'var');
 }

@@ -83,13 +83,26 @@ export function isDigestOfSecret(value: string, named: string): boolean {
   const words = nameWords(named);
   const last = words[words.length - 1];
   if (last === 'hash' && /^(?:nt|ntlm|lm)$/.test(words[words.length - 2] ?? '')) return false;
-  if (/^checksum\//i.test(named.trim()) || /^(?:hash|checksum|digest)$/.test(last ?? ''))
-    return /^(?:(?:sha(?:1|256|512)|md5):)?(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(v);
+  if (/^checksum\//i.test(named.trim()) || DIGEST_WORD.test(last ?? '')) return isHexDigest(v.replace(/^(?:sha(?:1|256|512)|md5):/i, ''));
   if (nameWords(named).pop() !== 'fingerprint') return false;
   return /^SHA(?:1|256|384|512):[A-Za-z0-9+/]{27,86}={0,2}$|^MD5:[0-9a-f]{2}(?::[0-9a-f]{2}){15}$|^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){15,63}$|^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(
     v,
   );
 }
+
+/** 75a-10: the last word of a name for a digest, or for its algorithm (`tls-secret-sha256`, `CONFIG_SHA256`, `secret-md5`). */
+const DIGEST_WORD = /^(?:hash|checksum|digest|sha|sha1|sha224|sha256|sha384|sha512|md5)$/;
+
+/**
+ * Hex of a digest in one letter case, with a digit and a letter: whole (up to SHA-256's 64, SHA-384's 96, SHA-512's 128),
+ * or cut to fit a label (75a-10: a label value is at most 63 characters, kubernetes.io/docs/concepts/overview/
+ * working-with-objects/labels, so charts write `sha256sum | trunc 12`), at least git's short 7.
+ */
+const isHexDigest = (hex: string): boolean =>
+  /^(?:[0-9a-f]{7,64}|[0-9a-f]{96}|[0-9a-f]{128})$/.test(hex.toLowerCase()) &&
+  (hex === hex.toLowerCase() || hex === hex.toUpperCase()) &&
+  /\d/.test(hex) &&
+  /[a-f]/i.test(hex);
 
 /** A line's first key with the `checksum/` a key reader cuts off (`checksum/secret: …` read as `secret`, 68a-17). */
 export function withChecksumPrefix(line: string, key: string): string {
@@ -137,6 +150,18 @@ export function isTokenFilePath(value: string, named: string): boolean {
   return SECRETS_DIR.test(v) || TOKEN_FILE.test(v.slice(v.lastIndexOf('/') + 1));
 }
 
+/**
+ * 75a-18: the name of the environment variable that holds the secret, under a name ending in `env` or `var`
+ * (`hmac_secret_env = WEBHOOK_SECRET`, `TOKEN_ENV_VAR=GITHUB_TOKEN`): the indirection a reference is, as names ending
+ * in `name` or `ref` are (secrets-keys.ts REFERENCE_WORD). Only a POSIX-style name, upper case (pubs.opengroup.org
+ * onlinepubs/9799919799 basedefs/V1_chap08.html); `Zq8vLm2Kp9Xr` or a generated-looking run there stays the secret.
+ */
+export function isEnvVariableName(value: string, named: string): boolean {
+  const v = value.trim();
+  if (!/^(?:env|var|variable)$/.test(nameWords(named).pop() ?? '') || !/^[A-Z_][A-Z0-9_]{0,127}$/.test(v)) return false;
+  return /[A-Z]/.test(v) && !looksGenerated(v);
+}
+
 /** Any of the above (round 58). */
 export const isNamedSetting = (value: string, named: string): boolean =>
   isAuthMode(value, named) ||
@@ -145,4 +170,5 @@ export const isNamedSetting = (value: string, named: string): boolean =>
   isDigestOfSecret(value, named) ||
   isAccountsFile(value, named) ||
   isTokenFilePath(value, named) ||
-  isRegistryAuthSetting(value, named);
+  isRegistryAuthSetting(value, named) ||
+  isEnvVariableName(value, named);

@@ -17,6 +17,7 @@ export function isPublicNamedValue(value: string, named: string): boolean {
   if (last === 'signingkey' || (last === 'key' && OPENPGP_KEY_WORD.test(words[words.length - 2] ?? ''))) return isOpenPgpKeyId(value);
   if (last === 'cookie') return isCookieName(value);
   if (words.includes('posthog')) return POSTHOG_PROJECT_KEY.test(value);
+  if (last === 'key' && words.join(' ').includes('search only')) return ALGOLIA_KEY.test(value);
   if (words.includes('mapbox') || (last === 'token' && words[words.length - 2] === 'access')) return MAPBOX_PUBLIC.test(value);
   return VAULT_PATH_ANNOTATION.test(named.trim()) && isVaultPath(value);
 }
@@ -26,10 +27,16 @@ const STRIPE_PUBLISHABLE = /^pk_(?:live|test)_[A-Za-z0-9]{8,247}$/;
 
 /**
  * 71a-25: PostHog's project API key, `phc_` (posthog.com/docs/api, "Project API key": write-only, safe in a web page's
- * code); its personal API key, `phx_`, reads every project's data and stays refused. Algolia's search-only key is 32
- * hex, as its admin key is: no shape tells them apart, so it stays refused.
+ * code); its personal API key, `phx_`, reads every project's data and stays refused.
  */
 const POSTHOG_PROJECT_KEY = /^phc_[A-Za-z0-9]{20,64}$/;
+
+/**
+ * 75a-17: Algolia's search-only API key, which the browser sends (algolia.com/doc/guides/security/api-keys: "safe to use
+ * in your production frontend code"), 32 hex as every Algolia key is: only the name tells it from the admin or write key,
+ * so only a name that says search-only (`ALGOLIA_SEARCH_ONLY_API_KEY`, `searchOnlyApiKey`) passes it; `ALGOLIA_SEARCH_KEY` does not.
+ */
+const ALGOLIA_KEY = /^[0-9a-f]{32}$/;
 
 /**
  * 69a-15: Mapbox's public token, `pk.` then a JWT-like payload of `{"u":"<user>",…}` and a signature (docs.mapbox.com/

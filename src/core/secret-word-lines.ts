@@ -12,6 +12,7 @@ import { secretArgument } from './secret-arguments';
 import { mayHoldSecretKey, REFERENCE_WORD } from './secrets-keys';
 import { noteAfterStandIn } from './stand-in-notes';
 import { OPENPGP_KEY_ID } from './public-named-values';
+import { withoutPlainKeyedValue } from './plain-keyed-values';
 
 /**
  * Round 54 (attack 52a-3, -4, -5, -14, -19): a line of free text that names a secret and then, on the same line, holds a
@@ -398,7 +399,7 @@ const readByNamedRules = (line: string): boolean =>
 /** The spans of one line (`inAuth`: an entry of an `[auth]` section); those in a comment after a stand-in stay (53a-4). */
 function lineSpans(written: string, inAuth: boolean): Array<[number, number]> {
   const line = withoutPublicKeyPins(written); // RFC 7469's hashes of public keys (62a-5, 63a-9), blanked in place
-  const spans = found(line, inAuth);
+  const spans = withoutPlainKeyedValue(line, found(line, inAuth)); // `…_SEARCH_ONLY_API_KEY: <hex>` (75a-17)
   if (spans.length === 0 || !readByNamedRules(line)) return spans;
   const note = noteAfterStandIn(line);
   return note < 0 ? [] : spans.filter(([from]) => from >= note);

@@ -32,6 +32,7 @@ const {
   root,
   runModule,
 } = require('./code-cache');
+const { withoutComments } = require('./pack-text');
 
 /** The names the writer makes in cacheDir, the only ones it ever deletes: cache files and their partial writes. */
 const OWN_NAME = /^v\d+\.\d+\.\d+-\w+\.bin(?:\.\d+\.tmp)?$/;
@@ -114,8 +115,11 @@ function writeCache() {
     const key = fileKey(filename);
     const bytes = fs.readFileSync(filename);
     const scope = packageScope(path.dirname(filename), packageFiles);
-    if (!Object.hasOwn(packed, name) && bytes.toString('utf8') === content && scope !== undefined)
-      packed[name] = { content, bytes, scope, key };
+    if (!Object.hasOwn(packed, name) && bytes.toString('utf8') === content && scope !== undefined) {
+      // lib/'s own modules are packed without their comments (scripts/pack-text.js), others as they are.
+      const text = name.startsWith(`lib${path.sep}`) ? withoutComments(content, filename) : content;
+      packed[name] = { content, text, bytes, scope, key };
+    }
     sources.set(this, content);
     return runModule(
       this,
@@ -132,25 +136,26 @@ function writeCache() {
   };
   warmUp();
   Module.prototype._compile = compile;
-  // The packs: each module's bytes in a wrapper as Module.wrap's, in one array per encoding (PACKS). Each function's
-  // text is checked to be its module's whole wrapper: Module.wrap would let a text end its function early (`}, function () {`).
+  // The packs: each module's packed text in a wrapper as Module.wrap's, in one array per encoding (PACKS). Each
+  // function's text is checked to be its module's whole wrapper: Module.wrap would let a text end its function early
+  // (`}, function () {`).
   const modules = {};
   const scopes = {};
   const [open, close] = [Buffer.from(WRAPPER[0]), Buffer.from(`${WRAPPER[1]},\n`)];
   const packs = PACKS.map((encoding, pack) => {
     const parts = [Buffer.from('[\n')];
-    const members = Object.entries(packed).filter(([, { content }]) => /[^\0-\x7f]/.test(content) === (pack === 1));
-    for (const [name, { bytes, scope }] of members) {
+    const members = Object.entries(packed).filter(([, { text: own }]) => /[^\0-\x7f]/.test(own) === (pack === 1));
+    for (const [name, { bytes, text: own, scope }] of members) {
       // Its fileKey comes after the second warm-up (settledKey): until then its bytes tell it.
       modules[name] = [pack, (parts.length - 1) / 3, bytes.length, digest(bytes), null];
       scopes[path.dirname(name)] = scope;
-      parts.push(open, bytes, close);
+      parts.push(open, Buffer.from(own, 'utf8'), close);
     }
     parts.push(Buffer.from(']\n'));
     const text = Buffer.concat(parts);
     const compiled = { ...compilePack(text.toString(encoding)), text };
-    members.forEach(([, { content }], at) => {
-      if (compiled.fns[at].toString() !== `${WRAPPER[0]}${content}${WRAPPER[1]}`) throw new Error('a module does not fit in its pack');
+    members.forEach(([, { text: own }], at) => {
+      if (compiled.fns[at].toString() !== `${WRAPPER[0]}${own}${WRAPPER[1]}`) throw new Error('a module does not fit in its pack');
     });
     return compiled;
   });

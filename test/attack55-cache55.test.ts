@@ -91,7 +91,7 @@ beforeEach(() => {
   project = mkdtempSync(join(tmpdir(), 'k3s-vip-attack55-'));
   mkdirSync(join(project, 'scripts'));
   mkdirSync(join(project, 'lib', 'src'), { recursive: true });
-  for (const script of ['code-cache.js', 'code-cache-writer.js', 'packed-files.js'])
+  for (const script of ['code-cache.js', 'code-cache-writer.js', 'packed-files.js', 'pack-text.js'])
     copyFileSync(join(__dirname, '..', 'scripts', script), join(project, 'scripts', script));
   writeModules(MODULES);
 });

@@ -70,7 +70,7 @@ beforeEach(() => {
   project = mkdtempSync(join(tmpdir(), 'k3s-vip-code-cache-'));
   mkdirSync(join(project, 'scripts'));
   mkdirSync(join(project, 'lib', 'src', 'sub'), { recursive: true });
-  for (const script of ['code-cache.js', 'code-cache-writer.js', 'packed-files.js'])
+  for (const script of ['code-cache.js', 'code-cache-writer.js', 'packed-files.js', 'pack-text.js'])
     copyFileSync(join(__dirname, '..', 'scripts', script), join(project, 'scripts', script));
   writeModules(MODULES);
 });

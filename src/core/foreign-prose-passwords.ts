@@ -49,50 +49,61 @@ const SEPARATOR = String.raw`[ \t]*(?:[—–:：]|-{1,2}|->|=>)`;
  */
 const CYRILLIC_OWNER = String.raw`[ \t]+(?:администратора|админа|пользователя|адміністратора|користувача|root)(?:[ \t]+[\w.@-]{1,32})?`;
 
-const FORMS: ReadonlyArray<{ form: RegExp; ascii: boolean; bare?: boolean; short?: boolean }> = [
-  // 69a-6: the owner in the genitive, maybe then its name (`Hasło administratora to X`, `Hasło użytkownika admin to X`).
-  {
-    form: new RegExp(
-      String.raw`(?<!\p{L})has[łl]o(?:[ \t]+(?:administratora|admina|roota|u[żz]ytkownika|konta)(?:[ \t]+(?!to\b|jest\b)[\w.@-]{1,32})?)?[ \t]+(?:to|jest|brzmi)${VALUE}${ENDS}`,
-      'giu',
-    ),
-    ascii: false,
-  },
-  {
-    form: new RegExp(
-      String.raw`(?<!\p{L})парол[ьи](?:[ \t]+(?:от|для|к|на)[ \t]+[^\s:—–-](?:[^\s:—–]{0,30}[^\s:—–-])?(?:[ \t]+[^\s:—–-]{1,32})?|${CYRILLIC_OWNER})?(?:${SEPARATOR}|[ \t]+(?:это|—[ \t]*это))${VALUE}${ENDS}`,
-      'giu',
-    ),
-    ascii: false,
-  },
-  // A blank, then VALUE's blanks: one run of blanks, read one way only (`[ \t]+` then `[ \t]*` split 40,000 blanks every way).
-  { form: new RegExp(String.raw`(?<!\p{L})пароль(?=[ \t])${VALUE}${ENDS}`, 'giu'), ascii: false, bare: true },
-  // 68a-8: `Mot de passe : « espadon »`, `Mot de passe : espadon` (the blank before the colon French typography's).
-  { form: new RegExp(String.raw`(?<!\p{L})mot[ \t\u00a0]de[ \t\u00a0]passe[ \t\u00a0\u202f]*:${VALUE}${ENDS}`, 'giu'), ascii: false },
-  { form: new RegExp(String.raw`パスワード(?:は|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
-  // 68a-22: `パスワードに X を入力します` (enter X as the password), `…，密码 X` (a blank alone after the label).
-  { form: new RegExp(String.raw`パスワードに${ASCII_VALUE}[ \t]*を(?:入力|使)`, 'gu'), ascii: true },
-  { form: new RegExp(String.raw`(?:密码|密碼|口令)(?:是|为|為|${SEPARATOR}|(?=[ \t]))${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
-  // 70a-20: Korean `비번` too, 비밀번호's everyday short form.
-  { form: new RegExp(String.raw`(?:비밀번호|비번|패스워드|암호)(?:는|은|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
-  // 70a-20: the short forms of Dutch `wachtwoord` (`ww`) and Swedish `lösenord` (`lösen`), as `pw`: a colon, then a value of 6 or more with a digit or sign.
-  { form: new RegExp(String.raw`(?<![\p{L}\p{N}_.-])(?:ww|l(?:ö|o)sen)[ \t]*:${VALUE}${ENDS}`, 'giu'), ascii: false, short: true },
-  {
-    // 73b-3: its owner after `של` (of: `הסיסמה של המנהל היא X`).
-    form: new RegExp(
-      String.raw`(?<!\p{L})ה?סיסמ[הא](?:[ \t]+של[ \t]+[^\s:]{1,32})?(?:[ \t]+(?:היא|הוא|זה)|${SEPARATOR})${ASCII_VALUE}${ENDS}`,
-      'gu',
-    ),
-    ascii: true,
-  },
-  // 73b-3: its owner after `ของ` (of), written without blanks (`รหัสผ่านของผู้ดูแลคือ X`): 30 characters at most, none `ค`, so
-  // `คือ` ends it (one reading).
-  { form: new RegExp(String.raw`รหัสผ่าน(?:ของ[^\sค]{1,30})?(?:[ \t]*คือ|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
-  // 68a-3: the possessive too (`admin kullanıcısının şifresi X`, Hungarian `A root jelszava X`).
-  { form: new RegExp(String.raw`(?<!\p{L})(?:[şs]ifre(?:si)?|parola|jelszava)(?=[ \t])${VALUE}${ENDS}`, 'giu'), ascii: false, bare: true },
-  // 73b-3: Hungarian with a colon or dash, the owner before it (`Az admin jelszava: X`, `Jelszó: X`).
-  { form: new RegExp(String.raw`(?<!\p{L})jelsz(?:ava|ó|o)${SEPARATOR}${VALUE}${ENDS}`, 'giu'), ascii: false },
-];
+type Form = { form: RegExp; ascii: boolean; bare?: boolean; short?: boolean };
+/**
+ * Built at the first text that may hold one (foreignProsePasswordSpans), not when this module loads: their `\p{L}`s
+ * cost V8 about 0.3 M instructions each to parse, and most synths read no such text.
+ */
+let forms: ReadonlyArray<Form> | undefined;
+const FORMS = (): ReadonlyArray<Form> =>
+  (forms ??= [
+    // 69a-6: the owner in the genitive, maybe then its name (`Hasło administratora to X`, `Hasło użytkownika admin to X`).
+    {
+      form: new RegExp(
+        String.raw`(?<!\p{L})has[łl]o(?:[ \t]+(?:administratora|admina|roota|u[żz]ytkownika|konta)(?:[ \t]+(?!to\b|jest\b)[\w.@-]{1,32})?)?[ \t]+(?:to|jest|brzmi)${VALUE}${ENDS}`,
+        'giu',
+      ),
+      ascii: false,
+    },
+    {
+      form: new RegExp(
+        String.raw`(?<!\p{L})парол[ьи](?:[ \t]+(?:от|для|к|на)[ \t]+[^\s:—–-](?:[^\s:—–]{0,30}[^\s:—–-])?(?:[ \t]+[^\s:—–-]{1,32})?|${CYRILLIC_OWNER})?(?:${SEPARATOR}|[ \t]+(?:это|—[ \t]*это))${VALUE}${ENDS}`,
+        'giu',
+      ),
+      ascii: false,
+    },
+    // A blank, then VALUE's blanks: one run of blanks, read one way only (`[ \t]+` then `[ \t]*` split 40,000 blanks every way).
+    { form: new RegExp(String.raw`(?<!\p{L})пароль(?=[ \t])${VALUE}${ENDS}`, 'giu'), ascii: false, bare: true },
+    // 68a-8: `Mot de passe : « espadon »`, `Mot de passe : espadon` (the blank before the colon French typography's).
+    { form: new RegExp(String.raw`(?<!\p{L})mot[ \t\u00a0]de[ \t\u00a0]passe[ \t\u00a0\u202f]*:${VALUE}${ENDS}`, 'giu'), ascii: false },
+    { form: new RegExp(String.raw`パスワード(?:は|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+    // 68a-22: `パスワードに X を入力します` (enter X as the password), `…，密码 X` (a blank alone after the label).
+    { form: new RegExp(String.raw`パスワードに${ASCII_VALUE}[ \t]*を(?:入力|使)`, 'gu'), ascii: true },
+    { form: new RegExp(String.raw`(?:密码|密碼|口令)(?:是|为|為|${SEPARATOR}|(?=[ \t]))${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+    // 70a-20: Korean `비번` too, 비밀번호's everyday short form.
+    { form: new RegExp(String.raw`(?:비밀번호|비번|패스워드|암호)(?:는|은|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+    // 70a-20: the short forms of Dutch `wachtwoord` (`ww`) and Swedish `lösenord` (`lösen`), as `pw`: a colon, then a value of 6 or more with a digit or sign.
+    { form: new RegExp(String.raw`(?<![\p{L}\p{N}_.-])(?:ww|l(?:ö|o)sen)[ \t]*:${VALUE}${ENDS}`, 'giu'), ascii: false, short: true },
+    {
+      // 73b-3: its owner after `של` (of: `הסיסמה של המנהל היא X`).
+      form: new RegExp(
+        String.raw`(?<!\p{L})ה?סיסמ[הא](?:[ \t]+של[ \t]+[^\s:]{1,32})?(?:[ \t]+(?:היא|הוא|זה)|${SEPARATOR})${ASCII_VALUE}${ENDS}`,
+        'gu',
+      ),
+      ascii: true,
+    },
+    // 73b-3: its owner after `ของ` (of), written without blanks (`รหัสผ่านของผู้ดูแลคือ X`): 30 characters at most, none `ค`, so
+    // `คือ` ends it (one reading).
+    { form: new RegExp(String.raw`รหัสผ่าน(?:ของ[^\sค]{1,30})?(?:[ \t]*คือ|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
+    // 68a-3: the possessive too (`admin kullanıcısının şifresi X`, Hungarian `A root jelszava X`).
+    {
+      form: new RegExp(String.raw`(?<!\p{L})(?:[şs]ifre(?:si)?|parola|jelszava)(?=[ \t])${VALUE}${ENDS}`, 'giu'),
+      ascii: false,
+      bare: true,
+    },
+    // 73b-3: Hungarian with a colon or dash, the owner before it (`Az admin jelszava: X`, `Jelszó: X`).
+    { form: new RegExp(String.raw`(?<!\p{L})jelsz(?:ava|ó|o)${SEPARATOR}${VALUE}${ENDS}`, 'giu'), ascii: false },
+  ]);
 
 /**
  * Cyrillic words a Russian sentence puts after `пароль` instead of the password, as stems (a word is one when it starts
@@ -130,14 +141,17 @@ const BELOW_MORE = String.raw`كلمة[ \t](?:المرور|السر)|mật[ \t]k
 const BELOW_FOR = String.raw`(?:[ \t]+(?:f(?:ü|ue)r|for|de|du|da|do|di|para|pour|per|от|для)[ \t]+[^\s:：]{1,32})?(?:[ \t]+(?:lautet|ist|es|est|är|is|je|jest|to|é|è)(?=[ \t]*[:：]))?`;
 const BELOW_LABEL = String.raw`(?:pass|kenn)wort|contrase(?:ñ|n)a|senha|wachtwoord|mot[ \t]de[ \t]passe|has[łl]o|heslo|salasana|l(?:ö|o)senord|passord|adgangskode|jelsz(?:ó|o)|lozinka|[şs]ifre|parola|κωδικός|парол[ьи]|${BELOW_MORE}`;
 const BELOW_ASCII_LABEL = String.raw`パスワード|密码|密碼|口令|비밀번호|비번|패스워드|암호|ה?סיסמ[הא]|รหัสผ่าน`;
-const BELOW = new RegExp(
-  String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?[*_]{0,2}(?:[\p{L}\d]{1,20}[ \t-]){0,2}(?:(?<ascii>${BELOW_ASCII_LABEL})|(?:${BELOW_LABEL})(?!\p{L}))[*_]{0,2}(?:[ \t]*\([^()\r\n]{1,40}\))?${BELOW_FOR}[ \t]*[:：]?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}(?:[ \t]*(?:${'`'}{3,}|~{3,})[\w+-]{0,20}[ \t]*\r?\n)?[ \t]*(?:["'«„“${'`'}]|\*{1,2})?(?<v>[^\s"'«»„“”*${'`'}:][^\s"'«»„“”*${'`'}]{0,63}(?:[ \t][^\s"'«»„“”*${'`'}]{1,64}){0,6})(?:["'»“”${'`'}]|\*{1,2})?[ \t]*(?=\r?$)`,
-  'gimu',
-);
+let below: RegExp | undefined;
+/** Built at first use, as FORMS. */
+const BELOW = (): RegExp =>
+  (below ??= new RegExp(
+    String.raw`^[ \t]*(?:[-*+][ \t]+|#{1,6}[ \t]+)?[*_]{0,2}(?:[\p{L}\d]{1,20}[ \t-]){0,2}(?:(?<ascii>${BELOW_ASCII_LABEL})|(?:${BELOW_LABEL})(?!\p{L}))[*_]{0,2}(?:[ \t]*\([^()\r\n]{1,40}\))?${BELOW_FOR}[ \t]*[:：]?[ \t]*\r?\n(?:[ \t]*(?:-{3,}|={3,})[ \t]*\r?\n)?(?:[ \t]*\r?\n){0,2}(?:[ \t]*(?:${'`'}{3,}|~{3,})[\w+-]{0,20}[ \t]*\r?\n)?[ \t]*(?:["'«„“${'`'}]|\*{1,2})?(?<v>[^\s"'«»„“”*${'`'}:][^\s"'«»„“”*${'`'}]{0,63}(?:[ \t][^\s"'«»„“”*${'`'}]{1,64}){0,6})(?:["'»“”${'`'}]|\*{1,2})?[ \t]*(?=\r?$)`,
+    'gimu',
+  ));
 
 /** 67a-4: the value below a label of BELOW, if it is the password (a path, an address, a key, a placeholder is none). */
 function belowSpans(text: string, spans: Array<[number, number]>): void {
-  for (const match of text.matchAll(BELOW)) {
+  for (const match of text.matchAll(BELOW())) {
     const value = match.groups!.v;
     const ascii = match.groups!.ascii !== undefined;
     if (ascii && !/^[\x21-\x7e]+$/.test(value)) continue;
@@ -203,7 +217,7 @@ export function foreignProsePasswordSpans(text: string): Array<[number, number]>
     return [];
   const spans: Array<[number, number]> = [];
   if (/\n/.test(text)) belowSpans(text, spans);
-  for (const { form, ascii, bare, short } of FORMS) {
+  for (const { form, ascii, bare, short } of FORMS()) {
     form.lastIndex = 0;
     for (let match = form.exec(text); match; match = form.exec(text)) {
       const { v, q, open, close } = match.groups!;

@@ -334,12 +334,17 @@ function secretsInChartValues(data: unknown, values: ManifestText | undefined): 
 }
 
 /**
- * Every secret a file holds, to redact: read as data where it parses (chart values too), and line by line always,
- * its comments too (secretsInLines reads them as the gate does, secretsInComments; over-reading only redacts more).
+ * Every secret a file holds, to redact, as judgeFile reads it: YAML read cleanly as data (chart values too), its comments
+ * and its tag, anchor and alias names; other text, and YAML that does not read cleanly, line by line. A line reading of
+ * clean YAML over-reads (75a-4: `headers:`, `Authorization: ""`, `digits: 6` under `otp:` taken for secrets), and a diff
+ * blanked what the gate writes as it is, in every file of the diff (a README's `enabled: true` too).
  */
 export function secretsOfFile(path: string, text: string): string[] {
   const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, yamlStreams()) : undefined;
-  return [...secretsInYaml(read).found.map((secret) => secret.value), ...secretsInLines(text)];
+  const inData = secretsInYaml(read).found.map((secret) => secret.value);
+  if (!read || read.unjudgeable) return [...inData, ...secretsInLines(text)];
+  const names = /[!&*]/.test(text) ? yamlNamesHoldingSecret(text).map(({ source }) => source) : [];
+  return [...inData, ...secretsInComments(text), ...names];
 }
 
 /** The longest multi-line secret narrowed to its lines (each costs a reading of its text): a longer one is blanked whole. */

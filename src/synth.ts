@@ -13,7 +13,7 @@ import { describeFileError, nodeFileSystem } from './output/file-system';
 import { createdFolders, outputFolder, removeEmptyFolders } from './output/output-folder';
 import { LockError, LockReleaseError, lockFileProblem, withFolderLock } from './output/lock';
 import { completedOutcome, distOutcome } from './output/dist-outcome';
-import { secretLineNotes, unifiedDiff } from './output/diff';
+import { secretLineNotes, unifiedDiff, WRITTEN_SECRET } from './output/diff';
 import { FilePatch, hiddenLineWarnings, printedPatch } from './output/dry-run-diff';
 import {
   FileTree,
@@ -384,6 +384,7 @@ function showDryRun(
           : unifiedDiff(shown(path), shownBefore, shownAfter);
       patches.push({ path: shown(path), lines });
       if (before !== undefined) noted.push(...secretLineNotes(before, shownBefore!).map((note) => `${shown(path)}: ${note}`));
+      if (after !== undefined) noted.push(...secretLineNotes(after, shownAfter!, WRITTEN_SECRET).map((note) => `${shown(path)}: ${note}`));
     }
   } catch (e) {
     for (const line of errorLines(

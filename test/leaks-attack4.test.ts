@@ -297,6 +297,8 @@ test('a diff whose sides differ only inside redacted values says so, without a h
     '*** f.yaml (differs only inside values that are not shown: secrets)',
     // 73b-7: the committed file's line that holds one is named.
     '!!! f.yaml: line 1 holds a secret-shaped value (not shown)',
+    // 75a-4: so is the fresh file's (a fresh synth the gate refuses is never diffed: only dist/'s secret blanks there).
+    '!!! f.yaml: line 1 of a fresh synth holds a value not shown (a file of dist/ as it stands holds it as a secret)',
   ]);
   expect(diffTrees(new Map([['f.yaml', 'a: secret-one\n']]), new Map([['f.yaml', 'b: 1\n']]), redactAll)).toEqual([
     '*** f.yaml',

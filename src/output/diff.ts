@@ -34,10 +34,11 @@ export function diffTrees(committed: FileTree, fresh: FileTree, shown: (text: st
     if (before === undefined) out.push(`+++ ${path} (missing from the committed output)`);
     else if (after === undefined) out.push(`--- ${path} (stale: a fresh synth no longer writes it)`);
     else {
-      const shownBefore = shown(before);
-      const lines = diffLines(shownBefore, shown(after));
+      const [shownBefore, shownAfter] = [shown(before), shown(after)];
+      const lines = diffLines(shownBefore, shownAfter);
       out.push(`*** ${path}${lines.length ? '' : ' (differs only inside values that are not shown: secrets)'}`, ...lines);
       out.push(...secretLineNotes(before, shownBefore).map((note) => `!!! ${path}: ${note}`));
+      out.push(...secretLineNotes(after, shownAfter, WRITTEN_SECRET).map((note) => `!!! ${path}: ${note}`));
     }
   }
   return out;
@@ -47,14 +48,20 @@ export function diffTrees(committed: FileTree, fresh: FileTree, shown: (text: st
 const MAX_NOTED = 20;
 
 /**
+ * 75a-4: what a line of a fresh synth's file holds where the diff blanks it: the gate passed the file, so the value is one
+ * a file as it stands holds as a secret (moved by hand from a key named like a secret, say). Named, never hidden silently.
+ */
+export const WRITTEN_SECRET = 'of a fresh synth holds a value not shown (a file of dist/ as it stands holds it as a secret)';
+
+/**
  * 73b-7: the lines of `text` that its redaction `shownText` blanks, each said as holding a secret-shaped value (never the
  * value), so a hand edit that put one in a committed file is named where it stands, not only hidden in the diff.
  */
-export function secretLineNotes(text: string, shownText: string): string[] {
+export function secretLineNotes(text: string, shownText: string, holds = 'holds a secret-shaped value (not shown)'): string[] {
   const [lines, shownLines] = [text.split('\n'), shownText.split('\n')];
   if (lines.length !== shownLines.length) return [];
   const numbers = lines.flatMap((line, i) => (line === shownLines[i] ? [] : [i + 1]));
-  const notes = numbers.slice(0, MAX_NOTED).map((n) => `line ${n} holds a secret-shaped value (not shown)`);
+  const notes = numbers.slice(0, MAX_NOTED).map((n) => `line ${n} ${holds}`);
   const more = numbers.length - MAX_NOTED;
   return more > 0 ? [...notes, `${more} more line(s) hold one too`] : notes;
 }

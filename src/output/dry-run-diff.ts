@@ -3,10 +3,11 @@ import { redactMessage } from '../core/redact-message';
 import { redact } from '../core/secrets';
 
 /**
- * The patch `synth --dry-run` prints, one line at a time through the message redactor (its value readers, a quoted value
- * that looks generated). A line is judged alone, so a value it hides because of where that line puts it (a diagram's
- * quoted label) may stand on other lines unquoted (a README table, the manifest): 67a-22. Every value the printer hides on
- * any line of the patch is hidden on all of them, and the warning names each file and line it hid one on.
+ * The patch `synth --dry-run` prints. Its files' texts come redacted as the write gate reads them (secret-gate.ts
+ * fileRedaction): a line the gate passes is printed as it will be written (75a-4: a CSP `'sha256-…='` hash, an htpasswd
+ * hash, a generated-looking build id are no secrets to it), with secret shapes and the values given on the command line
+ * blanked as `npm run check` blanks them. A file's path, in its header lines, passes the message redactor as any message
+ * does; a value it hides there is hidden on every line of the patch (67a-22), and the warning names each file and line.
  */
 
 /** One file's part of the patch: its path as shown, and its lines (unifiedDiff: two header lines, then hunks). */
@@ -25,21 +26,18 @@ export interface HiddenLines {
 /** The patch as printed, and the lines of each file on which it hides a value. */
 export function printedPatch(patches: readonly FilePatch[], given: readonly string[]): { lines: string[]; hidden: HiddenLines[] } {
   const found = new Set<string>();
-  for (const line of patches.flatMap((patch) => patch.lines)) {
-    const printed = redactMessage(line, given);
-    for (const part of hiddenParts(line, printed)) found.add(part);
+  for (const line of patches.flatMap((patch) => patch.lines.slice(0, 2))) {
+    for (const part of hiddenParts(line, redactMessage(line, given))) found.add(part);
   }
   const secrets = found.size ? [...given, ...found] : given;
-  // A value of letters only is a word the message redactor keeps where it reads as prose: here it is blanked everywhere.
-  const words = [...found].filter((part) => /^\p{L}+$/u.test(part));
-  const print = (line: string): string => redactMessage(words.length ? redact(line, words) : line, secrets);
+  const print = (line: string, i: number): string => (i < 2 ? redactMessage(redact(line, secrets), secrets) : redact(line, secrets));
   const lines: string[] = [];
   const hidden: HiddenLines[] = [];
   for (const patch of patches) {
     const [written, current]: [number[], number[]] = [[], []];
     let [old, fresh] = [0, 0];
     patch.lines.forEach((line, i) => {
-      const printed = print(line);
+      const printed = print(line, i);
       lines.push(printed);
       const hunk = i >= 2 ? /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@$/.exec(line) : null;
       if (hunk) [old, fresh] = [Number(hunk[1]), Number(hunk[2])];

@@ -334,12 +334,20 @@ function secretsInChartValues(data: unknown, values: ManifestText | undefined): 
 }
 
 /**
- * Every secret a file holds, to redact: read as data where it parses (chart values too), and line by line always,
- * its comments too (secretsInLines reads them as the gate does, secretsInComments; over-reading only redacts more).
+ * Every secret a file holds, to redact, as judgeFile reads it: YAML read cleanly as data (chart values too), its comments
+ * and its tag, anchor and alias names; other text, and YAML that does not read cleanly, line by line. A line reading of
+ * clean YAML over-reads (75a-4: `headers:`, `Authorization: ""`, `digits: 6` under `otp:` taken for secrets), and a diff
+ * blanked what the gate writes as it is, in every file of the diff (a README's `enabled: true` too): there it adds only
+ * a value that holds one the data holds, so a refused key's value is blanked to its end as its line writes it
+ * (A16a-04: `api_key: {S: x}: y`, where the data holds `x`).
  */
 export function secretsOfFile(path: string, text: string): string[] {
   const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, yamlStreams()) : undefined;
-  return [...secretsInYaml(read).found.map((secret) => secret.value), ...secretsInLines(text)];
+  const inData = secretsInYaml(read).found.map((secret) => secret.value);
+  if (!read || read.unjudgeable) return [...inData, ...secretsInLines(text)];
+  const lines = inData.length ? secretsInLines(text).filter((line) => inData.some((value) => line.includes(value))) : [];
+  const names = /[!&*]/.test(text) ? yamlNamesHoldingSecret(text).map(({ source }) => source) : [];
+  return [...inData, ...lines, ...secretsInComments(text), ...names];
 }
 
 /** The longest multi-line secret narrowed to its lines (each costs a reading of its text): a longer one is blanked whole. */

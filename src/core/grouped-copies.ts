@@ -10,8 +10,8 @@ import { copiesIn } from './secret-copies';
 /** The copies of `secrets` (or their separator-free forms) `text` holds, grouped or not, as `text` writes them. */
 export function groupedCopiesIn(text: string, secrets: readonly string[]): string[] {
   if (!secrets.length) return [];
-  const { all, spaced, heads } = joinedToo(secrets);
-  return [...copiesIn(text, all), ...spacedCopiesIn(text, spaced), ...regroupedCopiesIn(text, heads)];
+  const { all, spaced, heads, words } = joinedToo(secrets);
+  return [...copiesIn(text, all), ...spacedCopiesIn(text, spaced), ...regroupedCopiesIn(text, heads), ...wordCopiesIn(text, words)];
 }
 
 /**
@@ -56,7 +56,7 @@ function spacedCopiesIn(message: string, secrets: readonly string[]): string[] {
  * groups of up to six only: spacedCopiesIn blanks a whole run, which read with longer groups would take the wording in
  * (`the value tango delta 7 foxtrot`); regroupedCopiesIn blanks the copy alone. Once per list: copiesIn indexes a list once.
  */
-type Joined = { all: readonly string[]; spaced: readonly string[]; heads: ReadonlyMap<string, readonly string[]> };
+type Joined = { all: readonly string[]; spaced: readonly string[]; heads: ReadonlyMap<string, readonly string[]>; words: WordForms };
 const withJoined = new WeakMap<readonly string[], Joined>();
 function joinedToo(secrets: readonly string[]): Joined {
   let list = withJoined.get(secrets);
@@ -74,7 +74,8 @@ function joinedToo(secrets: readonly string[]): Joined {
       heads.set(head, [...(heads.get(head) ?? []), form]);
     }
     const all = joined.length ? [...secrets, ...joined] : secrets;
-    withJoined.set(secrets, (list = { all, spaced: short.length ? [...secrets, ...short] : secrets, heads }));
+    const words = wordFormsOf(grouped);
+    withJoined.set(secrets, (list = { all, spaced: short.length ? [...secrets, ...short] : secrets, heads, words }));
   }
   return list;
 }
@@ -110,6 +111,69 @@ function regroupedCopiesIn(message: string, heads: ReadonlyMap<string, readonly 
           places ??= Array.from(run.matchAll(LETTERS_AND_DIGITS), (letter) => index + letter.index);
           found.add(message.slice(places[i], places[i + form.length - 1] + 1));
         }
+  }
+  return [...found];
+}
+
+/**
+ * Round 76: a grouped secret of letters only (`correct-Horse-battery-staple`), whose form without separators may be a
+ * word of the wording, so regroupedCopiesIn leaves it: its copy counts where it is whole words of the message that hold
+ * all the secret's letters in order and nothing else (`correct_Horse_battery_staple`, `correctHorsebatterystaple`,
+ * `correct.horse.battery.staple`, any case), with neither a letter nor a digit beside it. Only a secret of at least three
+ * groups or twelve letters: fewer tell too little of it (`admin-user`). Its forms, lower-cased, keyed by their first
+ * MIN_JOINED_FORM characters.
+ */
+type WordForms = ReadonlyMap<string, readonly string[]>;
+/** A passphrase's length at most: each word of a run compares up to this many letters (linear: 100 kB of `a-a-…`). */
+const MAX_WORD_FORM = 256;
+function wordFormsOf(grouped: readonly string[]): WordForms {
+  const words = new Map<string, string[]>();
+  for (const secret of grouped) {
+    const groups = secret.split(SEPARATOR_RUNS);
+    const form = groups.join('').toLowerCase();
+    if (!PLAIN_WORD.test(form) || form.length < MIN_JOINED_FORM || form.length > MAX_WORD_FORM || (groups.length < 3 && form.length < 12))
+      continue;
+    const head = form.slice(0, MIN_JOINED_FORM);
+    words.set(head, [...(words.get(head) ?? []), form]);
+  }
+  return words;
+}
+
+/** A word, or words joined by separators: a copy of a letters-only secret starts and ends on its words. */
+const WORD_RUN = /[A-Za-z0-9]+(?:[-._ :]+[A-Za-z0-9]+)*/g;
+const WORD = /[A-Za-z0-9]+/g;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Words joined by blanks alone, outside quotes, are how the message's own wording reads (`the value is wrong`). */
+const BLANKS_ONLY = /^[A-Za-z0-9]+(?: +[A-Za-z0-9]+)+$/;
+
+/**
+ * The copies of letters-only grouped secrets (wordFormsOf) `message` holds, as it writes them. Linear: a run is matched
+ * once, and each of its words looks the forms up by their first MIN_JOINED_FORM characters.
+ */
+function wordCopiesIn(message: string, words: WordForms): string[] {
+  if (!words.size || message.length > MAX_SPACED) return [];
+  const found = new Set<string>();
+  for (const { 0: run, index } of message.matchAll(WORD_RUN)) {
+    if (run.length < MIN_JOINED_FORM) continue;
+    const parts = Array.from(run.matchAll(WORD), (word) => ({ at: index + word.index, text: word[0] }));
+    const joined = parts
+      .map((part) => part.text)
+      .join('')
+      .toLowerCase();
+    let offset = 0;
+    const starts = parts.map((part) => (offset += part.text.length) - part.text.length);
+    // Which word ends where, in the run read without separators: a copy ends where a word does.
+    const endsAt = new Map(starts.map((start, i) => [start + parts[i].text.length, i]));
+    starts.forEach((start, first) => {
+      for (const form of words.get(joined.slice(start, start + MIN_JOINED_FORM)) ?? []) {
+        const last = joined.startsWith(form, start) ? endsAt.get(start + form.length) : undefined;
+        if (last === undefined) continue;
+        const [from, to] = [parts[first].at, parts[last].at + parts[last].text.length];
+        const copy = message.slice(from, to);
+        if (LETTER_OR_DIGIT.test(message.charAt(from - 1)) || LETTER_OR_DIGIT.test(message.charAt(to))) continue;
+        if ((message[from - 1] === '"' && message[to] === '"') || !BLANKS_ONLY.test(copy)) found.add(copy);
+      }
+    });
   }
   return [...found];
 }

@@ -30,3 +30,20 @@ export function withListKind(item: Values, list: Values): Values {
   const kind = (list.kind as string).slice(0, -'List'.length);
   return item.kind === undefined && item.apiVersion === undefined && kind !== '' ? { apiVersion: list.apiVersion, kind, ...item } : item;
 }
+
+/**
+ * Round 76: objects as the secret reader walks them (secrets.ts), each typed as kubectl reads it: an item with neither
+ * kind nor apiVersion of a typed list takes the list's kind (withListKind: a ConfigMapList's items are ConfigMaps, whose
+ * `data` is no Secret's; a `v1` `List`'s stay kindless), only where it stands as that item (`at`: the same object read
+ * elsewhere is no item of the list). One per walk, called for each object before those under it.
+ */
+export function listKindLender(): (object: Values, at: Path) => Values {
+  const items = new WeakMap<object, { list: Values; at: string }>();
+  return (object, at) => {
+    const lent = items.get(object);
+    const typed = lent && lent.at === at.join('\0') ? withListKind(object, lent.list) : object;
+    if (isListKind(typed, 0))
+      (typed.items as unknown[]).forEach((item, i) => isMap(item) && items.set(item, { list: typed, at: [...at, 'items', i].join('\0') }));
+    return typed;
+  };
+}

@@ -30,6 +30,7 @@ import { secretAdvice } from './secret-advice';
 import { ruleSecrets } from './rule-pairs'; // a router rule's header and query values, as pairs (51a-2)
 import { pairNameAt } from './pair-names';
 import { namedFileSecrets } from './named-file-texts';
+import { listKindLender } from './list-items';
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
 export { binaryAsText } from './text-decodings';
@@ -244,7 +245,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
     if (sealed) ciphertexts.add(sealed);
     const mapped = found.push(...execCommandPasswords(record, at)); // secret-maps.ts judges what the loop leaves
     // A SealedSecret's ciphertext, whatever its key (`api-token`), is judged as a base64 key only (its random text: 61a-10).
-    const [ciphertext, keys] = [ciphertexts.has(record), Object.keys(record)];
+    const [ciphertext, keys, typed] = [ciphertexts.has(record), Object.keys(record), typedAsListItem(record, at)];
     for (const [key, value] of Object.entries(record)) {
       // A key is judged as text is (`password:abc`, `--token=abc`, `export DB_PASSWORD=abc`): YAML and JSON keys are text.
       const keyShape = secretShape(key);
@@ -257,13 +258,12 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       const pairName = record.name ?? record.key; // an env entry's name, a header pair's key (Envoy's `{key, value}`)
       const envName = !secretAs && key === 'value' && typeof pairName === 'string' ? pairName : undefined;
       if (ciphertext && isCiphertextShaped(value) && !mayBeEncodedKey(value as string)) continue;
-      const under = !inKey ? secretUnder(key, (other) => record[other], keys, at.at(-1)) : undefined;
+      const under = !inKey ? secretUnder(key, (other) => typed[other], keys, at.at(-1)) : undefined;
       for (const part of referenceParts(key, value, secretAs, under)) visit(part.value, [...at, key, ...part.at], part.as, envName);
     }
     found.push(...secretMapValues(record, at, found, mapped), ...basicAuthUserSecrets(record, at, found)); // 51a-3, 56a-1
   };
-  const ciphertexts = new Set<unknown>();
-  const externalSecrets = new Set<string>();
+  const [ciphertexts, externalSecrets, typedAsListItem] = [new Set<unknown>(), new Set<string>(), listKindLender()];
   try {
     visit(data, path, undefined);
   } catch (e) {

@@ -87,7 +87,7 @@ const ROWS: Array<[string, () => Props, Put, RegExp | undefined, RegExp | undefi
     '72a-2 ingressClassName "Traefik"',
     devConfig,
     put(ingress((s) => (s.ingressClassName = 'Traefik'))),
-    /mine\.yaml: Ingress\/default\/q: spec\.ingressClassName "Traefik" is not a valid name: .*IngressClass name is a DNS-1123 subdomain/,
+    /mine\.yaml: Ingress\/default\/q \(construct mine\/o0\): spec\.ingressClassName "Traefik" is not a valid name: .*IngressClass name is a DNS-1123 subdomain/,
     undefined,
   ],
   [

@@ -69,7 +69,9 @@ function joinedToo(secrets: readonly string[]): Joined {
     const joined = joinedOf(grouped);
     const short = joinedOf(grouped.filter((secret) => SHORT_GROUPS.test(secret)));
     const heads = new Map<string, string[]>();
-    for (const form of new Set(joined.map((each) => each.toLowerCase()))) {
+    // Forms up to MAX_WORD_FORM only: each place of a run compares a form whole, so a long repetitive one (`a1a1…`) against
+    // a long repetitive run would be quadratic; a longer secret's copies are still blanked as typed (copiesIn).
+    for (const form of new Set(joined.filter((each) => each.length <= MAX_WORD_FORM).map((each) => each.toLowerCase()))) {
       const head = form.slice(0, MIN_JOINED_FORM);
       heads.set(head, [...(heads.get(head) ?? []), form]);
     }

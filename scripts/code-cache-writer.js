@@ -32,7 +32,7 @@ const {
   root,
   runModule,
 } = require('./code-cache');
-const { withoutComments } = require('./pack-text');
+const { asAscii, withoutComments } = require('./pack-text');
 
 /** The names the writer makes in cacheDir, the only ones it ever deletes: cache files and their partial writes. */
 const OWN_NAME = /^v\d+\.\d+\.\d+-\w+\.bin(?:\.\d+\.tmp)?$/;
@@ -116,8 +116,8 @@ function writeCache() {
     const bytes = fs.readFileSync(filename);
     const scope = packageScope(path.dirname(filename), packageFiles);
     if (!Object.hasOwn(packed, name) && bytes.toString('utf8') === content && scope !== undefined) {
-      // lib/'s own modules are packed without their comments (scripts/pack-text.js), others as they are.
-      const text = name.startsWith(`lib${path.sep}`) ? withoutComments(content, filename) : content;
+      // lib/'s own modules are packed without their comments and in ASCII (scripts/pack-text.js), others as they are.
+      const text = name.startsWith(`lib${path.sep}`) ? asAscii(withoutComments(content, filename), filename) : content;
       packed[name] = { content, text, bytes, scope, key };
     }
     sources.set(this, content);

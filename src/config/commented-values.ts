@@ -3,6 +3,7 @@ import type { Path, Problem } from '../core/problem';
 import { looksGenerated } from '../core/generated-runs';
 import { secretValues } from '../core/secrets';
 import { isMap, isPair, isScalar, isSeq } from '../core/yaml';
+import { atFirstUse } from '../core/lazy-regexp';
 
 /**
  * Values that the comment after them on their line names as a secret (attack 57a-7: `revision: Zq8v… # password`), also
@@ -46,7 +47,7 @@ const denies = (word: string): boolean => DENIAL.test(word.replace(/[^\p{L}]+/gu
 const ENDS_PHRASE = /[,;:.!?)]$/;
 /** A commit id or checksum, and the words that call a value one (as secret-word-lines.ts reads `commit <hex>`). */
 const HEX_VALUE = /^[0-9a-f]{7,128}$/i;
-const DIGEST_WORD = /^(?:commit|sha\d*|rev|revision|hash|checksum|digest|fingerprint)[^\p{L}\p{N}]*$/iu;
+const DIGEST_WORD = atFirstUse(() => /^(?:commit|sha\d*|rev|revision|hash|checksum|digest|fingerprint)[^\p{L}\p{N}]*$/iu);
 /** Words after a hex value's name that start a note on it (61-1: `# token for grafana`, `# webhook secret (hex)`). */
 const NOTE_START = /^(?:\(|-+$|–|—|for$|of$|used$|to$|from$|in$|on$|at$|is$|was$|rotate)/i;
 /** Words after a digest word that make it the comment's subject (`# sha256 of the release`, `# commit that moved …`). */
@@ -54,7 +55,7 @@ const DIGEST_LINK = /^(?:of|that|which|for|from|by|when|after|before|in|at|on|to
 /** Verbs after a secret's name that make it a clause's subject (60a-10: `the password is in Vault`). */
 const SUBJECT_VERB = /^(?:is|are|was|were|lives|stays|sits|comes|goes|moved)$/i;
 /** `pass` or `pwd` (61a-6) as a whole comment's last word (`# pass`, `# deploy pass:`, `# pwd`): a password's short name; `passes`, `pass through` are verbs. */
-const LAST_PASS = /^(?:pass|pwd)[^\p{L}\p{N}]*$/iu;
+const LAST_PASS = atFirstUse(() => /^(?:pass|pwd)[^\p{L}\p{N}]*$/iu);
 
 /**
  * The words a denial reaches (61-1): each denial word and up to three words after it, within its phrase, so
@@ -79,7 +80,7 @@ function deniedWords(words: readonly string[]): boolean[] {
  */
 function calledDigest(words: readonly string[], name: number): boolean {
   const links = (word: string): boolean => DIGEST_LINK.test(word) || ENDS_PHRASE.test(word);
-  return words.slice(0, name).some((word, i) => DIGEST_WORD.test(word) && words.slice(i, name).some(links));
+  return words.slice(0, name).some((word, i) => DIGEST_WORD().test(word) && words.slice(i, name).some(links));
 }
 
 /**
@@ -102,7 +103,7 @@ function namedByComment(value: string, comment: string): boolean {
   const hex = HEX_VALUE.test(value);
   const undenied = words.filter((_, i) => !denied[i]).join(' ');
   if (!hex && !secretComment && undenied !== '' && secretValues(`${value} #${undenied}`).length > 0) return true;
-  if (words.length && LAST_PASS.test(words[words.length - 1])) words[words.length - 1] = 'password';
+  if (words.length && LAST_PASS().test(words[words.length - 1])) words[words.length - 1] = 'password';
   // Bounded: a line's comment is short, and each start reads at most four words.
   for (let start = 0; start < Math.min(words.length, 32); start++) {
     // A denial up to three words before (`not a password`, `unrelated to the password`) or within (`no password needed`) names no value.
@@ -123,7 +124,7 @@ function namedByComment(value: string, comment: string): boolean {
         .slice(start, start + n)
         .join(' ')
         .replace(/[^\p{L}\p{N}]+$/u, '');
-      if (LAST_PASS.test(words[start + n - 1])) continue; // `pass`/`pwd` name only as the comment's last word (`# pass through`)
+      if (LAST_PASS().test(words[start + n - 1])) continue; // `pass`/`pwd` name only as the comment's last word (`# pass through`)
       if (head !== '' && secretValues(`${value} # ${head}`).length > 0) return true;
     }
   }

@@ -15,6 +15,7 @@ import { isPlaceholder } from './placeholders';
 import { isProseWordAfterLabel } from './prose-after-label-words';
 import { LABEL_FORMS, type LabelForm, formRulesOut, isBelow } from './password-label-forms';
 import { QUOTED_WORD, quotesPair } from './quoted-words';
+import { atFirstUse } from './lazy-regexp';
 
 /** What such a value is called in findings. */
 export const LABELLED_PASSWORD =
@@ -108,27 +109,32 @@ const CELL = String.raw`\|[ \t]*(?:${NOUN})[ \t]*\|[ \t]*`;
  * The label: a noun not glued to a letter or a dot before it (`Root-Kennwort ist`), with its account and its joining word.
  * A login is tried first: it names its password's label (`WLAN: HomeNet / Schlüssel: X`), where STRICT reads `Schlüssel:`.
  */
-const LABEL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.])(?:(?<login>${LOGIN})|(?<strict>${STRICT})|(?<network>${NETWORK})${FOR}?(?:${COLON}|${VERB})|(?<noun>${NOUN})(?:${FOR}(?:${COLON}|${VERB})|${VERB}|(?<arrow>${FOR}?(?:${ARROW})))|(?<foreign>${FOREIGN})|(?<short>${SHORT}))|(?<cell>${CELL})`,
-  'giu',
+const LABEL = atFirstUse(
+  () =>
+    new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.])(?:(?<login>${LOGIN})|(?<strict>${STRICT})|(?<network>${NETWORK})${FOR}?(?:${COLON}|${VERB})|(?<noun>${NOUN})(?:${FOR}(?:${COLON}|${VERB})|${VERB}|(?<arrow>${FOR}?(?:${ARROW})))|(?<foreign>${FOREIGN})|(?<short>${SHORT}))|(?<cell>${CELL})`,
+      'giu',
+    ),
 );
 /** 65a-4: Hindi puts the value before its verb (`पासवर्ड X है`, "the password is X"). */
-const HINDI = /(?<![\p{L}\p{M}])पासवर्ड[ \t]+([^\s:\uff1a]{1,64})[ \t]+है/gu;
+const HINDI = atFirstUse(() => /(?<![\p{L}\p{M}])पासवर्ड[ \t]+([^\s:\uff1a]{1,64})[ \t]+है/gu);
 /**
  * 64a-1: `use X as the password`: the value before its label. 69a-16: the login it is for says so too (`Use X to log in
  * as root`, `Log in as admin using X`), read only for a value with a digit (as STRICT: `Log in as admin using SSO`).
  */
-const USE_AS =
-  /(?<![\p{L}\p{N}_.])(?:use[ \t]+(\S{6,64})[ \t]+as[ \t]+(?:the|your|my|a|an)[ \t]+(?:[\w-]{1,32}[ \t]+)?(?:pass(?:word|phrase|code)?|pw)\b|use[ \t]+(\S{6,64})[ \t]+to[ \t]+(?:log|sign)[ \t-]?[io]n\b|(?:log|sign)[ \t-]?[io]n[ \t]+as[ \t]+[\w.@-]{1,32}[ \t]+(?:using|with)[ \t]+(\S{6,64}))/giu;
+const USE_AS = atFirstUse(
+  () =>
+    /(?<![\p{L}\p{N}_.])(?:use[ \t]+(\S{6,64})[ \t]+as[ \t]+(?:the|your|my|a|an)[ \t]+(?:[\w-]{1,32}[ \t]+)?(?:pass(?:word|phrase|code)?|pw)\b|use[ \t]+(\S{6,64})[ \t]+to[ \t]+(?:log|sign)[ \t-]?[io]n\b|(?:log|sign)[ \t-]?[io]n[ \t]+as[ \t]+[\w.@-]{1,32}[ \t]+(?:using|with)[ \t]+(\S{6,64}))/giu,
+);
 /** An HTML tag around the value (`<b>X</b>`, `<code>X</code>`). */
 const TAG = /<(?:b|strong|code|kbd|em|i|tt|span|mark)>/iy;
 /** 65a-15: Markdown emphasis around the value (`**X**`, `*X*`, `__X__`, `_X_`, `~~X~~`): what it holds is the value. */
-const EMPHASIS = /(\*{1,2}|_{1,2}|~~)([^\s*_~]{1,64})\1(?![\p{L}\p{N}])/uy;
+const EMPHASIS = atFirstUse(() => /(\*{1,2}|_{1,2}|~~)([^\s*_~]{1,64})\1(?![\p{L}\p{N}])/uy);
 /** 65a-15: a bracket around one word (`(X)`, `[X]`, `{X}`): the value, unless it is a placeholder (`{password}`, `[REDACTED]`). */
 const BRACKET = /([([{])([^\s()[\]{}]{1,64})([)\]}])/y;
 const PAIRS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
 /** 68a-8: one word in another language's quotation marks (`« espadon »`, `„mieczyk”`, `「swordfish」`): the value. */
-const QUOTE = new RegExp(QUOTED_WORD, 'uy');
+const QUOTE = atFirstUse(() => new RegExp(QUOTED_WORD, 'uy'));
 /** Words a bracket says a value was left out with (`(redacted)`, `(hidden)`). */
 const LEFT_OUT = /^(?:redacted|hidden|omitted|removed|masked|elided|snip|censored|secret|password|none|empty|unset)$/i;
 /**
@@ -136,17 +142,22 @@ const LEFT_OUT = /^(?:redacted|hidden|omitted|removed|masked|elided|snip|censore
  * battery staple"`, in code marks too: 71a-21), words and a number ending the line (`Sonnenblume Regen Fahrrad 42`, 64a-1), 65a-5 three to seven
  * words ending the line or sentence (`purple monkey dishwasher`, `correct-horse-battery-staple`), or a word up to a blank.
  */
-const VALUE =
-  /"([^"\s]{1,64})"|'([^'\s]{1,64})'|`([^`\s]{1,64})`|(\d{4}(?:[ \t]\d{4}){1,7})(?![\d])|["`]([^"`\n]{1,64})["`]|(\p{L}{2,20}(?:[ \t]\p{L}{2,20}){1,6}[ \t]\d{1,6})(?=[ \t]*(?:$|[\r\n.,;]))|(\p{L}{2,20}(?:[ \t-]\p{L}{2,20}){2,6})(?=[ \t]*(?:$|[\r\n.,;!?]))|([^\s"'`<]{1,80})/uy;
+const VALUE = atFirstUse(
+  () =>
+    /"([^"\s]{1,64})"|'([^'\s]{1,64})'|`([^`\s]{1,64})`|(\d{4}(?:[ \t]\d{4}){1,7})(?![\d])|["`]([^"`\n]{1,64})["`]|(\p{L}{2,20}(?:[ \t]\p{L}{2,20}){1,6}[ \t]\d{1,6})(?=[ \t]*(?:$|[\r\n.,;]))|(\p{L}{2,20}(?:[ \t-]\p{L}{2,20}){2,6})(?=[ \t]*(?:$|[\r\n.,;!?]))|([^\s"'`<]{1,80})/uy,
+);
 /** Which of VALUE's groups is a phrase of words unquoted (65a-5). */
 const PHRASE_GROUP = 7;
 /** What may follow a single word that ends its clause: the text's or line's end, punctuation, a tag, a conjunction. */
-const CLAUSE_END =
-  /^(?:[ \t]*(?:$|[\r\n.,;:!?)<"'*_|])|[ \t]+(?:and|but|und|et|y|e|og|och|en|-|—|yesterday|today|tonight|earlier|recently|last)\b)/iu;
+const CLAUSE_END = atFirstUse(
+  () => /^(?:[ \t]*(?:$|[\r\n.,;:!?)<"'*_|])|[ \t]+(?:and|but|und|et|y|e|og|och|en|-|—|yesterday|today|tonight|earlier|recently|last)\b)/iu,
+);
 
 /** A word plainly not a password: letters only, a reference or placeholder, a URL or a store path, a protocol's name. */
-const PLAIN =
-  /^(?:[\p{L}._'-]+|.*[(){}[\]].*|[<${(%[*].*|.*\$\{.*|1password\b.*|\w+:\/\/.*|[a-z][\w-]*(?:\/[\w.-]+)+|(?:wpa[23]?|wep|sae|psk|tkip|ccmp|aes|sha|md)(?:[-_/]?(?:\d+|wpa[23]?|psk|sae|aes|tkip|ccmp|personal|enterprise))*|\d{1,7}(?:[-+.,]\d{0,7})?)$/iu;
+const PLAIN = atFirstUse(
+  () =>
+    /^(?:[\p{L}._'-]+|.*[(){}[\]].*|[<${(%[*].*|.*\$\{.*|1password\b.*|\w+:\/\/.*|[a-z][\w-]*(?:\/[\w.-]+)+|(?:wpa[23]?|wep|sae|psk|tkip|ccmp|aes|sha|md)(?:[-_/]?(?:\d+|wpa[23]?|psk|sae|aes|tkip|ccmp|personal|enterprise))*|\d{1,7}(?:[-+.,]\d{0,7})?)$/iu,
+);
 /**
  * 65a-5: words that make a run of words a sentence rather than a passphrase (pronouns, auxiliaries, `up-to-date`), beside
  * the sentence's words isProseWordAfterLabel knows.
@@ -172,12 +183,12 @@ const OTHER_SCRIPT_PROSE = [
 ];
 /** A word without its marks (accents, Devanagari's vowel signs), lower-cased. */
 const withoutMarks = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const OTHER_PROSE = new RegExp(`^(?:ال)?(?:${withoutMarks(OTHER_SCRIPT_PROSE.join('|'))})\\p{L}{0,4}$`, 'u');
+const OTHER_PROSE = atFirstUse(() => new RegExp(`^(?:ال)?(?:${withoutMarks(OTHER_SCRIPT_PROSE.join('|'))})\\p{L}{0,4}$`, 'u'));
 
 /** Whether `word` (letters, maybe with marks) is a sentence's word: in Latin letters isProseWordAfterLabel, else the stems above. */
 export function isSentenceWord(word: string, english: boolean): boolean {
   if (/^\p{Script=Latin}+$/u.test(word)) return isProseWordAfterLabel(word, english);
-  return OTHER_PROSE.test(withoutMarks(word));
+  return OTHER_PROSE().test(withoutMarks(word));
 }
 
 /** How the label reads its value. */
@@ -197,7 +208,9 @@ interface Reading {
 const KEPT_AS = /^[A-Za-z]{1,10}\d{0,4}-(?:encoded|encrypted|hashed|salted|signed|wrapped|protected)$/i;
 
 /** A participle followed by `by` (`printed by`, `shown by`, `set by`): the clause goes on, it is no passphrase. */
-const BY_WHOM = /^\p{L}+(?:ed|en|wn)[ \t]+by[ \t]|^(?:set|put|kept|held|sent|made|built|read|done|left|got|told|found|run)[ \t]+by[ \t]/iu;
+const BY_WHOM = atFirstUse(
+  () => /^\p{L}+(?:ed|en|wn)[ \t]+by[ \t]|^(?:set|put|kept|held|sent|made|built|read|done|left|got|told|found|run)[ \t]+by[ \t]/iu,
+);
 
 /** How many words of letters `value` holds (split at blanks and hyphens), and how many of them are a sentence's. */
 export function sentenceWordCount(value: string, english: boolean): { words: number; prose: number } {
@@ -208,7 +221,7 @@ export function sentenceWordCount(value: string, english: boolean): { words: num
 /** Whether the words of `value` (split at blanks and hyphens) read as a passphrase: fewer than half a sentence's words. */
 function isPassphrase(value: string, english: boolean): boolean {
   // 67a-17: a participle and `by` continue a sentence (`printed by kubectl get secret`, `set by the installer`).
-  if (BY_WHOM.test(value)) return false;
+  if (BY_WHOM().test(value)) return false;
   const { words, prose } = sentenceWordCount(value, english);
   return words > 0 && prose * 2 < words;
 }
@@ -227,7 +240,7 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   if (value.length < floor || !/[\p{L}\p{N}]/u.test(value) || /^[x*•.]+$/i.test(value)) return false;
   if (isAnyPasswordHash(value) || isPlaceholder(value)) return false;
   // Whether the value ends its clause: punctuation after it (`is admin. Ask ops.`) or what CLAUSE_END reads after it.
-  const ends = value.length < word.length || CLAUSE_END.test(reading.after);
+  const ends = value.length < word.length || CLAUSE_END().test(reading.after);
   if (!quoted && KEPT_AS.test(value)) return false;
   // 64a-1: a passphrase of words (`"correct horse battery staple"`, `Sonnenblume Regen Fahrrad 42`) with fewer than half
   // a sentence's words; `"see the vault"` is a note. 65a-5: unquoted too, three words or more (`purple monkey
@@ -243,7 +256,7 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
     return (quoted || ends) && !TYPE_NAME.test(value) && !isSentenceWord(value, reading.english);
   // 65a-1: a number is a count when a unit follows (`12 characters`, `8 Zeichen`), the password when it ends its clause.
   if (!reading.strict && /^\d+$/.test(value)) return quoted || ends;
-  if (PLAIN.test(value) || (reading.strict && !/\d/.test(value))) return false;
+  if (PLAIN().test(value) || (reading.strict && !/\d/.test(value))) return false;
   // What the value is made of (`Base64-encoded`, `AES-256-encrypted`, 64a-9): a compound ending in a sentence's word.
   const last = /-(\p{L}+)$/u.exec(value);
   if (last && isProseWordAfterLabel(last[1], reading.english)) return false;
@@ -254,11 +267,12 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
 function valueAt(text: string, at: number): [number, string, boolean, number] | undefined {
   TAG.lastIndex = at;
   const from = TAG.test(text) ? TAG.lastIndex : at;
-  QUOTE.lastIndex = from;
-  const quote = QUOTE.exec(text);
+  const quoteForm = QUOTE();
+  quoteForm.lastIndex = from;
+  const quote = quoteForm.exec(text);
   if (quote && quotesPair(quote.groups!.open, quote.groups!.close))
     return [quote.index + quote.groups!.open.length, quote.groups!.q, true, 0];
-  for (const mark of [EMPHASIS, BRACKET]) {
+  for (const mark of [EMPHASIS(), BRACKET]) {
     mark.lastIndex = from;
     const held = mark.exec(text);
     if (!held || (mark === BRACKET && PAIRS[held[1]] !== held[3])) continue;
@@ -268,8 +282,9 @@ function valueAt(text: string, at: number): [number, string, boolean, number] | 
     if (mark === BRACKET && (shape || isPlaceholder(held[2]) || LEFT_OUT.test(held[2]))) return undefined;
     return [held.index + held[1].length, held[2], true, 0];
   }
-  VALUE.lastIndex = from;
-  const value = VALUE.exec(text);
+  const valueForm = VALUE();
+  valueForm.lastIndex = from;
+  const value = valueForm.exec(text);
   if (!value) return undefined;
   const index = value.findIndex((group, i) => i > 0 && group !== undefined);
   const quoted = index <= 3 || index === 5;
@@ -333,7 +348,7 @@ export function labelledPasswordSpans(text: string): Array<[number, number]> {
     )
   )
     return spans;
-  for (const label of text.matchAll(LABEL)) {
+  for (const label of text.matchAll(LABEL())) {
     const found = valueAt(text, label.index! + label[0].length);
     if (!found) continue;
     const [start, word, quoted, group] = found;
@@ -350,13 +365,13 @@ export function labelledPasswordSpans(text: string): Array<[number, number]> {
         spans.push([start, start + first.length]);
     }
   }
-  for (const use of text.matchAll(USE_AS)) {
+  for (const use of text.matchAll(USE_AS())) {
     const word = (use[1] ?? use[2] ?? use[3]).replace(/[.,;:!?]+$/, '').replace(/^["'`]|["'`]$/g, '');
     const start = use.index + use[0].indexOf(word);
     if (isPassword(word, false, { strict: use[1] === undefined, word: true, english: true, short: false, after: '' }))
       spans.push([start, start + word.length]);
   }
-  for (const said of text.matchAll(HINDI)) {
+  for (const said of text.matchAll(HINDI())) {
     const start = said.index + said[0].indexOf(said[1]);
     if (isPassword(said[1], false, { strict: true, word: true, english: false, short: false, after: '' }))
       spans.push([start, start + said[1].length]);

@@ -1,4 +1,5 @@
 import { looksGenerated } from './generated-runs';
+import { atFirstUse } from './lazy-regexp';
 
 /**
  * MFA seeds and recovery codes after their label (58a-5): `2FA backup: JBSWY3DPEHPK3PXR`, `mfa: JBSW…`, `google
@@ -83,10 +84,13 @@ const RECOVERY_LABEL = [
  * operating-system-security/data-protection/bitlocker/recovery-overview: it unlocks the drive), after `BitLocker`,
  * `recovery` or RECOVERY_LABEL and up to three words (`recovery key:`, `-RecoveryPassword`). Its key ID (a GUID) is no secret.
  */
-const RECOVERY_PASSWORD = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])(?:${RECOVERY_LABEL})(?:[^\S\n]*(?:[:=][^\S\n]*)?-?\p{L}[\p{L}-]{0,15}(?![\p{L}-])){0,3}?` +
-    String.raw`[^\S\n]*(?:[:=\uff1a][^\S\n]*)?(\d{6}(?:-\d{6}){7})(?![\d-])`,
-  'dgiu',
+const RECOVERY_PASSWORD = atFirstUse(
+  () =>
+    new RegExp(
+      String.raw`(?<![\p{L}\p{N}_])(?:${RECOVERY_LABEL})(?:[^\S\n]*(?:[:=][^\S\n]*)?-?\p{L}[\p{L}-]{0,15}(?![\p{L}-])){0,3}?` +
+        String.raw`[^\S\n]*(?:[:=\uff1a][^\S\n]*)?(\d{6}(?:-\d{6}){7})(?![\d-])`,
+      'dgiu',
+    ),
 );
 
 /**
@@ -103,7 +107,7 @@ export function mfaSeedSpans(text: string): Array<[number, number]> {
     const seed = seedAfter(text, label.index + label[0].length);
     if (seed) found.push(seed);
   }
-  for (const m of text.matchAll(RECOVERY_PASSWORD)) found.push(m.indices![1]!);
+  for (const m of text.matchAll(RECOVERY_PASSWORD())) found.push(m.indices![1]!);
   for (const m of text.matchAll(CODES)) {
     // The codes up to the first without a digit: the words of a next line are no codes (`8f3k-2m9d 7h2j-4k8s\nnext line`).
     const start = m.index + m[0].length - m[1].length;

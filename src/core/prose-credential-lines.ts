@@ -1,6 +1,7 @@
 import { FOREIGN_SECRET_IN_TEXT, NON_LATIN_SECRET } from './foreign-secret-words';
 import { looksGeneratedRun } from './generated-runs';
 import { isAnyPasswordHash } from './password-hashes';
+import { atFirstUse } from './lazy-regexp';
 
 /**
  * Round 62 (62a-3): a password in prose that the general reader of secret words (secret-word-lines.ts) leaves, because its
@@ -21,21 +22,24 @@ export const PROSE_CREDENTIAL =
  * A label naming a password without the word `password` alone: a network's key, an account's `pw`, the password of an
  * account, and the password's name in other languages (foreign-secret-words.ts holds more; these are the 10-character cases).
  */
-const LABEL = new RegExp(
-  [
-    String.raw`(?:wi[\s_-]?fi|wlan|wpa2?|wireless|network|ssid)[\s_-]?(?:key|pass(?:word|phrase)?|pw|psk)`,
-    String.raw`(?:root|admin(?:istrator)?|sudo|superuser)(?:'s)?[\s_-]?(?:pw|pwd|passwd|password|pass)`,
-    String.raw`pass(?:word|wd)?[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:root|admin(?:istrator)?|sudo|superuser)`,
-    // `Username admin, password X`: the account named before its password.
-    String.raw`(?:user(?:name)?|login)[ \t:=]+[\w.-]{1,32}[ \t]*[,;][ \t]*pass(?:word|wd)?`,
-    // 72b-1: `Sign in: username "admin", then "X"`, quoted with backticks too: the account, its password next.
-    String.raw`(?:user(?:name)?|login)[ \t:=]+[\x60'"]?[\w.-]{1,32}[\x60'"]?[ \t]*[,;]?[ \t]*then`,
-    String.raw`mot[\s\u00a0\u202f_-]+de[\s\u00a0\u202f_-]+passe|passwort|contrase[nñ]a|senha|пароль|密码|密碼|口令|パスワード|비밀번호|[sş]ifre(?:si)?|l[oö]senord(?:et)?`,
-    // 72b-2: every word of the tables of other languages' secret words (foreign-secret-words.ts: `Kennwort`, `parola
-    // d'ordine`, `hasło` as written, Persian `رمز عبور`), a German compound's last part too (`Standard-Kennwort`).
-    String.raw`kennwort|has[łl]o|(?<!\p{L})(?:${FOREIGN_SECRET_IN_TEXT})|${NON_LATIN_SECRET}`,
-  ].join('|'),
-  'giu',
+const LABEL = atFirstUse(
+  () =>
+    new RegExp(
+      [
+        String.raw`(?:wi[\s_-]?fi|wlan|wpa2?|wireless|network|ssid)[\s_-]?(?:key|pass(?:word|phrase)?|pw|psk)`,
+        String.raw`(?:root|admin(?:istrator)?|sudo|superuser)(?:'s)?[\s_-]?(?:pw|pwd|passwd|password|pass)`,
+        String.raw`pass(?:word|wd)?[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:root|admin(?:istrator)?|sudo|superuser)`,
+        // `Username admin, password X`: the account named before its password.
+        String.raw`(?:user(?:name)?|login)[ \t:=]+[\w.-]{1,32}[ \t]*[,;][ \t]*pass(?:word|wd)?`,
+        // 72b-1: `Sign in: username "admin", then "X"`, quoted with backticks too: the account, its password next.
+        String.raw`(?:user(?:name)?|login)[ \t:=]+[\x60'"]?[\w.-]{1,32}[\x60'"]?[ \t]*[,;]?[ \t]*then`,
+        String.raw`mot[\s\u00a0\u202f_-]+de[\s\u00a0\u202f_-]+passe|passwort|contrase[nñ]a|senha|пароль|密码|密碼|口令|パスワード|비밀번호|[sş]ifre(?:si)?|l[oö]senord(?:et)?`,
+        // 72b-2: every word of the tables of other languages' secret words (foreign-secret-words.ts: `Kennwort`, `parola
+        // d'ordine`, `hasło` as written, Persian `رمز عبور`), a German compound's last part too (`Standard-Kennwort`).
+        String.raw`kennwort|has[łl]o|(?<!\p{L})(?:${FOREIGN_SECRET_IN_TEXT})|${NON_LATIN_SECRET}`,
+      ].join('|'),
+      'giu',
+    ),
 );
 /** A word of the text (a candidate value, its quotes and closing punctuation taken off by `core`). */
 const RUN = /[^\s"'`()<>[\]{},;:=\uff1a\u2192]{10,80}/g;
@@ -70,9 +74,12 @@ const BLANK_PAIR = new RegExp(String.raw`(?<![\w./@-])(?:${ACCOUNT})(?:@[\w.-]{1
  * `Tapez X`, Spanish `Escribe X`, Portuguese `Digite X`, Dutch `Typ X`).
  */
 const PROMPT_VERBS = String.raw`digita|digite|inserisci|immetti|scrivi|tippe|tippen|gib|tapez|tape|saisissez|saisir|entrez|escribe|escriba|introduce|introduzca|ingresa|ingrese|teclea|insira|typ`;
-const PROMPT_ANSWER = new RegExp(
-  String.raw`(?<![\p{L}\d_-])(?:type|enter|answer|reply|(?:pass)?phrase|${PROMPT_VERBS})(?:[ \t]*:[ \t]*|[ \t]+)[\x60'"]?(\S{10,64})`,
-  'dgiu',
+const PROMPT_ANSWER = atFirstUse(
+  () =>
+    new RegExp(
+      String.raw`(?<![\p{L}\d_-])(?:type|enter|answer|reply|(?:pass)?phrase|${PROMPT_VERBS})(?:[ \t]*:[ \t]*|[ \t]+)[\x60'"]?(\S{10,64})`,
+      'dgiu',
+    ),
 );
 /**
  * 74a-26: a login's name in other languages, as a runbook labels it (German `Benutzer`/`Benutzername`/`Anmeldename`,
@@ -150,7 +157,7 @@ function inPasswordHash(text: string, from: number, to: number): boolean {
 export function proseCredentialSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (!/\S{10}/.test(text)) return spans;
-  for (const label of text.matchAll(LABEL)) {
+  for (const label of text.matchAll(LABEL())) {
     const from = label.index!;
     const to = from + label[0].length;
     // Its line, cut to NEAR characters either side.
@@ -192,7 +199,7 @@ export function proseCredentialSpans(text: string): Array<[number, number]> {
     if (/^[A-Z][a-z]{3}/.test(value) && /^[ \t]+[a-z]+[ \t]+[a-z]/.test(rest)) continue;
     if (isValue(value)) spans.push([start, end]);
   }
-  for (const answer of [...text.matchAll(PROMPT_ANSWER), ...text.matchAll(LOGIN_THEN_LINE)]) {
+  for (const answer of [...text.matchAll(PROMPT_ANSWER()), ...text.matchAll(LOGIN_THEN_LINE)]) {
     const value = core(answer[1]);
     const start = answer.indices![1][0] + answer[1].indexOf(value);
     if (isValue(value) && wordAt(text, start, start + value.length) === value) spans.push([start, start + value.length]);

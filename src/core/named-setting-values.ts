@@ -83,6 +83,8 @@ export function isDigestOfSecret(value: string, named: string): boolean {
   const words = nameWords(named);
   const last = words[words.length - 1];
   if (last === 'hash' && /^(?:nt|ntlm|lm)$/.test(words[words.length - 2] ?? '')) return false;
+  // An HMAC's key named after its algorithm (`SLACK_HMAC_SHA256`, `github_hmac_sha1`, 74a-18) is the key, not a digest.
+  if (words.includes('hmac')) return false;
   if (/^checksum\//i.test(named.trim()) || DIGEST_WORD.test(last ?? '')) return isHexDigest(v.replace(/^(?:sha(?:1|256|512)|md5):/i, ''));
   if (nameWords(named).pop() !== 'fingerprint') return false;
   return /^SHA(?:1|256|384|512):[A-Za-z0-9+/]{27,86}={0,2}$|^MD5:[0-9a-f]{2}(?::[0-9a-f]{2}){15}$|^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){15,63}$|^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(

@@ -59,13 +59,13 @@ describe('Attack 13 D8: a VIP of a family the Service will not have is refused',
       'additional Service, both families, IPv4 cluster',
       { traefik: { loadBalancerIPs: ['192.168.0.41'], values: internal(vipAnnotation('192.168.0.45,fd00::45')) } },
       undefined,
-      `${INTERNAL}.annotations.kube-vip.io/loadbalancerIPs: "fd00::45" is IPv6, ${ipv4Only}`,
+      `${INTERNAL}.annotations["kube-vip.io/loadbalancerIPs"]: "fd00::45" is IPv6, ${ipv4Only}`,
     ],
     [
       "Traefik's own Service, both families, IPv4 cluster",
       { traefik: { values: { service: vipAnnotation('192.168.0.41,fd00::41') } } },
       undefined,
-      `traefik.values.service.annotations.kube-vip.io/loadbalancerIPs: "fd00::41" is IPv6, ${ipv4Only}`,
+      `traefik.values.service.annotations["kube-vip.io/loadbalancerIPs"]: "fd00::41" is IPv6, ${ipv4Only}`,
     ],
     // On a dual-stack cluster the chart gives an additional Service only the family its own block asks for (f2).
     [
@@ -136,7 +136,7 @@ describe('Attack 13 D8: a VIP of a family the Service will not have is refused',
       "Traefik's own Service, IPv6 alone, SingleStack",
       { traefik: { values: { service: { ...vipAnnotation('fd00::41'), spec: { ipFamilyPolicy: 'SingleStack' } } } } },
       dual,
-      `traefik.values.service.annotations.kube-vip.io/loadbalancerIPs: "fd00::41" is IPv6, but Traefik's Service has its ipFamilyPolicy "SingleStack" and no ipFamilies, so it gets only the cluster's first family, IPv4`,
+      `traefik.values.service.annotations["kube-vip.io/loadbalancerIPs"]: "fd00::41" is IPv6, but Traefik's Service has its ipFamilyPolicy "SingleStack" and no ipFamilies, so it gets only the cluster's first family, IPv4`,
     ],
   ])('%s', (_name, patch, k3s, expected) => {
     const config = { ...cluster('v1.2.3', { loadBalancerIPs: ['192.168.0.41'] }, k3s), ...patch };

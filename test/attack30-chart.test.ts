@@ -132,7 +132,7 @@ describe('29a-8: a nodeSelector value that is no text is refused, for both kinds
   });
   test('the construct door refuses it too', () => {
     expect(helmChartConfigRefusal({ values: { nodeSelector: { 'kubernetes.io/hostname': 5 } } })).toContain(
-      `values.nodeSelector.kubernetes.io/hostname is 5, a number, ${message}`,
+      `values.nodeSelector["kubernetes.io/hostname"] is 5, a number, ${message}`,
     );
   });
   test('control: an extraObjects pod template with one stays refused by the Kubernetes schema', () => {
@@ -145,7 +145,7 @@ describe('29a-8: a nodeSelector value that is no text is refused, for both kinds
       spec: { selector: { matchLabels: { a: 'b' } }, template },
     };
     expect(on('39.0.7', { extraObjects: [item] })).toContain(
-      'traefik.values.extraObjects[0].spec.template.spec.nodeSelector.kubernetes.io/hostname: is 5; the Kubernetes 1.27 schema of Deployment expects string',
+      'traefik.values.extraObjects[0].spec.template.spec.nodeSelector["kubernetes.io/hostname"]: is 5; the Kubernetes 1.27 schema of Deployment expects string',
     );
   });
   test.each([

@@ -89,7 +89,10 @@ describe('32a-2: text after a reference is part of the value in INI and env file
   ])('control: %s stays accepted', (_, data) => acceptedEverywhere(configMap(data)));
 
   test('YAML: a secret in the comment after a reference is still found (the comment read as a line)', () => {
-    refusedEverywhere(configMap({ 'app.yaml': `db:\n  password: \${A} # token: ${S}\n` }), 'traefik.values.extraObjects[0].data.app.yaml');
+    refusedEverywhere(
+      configMap({ 'app.yaml': `db:\n  password: \${A} # token: ${S}\n` }),
+      'traefik.values.extraObjects[0].data["app.yaml"]',
+    );
   });
 });
 

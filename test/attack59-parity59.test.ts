@@ -158,7 +158,7 @@ describe('59b-7: every problem of one text or list at once', () => {
     expect(errors).toMatch(/http\.routers\.r\.tls\.certResolver "Nope" is not defined/);
     expect(errors).toMatch(/http\.routers\.r2\.tls\.certResolver "Nope2" is not defined/);
   });
-  const annotation = 'traefik.values.service.additionalServices.extra.annotations.kube-vip.io/loadbalancerIPs';
+  const annotation = 'traefik.values.service.additionalServices.extra.annotations["kube-vip.io/loadbalancerIPs"]';
   const list = 'traefik.loadBalancerIPs';
   test.each([
     ['the annotation', extraService({ 'kube-vip.io/loadbalancerIPs': '192.168.0.255,192.168.0.11' }), annotation],
@@ -172,8 +172,8 @@ describe('59b-7: every problem of one text or list at once', () => {
   test('two bad entries of the annotation: both said', () => {
     const traefik = extraService({ 'kube-vip.io/loadbalancerIPs': 'nope,10.43.0.5' });
     const errors = configErrors(withChanges(devConfig(), { traefik })).join('\n');
-    expect(errors).toMatch(/loadbalancerIPs: "nope"/);
-    expect(errors).toMatch(/loadbalancerIPs: "10\.43\.0\.5" lies inside/);
+    expect(errors).toMatch(/loadbalancerIPs"\]: "nope"/);
+    expect(errors).toMatch(/loadbalancerIPs"\]: "10\.43\.0\.5" lies inside/);
   });
 });
 

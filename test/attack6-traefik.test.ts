@@ -140,7 +140,7 @@ describe('G8: a second VIP of one family in annotationsTCP names the annotation'
     ['annotations', { annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.150,192.168.0.151' } }, 'annotations'],
   ])('%s', (_, service, key) => {
     const errors = configErrors(withTraefikValues({ service }, {}, pool())).join('\n');
-    expect(errors).toContain(`traefik.values.service.${key}.kube-vip.io/loadbalancerIPs: ${twoFamilies}`);
+    expect(errors).toContain(`traefik.values.service.${key}["kube-vip.io/loadbalancerIPs"]: ${twoFamilies}`);
     expect(errors).not.toContain('traefik.loadBalancerIPs');
   });
 

@@ -360,6 +360,8 @@ describe('71b-12: a file-provider ConfigMap beside the cluster meets the extraOb
     if (expected) expect(refusal).toMatch(/ConfigMap\/kube-system\/dyn \(construct mine\/o\)/);
   });
   test('12 the same ConfigMap in extraObjects (as before)', () => {
-    expect(configDoor(mounted([configMap('HostSNI(`*`)')]))).toMatch(/extraObjects\[0\]\.data\.dyn\.yaml: tcp\.routers\.t\.rule: HostSNI/);
+    expect(configDoor(mounted([configMap('HostSNI(`*`)')]))).toMatch(
+      /extraObjects\[0\]\.data\["dyn\.yaml"\]: tcp\.routers\.t\.rule: HostSNI/,
+    );
   });
 });

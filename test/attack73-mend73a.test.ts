@@ -62,7 +62,7 @@ describe('73a-1: a Gateway naming a ClusterIssuer is judged as an Ingress is', (
     [
       'extraObjects, undefined issuer',
       'nope',
-      'traefik.values.extraObjects[0].metadata.annotations.cert-manager.io/cluster-issuer: "nope" is not defined',
+      'traefik.values.extraObjects[0].metadata.annotations["cert-manager.io/cluster-issuer"]: "nope" is not defined',
     ],
     ['extraObjects, defined issuer', 'le', undefined],
   ])('%s', (_, issuer, expected) => {

@@ -91,9 +91,17 @@ export class Findings implements RuleResult {
     });
 }
 
-/** `kubeVip.controlPlane.address`, `ingresses[0].host`: the key path as a user reads it. */
+/**
+ * `kubeVip.controlPlane.address`, `ingresses[0].host`: the key path as a user reads it. A key holding a dot, a slash or
+ * a bracket is bracketed and quoted, `data["app.ini"]`, `annotations["kube-vip.io/loadbalancerIPs"]`: else a reader
+ * cannot tell it from a map `app:` holding `ini:` (75a-14). A key pathKeyText already quoted is left as it is.
+ */
 export function formatPath(path: Path): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
+  return path.reduce<string>((out, key) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    if (/[./[\]]/.test(key) && !key.startsWith('"')) return `${out}[${JSON.stringify(key)}]`;
+    return out ? `${out}.${key}` : key;
+  }, '');
 }
 
 /**

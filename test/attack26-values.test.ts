@@ -14,7 +14,7 @@ describe("25b-4: a non-text value in the chart's other annotation maps", () => {
     [
       'serviceAccountAnnotations',
       { serviceAccountAnnotations: { 'x.io/a': 5 } },
-      refused('serviceAccountAnnotations.x.io/a', '5 is a number', "Traefik's ServiceAccount", 'quote it ("5")'),
+      refused('serviceAccountAnnotations["x.io/a"]', '5 is a number', "Traefik's ServiceAccount", 'quote it ("5")'),
     ],
     [
       'persistence.annotations',
@@ -65,10 +65,10 @@ describe("25b-4: a non-text value in the chart's other annotation maps", () => {
   test('K3sVipCluster and TraefikHelmChartConfig refuse it the same way', () => {
     const values = { serviceAccountAnnotations: { 'x.io/a': 5 } };
     expect(clusterRefusal({ values })).toContain(
-      refused('serviceAccountAnnotations.x.io/a', '5 is a number', "Traefik's ServiceAccount", 'quote it ("5")'),
+      refused('serviceAccountAnnotations["x.io/a"]', '5 is a number', "Traefik's ServiceAccount", 'quote it ("5")'),
     );
     expect(helmChartConfigRefusal({ values })).toContain(
-      "values.serviceAccountAnnotations.x.io/a 5 is a number, but an annotation's value must be a text",
+      'values.serviceAccountAnnotations["x.io/a"] 5 is a number, but an annotation\'s value must be a text',
     );
   });
 });

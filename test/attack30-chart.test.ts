@@ -119,12 +119,16 @@ describe('29b-4: a DaemonSet fails on any additionalArguments item holding ".acm
 describe('29a-8: a nodeSelector value that is no text is refused, for both kinds', () => {
   const message = "but a pod's nodeSelector holds texts only, so the API server refuses Traefik's pods";
   test.each([
-    [{ deployment: { kind: 'DaemonSet' }, nodeSelector: { 'kubernetes.io/hostname': 5 } }, 'kubernetes.io/hostname', 'is 5, a number'],
-    [{ nodeSelector: { 'node-role.kubernetes.io/control-plane': true } }, 'node-role.kubernetes.io/control-plane', 'is true, a boolean'],
-    [{ deployment: { kind: 'DaemonSet' }, nodeSelector: { disk: ['ssd'] } }, 'disk', 'is a list'],
+    [{ deployment: { kind: 'DaemonSet' }, nodeSelector: { 'kubernetes.io/hostname': 5 } }, '["kubernetes.io/hostname"]', 'is 5, a number'],
+    [
+      { nodeSelector: { 'node-role.kubernetes.io/control-plane': true } },
+      '["node-role.kubernetes.io/control-plane"]',
+      'is true, a boolean',
+    ],
+    [{ deployment: { kind: 'DaemonSet' }, nodeSelector: { disk: ['ssd'] } }, '.disk', 'is a list'],
   ])('%j is refused', (values, key, given) => {
     const errors = on('39.0.7', values);
-    expect(errors).toContain(`traefik.values.nodeSelector.${key}: ${given}, ${message}`);
+    expect(errors).toContain(`traefik.values.nodeSelector${key}: ${given}, ${message}`);
     expect(errors).not.toContain('which no node');
   });
   test('the message says how to quote it', () => {

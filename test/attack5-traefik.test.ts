@@ -81,16 +81,19 @@ describe('N2 (r5): a Helm template in a kube-vip annotation cannot be judged', (
     ],
     [
       { service: { annotationsTCP: { 'kube-vip.io/loadbalancerIPs': '{{ .Values.vip }}' } } },
-      'annotationsTCP.kube-vip.io/loadbalancerIPs: holds',
+      'annotationsTCP["kube-vip.io/loadbalancerIPs"]: holds',
     ],
-    [{ service: { annotations: { 'kube-vip.io/leaseName': '{{ .Release.Name }}' } } }, 'annotations.kube-vip.io/leaseName: holds a Helm'],
+    [
+      { service: { annotations: { 'kube-vip.io/leaseName': '{{ .Release.Name }}' } } },
+      'annotations["kube-vip.io/leaseName"]: holds a Helm',
+    ],
     [
       { service: { additionalServices: { x: { annotations: { 'kube-vip.io/loadbalancerIPs': '{{ x }}' } } } } },
       'additionalServices.x.annotations',
     ],
     [{ service: { annotations: { 'kube-vip.io/ignore': 'false' } } }, undefined],
     // Attack 10 D1, D2: a template anywhere in the chart values is refused; its output may be a kube-vip annotation.
-    [{ service: { annotations: { 'example.com/owner': '{{ .Release.Name }}' } } }, `annotations.example.com/owner: ${refusal}`],
+    [{ service: { annotations: { 'example.com/owner': '{{ .Release.Name }}' } } }, `annotations["example.com/owner"]: ${refusal}`],
     [
       { service: { annotations: { '{{ print "kube-vip.io/ignore" }}': 'true' } } },
       'traefik.values.service.annotations: has a key that holds a Helm template',

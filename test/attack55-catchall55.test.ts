@@ -84,7 +84,7 @@ describe('the same in an env value and an annotation', () => {
     ['Password then X', `Password\n${S}`, S],
   ])('%s', (_, text, secret) => {
     refusedEverywhere(env(text), 'env[0].value', secret);
-    refusedEverywhere(annotation(text), 'podAnnotations.example.com/notes', secret);
+    refusedEverywhere(annotation(text), 'podAnnotations["example.com/notes"]', secret);
   });
 });
 

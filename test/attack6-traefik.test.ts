@@ -152,7 +152,7 @@ describe('G8: a second VIP of one family in annotationsTCP names the annotation'
     const errors = configErrors(
       withTraefikValues({ service: { annotationsTCP: { 'kube-vip.io/loadbalancerIPs': ips } } }, {}, pool()),
     ).join('\n');
-    expect(errors).toMatch(new RegExp(`traefik\\.values\\.service\\.annotationsTCP\\.kube-vip\\.io/loadbalancerIPs: .*${message}`));
+    expect(errors).toMatch(new RegExp(`traefik\\.values\\.service\\.annotationsTCP\\["kube-vip\\.io/loadbalancerIPs"\\]: .*${message}`));
     expect(errors).not.toContain('traefik.loadBalancerIPs');
   });
 

@@ -34,7 +34,7 @@ const gatewayObject = (issuer: string, hostname = 'a.example.org', protocol = 'H
     listeners: [{ name: 'https', port: 8443, protocol, hostname, tls: { mode: 'Terminate', certificateRefs: [{ name: 'x-tls' }] } }],
   },
 });
-const UNDEFINED_ISSUER = /cert-manager\.io\/cluster-issuer "nope" is not defined: certManager\.issuers has "le"/;
+const UNDEFINED_ISSUER = /cert-manager\.io\/cluster-issuer"\] "nope" is not defined: certManager\.issuers has "le"/;
 
 describe('73a-1: a Gateway naming a ClusterIssuer is judged as an Ingress is', () => {
   test.each([

@@ -90,9 +90,9 @@ describe('45a-19: a K3s token in a text hides none of its other secret lines', (
   const text = `export DB_PASSWORD=${P}\nK3S_TOKEN=${TOKEN}\nmysql -u root -p${Q} db\n`;
   test('each line is said, the token with its key path and line', () => {
     const door = valuesDoors.config(textOf(text));
-    expect(door).toMatch(/data\.run\.sh: holds a K3s token \(K10…::…\), on its line 2;/);
-    expect(door).toMatch(/data\.run\.sh: holds [^\n]*, on its line 1[ ,]/);
-    expect(door).toMatch(/data\.run\.sh: holds [^\n]*, on its line 3[ ,]/);
+    expect(door).toMatch(/data\["run\.sh"\]: holds a K3s token \(K10…::…\), on its line 2;/);
+    expect(door).toMatch(/data\["run\.sh"\]: holds [^\n]*, on its line 1[ ,]/);
+    expect(door).toMatch(/data\["run\.sh"\]: holds [^\n]*, on its line 3[ ,]/);
     for (const secret of [P, Q, 'K10abcdef']) expect(door).not.toContain(secret);
   });
 

@@ -180,7 +180,7 @@ const mounted = (volume: object, mount: object, dir = '/config') => ({
   additionalVolumeMounts: [{ name: 'dyn', mountPath: dir, ...mount }],
   extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'dyn', namespace: 'kube-system' }, data: { 'dyn.yml': ROUTER } }],
 });
-const EVERY_HOST = /extraObjects\[0\]\.data\.dyn\.yml: http\.routers\.r\.rule matches every host/;
+const EVERY_HOST = /extraObjects\[0\]\.data\["dyn\.yml"\]: http\.routers\.r\.rule matches every host/;
 
 describe('60b-10: a projected configMap source and subPath "" get the router checks', () => {
   test.each([

@@ -59,13 +59,13 @@ describe('Attack 13 D8: a VIP of a family the Service will not have is refused',
       'additional Service, both families, IPv4 cluster',
       { traefik: { loadBalancerIPs: ['192.168.0.41'], values: internal(vipAnnotation('192.168.0.45,fd00::45')) } },
       undefined,
-      `${INTERNAL}.annotations.kube-vip.io/loadbalancerIPs: "fd00::45" is IPv6, ${ipv4Only}`,
+      `${INTERNAL}.annotations["kube-vip.io/loadbalancerIPs"]: "fd00::45" is IPv6, ${ipv4Only}`,
     ],
     [
       "Traefik's own Service, both families, IPv4 cluster",
       { traefik: { values: { service: vipAnnotation('192.168.0.41,fd00::41') } } },
       undefined,
-      `traefik.values.service.annotations.kube-vip.io/loadbalancerIPs: "fd00::41" is IPv6, ${ipv4Only}`,
+      `traefik.values.service.annotations["kube-vip.io/loadbalancerIPs"]: "fd00::41" is IPv6, ${ipv4Only}`,
     ],
     // On a dual-stack cluster the chart gives an additional Service only the family its own block asks for (f2).
     [
@@ -136,7 +136,7 @@ describe('Attack 13 D8: a VIP of a family the Service will not have is refused',
       "Traefik's own Service, IPv6 alone, SingleStack",
       { traefik: { values: { service: { ...vipAnnotation('fd00::41'), spec: { ipFamilyPolicy: 'SingleStack' } } } } },
       dual,
-      `traefik.values.service.annotations.kube-vip.io/loadbalancerIPs: "fd00::41" is IPv6, but Traefik's Service has its ipFamilyPolicy "SingleStack" and no ipFamilies, so it gets only the cluster's first family, IPv4`,
+      `traefik.values.service.annotations["kube-vip.io/loadbalancerIPs"]: "fd00::41" is IPv6, but Traefik's Service has its ipFamilyPolicy "SingleStack" and no ipFamilies, so it gets only the cluster's first family, IPv4`,
     ],
   ])('%s', (_name, patch, k3s, expected) => {
     const config = { ...cluster('v1.2.3', { loadBalancerIPs: ['192.168.0.41'] }, k3s), ...patch };
@@ -170,7 +170,7 @@ describe('Attack 13 D8: a VIP of a family the Service will not have is refused',
 
 describe('Attack 13 D7: the kube-vip.io/loadbalancerIPs annotation counts only from kube-vip v0.5.12', () => {
   const unread = (version: string) =>
-    `kube-vip.io/loadbalancerIPs: kube-vip ${version} does not read this annotation (kube-vip reads it from v0.5.12; before, only spec.loadBalancerIP)`;
+    `["kube-vip.io/loadbalancerIPs"]: kube-vip ${version} does not read this annotation (kube-vip reads it from v0.5.12; before, only spec.loadBalancerIP)`;
   test.each([
     ['v0.5.11', true],
     ['v0.5.0', true],
@@ -180,7 +180,7 @@ describe('Attack 13 D7: the kube-vip.io/loadbalancerIPs annotation counts only f
     const errors = refusals(cluster(version, { values: { service: vipAnnotation('192.168.0.41') } }));
     if (refused) {
       expect(errors).toContain(
-        `traefik.values.service.annotations.${unread(version)}, so the Service would get no VIP from it: give the VIP in traefik.loadBalancerIPs`,
+        `traefik.values.service.annotations${unread(version)}, so the Service would get no VIP from it: give the VIP in traefik.loadBalancerIPs`,
       );
       // Not counted: the Service has no VIP kube-vip reads.
       expect(errors).toContain('traefik.loadBalancerIPs: is missing and no IP pool serves namespace kube-system');
@@ -194,7 +194,7 @@ describe('Attack 13 D7: the kube-vip.io/loadbalancerIPs annotation counts only f
     const errors = refusals(cluster(version, { loadBalancerIPs: ['192.168.0.41'], values: internal(vipAnnotation('192.168.0.45')) }));
     if (refused)
       expect(errors).toContain(
-        `${INTERNAL}.annotations.${unread(version)}, so the Service would get no VIP from it: write one address as the same Service's spec.loadBalancerIP`,
+        `${INTERNAL}.annotations${unread(version)}, so the Service would get no VIP from it: write one address as the same Service's spec.loadBalancerIP`,
       );
     else expect(errors).toBe('');
   });
@@ -220,7 +220,7 @@ describe('Attack 13 D7: the kube-vip.io/loadbalancerIPs annotation counts only f
       message = (error as Error).message;
     }
     if (refused)
-      expect(message).toContain(`values.service.additionalServices.internal.annotations.${unread(kubeVipVersion).replace(':', '')}`);
+      expect(message).toContain(`values.service.additionalServices.internal.annotations${unread(kubeVipVersion).replace(':', '')}`);
     else expect(message).toBe('');
   });
 });

@@ -197,7 +197,7 @@ describe('23b-6: a refused VIP of an additional Service is one line, not also "i
     ['192.168.0.300', 'is not an IP address'],
   ])('%s gives its own error only', (vip, why) => {
     const errors = configErrors(internal({ 'kube-vip.io/loadbalancerIPs': vip }));
-    expect(errors).toEqual([expect.stringContaining(`${ANNOTATIONS}.kube-vip.io/loadbalancerIPs: "${vip}" ${why}`)]);
+    expect(errors).toEqual([expect.stringContaining(`${ANNOTATIONS}["kube-vip.io/loadbalancerIPs"]: "${vip}" ${why}`)]);
   });
   test('control: no annotation and no pool is still refused (the VIP annotation named as missing, 50b-8)', () => {
     expect(errorsOf(internal({}))).toContain(

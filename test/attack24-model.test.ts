@@ -50,7 +50,7 @@ describe("24b-9: an additional Service may be a ClusterIP, in-cluster only; Trae
   test('a VIP asked for an additional ClusterIP Service is refused, as never announced', () => {
     judgeConfig(
       withTraefikValues(internal({ type: 'ClusterIP', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.42' } })),
-      "traefik.values.service.additionalServices.internal.annotations.kube-vip.io/loadbalancerIPs: asks a VIP for Traefik's additional Service internal, whose type is ClusterIP",
+      'traefik.values.service.additionalServices.internal.annotations["kube-vip.io/loadbalancerIPs"]: asks a VIP for Traefik\'s additional Service internal, whose type is ClusterIP',
     );
   });
   test.each([
@@ -125,7 +125,7 @@ describe("24b-5, 24b-6: the construct's messages name its own props", () => {
       values: { service: { annotations: { 'kube-vip.io/leaseName': 'b' } } },
     });
     expect(message).toContain(
-      'values.service.annotations.kube-vip.io/leaseName is "b", but leaseName makes this tool write "a" there: change leaseName instead',
+      'values.service.annotations["kube-vip.io/leaseName"] is "b", but leaseName makes this tool write "a" there: change leaseName instead',
     );
   });
   test('control: a VIP annotation clashing with the loadBalancerIPs prop still names loadBalancerIPs', () => {

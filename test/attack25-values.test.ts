@@ -99,7 +99,7 @@ describe('24a-9: an annotation value that is not a text', () => {
     [
       'a map as the lease name',
       { service: { annotations: { 'kube-vip.io/leaseName': { a: 'b' } } } },
-      refused('service.annotations.kube-vip.io/leaseName', 'is an object', "Traefik's Service", 'write a text'),
+      refused('service.annotations["kube-vip.io/leaseName"]', 'is an object', "Traefik's Service", 'write a text'),
     ],
     [
       'a number in annotationsTCP',

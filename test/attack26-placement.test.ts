@@ -37,7 +37,7 @@ describe('reviewer: a map with a toString key is judged, not a crash', () => {
       'a nodeSelector value',
       { nodeSelector: { [HOST]: MAP } },
       // Round 30 (29a-8): a value that is no text is refused as such, whatever the nodes.
-      "traefik.values.nodeSelector.kubernetes.io/hostname: is a map, but a pod's nodeSelector holds texts only",
+      'traefik.values.nodeSelector["kubernetes.io/hostname"]: is a map, but a pod\'s nodeSelector holds texts only',
     ],
     [
       "an extraObjects item's namespace",

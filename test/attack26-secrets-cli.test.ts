@@ -105,7 +105,7 @@ describe('25a-1: every door refuses it', () => {
     [
       'an extraObjects map item',
       { extraObjects: [{ ...configMap, data: { 'tls.der': KEY } }] },
-      'traefik.values.extraObjects[0].data.tls.der',
+      'traefik.values.extraObjects[0].data["tls.der"]',
     ],
     [
       'an extraObjects text item',

@@ -14,32 +14,32 @@ describe("25b-4: a non-text value in the chart's other annotation maps", () => {
     [
       'serviceAccountAnnotations',
       { serviceAccountAnnotations: { 'x.io/a': 5 } },
-      refused('serviceAccountAnnotations.x.io/a', '5 is a number', "Traefik's ServiceAccount", 'quote it ("5")'),
+      refused('serviceAccountAnnotations["x.io/a"]', '5 is a number', "Traefik's ServiceAccount", 'quote it ("5")'),
     ],
     [
       'persistence.annotations',
       { persistence: { enabled: true, annotations: { 'x.io/a': true } } },
-      refused('persistence.annotations.x.io/a', 'true is a boolean', "Traefik's PersistentVolumeClaim", 'quote it ("true")'),
+      refused('persistence.annotations["x.io/a"]', 'true is a boolean', "Traefik's PersistentVolumeClaim", 'quote it ("true")'),
     ],
     [
       'ingressRoute.dashboard.annotations',
       { ingressRoute: { dashboard: { enabled: true, annotations: { 'x.io/a': ['a'] } } } },
-      refused('ingressRoute.dashboard.annotations.x.io/a', 'is a list', 'the IngressRoute dashboard', 'write a text'),
+      refused('ingressRoute.dashboard.annotations["x.io/a"]', 'is a list', 'the IngressRoute dashboard', 'write a text'),
     ],
     [
       'ingressRoute.healthcheck.annotations',
       { ingressRoute: { healthcheck: { enabled: true, annotations: { 'x.io/a': 1 } } } },
-      refused('ingressRoute.healthcheck.annotations.x.io/a', '1 is a number', 'the IngressRoute healthcheck', 'quote it ("1")'),
+      refused('ingressRoute.healthcheck.annotations["x.io/a"]', '1 is a number', 'the IngressRoute healthcheck', 'quote it ("1")'),
     ],
     [
       'metrics.prometheus.service.annotations',
       { metrics: { prometheus: { service: { enabled: true, annotations: { 'x.io/a': 5 } } } } },
-      refused('metrics.prometheus.service.annotations.x.io/a', '5 is a number', "Traefik's metrics Service", 'quote it ("5")'),
+      refused('metrics.prometheus.service.annotations["x.io/a"]', '5 is a number', "Traefik's metrics Service", 'quote it ("5")'),
     ],
     [
       'gateway.annotations (gateway.enabled is on by default)',
       { providers: { kubernetesGateway: { enabled: true } }, gateway: { annotations: { 'x.io/a': { b: 'c' } } } },
-      refused('gateway.annotations.x.io/a', 'is an object', "the chart's Gateway", 'write a text'),
+      refused('gateway.annotations["x.io/a"]', 'is an object', "the chart's Gateway", 'write a text'),
     ],
   ])('%s is refused', (_, values, expected) => {
     expect(configErrors(withTraefikValues(values))).toContain(`config/t.yaml: ${expected}`);
@@ -65,10 +65,10 @@ describe("25b-4: a non-text value in the chart's other annotation maps", () => {
   test('K3sVipCluster and TraefikHelmChartConfig refuse it the same way', () => {
     const values = { serviceAccountAnnotations: { 'x.io/a': 5 } };
     expect(clusterRefusal({ values })).toContain(
-      refused('serviceAccountAnnotations.x.io/a', '5 is a number', "Traefik's ServiceAccount", 'quote it ("5")'),
+      refused('serviceAccountAnnotations["x.io/a"]', '5 is a number', "Traefik's ServiceAccount", 'quote it ("5")'),
     );
     expect(helmChartConfigRefusal({ values })).toContain(
-      "values.serviceAccountAnnotations.x.io/a 5 is a number, but an annotation's value must be a text",
+      'values.serviceAccountAnnotations["x.io/a"] 5 is a number, but an annotation\'s value must be a text',
     );
   });
 });

@@ -159,7 +159,7 @@ describe('a null on a map under a map the chart reads on every render fails Helm
 
 describe("review 8a: Traefik Hub's admission annotations are judged only where the chart renders them (v37.1.0 on)", () => {
   const HUB = { hub: { token: 'hub-token-secret', apimanagement: { enabled: true, admission: { annotations: { 'example.com/n': 1 } } } } };
-  const KEY = 'traefik.values.hub.apimanagement.admission.annotations.example.com/n';
+  const KEY = 'traefik.values.hub.apimanagement.admission.annotations["example.com/n"]';
   const on = (chartVersion: string) => errorsOf(withChanges(devConfig(), { traefik: { chartVersion, values: HUB } }));
   test.each([
     ['39.0.7', true],

@@ -119,12 +119,16 @@ describe('29b-4: a DaemonSet fails on any additionalArguments item holding ".acm
 describe('29a-8: a nodeSelector value that is no text is refused, for both kinds', () => {
   const message = "but a pod's nodeSelector holds texts only, so the API server refuses Traefik's pods";
   test.each([
-    [{ deployment: { kind: 'DaemonSet' }, nodeSelector: { 'kubernetes.io/hostname': 5 } }, 'kubernetes.io/hostname', 'is 5, a number'],
-    [{ nodeSelector: { 'node-role.kubernetes.io/control-plane': true } }, 'node-role.kubernetes.io/control-plane', 'is true, a boolean'],
-    [{ deployment: { kind: 'DaemonSet' }, nodeSelector: { disk: ['ssd'] } }, 'disk', 'is a list'],
+    [{ deployment: { kind: 'DaemonSet' }, nodeSelector: { 'kubernetes.io/hostname': 5 } }, '["kubernetes.io/hostname"]', 'is 5, a number'],
+    [
+      { nodeSelector: { 'node-role.kubernetes.io/control-plane': true } },
+      '["node-role.kubernetes.io/control-plane"]',
+      'is true, a boolean',
+    ],
+    [{ deployment: { kind: 'DaemonSet' }, nodeSelector: { disk: ['ssd'] } }, '.disk', 'is a list'],
   ])('%j is refused', (values, key, given) => {
     const errors = on('39.0.7', values);
-    expect(errors).toContain(`traefik.values.nodeSelector.${key}: ${given}, ${message}`);
+    expect(errors).toContain(`traefik.values.nodeSelector${key}: ${given}, ${message}`);
     expect(errors).not.toContain('which no node');
   });
   test('the message says how to quote it', () => {
@@ -132,7 +136,7 @@ describe('29a-8: a nodeSelector value that is no text is refused, for both kinds
   });
   test('the construct door refuses it too', () => {
     expect(helmChartConfigRefusal({ values: { nodeSelector: { 'kubernetes.io/hostname': 5 } } })).toContain(
-      `values.nodeSelector.kubernetes.io/hostname is 5, a number, ${message}`,
+      `values.nodeSelector["kubernetes.io/hostname"] is 5, a number, ${message}`,
     );
   });
   test('control: an extraObjects pod template with one stays refused by the Kubernetes schema', () => {
@@ -145,7 +149,7 @@ describe('29a-8: a nodeSelector value that is no text is refused, for both kinds
       spec: { selector: { matchLabels: { a: 'b' } }, template },
     };
     expect(on('39.0.7', { extraObjects: [item] })).toContain(
-      'traefik.values.extraObjects[0].spec.template.spec.nodeSelector.kubernetes.io/hostname: is 5; the Kubernetes 1.27 schema of Deployment expects string',
+      'traefik.values.extraObjects[0].spec.template.spec.nodeSelector["kubernetes.io/hostname"]: is 5; the Kubernetes 1.27 schema of Deployment expects string',
     );
   });
   test.each([

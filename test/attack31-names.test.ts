@@ -119,7 +119,7 @@ describe('30b-11: TraefikHelmChartConfig refuses an additional Service on its VI
     ports: { admin: { port: 9200, exposedPort: 9200, expose: { internal: true } } },
     service: { additionalServices: { internal: { type: 'LoadBalancer', annotations: { [VIP]: '192.168.0.41', ...annotations } } } },
   });
-  const ADDITIONAL = `values.service.additionalServices.internal.annotations.${VIP} "192.168.0.41" is also the VIP of Traefik`;
+  const ADDITIONAL = `values.service.additionalServices.internal.annotations["${VIP}"] "192.168.0.41" is also the VIP of Traefik`;
 
   it.each([
     [

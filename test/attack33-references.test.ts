@@ -80,7 +80,7 @@ describe('32a-2: text after a reference is part of the value in INI and env file
     ['INI, ` ;`', { 'app.ini': `[db]\nhost = db\npassword = \${A} ;${S}\n` }, 'app.ini'],
     ['a systemd EnvironmentFile', { 'systemd.env': `HOST=db\nDB_PASSWORD=\${A} #${S}\n` }, 'systemd.env'],
     ['TOML, a quoted reference then a value', { 'app.toml': `[db]\npassword = "\${A}" ${S}\n` }, 'app.toml'],
-  ])('%s: refused', (_, data, key) => refusedEverywhere(configMap(data), `traefik.values.extraObjects[0].data.${key}`));
+  ])('%s: refused', (_, data, key) => refusedEverywhere(configMap(data), `traefik.values.extraObjects[0].data["${key}"]`));
 
   test.each([
     ['INI, a reference alone', { 'app.ini': '[db]\nhost = db\npassword = ${A}\n' }],
@@ -89,7 +89,10 @@ describe('32a-2: text after a reference is part of the value in INI and env file
   ])('control: %s stays accepted', (_, data) => acceptedEverywhere(configMap(data)));
 
   test('YAML: a secret in the comment after a reference is still found (the comment read as a line)', () => {
-    refusedEverywhere(configMap({ 'app.yaml': `db:\n  password: \${A} # token: ${S}\n` }), 'traefik.values.extraObjects[0].data.app.yaml');
+    refusedEverywhere(
+      configMap({ 'app.yaml': `db:\n  password: \${A} # token: ${S}\n` }),
+      'traefik.values.extraObjects[0].data["app.yaml"]',
+    );
   });
 });
 
@@ -111,9 +114,9 @@ describe('32a-1: an XML element named like a secret is read as a key and its val
     [
       'a ConfigMap file over lines',
       configMap({ 'app.xml': `<config>\n  <user>bob</user>\n  <token>${S}</token>\n</config>\n` }),
-      'data.app.xml',
+      'data["app.xml"]',
     ],
-    ['a value over lines', configMap({ 'app.xml': `<config>\n  <password>\n    ${S}\n  </password>\n</config>\n` }), 'data.app.xml'],
+    ['a value over lines', configMap({ 'app.xml': `<config>\n  <password>\n    ${S}\n  </password>\n</config>\n` }), 'data["app.xml"]'],
   ])('%s: refused', (_, values, path) => refusedEverywhere(values, path));
 
   test('a hand-edited file holding one is redacted in a diff', () => {

@@ -43,7 +43,7 @@ describe('33b-4: from chart v40 an additional Service without spec.type is a Clu
   test('its VIP annotation is refused on 40.1.0, with what to write', () => {
     expectRefused(
       traefikWith(V40, { annotations: VIP }),
-      `${INTERNAL}.annotations.kube-vip.io/loadbalancerIPs: asks a VIP for Traefik's additional Service internal, whose type is ` +
+      `${INTERNAL}.annotations["kube-vip.io/loadbalancerIPs"]: asks a VIP for Traefik's additional Service internal, whose type is ` +
         `ClusterIP (${typePath}), and kube-vip serves only LoadBalancer Services, so the VIP is never announced: remove the VIP, ` +
         `or write LoadBalancer in ${typePath} (unset, the chart renders a ClusterIP)`,
     );
@@ -127,8 +127,8 @@ describe('33b-10: another loadBalancerClass on an additional LoadBalancer Servic
 
 describe('33b-11: spec.loadBalancerIP next to the VIP annotation of an additional Service is a second VIP source', () => {
   const refusal =
-    `${INTERNAL}.spec.loadBalancerIP: is a second VIP source next to ${INTERNAL}.annotations.kube-vip.io/loadbalancerIPs, and ` +
-    `kube-vip reads only one of them: remove the key and list the VIPs in ${INTERNAL}.annotations.kube-vip.io/loadbalancerIPs`;
+    `${INTERNAL}.spec.loadBalancerIP: is a second VIP source next to ${INTERNAL}.annotations["kube-vip.io/loadbalancerIPs"], and ` +
+    `kube-vip reads only one of them: remove the key and list the VIPs in ${INTERNAL}.annotations["kube-vip.io/loadbalancerIPs"]`;
   test.each<[string, string, object]>([
     [V39, V39, {}],
     [V40, V40, { type: 'LoadBalancer' }],

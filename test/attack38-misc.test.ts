@@ -158,7 +158,7 @@ describe('39a-6: label keys and values of the chart label maps, and data keys of
   const errors = (values: object) => judgedValues(values, '39.0.7').errors.join('\n');
   test.each([
     ['deployment.podLabels', { deployment: { podLabels: { 'my label': 'x' } } }, 'traefik.values.deployment.podLabels.my label'],
-    ['deployment.labels', { deployment: { labels: { 'a/b/c': 'x' } } }, 'traefik.values.deployment.labels.a/b/c'],
+    ['deployment.labels', { deployment: { labels: { 'a/b/c': 'x' } } }, 'traefik.values.deployment.labels["a/b/c"]'],
     ['commonLabels', { commonLabels: { team: 'a b' } }, 'traefik.values.commonLabels.team'],
     ['service.labels', { service: { labels: { tier: 5 } } }, 'traefik.values.service.labels.tier'],
     [

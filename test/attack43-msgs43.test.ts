@@ -170,17 +170,17 @@ describe('42a-13: every secret line of a text, and every text, in one run', () =
 
   test('the config names lines 1, 3 and 4 of a.sh and b.sh, at their file lines', () => {
     const out = linesOf(`${HDR}  values:\n${stringify({ values }).replace(/^/gm, '  ').split('\n').slice(1).join('\n')}`);
-    expect(out).toMatch(/:\d+:\d+: .*data\.a\.sh: .*on its line 1\b/);
-    expect(out).toMatch(/data\.a\.sh: .*\(redis-cli -a\), on its line 3\b/);
-    expect(out).toMatch(/data\.a\.sh: .*\(mysql -p\), on its line 4\b/);
-    expect(out).toMatch(/data\.b\.sh: /);
+    expect(out).toMatch(/:\d+:\d+: .*data\["a\.sh"\]: .*on its line 1\b/);
+    expect(out).toMatch(/data\["a\.sh"\]: .*\(redis-cli -a\), on its line 3\b/);
+    expect(out).toMatch(/data\["a\.sh"\]: .*\(mysql -p\), on its line 4\b/);
+    expect(out).toMatch(/data\["b\.sh"\]: /);
     expect(out.split('\n')).toHaveLength(4);
     expect(out).not.toContain(S);
   });
 
   test('so do the construct doors', () => {
     for (const out of [valuesDoors.cluster(values), valuesDoors.chart(values)]) {
-      for (const line of [1, 3, 4]) expect(out).toMatch(new RegExp(`data\\.a\\.sh\\S* .*on its line ${line}\\b`));
+      for (const line of [1, 3, 4]) expect(out).toMatch(new RegExp(`data\\["a\\.sh"\\]\\S* .*on its line ${line}\\b`));
       expect(out).not.toContain(S);
     }
   });

@@ -81,7 +81,7 @@ describe('45a-16: a text read as YAML data keeps the exemptions its lines have',
     ['an assignment below an if header', `if not password:\n    password = "${P}"\n`],
   ])('%s: still refused, not shown', (_, text) => {
     const door = valuesDoors.config(textOf(text));
-    expect(door).toContain('data.run.sh');
+    expect(door).toContain('data["run.sh"]');
     expect(door).not.toContain(P);
   });
 });
@@ -90,9 +90,9 @@ describe('45a-19: a K3s token in a text hides none of its other secret lines', (
   const text = `export DB_PASSWORD=${P}\nK3S_TOKEN=${TOKEN}\nmysql -u root -p${Q} db\n`;
   test('each line is said, the token with its key path and line', () => {
     const door = valuesDoors.config(textOf(text));
-    expect(door).toMatch(/data\.run\.sh: holds a K3s token \(K10…::…\), on its line 2;/);
-    expect(door).toMatch(/data\.run\.sh: holds [^\n]*, on its line 1[ ,]/);
-    expect(door).toMatch(/data\.run\.sh: holds [^\n]*, on its line 3[ ,]/);
+    expect(door).toMatch(/data\["run\.sh"\]: holds a K3s token \(K10…::…\), on its line 2;/);
+    expect(door).toMatch(/data\["run\.sh"\]: holds [^\n]*, on its line 1[ ,]/);
+    expect(door).toMatch(/data\["run\.sh"\]: holds [^\n]*, on its line 3[ ,]/);
     for (const secret of [P, Q, 'K10abcdef']) expect(door).not.toContain(secret);
   });
 
@@ -112,7 +112,7 @@ describe('45a-20b: a text with more secret lines than a run names says how many 
   test('25 lines: 20 named, the last says 5 more', () => {
     const text = Array.from({ length: 25 }, (_, i) => `export DB_PASSWORD_${i}=${P}${i}`).join('\n');
     const door = valuesDoors.config(textOf(text));
-    expect(door.split('\n').filter((line) => line.includes('data.run.sh'))).toHaveLength(20);
+    expect(door.split('\n').filter((line) => line.includes('data["run.sh"]'))).toHaveLength(20);
     expect(door).toContain('on its line 20 (a line setting DB_PASSWORD_19), and 5 more lines after it set one too');
     expect(door).not.toContain(P);
   });

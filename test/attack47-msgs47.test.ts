@@ -159,7 +159,7 @@ describe('45a-20c: a secret in a plain text written over several lines is locate
       scalar;
     const errors = parseConfigText('config/t.yaml', text).errors.map(formatDiagnostic);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^config\/t\.yaml:15:\d+: traefik\.values\.extraObjects\[0\]\.data\.run\.sh: holds /);
+    expect(errors[0]).toMatch(/^config\/t\.yaml:15:\d+: traefik\.values\.extraObjects\[0\]\.data\["run\.sh"\]: holds /);
     expect(errors[0]).not.toContain(P);
   });
 });

@@ -24,12 +24,12 @@ const cluster = (config: unknown) => () => new K3sVipCluster(new App(), 'lab', c
 describe('N1: annotationsTCP/annotationsUDP are VIP sources of the Service the chart joins them into', () => {
   const vip = (key: string, ip: string, extra: object = {}) => ({ service: { [key]: { 'kube-vip.io/loadbalancerIPs': ip }, ...extra } });
   const podNetwork = (key: string) =>
-    `traefik.values.service.${key}.kube-vip.io/loadbalancerIPs: "10.42.0.5" lies inside the K3s pod network`;
+    `traefik.values.service.${key}["kube-vip.io/loadbalancerIPs"]: "10.42.0.5" lies inside the K3s pod network`;
   test.each<[string, string, object, string | undefined]>([
     ['annotations', '10.42.0.5', {}, podNetwork('annotations')],
     ['annotationsTCP', '10.42.0.5', {}, podNetwork('annotationsTCP')],
     ['annotationsTCP', '192.168.0.150', {}, undefined],
-    ['annotationsTCP', 'banana', {}, 'traefik.values.service.annotationsTCP.kube-vip.io/loadbalancerIPs'],
+    ['annotationsTCP', 'banana', {}, 'traefik.values.service.annotationsTCP["kube-vip.io/loadbalancerIPs"]'],
     // The -udp Service exists only with single: false and a UDP port; then its VIP is judged too.
     ['annotationsUDP', '10.42.0.5', { single: false }, undefined],
     ['annotationsUDP', '10.42.0.5', {}, undefined],
@@ -58,7 +58,7 @@ describe('N1: annotationsTCP/annotationsUDP are VIP sources of the Service the c
   test('next to traefik.loadBalancerIPs the annotation is a second VIP source', () => {
     judgeConfig(
       withTraefikValues(vip('annotationsTCP', '192.168.0.42')),
-      'traefik.values.service.annotationsTCP.kube-vip.io/loadbalancerIPs: is a second VIP source next to traefik.loadBalancerIPs',
+      'traefik.values.service.annotationsTCP["kube-vip.io/loadbalancerIPs"]: is a second VIP source next to traefik.loadBalancerIPs',
     );
   });
 
@@ -77,20 +77,23 @@ describe('N2 (r5): a Helm template in a kube-vip annotation cannot be judged', (
   test.each<[object, string | undefined]>([
     [
       { service: { annotations: { 'kube-vip.io/ignore': '{{ "true" }}' } } },
-      `traefik.values.service.annotations.kube-vip.io/ignore: ${refusal}`,
+      `traefik.values.service.annotations["kube-vip.io/ignore"]: ${refusal}`,
     ],
     [
       { service: { annotationsTCP: { 'kube-vip.io/loadbalancerIPs': '{{ .Values.vip }}' } } },
-      'annotationsTCP.kube-vip.io/loadbalancerIPs: holds',
+      'annotationsTCP["kube-vip.io/loadbalancerIPs"]: holds',
     ],
-    [{ service: { annotations: { 'kube-vip.io/leaseName': '{{ .Release.Name }}' } } }, 'annotations.kube-vip.io/leaseName: holds a Helm'],
+    [
+      { service: { annotations: { 'kube-vip.io/leaseName': '{{ .Release.Name }}' } } },
+      'annotations["kube-vip.io/leaseName"]: holds a Helm',
+    ],
     [
       { service: { additionalServices: { x: { annotations: { 'kube-vip.io/loadbalancerIPs': '{{ x }}' } } } } },
       'additionalServices.x.annotations',
     ],
     [{ service: { annotations: { 'kube-vip.io/ignore': 'false' } } }, undefined],
     // Attack 10 D1, D2: a template anywhere in the chart values is refused; its output may be a kube-vip annotation.
-    [{ service: { annotations: { 'example.com/owner': '{{ .Release.Name }}' } } }, `annotations.example.com/owner: ${refusal}`],
+    [{ service: { annotations: { 'example.com/owner': '{{ .Release.Name }}' } } }, `annotations["example.com/owner"]: ${refusal}`],
     [
       { service: { annotations: { '{{ print "kube-vip.io/ignore" }}': 'true' } } },
       'traefik.values.service.annotations: has a key that holds a Helm template',

@@ -11,8 +11,8 @@ import { devConfig, judgedValues, refusalOf, valuesDoors, withChanges } from './
  */
 const refused: ReadonlyArray<[string, string]> = [
   ['service.annotations.bad key', 'is not a valid annotation key: "bad key" is not a valid key'],
-  ['service.annotations.a/b/c', 'is not a valid annotation key'],
-  ['service.annotations.UPPER.COM/x', 'is not a valid annotation key'],
+  ['service.annotations["a/b/c"]', 'is not a valid annotation key'],
+  ['service.annotations["UPPER.COM/x"]', 'is not a valid annotation key'],
   ['service.spec.ipFamilies', 'is ["IPv4","IPv4"], and the API server refuses a family listed twice'],
   ['service.spec.sessionAffinityConfig.clientIP.timeoutSeconds', 'is 0; the API server expects a whole number of seconds from 1 to 86400'],
   ['service.additionalServices.internal.annotations.bad key!', 'is not a valid annotation key'],
@@ -140,7 +140,7 @@ describe('50b-6: a too-old chartVersion does not hide problems that do not depen
     ['traefik.chartVersion', 'is older than the oldest supported Traefik chart'],
     ['traefik.values.ports.web.nodePort', "is 80, which the Traefik chart writes as the Service port's nodePort"],
     [
-      'traefik.values.service.annotations.kube-vip.io/loadbalancerIPs',
+      'traefik.values.service.annotations["kube-vip.io/loadbalancerIPs"]',
       'but traefik.loadBalancerIPs makes this tool write "192.168.0.41" there',
     ],
     ['traefik.values.service.annotations.bad key', 'is not a valid annotation key'],

@@ -50,7 +50,7 @@ describe('51a-2: a rule matching a header or query parameter named like a secret
         { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' }, data: { 'dynamic.yaml': text } },
       ],
     };
-    refusedAt(judgedOnce(() => values)(), 'data.dynamic.yaml', S);
+    refusedAt(judgedOnce(() => values)(), 'data["dynamic.yaml"]', S);
   });
 });
 

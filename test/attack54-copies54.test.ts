@@ -46,7 +46,7 @@ const configDoor = (config: unknown) => parseConfigText('config/t.yaml', stringi
 const constructDoor = (config: unknown) => refusalOf(() => new K3sVipCluster(new App(), 'c', config as never));
 
 /** Places each door must name: the secret's, and the copies' where their value is wrong. */
-const PLACES = ['traefik.values.extraObjects[0].data.a.txt', 'kubeVip.controlPlane.address', 'traefik.values.additionalArguments[0]'];
+const PLACES = ['traefik.values.extraObjects[0].data["a.txt"]', 'kubeVip.controlPlane.address', 'traefik.values.additionalArguments[0]'];
 
 describe('52a-17: a copy of a refused secret is not printed by another message, at either door', () => {
   const rows: Array<[string, string]> = [

@@ -97,7 +97,7 @@ describe('52a-3, -4, -5, -14, -19: a secret name then a generated word on one li
     ['[auth] section', `[auth]\nadmin = ${S}`],
     ['[authentication] section', `[authentication]\nadmin: "${S}"`],
   ])('%s is refused at every door, named, never shown', (_, text) => {
-    refusedEverywhere(note(text), 'extraObjects[0].data.notes.txt');
+    refusedEverywhere(note(text), 'extraObjects[0].data["notes.txt"]');
   });
 });
 

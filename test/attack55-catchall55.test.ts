@@ -70,7 +70,7 @@ describe('53a-1, -2, -3, -11, -12, -13: refused in a ConfigMap text at every doo
   test.each(refused)('%s', (_, text, secret) => {
     // A leet key alone on its line reads as the key `password` (secrets-keys.ts), as `password: X` does: no text shape.
     if (!text.startsWith('Passw0rd:')) expect(secretShape(text)).toBeDefined();
-    refusedEverywhere(note(text), 'extraObjects[0].data.notes.txt', secret);
+    refusedEverywhere(note(text), 'extraObjects[0].data["notes.txt"]', secret);
   });
 });
 
@@ -84,7 +84,7 @@ describe('the same in an env value and an annotation', () => {
     ['Password then X', `Password\n${S}`, S],
   ])('%s', (_, text, secret) => {
     refusedEverywhere(env(text), 'env[0].value', secret);
-    refusedEverywhere(annotation(text), 'podAnnotations.example.com/notes', secret);
+    refusedEverywhere(annotation(text), 'podAnnotations["example.com/notes"]', secret);
   });
 });
 

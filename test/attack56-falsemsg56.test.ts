@@ -189,7 +189,7 @@ describe('56a-15: one bad label or annotation key of an extraObjects item is sai
       '  values:\n    extraObjects:\n      - apiVersion: v1\n        kind: ConfigMap\n' +
         '        metadata: {name: a, namespace: default, labels: {"bad key/x/y": "1"}, annotations: {"example.com/a b": x}}\n',
     );
-    expect(errors.filter((e) => e.includes('labels.bad key/x/y'))).toHaveLength(1);
-    expect(errors.filter((e) => e.includes('annotations.example.com/a b'))).toHaveLength(1);
+    expect(errors.filter((e) => e.includes('labels["bad key/x/y"]'))).toHaveLength(1);
+    expect(errors.filter((e) => e.includes('annotations["example.com/a b"]'))).toHaveLength(1);
   });
 });

@@ -16,7 +16,7 @@ const mounted = (data: string, flag = '--providers.file.directory=/dyn', more: o
   extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'dyn', namespace: 'kube-system' }, data: { 'dyn.yaml': data } }],
   ...more,
 });
-const DYN = 'traefik.values.extraObjects[0].data.dyn.yaml';
+const DYN = 'traefik.values.extraObjects[0].data["dyn.yaml"]';
 
 type Row = readonly [name: string, values: object, key: string, message: RegExp];
 const REFUSED: readonly Row[] = [
@@ -71,7 +71,7 @@ const REFUSED: readonly Row[] = [
         },
       ],
     },
-    'traefik.values.extraObjects[0].data.r.yml',
+    'traefik.values.extraObjects[0].data["r.yml"]',
     /^http\.routers\.r\.rule matches every host with PathPrefix "\/"/,
   ],
   [
@@ -173,7 +173,7 @@ describe('57b-4, 5, 15: the neighbours pass', () => {
     const said = doors(toml);
     expect(said.errors).toEqual([]);
     expect(said.warnings).toContainEqual(
-      expect.stringMatching(/^traefik\.values\.extraObjects\[0\]\.data\.d\.toml: is TOML, which this tool does not read/),
+      expect.stringMatching(/^traefik\.values\.extraObjects\[0\]\.data\["d\.toml"\]: is TOML, which this tool does not read/),
     );
   });
 

@@ -56,7 +56,9 @@ describe('58a-5: MFA seeds and recovery codes after their label', () => {
     ['a seed in lower case', 'two-factor secret = jbswy3dpehpk3pxw', 'jbswy3dpehpk3pxw'],
     ['recovery codes', 'recovery codes: 8f3a-2b9c 4d7e-1a6f 9c2b-7e4d', '8f3a-2b9c'],
     ['backup codes, comma-separated', 'backup codes: 81736152, 99134208, 41029384', '81736152'],
-  ])('refused: %s', (_, value, secret) => refusedEverywhere(annotations('example.com/b', value), 'podAnnotations.example.com/b', secret));
+  ])('refused: %s', (_, value, secret) =>
+    refusedEverywhere(annotations('example.com/b', value), 'podAnnotations["example.com/b"]', secret),
+  );
 
   test.each([
     'mfa: enabled',
@@ -70,10 +72,10 @@ describe('58a-5: MFA seeds and recovery codes after their label', () => {
 
 describe('58a-6: `\\u{…}`, `%uHHHH` and quoted-printable escapes are decoded', () => {
   test.each([
-    ['`\\u{70}` (JavaScript, Rust, Swift)', annotations('example.com/b', `\\u{70}assword=${S}`), 'podAnnotations.example.com/b'],
+    ['`\\u{70}` (JavaScript, Rust, Swift)', annotations('example.com/b', `\\u{70}assword=${S}`), 'podAnnotations["example.com/b"]'],
     ['`\\u{70}` in a source line', note(`const s = '\\u{70}assword=${S}';\n`), 'data.note'],
-    ['`%u0070`', annotations('example.com/c', `%u0070assword=${S}`), 'podAnnotations.example.com/c'],
-    ['quoted-printable', annotations('example.com/d', `=70assword=3D${S}`), 'podAnnotations.example.com/d'],
+    ['`%u0070`', annotations('example.com/c', `%u0070assword=${S}`), 'podAnnotations["example.com/c"]'],
+    ['quoted-printable', annotations('example.com/d', `=70assword=3D${S}`), 'podAnnotations["example.com/d"]'],
   ])('refused: %s', (_, values, where) => refusedEverywhere(values, where, S));
 
   test.each([

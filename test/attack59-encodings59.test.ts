@@ -27,11 +27,11 @@ describe('59a-5: gzip data as base64 is inflated and judged', () => {
     ['a stream cut before its trailer is judged as far as it inflates', gzipSync(`password: ${S}\n`).subarray(0, -8).toString('base64')],
   ];
   test.each(refused)('binaryData: %s', (_, run) => {
-    refusedEverywhere(configMap({}, { 'config.gz': run }), 'extraObjects[0].binaryData.config.gz', S);
+    refusedEverywhere(configMap({}, { 'config.gz': run }), 'extraObjects[0].binaryData["config.gz"]', S);
     expect(joined(configMap({}, { 'config.gz': run }))).not.toContain(run);
   });
   test.each(refused)('data: %s', (_, run) => {
-    refusedEverywhere(configMap({ 'config.gz': run }), 'extraObjects[0].data.config.gz', S);
+    refusedEverywhere(configMap({ 'config.gz': run }), 'extraObjects[0].data["config.gz"]', S);
   });
 
   test.each([
@@ -39,7 +39,7 @@ describe('59a-5: gzip data as base64 is inflated and judged', () => {
     ['inflates past 100 times its size', gz('abc\n'.repeat(50_000))],
   ])('refused as data the gate cannot read: %s', (_, run) => {
     const message = joined(configMap({}, { 'big.gz': run }));
-    expect(message).toContain('extraObjects[0].binaryData.big.gz');
+    expect(message).toContain('extraObjects[0].binaryData["big.gz"]');
     expect(message).toContain('gzip data the gate cannot read whole');
     expect(message).not.toContain(run.slice(0, 40));
   });
@@ -80,14 +80,14 @@ describe('59a-6: a PKCS#12 keystore holding a key, a minisign or signify secret 
     ['PKCS#12, shrouded key bag (openssl pkcs12 -export)', P12_SHROUDED_KEY],
     ['PKCS#12, plain key bag (-keypbe NONE)', P12_WITH_KEY],
   ])('%s: binaryData and data', (_, p12) => {
-    refusedEverywhere(configMap({}, { 'keystore.p12': p12 }), 'extraObjects[0].binaryData.keystore.p12', p12.slice(100, 140));
-    refusedEverywhere(configMap({ 'keystore.pfx': p12 }), 'extraObjects[0].data.keystore.pfx', p12.slice(100, 140));
+    refusedEverywhere(configMap({}, { 'keystore.p12': p12 }), 'extraObjects[0].binaryData["keystore.p12"]', p12.slice(100, 140));
+    refusedEverywhere(configMap({ 'keystore.pfx': p12 }), 'extraObjects[0].data["keystore.pfx"]', p12.slice(100, 140));
     expect(joined(configMap({}, { 'keystore.p12': p12 }))).toContain('PKCS#12');
   });
 
   test('PKCS#12 wrapped at 64 in a text', () => {
     const p12 = P12_WITH_KEY.replace(/.{64}/g, '$&\n');
-    refusedEverywhere(configMap({ 'keystore.b64': p12 }), 'extraObjects[0].data.keystore.b64', p12.slice(100, 140));
+    refusedEverywhere(configMap({ 'keystore.b64': p12 }), 'extraObjects[0].data["keystore.b64"]', p12.slice(100, 140));
   });
 
   test.each([
@@ -96,7 +96,7 @@ describe('59a-6: a PKCS#12 keystore holding a key, a minisign or signify secret 
     ['signify', `untrusted comment: signify secret key\nRWRCSwAAACo${MINISIGN_SECRET.slice(12, 150)}\n`],
     ['minisign key line alone', MINISIGN_SECRET],
   ])('%s', (_, text) => {
-    refusedEverywhere(configMap({ 'minisign.key': text }), 'extraObjects[0].data.minisign.key', MINISIGN_SECRET.slice(20, 60));
+    refusedEverywhere(configMap({ 'minisign.key': text }), 'extraObjects[0].data["minisign.key"]', MINISIGN_SECRET.slice(20, 60));
   });
 
   test.each([

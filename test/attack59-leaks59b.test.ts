@@ -107,7 +107,7 @@ describe('59a-19: a PIN or a seed phrase gets one verdict whichever door (env na
     for (const [values, where] of [
       [envOf(name, value), 'traefik.values.env[0].value'],
       [dataOf(name, value), `traefik.values.extraObjects[0].data.${name}`],
-      [textOf(`${name}=${value}\n`), 'traefik.values.extraObjects[0].data.app.env'],
+      [textOf(`${name}=${value}\n`), 'traefik.values.extraObjects[0].data["app.env"]'],
     ] as const) {
       const d = doors(values);
       expect(d.errors.join('\n')).toContain(`${where}:`);
@@ -145,7 +145,7 @@ describe('59a-22: a user:password argument gets one verdict whatever its form', 
     ],
     ['after --user', container(['--user', 'admin:S3cret!x']), 'additionalContainers[0].args[1]'],
     ['--auth= (control)', container([`--auth=${LOGIN}`]), 'additionalContainers[0].args[0]'],
-    ['in text: tool --auth', textOf(`tool --auth ${LOGIN}\n`), 'extraObjects[0].data.app.env'],
+    ['in text: tool --auth', textOf(`tool --auth ${LOGIN}\n`), 'extraObjects[0].data["app.env"]'],
   ])('%s is refused at its item', (_, values, where) => {
     const d = doors(values);
     expect(d.errors.join('\n')).toContain(`${where}:`);

@@ -59,7 +59,7 @@ describe('59b-3: a resolver name Traefik takes is taken by every door', () => {
     [
       'a dot',
       { 'le.x': { email: 'a@example.com' } },
-      'traefik.certResolvers.le.x: "le.x" is not a certificate resolver name',
+      'traefik.certResolvers["le.x"]: "le.x" is not a certificate resolver name',
       /splits the flags/,
     ],
     [
@@ -78,7 +78,7 @@ describe('59b-3: a resolver name Traefik takes is taken by every door', () => {
     expect(() => new TraefikHelmChartConfig(chart(), 't', { certResolvers: { My_LE: { email: 'a@example.com' } } })).not.toThrow();
     expect(
       thrown(() => new TraefikHelmChartConfig(chart(), 't', { certResolvers: { 'le.x': { email: 'a@example.com' } } })).message,
-    ).toMatch(/certResolvers\.le\.x:? "le\.x" is not a certificate resolver name/);
+    ).toMatch(/certResolvers\["le\.x"\]:? "le\.x" is not a certificate resolver name/);
   });
   test('"is not defined" of a name the first-class keys refuse points at the values, not at traefik.certResolvers', () => {
     const { errors } = judged({ additionalArguments: ['--entrypoints.websecure.http.tls.certResolver=No+pe'] });
@@ -102,13 +102,13 @@ describe('59b-4: a mounted TOML item naming routers is refused', () => {
   ])('%s: refused at its key, saying how to write it', (name, text) => {
     const file = name.includes('.') && !name.includes(' ') ? name : 'routes.toml';
     const { errors } = judged(mounted({ [file]: text }));
-    expect(errors).toContain(`traefik.values.extraObjects[0].data.${file}: is TOML naming routers`);
+    expect(errors).toContain(`traefik.values.extraObjects[0].data["${file}"]: is TOML naming routers`);
     expect(errors).toMatch(/write the file as YAML under a name ending \.yaml/);
   });
   test('control: a TOML item without routers keeps its warning only', () => {
     const { errors, warnings } = judged(mounted({ 'mw.toml': '[http.middlewares.m.headers]\n  frameDeny = true\n' }));
     expect(errors).toBe('');
-    expect(warnings).toMatch(/mw\.toml: is TOML, which this tool does not read/);
+    expect(warnings).toMatch(/mw\.toml"\]: is TOML, which this tool does not read/);
   });
 });
 
@@ -147,8 +147,8 @@ describe('59b-7: every problem of one text or list at once', () => {
       'http:\n  routers:\n    r:\n      rule: "Host(`k3s.code-place-dev.site`) || PathPrefix(`/`"\n      service: s\n' +
       '    r2:\n      rule: PathPrefix(`/`)\n      service: s\n      priority: 999999\n';
     const { errors } = judged(mounted({ 'routes.yaml': yaml }));
-    expect(errors).toMatch(/data\.routes\.yaml: http\.routers\.r\.rule .*a \( is not closed/);
-    expect(errors).toMatch(/data\.routes\.yaml: http\.routers\.r2\.rule matches every host/);
+    expect(errors).toMatch(/data\["routes\.yaml"\]: http\.routers\.r\.rule .*a \( is not closed/);
+    expect(errors).toMatch(/data\["routes\.yaml"\]: http\.routers\.r2\.rule matches every host/);
   });
   test('two undefined resolvers in providers.file.content: both said', () => {
     const content =
@@ -158,7 +158,7 @@ describe('59b-7: every problem of one text or list at once', () => {
     expect(errors).toMatch(/http\.routers\.r\.tls\.certResolver "Nope" is not defined/);
     expect(errors).toMatch(/http\.routers\.r2\.tls\.certResolver "Nope2" is not defined/);
   });
-  const annotation = 'traefik.values.service.additionalServices.extra.annotations.kube-vip.io/loadbalancerIPs';
+  const annotation = 'traefik.values.service.additionalServices.extra.annotations["kube-vip.io/loadbalancerIPs"]';
   const list = 'traefik.loadBalancerIPs';
   test.each([
     ['the annotation', extraService({ 'kube-vip.io/loadbalancerIPs': '192.168.0.255,192.168.0.11' }), annotation],
@@ -172,8 +172,8 @@ describe('59b-7: every problem of one text or list at once', () => {
   test('two bad entries of the annotation: both said', () => {
     const traefik = extraService({ 'kube-vip.io/loadbalancerIPs': 'nope,10.43.0.5' });
     const errors = configErrors(withChanges(devConfig(), { traefik })).join('\n');
-    expect(errors).toMatch(/loadbalancerIPs: "nope"/);
-    expect(errors).toMatch(/loadbalancerIPs: "10\.43\.0\.5" lies inside/);
+    expect(errors).toMatch(/loadbalancerIPs"\]: "nope"/);
+    expect(errors).toMatch(/loadbalancerIPs"\]: "10\.43\.0\.5" lies inside/);
   });
 });
 

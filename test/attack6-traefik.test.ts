@@ -140,7 +140,7 @@ describe('G8: a second VIP of one family in annotationsTCP names the annotation'
     ['annotations', { annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.150,192.168.0.151' } }, 'annotations'],
   ])('%s', (_, service, key) => {
     const errors = configErrors(withTraefikValues({ service }, {}, pool())).join('\n');
-    expect(errors).toContain(`traefik.values.service.${key}.kube-vip.io/loadbalancerIPs: ${twoFamilies}`);
+    expect(errors).toContain(`traefik.values.service.${key}["kube-vip.io/loadbalancerIPs"]: ${twoFamilies}`);
     expect(errors).not.toContain('traefik.loadBalancerIPs');
   });
 
@@ -152,7 +152,7 @@ describe('G8: a second VIP of one family in annotationsTCP names the annotation'
     const errors = configErrors(
       withTraefikValues({ service: { annotationsTCP: { 'kube-vip.io/loadbalancerIPs': ips } } }, {}, pool()),
     ).join('\n');
-    expect(errors).toMatch(new RegExp(`traefik\\.values\\.service\\.annotationsTCP\\.kube-vip\\.io/loadbalancerIPs: .*${message}`));
+    expect(errors).toMatch(new RegExp(`traefik\\.values\\.service\\.annotationsTCP\\["kube-vip\\.io/loadbalancerIPs"\\]: .*${message}`));
     expect(errors).not.toContain('traefik.loadBalancerIPs');
   });
 

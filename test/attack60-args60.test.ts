@@ -42,7 +42,7 @@ describe('review60-2: a login flag of an HTTP client takes user:password, never 
     ['-U (curl proxy-user)', args(['-U', `admin:${SECRET}`]), `${ARGS}[1]`],
     ['--auth=admin:/<generated>', args([`--auth=admin:/${GEN}`]), `${ARGS}[0]`],
     ['additionalArguments --auth', { additionalArguments: ['--auth', `admin:${SECRET}`] }, 'additionalArguments[1]'],
-    ['text curl --user', configMap({ 'run.sh': `curl --user admin:${SECRET} https://x.example.com\n` }), 'data.run.sh'],
+    ['text curl --user', configMap({ 'run.sh': `curl --user admin:${SECRET} https://x.example.com\n` }), 'data["run.sh"]'],
   ])('%s is refused at its key', (_name, values, where) => {
     const { text, errors } = all(values);
     expect(errors.some((e) => e.startsWith(`${where}:`) || e.includes(where))).toBe(true);
@@ -132,8 +132,8 @@ describe('60a-12, review60-7: keepalived and Wi-Fi take references and placehold
   });
 
   test.each([
-    ['auth_pass <generated>', configMap({ 'keepalived.conf': keepalived(GEN) }), 'data.keepalived.conf', GEN],
-    ['auth_pass <word>', configMap({ 'keepalived.conf': keepalived(SECRET) }), 'data.keepalived.conf', SECRET],
+    ['auth_pass <generated>', configMap({ 'keepalived.conf': keepalived(GEN) }), 'data["keepalived.conf"]', GEN],
+    ['auth_pass <word>', configMap({ 'keepalived.conf': keepalived(SECRET) }), 'data["keepalived.conf"]', SECRET],
     ['one line auth_pass', configMap({ k: `authentication { auth_type PASS; auth_pass ${SECRET} }` }), 'data.k', SECRET],
     ['one line after auth_type', configMap({ k: `authentication { auth_type PASS auth_pass ${SECRET} }` }), 'data.k', SECRET],
     ['prose then a generated word', annotation(`keepalived auth_pass ${GEN}`), 'example.com/note', GEN],

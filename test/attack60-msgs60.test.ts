@@ -144,7 +144,7 @@ describe('60a-11: new --from gives synth reason and key path for a value its com
     expect(code).toBe(1);
     expect(synth.join('\n')).toContain('names as a secret');
     expect(out).toContain(
-      'traefik.values.deployment.podAnnotations.example.com/build: a value that the comment after it on its line names as a secret',
+      'traefik.values.deployment.podAnnotations["example.com/build"]: a value that the comment after it on its line names as a secret',
     );
     expect(out).not.toContain('outside its values');
     expect(out).not.toContain('a8Kd93LmQz7Xw2Pb');

@@ -151,7 +151,7 @@ describe('64b-4, 64b-5, 64b-6: the YAML door’s cross-object rules over a whole
       [
         'lbc.yaml',
         'Service/default/db2',
-        'metadata.annotations.kube-vip.io/loadbalancerIPs',
+        'metadata.annotations["kube-vip.io/loadbalancerIPs"]',
         'also the VIP of Service default/db',
         '5432/TCP',
       ],

@@ -51,7 +51,7 @@ describe('64a-7: a UI text bundle under dotted keys holds words shown to a user,
   ])('%j is accepted at every door', (text) => acceptedEverywhere(configMap({ 'messages.properties': text })));
   it('a generated value under a UI key, or a dotted secret, stays refused and is told of a dotted key', () => {
     for (const text of [`password.label = ${SECRET}`, `secrets.stripe = "${SECRET}"`]) {
-      refusedEverywhere(configMap({ 'app.properties': text }), 'data.app.properties', SECRET);
+      refusedEverywhere(configMap({ 'app.properties': text }), 'data["app.properties"]', SECRET);
       const errors = configErrors(withTraefikValues(configMap({ 'app.properties': text }))).join('\n');
       expect(errors).toMatch(/dotted key|name=value|key named like a secret/);
     }
@@ -74,7 +74,7 @@ describe('64a-8: a locale file names the password field in its language; that wo
     ['a digit in the word', 'password: Passwort2024', 'Passwort2024'],
     ['a hyphenated weak password', 'password: admin-password', 'admin-password'],
     ['a generated value beside a label', `{"password": "${SECRET}", "label": "Mot de passe"}`, SECRET],
-  ])('%s stays refused, unshown', (_, text, secret) => refusedEverywhere(configMap({ 'locale.yml': text }), 'data.locale.yml', secret));
+  ])('%s stays refused, unshown', (_, text, secret) => refusedEverywhere(configMap({ 'locale.yml': text }), 'data["locale.yml"]', secret));
 });
 
 describe('64a-9: a note under a password label says where or that no value is given', () => {
@@ -132,7 +132,7 @@ describe("64a-11: OpenLDAP's root password hash is a hash, as under userPassword
   it.each([
     ['a plain root password', `olcRootPW: ${SECRET}`],
     ['rootpw in clear', `rootpw ${SECRET}`],
-  ])('%s stays refused, unshown', (_, text) => refusedEverywhere(configMap({ 'slapd.conf': text }), 'data.slapd.conf', SECRET));
+  ])('%s stays refused, unshown', (_, text) => refusedEverywhere(configMap({ 'slapd.conf': text }), 'data["slapd.conf"]', SECRET));
 });
 
 describe('64a-12: an organisation in capitals as a URL user alone holds no credentials', () => {

@@ -49,7 +49,7 @@ describe('fix67s-1: a reserved VIP on a sibling LoadBalancer Service is refused 
     metadata: { name: 's', namespace: 'default', ...(annotation && { annotations: { 'kube-vip.io/loadbalancerIPs': annotation } }) },
     spec: { type, ...(ip && { loadBalancerIP: ip }), ports: [{ port: 443 }], selector: { app: 's' } },
   });
-  const ANNOTATION = 'metadata.annotations.kube-vip.io/loadbalancerIPs';
+  const ANNOTATION = 'metadata.annotations["kube-vip.io/loadbalancerIPs"]';
   /** What the config's first-class VIP key says of `ip` (the words after the key path). */
   const firstClass = (ip: string): string => {
     const message = refusalOf(() => new K3sVipCluster(new App(), 'c', { kubeVip: KUBE_VIP, traefik: { loadBalancerIPs: [ip] } } as never));

@@ -192,7 +192,7 @@ describe('68c-6: thousands of here-docs into /run/secrets are refused with their
       expect(lines.join('\n')).toMatch(/on its lines 3–\d+/);
       for (const line of lines)
         expect(line).toMatch(
-          /^config\/t\.yaml:\d+:\d+: traefik\.values\.extraObjects\[0\]\.data\.script\.sh: holds a literal written into a file named like a secret/,
+          /^config\/t\.yaml:\d+:\d+: traefik\.values\.extraObjects\[0\]\.data\["script\.sh"\]: holds a literal written into a file named like a secret/,
         );
       expect(lines.filter((line) => line.includes('more lines of the text hold one too'))).toHaveLength(1);
       expect(Number(/, and (\d+) more lines of the text hold one too/.exec(lines.join('\n'))?.[1])).toBeGreaterThanOrEqual(more);
@@ -204,7 +204,7 @@ describe('68c-6: thousands of here-docs into /run/secrets are refused with their
     const props = withChanges(devConfig(), { traefik: { values: configMap(openHereDocs(2000)) } });
     const error = thrown(() => new K3sVipCluster(new App(), 'c', props));
     expect(error.message).toContain(
-      'traefik.values.extraObjects[0].data.script.sh: holds a literal written into a file named like a secret',
+      'traefik.values.extraObjects[0].data["script.sh"]: holds a literal written into a file named like a secret',
     );
     expect(error.message).toContain(`, and ${blankedLines(openHereDocs(2000)) - 20} more lines of the text hold one too`);
   }, 180_000);

@@ -98,7 +98,7 @@ describe('69b-3: an App Ingress naming a resolver Traefik does not have is refus
         new K3sVipCluster(app, 'dev', base());
         ingress(new Chart(app, 'mine'), 'raw', { resolver: 'nope' });
       },
-      `metadata.annotations.traefik.ingress.kubernetes.io/router.tls.certresolver ${NOT_DEFINED}`,
+      `metadata.annotations["traefik.ingress.kubernetes.io/router.tls.certresolver"] ${NOT_DEFINED}`,
     ],
     [
       "plain Ingress under the cluster's ingresses chart",

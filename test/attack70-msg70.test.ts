@@ -127,7 +127,7 @@ describe('70a-16: two Wi-Fi keys in one file', () => {
     const errors = errorsOf(withValues('extraObjects:', ...objects.map((o) => `  - ${o}`)));
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/extraObjects\[0\]\.data\.key: holds a Wi-Fi network's key/);
-    expect(errors[1]).toMatch(/extraObjects\[1\]\.data\.wifi\.key: holds a Wi-Fi network's key/);
+    expect(errors[1]).toMatch(/extraObjects\[1\]\.data\["wifi\.key"\]: holds a Wi-Fi network's key/);
     expect(errors.join('\n')).not.toContain('Sunfl0wer');
   });
   test('the output gate names both', () => {
@@ -141,7 +141,7 @@ describe('70a-16: two Wi-Fi keys in one file', () => {
     const found = secretsInFiles(new Map([['c/traefik-config.yaml', file]]));
     expect(found).toEqual([
       expect.stringMatching(/^c\/traefik-config\.yaml: spec\.valuesContent\.extraObjects\[0\]\.data\.key holds a Wi-Fi/),
-      expect.stringMatching(/^c\/traefik-config\.yaml: spec\.valuesContent\.extraObjects\[1\]\.data\.wifi\.key holds a Wi-Fi/),
+      expect.stringMatching(/^c\/traefik-config\.yaml: spec\.valuesContent\.extraObjects\[1\]\.data\["wifi\.key"\] holds a Wi-Fi/),
     ]);
   });
   test.each([

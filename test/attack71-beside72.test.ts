@@ -63,7 +63,7 @@ const ROWS: Array<[string, () => Props, object | undefined, RegExp | undefined]>
     '11 function in a label',
     base,
     { ...configMap({}), metadata: { name: 'c', labels: { 'app.kubernetes.io/x': () => 3 } } },
-    /metadata\.labels\.app\.kubernetes\.io\/x is a function/,
+    /metadata\.labels\["app\.kubernetes\.io\/x"\] is a function/,
   ],
   ['11 function under an odd key', base, configMap({ 'a b': () => 4 }), /data\["a b"\] is a function/],
   ['11 neighbour: plain data', base, configMap({ a: '1', b: 'x' }), undefined],

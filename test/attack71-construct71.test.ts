@@ -146,7 +146,7 @@ const ROWS: Array<[string, Build, AppProps, RegExp | undefined, boolean]> = [
     '71a-23 app.env line and prose',
     beside(configMap({ 'app.env': 'DB_PASSWORD=Zq8vTn3wLp7Rx2\n', note: 'The password is swordfish' })),
     {},
-    /data\.app\.env holds a value set to a name like a secret/,
+    /data\["app\.env"\] holds a value set to a name like a secret/,
     false,
   ],
   [

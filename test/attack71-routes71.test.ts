@@ -56,14 +56,14 @@ const ANNOTATIONS: Array<[string, Record<string, string>, RegExp | undefined, Re
   [
     '4 entrypoint in another case',
     { [`${ROUTER}entrypoints`]: 'WebSecure' },
-    /router\.entrypoints item 1 is "WebSecure", which names no entrypoint .*write websecure/,
+    /router\.entrypoints"\] item 1 is "WebSecure", which names no entrypoint .*write websecure/,
     undefined,
     undefined,
   ],
   [
     '4 second entrypoint in another case',
     { [`${ROUTER}entrypoints`]: 'web, Websecure' },
-    /router\.entrypoints item 2 is "Websecure"/,
+    /router\.entrypoints"\] item 2 is "Websecure"/,
     undefined,
     undefined,
   ],
@@ -72,27 +72,27 @@ const ANNOTATIONS: Array<[string, Record<string, string>, RegExp | undefined, Re
     '4 unknown entrypoint is a warning',
     { [`${ROUTER}entrypoints`]: 'nosuch' },
     undefined,
-    /router\.entrypoints item 1 is "nosuch", which names no entrypoint/,
+    /router\.entrypoints"\] item 1 is "nosuch", which names no entrypoint/,
     undefined,
   ],
   [
     '4 empty entrypoint item is a warning',
     { [`${ROUTER}entrypoints`]: 'web,' },
     undefined,
-    /router\.entrypoints item 2 is empty \(an extra comma\)/,
+    /router\.entrypoints"\] item 2 is empty \(an extra comma\)/,
     undefined,
   ],
   [
     '4 priority a word',
     { [`${ROUTER}priority`]: 'high' },
-    /router\.priority is "high", not a whole number, .*skips the whole Ingress/,
+    /router\.priority"\] is "high", not a whole number, .*skips the whole Ingress/,
     undefined,
     undefined,
   ],
-  ['4 priority a decimal', { [`${ROUTER}priority`]: '1.5' }, /router\.priority is "1\.5", not a whole number/, undefined, undefined],
+  ['4 priority a decimal', { [`${ROUTER}priority`]: '1.5' }, /router\.priority"\] is "1\.5", not a whole number/, undefined, undefined],
   ['4 neighbour: priority an integer', { [`${ROUTER}priority`]: '100' }, undefined, undefined, undefined],
   ['4 neighbour: priority negative', { [`${ROUTER}priority`]: '-5' }, undefined, undefined, undefined],
-  ['4 tls yes', { [`${ROUTER}tls`]: 'yes' }, /router\.tls is "yes", not a switch Go's strconv\.ParseBool reads/, undefined, undefined],
+  ['4 tls yes', { [`${ROUTER}tls`]: 'yes' }, /router\.tls"\] is "yes", not a switch Go's strconv\.ParseBool reads/, undefined, undefined],
   ['4 neighbour: tls true', { [`${ROUTER}tls`]: 'true' }, undefined, undefined, undefined],
   ['4 neighbour: tls T (ParseBool)', { [`${ROUTER}tls`]: 'T' }, undefined, undefined, undefined],
   [
@@ -105,7 +105,7 @@ const ANNOTATIONS: Array<[string, Record<string, string>, RegExp | undefined, Re
   [
     '5 router.middlewares upper case',
     { [`${ROUTER}middlewares`]: 'default-Auth@kubernetescrd' },
-    /router\.middlewares item 1 "default-Auth@kubernetescrd" names no Middleware that can exist.*write "default-auth@kubernetescrd"/,
+    /router\.middlewares"\] item 1 "default-Auth@kubernetescrd" names no Middleware that can exist.*write "default-auth@kubernetescrd"/,
     undefined,
     undefined,
   ],
@@ -344,7 +344,7 @@ const mounted = (extraObjects?: object[]) =>
       ...(extraObjects && { extraObjects }),
     },
   });
-const TAKES = /data\.dyn\.yaml: tcp\.routers\.t\.rule: HostSNI\(`\*`\) on entrypoint\(s\) websecure takes every connection there/;
+const TAKES = /data\["dyn\.yaml"\]: tcp\.routers\.t\.rule: HostSNI\(`\*`\) on entrypoint\(s\) websecure takes every connection there/;
 const FILES: Array<[string, () => Props, object, RegExp | undefined]> = [
   ['12 mounted ConfigMap beside, HostSNI(`*`)', () => mounted(), configMap('HostSNI(`*`)'), TAKES],
   ['12 neighbour: mounted ConfigMap beside, a HostSNI of its own', () => mounted(), configMap('HostSNI(`db.example.com`)'), undefined],
@@ -360,6 +360,8 @@ describe('71b-12: a file-provider ConfigMap beside the cluster meets the extraOb
     if (expected) expect(refusal).toMatch(/ConfigMap\/kube-system\/dyn \(construct mine\/o\)/);
   });
   test('12 the same ConfigMap in extraObjects (as before)', () => {
-    expect(configDoor(mounted([configMap('HostSNI(`*`)')]))).toMatch(/extraObjects\[0\]\.data\.dyn\.yaml: tcp\.routers\.t\.rule: HostSNI/);
+    expect(configDoor(mounted([configMap('HostSNI(`*`)')]))).toMatch(
+      /extraObjects\[0\]\.data\["dyn\.yaml"\]: tcp\.routers\.t\.rule: HostSNI/,
+    );
   });
 });

@@ -157,7 +157,7 @@ describe('73a-7: a beside Ingress with both a ClusterIssuer and a certResolver i
     const { refusal } = beside(issuerProps(), ingress(annotations, 'y.code-place-dev.site', true));
     if (refused)
       expect(refusal).toMatch(
-        /Ingress\/default\/y \(construct x\/o0\): metadata.annotations.cert-manager.io\/cluster-issuer "le" and .*"default" are both set/,
+        /Ingress\/default\/y \(construct x\/o0\): metadata.annotations\["cert-manager.io\/cluster-issuer"\] "le" and .*"default" are both set/,
       );
     else expect(refusal).toBe('');
   });

@@ -14,7 +14,7 @@ const PASSWORD = 'Xk9mQ2pL7vR4tY8uWq';
 const note = (text: string) => ({
   extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'notes', namespace: 'default' }, data: { 'note.txt': text } }],
 });
-const refused = (text: string, secret: string) => refusedEverywhere(note(text), 'data.note.txt', secret);
+const refused = (text: string, secret: string) => refusedEverywhere(note(text), 'data["note.txt"]', secret);
 
 describe('73b-1: client password options and places', () => {
   it.each([

@@ -34,7 +34,7 @@ const gatewayObject = (issuer: string, hostname = 'a.example.org', protocol = 'H
     listeners: [{ name: 'https', port: 8443, protocol, hostname, tls: { mode: 'Terminate', certificateRefs: [{ name: 'x-tls' }] } }],
   },
 });
-const UNDEFINED_ISSUER = /cert-manager\.io\/cluster-issuer "nope" is not defined: certManager\.issuers has "le"/;
+const UNDEFINED_ISSUER = /cert-manager\.io\/cluster-issuer"\] "nope" is not defined: certManager\.issuers has "le"/;
 
 describe('73a-1: a Gateway naming a ClusterIssuer is judged as an Ingress is', () => {
   test.each([
@@ -62,7 +62,7 @@ describe('73a-1: a Gateway naming a ClusterIssuer is judged as an Ingress is', (
     [
       'extraObjects, undefined issuer',
       'nope',
-      'traefik.values.extraObjects[0].metadata.annotations.cert-manager.io/cluster-issuer: "nope" is not defined',
+      'traefik.values.extraObjects[0].metadata.annotations["cert-manager.io/cluster-issuer"]: "nope" is not defined',
     ],
     ['extraObjects, defined issuer', 'le', undefined],
   ])('%s', (_, issuer, expected) => {

@@ -23,7 +23,7 @@ describe('72b-1: a runbook says what to type at a prompt', () => {
     ['the line under the login', `Login: admin\n${PASSWORD}\n`],
     ['a comment after the command', `cryptsetup open /dev/sdb data  # enter: ${PASSWORD}`],
     ['quoted after type', `At the prompt type "${PASSWORD}".`],
-  ])('%s is refused', (_, text) => refusedEverywhere(file('runbook.md', text), 'data.runbook.md', PASSWORD));
+  ])('%s is refused', (_, text) => refusedEverywhere(file('runbook.md', text), 'data["runbook.md"]', PASSWORD));
 
   it.each([
     ['the phrase from the vault', 'Unlock the vault using the phrase from KeePass when prompted.\n'],
@@ -46,7 +46,7 @@ describe('72b-2: prose passwords in Italian, Polish, Persian and a Java message 
     ['Persian', 'notes.txt', `رمز عبور ${PASSWORD} است`],
     ['Java .properties text', 'messages_de.properties', `login.hint=Standard-Kennwort ${PASSWORD}\n`],
     ['Java .properties, German compound', 'messages_de.properties', `login.hint=Standardkennwort ${PASSWORD}\n`],
-  ])('%s is refused', (_, name, text) => refusedEverywhere(file(name, text), `data.${name}`, PASSWORD));
+  ])('%s is refused', (_, name, text) => refusedEverywhere(file(name, text), `data["${name}"]`, PASSWORD));
 
   it.each([
     ['Italian: where it is', 'notes.txt', "Accedi con utente admin e parola d'ordine dal vault"],
@@ -79,7 +79,7 @@ describe('72b-10: a message catalogue translating the secret words passes', () =
     ['JSON: a token label with a digit', 'de.json', '{"token": "Zugangstoken7"}', 'Zugangstoken7'],
     ['JSON: another kind of secret word under password', 'de.json', '{"password": "Geheimnis"}', 'Geheimnis'],
     ['JSON: a token word under a secret', 'de.json', '{"client_secret": "Zugangstoken"}', 'Zugangstoken'],
-  ])('%s is refused', (_, name, text, secret) => refusedEverywhere(file(name, text), `data.${name}`, secret));
+  ])('%s is refused', (_, name, text, secret) => refusedEverywhere(file(name, text), `data["${name}"]`, secret));
 });
 
 describe('the readers stay linear', () => {

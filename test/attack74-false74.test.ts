@@ -40,7 +40,7 @@ describe('74a-2: Android strings.xml labels pass', () => {
     ['a password under a label name', strings(`  <string name="prompt_password">${PASSWORD}</string>\n`), PASSWORD],
     ['a generated key under the key label', strings(`  <string name="api_key_label">${GENERATED}</string>\n`), GENERATED],
     ['a label then a password', strings(`  <string name="prompt_password">Passwort ${PASSWORD}</string>\n`), PASSWORD],
-  ])('%s is refused', (_, text, secret) => refusedEverywhere(file('strings.xml', text), 'data.strings.xml', secret));
+  ])('%s is refused', (_, text, secret) => refusedEverywhere(file('strings.xml', text), 'data["strings.xml"]', secret));
 });
 
 describe('74a-3: i18n JSON catalogues pass', () => {
@@ -60,7 +60,7 @@ describe('74a-3: i18n JSON catalogues pass', () => {
     ['French label then a key', `{"api_key": "Clé d’API ${GENERATED}"}`, GENERATED],
     ['a generated token', `{"token": "${GENERATED}"}`, GENERATED],
     ['Vietnamese label then a password', `{"password": "Mật khẩu ${PASSWORD}"}`, PASSWORD],
-  ])('%s is refused', (_, text, secret) => refusedEverywhere(file('i18n.json', text), 'data.i18n.json', secret));
+  ])('%s is refused', (_, text, secret) => refusedEverywhere(file('i18n.json', text), 'data["i18n.json"]', secret));
 });
 
 describe('74a-17: a Rails label with full-width parentheses passes', () => {
@@ -68,7 +68,7 @@ describe('74a-17: a Rails label with full-width parentheses passes', () => {
     `ja:\n  activerecord:\n    attributes:\n      user:\n        password: パスワード\n        password_confirmation: ${value}\n`;
   it('パスワード（確認用）', () => acceptedEverywhere(file('y01.yml', rails('パスワード（確認用）'))));
   it('a password in the parentheses is refused', () =>
-    refusedEverywhere(file('y01.yml', rails(`パスワード（${PASSWORD}）`)), 'data.y01.yml', PASSWORD));
+    refusedEverywhere(file('y01.yml', rails(`パスワード（${PASSWORD}）`)), 'data["y01.yml"]', PASSWORD));
 });
 
 describe('74a-5: an hmac map of settings passes; a key under hmac stays refused', () => {
@@ -85,7 +85,7 @@ describe('74a-5: an hmac map of settings passes; a key under hmac stays refused'
     ['a hex key beside the algorithm', `hmac:\n  algorithm: sha256\n  key: ${HEX}\n`, HEX],
     ['a generated value as the header', `hmac:\n  header: ${GENERATED}\n`, GENERATED],
     ['a key as the algorithm', `hmac:\n  algorithm: ${HEX}\n`, HEX],
-  ])('%s is refused', (_, text, secret) => refusedEverywhere(file('F13.yaml', text), 'data.F13.yaml', secret));
+  ])('%s is refused', (_, text, secret) => refusedEverywhere(file('F13.yaml', text), 'data["F13.yaml"]', secret));
 });
 
 describe('74a-6: a description of the second factor passes; a seed after its label stays refused', () => {
@@ -101,7 +101,7 @@ describe('74a-6: a description of the second factor passes; a seed after its lab
     ['a seed after 2FA', `2FA: ${SEED}\n`],
     ['a seed after the method', `2FA: TOTP ${SEED}\n`],
     ['a seed after the settings', `OTP: 6 digits ${SEED}\n`],
-  ])('%s is refused', (_, text) => refusedEverywhere(file('F17.md', text), 'data.F17.md', SEED));
+  ])('%s is refused', (_, text) => refusedEverywhere(file('F17.md', text), 'data["F17.md"]', SEED));
 });
 
 describe('74a-7: a German pointer to the password safe passes; a password under Kennwort stays refused', () => {
@@ -112,7 +112,7 @@ describe('74a-7: a German pointer to the password safe passes; a password under 
   it.each([
     ['a password', `Benutzername: admin\nKennwort: ${PASSWORD}\n`],
     ['a password after the pointer', `Kennwort: siehe Passwortsafe ${PASSWORD}\n`],
-  ])('%s is refused', (_, text) => refusedEverywhere(file('F16.md', text), 'data.F16.md', PASSWORD));
+  ])('%s is refused', (_, text) => refusedEverywhere(file('F16.md', text), 'data["F16.md"]', PASSWORD));
 });
 
 describe('findings left for a later round', () => {

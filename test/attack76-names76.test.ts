@@ -67,7 +67,11 @@ describe("75a-10: a Secret's digest under a hash, checksum or sha name is no sec
     ['hashKey', SHA256, SHA256],
     ['NTLM_HASH', '8846f7eaee8fb117ad06bdd830b7586c', '8846f7eaee8fb117ad06bdd830b7586c'],
   ])('podAnnotations %s: %s is refused', (key, value, secret) =>
-    refusedEverywhere(pod('podAnnotations', { [key]: value }), `podAnnotations.${key}`, secret),
+    refusedEverywhere(
+      pod('podAnnotations', { [key]: value }),
+      key.includes('/') ? `podAnnotations["${key}"]` : `podAnnotations.${key}`,
+      secret,
+    ),
   );
 
   const service = (selector: Record<string, string>) => () => {

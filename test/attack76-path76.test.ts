@@ -1,16 +1,19 @@
-import { App } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { formatPath, Path, pathKeyText } from '../src/core/problem';
 import { K3sVipCluster } from '../src/index';
-import { devConfig, thrown, valuesDoors, withChanges } from './helpers';
+import { devConfig, refusalOf, thrown, valuesDoors, withChanges } from './helpers';
 
 /**
  * Round 76 (path76), findings of attack75a:
  * - 75a-7: a problem about one line of a text value (an `extraObjects` ConfigMap's `|` block, an env value, an
  *   annotation) points at that line of the file; a folded or one-line text at the value's place. It held on main
  *   already (the finding's `33:13` is the text's own line: the key `app.ini:` stands at column 11): these rows pin it.
- * - 75a-14 (keys holding a dot or a slash, `data.app.ini`, printed as `data["app.ini"]`): not changed. The change is one
- *   line of formatPath (src/core/problem.ts), but about 44 test files pin the dotted paths in their expected messages,
- *   over the round's limit for one fix; its rows are todo, beside the plain keys' rows it must keep.
+ * - 75a-14: a key holding a dot, a slash or a bracket (`data.app.ini`) is printed `data["app.ini"]` at every door
+ *   (formatPath in src/core/problem.ts; a beside object's path in src/output/construct-render.ts); plain keys stay dotted.
  */
 const SECRET = 'Yt7Uv5Rs1Zq8vLm';
 const HDR =
@@ -30,13 +33,13 @@ describe('75a-7: a problem inside a text value stands at its own line', () => {
     [
       'a ConfigMap `|` block (the finding)',
       configMap(`          app.ini: |\n            [server]\n            port = 80\n            password = ${SECRET}\n`),
-      'traefik.values.extraObjects[0].data.app.ini',
+      'traefik.values.extraObjects[0].data["app.ini"]',
       `password = ${SECRET}`,
     ],
     [
       'its first line',
       configMap(`          cache.conf: |\n            password = ${SECRET}\n            port = 80\n`),
-      'traefik.values.extraObjects[0].data.cache.conf',
+      'traefik.values.extraObjects[0].data["cache.conf"]',
       `password = ${SECRET}`,
     ],
     [
@@ -44,7 +47,7 @@ describe('75a-7: a problem inside a text value stands at its own line', () => {
       configMap(
         `          strings.json: |\n            {\n              "title": "x",\n              "password": "${SECRET}"\n            }\n`,
       ),
-      'traefik.values.extraObjects[0].data.strings.json',
+      'traefik.values.extraObjects[0].data["strings.json"]',
       `"password": "${SECRET}"`,
     ],
     [
@@ -71,7 +74,7 @@ describe('75a-7: a problem inside a text value stands at its own line', () => {
         'metadata: {name: cm, namespace: default}',
         `metadata:\n          name: cm\n          namespace: default\n          annotations:\n            a.example.com/conf: >-\n              x: 1\n              password: ${SECRET}`,
       ),
-      'traefik.values.extraObjects[0].metadata.annotations.a.example.com/conf',
+      'traefik.values.extraObjects[0].metadata.annotations["a.example.com/conf"]',
       SECRET,
     ],
     [
@@ -100,7 +103,7 @@ describe('75a-7: a problem inside a text value stands at its own line', () => {
   });
 });
 
-describe('75a-14: key paths with dotted keys (not changed this round: see the header)', () => {
+describe('75a-14: a key holding a dot, a slash or a bracket is bracketed in key paths', () => {
   const cm = (data: Record<string, string>) => ({
     extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'default' }, data }],
   });
@@ -127,10 +130,47 @@ describe('75a-14: key paths with dotted keys (not changed this round: see the he
     expect(error.problems.map((p) => p.path)).toContainEqual(['traefik', 'values', 'extraObjects', 0, 'data', 'app.ini']);
   });
 
-  // Left for a round that updates the ~44 test files pinning dotted paths (formatPath in src/core/problem.ts is the one join).
-  it.todo('a data key `app.ini` is named `data["app.ini"]` at the config, cluster and chart doors');
-  it.todo('keys `a/b` and `a[0]` are named `data["a/b"]`, `data["a[0]"]`');
-  it.todo('`service.annotations["kube-vip.io/loadbalancerIPs"]` in the VIP mismatch message');
-  it.todo('an object beside a K3sVipCluster: `(construct side/cm): data["app.ini"] holds`');
-  it.todo('formatPath(["a", "b.c", 0, "d"]) is `a["b.c"][0].d`; a key pathKeyText quoted is not quoted again');
+  it.each([
+    ['a data key `app.ini`', { 'app.ini': `password = ${SECRET}\n` }, 'traefik.values.extraObjects[0].data["app.ini"]'],
+    ['a key with a slash', { 'a/b': `password = ${SECRET}\n` }, 'traefik.values.extraObjects[0].data["a/b"]'],
+    ['a key with brackets', { 'a[0]': `password = ${SECRET}\n` }, 'traefik.values.extraObjects[0].data["a[0]"]'],
+  ])('%s is bracketed and quoted at the config, cluster and chart doors', (_, data, path) => {
+    const [config, cluster, chart] = [valuesDoors.config(cm(data)), valuesDoors.cluster(cm(data)), valuesDoors.chart(cm(data))];
+    expect(config).toContain(`${path}: `);
+    expect(cluster).toContain(`${path}: `);
+    expect(chart).toContain(`TraefikHelmChartConfig: ${path.replace('traefik.', '')} `);
+    for (const message of [config, cluster, chart]) expect(message).not.toContain(SECRET);
+  });
+
+  it('the VIP mismatch names `service.annotations["kube-vip.io/loadbalancerIPs"]`', () => {
+    const message = valuesDoors.config({ service: { annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.42' } } });
+    expect(message).toContain('traefik.values.service.annotations["kube-vip.io/loadbalancerIPs"]: is "192.168.0.42"');
+  });
+
+  it('an object beside a K3sVipCluster: `(construct side/cm): data["app.ini"] holds`', () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'p76b-')) });
+    new K3sVipCluster(app, 'dev', devConfig());
+    const data = { 'app.ini': `password = ${SECRET}\n`, conf: `password = ${SECRET}\n` };
+    new ApiObject(new Chart(app, 'side'), 'cm', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'cm', namespace: 'default' },
+      data,
+    });
+    const message = refusalOf(() => app.synth());
+    expect(message).toMatch(/\(construct side\/cm\): data\["app\.ini"\] holds/);
+    expect(message).toMatch(/\(construct side\/cm\): data\.conf holds/);
+    expect(message).not.toContain(SECRET);
+  });
+
+  it.each([
+    [['a', 'b.c', 0, 'd'], 'a["b.c"][0].d'],
+    [['a', 'b/c'], 'a["b/c"]'],
+    [['a', 'b[1]'], 'a["b[1]"]'],
+    [['a', 'b-c', 'd_e'], 'a.b-c.d_e'],
+    [['c/x.yaml: Service/default/db', 'spec.x'], 'c/x.yaml: Service/default/db["spec.x"]'],
+    [['a', pathKeyText('x\u0000.y')], 'a."x\\u0000.y"'],
+  ])('formatPath(%j) is %s; a key pathKeyText quoted is not quoted again', (path, shown) => {
+    expect(formatPath(path as Path)).toBe(shown);
+  });
 });

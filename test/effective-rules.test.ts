@@ -70,7 +70,7 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
           },
         },
       }),
-      't.yaml: traefik.values.service.additionalServices.udp.annotations.kube-vip.io/loadbalancerIPs: "10.42.0.5" lies inside the K3s pod network',
+      't.yaml: traefik.values.service.additionalServices.udp.annotations["kube-vip.io/loadbalancerIPs"]: "10.42.0.5" lies inside the K3s pod network',
     ],
     [
       'an additional Service of the chart that is a NodePort',
@@ -100,17 +100,17 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
     [
       'the VIP annotation in pool mode on a pod-network address',
       withChanges(pool(), { traefik: { values: { service: { annotations: { 'kube-vip.io/loadbalancerIPs': '10.42.0.9' } } } } }),
-      't.yaml: traefik.values.service.annotations.kube-vip.io/loadbalancerIPs: "10.42.0.9" lies inside the K3s pod network',
+      't.yaml: traefik.values.service.annotations["kube-vip.io/loadbalancerIPs"]: "10.42.0.9" lies inside the K3s pod network',
     ],
     [
       'the VIP annotation in pool mode that is no address',
       withChanges(pool(), { traefik: { values: { service: { annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.300' } } } } }),
-      't.yaml: traefik.values.service.annotations.kube-vip.io/loadbalancerIPs: "192.168.0.300" is not an IP address',
+      't.yaml: traefik.values.service.annotations["kube-vip.io/loadbalancerIPs"]: "192.168.0.300" is not an IP address',
     ],
     [
       'the VIP annotation in pool mode inside the pool',
       withChanges(pool(), { traefik: { values: { service: { annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.205' } } } } }),
-      'loadbalancerIPs: "192.168.0.205" lies inside the IP pool 192.168.0.200-192.168.0.220',
+      'loadbalancerIPs"]: "192.168.0.205" lies inside the IP pool 192.168.0.200-192.168.0.220',
     ],
     [
       'a disruption budget that lets no drain evict',

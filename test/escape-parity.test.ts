@@ -170,7 +170,7 @@ describe('F9: TraefikHelmChartConfig holds the client-IP rules its props can exp
     [
       'kube-vip told to ignore the Service',
       { values: { service: { annotations: { 'kube-vip.io/ignore': 'true' } } } },
-      'values.service.annotations.kube-vip.io/ignore is "true", so kube-vip skips',
+      'values.service.annotations["kube-vip.io/ignore"] is "true", so kube-vip skips',
     ],
   ])('refused: %s', (_, props, expected) => {
     expect(thrown(construct(props)).message).toContain(expected);
@@ -232,7 +232,7 @@ describe("F10: kube-vip's election and leases follow the Services the values mak
     });
   test('an additional Service sharing a VIP under per-Service election without the common lease is refused', () => {
     expect(configErrors(sharing()).join('\n')).toContain(
-      't.yaml: traefik.values.service.additionalServices.internal.annotations.kube-vip.io/loadbalancerIPs: "192.168.0.42" is also the VIP of Service kube-system/db: ' +
+      't.yaml: traefik.values.service.additionalServices.internal.annotations["kube-vip.io/loadbalancerIPs"]: "192.168.0.42" is also the VIP of Service kube-system/db: ' +
         'with per-Service election (on because traefik.externalTrafficPolicy is Local) Services on one VIP must share one lease, which this tool writes on its own ' +
         'Services but not into traefik.values: add "kube-vip.io/leaseName: kubevip-shared-192-168-0-42"',
     );
@@ -250,7 +250,7 @@ describe("F10: kube-vip's election and leases follow the Services the values mak
       loadBalancers: [{ name: 'db', namespace: 'default', ips: ['192.168.0.42'], ports: [{ port: 5432 }], selector: { app: 'db' } }],
     });
     expect(configErrors(config).join('\n')).toContain(
-      't.yaml: loadBalancers[0].ips[0]: "192.168.0.42" is also the VIP of Traefik\'s additional Service internal (traefik.values.service.additionalServices.internal.annotations.kube-vip.io/loadbalancerIPs), and Traefik\'s additional Service internal is Local',
+      't.yaml: loadBalancers[0].ips[0]: "192.168.0.42" is also the VIP of Traefik\'s additional Service internal (traefik.values.service.additionalServices.internal.annotations["kube-vip.io/loadbalancerIPs"]), and Traefik\'s additional Service internal is Local',
     );
   });
 });
@@ -348,12 +348,12 @@ describe('F13: kube-vip told to ignore a Service that carries a VIP', () => {
     [
       "Traefik's Service",
       values({ service: { annotations: { 'kube-vip.io/ignore': 'true' } } }),
-      'traefik.values.service.annotations.kube-vip.io/ignore: is "true", so kube-vip skips Traefik\'s Service',
+      'traefik.values.service.annotations["kube-vip.io/ignore"]: is "true", so kube-vip skips Traefik\'s Service',
     ],
     [
       "Traefik's TCP annotations",
       values({ service: { annotationsTCP: { 'kube-vip.io/ignore': 'true' } } }),
-      'traefik.values.service.annotationsTCP.kube-vip.io/ignore: is "true"',
+      'traefik.values.service.annotationsTCP["kube-vip.io/ignore"]: is "true"',
     ],
     [
       'an additional Service',
@@ -365,7 +365,7 @@ describe('F13: kube-vip told to ignore a Service that carries a VIP', () => {
           },
         },
       }),
-      'traefik.values.service.additionalServices.internal.annotations.kube-vip.io/ignore: is "true", so kube-vip skips Traefik\'s additional Service internal and never announces its VIP',
+      'traefik.values.service.additionalServices.internal.annotations["kube-vip.io/ignore"]: is "true", so kube-vip skips Traefik\'s additional Service internal and never announces its VIP',
     ],
   ])('refused: %s', (_, config, expected) => {
     expect(configErrors(config).join('\n')).toContain(expected);

@@ -84,7 +84,7 @@ const REFUSED: Array<[string, string, Record<string, unknown>, string]> = [
     "a line break in kube-vip's lease annotation (a Lease name)",
     '    service:\n      annotations:\n        kube-vip.io/leaseName: "a\\nb"\n',
     { service: { annotations: { 'kube-vip.io/leaseName': 'a\nb' } } },
-    'service.annotations.kube-vip.io/leaseName: "a\\nb" holds a control character (a line break',
+    'service.annotations["kube-vip.io/leaseName"]: "a\\nb" holds a control character (a line break',
   ],
   [
     'a tab in a port name',
@@ -187,7 +187,7 @@ describe('multi-line text that sets a secret on one of its lines is refused, nev
     [
       "a token in a ConfigMap's file",
       `    extraObjects:\n      - apiVersion: v1\n        kind: ConfigMap\n        metadata: {name: a}\n        data:\n          app.yaml: |\n            api:\n              token: ${S}B\n`,
-      'traefik.values.extraObjects[0].data.app.yaml: holds text that sets a value under a key named like a secret (key: value, key = value, or JSON), on its line 2',
+      'traefik.values.extraObjects[0].data["app.yaml"]: holds text that sets a value under a key named like a secret (key: value, key = value, or JSON), on its line 2',
     ],
     [
       'an env file whose entry is named like a secret',

@@ -234,7 +234,7 @@ describe('26b-7: annotationsUDP is judged only where the chart renders the UDP S
       ports: { dns: { port: 5353, exposedPort: 53, protocol: 'UDP', expose: { default: true } } },
     };
     expect(configErrors(withTraefikValues(values)).join('\n')).toContain(
-      `traefik.values.service.annotationsUDP.x.io/a: 5 is a number, but an ${NOT_TEXT}`,
+      `traefik.values.service.annotationsUDP["x.io/a"]: 5 is a number, but an ${NOT_TEXT}`,
     );
   });
 });

@@ -120,7 +120,10 @@ describe('D2: a secret key set in one text is a secret, whatever its spacing, qu
 
   test.each(KEYED_TEXTS)('%s: refused as an env value, an annotation and an argument, on every front door', (_, text) => {
     refusedEverywhere({ env: [{ name: 'APP', value: text }] }, 'env[0].value');
-    refusedEverywhere({ deployment: { podAnnotations: { 'example.com/config': text } } }, 'deployment.podAnnotations.example.com/config');
+    refusedEverywhere(
+      { deployment: { podAnnotations: { 'example.com/config': text } } },
+      'deployment.podAnnotations["example.com/config"]',
+    );
     refusedEverywhere(
       { deployment: { additionalContainers: [{ name: 'x', image: 'busybox:1.36', args: [text] }] } },
       'deployment.additionalContainers[0].args[0]',
@@ -142,9 +145,9 @@ describe('D2: a secret key set in one text is a secret, whatever its spacing, qu
     ['JSON with an escaped key over lines', `{\n  "\\u0070assword": "${SECRET}"\n}\n`],
   ])('multi-line %s: refused in a ConfigMap, and redacted in a diff', (_, text) => {
     const item = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app', namespace: 'default' }, data: { 'app.conf': text } };
-    refusedEverywhere({ extraObjects: [item] }, 'extraObjects[0].data.app.conf');
+    refusedEverywhere({ extraObjects: [item] }, 'extraObjects[0].data["app.conf"]');
     const file = configMap({ 'app.conf': text });
-    expect(gate(file).join('\n')).toContain('data.app.conf holds ');
+    expect(gate(file).join('\n')).toContain('data["app.conf"] holds ');
     expect(redacted(file)).not.toContain(SECRET);
   });
 
@@ -220,7 +223,7 @@ describe('userinfo without a scheme, credential query keys and a path before nam
     expect(error.message.toLowerCase()).not.toContain(SECRET.toLowerCase());
     refusedEverywhere(
       { deployment: { podAnnotations: { 'example.com/db': `admin:${SECRET}@db.example.com` } } },
-      'deployment.podAnnotations.example.com/db',
+      'deployment.podAnnotations["example.com/db"]',
     );
   });
 

@@ -71,7 +71,9 @@ export function validateClusterConfig(
   const secretKeys = secretKeyPlaces(secrets, formatPath);
   // A value some other rule already refuses needs no second message; every message is redacted below anyway.
   const tokens = literalTokensInData(data);
-  const samePlace = (path: Path, token: Path) => `${formatPath(path)}.`.startsWith(`${formatPath(token)}.`);
+  // At the token's key or under it: `a.b` under `a`, `a["b.c"]` (a bracketed key, formatPath) too.
+  const samePlace = (path: Path, token: Path) =>
+    `${formatPath(path)}.`.startsWith(`${formatPath(token)}.`) || formatPath(path).startsWith(`${formatPath(token)}["`);
   // A secret's message (a K3s token's or another's) stands beside any other problem about that value, one line each
   // (51a-13: one run says both). Every message is redacted below anyway.
   const withSecrets = (problems: readonly Problem[]) => {

@@ -91,9 +91,19 @@ export class Findings implements RuleResult {
     });
 }
 
-/** `kubeVip.controlPlane.address`, `ingresses[0].host`: the key path as a user reads it. */
+/**
+ * `kubeVip.controlPlane.address`, `ingresses[0].host`: the key path as a user reads it. A key holding a dot, a slash or
+ * a bracket is bracketed and quoted, `data["app.ini"]`, `annotations["kube-vip.io/loadbalancerIPs"]`: else a reader
+ * cannot tell it from a map `app:` holding `ini:` (75a-14). A key pathKeyText already quoted is left as it is, and so
+ * is the first key (a place a path starts from may be a file and object).
+ */
 export function formatPath(path: Path): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
+  return path.reduce<string>((out, key, i) => {
+    if (typeof key === 'number') return `${out}[${key}]`;
+    if (i === 0) return key; // a top-level key, or a place such as `dev/kube-vip.yaml: DaemonSet/kube-system/kube-vip-ds`
+    if (/[./[\]]/.test(key) && !key.startsWith('"')) return `${out}[${JSON.stringify(key)}]`;
+    return `${out}.${key}`;
+  }, '');
 }
 
 /**

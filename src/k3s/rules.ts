@@ -1,4 +1,4 @@
-import { Path, Report } from '../core/problem';
+import { formatPath, Path, Report } from '../core/problem';
 import type { ClusterConfig } from '../config/schema';
 import type { LocatedIp } from '../load-balancer/deployed';
 import { cidrContains, IpAddress, IpSpan, ipv4EdgeAddress, parseCidr, parseIp, spanContains } from '../net/ip';
@@ -217,6 +217,6 @@ function sameAddress(a: IpAddress, b: IpAddress): boolean {
 
 /** `k3s.servers[1].address`: where a node is written. */
 function where(node: K3sNode, withAddress = true): string {
-  const path = node.path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
+  const path = formatPath(node.path);
   return withAddress ? `${path}.address` : path;
 }

@@ -1,4 +1,5 @@
 import type { ClusterConfig } from '../config/schema';
+import { formatPath } from '../core/problem';
 import { DeployedService } from '../load-balancer/deployed';
 import { parseVersion } from '../semver';
 import { EffectiveTraefik, effectiveTraefik, traefikSettingsWithoutLease } from '../traefik/effective';
@@ -139,5 +140,5 @@ export function clusterLeaseNames(config: ClusterConfig): Map<string, string> {
  * (the same form as the config rules' messages).
  */
 export function keyPath(path: Path): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
+  return formatPath(path);
 }

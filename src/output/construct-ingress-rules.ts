@@ -34,7 +34,7 @@ export function ingressObjectFindings({ all }: Scope, objects: readonly AppObjec
     );
     const named = traefikIngressResolver(o.object);
     const unknown = named !== undefined && resolvers ? resolverNameProblem(named, resolvers, DEFINE) : undefined;
-    return unknown ? [...shape, `${where(o)}: metadata.annotations.${CERT_RESOLVER_ANNOTATION} ${unknown}`] : shape;
+    return unknown ? [...shape, `${where(o)}: ${formatPath(['metadata', 'annotations', CERT_RESOLVER_ANNOTATION])} ${unknown}`] : shape;
   });
 }
 

@@ -116,10 +116,10 @@ function firstUnwritableValue(json: unknown): string | undefined {
   return found;
 }
 
-/** `parent` and `key` as messages write a key path: `spec.rules[0].host`, an odd key quoted, a secret-shaped one blanked. */
+/** `parent` and `key` as messages write a key path: `spec.rules[0].host`, an odd key (a dotted one too: formatPath) quoted, a secret-shaped one blanked. */
 function keyPath(parent: string, holder: object, key: string): string {
   if (Array.isArray(holder)) return `${parent}[${key}]`;
-  const shown = redactMessage(/^[\w./-]+$/.test(key) ? key : `[${JSON.stringify(key)}]`, unshownName(key));
+  const shown = redactMessage(/^[\w-]+$/.test(key) ? key : `[${JSON.stringify(key)}]`, unshownName(key));
   return parent === '' || shown.startsWith('[') ? `${parent}${shown}` : `${parent}.${shown}`;
 }
 

@@ -1,5 +1,6 @@
 import { isMap } from '../core/is-map';
 import { oddSpellingProblem, reservedVipProblem, virtualIp } from '../config/formats';
+import { formatPath } from '../core/problem';
 import { parseIp } from '../net/ip';
 import { VIP_ANNOTATION } from '../traefik/service-facts';
 import { AppObject, where } from './construct-app-objects';
@@ -19,7 +20,7 @@ export function vipSpellingFindings(objects: readonly AppObject[], speaks: (o: A
     if (object.spec.type !== 'LoadBalancer') continue;
     const metadata = isMap(object.metadata) ? object.metadata : {};
     const annotation = isMap(metadata.annotations) ? metadata.annotations[VIP_ANNOTATION] : undefined;
-    const field = typeof annotation === 'string' ? `metadata.annotations.${VIP_ANNOTATION}` : 'spec.loadBalancerIP';
+    const field = typeof annotation === 'string' ? formatPath(['metadata', 'annotations', VIP_ANNOTATION]) : 'spec.loadBalancerIP';
     const given = typeof annotation === 'string' ? annotation : object.spec.loadBalancerIP;
     if (typeof given !== 'string') continue;
     for (const text of given.split(',').map((t) => t.trim())) {

@@ -77,6 +77,13 @@ function chartObjects(values: Values): ChartObject[] {
   return [...routes, ...options, ...stores];
 }
 
+/**
+ * 76b-17, 76b-12: the name each object is rendered with, in kube-system, and the values key it comes from: an IngressRoute
+ * is `{{ $.Release.Name }}-{{ $name }}` (release `traefik`), a TLSOption or TLSStore `{{ $name }}` (the templates above).
+ */
+export const chartCrdObjectNames = (values: Values): Array<{ kind: ChartObject['kind']; name: string; key: Path }> =>
+  chartObjects(values).map(({ kind, name, at }) => ({ kind, name: kind === 'IngressRoute' ? `traefik-${name}` : name, key: at([]) }));
+
 /** Why a quoted text is said as a number or boolean (tlsoption.yaml prints the value: `minVersion: {{ . }}`). */
 const UNQUOTED = " (the chart writes the text unquoted, and Kubernetes' YAML reader reads it as a number or boolean)";
 

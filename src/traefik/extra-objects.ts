@@ -16,6 +16,8 @@ import { resolverNameProblem } from './resolver-names';
 import { goTruthy } from './go-truth';
 import { isMap } from '../core/is-map';
 import { listItemPaths } from '../core/list-items';
+import { brokenList, listShapeProblems } from './extra-list-shapes';
+import { chartObjectNameProblems } from './chart-object-names';
 import { fileRoutes } from '../ingress/file-routes';
 import { chartCrdTypeProblems } from './chart-crd-objects';
 
@@ -105,8 +107,11 @@ export function extraObjectEscapes(values: Values, prefix: Path, gatewayApi?: st
       const path = [...prefix, 'values', 'extraObjects', i];
       return [
         ...nonObjectProblems(item, path),
+        // A broken List is said by nonObjectProblems alone (its fields are no object's).
         ...renderedObjectsAt(item).flatMap(({ object, at, document }) =>
-          objectEscapes(object, [...path, ...at], prefix, values, bundle).map((problem) => inDocument(problem, document)),
+          brokenList(object)
+            ? []
+            : objectEscapes(object, [...path, ...at], prefix, values, bundle).map((problem) => inDocument(problem, document)),
         ),
       ];
     }),
@@ -114,6 +119,8 @@ export function extraObjectEscapes(values: Values, prefix: Path, gatewayApi?: st
     ...kubeVipSidecarProblems(values, prefix),
     // 75a-12: the Traefik objects the chart renders from its own keys get the CRD types these items get.
     ...chartCrdTypeProblems(values, prefix),
+    // 76b-12: and the names they are rendered with get the API server's name rule.
+    ...chartObjectNameProblems(values, prefix),
   ];
 }
 
@@ -221,12 +228,14 @@ export function extraObjectRoutes(values: Values, kinds: ReadonlyArray<ExtraObje
  * boolean or plain text fails the whole release. A null item or an empty document is not refused: it renders as `null`
  * or nothing, which Helm's manifest splitter keeps and the Kubernetes client skips (k8s.io/cli-runtime
  * pkg/resource/visitor.go, StreamVisitor: an empty or `null` document is no object). A text's value is not shown.
+ * 76b-20: a List's items are held to it too (extra-list-shapes.ts).
  */
 function nonObjectProblems(item: unknown, path: Path): Problem[] {
   const text = typeof item === 'string';
   const documents = text ? readManifestText(item).documents : [item];
   return documents.flatMap((document, d) => {
-    if (document === null || document === undefined || isMap(document)) return [];
+    if (isMap(document)) return listShapeProblems(document, path, text).map((p) => inDocument(p, documents.length > 1 ? d + 1 : undefined));
+    if (document === null || document === undefined) return [];
     const what = Array.isArray(document)
       ? 'a list'
       : typeof document === 'number' || typeof document === 'boolean'

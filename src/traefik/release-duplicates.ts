@@ -4,7 +4,8 @@ import { isMap } from '../core/is-map';
 import { embeddedIpv4, parseIp } from '../net/ip';
 import { apiGroup, CLUSTER_SCOPED_KINDS, groupKind } from '../validate/kinds';
 import type { TraefikChartRules } from './chart-versions';
-import { renderedObjects } from './extra-objects';
+import { renderedObjects, renderedObjectsAt } from './extra-objects';
+import { chartCrdObjectNames } from './chart-crd-objects';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -31,7 +32,8 @@ const identityKey = (o: Identity) => `${o.group}\n${o.kind}\n${o.namespace ?? ''
  * `traefik.service-name` in _service.tpl l.1-12), the workload of deployment.yaml / daemonset.yaml (`traefik.fullname`),
  * the ServiceAccount of rbac/serviceaccount.yaml when `serviceAccount.name` is empty, the ClusterRole and binding of
  * rbac/ when `rbac.enabled` and not namespaced (`traefik-kube-system`, _helpers.tpl `traefik.clusterRoleName`), and
- * the IngressClass of ingressclass.yaml (`ingressClass.name` or the fullname). The `-udp` Service is left out.
+ * the IngressClass of ingressclass.yaml (`ingressClass.name` or the fullname), and (76b-17) the IngressRoutes, TLSOptions
+ * and TLSStores of its CRD keys (chart-crd-objects.ts). The `-udp` Service is left out.
  */
 function chartObjects(values: Values, chart: TraefikChartRules): Identity[] {
   const block = (key: string) => (isMap(values[key]) ? (values[key] as Values) : {});
@@ -67,6 +69,8 @@ function chartObjects(values: Values, chart: TraefikChartRules): Identity[] {
       name: typeof ingressClass.name === 'string' && ingressClass.name ? ingressClass.name : FULLNAME,
       by: 'ingressClass',
     });
+  for (const { kind, name, key } of chartCrdObjectNames(values as Record<string, unknown>))
+    objects.push({ group: 'traefik.io', kind, namespace: NAMESPACE, name, by: formatPath(key) });
   return objects;
 }
 
@@ -90,8 +94,10 @@ export function duplicateObjectProblems(values: Values, prefix: Path, chart: Tra
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   const problems: Problem[] = [];
   items.forEach((item, i) => {
-    for (const object of renderedObjects(item)) {
-      const identity = itemIdentity(object, formatPath(['extraObjects', i]));
+    // 76b-17: a List's items too (Helm's kube client flattens it), each named where it sits; a text item at the item.
+    for (const { object, at } of renderedObjectsAt(item)) {
+      const where = typeof item === 'string' ? ['extraObjects', i] : ['extraObjects', i, ...at];
+      const identity = itemIdentity(object, formatPath(where));
       if (!identity) continue;
       const key = identityKey(identity);
       const other = seen.get(key);
@@ -104,7 +110,7 @@ export function duplicateObjectProblems(values: Values, prefix: Path, chart: Tra
         ? `${other.by} is that object too`
         : `Traefik chart renders that object itself (from ${other.by})`;
       problems.push({
-        path: [...prefix, 'values', 'extraObjects', i],
+        path: [...prefix, 'values', ...where],
         message: `is ${shown}, but ${owner}: Helm refuses a second object of one identity in a release, ${FAILS}: give the item another name, or change the object through its values keys`,
       });
     }

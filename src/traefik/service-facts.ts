@@ -3,7 +3,7 @@ import { serviceSubject } from '../core/service-subject';
 import * as format from '../config/formats';
 import { KUBE_VIP_CLASS, kubeVipRules } from '../kube-vip/versions';
 import { parseVersion } from '../semver';
-import { renderedObjects } from './extra-objects';
+import { renderedObjects, renderedObjectsAt } from './extra-objects';
 import { isMap } from '../core/is-map';
 
 /** kube-vip's Service VIP annotation (pkg/kubevip/annotations.go, from v0.5.12): read by exact name only. */
@@ -61,14 +61,16 @@ export function extraObjectServices(values: Values, prefix: Path): ExtraObjectSe
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items.flatMap((item, i): ExtraObjectService[] => {
     const path = [...prefix, 'values', 'extraObjects', i];
-    const objects = renderedObjects(item);
-    if (typeof item === 'string' && !objects.length) {
+    if (typeof item === 'string' && !renderedObjects(item).length) {
       // A text that does not read cleanly: judged by its words.
       const service =
         /\bkind:\s*["']?Service["']?\s*(?:[,}\n]|$)/.test(item) && /\btype:\s*["']?LoadBalancer["']?\s*(?:[,}\n]|$)/.test(item);
       return service ? [{ path, name: `extraObjects[${i}]` }] : [];
     }
-    return objects.flatMap((object) => loadBalancerService(object, path, i));
+    // 76b-1: a List's items too, each where it sits (a text item is said at the item).
+    return renderedObjectsAt(item).flatMap(({ object, at }) =>
+      loadBalancerService(object, typeof item === 'string' ? path : [...path, ...at], i),
+    );
   });
 }
 

@@ -41,10 +41,12 @@ const FUNCTION_WORD = /^(?:the|a|an|to|of|for|with|from|by|in|on|when|if|used|us
 const TELLS =
   /\b(?:pass\w*|tokens?|secrets?|keys?|pins?)[^\S\n]+(?:is|was|are|will be|should be|equals|=)[^\S\n]+["'`]?[A-Za-z]+["'`]?[.!]?$/i;
 
-/** Whether `value` describes a secret parameter; `where`: its path, none under a Secret object's `data` or `stringData`. */
+/**
+ * Whether `value` describes a secret parameter; `keys`: its path. The caller keeps a Secret object's `data` and
+ * `stringData` out (they are the secret whatever they say); a ConfigMap's `data` is prose like any key's (76a-19).
+ */
 export function describesSecret(value: string, keys: readonly string[] = []): boolean {
   const n = keys.length;
-  if (n >= 2 && (keys[n - 2] === 'data' || keys[n - 2] === 'stringData')) return false; // a Secret's data stays data
   if (value.length > 1024) return false;
   // `:type password: str`; NumPy's `token : str, optional` (a type said optional or None is no value: 47a-11).
   if (TYPE.test(value.trim()) && ((n >= 1 && TYPE_FIELD.test(keys[n - 1])) || OPTIONAL_TYPE.test(value.trim()))) return true;

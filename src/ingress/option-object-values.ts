@@ -27,7 +27,7 @@ const typed = (map: unknown, types: Readonly<Record<string, OptionType>>, path: 
  */
 export function optionObjectProblems(values: Values, prefix: Path): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
-  return items.flatMap((item, i) =>
+  const fromItems = items.flatMap((item, i) =>
     renderedObjects(item).flatMap((object): Problem[] => {
       const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
       if (group !== 'traefik.io' && group !== 'traefik.containo.us') return [];
@@ -38,6 +38,19 @@ export function optionObjectProblems(values: Values, prefix: Path): Problem[] {
       if (kind !== 'Middleware' || !isMap(spec)) return [];
       return Object.entries(MIDDLEWARE_OPTION_TYPES).flatMap(([name, types]) => typed(spec[name], types, [...at, name], kind));
     }),
+  );
+  return [...chartClientAuthProblems(values, prefix), ...fromItems];
+}
+
+/**
+ * 76b-8: the chart renders `tlsOptions.<name>.clientAuth` into its TLSOption as given (`{{- with $config.clientAuth }}`
+ * then `toYaml`, traefik/traefik-helm-chart traefik/templates/tlsoption.yaml v39.0.7), so its `clientAuthType` is held
+ * to the CRD's enum as an extraObjects TLSOption's is, at the key the user wrote.
+ */
+function chartClientAuthProblems(values: Values, prefix: Path): Problem[] {
+  if (!isMap(values.tlsOptions)) return [];
+  return Object.entries(values.tlsOptions).flatMap(([name, config]) =>
+    isMap(config) && isMap(config.clientAuth) ? clientAuthProblems(config.clientAuth, [...prefix, 'values', 'tlsOptions', name]) : [],
   );
 }
 
@@ -50,10 +63,14 @@ function tlsOptionProblems(spec: unknown, at: Path): Problem[] {
       },
     ];
   if (!isMap(spec)) return [];
-  const clientAuth = isMap(spec.clientAuth) ? spec.clientAuth : {};
+  return [...typed(spec, TLS_OPTION_TYPES, at, 'TLSOption'), ...clientAuthProblems(isMap(spec.clientAuth) ? spec.clientAuth : {}, at)];
+}
+
+/** A TLSOption's `clientAuth.clientAuthType` (`at`: where its spec is): a text of the CRD's enum. */
+function clientAuthProblems(clientAuth: Values, at: Path): Problem[] {
   const authPath = [...at, 'clientAuth', 'clientAuthType'];
   const authType = clientAuth.clientAuthType;
-  const problems = [...typed(spec, TLS_OPTION_TYPES, at, 'TLSOption'), ...typeProblem(authType, 'string', authPath, 'TLSOption')];
+  const problems = typeProblem(authType, 'string', authPath, 'TLSOption');
   if (typeof authType === 'string' && !CLIENT_AUTH_TYPES.includes(authType)) {
     const near =
       CLIENT_AUTH_TYPES.find((one) => one.toLowerCase() === authType.toLowerCase()) ??

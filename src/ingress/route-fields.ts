@@ -15,6 +15,8 @@ import { optionObjectProblems } from './option-object-values';
 import { sniWithoutTlsProblem } from './tcp-route-tls';
 import { routeBackendProblems } from './route-backends';
 import { chartRouteRefProblems } from './chart-route-refs';
+import { chartMatchRuleProblem } from './chart-match-rule';
+import { renderedChartIngressRoutes } from '../traefik/chart-ingress-routes';
 import { crossNamespaceProblems } from './cross-namespace-refs';
 import { entrypointLayers, type LayeredRouter, routeObjectLayerProblems, wrongLayerProblems } from './entrypoint-layers';
 import { ruleBeyondBounds, ruleValueProblem } from './rule-values';
@@ -72,14 +74,20 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     warnings.push(...names.filter((p) => !p.nearMiss));
     return [...names.filter((p) => p.nearMiss), ...problems];
   });
+  const version = chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion));
+  const rendered = new Map(renderedChartIngressRoutes(values, version).map((one) => [one.name, one.matchRule]));
   const chart = chartIngressRoutes(values).flatMap(([name, config]): Problem[] => {
     const rule = ruleValueProblem(config.matchRule, fallback, false, release);
     const path = [...prefix, 'values', 'ingressRoute', name, 'matchRule'];
+    const missing = rendered.has(name) ? chartMatchRuleProblem(config, rendered.get(name), path.slice(0, -1)) : undefined;
+    // 76b-11: a rule past what this tool reads is said as an extraObjects route's is.
+    if (!rule && ruleBeyondBounds(config.matchRule)) warnings.push({ path, message: BEYOND_BOUNDS });
     // The chart renders `entryPoints` as the IngressRoute's (templates/ingressroute.yaml, `range $config.entryPoints`), 57b-4.
     const names = entrypointProblems(config, path.slice(0, -1), known);
     warnings.push(...names.filter((p) => !p.nearMiss));
     return [
       ...names.filter((p) => p.nearMiss),
+      ...(missing ? [missing] : []),
       ...(rule
         ? [{ path, message: `${rule.why}, so ${rule.effect ?? 'Traefik refuses the router and the route never serves'}: ${rule.fix}` }]
         : []),
@@ -87,10 +95,7 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
   });
   // The file provider's routers (56b-6), of `content` or of a mounted ConfigMap (57b-5): the same checks, at the text's
   // key, with the router's key path in the text.
-  const deployedChart = {
-    chart: chartVersionSupport(chartVersion).error ? OLDEST_CHART : parseVersion(upstreamChartVersion(chartVersion)),
-    traefik: release,
-  };
+  const deployedChart = { chart: version, traefik: release };
   const file = fileRoutes(values, deployedChart);
   for (const { path, what } of file.untraced)
     warnings.push({

@@ -79,11 +79,21 @@ export function v3RuleProblem(rule: unknown, tcp: boolean): { why: string; fix: 
   return undefined;
 }
 
-/** The message for a v3RuleProblem of a route whose `syntax: v2` would go on `at`. */
-function message(problem: NonNullable<ReturnType<typeof v3RuleProblem>>, at: string): string {
+/** The message for a v3RuleProblem; `v2`: how the route keeps the v2 form. */
+function message(problem: NonNullable<ReturnType<typeof v3RuleProblem>>, v2: string): string {
   const effect = problem.refused ? 'Traefik refuses the router and the route never serves' : 'the route never matches what it meant';
-  return `${problem.why}, so ${effect}: ${problem.fix}, or keep the v2 form and set syntax: v2 on ${at} (or core.defaultRuleSyntax: v2 in the values)`;
+  return `${problem.why}, so ${effect}: ${problem.fix}, or keep the v2 form and ${v2}`;
 }
+
+const V2_ON_ROUTE = 'set syntax: v2 on the route (or core.defaultRuleSyntax: v2 in the values)';
+/**
+ * 76b-9: the chart's IngressRoute has no route `syntax` to set: templates/ingressroute.yaml renders only `entryPoints`,
+ * `matchRule`, `services`, `middlewares`, `tls`, `annotations` and `labels` of `ingressRoute.<name>` (traefik/traefik-helm-chart
+ * v39.0.7), and no annotation sets an IngressRoute's syntax.
+ */
+const V2_ON_CHART_ROUTE =
+  "set core.defaultRuleSyntax: v2 in the values (every route's default: the chart renders no syntax of ingressRoute.<name>; " +
+  'for this route alone, write it as an IngressRoute in extraObjects with syntax: v2 on its route)';
 
 /**
  * A route's own `syntax`, where it sets one: Traefik's muxer takes the other parser for exactly its name (`switch syntax
@@ -112,7 +122,9 @@ export function v3RuleProblems(values: Values, prefix: Path, chartVersion: strin
   const fallback = defaultSyntax(values, prefix, chartVersion) === 'v2' ? 'v2' : 'v3';
   const fromChart = chartIngressRoutes(values).flatMap(([name, config]): Problem[] => {
     const problem = fallback === 'v3' ? v3RuleProblem(config.matchRule, false) : undefined;
-    return problem ? [{ path: [...prefix, 'values', 'ingressRoute', name, 'matchRule'], message: message(problem, 'the values') }] : [];
+    const ignored = config.syntax !== undefined ? ' (the chart does not render its syntax key, so Traefik never sees it)' : '';
+    const path = [...prefix, 'values', 'ingressRoute', name, 'matchRule'];
+    return problem ? [{ path, message: message(problem, V2_ON_CHART_ROUTE) + ignored }] : [];
   });
   const fromItems = extraObjectRoutes(values, ['IngressRoute', 'IngressRouteTCP']).flatMap(({ kind, route, at }): Problem[] => {
     if (!isMap(route)) return [];
@@ -123,7 +135,7 @@ export function v3RuleProblems(values: Values, prefix: Path, chartVersion: strin
       own !== undefined && own !== 'v3'
         ? ` (its syntax ${quotedText(own, () => false, '')} is not v2: Traefik reads the rule as v2 only for exactly v2, any other syntax as v3)`
         : '';
-    return problem ? [{ path: [...prefix, ...at, 'match'], message: message(problem, 'the route') + note }] : [];
+    return problem ? [{ path: [...prefix, ...at, 'match'], message: message(problem, V2_ON_ROUTE) + note }] : [];
   });
   return [...fromChart, ...fromItems];
 }

@@ -12,6 +12,7 @@ import { secretArgument } from './secret-arguments';
 import { mayHoldSecretKey, REFERENCE_WORD } from './secrets-keys';
 import { noteAfterStandIn } from './stand-in-notes';
 import { OPENPGP_KEY_ID } from './public-named-values';
+import { SECRET_LABEL_WORDS } from './secret-name-values';
 import { withoutPlainKeyedValue } from './plain-keyed-values';
 
 /**
@@ -308,11 +309,14 @@ const CLUE = new RegExp(
 
 /**
  * Values no word of which looks generated, named so that they are secrets all the same: a PIN or passcode of 4 to 12
- * digits after `:` or `=` (`PIN: 482913`; not `PIN 2024`, a sentence), and a wallet's seed phrase of 12, 15, 18, 21 or
- * 24 lower-case words (BIP-39's lengths: github.com/bitcoin/bips bip-0039.mediawiki) after its name.
+ * digits after `:` or `=` (`PIN: 482913`; 76a-18: `pin_prod: 4821`, the labels a secret's name takes, secret-name-values.ts;
+ * not `PIN 2024`, a sentence), and a wallet's seed phrase of 12, 15, 18, 21 or 24 lower-case words (BIP-39's lengths:
+ * github.com/bitcoin/bips bip-0039.mediawiki) after its name.
  */
-const DIGIT_CODE =
-  /(?<![A-Za-z])(?:pin|pin[\s_.-]?code|passcode|access[\s_.-]?code|unlock[\s_.-]?code)s?[ \t]*[:=][ \t]*["']?(\d{4,12})["']?(?![\w.-])/dgi;
+const DIGIT_CODE = new RegExp(
+  String.raw`(?<![A-Za-z])(?:pin|pin[\s_.-]?code|passcode|access[\s_.-]?code|unlock[\s_.-]?code)s?(?:[_.-](?:${SECRET_LABEL_WORDS})){0,3}[ \t]*[:=][ \t]*["']?(\d{4,12})["']?(?![\w.-])`,
+  'dgi',
+);
 /**
  * A PIN's digits in a sentence (53a-3): after `PIN is`/`my pin was` (`PIN code is 1234`), or after `PIN`, `PIN #` or `PIN-`
  * where they end the clause (`PIN 482913`, `SIM PIN 1234.`): not `we PIN 2024 as the release year`, nor a year alone

@@ -15,6 +15,7 @@ import { allowedKeys, CONFIG_KEYS } from './config-shape';
 import type { DescribedProblem } from './issues';
 import { isChartValues, isK3sTokenPlace, literalTokens, literalTokensIn, TOKEN_MESSAGE_START } from './literal-tokens';
 import { valuesNamedByComments } from './commented-values';
+import { commentSecrets } from './comment-secrets';
 import { ClusterConfig } from './schema';
 import { decodeConfigBytes, readYaml, sizeProblem, withLineFeeds } from './yaml-input';
 import { secretsOfDoc } from './yaml-secrets';
@@ -184,7 +185,8 @@ export function parseConfigText(file: string, written: string): { config?: Clust
   // message about the file: the data validated below is read without it, but an alias may still show its values.
   // A key written twice is read with its last value (duplicate-keys.ts): the earlier ones' secrets are read line by line.
   const earlier = input.problems.some((p) => p.duplicateKey) ? secretsInLines(text) : [];
-  const secrets = input.problems.length ? [...secretsOfDoc(input.doc, text), ...earlier] : [];
+  const commented = commentSecrets(file, text); // 76a-20: refused as `new --from` refuses them, blanked in every message
+  const secrets = [...commented.secrets, ...(input.problems.length ? [...secretsOfDoc(input.doc, text), ...earlier] : [])];
   const hidden = (d: Diagnostic): Diagnostic => (secrets.length ? redactProblem(d, secrets) : d);
   // Their key paths are made of raw keys: none below a secret, none that may hold one (shown-key-path.ts); a path
   // cut short may name one place twice on a line (the parser's errors of `value: abc: x: y`): said once.
@@ -273,6 +275,7 @@ export function parseConfigText(file: string, written: string): { config?: Clust
     ...errors.filter((e) => (!tokenKeys.has(formatPath(e.path)) || unknownChartKey(e)) && !repeated(e) && !explained(e)).map(locate),
     ...tokenErrors.filter((_, i) => !inText(tokens[i].offset)),
     ...valuesNamedByComments(doc!).map(locate),
+    ...commented.errors.filter((e) => !tokenErrors.some((t) => t.line === e.line)),
   ];
   // Never a file with neither a config nor a word: synth would take the cluster for gone and delete its output.
   if (!config && !allErrors.length) allErrors.push({ file, path: [], message: UNREPORTED });

@@ -11,11 +11,12 @@ import { judgedOnce } from './secrets-memo';
 /**
  * The labels that may follow `secret` in a name and still say which secret it is (`clientSecretProd`, `JWT_SECRET_OLD`,
  * `appSecretB64`, `WEBHOOK_SECRET_2`), as `DB_PASS_PROD` and `dbPwdOld` do for a password (secret-words.ts
- * shortSecretWordAt): an environment, an age, a role, an encoding, a number. A closed list: any other word after it
+ * shortSecretWordAt): an environment, an age (`real`, 76a-18: `otp_real`), a role, an encoding, a number. A closed list: any other word after it
  * (`secretName`, `secretRef`, `secretNamespace`, `secretMount`, `secretLabels`) says something about the Secret.
  */
-const SECRET_LABEL =
-  /^(?:prod|production|dev|development|staging|stage|stg|test|testing|qa|uat|local|live|sandbox|old|new|prev|previous|next|current|legacy|backup|primary|secondary|ro|rw|readonly|readwrite|admin|b\d\d|base\d\d|hex|pem|raw|plain|value|\d+)$/;
+export const SECRET_LABEL_WORDS =
+  'prod|production|dev|development|staging|stage|stg|test|testing|qa|uat|local|live|real|sandbox|old|new|prev|previous|next|current|legacy|backup|primary|secondary|ro|rw|readonly|readwrite|admin';
+const SECRET_LABEL = new RegExp(String.raw`^(?:${SECRET_LABEL_WORDS}|b\d\d|base\d\d|hex|pem|raw|plain|value|\d+)$`);
 
 /**
  * A name's words (secrets-keys.ts `words`) ending in `secret` then one to three labels (SECRET_LABEL).

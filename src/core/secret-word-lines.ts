@@ -12,6 +12,7 @@ import { secretArgument } from './secret-arguments';
 import { mayHoldSecretKey, REFERENCE_WORD } from './secrets-keys';
 import { noteAfterStandIn } from './stand-in-notes';
 import { OPENPGP_KEY_ID } from './public-named-values';
+import { DIGIT_CODE } from './pin-code-lines';
 import { withoutPlainKeyedValue } from './plain-keyed-values';
 
 /**
@@ -307,13 +308,6 @@ const CLUE = new RegExp(
 );
 
 /**
- * Values no word of which looks generated, named so that they are secrets all the same: a PIN or passcode of 4 to 12
- * digits after `:` or `=` (`PIN: 482913`; not `PIN 2024`, a sentence), and a wallet's seed phrase of 12, 15, 18, 21 or
- * 24 lower-case words (BIP-39's lengths: github.com/bitcoin/bips bip-0039.mediawiki) after its name.
- */
-const DIGIT_CODE =
-  /(?<![A-Za-z])(?:pin|pin[\s_.-]?code|passcode|access[\s_.-]?code|unlock[\s_.-]?code)s?[ \t]*[:=][ \t]*["']?(\d{4,12})["']?(?![\w.-])/dgi;
-/**
  * A PIN's digits in a sentence (53a-3): after `PIN is`/`my pin was` (`PIN code is 1234`), or after `PIN`, `PIN #` or `PIN-`
  * where they end the clause (`PIN 482913`, `SIM PIN 1234.`): not `we PIN 2024 as the release year`, nor a year alone
  * (`PIN 2024`), a GPIO's `pin 3` or `pin 80` (fewer than 4 digits), `pinned`, `spin`.
@@ -344,6 +338,10 @@ function isAuthCredential(value: string, before: string): boolean {
   const text = base64Text(value);
   return text === undefined ? isGeneratedValue(value, before) : /^[^:\s]{1,128}:.{1,256}$/.test(text);
 }
+/**
+ * A wallet's seed phrase of 12, 15, 18, 21 or 24 lower-case words (BIP-39's lengths: github.com/bitcoin/bips
+ * bip-0039.mediawiki) after its name: no word of it looks generated, its name makes it a secret, as a PIN's (DIGIT_CODE).
+ */
 const SEED_PHRASE =
   /(?<![A-Za-z])(?:seed|recovery|mnemonic|backup)(?:[\s_.-]?(?:phrase|words))?[ \t]*[:=][ \t]*["']?((?:[a-z]{3,8}[ \t]+){11,23}[a-z]{3,8})\b/dgi;
 const isSeedPhrase = (words: string): boolean => [12, 15, 18, 21, 24].includes(words.split(/[ \t]+/).length);

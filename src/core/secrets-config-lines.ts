@@ -136,6 +136,31 @@ const HEADER_SET = new RegExp(
  */
 const HAPROXY_STR = /%\[str\((['"]?)(?:([A-Za-z][\w-]*)(?:\\[ \t]|[ \t]+))?([^\s"'()\\]+)\1\)\]/dy;
 
+/**
+ * Round 76 (76a-17): nginx's `secure_link_md5 <expression>;` hashes its variables with a shared secret written as the
+ * expression's literal text (nginx.org/en/docs/http/ngx_http_secure_link_module.html: `secure_link_md5
+ * "$secure_link_expires$uri$remote_addr secret";`), the secret `secure_link_secret <word>` names in the module's other
+ * mode. So each literal word there is one, beside its variables (`$uri`, `${arg_e}`): of 4 or more characters, a
+ * letter or a digit among them, no path (`/s`) nor placeholder. An expression of variables and separators holds none.
+ */
+const SECURE_LINK_MD5 = /(?<![\w-])secure_link_md5[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|([^\s;"']+))/dgi;
+/** An nginx variable, `$name` or `${name}`: blanked (offsets kept) so that the literal words are what is left. */
+const VARIABLE = /\$\{\w*\}|\$\w+/g;
+
+function secureLinkSecrets(text: string): ConfigFileFinding[] {
+  const found: ConfigFileFinding[] = [];
+  for (const match of text.matchAll(SECURE_LINK_MD5)) {
+    const group = [1, 2, 3].find((n) => match[n] !== undefined)!;
+    const [offset] = match.indices![group];
+    const literals = match[group].replace(VARIABLE, (variable) => ' '.repeat(variable.length));
+    for (const { 0: literal, index } of literals.matchAll(/\S+/g)) {
+      if (literal.length < 4 || !/[A-Za-z0-9]/.test(literal) || literal.startsWith('/') || isPlaceholder(literal)) continue;
+      found.push({ span: [offset + index, offset + index + literal.length], format: "nginx secure_link_md5's shared secret" });
+    }
+  }
+  return found;
+}
+
 /** The format of a LINES match, by its group (and its words, where a pattern holds several). */
 function lineFormat(group: number, line: string): string {
   if (group === 4) return 'a .curlrc user line';
@@ -236,6 +261,7 @@ function configFileFindings(text: string): ConfigFileFinding[] {
       found.push({ span, format: sample ? "haproxy's %[str(…)] header value" : 'a credential header set by a directive' });
     }
   }
+  if (/secure_link_md5/i.test(text)) found.push(...secureLinkSecrets(text));
   if (/authorization/i.test(text)) {
     for (const match of text.matchAll(BEARER)) {
       const token = match[3];

@@ -101,7 +101,8 @@ const TOKENS = [
   // Round 53a-10: 34 in all too (the Bot API docs' own sample `110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw`), ids of 5+.
   // Round 75 (75a-5): longer too, to 48 (core.telegram.org/bots/api#authorizing-your-bot fixes no length), where the
   // run mixes upper- and lower-case letters and a digit as a generated one does (`12:Abstract…` stays a word).
-  String.raw`(?:(?<![A-Za-z0-9])|(?<=\/bot))\d{5,16}:A(?:[\w-]{33,34}|(?=[\w-]{0,46}[A-Z])(?=[\w-]{0,46}[a-z])(?=[\w-]{0,46}[0-9])[\w-]{35,47})(?![\w-])`,
+  // Round 76 (76a-8): after a bare `bot` too (`bot<id>:<token>`, the URL's path written alone), so it is named as one.
+  String.raw`(?:(?<![A-Za-z0-9])|(?<=(?<![A-Za-z0-9])bot))\d{5,16}:A(?:[\w-]{33,34}|(?=[\w-]{0,46}[A-Z])(?=[\w-]{0,46}[a-z])(?=[\w-]{0,46}[0-9])[\w-]{35,47})(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])[0-9a-f]{32}-us\d{1,2}(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])(?:v1\.0-[a-f0-9]{24}-[a-f0-9]{146}|ya29\.[\w-]{30,}|sq0(?:atp|csp)-[\w-]{22,60}|gsk_[A-Za-z0-9]{52}|r8_[A-Za-z0-9]{37})(?![\w-])`,
   // Round 38a-4: Square production access tokens (`EAAA` + 60; 40 or more here), Postman (`PMAK-<24 hex>-<34 hex>`),
@@ -120,11 +121,12 @@ const TOKENS = [
   // Round 61 (61a-1, 61a-8): OpenAI's legacy key `sk-` + 48 base62 (gitleaks' earlier rule open-ai-token,
   // cmd/generate/config/rules/openai.go: `(sk-)[a-zA-Z0-9]{48}`), Slack's config refresh and access tokens shorter than
   // gitleaks' slack-config-refresh-token and slack-config-access-token ask (`xoxe-1-`, `xoxe.xoxp-1-`), Meta access
-  // tokens `EAAC`/`EAAM` (gitleaks facebook-page-access-token asks 100+; 60 here), Notion `ntn_` without the 11 digits
+  // tokens `EAAC`/`EAAM` (gitleaks facebook-page-access-token asks 100+; 60 here; round 76, 76a-9: `EAAB` and `EAAG`
+  // alike, heads of Meta's other access tokens: Meta documents none, so each asks the same generated run), Notion `ntn_` without the 11 digits
   // gitleaks notion-api-token asks, Netlify `nfp_`, Render `rnd_`, Fly.io `fly_` and the `FlyV1 fm…` header, Vercel
   // `vercel_` (its classic tokens are 24 base62; `vercel_` itself is no documented prefix: taken as the attack wrote it).
   // A prefix alone is no token (`fly_region`, `rnd_seed`, `vercel_env`): each asks its length and a generated run.
-  String.raw`(?<![A-Za-z0-9-])(?:sk-(?=[a-z0-9]{0,47}[A-Z])(?=[A-Z0-9]{0,47}[a-z])(?=[A-Za-z]{0,47}[0-9])[A-Za-z0-9]{48}|xoxe(?:\.xox[bp])?-\d-(?=[A-Za-z]{0,199}[0-9])(?=[0-9]{0,199}[A-Za-z])[A-Za-z0-9]{40,200}|EAA[CM](?=[a-z0-9]{0,199}[A-Z])(?=[A-Z0-9]{0,199}[a-z])(?=[A-Za-z]{0,199}[0-9])[A-Za-z0-9]{60,400})(?![\w-])`,
+  String.raw`(?<![A-Za-z0-9-])(?:sk-(?=[a-z0-9]{0,47}[A-Z])(?=[A-Z0-9]{0,47}[a-z])(?=[A-Za-z]{0,47}[0-9])[A-Za-z0-9]{48}|xoxe(?:\.xox[bp])?-\d-(?=[A-Za-z]{0,199}[0-9])(?=[0-9]{0,199}[A-Za-z])[A-Za-z0-9]{40,200}|EAA[BCGM](?=[a-z0-9]{0,199}[A-Z])(?=[A-Z0-9]{0,199}[a-z])(?=[A-Za-z]{0,199}[0-9])[A-Za-z0-9]{60,400})(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])(?:(?:ntn|nfp|rnd|fly)_(?=[a-z0-9]{0,99}[A-Z])(?=[A-Z0-9]{0,99}[a-z])(?=[A-Za-z]{0,99}[0-9])[A-Za-z0-9]{24,100}|vercel_(?=[a-z0-9]{0,99}[A-Z])(?=[A-Z0-9]{0,99}[a-z])(?=[A-Za-z]{0,99}[0-9])[A-Za-z0-9]{20,100})(?![\w-])`,
   String.raw`FlyV1 fm[12][ar]?_[A-Za-z0-9+/]{20,}={0,3}`,
   // A Microsoft Teams incoming webhook's URL is its credential (gitleaks microsoft-teams-webhook): host in any case.
@@ -183,6 +185,14 @@ const TOKENS = [
   // Vault's legacy service token `s.` + 24 (before Vault 1.10's `hvs.`): as many words and methods start `s.`, only
   // upper- and lower-case letters and a digit, alone (gitleaks: a quote, a blank, `;` or the end after it).
   String.raw`(?<![\w.$-])s\.(?=[a-z0-9]{0,23}[A-Z])(?=[A-Z0-9]{0,23}[a-z])(?=[A-Za-z]{0,23}[0-9])[A-Za-z0-9]{24}(?=["'\x60\s;]|$)`,
+  // Round 76 (76a-9): Brevo (Sendinblue) API keys `xkeysib-` + 64 hex + `-` + 16 (gitleaks sendinblue-api-token; any
+  // hex length of 32 or more here, the prefix being Brevo's alone) and its SMTP keys `xsmtpsib-` alike, Plaid
+  // access tokens `access-<environment>-<UUID>` (gitleaks plaid-api-token, which also asks `plaid` nearby: the
+  // environment and the UUID alone here, so `access-control-allow-origin` stays a name), and a PagerDuty integration URL
+  // `events.pagerduty.com/integration/<integration key>/enqueue`, whose key lets anyone raise incidents
+  // (developer.pagerduty.com/docs/events-api-v2-overview: the key is 32 characters).
+  String.raw`(?<![A-Za-z0-9])(?:x(?:keysib|smtpsib)-[a-f0-9]{32,}-[A-Za-z0-9]{16}|access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![\w-])`,
+  String.raw`${caseless('pagerduty.com')}\/${caseless('integration')}\/[A-Za-z0-9]{32}(?![\w-])`,
 ];
 
 /**
@@ -280,7 +290,7 @@ const CLUES = [
   String.raw`outlook\.office`,
   String.raw`s\.[A-Za-z0-9]{24}`,
   String.raw`sk-[A-Za-z0-9]{48}`,
-  String.raw`EAA[CM]`,
+  String.raw`EAA[BCGM]`,
   String.raw`nfp_`,
   String.raw`rnd_`,
   String.raw`vercel_`,
@@ -321,6 +331,9 @@ const CLUES = [
   String.raw`pat\.`,
   String.raw`sat\.`,
   String.raw`tfp_`,
+  String.raw`x(?:keysib|smtpsib)-`,
+  String.raw`access-(?:sandbox|development|production)-`,
+  String.raw`pagerduty\.com\/integration\/`,
 ];
 const CLUE = new RegExp(byFirstCharacter(CLUES), 'i');
 

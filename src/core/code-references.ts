@@ -57,6 +57,19 @@ function readsSecret(value: string): boolean {
 const STORE_REFERENCE =
   /^(?:urn:k8s:secret:[a-z0-9][-a-z0-9.]{0,252}:[-._a-zA-Z0-9]{1,253}|\$__(?:env|file|vault)\{[\w./:@-]{1,256}\}|ref\+(?!echo:)[a-z0-9]+:\/\/[^\s'"`]+|op:\/\/[\w .-]+\/[\w .-]+(?:\/[\w .-]+){1,2}|<path:[\w./-]+#[\w.-]+(?:#\d+)?>|path:[\w./-]+#[\w.-]+(?:#\d+)?|vault:[\w./-]+#[\w.-]+)$/;
 
+/**
+ * 76a-23: an environment variable named alone, upper case as the environment's names are (a password may start with `$`,
+ * `$notAReferenceAbc123`, so a name in mixed case or that looks generated stays a value): a shell's `$DB_PASSWORD`
+ * (README: a value that only expands variables), OpenSSL's pass phrase argument `env:DB_PASSWORD` (openssl/openssl
+ * doc/man1/openssl-passphrase-options.pod, "env:var") and opencode's `{env:DB_PASSWORD}` (opencode.ai/docs/config,
+ * "Variables").
+ */
+const ENV_REFERENCE = /^(?:\$|env:|\{env:)([A-Z_][A-Z0-9_]{0,127})$/;
+const isEnvReference = (value: string): boolean => {
+  const name = ENV_REFERENCE.exec(value.startsWith('{') ? value.replace(/\}$/, '') : value)?.[1];
+  return name !== undefined && value.startsWith('{') === value.endsWith('}') && !looksGenerated(name);
+};
+
 /** A value that reads a secret kept elsewhere, names it in a secret store, or holds it encrypted by sops (above). */
 export function isCodeOrStoreReference(value: string): boolean {
   // Go's `jwtKey := loadKey()` read as YAML (`jwtKey: "= loadKey()"`): the code after the `=` (a literal stays a value).
@@ -66,6 +79,7 @@ export function isCodeOrStoreReference(value: string): boolean {
   if (converted !== undefined && !/^[ \t]*["'`]/.test(converted)) return isCodeOrStoreReference(converted);
   if (isSopsValue(value) || isTemplateReference(value.trim()) || isToolReference(value.trim())) return true;
   if (STORE_REFERENCE.test(value)) return value.length <= 512 && !looksGenerated(value);
+  if (isEnvReference(value)) return true;
   // Code too (code-values.ts): a call that reads one, a keyword argument's read up to its call's `)`.
   if (value.length > 512) return false;
   const code = withoutEnd(value);

@@ -11,15 +11,18 @@ import { nameWords } from './named-setting-values';
  * this lets through, and it is no place one is kept: the secret's own key (`password`, `reset_token`) stays judged.
  */
 const MESSAGE_WORD =
-  /^(?:expired|expires|invalid|changed|change|question|forgot|forgotten|reset|mismatch|missing|required|incorrect|wrong|message|msg|text|label|hint|title|error|prompt|tooltip|help|description|success|failed|sent|updated|weak|too|short)$/;
+  /^(?:expired|expires|invalid|changed|change|question|forgot|forgotten|reset|mismatch|missing|required|incorrect|wrong|message|msg|text|label|hint|title|error|prompt|tooltip|help|description|success|failed|sent|updated|weak|too|short|placeholder|abgelaufen|falsch)$/;
 const SECRET_WORD = /^(?:token|password|passwort|passwd|secret|pin|passphrase)$/;
 /**
  * Words of letters and their punctuation, separated by blanks; a count of one or two digits before a word counts as one
  * (75a-2: `password_hint_text = "Use at least 12 characters"`), a number ending the text or a longer one does not.
+ * 76a-2: a message of two sentences (`Votre jeton a expiré. Veuillez vous reconnecter.`) is one too.
  */
-const SENTENCE = /^[¿¡]?\p{L}[\p{L}\p{M}'’-]*(?:[,;:]?[ \t]+(?:[\p{L}\p{M}'’-]+|\d{1,2}\+?(?=[ \t]+\p{L}))){1,15}[.!?…]?$/u;
-/** A sentence of a script written without blanks (Chinese, Japanese, Thai): no ASCII letter in it. */
-const UNSPACED = /^[\p{L}\p{M}ー、]{2,80}[。！？!?]?$/u;
+const SENTENCE = /^[¿¡]?\p{L}[\p{L}\p{M}'’-]*(?:[,;:.!?]?[ \t]+(?:[\p{L}\p{M}'’-]+|\d{1,2}\+?(?=[ \t]+\p{L}))){1,15}[.!?…]?$/u;
+/** A sentence of a script written without blanks (Chinese, Japanese, Thai; its commas, full-width or NFKC): no ASCII letter in it. */
+const UNSPACED = /^[\p{L}\p{M}ー、，,]{2,80}[。！？!?]?$/u;
+/** 76a-2: a count of one or two digits before a word of such a script (`8文字以上`, `至少 12 个字符`: 8 characters or more). */
+const UNSPACED_COUNT = /(?<!\d)[ \t]?\d{1,2}[ \t]?(?=\p{L})/gu;
 
 export function isMessageString(value: string, named: string): boolean {
   if (value.length > 256 || named.length > 128 || looksGenerated(value)) return false;
@@ -27,5 +30,6 @@ export function isMessageString(value: string, named: string): boolean {
   const at = words.findIndex((word) => SECRET_WORD.test(word));
   if (at < 0 || !words.slice(at + 1).some((word) => MESSAGE_WORD.test(word))) return false;
   const text = value.trim();
-  return SENTENCE.test(text) || (UNSPACED.test(text) && !/[A-Za-z]/.test(text));
+  const unspaced = text.replace(UNSPACED_COUNT, '');
+  return SENTENCE.test(text) || (UNSPACED.test(unspaced) && !/[A-Za-z]/.test(unspaced));
 }

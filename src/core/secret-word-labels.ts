@@ -25,38 +25,42 @@ const WORDS_OF_ONE_NAME =
  * 74a-3, 74a-17: a label in a script that is not Latin: its secret word (NON_LATIN_SECRET, or a secret's: Japanese
  * `シークレット`, Chinese `秘密`, Russian `секрет`) with the words a form's label has (Russian `Новый пароль`,
  * `Подтвердите пароль`; Greek `Κωδικός πρόσβασης`, access code; Japanese `パスワード（確認用）`, for confirmation); 75a-19: a
- * prompt (Chinese `请输入密码`, Korean `비밀번호를 입력하세요`: please enter the password).
+ * prompt (Chinese `请输入密码`, Korean `비밀번호를 입력하세요`: please enter the password); 76a-2: Ukrainian `Введіть пароль`,
+ * Japanese `パスワードを入力してください` (please enter), `パスワードを忘れた場合` (if you forgot), Chinese `API 密钥` (API key).
  */
 const NON_LATIN_WORD = new RegExp(`${NON_LATIN_SECRET}|シークレット|秘密|(?<![\\p{L}])секрет(?![\\p{L}])`, 'gu');
 const NON_LATIN_LABEL_WORD =
-  /^(?:новый|новая|новое|текущий|старый|подтвердите|подтверждение|повторите|введите|ваш|показать|скрыть|забыли|неверный|доступа|νέος|νέο|τρέχων|παλιός|επιβεβαίωση|πρόσβασης|προσβασης|確認用|確認|再入力|新しい|現在の|変更|表示|忘れた|の|新|新的|确认|當前|当前|旧|忘记|显示|新密码|새|현재|확인|재입력|입력|변경|请输入|請輸入|输入|輸入|请|請|를|을|입력하세요|입력하십시오|입력해|주세요)$/u;
+  /^(?:новый|новая|новое|текущий|старый|подтвердите|подтверждение|повторите|введите|введіть|новий|підтвердіть|ваш|показать|скрыть|забыли|неверный|доступа|νέος|νέο|τρέχων|παλιός|επιβεβαίωση|πρόσβασης|προσβασης|確認用|確認|再入力|新しい|現在の|変更|表示|忘れた|を入力してください|を入力|を忘れた場合|の|新|新的|确认|當前|当前|旧|忘记|显示|新密码|새|현재|확인|재입력|입력|변경|请输入|請輸入|输入|輸入|请|請|를|을|입력하세요|입력하십시오|입력해|주세요|api)$/u;
 /** A label's punctuation, after NFKC (full-width `（）` are `()` by then): brackets, quotes, the CJK comma and stop. */
 const LABEL_PUNCTUATION = /[()[\]{}"«»「」『』【】、。,;:!?…*]+/g;
 /**
  * The kinds of secret other than a password a key and its label may both name, in ASCII (foreign-secret-words.ts's
  * words): a token (German compounds end in it: `Zugangstoken`; French `jeton`, Italian `gettone`), a secret (German
  * `Geheimnis`, Spanish `secreto`, Italian `segreto`, Portuguese `segredo`, Swedish `hemlighet`, Finnish `salaisuus`,
- * Hungarian `titok`), a key (`API key`, `clé API`, `chiave API`).
+ * Hungarian `titok`), a key (`API key`, `clé API`, `chiave API`; 76a-13: Spanish `Clave de API`, `Privater Schlüssel`).
  */
 const KINDS: readonly RegExp[] = [
   /^(?:[a-z]*token|jeton|gettone)$/,
   /^(?:secret|geheimnis|secreto|segreto|segredo|hemlighet|salaisuus|titok)$/,
-  new RegExp(`^(?:key|${KEY_WORD})$`),
+  new RegExp(`^(?:key|clave|${KEY_WORD})$`),
   // 74a-2: a secret question's label (`secret_question: Geheimfrage`) names a question; its answer is the secret.
   /^(?:question|[a-z]*frage|pregunta|domanda|pergunta|vraag)$/,
   // 75a-6: a one-time code's (`otp: One-time password`, `"2fa.recovery_codes": "Recovery codes"`); the seed is the secret.
   /^(?:otp|totp|hotp|one-time-(?:password|passcode|code)|passcode|codes?)$/,
+  // 76a-2: a login's credentials (German `Anmeldedaten`, `Zugangsdaten`, French `Identifiants`): the word names them, holds none.
+  /^(?:credentials?|creds|anmeldedaten|zugangsdaten|identifiants|credenciales|credenziali|credenciais)$/,
 ];
 /** What stands beside such a word in a label: its owner or use (`API key`, `Access token`, `Client secret`). */
 const KIND_LABEL_WORD =
-  /^(?:recovery|backup|verification|authentication|authenticator|api|access|client|private|public|shared|app|application|bot|user|personal|refresh|bearer|zugangs|acces|acceso|accesso|acesso|zugang|toegang|secret|security|secrete|secreta|segreta|secreta|sicherheits)$/;
+  /^(?:recovery|backup|verification|authentication|authenticator|api|access|client|private|public|shared|app|application|bot|user|personal|refresh|bearer|zugangs|acces|acceso|accesso|acesso|zugang|toegang|secret|security|secrete|secreta|segreta|secreta|sicherheits|privater|geheimer)$/;
 
 /**
  * Words of a field's label, a button, a mail's subject or a field's error in English, German, French, Spanish, Portuguese,
- * Italian, Dutch; 75a-19: a prompt's verb too, and Turkish (`Saisissez votre mot de passe`, `Şifrenizi girin`).
+ * Italian, Dutch; 75a-19: a prompt's verb too, and Turkish (`Saisissez votre mot de passe`, `Şifrenizi girin`); 76a-2: Polish
+ * `Wprowadź hasło` (enter the password), Turkish `Şifrenizi mi unuttunuz?` (forgot it?), German `Falsches Passwort`.
  */
 const LABEL_WORD =
-  /^(?:confirm|confirmation|new|current|old|change|reset|forgot|forgotten|repeat|retype|enter|your|my|the|a|of|to|set|show|hide|update|choose|create|again|verify|bestatigen|neues|neu|altes|aktuelles|andern|zurucksetzen|vergessen|wiederholen|ihr|dein|ihres|deines|confirmer|nouveau|ancien|actuel|changer|modifier|reinitialiser|oublie|mon|votre|le|de|du|confirmar|nueva|nuevo|actual|cambiar|restablecer|olvidado|olvido|tu|su|la|nova|novo|alterar|redefinir|esqueceu|sua|conferma|nuova|cambia|reimposta|dimenticato|tua|bevestig|nieuw|wijzig|vergeten|uw|je|het|das|der|die|den|el|los|les|un|une|ein|eine|is|too|short|weak|wrong|invalid|incorrect|required|match|matches|do|does|not|est|trop|court|faible|invalide|obligatoire|ist|zu|kurz|schwach|falsch|ungultig|erforderlich|es|muy|corta|debil|obligatoria|requerida|anzeigen|verbergen|ausblenden|eingeben|afficher|masquer|saisir|mostrar|ocultar|mostra|nascondi|tonen|acces|acceso|accesso|acesso|zugang|toegang|saisissez|entrez|tapez|indiquez|introduce|introduzca|ingresa|ingrese|escribe|escriba|digite|insira|informe|inserisci|immetti|girin|giriniz|yeni|mevcut|tekrar)$/i;
+  /^(?:confirm|confirmation|new|current|old|change|reset|forgot|forgotten|repeat|retype|enter|your|my|the|a|of|to|set|show|hide|update|choose|create|again|verify|bestatigen|neues|neu|altes|aktuelles|andern|zurucksetzen|vergessen|wiederholen|ihr|dein|ihres|deines|confirmer|nouveau|ancien|actuel|changer|modifier|reinitialiser|oublie|mon|votre|le|de|du|confirmar|nueva|nuevo|actual|cambiar|restablecer|olvidado|olvido|tu|su|la|nova|novo|alterar|redefinir|esqueceu|sua|conferma|nuova|cambia|reimposta|dimenticato|tua|bevestig|nieuw|wijzig|vergeten|uw|je|het|das|der|die|den|el|los|les|un|une|ein|eine|is|too|short|weak|wrong|invalid|incorrect|required|match|matches|do|does|not|est|trop|court|faible|invalide|obligatoire|ist|zu|kurz|schwach|falsch|ungultig|erforderlich|es|muy|corta|debil|obligatoria|requerida|anzeigen|verbergen|ausblenden|eingeben|afficher|masquer|saisir|mostrar|ocultar|mostra|nascondi|tonen|acces|acceso|accesso|acesso|zugang|toegang|saisissez|entrez|tapez|indiquez|introduce|introduzca|ingresa|ingrese|escribe|escriba|digite|insira|informe|inserisci|immetti|girin|giriniz|yeni|mevcut|tekrar|mi|unuttunuz|wprowadz|podaj|falsches)$/i;
 
 /**
  * Whether `value` is a password field's label or title, in one of the languages above (never a value: see above), or,

@@ -15,8 +15,9 @@ import { namesSecretAsLabel } from './secret-word-labels';
  * kopekbaligi`. The copulas are the languages' own (`to`, `это`, `は … です`, `是`, `는 … 입니다`, `היא`, `คือ`; the
  * author's knowledge of the languages). The word after the label is the password when it ends its clause and is no
  * sentence's word: in Latin letters the sentence-word verdict (prose-after-label-words.ts), in Cyrillic the stems below.
- * Languages written without blanks (Japanese, Chinese, Korean, Thai) and Hebrew are read only for a value in ASCII
- * (`パスワードは8文字以上です` says a rule), so their own words never count as a value here.
+ * Languages written without blanks (Japanese, Chinese, Korean, Thai) and Hebrew were read only for a value in ASCII
+ * (`パスワードは8文字以上です` says a rule); round 76 (76a-1) reads a short run of their own script too, unless it holds
+ * a sentence's word (NATIVE_PROSE).
  * Round 68 (68a-8): a word in the languages' quotation marks (quoted-words.ts: `「…」`, `“…”`, `《…》`, `„…”`, `« … »`,
  * `'…'입니다`) is the value in any script, the marks saying so (`비밀번호는 '스워드피시'입니다`); a sentence's word
  * quoted (`пароль «от» …`), a placeholder or a mask is none. And French's label with a colon, as French typography
@@ -32,12 +33,21 @@ const MAX_TEXT = 1024 * 1024;
  * what follows must end its clause (ENDS).
  */
 const VALUE = String.raw`[ \t]*(?:${QUOTED_WORD}|["'«„“*]?(?<v>[\p{L}\p{N}][\p{L}\p{N}\p{M}_.@#$%&*+!?=~^-]{0,63}))`;
-/** An ASCII value, for the languages read only so (see above), or a quoted word. */
-const ASCII_VALUE = String.raw`[ \t]*(?:${QUOTED_WORD}|["'«„“*]?(?<v>[A-Za-z0-9][\x21-\x7e]{0,63}))`;
+/**
+ * An ASCII value, for the languages read only so (see above), or a quoted word; or (76a-1) a short run of the label's own
+ * script (`パスワードは ひまわり`, `密码是向日葵`, `비밀번호는 해바라기`, `הסיסמה היא חמנייה`, `รหัสผ่านคือ ทานตะวัน`),
+ * which isNativePassword judges. Its length is bounded: a longer run is a sentence written without blanks.
+ */
+const ASCII_VALUE = String.raw`[ \t]*(?:${QUOTED_WORD}|["'«„“*]?(?<v>[A-Za-z0-9][\x21-\x7e]{0,63})|(?<n>[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー\p{Script=Hangul}\p{Script=Hebrew}\p{Script=Thai}]{2,16}))`;
 /** The clause ends after the value: the text's or line's end, punctuation, or a copula that closes (`です`, `입니다`, `。`). */
 const ENDS = String.raw`(?=[ \t]*(?:$|[\r\n。．、，,;；!！?？)）"'»”’」』》〉]|\.(?:\s|$)|です|だ|입니다|이다|예요|이에요|ครับ|ค่ะ))`;
-/** A dash, a colon (full-width too) with blanks: what separates a label from its value. */
-const SEPARATOR = String.raw`[ \t]*(?:[—–:：]|-{1,2}|->|=>)`;
+/** A dash, a colon (full-width too) or (76a-15: `密码=…`, `пароль = …`) an equals sign, with blanks: what separates a label from its value. */
+const SEPARATOR = String.raw`[ \t]*(?:[—–:：]|-{1,2}|->|=>|[=＝](?!=))`;
+/**
+ * 76a-21: a passphrase of two to six lower-case words after a colon label (`Mot de passe : cheval correct agrafe
+ * batterie`, `Пароль: правильная лошадь`), to the clause's end: isPassphraseAfterLabel judges it.
+ */
+const PHRASE = String.raw`[ \t]*(?<p>\p{L}[\p{L}\p{M}'-]{0,19}(?:[ \t]+\p{L}[\p{L}\p{M}'-]{0,19}){1,5})`;
 
 /**
  * The forms, each label then what stands before the value: a sentence's copula or a separator. Russian may name what
@@ -74,6 +84,21 @@ const FORMS = (): ReadonlyArray<Form> =>
     },
     // A blank, then VALUE's blanks: one run of blanks, read one way only (`[ \t]+` then `[ \t]*` split 40,000 blanks every way).
     { form: new RegExp(String.raw`(?<!\p{L})пароль(?=[ \t])${VALUE}${ENDS}`, 'giu'), ascii: false, bare: true },
+    // 76a-15: an env-style name holding the label (`ПАРОЛЬ_DB=…`, `DB_ПАРОЛЬ=…`, Arabic `كلمة_المرور=…`).
+    {
+      form: new RegExp(
+        String.raw`(?<![\p{L}\p{N}_])(?:[\p{L}\p{N}]{1,20}_парол[ьи](?:_[\p{L}\p{N}]{1,20})?|парол[ьи]_[\p{L}\p{N}]{1,20}|(?:[\p{L}\p{N}]{1,20}_)?كلمة_(?:ال)?(?:مرور|سر)(?:_[\p{L}\p{N}]{1,20})?)[ \t]*=(?!=)${VALUE}${ENDS}`,
+        'giu',
+      ),
+      ascii: false,
+    },
+    {
+      form: new RegExp(
+        String.raw`(?<!\p{L})(?:парол[ьи]${SEPARATOR}|mot[ \t\u00a0]de[ \t\u00a0]passe[ \t\u00a0\u202f]*:)${PHRASE}${ENDS}`,
+        'giu',
+      ),
+      ascii: false,
+    },
     // 68a-8: `Mot de passe : « espadon »`, `Mot de passe : espadon` (the blank before the colon French typography's).
     { form: new RegExp(String.raw`(?<!\p{L})mot[ \t\u00a0]de[ \t\u00a0]passe[ \t\u00a0\u202f]*:${VALUE}${ENDS}`, 'giu'), ascii: false },
     { form: new RegExp(String.raw`パスワード(?:は|${SEPARATOR})${ASCII_VALUE}${ENDS}`, 'gu'), ascii: true },
@@ -112,7 +137,7 @@ const FORMS = (): ReadonlyArray<Form> =>
  * heading says (`пароль администратора`, `пароль пользователя`).
  */
 const RUSSIAN_PROSE =
-  /^(?:смотр|см|спрос|в|во|на|у|от|для|к|по|из|не|нет|есть|это|тот|же|так|один|обще|друг|нов|стар|времен|постоян|обязател|неверн|неправил|правил|верн|пуст|слаб|надежн|надёжн|сложн|прост|коротк|длин|скрыт|секрет|измен|сброш|сброс|истек|истёк|устарел|нужен|нужн|требует|хран|леж|указ|задан|задаёт|задает|зашифр|храни|сейф|хранилищ|менеджер|админ|администратор|пользовател|учетн|учётн|root|сервер|баз|доступ|подключ|восстанов|смен|политик|должен|должн|мин|макс|символ|знак)[а-яё]{0,6}$/iu;
+  /^(?:смотр|см|спрос|введ|ввод|укаж|подтвер|повтор|придум|выбер|забы|слишк|очень|уже|ещ[её]|тольк|всегд|никогд|пока|ваш|сво|текущ|в|во|на|у|от|для|к|по|из|не|нет|есть|это|тот|же|так|один|обще|друг|нов|стар|времен|постоян|обязател|неверн|неправил|правил|верн|пуст|слаб|надежн|надёжн|сложн|прост|коротк|длин|скрыт|секрет|измен|сброш|сброс|истек|истёк|устарел|нужен|нужн|требует|хран|леж|указ|задан|задаёт|задает|зашифр|храни|сейф|хранилищ|менеджер|админ|администратор|пользовател|учетн|учётн|root|сервер|баз|доступ|подключ|восстанов|смен|политик|должен|должн|мин|макс|символ|знак)[а-яё]{0,6}$/iu;
 
 /**
  * Turkish nouns a heading puts after `Şifre` (`Şifre sıfırlama`, `Şifre politikası`, `Şifre yöneticisi`): no password.
@@ -198,6 +223,53 @@ function isPassword(value: string, ascii: boolean, bare: boolean): boolean {
   return !isProseWordAfterLabel(word);
 }
 
+/**
+ * 76a-1: what a sentence puts after the label in its own script instead of a password, read anywhere in the run (these
+ * languages write no blanks between words): grammar (Japanese particles and verb endings `を`, `ます`, `ください`;
+ * Chinese `的`, `了`, `吗`; Korean `를`, `니다`, `세요`), what the password is like or what to do with it (`必須`, `必填`,
+ * `错误`, `필수`, `変更`, `请输入`, `กรุณา`), the label itself; Hebrew, written with blanks, one word (with its article
+ * `ה`, `ו`, `ל` and endings). The author's knowledge of the languages, as FORMS'.
+ */
+let nativeProse: RegExp | undefined;
+const NATIVE_PROSE = (): RegExp =>
+  (nativeProse ??= new RegExp(
+    [
+      // Japanese.
+      'を|が|ます|ません|ない|した|して|され|する|でき|ください|必須|必要|以上|以下|未満|文字|桁|変更|入力|設定|正し|間違|無効|有効|不|未|忘れ|一致|空|同じ|同上|異な|保存|暗号|表示|初期|既定|管理|確認|英数|大文字|小文字|記号|数字|半角|全角|何|秘密|安全|弱|強|長|短|期限|リセット|パスワード|ユーザー|こちら|ここ|下記|上記|別途|なし|任意|ランダム|ハッシュ|自動|生成|知らせ|メール|送信|登録|ログイン',
+      // Chinese, simplified and traditional.
+      '的|了|吗|嗎|呢|吧|什么|什麼|多少|几|幾|必|错|錯|正确|正確|无效|無效|空|没|沒|请|請|输入|輸入|设置|設置|设定|修改|更改|重置|忘记|忘記|位|字符|字元|个|個|长度|長度|至少|最少|最多|区分|區分|大小写|大小寫|加密|存储|儲存|相同|默认|默認|預設|初始|您|你|用户|用戶|项|項|要求|需要|应|應|可以|如何|怎|哪|在|密码|密碼|口令|隐藏|隱藏|显示|顯示|强|过期|過期|数字|數字|字母|符号|符號|填|提示|登录|登錄|找回|规则|規則|策略|确认|驗證|验证|保护|保護|随机|隨機|自动|发送|發送|邮件|郵件',
+      // Korean.
+      '을$|를$|에서|으로$|니다|니까|세요|십시오|어요|아요|해요|했|됩|됐|되었|되어|합|한다|하다|없|있|않|못|필수|필요|변경|잘못|틀|올바|비어|설정|입력|저장|암호|동일|일치|만료|초기|무엇|뭐|몇|어떻게|안전|강력|다음|아래|관리자|사용자|비밀번호|비번|패스워드|숨김|표시|최소|최대|글자|문자|자리|이상|이하|영문|숫자|특수|확인|분실|찾기|선택|자동|생성|전송|이메일',
+      // Thai.
+      'อะไร|ไม่|ต้อง|กรุณา|ใส่|ป้อน|กรอก|รหัส|ความลับ|ถูกต้อง|ผิด|ว่าง|จำเป็น|อย่างน้อย|ตัวอักษร|ตัวเลข|เปลี่ยน|ตั้งค่า|ลืม|หมดอายุ|คุณ|ซ่อน|แสดง|ตรงกัน|ปลอดภัย|ใหม่|เก่า|ด้านล่าง|ข้างล่าง|ที่นี่|เดียวกัน',
+      // Hebrew: the whole word.
+      '^[הול]?(?:שגוי|חובה|סוד|ארוכ|ארוך|קצר|חזק|חלש|ריק|נדרש|לא|נכונ|נכון|תקינ|תקין|פג|זמני|חדש|ישנ|ישן|זהה|אחר|מוצפנ|מאובטח|סיסמ|כאן|שם|מה|מוסתר|חסוי|אישי|מוגנ|קבוע|שלך|שלי|הזן|הקלד|הכנס|אופציונלי|רשות|חסר|בטוח|מוצג)[הת]?(?:ים|ות)?$',
+    ].join('|'),
+    'u',
+  ));
+/** A copula that closes the clause, written on to the value (`ひまわりです`, `해바라기입니다`): not the value's. */
+const NATIVE_COPULA = /(?:です|でした|だ|입니다|이다|이에요|예요|에요|ครับ|ค่ะ)$/u;
+/** 76a-1: the value itself: a run of the label's script, its closing copula taken off. */
+const nativeValue = (run: string): string => run.replace(NATIVE_COPULA, '');
+/** 76a-1: whether such a run (nativeValue) is the password: one script, two characters or more, no sentence's word (NATIVE_PROSE). */
+const isNativePassword = (word: string): boolean =>
+  word.length >= 2 &&
+  /^(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+|\p{Script=Hangul}+|\p{Script=Hebrew}+|\p{Script=Thai}+)$/u.test(word) &&
+  !NATIVE_PROSE().test(word);
+
+/**
+ * 76a-21: whether words after a colon label (PHRASE) are a passphrase: lower-case, not the label again (a prompt:
+ * `пароль: введите пароль`), at most half of them a sentence's, no note's shape (`voir keepass`, `смотрите в vault`), not
+ * led by a preposition or article of one or two letters (`à changer`, `в сейфе`).
+ */
+function isPassphraseAfterLabel(value: string): boolean {
+  if (value !== value.toLowerCase() || /mot[ \t]de[ \t]passe|парол|pass|wort/iu.test(value) || isProseValue(value)) return false;
+  const words = value.split(/[ \t]+/);
+  if (words[0].length <= 2) return false;
+  const prose = words.filter((word) => isSentenceWord(word, false) || (/^\p{Script=Cyrillic}+$/u.test(word) && RUSSIAN_PROSE.test(word)));
+  return prose.length * 2 <= words.length;
+}
+
 /** 68a-8: whether a quoted word after a label is the password: in any script, unless a sentence's word, a placeholder or a mask. */
 function isQuotedPassword(word: string): boolean {
   if (isPlaceholder(word)) return false;
@@ -220,14 +292,19 @@ export function foreignProsePasswordSpans(text: string): Array<[number, number]>
   for (const { form, ascii, bare, short } of FORMS()) {
     form.lastIndex = 0;
     for (let match = form.exec(text); match; match = form.exec(text)) {
-      const { v, q, open, close } = match.groups!;
-      const value = v ?? q;
-      const start = match.index + match[0].length - value.length - (q === undefined ? 0 : close.length);
+      const { v, q, open, close, n, p } = match.groups!;
+      const run = v ?? q ?? n ?? p;
+      const start = match.index + match[0].length - run.length - (q === undefined ? 0 : close.length);
+      const value = n === undefined ? run : nativeValue(n);
       const password =
-        q === undefined
-          ? isPassword(value, ascii, bare ?? false) &&
-            (!short || (value.length >= 6 && /[\p{N}\p{P}\p{S}]/u.test(value) && /\p{L}/u.test(value)))
-          : quotesPair(open, close) && isQuotedPassword(q);
+        p !== undefined
+          ? isPassphraseAfterLabel(p)
+          : n !== undefined
+            ? isNativePassword(value)
+            : q === undefined
+              ? isPassword(value, ascii, bare ?? false) &&
+                (!short || (value.length >= 6 && /[\p{N}\p{P}\p{S}]/u.test(value) && /\p{L}/u.test(value)))
+              : quotesPair(open, close) && isQuotedPassword(q);
       if (password) spans.push([start, start + value.length]);
     }
   }

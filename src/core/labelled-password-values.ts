@@ -207,6 +207,10 @@ interface Reading {
 /** How a password is kept, as a compound adjective (`Base64-encoded`, `AES256-encrypted`, `SHA512-hashed`: 64a-9), no value. */
 const KEPT_AS = /^[A-Za-z]{1,10}\d{0,4}-(?:encoded|encrypted|hashed|salted|signed|wrapped|protected)$/i;
 
+/** The last part of a dotted host or file name (`.com`, `.local`, `.svc`, `.yaml`, a country's two letters): no passphrase's word. */
+const NAME_END =
+  /\.(?:com|net|org|io|dev|app|local|lan|internal|home|arpa|svc|cluster|corp|yaml|yml|json|conf|txt|env|ini|toml|[a-z]{2})$/i;
+
 /** A participle followed by `by` (`printed by`, `shown by`, `set by`): the clause goes on, it is no passphrase. */
 const BY_WHOM = atFirstUse(
   () => /^\p{L}+(?:ed|en|wn)[ \t]+by[ \t]|^(?:set|put|kept|held|sent|made|built|read|done|left|got|told|found|run)[ \t]+by[ \t]/iu,
@@ -245,10 +249,11 @@ function isPassword(word: string, quoted: boolean, reading: Reading): boolean {
   // 64a-1: a passphrase of words (`"correct horse battery staple"`, `Sonnenblume Regen Fahrrad 42`) with fewer than half
   // a sentence's words; `"see the vault"` is a note. 65a-5: unquoted too, three words or more (`purple monkey
   // dishwasher`, `correct-horse-battery-staple`); `stored in the vault`, `the one from onboarding` are sentences.
-  const phrase = /^\p{L}+(?:-\p{L}+){2,}$/u.test(value) && !quoted;
+  // 76a-21: or dots, four words or more, the last no host's or file's ending (`correct.horse.battery.staple`, not `db.prod.example.com`).
+  const phrase = (/^\p{L}+(?:-\p{L}+){2,}$/u.test(value) || (/^\p{L}+(?:\.\p{L}+){3,}$/u.test(value) && !NAME_END.test(value))) && !quoted;
   if ((/[ \t]/.test(value) && /\p{L}/u.test(value)) || phrase) {
     if (/[<>{}$]/.test(value) || reading.strict) return false;
-    return isPassphrase(value, reading.english);
+    return isPassphrase(phrase ? value.replace(/\./g, '-') : value, reading.english);
   }
   // 64a-1, 65a-3, 65a-4: one word of letters after a label (`the password is swordfish`, `password -> dragon`, `heslo je
   // drak`, `ο κωδικός είναι δράκος`), ending its clause, that is no word of a sentence (`incorrect`, `required`, `λάθος`).

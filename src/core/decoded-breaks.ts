@@ -2,6 +2,7 @@ import { isCodeCall } from './code-values';
 import { opensUnclosedSubstitution } from './shell-expansions';
 import type { Decoded } from './text-decodings';
 import { isCiphertextShaped } from './sealed-secrets';
+import { isDigestOfSecret } from './named-setting-values';
 
 /**
  * Whether the value a line of a decoding sets (secret-shapes.ts namedSecret) is a shell word that a line break cut
@@ -35,17 +36,41 @@ export type LineCut = (line: string, lineAt: number, value: string) => boolean;
  * encoding or base64). The value as written is judged by the readers of the text as written, which know ciphertext.
  */
 export function inCiphertextAsWritten(original: string, decoded: Decoded, line: string, lineAt: number, value: string): boolean {
-  const at = line.indexOf(value);
-  if (at < 0) return false;
-  const start = decoded.start(lineAt);
-  const valueAt = decoded.start(lineAt + at);
-  if (valueAt - start !== at || original.slice(start, valueAt) !== line.slice(0, at)) return false;
+  const valueAt = writtenAt(original, decoded, line, lineAt, value);
+  if (valueAt === undefined) return false;
   const word = /^[A-Za-z0-9+/]*={0,2}/.exec(original.slice(valueAt, valueAt + 65_536))![0];
   return (valueAt === 0 || !/[A-Za-z0-9+/]/.test(original[valueAt - 1])) && isCiphertextShaped(word);
 }
 
-/** cutByDecodedBreak and inCiphertextAsWritten for the lines of `decoded`, a decoding of `original`. */
+/** Where in `original` the value a line of a decoding sets stands, where the line up to it is written as decoded. */
+function writtenAt(original: string, decoded: Decoded, line: string, lineAt: number, value: string): number | undefined {
+  const at = line.indexOf(value);
+  if (at < 0) return undefined;
+  const start = decoded.start(lineAt);
+  const valueAt = decoded.start(lineAt + at);
+  return valueAt - start === at && original.slice(start, valueAt) === line.slice(0, at) ? valueAt : undefined;
+}
+
+/** A line's one key up to its value (`secret_integrity: `, `- "token_checksum" = `). */
+const KEY_BEFORE_VALUE = /^[ \t]*(?:-[ \t]+)?(["']?)([A-Za-z_][\w./-]{0,127})\1[ \t]*[:=][ \t]*["']?$/;
+
+/**
+ * 76a-3: whether the value a line of a decoding sets stands, as written, where a digest under a digest's name does
+ * (`secret_integrity: sha384-oqVu…`, named-setting-values.ts isDigestOfSecret): a hash's bytes, decoded, are random
+ * by design, as a ciphertext's are; the digest as written is judged by the readers of the text as written.
+ */
+export function inDigestAsWritten(original: string, decoded: Decoded, line: string, lineAt: number, value: string): boolean {
+  const valueAt = writtenAt(original, decoded, line, lineAt, value);
+  if (valueAt === undefined) return false;
+  const key = KEY_BEFORE_VALUE.exec(original.slice(decoded.start(lineAt), valueAt));
+  const word = /^[^\s"'#]{1,256}/.exec(original.slice(valueAt, valueAt + 256));
+  return key !== null && word !== null && isDigestOfSecret(word[0], key[2]);
+}
+
+/** cutByDecodedBreak, inCiphertextAsWritten and inDigestAsWritten for the lines of `decoded`, a decoding of `original`. */
 export const cutIn =
   (original: string, decoded: Decoded): LineCut =>
   (line, lineAt, value) =>
-    cutByDecodedBreak(original, decoded, line, lineAt, value) || inCiphertextAsWritten(original, decoded, line, lineAt, value);
+    cutByDecodedBreak(original, decoded, line, lineAt, value) ||
+    inCiphertextAsWritten(original, decoded, line, lineAt, value) ||
+    inDigestAsWritten(original, decoded, line, lineAt, value);

@@ -29,17 +29,39 @@ const PLAIN_PART = /^(?:[A-Za-z]+\d*|\d+|\*|#|[A-Za-z][A-Za-z\d]{1,3})$/;
  */
 export function isPlainKeyValue(value: string, words: readonly string[]): boolean {
   const n = words.length;
-  if (n < 2 || words[n - 1] !== 'key' || words.slice(0, -1).some((word) => KEY_KIND.test(word))) return false;
-  if (value.length > 128 || looksGenerated(value)) return false;
+  if (n < 2 || !/^key\d?$/.test(words[n - 1])) return false; // `token_cache_key2`
+  const dataKey = namesDataKey(words);
+  if (!dataKey && words.slice(0, -1).some((word) => KEY_KIND.test(word))) return false;
+  if (value.length > 128) return false;
+  if (dataKey && (UUID.test(value) || isHexRun(value))) return true; // hex is what looksGenerated takes for a secret
+  if (looksGenerated(value) && !dataKey) return false; // a data key's parts are judged one by one
   const template = withoutVariables(value);
   if (template === undefined) return false;
   // A folder ends in `/` (S3's and MinIO's key prefixes: `uploads/`, 71a-20): its last part is empty.
   const parts = template.replace(/(?<=[A-Za-z\d])\/$/, '').split(/[._:/-]/);
-  return parts.length <= 16 && parts.every((part) => PLAIN_PART.test(part)) && parts.some((part) => /[A-Za-z]/.test(part));
+  const plain = (part: string) => (PLAIN_PART.test(part) && !(dataKey && looksGenerated(part))) || (dataKey && isHexRun(part));
+  return parts.length <= 16 && parts.every(plain) && parts.some((part) => /[A-Za-z]/.test(part));
 }
 
-/** A variable a server fills in: `$host`, `${host}`. */
-const VARIABLE = /\$\{?([A-Za-z_]\w{0,63})\}?/g;
+/**
+ * 76a-3, 76a-22: the word before `key` names a key of data, a name a store looks things up by (an S3 `object_key`, a
+ * `cache_key`, Stripe's `Idempotency-Key`, PagerDuty's `dedup_key`): what comes before only says whose
+ * (`token_cache_key: $host$uri` is a cache key of tokens), and a content hash or UUID is how such keys are written.
+ */
+const DATA_KEY_WORD = /^(?:cache|object|idempotency|dedup|dedupe|deduplication|blob|s3)$/;
+export const namesDataKey = (words: readonly string[]): boolean =>
+  words.length >= 2 && /^key\d?$/.test(words[words.length - 1]) && DATA_KEY_WORD.test(words[words.length - 2]);
+
+/**
+ * A UUID (RFC 9562), Stripe's suggested idempotency key (docs.stripe.com/api/idempotent_requests: "V4 UUIDs"); only
+ * under a data key's name: under `api_key` or `vault_key` it is the secret (Heroku's API keys are UUIDs).
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Hex in one letter case with a digit, 8 to 128 long: a content hash in a key (`uploads/2024/a1b2c3d4e5f6.png`). */
+const isHexRun = (part: string): boolean => /^(?:[0-9a-f]{8,128}|[0-9A-F]{8,128})$/.test(part) && /\d/.test(part);
+
+/** A variable a server fills in: `$host`, `${host}`; or a template's placeholder (76a-3: `tok:{user_id}:{scope}`). */
+const VARIABLE = /\$\{?([A-Za-z_]\w{0,63})\}?|\{([A-Za-z_]\w{0,63})\}/g;
 
 /**
  * 75a-1: `value` with each variable a server fills in read as a word, nginx's `$host$request_uri` (nginx.org/en/docs/http/
@@ -47,8 +69,8 @@ const VARIABLE = /\$\{?([A-Za-z_]\w{0,63})\}?/g;
  * value. Undefined where a variable's name is no plain word (`$Sunfl0wer12x` is a password's mix after a `$`).
  */
 function withoutVariables(value: string): string | undefined {
-  if (!value.includes('$')) return value;
-  const names = [...value.matchAll(VARIABLE)].map(([, name]) => name);
+  if (!value.includes('$') && !value.includes('{')) return value;
+  const names = [...value.matchAll(VARIABLE)].map(([, name, placeholder]) => name ?? placeholder);
   if (!names.every((name) => name.split('_').every((piece) => piece === '' || PLAIN_PART.test(piece)))) return undefined;
   return value.replace(VARIABLE, 'var');
 }

@@ -85,7 +85,9 @@ export function isDigestOfSecret(value: string, named: string): boolean {
   if (last === 'hash' && /^(?:nt|ntlm|lm)$/.test(words[words.length - 2] ?? '')) return false;
   // An HMAC's key named after its algorithm (`SLACK_HMAC_SHA256`, `github_hmac_sha1`, 74a-18) is the key, not a digest.
   if (words.includes('hmac')) return false;
-  if (/^checksum\//i.test(named.trim()) || DIGEST_WORD.test(last ?? '')) return isHexDigest(v.replace(/^(?:sha(?:1|256|512)|md5):/i, ''));
+  if (/^checksum\//i.test(named.trim()) || DIGEST_WORD.test(last ?? ''))
+    return isHexDigest(v.replace(/^(?:sha(?:1|256|512)|md5):/i, '')) || isWrittenDigest(v);
+  if (isDigestName(words)) return isWrittenDigest(v);
   if (nameWords(named).pop() !== 'fingerprint') return false;
   return /^SHA(?:1|256|384|512):[A-Za-z0-9+/]{27,86}={0,2}$|^MD5:[0-9a-f]{2}(?::[0-9a-f]{2}){15}$|^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){15,63}$|^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(
     v,
@@ -94,6 +96,31 @@ export function isDigestOfSecret(value: string, named: string): boolean {
 
 /** 75a-10: the last word of a name for a digest, or for its algorithm (`tls-secret-sha256`, `CONFIG_SHA256`, `secret-md5`). */
 const DIGEST_WORD = /^(?:hash|checksum|digest|sha|sha1|sha224|sha256|sha384|sha512|md5)$/;
+/**
+ * 76a-3: a name for a digest as written, maybe numbered or with its encoding last (`secret_checksum_b64`, `secret_etag2`):
+ * also a CRC's (`token_crc32`), an HTTP entity tag's (`etag`) or Subresource Integrity's (`integrity`).
+ */
+const isDigestName = (words: readonly string[]): boolean => {
+  const list = /^(?:b64|base64|hex)$/.test(words[words.length - 1] ?? '') ? words.slice(0, -1) : words;
+  const last = list[list.length - 1] ?? '';
+  return (
+    /^(?:crc|crc32c?|crc64|etag|integrity)$/.test(last.replace(/(?<=[a-z])\d$/, '')) || DIGEST_WORD.test(last.replace(/(?<=[a-z])\d$/, ''))
+  );
+};
+
+/**
+ * 76a-3: a digest as a name for one writes it: hex, maybe after `0x` (a CRC-32's 8 hex) or in an HTTP entity tag's quotes
+ * (`W/"5f70bf18a086"`, RFC 9110 section 8.8.3); or base64 of exactly SHA-256's, SHA-384's or SHA-512's length, maybe after
+ * its algorithm as Subresource Integrity writes it (`sha384-oqVu…`, w3.org/TR/SRI "Integrity metadata"). Other base64
+ * lengths (an AES key's 24 bytes) stay secrets.
+ */
+function isWrittenDigest(value: string): boolean {
+  const etag = /^(?:W\/)?"([^"]{1,130})"$/.exec(value);
+  const hex = (etag ? etag[1] : value).replace(/^0x/i, '');
+  if (isHexDigest(hex)) return true;
+  const base64 = value.replace(/^sha(?:256|384|512)-/, '');
+  return /^(?:[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{86}==)$/.test(base64) && /\d/.test(base64);
+}
 
 /**
  * Hex of a digest in one letter case, with a digit and a letter: whole (up to SHA-256's 64, SHA-384's 96, SHA-512's 128),
@@ -164,6 +191,32 @@ export function isEnvVariableName(value: string, named: string): boolean {
   return /[A-Z]/.test(v) && !looksGenerated(v);
 }
 
+/**
+ * 76a-12: the last four characters of a key, shown so a user can tell keys apart (`api_key_last4: 7n2Q`; Stripe's
+ * `last4`), maybe after a mask (`****7n2Q`): four letters or digits, under a name ending in `last4` or `last 4`.
+ */
+export function isLastFour(value: string, named: string): boolean {
+  const list = nameWords(named);
+  const tail = list.slice(-2).join(' ');
+  const lastFour = list[list.length - 1] === 'last4' || tail === 'last 4' || tail === 'last four';
+  return lastFour && /^(?:[*•.x]{0,32}|…)[A-Za-z0-9]{4}$/.test(value.trim());
+}
+
+/** A modifier or a named key of a keyboard shortcut (Electron's accelerators: electronjs.org/docs/latest/api/accelerator). */
+const CHORD_KEY =
+  /^(?:ctrl|control|alt|altgr|shift|meta|cmd|command|super|option|opt|mod|cmdorctrl|commandorcontrol|[a-z0-9]|f(?:[1-9]|1\d|2[0-4])|enter|return|tab|space|esc|escape|up|down|left|right|home|end|pageup|pagedown|delete|backspace|insert|plus)$/i;
+
+/**
+ * 76a-22: a keyboard shortcut under a name for one (`keyboard_shortcut_password_toggle: Alt+P`, `password_hotkey`):
+ * modifiers and one key joined by `+` (Electron's, VS Code's keybindings). A word that is no key (`Ctrl+Sunfl0wer12x`) is
+ * a password's.
+ */
+export function isKeyboardShortcut(value: string, named: string): boolean {
+  const v = value.trim();
+  if (v.length > 64 || !nameWords(named).some((word) => /^(?:shortcut|hotkey|keybinding|keybind|accelerator)s?$/.test(word))) return false;
+  return v.split('+').every((part) => CHORD_KEY.test(part.trim()));
+}
+
 /** Any of the above (round 58). */
 export const isNamedSetting = (value: string, named: string): boolean =>
   isAuthMode(value, named) ||
@@ -173,4 +226,6 @@ export const isNamedSetting = (value: string, named: string): boolean =>
   isAccountsFile(value, named) ||
   isTokenFilePath(value, named) ||
   isRegistryAuthSetting(value, named) ||
-  isEnvVariableName(value, named);
+  isEnvVariableName(value, named) ||
+  isLastFour(value, named) ||
+  isKeyboardShortcut(value, named);

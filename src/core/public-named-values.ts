@@ -13,7 +13,8 @@ export function isPublicNamedValue(value: string, named: string): boolean {
   if (words.includes('publishable')) return STRIPE_PUBLISHABLE.test(value);
   if (last === 'key' && words[words.length - 2] === 'site') return CAPTCHA_SITE_KEY.test(value);
   if (last === 'sitekey') return CAPTCHA_SITE_KEY.test(value);
-  if (last === 'fingerprint') return FINGERPRINTS.some((shape) => shape.test(value));
+  // 76a-12: a signing key's fingerprint may be written as its long key ID, as `gpg --list-keys` prints it (`signing_key_fingerprint`).
+  if (last === 'fingerprint') return FINGERPRINTS.some((shape) => shape.test(value)) || (namesOpenPgpKey(words) && isOpenPgpKeyId(value));
   if (last === 'signingkey' || (last === 'key' && OPENPGP_KEY_WORD.test(words[words.length - 2] ?? ''))) return isOpenPgpKeyId(value);
   if (last === 'cookie') return isCookieName(value);
   if (words.includes('posthog')) return POSTHOG_PROJECT_KEY.test(value);
@@ -66,6 +67,9 @@ const FINGERPRINTS: readonly RegExp[] = [
 
 /** The word before `key` that names an OpenPGP key, as a signing key's setting does (git's `user.signingkey`). */
 const OPENPGP_KEY_WORD = /^(?:signing|gpg|pgp)$/;
+/** A name's words that name an OpenPGP key: `signingkey`, `signing key`, `gpg`, `pgp`. */
+const namesOpenPgpKey = (words: readonly string[]): boolean =>
+  words.some((word, at) => word === 'signingkey' || word === 'gpg' || word === 'pgp' || (word === 'signing' && words[at + 1] === 'key'));
 /**
  * 70a-13c: an OpenPGP key's ID or fingerprint, which names the public key (`gpg --list-keys` prints both): the long key ID
  * (16 hex, maybe `0x` first), or a v4 fingerprint (40 hex, bare or in groups of four), maybe then the key's user ID

@@ -34,7 +34,7 @@ import { holdsForeignSecretWord, holdsNonLatinSecretWord, namesForeignSecret, wi
 import { isSecretHeaderFlag, namesCredentialHeader } from './credential-header-names';
 import { namingWord } from './unit-qualified-names';
 import { namesSecretAsLabel } from './secret-word-labels';
-import { KEY_KIND, VALUE_JUDGED_KIND, isPlainKeyValue } from './key-kind-names';
+import { KEY_KIND, VALUE_JUDGED_KIND, isPlainKeyValue, namesDataKey } from './key-kind-names';
 import { isPermissionsPolicyAllowlist } from './permissions-policy';
 
 /**
@@ -295,7 +295,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   const named = name ?? keys[n - 1] ?? '';
   if (namesSecretByName(value, words(nameAsRead(labelledStem(named) ?? named)))) return true;
   const nameWords = words(nameAsRead(named)); // `ROUTING_KEY: orders.created` (70a-1)
-  if (!SECRET_WORD.test(nameWords.slice(0, -1).join('')) && isPlainKeyValue(value, nameWords)) return true;
+  if ((namesDataKey(nameWords) || !SECRET_WORD.test(nameWords.slice(0, -1).join(''))) && isPlainKeyValue(value, nameWords)) return true;
   if (name === undefined && namesSecretKeyAt(value, keys)) return true; // `existingSecretKeys:` then `rootUserSecretKey: root-user` (45a-17) // `tlsSecret: wildcard-tls` (secret-name-values.ts, 44a-11)
   // A number of one or two digits under a short name (`MIN_PW=12`); under `DB_PASSWORD` it is the (weak) password.
   if (/^\d{1,2}$/.test(value) && !SECRET_WORD.test(named.toLowerCase().replace(/[^a-z0-9]/g, ''))) return true;

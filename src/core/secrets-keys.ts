@@ -308,7 +308,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;
   if (isSecretSetting(value, named)) return true; // `token_refill: 10`, `secretKey: admin-password` (57a-11, plain-settings.ts)
   if (
-    isMessageString(value, named) ||
+    (labels && isMessageString(value, named)) || // a UI message, never in a Secret's data (76a-19)
     isKeyGenerationSetting(value, keys) ||
     isCredentialSource(value, named) ||
     isSecretReadCommand(value)

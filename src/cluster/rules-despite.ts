@@ -26,7 +26,8 @@ type Node = Record<Key, unknown>;
 export function rulesDespite(data: unknown, problems: readonly DescribedProblem[], cluster?: string): Problem[] {
   const pruned = structuredClone(data) as Node;
   // A misspelt key's right spelling counts as left out too: "is missing" would only repeat "did you mean".
-  const removed: Path[] = problems.filter((p) => p.suggestion).map((p) => [...p.path.slice(0, -1), p.suggestion!]);
+  const misspelt = problems.filter((p) => p.suggestion);
+  const removed: Path[] = misspelt.map((p) => [...p.path.slice(0, -1), p.suggestion!]);
   /** The values stood in for, by path: the first stand-in is in `pruned`. */
   const stood = new Map<string, { path: Path; pair: readonly [unknown, unknown] }>();
   /** The list items left out (their indices as in `data`). */
@@ -63,6 +64,11 @@ export function rulesDespite(data: unknown, problems: readonly DescribedProblem[
       return checkClusterRules(bundled, cluster).errors.map((p) => ({ ...p, path: view.original(p.path) }));
     };
     let kept = findings(judged);
+    // A finding that names a misspelt key's right spelling ("define it under traefik.certResolvers") stands where the
+    // same run with the misspelt values read as meant gives it too: it does not follow from the slip (76b-13).
+    const meant = misspelt.length ? findingsAsMeant(pruned, items, misspelt, data, findings) : { read: [], findings: [] };
+    const asMeant = heldAsMeant(kept, meant);
+    const spellings = new Set(meant.read.map((cut) => formatPath(cut)));
     if (stood.size) {
       // The same config with the second stand-ins: a finding that changes with them depends on a refused value.
       const other = structuredClone(pruned);
@@ -92,23 +98,63 @@ export function rulesDespite(data: unknown, problems: readonly DescribedProblem[
           const message = marked(p.message, 0);
           if (!again.has(`${formatPath(p.path)}\n${message}`)) return [];
           const named = message.replace(/\uE000(\d+)\uE000/g, (_, i: string) => texts[Number(i)].written ?? '\uE000');
-          return named.includes('\uE000') ? [] : [{ ...p, message: named }];
+          if (named.includes('\uE000')) return [];
+          const shown = { ...p, message: named };
+          if (asMeant.has(p)) asMeant.add(shown);
+          return [shown];
         });
       } else kept = [];
     }
     const related = (a: Path, b: Path) => a.slice(0, Math.min(a.length, b.length)).every((key, i) => key === b[i]);
     // A finding at another key may still speak of a left-out block (`kubeVip.mode: is bgp, but kubeVip.bgp is
     // missing`): one that names it is about it too. One about a list an item was left out of counts wrong.
-    const names = removed.map((cut) => new RegExp(`(?<![\\w.])${escapeRegExp(formatPath(cut))}(?![\\w[])`));
+    const names = removed.map((cut) => ({
+      name: new RegExp(`(?<![\\w.])${escapeRegExp(formatPath(cut))}(?![\\w[])`),
+      spelling: spellings.has(formatPath(cut)),
+    }));
     const followsFromItem = followsFromDroppedAny(items);
     return kept.filter(
       (finding) =>
         !removed.some((cut) => related(cut, finding.path)) &&
         !followsFromItem(finding.path) &&
-        !names.some((name) => name.test(finding.message)),
+        !names.some(({ name, spelling }) => name.test(finding.message) && !(spelling && asMeant.has(finding))),
     );
   }
   return [];
+}
+
+/**
+ * The findings of `pruned` with each misspelt key's value written at its right spelling (where that key is not
+ * written too and the value parses there), and the spellings so `read`.
+ */
+function findingsAsMeant(
+  pruned: Node,
+  items: readonly Path[],
+  misspelt: readonly DescribedProblem[],
+  data: unknown,
+  findings: (judged: Extract<ReturnType<typeof judge>, { success: true }>) => Problem[],
+): { read: Path[]; findings: Problem[] } {
+  let meant = structuredClone(pruned);
+  let judged = judge(meant, items);
+  const read: Path[] = [];
+  for (const { path, suggestion } of misspelt) {
+    const next = structuredClone(meant);
+    const parent = nodeAt(next, path.slice(0, -1));
+    if (!parent || suggestion! in parent) continue;
+    parent[suggestion!] = structuredClone(valueAt(data, path));
+    // A misspelt value the schema refuses at its right spelling too says nothing of what it meant: left out.
+    const tried = judge(next, items);
+    if (!tried.success) continue;
+    [meant, judged] = [next, tried];
+    read.push([...path.slice(0, -1), suggestion!]);
+  }
+  return { read, findings: judged.success ? findings(judged) : [] };
+}
+
+/** The findings of `kept` that the run `asMeant` gives too (same key path, same words). */
+function heldAsMeant(kept: readonly Problem[], asMeant: { findings: readonly Problem[] }): Set<Problem> {
+  const given = new Set(asMeant.findings.map((p) => `${formatPath(p.path)}\n${p.message}`));
+  return new Set(kept.filter((p) => given.has(`${formatPath(p.path)}\n${p.message}`)));
 }
 
 /** The schema's verdict on `pruned` without the left-out items: its data, or its issues at the indices of `pruned`. */

@@ -159,15 +159,26 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   // 70a-17: a list item's blank after `key:` is its text's (`- password:<NBSP>x`) unless the parser fails on its line.
   const failsOn = (offset: number) => doc.errors.some((error) => at(error.pos[0]).line === at(offset).line);
   const blanks = misplacedBlanks(text, at, blockText, (offset) => underValues(offset) && !failsOn(offset));
+  const besideTabs: InputProblem[] = [];
   if (tabs.length && !spacing.length && !blanks.length) {
     const rest = besideTabLines(text, tabLines, knownKeys);
-    if (rest) return { ...rest, problems: [...tabs.map((tab) => ({ ...tab, dropped: rest.dropped })), ...rest.problems] };
+    if (rest.data !== undefined)
+      return { ...rest, problems: [...tabs.map((tab) => ({ ...tab, dropped: rest.dropped })), ...rest.problems] };
+    // Unreadable without its tab lines too: the slips the blanking cannot have caused are said beside the tab (76b-6).
+    besideTabs.push(
+      ...rest.problems.filter((p) =>
+        notFromTabLines(
+          p,
+          tabLines.map((offset) => at(offset).line!),
+        ),
+      ),
+    );
   }
   // 70a-3: so one run reports every problem, as a control character's does (both leave out the text they are in).
   const held = doc.errors.length === 0 && spacing.every((p) => p.dropped);
   const characters = held ? [...controls, ...spacing] : controls;
   if (tabs.length || blanks.length || (spacing.length && !held))
-    return { doc, lines, problems: [...characters, ...tabs, ...blanks, ...(held ? [] : spacing)] };
+    return { doc, lines, problems: [...characters, ...tabs, ...besideTabs, ...blanks, ...(held ? [] : spacing)] };
 
   const syntax = describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve });
   // Keys written twice are problems of their own: the rest is still read (the last value winning) and judged.
@@ -212,14 +223,11 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
 /**
  * The file read with its tab-indented lines blanked (same length: every offset and line stays), when the rest then
  * reads as data: its other problems are reported in the same run (69c-15). The map around the first blanked line is
- * `dropped`: what its findings would say (a key "required" there) may only be the line the tab hid. A blanked line
- * that leaves the rest unreadable (its children now hang under another key) gives the tab message alone, as before.
+ * `dropped`: what its findings would say (a key "required" there) may only be the line the tab hid. Where the rest is
+ * unreadable (its children now hang under another key, or a slip of its own), no data: the caller keeps its problems
+ * that the blanking cannot have caused.
  */
-function besideTabLines(
-  text: string,
-  lineStarts: readonly number[],
-  knownKeys: ReadonlySet<string>,
-): (YamlInput & { dropped: Path }) | undefined {
+function besideTabLines(text: string, lineStarts: readonly number[], knownKeys: ReadonlySet<string>): YamlInput & { dropped: Path } {
   let blanked = '';
   let from = 0;
   for (const start of lineStarts) {
@@ -230,7 +238,7 @@ function besideTabLines(
   }
   const read = blanked + text.slice(from);
   const rest = readYaml(read, knownKeys);
-  if (rest.data === undefined || !rest.doc) return undefined;
+  if (rest.data === undefined || !rest.doc) return { ...rest, data: undefined, dropped: [] };
   // The key paths of the lines just above and just below the first blanked one (at their first key): their common part.
   const resolve = aliasResolver(rest.doc);
   const keyStart = (lineStart: number) => lineStart + /^[ -]*/.exec(read.slice(lineStart, lineStart + 200))![0].length;
@@ -242,6 +250,16 @@ function besideTabLines(
   const after = pathOf(keyStart(lineStarts[0] + belowAt + 1));
   const differ = before.findIndex((key, i) => after[i] !== key);
   return { ...rest, dropped: differ < 0 ? before : before.slice(0, differ) };
+}
+
+/**
+ * Whether a problem of the text read without its tab lines cannot come of blanking them: one above the first (the text
+ * up to there is the file's), or text after a closing quote, which is its own line's slip, on another line.
+ */
+function notFromTabLines(problem: InputProblem, tabLines: readonly number[]): boolean {
+  if (problem.line === undefined) return false;
+  if (problem.line < tabLines[0]) return true;
+  return problem.message.startsWith('has text after its closing') && !tabLines.includes(problem.line);
 }
 
 /** Leaves `key` out of `parent`: a map's key as if absent, a list's item as `null` (its followers keep their index and line). */

@@ -5,6 +5,7 @@ import { unclosedQuote } from '../core/yaml-documents';
 import { isMap, isNode, isSeq } from '../core/yaml';
 import { duplicateKeyStart } from './duplicate-keys';
 import { indentSlips } from './indent-slip';
+import { misindentedKey } from './misindented-key';
 import { missingDash } from './missing-dash';
 import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem';
 import { keyText, quotableLine } from './yaml-secrets';
@@ -79,6 +80,14 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
     if (undashed) {
       undashed.lines.forEach((l) => coveredLines.add(l));
       problems.push({ ...at(undashed.offset), path: pathAt(undashed.listOffset), message: undashed.message });
+      continue;
+    }
+    // The parser's words name neither the key nor its indentation: said at the key, with the indent to write (76b-6).
+    const misindented = error.message.startsWith('All mapping items must start at the same column')
+      ? misindentedKey(text, offset, pathAt)
+      : undefined;
+    if (misindented) {
+      problems.push({ ...at(misindented.offset), path: misindented.path, message: misindented.message });
       continue;
     }
     problems.push({

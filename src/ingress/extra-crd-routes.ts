@@ -5,6 +5,7 @@ import { readChartVersion } from '../traefik/chart-versions';
 import { extraRouteProblems, RouteOwner } from './extra-routes';
 import { checkIgnoredCrdRoutes } from './ignored-crd-routes';
 import { routeObjectProblems } from './route-fields';
+import { joinedRuleProblems } from './rule-problems-joined';
 import { v2RuleProblems } from './v2-rule-syntax';
 import { v3RuleProblems } from './v3-rule-syntax';
 
@@ -30,13 +31,13 @@ export function extraCrdRouteProblems(
   // The rule-syntax problems are said by path and message alone (no located text part); the route fields' carry their place in a file provider's text (73a-4).
   const plain = ({ path, message }: Problem): Problem => ({ path, message });
   return {
-    errors: [
+    errors: joinedRuleProblems([
       ...ignored,
       ...extra.errors,
       ...v3RuleProblems(values, ['traefik'], chartVersion).map(plain),
       ...v2RuleProblems(values, ['traefik'], chartVersion).map(plain),
       ...objects.errors,
-    ],
+    ]),
     warnings: [...extra.warnings, ...objects.warnings],
   };
 }

@@ -37,74 +37,110 @@ export function ruleValueProblem(
       fix: 'write matchers such as Host(`a.example.com`) joined by && or ||',
     };
   }
-  for (const { name, values } of tree ? matchersOf(tree) : matcherCalls(list ?? [])) {
-    // The parser takes a matcher's own name in four spellings only (rule-syntax.ts canonicalMatcher, 53b-2).
-    const cased = misspeltMatcher(name);
-    if (cased) {
-      const lower = cased.toLowerCase();
+  // Each matcher call's first problem, all of them in one message: one run says every problem of the rule (76b-10).
+  const found = (tree ? matchersOf(tree) : matcherCalls(list ?? [])).flatMap(
+    ({ name, values }) => matcherProblem(name, values, syntax, tcp, release) ?? [],
+  );
+  return joined(found);
+}
+
+type RuleProblem = { why: string; fix: string; effect?: string };
+
+const SHOWN_PROBLEMS = 5;
+
+/**
+ * Several problems of one rule as one: the router is refused where any of them refuses it (no `effect` of its own);
+ * a problem two calls share (`Path(\`a\`) || Path(\`a\`)`) is said once.
+ */
+function joined(found: readonly RuleProblem[]): RuleProblem | undefined {
+  const seen = new Set<string>();
+  const distinct = found.filter((p) => !seen.has(p.why) && !!seen.add(p.why));
+  if (distinct.length <= 1) return distinct[0];
+  const effects = new Set(distinct.map((p) => p.effect));
+  // A rule of thousands of bad calls is still one line: the first few, and how many more.
+  const shown = distinct.slice(0, SHOWN_PROBLEMS);
+  const more = distinct.length - shown.length;
+  return {
+    why: shown.map((p) => p.why).join(', and ') + (more ? `, and ${more} more problem(s) of its matchers` : ''),
+    fix: shown.map((p) => p.fix).join('; and '),
+    ...(effects.size === 1 && distinct[0].effect !== undefined && { effect: distinct[0].effect }),
+  };
+}
+
+/** The first problem of one matcher call's values, as ruleValueProblem says it. */
+function matcherProblem(
+  name: string,
+  values: readonly string[],
+  syntax: 'v2' | 'v3',
+  tcp: boolean,
+  release?: Version,
+): RuleProblem | undefined {
+  // The parser takes a matcher's own name in four spellings only (rule-syntax.ts canonicalMatcher, 53b-2).
+  const cased = misspeltMatcher(name);
+  if (cased) {
+    const lower = cased.toLowerCase();
+    return {
+      why: `uses matcher ${name}, a spelling Traefik's parser does not take (only ${cased}, ${lower}, ${cased.toUpperCase()} or ${lower[0].toUpperCase() + lower.slice(1)})`,
+      fix: `write ${cased}`,
+    };
+  }
+  const host = hostValueProblem(name, values, syntax, release);
+  if (host) return host;
+  const key = name.toLowerCase();
+  for (const [index, value] of values.entries()) {
+    if (key === 'clientip' && !(value.includes('/') ? parseCidr(value) : parseIp(value))) {
       return {
-        why: `uses matcher ${name}, a spelling Traefik's parser does not take (only ${cased}, ${lower}, ${cased.toUpperCase()} or ${lower[0].toUpperCase() + lower.slice(1)})`,
-        fix: `write ${cased}`,
+        why: `gives ClientIP ${quotedText(value, () => false, '')}, which is no IP address or CIDR block`,
+        fix: 'write one such as 192.168.0.0/24',
       };
     }
-    const host = hostValueProblem(name, values, syntax, release);
-    if (host) return host;
-    const key = name.toLowerCase();
-    for (const [index, value] of values.entries()) {
-      if (key === 'clientip' && !(value.includes('/') ? parseCidr(value) : parseIp(value))) {
-        return {
-          why: `gives ClientIP ${quotedText(value, () => false, '')}, which is no IP address or CIDR block`,
-          fix: 'write one such as 192.168.0.0/24',
-        };
-      }
-      // TLS-ALPN-01 is Traefik's own (pkg/muxer/tcp matcher.go `alpn`, matcher_v2.go `alpnV2` v3.6.0, mux.go v2.11.0: "is not allowed").
-      if (tcp && key === 'alpn' && value === 'acme-tls/1') {
-        return {
-          why: `gives ${name} \`acme-tls/1\`, the protocol Traefik keeps for its own TLS-ALPN-01 challenges ("is not allowed")`,
-          fix: 'match another protocol (such as h2 or http/1.1), or drop the ALPN matcher',
-        };
-      }
-      // A `?` or `#` in a path matcher: the route never matches (path-query-marks.ts, 57a-16); the value is not quoted (it may hold a token).
-      const mark = tcp
-        ? undefined
-        : key === 'path' || key === 'pathprefix'
-          ? pathQueryMark(value, syntax === 'v2')
-          : key === 'pathregexp' && syntax === 'v3'
-            ? regexpQueryMark(value)
-            : undefined;
-      if (mark) {
-        const query = mark === '?';
-        return {
-          why: `gives ${name} a value that contains ${mark}, which a request's URL path never holds (${query ? 'the query starts there' : 'the fragment starts there and is never sent'}; Traefik matches ${name} against the path alone)`,
-          effect: 'the route never matches a request',
-          fix: query
-            ? 'write the path without its query, and match the query with Query(`name`, `value`)'
-            : 'write the path without its fragment',
-        };
-      }
-      if (syntax === 'v2') {
-        // A TCP HostSNIRegexp is a host template as HostRegexp's (traefik/traefik pkg/muxer/tcp preparePattern, matcher.go v2.11, matcher_v2.go v3.6.0).
-        const why = muxValueProblem(tcp ? (key === 'hostsniregexp' ? key : '') : key, value, index);
-        const fix = key === 'headersregexp' ? 'write a Go (RE2) regexp' : 'write balanced {name:regexp} parts with Go (RE2) regexps';
-        if (why) return { why: `gives ${name} ${why}`, fix };
-        continue;
-      }
-      if (tcp && key !== 'hostsniregexp') continue;
-      if ((key === 'path' || key === 'pathprefix') && !value.startsWith('/')) {
-        return {
-          why: `gives ${name} ${quotedText(value, () => false, '')}, which does not start with /`,
-          fix: `write ${name}(\`/${value}\`)`,
-        };
-      }
-      // v3's TCP HostSNIRegexp is compiled as it is (pkg/muxer/tcp/matcher.go hostSNIRegexp, v3.6.0).
-      const regexp =
-        key === 'hostregexp' ||
-        key === 'pathregexp' ||
-        key === 'hostsniregexp' ||
-        ((key === 'headerregexp' || key === 'queryregexp') && index === 1);
-      const why = regexp ? goRegexpProblem(value) : undefined;
-      if (why) return { why: `gives ${name} a regexp Go cannot compile: ${why}`, fix: 'write a Go (RE2) regexp' };
+    // TLS-ALPN-01 is Traefik's own (pkg/muxer/tcp matcher.go `alpn`, matcher_v2.go `alpnV2` v3.6.0, mux.go v2.11.0: "is not allowed").
+    if (tcp && key === 'alpn' && value === 'acme-tls/1') {
+      return {
+        why: `gives ${name} \`acme-tls/1\`, the protocol Traefik keeps for its own TLS-ALPN-01 challenges ("is not allowed")`,
+        fix: 'match another protocol (such as h2 or http/1.1), or drop the ALPN matcher',
+      };
     }
+    // A `?` or `#` in a path matcher: the route never matches (path-query-marks.ts, 57a-16); the value is not quoted (it may hold a token).
+    const mark = tcp
+      ? undefined
+      : key === 'path' || key === 'pathprefix'
+        ? pathQueryMark(value, syntax === 'v2')
+        : key === 'pathregexp' && syntax === 'v3'
+          ? regexpQueryMark(value)
+          : undefined;
+    if (mark) {
+      const query = mark === '?';
+      return {
+        why: `gives ${name} a value that contains ${mark}, which a request's URL path never holds (${query ? 'the query starts there' : 'the fragment starts there and is never sent'}; Traefik matches ${name} against the path alone)`,
+        effect: 'the route never matches a request',
+        fix: query
+          ? 'write the path without its query, and match the query with Query(`name`, `value`)'
+          : 'write the path without its fragment',
+      };
+    }
+    if (syntax === 'v2') {
+      // A TCP HostSNIRegexp is a host template as HostRegexp's (traefik/traefik pkg/muxer/tcp preparePattern, matcher.go v2.11, matcher_v2.go v3.6.0).
+      const why = muxValueProblem(tcp ? (key === 'hostsniregexp' ? key : '') : key, value, index);
+      const fix = key === 'headersregexp' ? 'write a Go (RE2) regexp' : 'write balanced {name:regexp} parts with Go (RE2) regexps';
+      if (why) return { why: `gives ${name} ${why}`, fix };
+      continue;
+    }
+    if (tcp && key !== 'hostsniregexp') continue;
+    if ((key === 'path' || key === 'pathprefix') && !value.startsWith('/')) {
+      return {
+        why: `gives ${name} ${quotedText(value, () => false, '')}, which does not start with /`,
+        fix: `write ${name}(\`/${value}\`)`,
+      };
+    }
+    // v3's TCP HostSNIRegexp is compiled as it is (pkg/muxer/tcp/matcher.go hostSNIRegexp, v3.6.0).
+    const regexp =
+      key === 'hostregexp' ||
+      key === 'pathregexp' ||
+      key === 'hostsniregexp' ||
+      ((key === 'headerregexp' || key === 'queryregexp') && index === 1);
+    const why = regexp ? goRegexpProblem(value) : undefined;
+    if (why) return { why: `gives ${name} a regexp Go cannot compile: ${why}`, fix: 'write a Go (RE2) regexp' };
   }
   return undefined;
 }

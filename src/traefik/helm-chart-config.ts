@@ -24,6 +24,7 @@ import { checkTraefikSharedVips } from '../kube-vip/client-ip-rules';
 import { constructArgs, shownPath } from '../core/construct-args';
 import { checkEntrypointRedirects } from '../ingress/redirect-rules';
 import { v3RuleProblems } from '../ingress/v3-rule-syntax';
+import { joinedRuleProblems } from '../ingress/rule-problems-joined';
 import { v2RuleProblems } from '../ingress/v2-rule-syntax';
 import { routeObjectProblems } from '../ingress/route-fields';
 import { valuesPatchProblems } from './values-patch';
@@ -277,7 +278,7 @@ export class TraefikHelmChartConfig extends Construct {
       const known = new Set([...model.resolverNames, ...externalCertResolvers]);
       const define = 'Define it under certResolvers, or list it in externalCertResolvers if it is configured elsewhere';
       const values = props.values ?? {};
-      for (const problem of [
+      for (const problem of joinedRuleProblems([
         ...extraObjectResolverProblems(values, [], known, define),
         ...entrypointResolverProblems(values, chartVersion, [], known, define),
         // The deployed Traefik's rule syntax on IngressRoute rules, and the route checks that need no Ingress, as a
@@ -286,7 +287,7 @@ export class TraefikHelmChartConfig extends Construct {
         ...v2RuleProblems(values, [], chartVersion),
         // Its warnings (an entrypoint name not found) have no channel here: the construct reports errors only.
         ...routeObjectProblems(values, [], chartVersion).errors,
-      ]) {
+      ])) {
         report(problem.path, problem.message, problem);
       }
       // The client-IP rules these props can express: no one trusted blindly, and (Local needs per-Service election in ARP mode) one Service per VIP.

@@ -192,7 +192,7 @@ const STRUCTURE: Array<[string, string, string[]]> = [
     'no space after the colon, in a flow mapping',
     `${TRAEFIK}ingresses:\n  - {name: a, host:a.example.com, service: s, port: 80}\n`,
     [
-      `${FILE}:4:15: ingresses[0].host:a.example.com: unknown key "host:a.example.com": write \`host: a.example.com\` with a space after the colon`,
+      `${FILE}:4:15: ingresses[0]["host:a.example.com"]: unknown key "host:a.example.com": write \`host: a.example.com\` with a space after the colon`,
     ],
   ],
   [

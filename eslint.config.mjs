@@ -73,7 +73,8 @@ export default tseslint.config(
     // the Gateway API and cert-manager constructs only for a config that has them; secret-gate.ts loads the scalar
     // redaction only for a diff; main.ts, api/cluster.ts, gateway/rules.ts, traefik/values-check.ts, traefik/extra-objects.ts
     // and validate/conformance.ts load what only a gitops block, an IP pool, a Gateway, traefik.values, an extraObjects
-    // item or an object the schema memo does not know needs; construct-gate.ts loads the gate only when an app synthesizes.
+    // item or an object the schema memo does not know needs; construct-gate.ts loads the gate only when an app synthesizes;
+    // config/issues.ts loads the Traefik chart's keys only for a key unknown under traefik.
     files: [
       'src/output/construct-gate.ts',
       'src/gateway/wiring.ts',
@@ -92,6 +93,7 @@ export default tseslint.config(
       'src/traefik/object-judge.ts',
       'src/validate/conformance.ts',
       'src/validate/ajv-cache.ts',
+      'src/config/issues.ts',
     ],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -157,7 +157,7 @@ describe('25b-8: a null that deletes a chart default', () => {
 
   test('control: a null the chart has no default for is still judged by the schema', () => {
     expect(errors({ updateStrategy: { typo: null } }, {})).toEqual([
-      'config/t.yaml: traefik.values.updateStrategy.typo: is not a key of the values schema of Traefik chart v39.0.7: check the spelling and nesting',
+      'config/t.yaml: traefik.values.updateStrategy.typo: is not a key of the values schema of Traefik chart v39.0.7: did you mean "updateStrategy.type"?',
     ]);
     expect(errors({ ports: { web: { port: 'x' } } }, {})).toContain(
       'config/t.yaml: traefik.values.ports.web.port: is a string, but the values schema of Traefik chart v39.0.7 expects integer',

@@ -147,7 +147,7 @@ describe('traefik.values escape hatch', () => {
       'an unknown nested key, found by the upstream schema',
       { podDisruptionBudget: { maxUnavilable: 1 } },
       [
-        'traefik.values.podDisruptionBudget.maxUnavilable: is not a key of the values schema of Traefik chart v39.0.7: check the spelling and nesting',
+        'traefik.values.podDisruptionBudget.maxUnavilable: is not a key of the values schema of Traefik chart v39.0.7: did you mean "podDisruptionBudget.maxUnavailable"?',
       ],
     ],
   ])('%s: error', (_, values, expected) => {

@@ -4,6 +4,8 @@ import { formatPath, oneLine, Problem } from '../core/problem';
 import { HIDDEN_KEY, hiddenKeyUnder } from '../core/reference-keys';
 import { isSecretPath, REDACTED } from '../core/secrets';
 import { allowedKeys } from './config-shape';
+import { arrayLiteral, objectLiteral } from './props-wording';
+import type * as MisplacedKeys from '../traefik/misplaced-keys';
 import { clusterConfigSchema } from './schema';
 import { valueNotShownAt } from './unshown-values';
 
@@ -63,14 +65,19 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
           const message = `unknown key ${quote(hide ? `${glued}:…` : key)}: write \`${glued}: ${hide ? '…' : value}\` with a space after the colon`;
           return { path: [...path, key], unknownKey: key, suggestion: glued, message };
         }
-        const guess = closest(key, allowed);
+        // A chart value one level up (76b-3, `traefik.extraObjects`): where it goes, loaded only on this error path.
+        const misplaced =
+          path.length === 1 && path[0] === 'traefik' && !allowed.includes(key)
+            ? (require('../traefik/misplaced-keys') as typeof MisplacedKeys).chartValueMisplaced(key)
+            : undefined;
+        const guess = misplaced ? undefined : closest(key, allowed);
         // Under a Secret reference a key may be the password itself (44a-7): not quoted; the line says where.
         const named = hiddenKeyUnder(path, key) ? `holds ${HIDDEN_KEY}` : `unknown key ${quote(key)}`;
         return {
           path: [...path, key],
           unknownKey: key,
           suggestion: guess,
-          message: `${named}${guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`,
+          message: `${named}${misplaced ? `: ${misplaced}.` : guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`,
         };
       });
     case 'invalid_type': {
@@ -97,8 +104,16 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
         return [{ path, message: `is empty: give a value${description ? ` (${description.replace(/\.$/, '')})` : ''}, or remove the key` }];
       }
       if (issue.expected === 'array' && (typeof input === 'string' || typeof input === 'number')) {
-        const item = typeof input === 'string' && /^[\w.-]+$/.test(input) && !secret ? input : show(input);
-        return [{ path, message: `${show(input)} is ${kind(input)}: write it as a list: [${item}]` }];
+        const plain = typeof input === 'string' && /^[\w.-]+$/.test(input) && !secret;
+        const item = plain ? input : show(input);
+        const literal = plain || (typeof input === 'number' && !secret) ? arrayLiteral(input) : `[${show(input)}]`;
+        return [
+          {
+            path,
+            message: `${show(input)} is ${kind(input)}: write it as an array: ${literal}`,
+            yamlMessage: `${show(input)} is ${kind(input)}: write it as a list: [${item}]`,
+          },
+        ];
       }
       if (issue.expected === 'array' && kind(input) === 'a mapping') {
         const first = Object.keys(input as object)[0];
@@ -117,6 +132,17 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
         return [{ path, message: `is ${show(input)}: expected a whole number${description ? ` (${description})` : ''}` }];
       }
       const custom = issue.message.startsWith('Invalid input') ? undefined : issue.message;
+      // A plain value where named keys go (`tls: true`, 76b-7): the keys that go there.
+      const keys = issue.expected === 'object' && !custom && input !== null && typeof input !== 'object' ? allowedKeys(path) : [];
+      if (keys.length) {
+        return [
+          {
+            path,
+            message: `${show(input)} is ${kind(input)}: expected ${objectLiteral(keys)}`,
+            yamlMessage: `${show(input)} is ${kind(input)}: expected a mapping of keys (${keys.join(', ')}), such as {${keys[0]}: ...}`,
+          },
+        ];
+      }
       return [{ path, message: `${show(input)} is ${kind(input)}: ${custom ?? `expected ${article(issue.expected)}`}` }];
     }
     case 'invalid_union': {

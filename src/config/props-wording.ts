@@ -12,3 +12,9 @@ export const PROPS_CHECKS: ReadonlyMap<FormatCheck, FormatCheck> = new Map([
       /^\d+$/.test(value) ? `"${value}" is a string: write the number ${value}, not the string '${value}'` : portName(value),
   ],
 ]);
+
+/** 76b-16: a single value where an array goes, as a TypeScript array literal (`['192.168.0.41']`, not YAML's `[192.168.0.41]`). */
+export const arrayLiteral = (item: string | number): string => (typeof item === 'number' ? `[${item}]` : `['${item}']`);
+
+/** 76b-7: a plain value where an object of named keys goes, with the keys it takes (`{ certResolver: ... }`). */
+export const objectLiteral = (keys: readonly string[]): string => `an object such as { ${keys[0]}: ... } (keys: ${keys.join(', ')})`;

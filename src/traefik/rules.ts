@@ -147,8 +147,9 @@ export function checkTraefikValuesSchema(config: ClusterConfig, error: Report, w
     reportFoundInBoth(found(OLDEST_CHART.tag.slice(1)), found(NEWEST_KNOWN_CHART.tag.slice(1)), error, false);
     return;
   }
-  const { errors, unchecked } = traefikValuesProblems(traefikSettings(config), 'traefik.');
+  const { errors, unchecked, warnings } = traefikValuesProblems(traefikSettings(config), 'traefik.');
   for (const problem of errors) error(['traefik', 'values', ...problem.path], problem.message, problem);
+  for (const problem of warnings ?? []) warn(['traefik', 'values', ...problem.path], problem.message);
   if (unchecked) warn(['traefik', 'values'], unchecked);
 }
 

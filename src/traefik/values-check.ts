@@ -6,10 +6,12 @@ import { resolverArgumentConflicts } from './resolver-arguments';
 import { generatedTraefikValues, TraefikValuesSettings } from './values';
 import type * as ValuesKubernetes from './values-kubernetes';
 import type * as NameOverrides from './name-overrides';
+import type * as ChartUnreadKeys from './chart-unread-keys';
 import { mergeValues, ValueConflict } from './values-merge';
 import { withJoinedInitContainers } from './init-container-join';
 import { checkTraefikValues, traefikValuesSchema, ValuesViolation } from './values-schema';
 import { closest } from '../core/closest';
+import { toolKeyMisplaced } from './misplaced-keys';
 import { unreadResolversKeyProblem } from './defined-resolvers';
 import { ignoredGlobalArgumentsProblem } from './arguments';
 import { blockKindProblems } from './block-kinds';
@@ -19,6 +21,8 @@ export interface TraefikValuesProblems {
   readonly errors: readonly ValuesViolation[];
   /** Set when no values schema of the chart version is vendored, so the values went unchecked. */
   readonly unchecked?: string;
+  /** Keys the chart drops without a word where its schema leaves the map open (chart-unread-keys.ts). */
+  readonly warnings?: readonly ValuesViolation[];
 }
 
 /**
@@ -67,11 +71,12 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
     const nested = `${parts.join(': {')}: ...${'}'.repeat(parts.length - 1)}`;
     const dotted =
       parts.length > 1 && key.length <= 80 ? `"${key}" is one key whose name holds dots, not a path: nest it (${nested})` : undefined;
-    const hint = dotted ?? (guess ? `did you mean "${guess}"?` : "check the chart's values.yaml");
+    const hint = dotted ?? toolKeyMisplaced(key, keyPrefix) ?? (guess ? `did you mean "${guess}"?` : "check the chart's values.yaml");
     errors.push({ path: [key], message: `is not a value of Traefik chart ${schema.tag}: ${hint}` });
   }
   errors.push(...checkTraefikValues(schema, merged).filter((violation) => !explained.has(violation.path.join('.'))));
-  return { errors };
+  const { unreadChartKeys } = require('./chart-unread-keys') as typeof ChartUnreadKeys;
+  return { errors, warnings: unreadChartKeys(user, schema.json, schema.tag) };
 }
 
 function conflictMessage({ user, generated }: ValueConflict, keys: readonly string[], keyPrefix: string): string {

@@ -4,6 +4,7 @@
  * The schema's own nesting only (`properties`, `additionalProperties`, `items`), as the vendored helm-schema output
  * nests its keys. Reads only the few nodes on the path and beside it: cheap, and the same answer every run.
  */
+import { typoDistance } from '../core/closest';
 import { mayQuote } from '../core/quotable';
 
 interface SchemaNode {
@@ -37,6 +38,29 @@ export function nearbyKeyPaths(schema: object, parent: ReadonlyArray<string | nu
   return found.slice(0, 3).map(written);
 }
 
+/**
+ * A one- or two-letter slip among the keys the schema declares at the very same place (76b-19: `exposePort` for
+ * `exposedPort`, `allowCrossNamespaces` for `allowCrossNamespace`): the nearest, ties in the schema's order.
+ */
+export function siblingKeyTypo(schema: object, parent: ReadonlyArray<string | number>, key: string): string | undefined {
+  if (!parent.every((step) => typeof step === 'number' || mayQuote(step))) return undefined;
+  let node: SchemaNode | undefined = schema as SchemaNode;
+  for (const step of parent) node = node && childSchema(node, step);
+  return typoAmong(key, Object.keys(node?.properties ?? {}));
+}
+
+/** The name one letter away (two for a key of 7 letters or more), in any case: the nearest, ties in the list's order. */
+export function typoAmong(key: string, names: readonly string[]): string | undefined {
+  const limit = key.length > 6 ? 2 : 1;
+  let best: [string, number] | undefined;
+  for (const name of names) {
+    if (Math.abs(name.length - key.length) > limit) continue;
+    const distance = typoDistance(key.toLowerCase(), name.toLowerCase());
+    if (distance <= limit && (!best || distance < best[1])) best = [name, distance];
+  }
+  return best?.[0];
+}
+
 function childSchema(node: SchemaNode, step: string | number): SchemaNode | undefined {
   if (typeof step === 'number') return node.items;
   if (node.properties && Object.hasOwn(node.properties, step)) return node.properties[step];
@@ -45,5 +69,6 @@ function childSchema(node: SchemaNode, step: string | number): SchemaNode | unde
 
 const knows = (node: SchemaNode, key: string): boolean => !!node.properties && Object.hasOwn(node.properties, key);
 
-const written = (path: ReadonlyArray<string | number>): string =>
+/** A values path as messages write it: `a.b[0].c`. */
+export const written = (path: ReadonlyArray<string | number>): string =>
   path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i ? `.${step}` : step)).join('');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type * as JsYaml from 'js-yaml';
 import { upstreamChartVersion } from './chart-versions';
-import { nearbyKeyPaths } from './values-key-nearby';
+import { nearbyKeyPaths, siblingKeyTypo, written } from './values-key-nearby';
 import { parseVersion } from '../semver';
 import { PROJECT_ROOT } from '../output/cache-folder';
 import { cachedValidator } from '../validate/ajv-cache';
@@ -128,7 +128,8 @@ function violation(error: ErrorObject, { tag, json }: TraefikValuesSchema, value
   const against = `the values schema of Traefik chart ${tag}`;
   if (error.keyword === 'additionalProperties') {
     const key = String(params.additionalProperty);
-    const nearby = nearbyKeyPaths(json, path, key);
+    const typo = siblingKeyTypo(json, path, key);
+    const nearby = typo ? [written([...path, typo])] : nearbyKeyPaths(json, path, key);
     const hint = nearby.length ? `did you mean ${nearby.map((p) => `"${p}"`).join(' or ')}?` : 'check the spelling and nesting';
     return { path: [...path, key], message: `is not a key of ${against}: ${hint}` };
   }
@@ -138,7 +139,13 @@ function violation(error: ErrorObject, { tag, json }: TraefikValuesSchema, value
     const expected = [params.type].flat().join(' or ');
     // A quoted count (`maxReplicas: "3"`) is the common slip; the digits alone are safe to show.
     const unquote =
-      typeof node === 'string' && /^\d+$/.test(node) && /integer|number/.test(expected) ? `: write ${Number(node)} without quotes` : '';
+      typeof node === 'string' && /^\d+$/.test(node) && /integer|number/.test(expected)
+        ? `: write ${Number(node)} without quotes`
+        : typeof node === 'string' && /^(true|false)$/.test(node) && expected.includes('boolean')
+          ? `: write ${node} without quotes`
+          : typeof node === 'string' && expected === 'array'
+            ? ': give a list, even of one item'
+            : '';
     return { path, message: `is ${typeName(node)}, but ${against} expects ${expected}${unquote}` };
   }
   if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {

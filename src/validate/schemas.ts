@@ -335,8 +335,14 @@ function fromAjvError(error: ErrorObject, root: unknown, schemaName: string): Fi
       return { path: [...path, String(params.missingProperty)], message: `is missing; ${schemaName} requires it` };
     case 'additionalProperties':
       return { path: [...path, String(params.additionalProperty)], message: unknownField(schemaName) };
-    case 'type':
-      return { path, message: `is ${given}; ${schemaName} expects ${params.type}` };
+    case 'type': {
+      // A number or boolean where text goes (ConfigMap `data: {n: 5}`, 76b-7): the same value as text, which reads alike in YAML and TypeScript.
+      const asText =
+        params.type === 'string' && (typeof value === 'number' || typeof value === 'boolean') && !atSecretReference(path)
+          ? `: write it as text, in quotes: ${JSON.stringify(String(value))}`
+          : '';
+      return { path, message: `is ${given}; ${schemaName} expects ${params.type}${asText}` };
+    }
     case 'enum':
       return { path, message: `is ${given}; ${schemaName} allows only ${(params.allowedValues as unknown[]).map(show).join(', ')}` };
     case 'format':

@@ -367,7 +367,7 @@ describe("A17: Traefik's listeners taken off its Services while Ingresses need t
     const errors = configErrors(annotated(key)).join('\n');
     if (refused) {
       expect(errors).toContain(
-        `traefik.values.service.annotations.${key}: is not an annotation kube-vip reads (it matches the name exactly), ` +
+        `traefik.values.service.annotations["${key}"]: is not an annotation kube-vip reads (it matches the name exactly), ` +
           "so Traefik's Service gets no VIP from it: did you mean kube-vip.io/loadbalancerIPs?",
       );
     } else expect(errors).not.toContain('did you mean kube-vip.io/loadbalancerIPs');

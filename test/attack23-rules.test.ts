@@ -22,28 +22,28 @@ describe('23b-13: kube-vip.io/leaseName through the values is held to the leaseN
       { service: { annotations: { [LEASE]: 'traefik-lease' } } },
       { externalTrafficPolicy: 'Local' },
       undefined,
-      `traefik.values.service.annotations.${LEASE}: is set on a Service with externalTrafficPolicy Local, which kube-vip refuses`,
+      `traefik.values.service.annotations["${LEASE}"]: is set on a Service with externalTrafficPolicy Local, which kube-vip refuses`,
     ],
     [
       'before kube-vip v1.0.1',
       { service: { annotations: { [LEASE]: 'traefik-lease' } } },
       {},
       { version: 'v0.9.0' },
-      `traefik.values.service.annotations.${LEASE}: is set, but kube-vip v0.9.0 does not read ${LEASE} (v1.0.1 or newer does)`,
+      `traefik.values.service.annotations["${LEASE}"]: is set, but kube-vip v0.9.0 does not read ${LEASE} (v1.0.1 or newer does)`,
     ],
     [
       'not a lease name',
       { service: { annotationsTCP: { [LEASE]: 'Bad_Lease' } } },
       {},
       undefined,
-      `traefik.values.service.annotationsTCP.${LEASE}: "Bad_Lease"`,
+      `traefik.values.service.annotationsTCP["${LEASE}"]: "Bad_Lease"`,
     ],
     [
       'on a Local additional Service',
       additional({ [LEASE]: 'other-lease' }, { externalTrafficPolicy: 'Local' }),
       {},
       undefined,
-      `traefik.values.service.additionalServices.other.annotations.${LEASE}: is set on a Service with externalTrafficPolicy Local`,
+      `traefik.values.service.additionalServices.other.annotations["${LEASE}"]: is set on a Service with externalTrafficPolicy Local`,
     ],
   ])('%s is refused, naming the values key', (_, values, traefik, kubeVip, expected) => {
     expect(errorsOf(values, traefik, kubeVip)).toContain(expected);
@@ -59,10 +59,10 @@ describe('23b-13: kube-vip.io/leaseName through the values is held to the leaseN
   test('the construct door judges it like its leaseName prop', () => {
     expect(
       helmChartConfigRefusal({ externalTrafficPolicy: 'Local', values: { service: { annotations: { [LEASE]: 'traefik-lease' } } } }),
-    ).toContain(`values.service.annotations.${LEASE} is set on a Service with externalTrafficPolicy Local`);
+    ).toContain(`values.service.annotations["${LEASE}"] is set on a Service with externalTrafficPolicy Local`);
     expect(
       helmChartConfigRefusal({ kubeVipVersion: 'v0.9.0', values: { service: { annotations: { [LEASE]: 'traefik-lease' } } } }),
-    ).toContain(`values.service.annotations.${LEASE} is set, but kube-vip v0.9.0 does not read`);
+    ).toContain(`values.service.annotations["${LEASE}"] is set, but kube-vip v0.9.0 does not read`);
     expect(helmChartConfigRefusal({ values: { service: { annotations: { [LEASE]: 'traefik-lease' } } } })).toBe('');
   });
 });

@@ -41,9 +41,11 @@ describe('30b-3: a Deployment with 2+ replicas fails on any additionalArguments 
 });
 
 describe('30b-4: a nodeSelector entry the API server refuses', () => {
+  // A key holding a dot or a slash is bracketed in a message's path.
+  const selectorAt = (key: string) => (/[./]/.test(key) ? `nodeSelector["${key}"]` : `nodeSelector.${key}`);
   const texts = "is null, but a pod's nodeSelector holds texts only, so the API server refuses Traefik's pods";
   test.each([['kubernetes.io/hostname'], ['a']])('a null value at %s is refused', (key) => {
-    expect(on('39.0.7', { nodeSelector: { [key]: null } })).toContain(`traefik.values.nodeSelector.${key}: ${texts}`);
+    expect(on('39.0.7', { nodeSelector: { [key]: null } })).toContain(`traefik.values.${selectorAt(key)}: ${texts}`);
   });
   test.each([
     [{ a: 'x y' }, 'a', 'is not a valid label value'],
@@ -53,7 +55,7 @@ describe('30b-4: a nodeSelector entry the API server refuses', () => {
     [{ [`example.com/${'k'.repeat(64)}`]: 'x' }, `example.com/${'k'.repeat(64)}`, 'at most 63'],
   ])('%j is refused', (nodeSelector, key, says) => {
     const errors = on('39.0.7', { nodeSelector });
-    expect(errors).toContain(`traefik.values.nodeSelector.${key}: "`);
+    expect(errors).toContain(`traefik.values.${selectorAt(key)}: "`);
     expect(errors).toContain(`${says}`);
     expect(errors).toContain("(Kubernetes ValidateLabels on a pod's nodeSelector), so the API server refuses Traefik's pods");
   });

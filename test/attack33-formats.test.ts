@@ -41,7 +41,7 @@ describe('32a-11: a registry `auth` of base64 user:password is a secret', () => 
     const values = registryObject({ configs: { 'ghcr.io': { auth: { auth: AUTH } } } });
     const [config, cluster, chart] = [valuesDoors.config(values), valuesDoors.cluster(values), valuesDoors.chart(values)];
     for (const refusal of [config, cluster, chart]) {
-      expect(refusal).toContain('extraObjects[0].spec.configs.ghcr.io.auth.auth');
+      expect(refusal).toContain('extraObjects[0].spec.configs["ghcr.io"].auth.auth');
       expect(refusal).toContain('a registry credential');
       expect(refusal).not.toContain(UNPADDED);
     }
@@ -129,7 +129,7 @@ describe('32a-11: both files as the data of an extraObjects ConfigMap', () => {
   ])('%s is refused at its key, the secret never shown', (key, value) => {
     const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'kube-system' }, data: { [key]: value } };
     const errors = configErrors(withTraefikValues({ extraObjects: [configMap] })).join('\n');
-    expect(errors).toContain(`traefik.values.extraObjects[0].data.${key}`);
+    expect(errors).toContain(`traefik.values.extraObjects[0].data["${key}"]`);
     expect(showsAuth(errors)).toBe(false);
   });
 });

@@ -54,7 +54,7 @@ describe('33a-2, 33a-9: netrc entries as readers read them', () => {
     const data = { '.netrc': `machine h # c\n login u\n password ${S}` };
     const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'kube-system' }, data };
     const errors = configErrors(withTraefikValues({ extraObjects: [configMap] })).join('\n');
-    expect(errors).toContain('traefik.values.extraObjects[0].data..netrc');
+    expect(errors).toContain('traefik.values.extraObjects[0].data[".netrc"]');
     expect(showsSecret(errors)).toBe(false);
   });
 });

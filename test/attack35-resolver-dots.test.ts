@@ -250,7 +250,7 @@ describe('33b-12: a resolver named with a dot defines the resolver Traefik reads
       },
     });
     expect(text).toContain(`values.extraObjects[0].spec.tls.certResolver ${NO_DOTS}`);
-    expect(text).toContain(`values.certificatesResolvers.le.x ${DOTTED('le.x')}`);
+    expect(text).toContain(`values.certificatesResolvers["le.x"] ${DOTTED('le.x')}`);
   });
 
   it('an Ingress naming le.x is refused by the resolver name format (control)', () => {

@@ -220,7 +220,7 @@ describe('36b-6, 36b-11 r5: a --certificatesresolvers.* item over a first-class 
       'r4: tlsChallenge turned off by a dotted values key',
       { certificatesResolvers: { le: { 'acme.tlsChallenge': false } } },
       '39.0.7',
-      'certificatesResolvers.le.acme.tlsChallenge',
+      'certificatesResolvers.le["acme.tlsChallenge"]',
       /is false, but traefik\.certResolvers makes this tool write true there/,
     ],
   ])('%s: refused at the item, naming traefik.certResolvers.le', (_, values, chartVersion, at, why) => {

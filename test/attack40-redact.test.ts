@@ -94,7 +94,7 @@ describe('39a-5 controls: ordinary values stay readable', () => {
     [
       'an ordinary key in its path',
       { deployment: { annotations: { 'db.example.com:5432 x': 2 } } },
-      'annotations.db.example.com:5432 x: 2',
+      'annotations["db.example.com:5432 x"]: 2',
     ],
   ])('%s', (_, values, shown) => {
     expect(messagesOf(values)).toContain(shown);

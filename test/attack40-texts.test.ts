@@ -77,7 +77,7 @@ describe('refused', () => {
       'local plugin 2001.12.14 (dots as -)',
       hostPlugin('2001.12.14'),
       '41.3.0',
-      'experimental.localPlugins.2001.12.14',
+      'experimental.localPlugins["2001.12.14"]',
       /as "2001-12-14" \(each "\." written as "-"\).*as a timestamp/,
     ],
     ['local plugin on at v37.0.0', hostPlugin('on'), '37.0.0', 'experimental.localPlugins.on', /as a boolean/],

@@ -115,7 +115,7 @@ describe('refused', () => {
     [
       'sidecar requests nvidia.com/gpu without a limit',
       side({ resources: { requests: { 'nvidia.com/gpu': 1 } } }),
-      `${SIDE}.resources.requests.nvidia.com/gpu`,
+      `${SIDE}.resources.requests["nvidia.com/gpu"]`,
       /^is 1, with no limits\.nvidia\.com\/gpu, .*"Limit must be set for non overcommitable resources"/,
     ],
     [
@@ -127,7 +127,7 @@ describe('refused', () => {
     [
       'sidecar limits example.com/dongle 0.5',
       side({ resources: { limits: { 'example.com/dongle': '500m' } } }),
-      `${SIDE}.resources.limits.example.com/dongle`,
+      `${SIDE}.resources.limits["example.com/dongle"]`,
       /^is "500m", a fraction of "example\.com\/dongle", .*"must be an integer"/,
     ],
     // probes and lifecycle

@@ -25,11 +25,11 @@ const middleware = (auth: Record<string, unknown>) => ({
 
 describe('57a-1: a key naming a BasicAuth/DigestAuth `users` setting is that setting', () => {
   test.each([
-    ['a podAnnotation in label form', annotations(LABEL, `admin:${S}`), `podAnnotations.${LABEL}`],
+    ['a podAnnotation in label form', annotations(LABEL, `admin:${S}`), `podAnnotations["${LABEL}"]`],
     ['the label in capitals', annotations(LABEL.toUpperCase(), `admin:${S}`), 'podAnnotations'],
     ['a service annotation', { service: { annotations: { [LABEL]: `admin:${S}` } } }, 'service.annotations'],
     ['an extra object annotation', configMap({ a: 'b' }, { annotations: { [LABEL]: `admin:${S}` } }), 'metadata.annotations'],
-    ['a ConfigMap data key', configMap({ [LABEL]: `alice:${APR1},admin:${S}` }), `data.${LABEL}`],
+    ['a ConfigMap data key', configMap({ [LABEL]: `alice:${APR1},admin:${S}` }), `data["${LABEL}"]`],
     ['a Compose labels map in text', note(`services:\n  web:\n    labels:\n      ${LABEL}: "admin:${S}"\n`), 'data.note'],
     ['the env form', env('TRAEFIK_HTTP_MIDDLEWARES_AUTH_BASICAUTH_USERS', `admin:${S}`), 'env[0].value'],
     ['a generic env name', env('BASIC_AUTH_USERS', `admin:${S}`), 'env[0].value'],
@@ -61,7 +61,7 @@ describe('57a-5: htpasswd and htdigest text outside `users`', () => {
     ['htdigest with no MD5', configMap({ digest: `admin:traefik:${S}\n` }), 'data.digest', S],
     ['an htdigest file with one line not MD5', note(`test:traefik:${MD5HEX}\nadmin:traefik:${S}\n`), 'data.note', S],
     ['one entry with a generated password', note(`admin:${S}`), 'data.note', S],
-    ['an htpasswd key', configMap({ '.htpasswd': 'admin:hunter2' }), 'data..htpasswd', 'hunter2'],
+    ['an htpasswd key', configMap({ '.htpasswd': 'admin:hunter2' }), 'data[".htpasswd"]', 'hunter2'],
   ])('refused: %s', (_, values, where, secret) => refusedEverywhere(values, where, secret));
 
   test.each([

@@ -35,7 +35,7 @@ const fileProvider = (entry: string) => ({
 const configMap = (data: Record<string, string>) => ({
   extraObjects: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'default' }, data }],
 });
-const where = { mw: 'basicAuth.users[0]', label: `podAnnotations.${LABEL}`, file: 'providers.file.content' };
+const where = { mw: 'basicAuth.users[0]', label: `podAnnotations["${LABEL}"]`, file: 'providers.file.content' };
 
 describe('58a-1: a `${…}` beside text in a BasicAuth entry is no reference', () => {
   test.each([

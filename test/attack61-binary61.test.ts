@@ -78,7 +78,7 @@ describe('review61-2: an archive is read whatever its first byte', () => {
     ['a gzipped cpio archive (an initramfs)', 'db.cpio.gz', b64(gzipSync(cpio('db.env', ENV)))],
     ['a stored zip whose member is 0-app.env', 'app.zip', b64(storedZip([['0-app.env', ENV]]))],
   ])('%s is refused', (_name, key, value) => {
-    refusedEverywhere(configMap({ [key]: value }), `extraObjects[0].binaryData.${key}`, S);
+    refusedEverywhere(configMap({ [key]: value }), `extraObjects[0].binaryData["${key}"]`, S);
   });
 
   test.each([

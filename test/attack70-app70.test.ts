@@ -234,7 +234,7 @@ const ROWS: Array<[string, () => Props, (chart: Chart) => void, RegExp | undefin
     '24 TraefikIngress naming an undefined ClusterIssuer',
     withIssuer,
     (c) => void new TraefikIngress(c, 'ti', { name: 'wiki', host: 'wiki.example.com', service: 'x', port: 80, clusterIssuer: 'nope' }),
-    /cluster-issuer "nope" is not defined: certManager\.issuers has "le"/,
+    /cluster-issuer"\] "nope" is not defined: certManager\.issuers has "le"/,
   ],
   [
     '24 Ingress: HTTP-01 issuer for a wildcard',

@@ -138,7 +138,7 @@ const BESIDE: Array<[string, () => Props, (chart: Chart) => void, RegExp | undef
     '9 Ingress naming an undefined ClusterIssuer, no certManager',
     () => withIssuers(),
     put(ingress('nosuch')),
-    /cert-manager\.io\/cluster-issuer "nosuch" is not defined: there is no certManager\.issuers/,
+    /cert-manager\.io\/cluster-issuer"\] "nosuch" is not defined: there is no certManager\.issuers/,
   ],
   [
     '9 Certificate naming an undefined ClusterIssuer, no certManager',

@@ -60,14 +60,14 @@ const BESIDE: Array<[string, () => Props, object, RegExp | undefined]> = [
     '13 lease on kube-vip v0.8.0',
     () => base({ version: 'v0.8.0' }),
     lb({ [V]: '192.168.0.50', [L]: 'x' }),
-    /leaseName is set, but kube-vip v0\.8\.0 does not read/,
+    /leaseName"\] is set, but kube-vip v0\.8\.0 does not read/,
   ],
   ['13 neighbour: lease on v1.0.1', () => base({ version: 'v1.0.1' }), lb({ [V]: '192.168.0.50', [L]: 'x' }), undefined],
   [
     '13 lease on a Local Service',
     () => base({}, { externalTrafficPolicy: 'Local' }),
     lb({ [V]: '192.168.0.50', [L]: 'x' }, { externalTrafficPolicy: 'Local' }),
-    /leaseName is set on a Service with externalTrafficPolicy Local/,
+    /leaseName"\] is set on a Service with externalTrafficPolicy Local/,
   ],
   [
     '13 neighbour: Local without a lease',
@@ -82,7 +82,7 @@ const BESIDE: Array<[string, () => Props, object, RegExp | undefined]> = [
     /"default\/x" names a namespace, but kube-vip v1\.0\.1/,
   ],
   ['13 neighbour: namespace/name on v1.1.0', () => base({ version: 'v1.1.0' }), lb({ [V]: '192.168.0.50', [L]: 'default/x' }), undefined],
-  ['13 invalid lease name', () => base(), lb({ [V]: '192.168.0.50', [L]: 'Bad_Name' }), /leaseName "Bad_Name" is not a valid name/],
+  ['13 invalid lease name', () => base(), lb({ [V]: '192.168.0.50', [L]: 'Bad_Name' }), /leaseName"\] "Bad_Name" is not a valid name/],
   ['13 neighbour: valid lease name', () => base(), lb({ [V]: '192.168.0.50', [L]: 'bad-name' }), undefined],
   // 71b-14: two VIP sources
   [

@@ -3,18 +3,10 @@ import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { K3sVipCluster } from '../src/index';
 import { unreadChartKeys } from '../src/traefik/chart-unread-keys';
 import { traefikValuesSchema } from '../src/traefik/values-schema';
-import { thrown } from './helpers';
+import { MINIMAL_CONFIG_TEXT as HEADER, thrown } from './helpers';
 
 // Round 76b findings 3, 19, 16 and 7: every message says what to write, at the door it is given at.
 
-const HEADER = `kubeVip:
-  version: v1.2.3
-  interface: eth0
-  controlPlane:
-    address: 192.168.0.40
-traefik:
-  loadBalancerIPs: [192.168.0.41]
-`;
 const shown = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '' }).replace(/^:/, '');
 /** A config of the header plus `rest`: its errors and its warnings, each `line:column: key.path: message`. */
 const run = (rest: string) => {

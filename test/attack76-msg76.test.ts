@@ -2,18 +2,10 @@ import { App } from 'cdk8s';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { K3sVipCluster, LoadBalancerService, TraefikIngress } from '../src/index';
 import { ruleValueProblem } from '../src/ingress/rule-values';
-import { chart, judgedValues, thrown } from './helpers';
+import { MINIMAL_CONFIG_TEXT as HEADER, chart, judgedValues, thrown } from './helpers';
 
 // Round 75a findings 9, 13, 8 and 16: what each message tells the user to write, at the door it is given at.
 
-const HEADER = `kubeVip:
-  version: v1.2.3
-  interface: eth0
-  controlPlane:
-    address: 192.168.0.40
-traefik:
-  loadBalancerIPs: [192.168.0.41]
-`;
 /** A config of the header plus `rest`: its errors, each `line:column: key.path: message`. */
 const fileErrors = (rest: string): string[] =>
   parseConfigText('t.yaml', HEADER + rest).errors.map((d) => formatDiagnostic({ ...d, file: '' }).replace(/^:/, ''));

@@ -289,3 +289,13 @@ export function chartVersionDoors(values: Record<string, unknown>, chartVersion:
     ),
   };
 }
+
+/** The smallest config the attack files grow by appending keys: kube-vip, an interface, one VIP for Traefik. */
+export const MINIMAL_CONFIG_TEXT = `kubeVip:
+  version: v1.2.3
+  interface: eth0
+  controlPlane:
+    address: 192.168.0.40
+traefik:
+  loadBalancerIPs: [192.168.0.41]
+`;

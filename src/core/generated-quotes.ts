@@ -75,3 +75,15 @@ export function describeGeneratedQuotes(message: string): string {
           : `"${REDACTED}"`;
     });
 }
+
+/**
+ * Round 77 (77a-19): a name a message prints unquoted that is one such run between other characters (an entrypoint or
+ * ACME resolver named in a flag's path, `entrypoint Xk93…,`, `ports.Xk93….port`) is blanked as a key of a message's path
+ * is (redact-message.ts keyAsQuoted): every message passes here, whichever rule built it, so the config door blanks it
+ * as the construct door does. Whole runs only, bounded by neither a letter nor a digit of any script; linear.
+ */
+const UNQUOTED_RUN = /(?<![\p{L}\p{N}])[A-Za-z0-9]{12,}(?![\p{L}\p{N}])/gu;
+export function blankGeneratedWords(message: string): string {
+  if (message.length > MAX_MESSAGE) return message;
+  return message.replace(UNQUOTED_RUN, (run: string) => (isUnshownRun(run) ? REDACTED : run));
+}

@@ -22,7 +22,8 @@ export function groupedCopiesIn(text: string, secrets: readonly string[]): strin
 const SEPARATORS = ['-', '.', '_', ' ', ':'];
 const SPACED = SEPARATORS.map((separator) => {
   const sep = separator.replace(/[.]/, '\\.');
-  const group = `[^\\s"'\`\\\\${sep}]{1,6}`;
+  // A group holds no delimiter a message puts around a value (`(construct a/Zx9q-…):`, `key=Zx9q-…`): the run is the copy.
+  const group = `[^\\s"'\`\\\\()<>[\\]{},;/=@|&?#${sep}]{1,6}`;
   // Linear: a group cannot hold its separator, so each start is decided within seven characters and a run is matched
   // once, to its end.
   return { separator, run: new RegExp(`(?:${group}${sep})+${group}`, 'g') };
@@ -71,7 +72,10 @@ function joinedToo(secrets: readonly string[]): Joined {
     const heads = new Map<string, string[]>();
     // Forms up to MAX_WORD_FORM only: each place of a run compares a form whole, so a long repetitive one (`a1a1…`) against
     // a long repetitive run would be quadratic; a longer secret's copies are still blanked as typed (copiesIn).
-    for (const form of new Set(joined.filter((each) => each.length <= MAX_WORD_FORM).map((each) => each.toLowerCase()))) {
+    // 76a-11: an ungrouped secret of letters and digits regrouped (`hunter2 hunter2` of `hunter2hunter2`) is read the same way.
+    const runs = secrets.filter((secret) => secret.length >= MIN_JOINED_FORM && UNGROUPED.test(secret) && !PLAIN_WORD.test(secret));
+    const forms = [...joined, ...runs].filter((each) => each.length <= MAX_WORD_FORM);
+    for (const form of new Set(forms.map((each) => each.toLowerCase()))) {
       const head = form.slice(0, MIN_JOINED_FORM);
       heads.set(head, [...(heads.get(head) ?? []), form]);
     }
@@ -86,6 +90,7 @@ function joinedToo(secrets: readonly string[]): Joined {
 const GROUPED = /^[A-Za-z0-9]+(?:[-._ :][A-Za-z0-9]+)+$/;
 const SHORT_GROUPS = /^[A-Za-z0-9]{1,6}(?:[-._ :][A-Za-z0-9]{1,6})+$/;
 const SEPARATOR_RUNS = /[-._ :]+/g;
+const UNGROUPED = /^[A-Za-z0-9]+$/;
 /** A secret of letters only: a word of the wording, never copied (redact-message.ts PLAIN_WORD). */
 const PLAIN_WORD = /^[A-Za-z]+$/;
 /** The fewest characters a grouped secret's form without separators holds for it to be blanked: shorter ones are words. */

@@ -8,7 +8,7 @@ import { judgedOnceUnder } from './secrets-memo';
 import { looksGenerated } from './generated-runs';
 import { groupedCopiesIn } from './grouped-copies';
 import { secretPiecesIn } from './secret-pieces';
-import { describeGeneratedQuotes } from './generated-quotes';
+import { blankGeneratedWords, describeGeneratedQuotes } from './generated-quotes';
 import { keepingWording } from './fixed-wording';
 
 /**
@@ -57,8 +57,8 @@ function redactValues(message: string, given: readonly string[]): string {
   const forms = [...found, ...found.flatMap(derivedForms), ...found.flatMap(copiesOf)];
   const judged = found.length ? redactCutHeads(redact(values.text, forms), forms) : values.text;
   const heads = redactDerivedHeads(judged, () => [...derived, ...forms].flatMap((form) => [form, oneDash(form)]));
-  // A quoted value or key that looks generated: said by its size (60a-8).
-  const out = describeGeneratedQuotes(heads);
+  // A quoted value or key that looks generated: said by its size (60a-8); one a message names unquoted, blanked (77a-19).
+  const out = blankGeneratedWords(describeGeneratedQuotes(heads));
   // A pattern has a size limit: beyond it (thousands of word secrets), every occurrence is redacted, as in a file.
   if (!words.length || words.join('|').length > 100_000) return redact(out, words);
   const quoted = [...out.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]);

@@ -1,7 +1,8 @@
 /**
- * How a redaction replaces what it found (secret-shapes.ts redact): each secret, shape or form, to the natural end of
- * the value it stands in, so that no fragment of a value is left beside the blank (67a-23: a 36-character token shape
- * matched in `ghp_…B`, or a secret found as the head of a longer value, left `<redacted>B`).
+ * How a redaction replaces what it found (secret-shapes.ts redact): each secret, shape or form, from the natural start
+ * to the natural end of the value it stands in, so that no fragment of a value is left beside the blank (67a-23: a
+ * 36-character token shape matched in `ghp_…B`, or a secret found as the head of a longer value, left `<redacted>B`;
+ * 77a-10, 76a-11: a copy found from a value's 2nd or 3rd character left `Zq<redacted>`, `h<redacted>`).
  */
 
 /** Placeholder printed where a secret was. */
@@ -22,11 +23,31 @@ const VALUE_RUN = /[\p{L}\p{N}_!$%*^~+]*/uy;
 /** Where the value that a redacted part of `text` ends at `end` ends: further only where the part ended inside it. */
 export function valueEnd(text: string, end: number): number {
   if (end <= 0 || end >= text.length) return end;
-  const last = /[\uDC00-\uDFFF]/.test(text[end - 1]) ? text.slice(Math.max(0, end - 2), end) : text[end - 1];
-  if (!VALUE_GOES_ON.test(last)) return end;
+  if (!VALUE_GOES_ON.test(charBefore(text, end))) return end;
   VALUE_RUN.lastIndex = end;
   VALUE_RUN.exec(text);
   return VALUE_RUN.lastIndex;
+}
+
+/** The character of `text` just before `at` (both halves of a surrogate pair). */
+const charBefore = (text: string, at: number): string =>
+  at >= 2 && /[\uDC00-\uDFFF]/.test(text[at - 1]) ? text.slice(at - 2, at) : text[at - 1];
+
+/**
+ * Where the value that a redacted part of `text` starting at `start` starts: earlier only where the part started inside
+ * it, and never before `floor` (what an earlier replacement took), so each character is read back at most once.
+ */
+export function valueStart(text: string, start: number, floor = 0): number {
+  if (start <= floor || start >= text.length) return start;
+  const first = /[\uD800-\uDBFF]/.test(text[start]) ? text.slice(start, start + 2) : text[start];
+  if (!VALUE_GOES_ON.test(first)) return start;
+  let at = start;
+  while (at > floor) {
+    const before = charBefore(text, at);
+    if (!VALUE_GOES_ON.test(before)) break;
+    at -= before.length;
+  }
+  return Math.max(at, floor);
 }
 
 /** REDACTED for a match, once per line it spans (indentation kept), so a redacted file keeps its line numbers. */
@@ -37,13 +58,13 @@ export function keepingLines(match: string): string {
     .join('\n');
 }
 
-/** `text` with each match of a global `pattern` and the rest of its value (valueEnd) replaced as `replacement` says. */
+/** `text` with each match of a global `pattern` and the rest of its value (valueStart, valueEnd) replaced as `replacement` says. */
 function replaceToValueEnds(text: string, pattern: RegExp, replacement: (form: string) => string): string {
   const out: string[] = [];
   let done = 0;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    out.push(text.slice(done, match.index), replacement(match[0]));
+    out.push(text.slice(done, valueStart(text, match.index, done)), replacement(match[0]));
     done = valueEnd(text, match.index + match[0].length);
     pattern.lastIndex = Math.max(done, match.index + 1);
   }
@@ -83,13 +104,13 @@ function replaceLong(text: string, form: string, replacement: string): string {
   let out = '';
   let done = 0;
   for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, done)) {
-    out += text.slice(done, at) + replacement;
+    out += text.slice(done, valueStart(text, at, done)) + replacement;
     done = valueEnd(text, at + form.length);
   }
   return out + text.slice(done);
 }
 
-/** `text` with each span, to the end of its value, replaced as keepingLines does (merged where they overlap). */
+/** `text` with each span, from the start to the end of its value, replaced as keepingLines does (merged where they overlap). */
 export function replaceSpans(text: string, spans: ReadonlyArray<readonly [number, number]>): string {
   if (!spans.length) return text;
   const merged: Array<[number, number]> = [];
@@ -98,7 +119,7 @@ export function replaceSpans(text: string, spans: ReadonlyArray<readonly [number
     // A value's rest is read once: only past what the spans before took (linear in the text however many spans).
     if (last && start < last[1]) {
       if (end > last[1]) last[1] = valueEnd(text, end);
-    } else merged.push([start, valueEnd(text, end)]);
+    } else merged.push([valueStart(text, start, last ? last[1] : 0), valueEnd(text, end)]);
   }
   const out: string[] = [];
   let at = 0;

@@ -96,7 +96,7 @@ function gateFindings(
 
   function ownFindings(): { readonly findings: readonly string[]; readonly idHidden: boolean } {
     const badIds = ids.filter((id) => unshownName(id).length).map((id) => secretIdRefusal(id, hidden));
-    const findings = [...badIds, ...failures, ...secretsInTexts(files).map((finding) => redactMessage(constructRefusal(finding), hidden))];
+    const findings = [...badIds, ...failures, ...gateRefusals(files, hidden)];
     // As synth: the rules read only files the gate passed (a line over 3 MiB is refused unread, a secret first).
     if (!findings.length)
       findings.push(
@@ -111,6 +111,19 @@ export function secretsInTexts(files: ReadonlyMap<string, string>): string[] {
   const { secretsInFiles } = require('./secret-gate') as typeof SecretGate;
   const { NO_MEMO } = require('./pass-memo') as typeof PassMemo;
   return secretsInFiles(files, undefined, NO_MEMO);
+}
+
+/**
+ * The gate's refusals of `files`, placed by `placed` and said as the constructs say them, without `hidden` and without the
+ * secrets the files hold: a construct's id or path may copy a refused value (76a-6: id `ZX9Q-WM4V-LP2T-KR7N` beside
+ * `token: Zx9qWm4vLp2TkR7n`), and the message redactor blanks its copies as the config door's messages blank them.
+ */
+function gateRefusals(files: ReadonlyMap<string, string>, hidden: readonly string[], placed = (finding: string) => finding): string[] {
+  const findings = secretsInTexts(files);
+  if (!findings.length) return [];
+  const { secretsOfFile } = require('./secret-gate') as typeof SecretGate;
+  const secrets = [...hidden, ...[...files].flatMap(([path, text]) => secretsOfFile(path, text))];
+  return findings.map((finding) => redactMessage(constructRefusal(placed(finding)), secrets));
 }
 
 /**
@@ -188,8 +201,8 @@ function siblingFileFindings(construct: Construct, judged: (object: IConstruct) 
   // Round 71: the write gate first, object by object, as over the construct's own files (ownFindings): a library user's
   // `app.synth()` writes these files too, with no synth gate after it. The rules then read only files it passed.
   const secrets = objects.flatMap(({ file, path, documents }) =>
-    secretsInTexts(new Map([[file, stringifyManifests(documents)]])).map((finding) =>
-      constructRefusal(finding.startsWith(`${file}: `) ? `${file} (construct ${path}): ${finding.slice(file.length + 2)}` : finding),
+    gateRefusals(new Map([[file, stringifyManifests(documents)]]), [], (finding) =>
+      finding.startsWith(`${file}: `) ? `${file} (construct ${path}): ${finding.slice(file.length + 2)}` : finding,
     ),
   );
   if (secrets.length) return secrets;

@@ -6,6 +6,7 @@ import { TOO_DEEP_YAML } from '../core/yaml-depth';
 import { yamlNamesHoldingSecret } from '../core/yaml-names';
 import { saysMore } from '../core/secret-shapes';
 import { groupedCopiesIn } from '../core/grouped-copies';
+import { secretPiecesIn } from '../core/secret-pieces';
 import { formatPath, Path } from '../core/problem';
 import { structureEnd } from '../core/structure-keys';
 import { mayQuote } from '../core/quotable';
@@ -380,6 +381,10 @@ export function fileRedaction(...trees: ReadonlyArray<ReadonlyMap<string, string
   // Loaded only for a diff (check, dry-run): a synth never redacts a file.
   const { scalarRedaction } = require('./scalar-redaction') as typeof ScalarRedaction;
   const scalars = scalarRedaction(secrets);
-  // A copy of a secret another line shows in groups (`host Zx9q-Wm4v-Tr7p` beside `PASSWORD=Zx9qWm4vTr7p`, 59a-1).
-  return (text) => redactText(yamlTexts.has(text) ? scalars(text) : text, [...secrets, ...groupedCopiesIn(text, secrets)]);
+  // A copy of a secret another line shows in groups (`host Zx9q-Wm4v-Tr7p` beside `PASSWORD=Zx9qWm4vTr7p`, 59a-1), and its
+  // pieces of 4 or more mixing letters and digits, as a message blanks them (76a-10: `zx9q.example.com`, `release-Lp2T`).
+  return (text) => {
+    const shown = yamlTexts.has(text) ? scalars(text) : text;
+    return redactText(shown, [...secrets, ...groupedCopiesIn(text, secrets), ...secretPiecesIn(text, secrets)]);
+  };
 }

@@ -40,8 +40,9 @@ const pass: readonly string[] = [
 ];
 
 const refused: readonly string[] = [
-  // A bare path under a password's name is the password (secrets-attack6 G10, attack 7 H2); `file:`/`@` say it is a file.
-  'password: /run/secrets/db_password',
+  // A bare path under a password's name is the password (secrets-attack6 G10, attack 7 H2); `file:`/`@` say it is a file,
+  // as a path into a secrets directory does (77a-7: `password: /run/secrets/db_password` passes).
+  'password: /etc/app/db_password',
   'password: Xk9mQ2vLpT7w',
   'password=Xk9mQ2vLpT7w',
   'password: swordfish',

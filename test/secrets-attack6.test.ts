@@ -92,8 +92,10 @@ describe('G9, G10: a signature is a secret; an absolute path to a file under a s
     ['EPIK_SIGNATURE', SECRET, true],
     ['GOOGLE_APPLICATION_CREDENTIALS', '/var/secrets/google/key.json', false],
     ['GOOGLE_APPLICATION_CREDENTIALS', SECRET, true],
-    // Attack 7 H2: a password is the secret, whatever it looks like; only a name that takes a file takes a path.
-    ['DB_PASSWORD', '/run/secrets/db.txt', true],
+    // Attack 7 H2: a password is the secret, whatever it looks like; only a name that takes a file takes a path,
+    // or a path into the secrets directory Docker and Kubernetes mount (77a-7).
+    ['DB_PASSWORD', '/etc/db.txt', true],
+    ['DB_PASSWORD', '/run/secrets/db.txt', false],
     ['DB_PASSWORD', '/notapath', true],
   ])('%s=%s refused: %s', (name, value, refused) => {
     const errors = configErrors(env(name, value));

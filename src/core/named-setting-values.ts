@@ -94,8 +94,13 @@ export function isDigestOfSecret(value: string, named: string): boolean {
   );
 }
 
-/** 75a-10: the last word of a name for a digest, or for its algorithm (`tls-secret-sha256`, `CONFIG_SHA256`, `secret-md5`). */
-const DIGEST_WORD = /^(?:hash|checksum|digest|sha|sha1|sha224|sha256|sha384|sha512|md5)$/;
+/**
+ * 75a-10: the last word of a name for a digest, or for its algorithm (`tls-secret-sha256`, `CONFIG_SHA256`, `secret-md5`);
+ * 77a-21: BLAKE2's and BLAKE3's (RFC 7693; github.com/BLAKE3-team/BLAKE3), xxHash's (github.com/Cyan4973/xxHash: XXH32,
+ * XXH64, XXH3, XXH128); 77a-2: `sri`, Subresource Integrity's metadata (w3.org/TR/SRI, as `integrity`).
+ */
+const DIGEST_WORD =
+  /^(?:hash|checksum|digest|sha|sha1|sha224|sha256|sha384|sha512|md5|blake2b|blake2s|blake3|xxhash|xxh3|xxh32|xxh64|xxh128|sri)$/;
 /**
  * 76a-3: a name for a digest as written, maybe numbered or with its encoding last (`secret_checksum_b64`, `secret_etag2`):
  * also a CRC's (`token_crc32`), an HTTP entity tag's (`etag`) or Subresource Integrity's (`integrity`).
@@ -165,18 +170,24 @@ export function isAccountsFile(value: string, named: string): boolean {
 const SECRETS_DIR = /^\/(?:var\/)?run\/secrets\//;
 /** A token file's own name: `token`, `node-token`, `hub.token`, `token.txt`, `k3s_token`. */
 const TOKEN_FILE = /(?:^|[-_.])token(?:[-_.][a-z0-9]{1,8})?$/i;
+/** The last word of a name that may be given the path of its secret's file in a secrets directory in its place. */
+const FILE_TAKING_WORD = /^(?:token|password|passwd|passphrase|pass|pwd|pw|secret)$/;
 
 /**
  * The path of a file holding the token, under a name ending in `token` where the option takes one (58a-15): the Traefik
  * chart's `providers.kubernetesIngressNginx.token` ("either a token value or a file path to the token", traefik-helm-chart
  * traefik/values.schema.json v39.0.7), its flag, `K8S_TOKEN=/var/run/secrets/kubernetes.io/serviceaccount/token`
  * (kubernetes.io/docs/tasks/run-application/access-api-from-pod). An absolute path in a secrets directory or to a file
- * named for a token, nothing generated-looking in it: `/Zq8vLmP3xR7tYwQw8v` stays the token.
+ * named for a token, nothing generated-looking in it: `/Zq8vLmP3xR7tYwQw8v` stays the token. 77a-7: under a password's or
+ * a secret's name only a path in a secrets directory (`db_password: /run/secrets/db_password`, where Docker and Kubernetes
+ * mount it: docs.docker.com/engine/swarm/secrets), also as a file URL (`file:///run/secrets/db_password`, RFC 8089);
+ * elsewhere a bare path there stays the password (attack 7 H2: `DB_PASSWORD=/etc/db.txt`).
  */
-export function isTokenFilePath(value: string, named: string): boolean {
-  const v = value.trim();
-  if (nameWords(named).pop() !== 'token' || v.length > 512 || !/^(?:\/[\w.@-]+)+$/.test(v) || looksGenerated(v)) return false;
-  return SECRETS_DIR.test(v) || TOKEN_FILE.test(v.slice(v.lastIndexOf('/') + 1));
+export function isSecretFilePath(value: string, named: string): boolean {
+  const v = value.trim().replace(/^file:\/\/(?=\/)/, '');
+  const last = nameWords(named).pop() ?? '';
+  if (!FILE_TAKING_WORD.test(last) || v.length > 512 || !/^(?:\/[\w.@-]+)+$/.test(v) || looksGenerated(v)) return false;
+  return SECRETS_DIR.test(v) || (last === 'token' && TOKEN_FILE.test(v.slice(v.lastIndexOf('/') + 1)));
 }
 
 /**
@@ -224,7 +235,7 @@ export const isNamedSetting = (value: string, named: string): boolean =>
   isSecretDuration(value, named) ||
   isDigestOfSecret(value, named) ||
   isAccountsFile(value, named) ||
-  isTokenFilePath(value, named) ||
+  isSecretFilePath(value, named) ||
   isRegistryAuthSetting(value, named) ||
   isEnvVariableName(value, named) ||
   isLastFour(value, named) ||

@@ -5,6 +5,7 @@ import { labelledStem } from './secret-name-values';
 import { isPublicNamedValue } from './public-named-values';
 import { isNsswitchSources } from './nsswitch-sources';
 import { isSecretMapSetting } from './secret-map-settings';
+import { isSecretPropertyValue } from './secret-property-values';
 
 /**
  * Values under a name like a secret's that are settings, not secrets, by what the name and the value say together
@@ -138,7 +139,7 @@ function isNoPasswordSwitch(value: string, named: string): boolean {
   return last >= 1 && SECRET_PART.test(list[last]) && list.slice(0, last).some((word) => word === 'random' || word === 'empty');
 }
 
-/** A setting about a secret under its name, no secret: isPolicyNumber's or isDataKeyName's (57a-11), a no-password switch (69a-10), a mode, a duration (58), nsswitch's sources (63a-13), a secret map's setting (70a-12). */
+/** A setting about a secret under its name, no secret: isPolicyNumber's or isDataKeyName's (57a-11), a no-password switch (69a-10), a mode, a duration (58), nsswitch's sources (63a-13), a secret map's setting (70a-12), a time, id or revision of it (77a-21). */
 export const isSecretSetting = (value: string, named: string): boolean =>
   isPolicyNumber(value, named) ||
   isSecretMapSetting(value, named) ||
@@ -146,4 +147,5 @@ export const isSecretSetting = (value: string, named: string): boolean =>
   isDataKeyName(value, named) ||
   isNamedSetting(value, named) ||
   isPublicNamedValue(value, named) ||
+  isSecretPropertyValue(value, named) ||
   isNsswitchSources(value, named);

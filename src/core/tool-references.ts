@@ -55,7 +55,9 @@ const TOOL_REFERENCE = new RegExp(
     String.raw`(?:<%=[ \t]*)?Rails\.application\.credentials(?:\.dig\([ \t]*:\w{1,64}(?:[ \t]*,[ \t]*:\w{1,64}){0,7}[ \t]*\)|\.\w{1,64}|\[:\w{1,64}\]){1,8}(?:[ \t]*-?%>)?`,
     String.raw`SecretValue\.(?:secretsManager|ssmSecure)\([ \t]*(["'])[\w/+=.@:-]{1,512}\1[ \t]*\)`,
     // Only with its `file:` or `@`: a bare path under a password's name is that password, whatever it looks like (attack 7 H2).
-    String.raw`(?:file:|@)${PATH}`,
+    // 77a-7: also a file URL (`file:///run/secrets/db`, RFC 8089) and Terraform's `file("/run/secrets/db")` (developer.hashicorp.com/
+    // terraform/language/functions/file: the file's contents).
+    String.raw`(?:file:(?://)?|@)${PATH}|file\([ \t]*"${PATH}"[ \t]*\)`,
   ]
     .map((form) => `(?:${form})`)
     .join('|')})$`,

@@ -7,6 +7,7 @@ import { formatPath, Path, pathKeyText } from '../src/core/problem';
 import { formatDiagnostic } from '../src/config/load';
 import { K3sVipValidationError } from '../src/core/validation-error';
 import { checkSchema } from '../src/validate/schemas';
+import { virtualIp } from '../src/config/formats';
 
 const route = (spec: Record<string, unknown>, apiVersion = 'traefik.io/v1alpha1') => ({
   apiVersion,
@@ -113,5 +114,30 @@ describe('77a-9: one notation for every key that is no plain word', () => {
     const error = new K3sVipValidationError([{ path: ['traefik', 'values', 'token\u200b'], message: 'is wrong' }]);
     expect(error.message).toBe('traefik.values["token\\u200b"]: is wrong');
     expect(error.problems[0].path[2]).toBe('token\\u200b');
+  });
+});
+
+describe('76b-14: a list item indented one space too far is said as the indentation slip', () => {
+  it.each<[string, string | undefined]>([
+    ['192.168.0.41 - 192.168.0.42', 'is 2 list items read as one text'],
+    ['192.168.0.41 - 192.168.0.42 - 192.168.0.43', 'is 3 list items read as one text'],
+    ['fd00::41 - fd00::42', 'is 2 list items read as one text'],
+    // Not addresses on both sides: the plain refusal stands.
+    ['192.168.0.41 - eth0', 'is not an IP address'],
+    ['192.168.0.41-192.168.0.42', 'is not an IP address'],
+    ['192.168.0.41', undefined],
+  ])('virtualIp(%j)', (value, part) => {
+    const message = virtualIp(value);
+    if (part === undefined) expect(message).toBeUndefined();
+    else expect(message).toContain(part);
+    if (part?.includes('list items')) expect(message).toContain('indent each "- ');
+  });
+
+  it('reads a 100 kB value in linear time', () => {
+    virtualIp('192.168.0.41 - 192.168.0.42');
+    const started = Date.now();
+    virtualIp(`${'1 - '.repeat(25_000)}x`);
+    virtualIp(' -'.repeat(50_000));
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });

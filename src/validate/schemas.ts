@@ -42,9 +42,9 @@ export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: 
   if (misspelt) return [misspelt];
   if (apiGroup(apiVersion) === GATEWAY_API_GROUP) return checkGatewayApi(object, apiVersion, kind, gatewayApiBundle);
   // 72a-9: Traefik's kinds (of v3's group and v2's, 74a-19) by the types of the pinned chart's CRDs (crds/traefik/), which the API server refuses a value
-  // against. Types only: every chart from v28.0.0 to v41.3.0 gives each field the same type, while fields, minimums and
-  // enums change by chart version, which the Traefik rules judge (ingress/route-fields.ts, option-value-types.ts).
-  // 77a-17: and by their fields, as the API server prunes an unknown one, but for those a later chart brings (laterChartField).
+  // against: every chart from v28.0.0 to v41.3.0 gives each field the same type, while fields, minimums and enums change
+  // by chart version, which the Traefik rules judge (ingress/route-fields.ts, option-value-types.ts). 77a-17: and by
+  // their fields, as the API server prunes an unknown one, but for those a later chart brings (laterChartField).
   const traefik = traefikGroupCrd(apiGroup(apiVersion), kind);
   if (traefik) {
     const judged = (error: ErrorObject) =>

@@ -100,9 +100,10 @@ describe('51b-3: a route is read as v2 only for syntax exactly v2', () => {
     apiVersion: 'traefik.io/v1alpha1',
     kind,
     metadata: { name: `r${String(syntax).trim() || 'e'}`.toLowerCase().replace(/[^a-z0-9]/g, 'x'), namespace: 'default' },
-    // A HostSNI naming hosts serves only with tls (68b-15): the TCP rows have it, so only the syntax is judged.
+    // A HostSNI naming hosts serves only with tls (68b-15): the TCP rows have it, so only the syntax is judged; and no
+    // `kind`, which an IngressRouteTCP's route lacks (77a-17: the API server prunes it).
     spec: {
-      routes: [{ match, syntax, kind: 'Rule', services: [{ name: 's', port: 80 }] }],
+      routes: [{ match, syntax, ...(kind === 'IngressRoute' && { kind: 'Rule' }), services: [{ name: 's', port: 80 }] }],
       ...(kind === 'IngressRouteTCP' && { tls: {} }),
     },
   });

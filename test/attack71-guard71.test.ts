@@ -94,7 +94,7 @@ describe('71d-7: a dotted or empty values key is not shown as another key', () =
     expect(config('    "logs.general.level": DEBUG\n')).toContain('is one key whose name holds dots');
   });
   test('an empty key is shown as ""', () => {
-    expect(props((p) => void (p.traefik.values = { '': 1 }))).toContain('traefik.values."": is not a value');
+    expect(props((p) => void (p.traefik.values = { '': 1 }))).toContain('traefik.values[""]: is not a value');
   });
   test('near: the nested key passes', () => {
     expect(props((p) => void (p.traefik.values = { logs: { general: { level: 'DEBUG' } } }))).toBe('OK');

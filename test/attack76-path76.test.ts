@@ -169,7 +169,7 @@ describe('75a-14: a key holding a dot, a slash or a bracket is bracketed in key 
     [['a', 'b[1]'], 'a["b[1]"]'],
     [['a', 'b-c', 'd_e'], 'a.b-c.d_e'],
     [['c/x.yaml: Service/default/db', 'spec.x'], 'c/x.yaml: Service/default/db["spec.x"]'],
-    [['a', pathKeyText('x\u0000.y')], 'a."x\\u0000.y"'],
+    [['a', pathKeyText('x\u0000.y')], 'a["x\\u0000.y"]'],
   ])('formatPath(%j) is %s; a key pathKeyText quoted is not quoted again', (path, shown) => {
     expect(formatPath(path as Path)).toBe(shown);
   });

@@ -95,7 +95,7 @@ const HOSTILE: Array<[string, string, string[]]> = [
   [
     'NUL byte in a key',
     `kubeVip:\n  ver\u0000sion: v1.2.3\n${TRAEFIK}`,
-    [`${FILE}:2:6: kubeVip."ver\\u0000sion": holds the control character U+0000 NUL, which a config file must not contain: remove it`],
+    [`${FILE}:2:6: kubeVip["ver\\u0000sion"]: holds the control character U+0000 NUL, which a config file must not contain: remove it`],
   ],
   [
     'NUL written as an escape',

@@ -8,6 +8,7 @@ import { secretKey, secretName } from './secret-ref-formats';
 import { certResolverName } from './resolver-name-format';
 import { show, tooLong } from './shown-values';
 import { ingressPath } from './ingress-path-format';
+import { foldedListItems } from './folded-list-items';
 
 /**
  * Format rules for single values. Each returns undefined when the value is fine, or a sentence
@@ -183,7 +184,7 @@ export const virtualIp: FormatCheck = (value) => {
   if (value.includes('/') && parseCidr(value)) {
     return `${show(value)} has a prefix length; a virtual IP is a single address: write ${show(value.split('/')[0])}`;
   }
-  const odd = oddSpellingProblem(value, value);
+  const odd = oddSpellingProblem(value, value) ?? foldedListItems(value);
   if (odd) return odd;
   const ip = parseIp(value);
   if (!ip)

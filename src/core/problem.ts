@@ -91,18 +91,22 @@ export class Findings implements RuleResult {
     });
 }
 
+/** A key a key path shows bare: a plain word, or a stand-in the tool wrote for one (`<redacted>`, `(a text of 254 characters)`). */
+const BARE_KEY = /^(?:[\p{L}\p{N}_-]+|<redacted>|\(a text of [\d,]+ characters\))$/u;
+
 /**
- * `kubeVip.controlPlane.address`, `ingresses[0].host`: the key path as a user reads it. A key holding a dot, a slash or
- * a bracket is bracketed and quoted, `data["app.ini"]`, `annotations["kube-vip.io/loadbalancerIPs"]`: else a reader
- * cannot tell it from a map `app:` holding `ini:` (75a-14). A key pathKeyText already quoted is left as it is, and so
- * is the first key (a place a path starts from may be a file and object).
+ * `kubeVip.controlPlane.address`, `ingresses[0].host`: the key path as a user reads it. A key that is no plain word of
+ * letters, digits, '-' and '_' is bracketed and JSON-quoted, its invisible characters escaped: `data["app.ini"]`
+ * (else a reader cannot tell it from a map `app:` holding `ini:`, 75a-14), `headers["X-Api-Key "]` (a trailing blank
+ * read as the message's own, 77a-9), `headers["token\u200b"]`, `labels["bad key!"]`: one notation for every such key.
+ * The tool's own stand-ins for a key (pathKeyText's size, `<redacted>`) stay bare, and so does the first key (a place
+ * a path starts from may be a file and object), quoted only when it holds an unprintable character.
  */
 export function formatPath(path: Path): string {
   return path.reduce<string>((out, key, i) => {
     if (typeof key === 'number') return `${out}[${key}]`;
-    if (i === 0) return key; // a top-level key, or a place such as `dev/kube-vip.yaml: DaemonSet/kube-system/kube-vip-ds`
-    if (/[./[\]]/.test(key) && !key.startsWith('"')) return `${out}[${JSON.stringify(key)}]`;
-    return `${out}.${key}`;
+    if (i === 0) return printable(key);
+    return BARE_KEY.test(key) ? `${out}.${key}` : `${out}[${oneLine(JSON.stringify(key))}]`;
   }, '');
 }
 
@@ -184,10 +188,10 @@ export const keyText = (key: string): string => (key.length > QUOTED_TEXT_MAX ? 
 
 /**
  * A key of a key path, as every message shows it (a config file's, formatDiagnostic, and a construct's,
- * K3sVipValidationError): named by its size over 80 characters (the line and column, or the props, find it), else
- * quoted when it holds an unprintable character.
+ * K3sVipValidationError): named by its size over 80 characters (the line and column, or the props, find it), else as
+ * it is, for formatPath to quote (`values[""]`, not `values.:`, 71d-7).
  */
-export const pathKeyText = (key: string): string => (key.length > QUOTED_TEXT_MAX ? keyText(key) : key === '' ? '""' : printable(key)); // '': `values."":`, not `values.:` (71d-7)
+export const pathKeyText = (key: string): string => (key.length > QUOTED_TEXT_MAX ? keyText(key) : key);
 
 /**
  * A value the user wrote, for a message: a text as quotedText has it (a secret-shaped one is redacted by the last guard,

@@ -28,13 +28,17 @@ export class K3sVipValidationError extends Error {
   constructor(problems: readonly ValidationProblem[], subject?: string) {
     // The last step: no secret-shaped value (nor a value it quotes that the value readers refuse: redactMessage), and no
     // control character or line separator (one problem, one line).
-    const safe = problems.map(({ path, message }) => ({
-      // Not below a Secret reference at a key no reference has: it may be the password (reference-keys.ts).
-      // Shown as a config file's key path shows it (pathKeyText): a 254-character key is named by its size in both (55a-14).
-      path: shownReferencePath(path).map((key) => (typeof key === 'string' ? oneLine(redact(pathKeyText(key))) : key)),
+    // Not below a Secret reference at a key no reference has: it may be the password (reference-keys.ts).
+    // Shown as a config file's key path shows it (pathKeyText): a 254-character key is named by its size in both (55a-14).
+    const shown = problems.map(({ path }) =>
+      shownReferencePath(path).map((key) => (typeof key === 'string' ? redact(pathKeyText(key)) : key)),
+    );
+    const safe = problems.map(({ message }, i) => ({
+      path: shown[i].map((key) => (typeof key === 'string' ? oneLine(key) : key)),
       message: oneLine(redactMessage(message, [])),
     }));
-    super(safe.map((problem) => formatProblem(problem, subject)).join('\n'));
+    // The line quotes a key with its invisible characters escaped once (formatPath), from the key as written.
+    super(safe.map((problem, i) => formatProblem({ ...problem, path: shown[i] }, subject)).join('\n'));
     this.name = 'K3sVipValidationError';
     this.problems = safe;
   }

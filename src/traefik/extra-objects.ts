@@ -324,7 +324,7 @@ function schemaProblems(frozen: Values, path: Path, bundle?: string): Problem[] 
   // A Traefik CRD's type verdict yields to the Traefik rules' own on the same key (ingress/route-fields.ts), which say the
   // fix; the API server rules' findings (a Secret name no Secret can have) stand as they are.
   return findings.map((finding) => ({
-    ...(finding.traefikCrdType && { schemaVerdict: true }),
+    ...((finding.traefikCrdType || finding.traefikCrdField) && { schemaVerdict: true }),
     path: [...path, ...finding.path],
     message: `${redact(finding.message, secrets)} (extraObjects items are applied as written, in the Traefik release, which fails whole if the API server refuses one)`,
   }));

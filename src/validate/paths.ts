@@ -10,6 +10,8 @@ export interface Finding {
   readonly message: string;
   /** A type verdict of Traefik's vendored CRDs (schemas.ts): the Traefik rules' own message on the key stands instead. */
   readonly traefikCrdType?: boolean;
+  /** A field Traefik's vendored CRDs do not declare (schemas.ts): the Traefik rules' own message on the key stands instead. */
+  readonly traefikCrdField?: boolean;
 }
 
 export interface Selected {

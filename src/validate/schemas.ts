@@ -2,12 +2,16 @@ import type { ErrorObject } from 'ajv';
 import { Crd, crdGroups, crdValidator, findCrd } from './crds';
 import { GATEWAY_API_GROUP, gatewayApiBundles, gatewayApiCrd, gatewayApiKinds } from './gateway-api';
 import { requireModel } from './model-cache';
-import { traefikGroupCrd } from './traefik-crds';
+import { laterChartField, traefikGroupCrd } from './traefik-crds';
 import { apiGroup, kindEntry, REMOVED_API_VERSIONS } from './kinds';
 import { FieldPath, Finding, isRecord, show } from './paths';
 import { atSecretReference, unshownReference } from './secret-refs';
-import { HIDDEN_KEY, hiddenKeyUnder } from '../core/reference-keys';
+import { declaredFields, unknownField } from './unknown-field';
+import { hiddenKeyUnder } from '../core/reference-keys';
 import { nonAsciiHost } from '../config/formats';
+
+/** A Traefik CRD's verdict, which yields to the Traefik rules' own on the key: a type's, or an unknown field's (not a chart value's). */
+const traefikVerdict = (error: ErrorObject) => (error.keyword === 'type' ? { traefikCrdType: true } : { traefikCrdField: true });
 
 /**
  * Schema checks of one manifest object: built-in kinds against the Kubernetes 1.27 OpenAPI schemas
@@ -38,10 +42,19 @@ export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: 
   if (misspelt) return [misspelt];
   if (apiGroup(apiVersion) === GATEWAY_API_GROUP) return checkGatewayApi(object, apiVersion, kind, gatewayApiBundle);
   // 72a-9: Traefik's kinds (of v3's group and v2's, 74a-19) by the types of the pinned chart's CRDs (crds/traefik/), which the API server refuses a value
-  // against. Types only: every chart from v28.0.0 to v41.3.0 gives each field the same type, while fields, minimums and
-  // enums change by chart version, which the Traefik rules judge (ingress/route-fields.ts, option-value-types.ts).
+  // against: every chart from v28.0.0 to v41.3.0 gives each field the same type, while fields, minimums and enums change
+  // by chart version, which the Traefik rules judge (ingress/route-fields.ts, option-value-types.ts). 77a-17: and by
+  // their fields, as the API server prunes an unknown one, but for those a later chart brings (laterChartField).
   const traefik = traefikGroupCrd(apiGroup(apiVersion), kind);
-  if (traefik) return checkCustomResource(object, traefik, apiVersion, kind, (error) => error.keyword === 'type', true);
+  if (traefik) {
+    const judged = (error: ErrorObject) =>
+      error.keyword === 'type' ||
+      // Traefik v2's group only by types: fields of its CRDs that v3's lack are not unknown (TRAEFIK_V2_GROUP).
+      (error.keyword === 'additionalProperties' &&
+        apiGroup(apiVersion) === 'traefik.io' &&
+        !laterChartField(kind, pointerToPath(error.instancePath, object), String(error.params.additionalProperty)));
+    return checkCustomResource(object, traefik, apiVersion, kind, judged, true);
+  }
   const crd = findCrd(apiVersion, kind);
   if (crd) return checkCustomResource(object, crd, apiVersion, kind);
 
@@ -93,7 +106,7 @@ function checkCustomResource(
     ? []
     : anyOfMerged(validate.errors ?? [])
         .filter(judged)
-        .map((e) => ({ ...fromAjvError(e, object, schemaName), ...(traefikCrdType && { traefikCrdType }) }));
+        .map((e) => ({ ...fromAjvError(e, object, schemaName, crd.versions.get(version)), ...(traefikCrdType && traefikVerdict(e)) }));
   // A CRD schema says only `metadata: object`; the API server checks it as ObjectMeta.
   return isRecord(object.metadata) ? [...findings, ...checkObjectMeta(object.metadata)] : findings;
 }
@@ -292,17 +305,13 @@ function runStrict(validate: ModelValidator, object: object, schemaName: string,
       if (!read?.size) return;
       for (const [key, child] of Object.entries(value)) {
         if (read.has(key)) visit(child, [...path, key]);
-        else if (!declared?.(key)) findings.push({ path: [...path, key], message: unknownField(schemaName, hiddenKeyUnder(path, key)) });
+        else if (!declared?.(key))
+          findings.push({ path: [...path, key], message: unknownField(schemaName, key, read, hiddenKeyUnder(path, key)) });
       }
     }
   };
   visit(object, []);
   return findings;
-}
-
-/** `hidden`: a key under a Secret reference, which the message's key path stops above (core/reference-keys.ts). */
-function unknownField(schemaName: string, hidden = false): string {
-  return `${hidden ? `holds ${HIDDEN_KEY}, not a field of` : 'is not a field of'} ${schemaName}: the API server drops unknown fields silently (or rejects the object under strict field validation); check the spelling and nesting`;
 }
 
 /**
@@ -324,7 +333,7 @@ function anyOfMerged(errors: readonly ErrorObject[]): ErrorObject[] {
 }
 
 /** Turns an ajv error into a finding on the field it is about, with the bad value and what the schema expects. */
-function fromAjvError(error: ErrorObject, root: unknown, schemaName: string): Finding {
+function fromAjvError(error: ErrorObject, root: unknown, schemaName: string, schema?: unknown): Finding {
   const path = pointerToPath(error.instancePath, root);
   const value = valueAt(root, path);
   const params = error.params as Record<string, unknown>;
@@ -333,8 +342,10 @@ function fromAjvError(error: ErrorObject, root: unknown, schemaName: string): Fi
   switch (error.keyword) {
     case 'required':
       return { path: [...path, String(params.missingProperty)], message: `is missing; ${schemaName} requires it` };
-    case 'additionalProperties':
-      return { path: [...path, String(params.additionalProperty)], message: unknownField(schemaName) };
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      return { path: [...path, key], message: unknownField(schemaName, key, declaredFields(schema, path)) };
+    }
     case 'type': {
       // A number or boolean where text goes (ConfigMap `data: {n: 5}`, 76b-7): the same value as text, which reads alike in YAML and TypeScript.
       const asText =

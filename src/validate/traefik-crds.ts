@@ -35,3 +35,30 @@ export function traefikGroupCrd(group: string, kind: string): Crd | undefined {
   if (group === TRAEFIK_GROUP || (group === TRAEFIK_V2_GROUP && !V3_ONLY_KINDS.has(kind))) return traefikCrd(kind);
   return undefined;
 }
+
+/**
+ * 77a-17: fields the CRDs of a later chart (v40.0.0 to v41.3.0) declare that v39.0.7's do not, by kind, as `<parent
+ * key>.<field>` (traefik/traefik-helm-chart traefik/crds/traefik.io_*.yaml, v39.0.7 against v41.3.0): K3s may deploy such
+ * a chart, so they are not called unknown here; the Traefik rules judge those of a kind's `spec` and backends by the
+ * chart deployed (ingress/middleware-fields.ts, traefik-service-fields.ts).
+ */
+const LATER_CHART_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  IngressRoute: new Set(['spec.ingressClassName', 'services.middlewares']),
+  IngressRouteTCP: new Set(['spec.ingressClassName']),
+  IngressRouteUDP: new Set(['spec.ingressClassName']),
+  Middleware: new Set([
+    'spec.encodedCharacters',
+    'errors.errorRequestHeaders',
+    'service.middlewares',
+    'forwardAuth.authSigninURL',
+    ...['disableRetryOnNetworkError', 'maxRequestBodyBytes', 'retryNonIdempotentMethod', 'status', 'timeout'].map((f) => `retry.${f}`),
+  ]),
+  ServersTransport: new Set(['spec.cipherSuites', 'spec.maxVersion', 'spec.minVersion']),
+  TraefikService: new Set(['spec.failover', 'services.middlewares', 'mirroring.middlewares', 'mirrors.middlewares']),
+};
+
+/** Whether `field` of the map at `path` in a `kind` object is one a later chart's CRD brings (LATER_CHART_FIELDS). */
+export function laterChartField(kind: string, path: ReadonlyArray<string | number>, field: string): boolean {
+  const parent = path.filter((step): step is string => typeof step === 'string').at(-1);
+  return !!LATER_CHART_FIELDS[kind]?.has(`${parent}.${field}`);
+}

@@ -1,3 +1,5 @@
+import { atFirstUse } from './lazy-regexp';
+
 /**
  * Text with control characters, read as a reader (a shell, a terminal, a person pasting it) takes it: a colored
  * prompt copied from a terminal (`\e[1m$ \e[0mredis-cli -a pw`), a stray NUL, BEL, DEL or C1 character before a
@@ -29,6 +31,12 @@ const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\
 const MAX_FORMS_TEXT = 65_536;
 
 /**
+ * 77a-6: a zero-width non-joiner or joiner after a vowel sign or virama is part of the word's spelling in the scripts of
+ * India (Telugu `పాస్‌వర్డ్`, Malayalam `പാസ്‌വേഡ്`), so no blank: it is taken out in both forms.
+ */
+const JOINER_AFTER_SIGN = atFirstUse(() => /(?<=\p{M})[\u200c\u200d]/gu);
+
+/**
  * The forms `text` may be read as once its control characters are taken for what they are, none when it holds none:
  * with them taken out (a CSI sequence whole: `\e[0mredis-cli` is `redis-cli`; `\u009bmysql` is `mysql`), and with
  * each, and each escape sequence, made a blank (`mysql\0-ppw` is `mysql -ppw`, `\e(Bredis-cli` is ` redis-cli`).
@@ -37,7 +45,7 @@ export function controlFreeForms(text: string): string[] {
   if (!HAS_CONTROL.test(text)) return [];
   if (text.length > MAX_FORMS_TEXT) return controlLineForms(text);
   const taken = text.replace(CSI, '').replace(CONTROL, '');
-  const blanked = text.replace(CSI, ' ').replace(ESCAPE, ' ').replace(CONTROL, ' ');
+  const blanked = text.replace(CSI, ' ').replace(ESCAPE, ' ').replace(JOINER_AFTER_SIGN(), '').replace(CONTROL, ' ');
   return taken === blanked ? [taken] : [taken, blanked];
 }
 

@@ -1,4 +1,5 @@
 import { foldLetters } from './folded-letters';
+import { WORLD_PASSWORD_ASCII, WORLD_PASSWORD_CLUES, WORLD_PASSWORD_WRITTEN } from './world-password-words';
 
 /**
  * Secret words of other languages than English: German `Passwort`/`Kennwort`, French `mot de passe`, Spanish
@@ -24,10 +25,11 @@ export const KEY_WORD = String.raw`(?:schl(?:ue|u)ssel|sleutel|chiave|chave|llav
  * `Zugangsschlüssel` (access key), secrets (Swedish `hemlighet`, Finnish `salaisuus`, Hungarian `titok`), Finnish
  * `tunnuslause` (passphrase) and Spanish `llave` beside `API`.
  * Round 73 (73b-3): Swahili `nenosiri`.
+ * Round 77 (77a-15): the romanised and folded words of world-password-words.ts's table (`tunnussana`, `kodikos`, `pasuwado`).
  */
 const MORE_LATIN =
   String.raw`mdp|jeton|contrasenya|parola[\s_.-]?d[\s_.'’-]{0,2}ordine|kata[\s_.-]?sandi|mat[\s_.-]?khau|mima|(?:pass|kenn)wo?e?rter|` +
-  String.raw`fjalekalim[ie]?|sifra|kata[\s_.-]?laluan|wagwoord|zugangs[\s_.-]?schl(?:ue|u)ssel|hemlighet|salaisuus|titok|tunnuslause|nenosiri`;
+  String.raw`fjalekalim[ie]?|sifra|kata[\s_.-]?laluan|wagwoord|zugangs[\s_.-]?schl(?:ue|u)ssel|hemlighet|salaisuus|titok|tunnuslause|nenosiri|${WORLD_PASSWORD_ASCII}`;
 /** The words, as an alternation (ASCII letters, any letter case). */
 export const FOREIGN_SECRET_IN_TEXT =
   String.raw`passwort|kennwort|mot[\s_-]?de[\s_-]?passe|contrasena|senha|wachtwoord|haslo|losenord|passord|` +
@@ -46,11 +48,14 @@ const FOREIGN_SECRET = new RegExp(String.raw`(?:^|[\s_.-])(?:${FOREIGN_SECRET_IN
  * Round 70 (70a-2): Korean `비번` (비밀번호's everyday short form) and `비밀키` (secret key), Japanese `合言葉` (passphrase),
  * Russian `пин-код`, Mongolian `нууц үг`, Kazakh `құпиясөз`.
  * Round 73 (73b-3): Ukrainian `гасло` (and its forms).
+ * Round 77 (77a-5, 77a-6): the written words of world-password-words.ts's table (Tamil `கடவுச்சொல்`, Amharic `የይለፍ ቃል`,
+ * Korean `암호`), after no letter or sign of their script.
  */
 export const NON_LATIN_SECRET =
   '(?<![\\p{L}])(?:парол[ьяюеіи]?|лозинк[аеиу]|токен[аыу]?|пин[\\s_-]?код|гасл[оауі]|нууц[\\s_]?үг|құпиясөз|κωδικ(?:ος|ός|ού|ου|οί|οι)|συνθηματικ[όο])(?![\\p{L}])|' +
   '密码|密碼|口令|密钥|密鑰|秘钥|令牌|パスワード|暗証番号|秘密鍵|合言葉|トークン|비밀번호|비번|비밀키|패스워드|토큰|' +
-  'كلمة[\\s\u0640_]{1,4}(?:ال)?(?:مرور|سر)|رمز[\\s_]{1,4}عبور|סיסמ[הא]|पासवर्ड|รหัสผ่าน';
+  'كلمة[\\s\u0640_]{1,4}(?:ال)?(?:مرور|سر)|رمز[\\s_]{1,4}عبور|סיסמ[הא]|पासवर्ड|รหัสผ่าน|' +
+  `(?<![\\p{L}\\p{M}])(?:${WORLD_PASSWORD_WRITTEN})`;
 const NON_LATIN_NAME = new RegExp(`(?:${NON_LATIN_SECRET})$`, 'u');
 const HAS_NON_LATIN = /[\u0250-\uffff]/;
 
@@ -97,7 +102,8 @@ export const IN_FOREIGN_SECRET =
   'wort|woord|motdepasse|contrase|senha|haslo|haso|hasło|losenord|lsenord|passord|salasana|parol|salas|kode|jelsz|heslo|ifre|' +
   'lozinka|geslo|slapta|lykilor|clave|geheimnis|secreto|segreto|segredo|zugangsdaten|anmeldedaten|credenci|credenzi|' +
   'inloggegevens|schl|sleutel|chiave|chave|klucz|kulcs|klic|nokkel|nyckel|cleapi|apicle|apicl|mdp|jeton|contrasenya|ordine|' +
-  'sandi|khau|mima|woerter|worter|fjal|ifra|laluan|wagwoord|zugangs|hemlighet|salaisuus|titok|tunnuslause|llave|nenosiri';
+  'sandi|khau|mima|woerter|worter|fjal|ifra|laluan|wagwoord|zugangs|hemlighet|salaisuus|titok|tunnuslause|llave|nenosiri|' +
+  WORLD_PASSWORD_CLUES;
 
 /** `clue` (a regular expression of words a text must hold) with the words of IN_FOREIGN_SECRET too. */
 export const withForeignWords = (clue: RegExp): RegExp => new RegExp(`${clue.source}|${IN_FOREIGN_SECRET}`, clue.flags);

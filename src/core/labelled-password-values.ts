@@ -16,6 +16,7 @@ import { isProseWordAfterLabel } from './prose-after-label-words';
 import { LABEL_FORMS, type LabelForm, formRulesOut, isBelow } from './password-label-forms';
 import { QUOTED_WORD, quotesPair } from './quoted-words';
 import { atFirstUse } from './lazy-regexp';
+import { WORLD_PASSWORD_WRITTEN, mayHoldWorldPasswordWord } from './world-password-words';
 
 /** What such a value is called in findings. */
 export const LABELLED_PASSWORD =
@@ -48,8 +49,9 @@ const NOUN = [
  * `fjalëkalim(i)`, Esperanto `pasvorto`, Kazakh `құпия сөз` in two words, Mongolian `нууц үг`; and the copulas of Bengali
  * (`হল`, `হলো`), Galician (`é`), Icelandic (`er`), Welsh (`yw`, `ydy`), Georgian (`არის`), Albanian (`është`) and
  * Esperanto (`estas`).
+ * Round 77 (77a-5): the written words of world-password-words.ts's table (Tamil `கடவுச்சொல்: hunter22`).
  */
-export const MORE_NAMES = String.raw`mot[ \t\u00a0\u202f]de[ \t\u00a0\u202f]passe|kata[ \t]+laluan|رمز[ \t]+عبور|گذرواژه|پاس[ \t]+ورڈ|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк[аеиу]|парол(?:ата|[аеи])|(?:ş|s)ifrə|гасло|parole|pasahitza|contrasinal|nenosiri|lykilor(?:ð|d)(?:i(?:ð|d))?|cyfrinair|fjal(?:ë|e)kalim(?:i)?|pasvorto|құпия[ \t]?сөз|нууц[ \t]үг`;
+export const MORE_NAMES = String.raw`mot[ \t\u00a0\u202f]de[ \t\u00a0\u202f]passe|kata[ \t]+laluan|رمز[ \t]+عبور|گذرواژه|پاس[ \t]+ورڈ|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк[аеиу]|парол(?:ата|[аеи])|(?:ş|s)ifrə|гасло|parole|pasahitza|contrasinal|nenosiri|lykilor(?:ð|d)(?:i(?:ð|d))?|cyfrinair|fjal(?:ë|e)kalim(?:i)?|pasvorto|құпия[ \t]?сөз|нууц[ \t]үг|${WORLD_PASSWORD_WRITTEN}`;
 /** Round 71: the copulas above (MORE_NAMES' comment), each of a language whose sentence words isSentenceWord does not know. */
 const MORE_VERBS = String.raw`হল|হলো|é|er|yw|ydy|არის|është|eshte|estas`;
 // 73b-3: Greek `του` and Swahili `la` (of: `Ο κωδικός πρόσβασης του διαχειριστή είναι X`, `Nenosiri la msimamizi ni X`),
@@ -350,7 +352,8 @@ export function labelledPasswordSpans(text: string): Array<[number, number]> {
   if (
     !/pass|p[@4]ss|secret|log[ \t-]?[io]n|sign[ \t-]?[io]n|wort|woord|пароль|contrase|key|senha|has|salasana|parola|senord|ifre|ifrə|wi-?fi|wlan|wpa|wireless|network|netzwerk|r[ée]seau|cl[ée]|clave|ssid|schl|pw|login|heslo|adgangskode|كلمة|κωδικ|पासवर्ड|khẩu|sandi|laluan|رمز|گذرواژه|پاس|পাসওয়ার্ড|პაროლი|գաղտնաբառ|лозинк|парол|гасло|parole|pasahitza|contrasinal|nenosiri|lykilor|cyfrinair|fjal|pasvort|құпия|нууц|utente|identifiant/i.test(
       text,
-    )
+    ) &&
+    !mayHoldWorldPasswordWord(text)
   )
     return spans;
   for (const label of text.matchAll(LABEL())) {

@@ -12,7 +12,8 @@ import { nameWords } from './named-setting-values';
  */
 const MESSAGE_WORD =
   /^(?:expired|expires|invalid|changed|change|question|forgot|forgotten|reset|mismatch|missing|required|incorrect|wrong|message|msg|text|label|hint|title|error|prompt|tooltip|help|description|success|failed|sent|updated|weak|too|short|placeholder|abgelaufen|falsch)$/;
-const SECRET_WORD = /^(?:token|password|passwort|passwd|secret|pin|passphrase)$/;
+// 77a-6: a key's too (`api_key_help: Найдите ключ API в настройках профиля`, find the API key in your profile's settings).
+const SECRET_WORD = /^(?:token|password|passwort|passwd|secret|pin|passphrase|key)$/;
 /**
  * Words of letters and their punctuation, separated by blanks; a count of one or two digits before a word counts as one
  * (75a-2: `password_hint_text = "Use at least 12 characters"`), a number ending the text or a longer one does not.

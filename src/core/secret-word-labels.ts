@@ -1,6 +1,9 @@
 import { foldLetters } from './folded-letters';
 import { KEY_WORD, NON_LATIN_SECRET } from './foreign-secret-words';
+import { atFirstUse } from './lazy-regexp';
+import { isSentenceWord } from './labelled-password-values';
 import { nameWords } from './named-setting-values';
+import { WORLD_PASSWORD_LABEL_ASCII } from './world-password-words';
 
 /**
  * 64a-8: a locale file's text for a password field (Rails' `de: … password: Passwort`, devise's `change_my_password:
@@ -16,8 +19,11 @@ import { nameWords } from './named-setting-values';
  */
 // Words for a password only: `Secret`, `Token` or `Geheimnis` alone are the tool's own words or a weak value (H3: `X_PASSWORD=Secret`).
 // 75a-19: Turkish inflects its words (`Şifrenizi girin`, your password: `şifre` + `niz` + `i`).
-const SECRET_WORD =
-  /^(?:pass(?:word|phrase)s?|passwort|kennwort|mot-de-passe|contrasena|contrasenya|senha|wachtwoord|haslo|losenord|passord|salasana|parola|parool|adgangskode|kodeord|jelszo|heslo|(?:sifre|parola)(?:yi|ni|niz|nizi|n)?|lozinka|geslo|slaptazodis|lykilord|mdp|mat-khau|kata-sandi|kata-laluan|parola-d'ordine|wagwoord|sifra)$/i;
+// 77a-6: the ASCII words of world-password-words.ts's table too (`password: Cyfrinair`, `Pasahitza`, `Parole`).
+const SECRET_WORD = new RegExp(
+  String.raw`^(?:pass(?:word|phrase)s?|passwort|kennwort|mot-de-passe|contrasena|contrasenya|senha|wachtwoord|haslo|losenord|passord|salasana|parola|parool|adgangskode|kodeord|jelszo|heslo|(?:sifre|parola)(?:yi|ni|niz|nizi|n)?|lozinka|geslo|slaptazodis|lykilord|mdp|mat-khau|kata-sandi|kata-laluan|parola-d'ordine|wagwoord|sifra|nenosiri|${WORLD_PASSWORD_LABEL_ASCII})$`,
+  'i',
+);
 /** Secret names of more than one word (French `mot de passe`, Vietnamese `mật khẩu`), read as one word here. */
 const WORDS_OF_ONE_NAME =
   /\b(?:mot\s+de\s+passe|mat\s+khau|kata\s+(?:sandi|laluan)|parola\s+d'ordine|one\s+time\s+(?:password|passcode|code))\b/gi;
@@ -30,7 +36,7 @@ const WORDS_OF_ONE_NAME =
  */
 const NON_LATIN_WORD = new RegExp(`${NON_LATIN_SECRET}|シークレット|秘密|(?<![\\p{L}])секрет(?![\\p{L}])`, 'gu');
 const NON_LATIN_LABEL_WORD =
-  /^(?:новый|новая|новое|текущий|старый|подтвердите|подтверждение|повторите|введите|введіть|новий|підтвердіть|ваш|показать|скрыть|забыли|неверный|доступа|νέος|νέο|τρέχων|παλιός|επιβεβαίωση|πρόσβασης|προσβασης|確認用|確認|再入力|新しい|現在の|変更|表示|忘れた|を入力してください|を入力|を忘れた場合|の|新|新的|确认|當前|当前|旧|忘记|显示|新密码|새|현재|확인|재입력|입력|변경|请输入|請輸入|输入|輸入|请|請|를|을|입력하세요|입력하십시오|입력해|주세요|api)$/u;
+  /^(?:новый|новая|новое|текущий|старый|подтвердите|подтверждение|повторите|введите|введіть|новий|підтвердіть|ваш|показать|скрыть|забыли|неверный|доступа|νέος|νέο|τρέχων|παλιός|επιβεβαίωση|πρόσβασης|προσβασης|確認用|確認|再入力|新しい|現在の|変更|表示|忘れた|を入力してください|を入力|を忘れた場合|の|新|新的|确认|當前|当前|旧|忘记|显示|新密码|새|현재|확인|재입력|입력|변경|请输入|請輸入|输入|輸入|请|請|를|을|입력하세요|입력하십시오|입력해|주세요|api|שלך|שלכם)$/u;
 /** A label's punctuation, after NFKC (full-width `（）` are `()` by then): brackets, quotes, the CJK comma and stop. */
 const LABEL_PUNCTUATION = /[()[\]{}"«»「」『』【】、。,;:!?…*]+/g;
 /**
@@ -83,7 +89,7 @@ export function namesSecretAsLabel(value: string, named = ''): boolean {
     .replace(/\bone-time\b/gi, 'one time');
   if (text.length === 0 || text.length > 80 || /_|\p{L}-\p{L}/u.test(joined)) return false;
   const written = text.toLowerCase();
-  if (/[^\p{Script=Latin}\p{N}\p{P}\s']/u.test(written)) return namesSecretInScript(written);
+  if (/[^\p{Script=Latin}\p{N}\p{P}\s']/u.test(written)) return namesSecretInScript(written) || namesSecretInSentence(written);
   const words = joined
     .replace(WORDS_OF_ONE_NAME, (name) => name.replace(/\s+/g, '-')) // French `mot de passe` is one word here
     .split(/\s+/)
@@ -116,4 +122,40 @@ function namesSecretInScript(written: string): boolean {
     .filter((word) => word !== '');
   if (rest.filter((word) => word === '\0').length !== 1) return false;
   return rest.every((word) => word === '\0' || NON_LATIN_LABEL_WORD.test(word));
+}
+
+/** Scripts written without blanks between words, where a sentence is one run of letters (`パスワードが違います`). */
+const UNSPACED_SCRIPT = atFirstUse(
+  () => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u,
+);
+/** NON_LATIN_WORD, and Hebrew `סוד` (secret; `הסוד שלך`, your secret), as a word of its own. */
+const SECRET_IN_SENTENCE = atFirstUse(() => new RegExp(`${NON_LATIN_WORD.source}|(?<![\\p{L}])ה?סוד(?![\\p{L}])`, 'gu'));
+
+/** Sentence punctuation at a text's end: Latin, Arabic `؟`, Devanagari `।`, Ethiopic `።`, Burmese `။`. */
+const SENTENCE_END = /[.!?…؟।።။]$/u;
+
+/**
+ * 77a-6: a sentence in a script not Latin that names the secret among other words of that script: a prompt or an error
+ * about it (`密码错误，请重试`, `كلمة المرور غير صحيحة`, `토큰이 만료되었습니다`, `أدخل كلمة المرور`, `Λάθος κωδικός
+ * πρόσβασης`), not the secret, as `password: Wrong password` is none. Letters, signs, punctuation and blanks only (a digit
+ * or a Latin letter, `пароль123`, `密码 X7k…`, stays a value), and a sentence's shape, since a label then a value
+ * (`토큰 해바라기`, token sunflower; `הסיסמה שלי חמנייה`) is one too: a script written without blanks; four words or more;
+ * a word before the secret's (a verb, `Введите пароль`); an ending glued to it and one word more (`토큰이 만료되었습니다`,
+ * `கடவுச்சொல்லை உள்ளிடவும்`); a sentence's word (isSentenceWord); its closing punctuation; or label words only (`הסוד שלך`).
+ */
+function namesSecretInSentence(written: string): boolean {
+  if (!/^[\p{L}\p{M}\p{P}\s]+$/u.test(written) || /\p{Script=Latin}/u.test(written)) return false;
+  const rest = written.replace(SECRET_IN_SENTENCE(), '\0');
+  const at = rest.indexOf('\0');
+  const others = rest.split(/[\0\s\p{P}]+/u).filter((word) => word !== '');
+  if (at < 0 || others.join('').length < 2) return false;
+  const words = written.split(/\s+/).length;
+  return (
+    UNSPACED_SCRIPT().test(written) ||
+    words >= 4 ||
+    /[\p{L}\p{M}][\s\p{P}]/u.test(rest.slice(0, at)) || // a word, not Hebrew's glued `ה` (the)
+    (words === 2 && /^\0[\p{L}\p{M}]/u.test(rest.slice(at))) ||
+    SENTENCE_END.test(written) ||
+    others.every((word) => NON_LATIN_LABEL_WORD.test(word) || isSentenceWord(word, false))
+  );
 }

@@ -213,9 +213,14 @@ const KEPT_AS = /^[A-Za-z]{1,10}\d{0,4}-(?:encoded|encrypted|hashed|salted|signe
 const NAME_END =
   /\.(?:com|net|org|io|dev|app|local|lan|internal|home|arpa|svc|cluster|corp|yaml|yml|json|conf|txt|env|ini|toml|[a-z]{2})$/i;
 
-/** A participle followed by `by` (`printed by`, `shown by`, `set by`): the clause goes on, it is no passphrase. */
+/**
+ * A participle followed by `by` (`printed by`, `shown by`, `set by`): the clause goes on, it is no passphrase. 77a-18: in
+ * the Romance languages too, a participle and its agent (Portuguese `gerada pelo Terraform`, Spanish `generada por`,
+ * Italian `generata dal`, French `générée par`; the author's knowledge of the languages).
+ */
 const BY_WHOM = atFirstUse(
-  () => /^\p{L}+(?:ed|en|wn)[ \t]+by[ \t]|^(?:set|put|kept|held|sent|made|built|read|done|left|got|told|found|run)[ \t]+by[ \t]/iu,
+  () =>
+    /^\p{L}+(?:ed|en|wn)[ \t]+by[ \t]|^(?:set|put|kept|held|sent|made|built|read|done|left|got|told|found|run)[ \t]+by[ \t]|^\p{L}+(?:ad[oa]s?|id[oa]s?|at[oaie]|it[oaie]|é(?:e|s|es)?|i(?:e|s|es)?|u(?:e|s|es)?)[ \t]+(?:pel[oa]s?|por|par|da|dal|dall[oa']|dai|dagli|dalle)[ \t]/iu,
 );
 
 /** How many words of letters `value` holds (split at blanks and hyphens), and how many of them are a sentence's. */

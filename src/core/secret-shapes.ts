@@ -25,6 +25,8 @@ import { joinedK3sTokenSpans, K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
 import { SECRET_WORD_LINE, secretWordLineSpans } from './secret-word-lines';
 import { PROSE_CREDENTIAL, proseCredentialSpans } from './prose-credential-lines';
 import { LABELLED_PASSWORD, labelledPasswordSpans } from './labelled-password-values';
+import { SYMBOL_SEPARATED_SECRET, symbolSeparatedSecretSpans } from './symbol-separated-secrets';
+import { PROSE_GENERATED_PASSWORD, proseGeneratedPasswordSpans } from './prose-generated-passwords';
 import { Finder, rankFinders } from './finder-rank';
 import { QUERY_CREDENTIAL_SHAPES } from './query-credentials';
 import { REDACTED, replaceForms, replaceSpans } from './redaction-spans';
@@ -218,6 +220,9 @@ const FINDERS: readonly Finder[] = [
   { find: loginArgumentSpans, what: LOGIN_ARGUMENT },
   { find: proseCredentialSpans, what: PROSE_CREDENTIAL, saidLast: true },
   { find: labelledPasswordSpans, what: LABELLED_PASSWORD, saidLast: true },
+  // 77a-20, 77a-8: the widest readings of a name or a sentence beside a password, said where no narrower one says more.
+  { find: symbolSeparatedSecretSpans, what: SYMBOL_SEPARATED_SECRET, saidLast: true },
+  { find: proseGeneratedPasswordSpans, what: PROSE_GENERATED_PASSWORD, saidLast: true },
 ];
 export const { asked: RANKED, saysMore } = rankFinders(FINDERS);
 

@@ -6,7 +6,7 @@ import { leftoverCopyWarnings } from './config/interrupted-new';
 import { wiring } from './main';
 import { diffTrees } from './output/diff';
 import { fileRedaction, findingCounts, secretsInFiles } from './output/secret-gate';
-import { gateFindingSource } from './output/gate-sources';
+import { gateFindingSources } from './output/gate-sources';
 import { redact, secretValues } from './core/secrets';
 import { holdsUnshownRun } from './core/generated-quotes';
 import { printable } from './core/problem';
@@ -111,8 +111,13 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   const refused = diff.length ? secretsInFiles(fresh) : [];
   if (refused.length) {
     const configOf = (name: string) => loaded.clusters.find((cluster) => cluster.name === name)?.file;
-    for (const line of refused)
-      log(redact(`error: ${shownDist}/${line}: synth refuses to write it${gateFindingSource(line, fresh, configOf, printable)}`));
+    // Each config place on its own line, as the config's own refusals are (77a-16).
+    const lines = refused.flatMap((line) => {
+      const { places, clause } = gateFindingSources(line, fresh, configOf, printable);
+      const found = `${shownDist}/${line}: synth refuses to write it`;
+      return places.length ? places.map((place) => `error: ${place}: goes into ${found}`) : [`error: ${found}${clause}`];
+    });
+    for (const line of new Set(lines)) log(redact(line));
     log(`check failed: a fresh synth is refused (${findingCounts(refused)} in its output): change the config, then run \`npm run synth\`.`);
     return 1;
   }

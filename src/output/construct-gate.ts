@@ -209,8 +209,8 @@ function objectSecrets(objects: readonly SiblingFiles.SiblingObject[]): Array<{ 
 
 /**
  * 76a-7: the gate's `fileFindings` over `construct`'s own files, said object by object where an object alone gives
- * them, so a secret at the same key of two objects in one chart is two lines, each naming its object; a finding only
- * the whole file gives is kept as it is.
+ * them, so a secret at the same key of two objects in one chart is two lines, each naming its object (its construct
+ * path); a finding only the whole file gives is kept as it is.
  */
 function ownObjectSecrets(construct: Construct, fileFindings: readonly string[]): string[] {
   const { renderedObject } = require('./construct-sibling-files') as typeof SiblingFiles;
@@ -218,7 +218,11 @@ function ownObjectSecrets(construct: Construct, fileFindings: readonly string[])
   // A finding read from lines (`file:12: …`) names the line of the text it was read from: the object's, not the file's.
   const unlined = (finding: string) => finding.replace(/^([^:\n]*):\d+: /, '$1: ');
   const said = new Set(byObject.map(({ found }) => unlined(found)));
-  return [...new Set([...byObject.map(({ named }) => named), ...fileFindings.filter((finding) => !said.has(unlined(finding)))])];
+  // The object is named where its finding reads as another's (the same key of two ConfigMaps); else it reads as the file's.
+  const count = new Map<string, number>();
+  for (const { found } of byObject) count.set(unlined(found), (count.get(unlined(found)) ?? 0) + 1);
+  const shown = byObject.map(({ found, named }) => (count.get(unlined(found))! > 1 ? named : found));
+  return [...new Set([...shown, ...fileFindings.filter((finding) => !said.has(unlined(finding)))])];
 }
 
 /** A gate finding as the constructs say it (secret-gate.ts withRefusal, loaded with the gate). */

@@ -6,7 +6,7 @@ import { leftoverCopyWarnings } from './config/interrupted-new';
 import { wiring } from './main';
 import { diffTrees } from './output/diff';
 import { fileRedaction, findingCounts, secretsInFiles } from './output/secret-gate';
-import { gateFindingSource } from './output/gate-sources';
+import { gateFindingSources } from './output/gate-sources';
 import { redact, secretValues } from './core/secrets';
 import { holdsUnshownRun } from './core/generated-quotes';
 import { printable } from './core/problem';
@@ -63,6 +63,7 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   let interrupted: boolean;
   let blocking: OddEntry[];
   let oddOthers: OddEntry[];
+  let leftBySynth: ReadonlySet<string>;
   try {
     const { listed, present, texts, odd } = readDistUnderLock(distDir, (note) => log(`note: ${note}`));
     // Without clusters synth writes nothing, not even the list, into a folder it never wrote.
@@ -75,6 +76,8 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     const proven = listed.paths.filter((path) => !texts.has(path) || provenWritten(listed, path, texts.get(path)!));
     const ours = new Set([...fresh.keys(), ...proven]);
     const strays = present.filter((path) => !ours.has(path) && texts.has(path) && looksGenerated(texts.get(path)!));
+    // 76a-16: a file with synth's header that synth never listed is one synth leaves: "run synth" would not remove it.
+    leftBySynth = new Set(strays.filter((path) => !fresh.has(path)));
     const committed = new Map([...ours, ...strays].filter((path) => texts.has(path)).map((path) => [path, texts.get(path)!]));
     others = present.filter((path) => texts.has(path) && !committed.has(path));
     // A link, FIFO or other non-file: where a generated file goes synth refuses it (so "run synth" would loop); elsewhere
@@ -93,7 +96,7 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
         (entry) =>
           `!!! ${printable(entry.path)} is ${entry.kind} where ${ours.has(entry.path) ? 'a generated file goes' : 'generated files go'}`,
       ),
-      ...diffTrees(committed, expected, fileRedaction(committed, expected)),
+      ...diffTrees(committed, expected, fileRedaction(committed, expected)).map((line) => unlistedLine(line, leftBySynth)),
     ].map((line) => redact(line));
   } catch (e) {
     // The file that failed, not dist/ itself: a file of dist/ may vanish under a run that could not take the lock.
@@ -111,8 +114,13 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   const refused = diff.length ? secretsInFiles(fresh) : [];
   if (refused.length) {
     const configOf = (name: string) => loaded.clusters.find((cluster) => cluster.name === name)?.file;
-    for (const line of refused)
-      log(redact(`error: ${shownDist}/${line}: synth refuses to write it${gateFindingSource(line, fresh, configOf, printable)}`));
+    // Each config place on its own line, as the config's own refusals are (77a-16).
+    const lines = refused.flatMap((line) => {
+      const { places, clause } = gateFindingSources(line, fresh, configOf, printable);
+      const found = `${shownDist}/${line}: synth refuses to write it`;
+      return places.length ? places.map((place) => `error: ${place}: goes into ${found}`) : [`error: ${found}${clause}`];
+    });
+    for (const line of new Set(lines)) log(redact(line));
     log(`check failed: a fresh synth is refused (${findingCounts(refused)} in its output): change the config, then run \`npm run synth\`.`);
     return 1;
   }
@@ -123,6 +131,7 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
     const move = blocking.length
       ? `move away the ${blocking.length} non-file(s) standing where generated files go (synth writes through none), then `
       : '';
+    const remove = leftBySynth.size ? `remove the ${leftBySynth.size} file(s) synth did not write but that carry its header, then ` : '';
     // No config left: synth refuses to remove every cluster, so "run synth" would only fail; its advice instead (70c-4).
     const emptied = loaded.clusters.length ? undefined : emptiedConfigProblem(distDir, shownConfig, shownDist, 'so synth refuses too');
     if (emptied) {
@@ -130,12 +139,20 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
       return 1;
     }
     log(
-      `${shownDist}/ differs from a fresh synth${why}${othersNote(others, oddOthers)}: ${move}run \`npm run synth\` and commit the result.`,
+      `${shownDist}/ differs from a fresh synth${why}${othersNote(others, oddOthers)}: ${move}${remove}run \`npm run synth\` and commit the result.`,
     );
     return 1;
   }
   log(`check: ${shownDist}/ equals a fresh synth (${fresh.size} files)${othersNote(others, oddOthers)}.`);
   return 0;
+}
+
+/** A stale line of a file synth leaves (`left`: not in its list, though it carries synth's header) says so (76a-16). */
+function unlistedLine(line: string, left: ReadonlySet<string>): string {
+  const stale = /^--- (.*) \(stale: a fresh synth no longer writes it\)$/.exec(line);
+  return stale && left.has(stale[1])
+    ? `--- ${stale[1]} (carries synth's header, but synth never wrote it, so synth leaves it: remove it by hand)`
+    : line;
 }
 
 /** How many names of files synth did not write the last line shows. */

@@ -5,6 +5,7 @@ import { clusterFileNameProblem, unshownName } from './config/cluster-name';
 import { SCHEMA_FILE } from './config/json-schema';
 import { removeLeftoverCopies } from './config/interrupted-new';
 import { copiedFromLine, siteValues } from './config/example-copy';
+import { closest } from './core/closest';
 import { formatPath, oneLine, printable } from './core/problem';
 import { redact, secretShape, secretsInComments, secretsInData } from './core/secrets';
 import { argumentSecrets, redactMessage, redactProblem } from './core/redact-message';
@@ -114,6 +115,16 @@ function notAFile(folders: readonly string[], file: string): string | undefined 
   return undefined;
 }
 
+/** An option `npm run new` does not have, with the one meant (`--frm`, `--From`: 77a-14) and the ones it has. */
+function unknownOptionProblem(arg: string): string {
+  // Only the flag is echoed: what follows `=` may be a pasted secret.
+  const flag = arg.split('=')[0];
+  if (flag === '--help' || flag === '-h') return `${flag} takes no value: write ${flag} alone`;
+  const meant = closest(flag.replace(/^-+/, ''), ['from', 'help']);
+  const guess = meant ? `did you mean --${meant}? ` : '';
+  return `unknown option ${printable(flag)}: ${guess}npm run new takes <name>, --from <cluster or example> and --help`;
+}
+
 /** `<name> [--from <source>]`, or a one-line reason they are not that; `help` for --help. */
 function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: string; from?: string } | 'help' | string {
   const swallowed = npmSwallowedFlags(args, env, { script: 'new', valued: [['from', '<cluster or example>']], positionals: 1 });
@@ -129,7 +140,7 @@ function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: str
       from = arg === '--from' ? args[++i] : arg.slice('--from='.length);
       if (!from) return '--from needs a cluster or example name';
     } else if (arg.startsWith('-')) {
-      return `unknown option ${printable(arg)} (see --help)`;
+      return unknownOptionProblem(arg);
     } else {
       positional.push(arg);
     }

@@ -32,7 +32,7 @@ import { secretValues } from './core/secrets';
 import { mayQuote } from './core/quotable';
 import { oneLine, printable } from './core/problem';
 import { fileRedaction, findingCounts, secretsInFiles, withRefusal } from './output/secret-gate';
-import { gateFindingSource } from './output/gate-sources';
+import { gateFindingSources } from './output/gate-sources';
 import { gateFilesOf } from './output/construct-gate';
 import { earlierReaderPasses } from './output/reader-passes';
 import { useEarlierPasses } from './core/secrets-memo';
@@ -270,8 +270,13 @@ function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): numbe
       const configOf = (name: string) => clusters.find((cluster) => cluster.name === name)?.file;
       return fail([
         // A generated file is not the user's to edit: the config values its text came from are named (57a-9).
-        ...secrets.map(
-          (line) => `error: ${shownDist}/${withRefusal(line, refusal)}${gateFindingSource(line, files, configOf, shownConfigFile)}`,
+        // Each config place on its own line, as the config's own refusals are (77a-16).
+        ...new Set(
+          secrets.flatMap((line) => {
+            const { places, clause } = gateFindingSources(line, files, configOf, shownConfigFile);
+            const found = `${shownDist}/${withRefusal(line, refusal)}`;
+            return places.length ? places.map((place) => `error: ${place}: goes into ${found}`) : [`error: ${found}${clause}`];
+          }),
         ),
         `${findingCounts(secrets)} in the output.`,
       ]);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { secretsInData, secretsInLines } from '../src/core/secrets';
-import { gateFindingSource } from '../src/output/gate-sources';
+import { gateFindingSources } from '../src/output/gate-sources';
 import { secretsInFiles } from '../src/output/secret-gate';
 import { devConfig, synthFiles, valuesDoors, withChanges } from './helpers';
 import { falseRefusalTables } from './secret-tables';
@@ -61,30 +61,28 @@ describe('57a-9: a refusal of a generated file names the config values its text 
     expect(finding).toMatch(/^c\/README\.md:(?:\d+:)? /); // at its line since 58a-18
   });
   test('the message names the config file, line, column and key path, never the value', () => {
-    const message = gateFindingSource(
+    const { places } = gateFindingSources(
       finding,
       files,
       (name) => (name === 'c' ? config : undefined),
       () => 'config/c.yaml',
     );
-    expect(message).toContain('c/README.md is generated');
-    expect(message).toContain('config/c.yaml:6:14 (ingresses[0].service)');
-    expect(message).toContain('change it there');
-    expect(message).not.toContain('ingresses[0].host'); // `x.example.com` is in the line, but not what is refused
-    expect(message).not.toContain(S);
+    // 77a-16: one place a line, as a diagnostic starts (`file:line:column: key.path`).
+    expect(places).toEqual(['config/c.yaml:6:14: ingresses[0].service']); // not ingresses[0].host: `x.example.com` is not what is refused
+    expect(places.join('\n')).not.toContain(S);
   });
   test('a config that cannot be read is named as the file to change', () => {
-    const message = gateFindingSource(
+    const message = gateFindingSources(
       finding,
       files,
       () => join(dir, 'missing.yaml'),
       () => 'config/missing.yaml',
-    );
+    ).clause;
     expect(message).toContain('generated from config/missing.yaml');
     expect(message).not.toContain(S);
   });
   test('a file of no known cluster adds nothing', () => {
-    expect(gateFindingSource(finding, files, () => undefined, String)).toBe('');
+    expect(gateFindingSources(finding, files, () => undefined, String)).toEqual({ places: [], clause: '' });
   });
 });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { App } from 'cdk8s';
 import { formatDiagnostic, loadConfigDir } from '../src/config/load';
 import { newCluster } from '../src/new-cluster';
-import { gateFindingSource } from '../src/output/gate-sources';
+import { gateFindingSources } from '../src/output/gate-sources';
 import { secretsInFiles } from '../src/output/secret-gate';
 import { K3sVipCluster } from '../src';
 
@@ -65,14 +65,12 @@ describe('59a-20: a gate finding at a key path of a generated manifest names the
     const files = new Map([['c/x.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  k: password-Qm7vZp2Lx9Kt4Rw\n']]);
     const [finding] = secretsInFiles(files);
     expect(finding).toMatch(/^c\/x\.yaml: data\.k holds /);
-    const source = gateFindingSource(
+    const source = gateFindingSources(
       finding,
       files,
       () => join(root, 'c.yaml'),
       () => 'config/c.yaml',
     );
-    expect(source).toBe(
-      '; c/x.yaml is generated: the text comes from config/c.yaml:4:93 (traefik.values.extraObjects[0].data.k): change it there',
-    );
+    expect(source).toEqual({ places: ['config/c.yaml:4:93: traefik.values.extraObjects[0].data.k'], clause: '' });
   });
 });

@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { formatDiagnostic, loadConfigDir, parseConfigText } from '../src/config/load';
 import { K3sVipCluster } from '../src/index';
 import { newCluster } from '../src/new-cluster';
-import { gateFindingSource } from '../src/output/gate-sources';
+import { gateFindingSources } from '../src/output/gate-sources';
 import { secretsInFiles } from '../src/output/secret-gate';
 import { devConfig, synthFiles, withChanges } from './helpers';
 import { allRefusals, envEntry as env } from './rule-doors';
@@ -267,13 +267,14 @@ describe('61a-10: a gate finding in a long valuesContent blames the config value
     const files = new Map([['c/traefik-config.yaml', `spec:\n  valuesContent: |\n${valuesContent}\n`]]);
     const finding = secretsInFiles(files)[0] ?? '';
     expect(finding).toContain('c/traefik-config.yaml');
-    const message = gateFindingSource(
+    const found = gateFindingSources(
       finding,
       files,
       () => join(dir, 'c.yaml'),
       () => 'config/c.yaml',
     );
-    expect(message).toContain('(traefik.values.extraObjects[0].data.blob)');
+    const message = [...found.places, found.clause].join('\n');
+    expect(message).toContain(': traefik.values.extraObjects[0].data.blob');
     expect(message).not.toContain('loadBalancerIPs');
     expect(message).not.toContain('data.k0');
     expect(message).not.toContain(RANDOM);

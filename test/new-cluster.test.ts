@@ -156,7 +156,11 @@ describe('refuses, with one line and nothing written', () => {
   test.each([
     ['no name', [], "give the new cluster's name (see --help)"],
     ['two names', ['a', 'b'], 'expected one cluster name, got 2: "a" "b"'],
-    ['an unknown option', ['lab', '--form', 'dev'], 'unknown option --form (see --help)'],
+    [
+      'an unknown option',
+      ['lab', '--form', 'dev'],
+      'unknown option --form: did you mean --from? npm run new takes <name>, --from <cluster or example> and --help',
+    ],
     ['--from without a value', ['lab', '--from'], '--from needs a cluster or example name'],
     ['an empty --from=', ['lab', '--from='], '--from needs a cluster or example name'],
     ['an upper-case name', ['Lab'], `${badName} "Lab" is not a valid name: ${rule} (upper-case letters are not allowed: "lab")`],

@@ -144,7 +144,7 @@ function otherSecrets(secrets: readonly FoundSecret[], atToken: (path: Path) => 
 function redacted(result: ConfigValidation, secrets: readonly string[]): ConfigValidation {
   // Where each stands as written is kept beside it (problem-places.ts): the loader locates a blanked key at its own line.
   const clean = (problems: readonly Problem[]) =>
-    problems.map((problem) => placedAt(redactProblem(unmarked(problem), secrets), problem.path));
+    problems.map((problem) => placedAt(redactProblem(unmarked(problem), secrets), problem.path, problem.aboutName));
   return {
     ...result,
     errors: clean(result.errors),

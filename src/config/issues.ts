@@ -6,6 +6,7 @@ import { isSecretPath, REDACTED } from '../core/secrets';
 import { allowedKeys } from './config-shape';
 import { arrayLiteral, objectLiteral } from './props-wording';
 import type * as MisplacedKeys from '../traefik/misplaced-keys';
+import type * as MisplacedConfigKeys from './misplaced-config-keys';
 import { clusterConfigSchema } from './schema';
 import { valueNotShownAt } from './unshown-values';
 
@@ -71,13 +72,18 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
             ? (require('../traefik/misplaced-keys') as typeof MisplacedKeys).chartValueMisplaced(key)
             : undefined;
         const guess = misplaced ? undefined : closest(key, allowed);
+        // One of this config's own keys one level off (77a-3): a near miss here is likelier meant, so it goes first.
+        const elsewhere =
+          misplaced || guess || hiddenKeyUnder(path, key)
+            ? undefined
+            : (require('./misplaced-config-keys') as typeof MisplacedConfigKeys).configKeyMisplaced(key, path);
         // Under a Secret reference a key may be the password itself (44a-7): not quoted; the line says where.
         const named = hiddenKeyUnder(path, key) ? `holds ${HIDDEN_KEY}` : `unknown key ${quote(key)}`;
         return {
           path: [...path, key],
           unknownKey: key,
           suggestion: guess,
-          message: `${named}${misplaced ? `: ${misplaced}.` : guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`,
+          message: `${named}${misplaced ? `: ${misplaced}.` : elsewhere ? `: ${elsewhere}.` : guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`,
         };
       });
     case 'invalid_type': {

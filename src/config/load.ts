@@ -24,7 +24,7 @@ import { namedLikeConfig } from './cluster-files';
 import { describeFileError } from '../output/file-system';
 import { specialKindOf } from '../output/odd-entries';
 import { onceEach, shownKeyPaths } from './shown-key-path';
-import { writtenPlace } from '../core/problem-places';
+import { standsAtKey, writtenPlace } from '../core/problem-places';
 import { numberAsWritten } from './numbers-as-written';
 import { isTextNode, offsetInText, textIndexOffset, textLineOffset, textPathOffset } from './text-item-offset';
 
@@ -228,7 +228,8 @@ export function parseConfigText(file: string, written: string): { config?: Clust
     const { textLine, textIndex, textPath, ...problem } = found;
     const written = writtenPlace(found);
     const end = problem.path.length - 1;
-    const where = written ? { ...problem, path: written, written: true, keyBlanked: written[end] !== problem.path[end] } : problem;
+    const atKey = standsAtKey(found) || (written !== undefined && written[end] !== problem.path[end]); // 77a-4, 57a-12
+    const where = { ...problem, ...(written && { path: written, written: true }), keyBlanked: atKey };
     return {
       file,
       ...at(
@@ -398,7 +399,8 @@ function withoutFollowOns(problems: DescribedProblem[], doc: Document): Problem[
 type Located = Problem & { unknownKey?: string; written?: boolean; keyBlanked?: boolean };
 function offsetOf(doc: Document, written: Located, text?: string): number | undefined {
   const problem = { ...written, path: written.written ? written.path : unredactedPath(doc, written.path) }; // 56a-11
-  // A problem about a key a redaction blanked (a key shaped like a secret) stands at that key, not at its value (57a-12).
+  // A problem about a key a redaction blanked (a key shaped like a secret), or about a key's own name (Problem.aboutName:
+  // a chart value's key that is a Traefik flag, 77a-4), stands at that key, not at its value (57a-12).
   const last = problem.path[problem.path.length - 1];
   if (written.keyBlanked && typeof last === 'string') {
     const key = pairOf(doc, problem.path.slice(0, -1), last)?.key;

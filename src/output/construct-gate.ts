@@ -96,7 +96,9 @@ function gateFindings(
 
   function ownFindings(): { readonly findings: readonly string[]; readonly idHidden: boolean } {
     const badIds = ids.filter((id) => unshownName(id).length).map((id) => secretIdRefusal(id, hidden));
-    const findings = [...badIds, ...failures, ...gateRefusals(files, hidden)];
+    const secrets = secretsInTexts(files);
+    const named = secrets.length ? ownObjectSecrets(construct, secrets) : [];
+    const findings = [...badIds, ...failures, ...redactedRefusals(named, [...files], hidden)];
     // As synth: the rules read only files the gate passed (a line over 3 MiB is refused unread, a secret first).
     if (!findings.length)
       findings.push(
@@ -114,16 +116,19 @@ export function secretsInTexts(files: ReadonlyMap<string, string>): string[] {
 }
 
 /**
- * The gate's refusals of `files`, placed by `placed` and said as the constructs say them, without `hidden` and without the
+ * The gate's `findings` over `texts` (file, text) said as the constructs say them, without `hidden` and without the
  * secrets the files hold: a construct's id or path may copy a refused value (76a-6: id `ZX9Q-WM4V-LP2T-KR7N` beside
  * `token: Zx9qWm4vLp2TkR7n`), and the message redactor blanks its copies as the config door's messages blank them.
  */
-function gateRefusals(files: ReadonlyMap<string, string>, hidden: readonly string[], placed = (finding: string) => finding): string[] {
-  const findings = secretsInTexts(files);
+function redactedRefusals(
+  findings: readonly string[],
+  texts: ReadonlyArray<readonly [string, string]>,
+  hidden: readonly string[],
+): string[] {
   if (!findings.length) return [];
   const { secretsOfFile } = require('./secret-gate') as typeof SecretGate;
-  const secrets = [...hidden, ...[...files].flatMap(([path, text]) => secretsOfFile(path, text))];
-  return findings.map((finding) => redactMessage(constructRefusal(placed(finding)), secrets));
+  const secrets = [...hidden, ...texts.flatMap(([path, text]) => secretsOfFile(path, text))];
+  return findings.map((finding) => redactMessage(constructRefusal(finding), secrets));
 }
 
 /**
@@ -200,16 +205,45 @@ function siblingFileFindings(construct: Construct, judged: (object: IConstruct) 
   if (!objects.length) return [];
   // Round 71: the write gate first, object by object, as over the construct's own files (ownFindings): a library user's
   // `app.synth()` writes these files too, with no synth gate after it. The rules then read only files it passed.
-  const secrets = objects.flatMap(({ file, path, documents }) =>
-    gateRefusals(new Map([[file, stringifyManifests(documents)]]), [], (finding) =>
-      finding.startsWith(`${file}: `) ? `${file} (construct ${path}): ${finding.slice(file.length + 2)}` : finding,
-    ),
+  const texts = objects.map(({ file, documents }): [string, string] => [file, stringifyManifests(documents)]);
+  const secrets = redactedRefusals(
+    objectSecrets(objects).map(({ named }) => named),
+    texts,
+    [],
   );
   if (secrets.length) return secrets;
   const documentsOf = siblingDocuments(objects);
   const files = new Map([...documentsOf].map(([file, documents]) => [file, stringifyManifests(documents)]));
   const placed = network ?? { cidr: DEFAULT_SERVICE_CIDR, key: "K3s' default serviceCidr" };
   return withConstructPaths([...conformanceOf(files), ...clusterIpFindings(documentsOf, placed)], objects);
+}
+
+/** The gate over each object by itself (round 71): each finding as found, and `named` with the object's construct path. */
+function objectSecrets(objects: readonly SiblingFiles.SiblingObject[]): Array<{ readonly found: string; readonly named: string }> {
+  return objects.flatMap(({ file, path, documents }) =>
+    secretsInTexts(new Map([[file, stringifyManifests(documents)]])).map((found) => ({
+      found,
+      named: found.startsWith(`${file}: `) ? `${file} (construct ${path}): ${found.slice(file.length + 2)}` : found,
+    })),
+  );
+}
+
+/**
+ * 76a-7: the gate's `fileFindings` over `construct`'s own files, said object by object where an object alone gives
+ * them, so a secret at the same key of two objects in one chart is two lines, each naming its object (its construct
+ * path); a finding only the whole file gives is kept as it is.
+ */
+function ownObjectSecrets(construct: Construct, fileFindings: readonly string[]): string[] {
+  const { renderedObject } = require('./construct-sibling-files') as typeof SiblingFiles;
+  const byObject = objectSecrets(construct.node.findAll().flatMap(renderedObject));
+  // A finding read from lines (`file:12: …`) names the line of the text it was read from: the object's, not the file's.
+  const unlined = (finding: string) => finding.replace(/^([^:\n]*):\d+: /, '$1: ');
+  const said = new Set(byObject.map(({ found }) => unlined(found)));
+  // The object is named where its finding reads as another's (the same key of two ConfigMaps); else it reads as the file's.
+  const count = new Map<string, number>();
+  for (const { found } of byObject) count.set(unlined(found), (count.get(unlined(found)) ?? 0) + 1);
+  const shown = byObject.map(({ found, named }) => (count.get(unlined(found))! > 1 ? named : found));
+  return [...new Set([...shown, ...fileFindings.filter((finding) => !said.has(unlined(finding)))])];
 }
 
 /** A gate finding as the constructs say it (secret-gate.ts withRefusal, loaded with the gate). */

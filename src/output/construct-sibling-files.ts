@@ -27,20 +27,23 @@ export function siblingDocuments(objects: readonly SiblingObject[]): Map<string,
 
 /** Those objects one by one, so the write gate names the object a secret is in (round 71). */
 export function siblingObjects(construct: IConstruct, judged: (object: IConstruct) => boolean): SiblingObject[] {
-  return clusterScope(construct).flatMap((child) => {
-    if (!ApiObject.isApiObject(child) || judged(child)) return [];
-    let rendered: unknown;
-    try {
-      rendered = child.toJson();
-      JSON.stringify(rendered);
-    } catch {
-      return [];
-    }
-    const chart = Chart.of(child);
-    // A List counts as its items, as `kubectl apply` applies them (construct-app-objects.ts, 66b-8).
-    const documents = isMap(rendered) ? listItems(rendered).map(({ item }) => item) : [rendered];
-    return [{ file: `${chart.node.path || chart.node.id}.yaml`, path: blankedPath(child), documents }];
-  });
+  return clusterScope(construct).flatMap((child) => (judged(child) ? [] : renderedObject(child)));
+}
+
+/** `child` as cdk8s renders it, when it is an object that renders (one that does not is refused elsewhere). */
+export function renderedObject(child: IConstruct): SiblingObject[] {
+  if (!ApiObject.isApiObject(child)) return [];
+  let rendered: unknown;
+  try {
+    rendered = child.toJson();
+    JSON.stringify(rendered);
+  } catch {
+    return [];
+  }
+  const chart = Chart.of(child);
+  // A List counts as its items, as `kubectl apply` applies them (construct-app-objects.ts, 66b-8).
+  const documents = isMap(rendered) ? listItems(rendered).map(({ item }) => item) : [rendered];
+  return [{ file: `${chart.node.path || chart.node.id}.yaml`, path: blankedPath(child), documents }];
 }
 
 /**

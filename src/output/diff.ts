@@ -32,8 +32,11 @@ export function diffTrees(committed: FileTree, fresh: FileTree, shown: (text: st
     const after = fresh.get(path);
     if (before === after) continue;
     if (before === undefined) out.push(`+++ ${path} (missing from the committed output)`);
-    else if (after === undefined) out.push(`--- ${path} (stale: a fresh synth no longer writes it)`);
-    else {
+    else if (after === undefined) {
+      out.push(`--- ${path} (stale: a fresh synth no longer writes it)`);
+      // A file on its way out is still committed until it goes: a secret in it is named too (76a-16).
+      out.push(...secretLineNotes(before, shown(before)).map((note) => `!!! ${path}: ${note}`));
+    } else {
       const [shownBefore, shownAfter] = [shown(before), shown(after)];
       const lines = diffLines(shownBefore, shownAfter);
       out.push(`*** ${path}${lines.length ? '' : ' (differs only inside values that are not shown: secrets)'}`, ...lines);

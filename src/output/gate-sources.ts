@@ -20,56 +20,95 @@ interface ConfigValue {
   readonly value: string;
 }
 
-/** How many places a message names at most; a config holds hundreds of values, a refused text a few of them. */
-const SHOWN = 4;
+/** A gate finding traced to its config: the generated file's name, the config file, and the values (none if unreadable). */
+interface Traced {
+  readonly path: string;
+  readonly configFile: string;
+  readonly sources?: Sources;
+}
 
-/**
- * For a gate finding (`<cluster>/<file>: holds …`) of the generated `files`: what to change in the config, as a clause
- * to append to the finding's message. `configOf` gives a cluster's config file (undefined when unknown), `shown` how a
- * message names it. Empty when the finding's file is not one of a known cluster.
- */
-export function gateFindingSource(
+/** Traces a gate finding (`<cluster>/<file>: holds …`) of the generated `files`; undefined when no known cluster's. */
+function traced(
   finding: string,
   files: ReadonlyMap<string, string>,
   configOf: (cluster: string) => string | undefined,
-  shown: (file: string) => string,
-): string {
+): Traced | undefined {
   // `path: …`, or `path:line: …` for a finding read from lines (secret-gate.ts atLines).
   const path = [...files.keys()]
     .filter((name) => finding.startsWith(`${name}:`) && /^(?::\d+)?: /.test(finding.slice(name.length)))
     .sort((a, b) => b.length - a.length)[0];
   const configFile = path === undefined ? undefined : configOf(path.split('/')[0]);
-  if (path === undefined || configFile === undefined) return '';
-  const file = shown(configFile);
+  if (path === undefined || configFile === undefined) return undefined;
   let values: ConfigValue[];
   try {
     values = configValues(readFileSync(configFile, 'utf8'));
   } catch {
-    return `; ${path} is generated from ${file}: change the value there that it shows`;
+    return { path, configFile };
   }
-  const texts = refusedTexts(path, files.get(path)!);
-  const places = sources(texts, values)
-    .slice(0, SHOWN)
-    .map((value) => `${file}:${value.line}:${value.column} (${shownPath(value.path)})`);
-  return places.length
-    ? `; ${path} is generated: the text comes from ${places.join(', ')}: change it there`
-    : `; ${path} is generated from ${file}: change the value there that it shows`;
+  return { path, configFile, sources: sources(refusedTexts(path, files.get(path)!), values) };
 }
+
+/** Where a gate finding's text came from in the config (gateFindingSources). */
+export interface GateFindingSources {
+  /** Each config place, as a diagnostic starts: `config/c.yaml:16:20: traefik.values.extraObjects[0].data.k`. */
+  readonly places: readonly string[];
+  /** Where no place is known: what to change, as a clause to append to the finding's message (empty for no cluster's file). */
+  readonly clause: string;
+}
+
+/**
+ * For a gate finding (`<cluster>/<file>: holds …`) of the generated `files`: every config place its text came from, so
+ * a refusal says each on its own line (77a-16), else what to change as a clause. `configOf` gives a cluster's config
+ * file (undefined when unknown), `shown` how a message names it.
+ */
+export function gateFindingSources(
+  finding: string,
+  files: ReadonlyMap<string, string>,
+  configOf: (cluster: string) => string | undefined,
+  shown: (file: string) => string,
+): GateFindingSources {
+  const found = traced(finding, files, configOf);
+  if (!found) return { places: [], clause: '' };
+  const file = shown(found.configFile);
+  const { values = [], definite = false } = found.sources ?? {};
+  if (definite) return { places: values.map((value) => `${file}:${value.line}:${value.column}: ${shownPath(value.path)}`), clause: '' };
+  // Values only inside a text too long to judge are guesses: a few are named on the finding's own line.
+  const guesses = values.slice(0, SHOWN).map((value) => `${file}:${value.line}:${value.column} (${shownPath(value.path)})`);
+  return {
+    places: [],
+    clause: guesses.length
+      ? `; ${found.path} is generated: the text comes from ${guesses.join(', ')}: change it there`
+      : `; ${found.path} is generated from ${file}: change the value there that it shows`,
+  };
+}
+
+/** How many guessed places a message names at most; a config holds hundreds of values. */
+const SHOWN = 4;
+
+/** How many refused texts of one file are traced: each is matched against every config value. */
+const MAX_TEXTS = 100;
 
 /** What the gate refuses in a file: the secrets it finds, and each line a shape reading refuses (secret-shapes.ts). */
 function refusedTexts(path: string, text: string): string[] {
   const lines = text.length <= 1 << 20 ? text.split('\n').filter((line) => line.length <= 4096 && secretShape(line)) : [];
-  return [...new Set([...secretsOfFile(path, text), ...lines])].filter((found) => found.length >= 3).slice(0, 20);
+  return [...new Set([...secretsOfFile(path, text), ...lines])].filter((found) => found.length >= 3).slice(0, MAX_TEXTS);
 }
 
 /** Whether a text alone is refused: its lines hold a secret, or it has a secret's shape. */
 const refused = (text: string): boolean => secretsInLines(text).length > 0 || !!secretShape(text);
 
+/** The config values refused texts come from (sources). */
+interface Sources {
+  readonly values: readonly ConfigValue[];
+  /** Whether each value is known to hold or cause a refused text, rather than only to lie inside one. */
+  readonly definite: boolean;
+}
+
 /**
  * The config values a refused text comes from: a value holding the text whole, else the values inside it whose
  * removal clears it (a host beside a path: neither alone is refused), else every value inside it.
  */
-function sources(texts: readonly string[], values: readonly ConfigValue[]): ConfigValue[] {
+function sources(texts: readonly string[], values: readonly ConfigValue[]): Sources {
   const found = new Set<ConfigValue>();
   // Values only inside a text too long to judge (a whole valuesContent): said only where no text names a cause, so
   // the first lines of a config (its VIP, an object's kind) do not crowd out the value at fault (61a-10).
@@ -85,7 +124,8 @@ function sources(texts: readonly string[], values: readonly ConfigValue[]): Conf
     const causes = wasRefused ? inside.filter((value) => !refused(text.split(value.value).join('x'))) : [];
     (causes.length ? causes : inside).forEach((value) => (causes.length ? found : loose).add(value));
   }
-  return [...(found.size ? found : loose)].sort((a, b) => a.line - b.line || a.column - b.column);
+  const sorted = [...(found.size ? found : loose)].sort((a, b) => a.line - b.line || a.column - b.column);
+  return { values: sorted, definite: found.size > 0 };
 }
 
 /** The scalar values of a config file (a cluster's config is small and has passed the input checks). */

@@ -11,6 +11,8 @@ import { mergeValues, ValueConflict } from './values-merge';
 import { withJoinedInitContainers } from './init-container-join';
 import { checkTraefikValues, traefikValuesSchema, ValuesViolation } from './values-schema';
 import { closest } from '../core/closest';
+import { mayQuote } from '../core/quotable';
+import { redactMessage } from '../core/redact-message';
 import { toolKeyMisplaced } from './misplaced-keys';
 import { unreadResolversKeyProblem } from './defined-resolvers';
 import { ignoredGlobalArgumentsProblem } from './arguments';
@@ -71,12 +73,31 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
     const nested = `${parts.join(': {')}: ...${'}'.repeat(parts.length - 1)}`;
     const dotted =
       parts.length > 1 && key.length <= 80 ? `"${key}" is one key whose name holds dots, not a path: nest it (${nested})` : undefined;
-    const hint = dotted ?? toolKeyMisplaced(key, keyPrefix) ?? (guess ? `did you mean "${guess}"?` : "check the chart's values.yaml");
-    errors.push({ path: [key], message: `is not a value of Traefik chart ${schema.tag}: ${hint}` });
+    const hint =
+      cliFlagHint(key, user[key]) ??
+      dotted ??
+      toolKeyMisplaced(key, keyPrefix) ??
+      (guess ? `did you mean "${guess}"?` : "check the chart's values.yaml");
+    // About the key's name: it stands at the key, and a secret in its value is still said beside it.
+    errors.push({ path: [key], message: `is not a value of Traefik chart ${schema.tag}: ${hint}`, aboutName: true });
   }
   errors.push(...checkTraefikValues(schema, merged).filter((violation) => !explained.has(violation.path.join('.'))));
   const { unreadChartKeys } = require('./chart-unread-keys') as typeof ChartUnreadKeys;
   return { errors, warnings: unreadChartKeys(user, schema.json, schema.tag) };
+}
+
+/**
+ * A Traefik command-line flag written as a chart value (77a-4, `"--entrypoints.web.address=:8000": x`): the chart
+ * passes flags to Traefik from its `additionalArguments` list (traefik/traefik-helm-chart, traefik/values.yaml).
+ */
+function cliFlagHint(key: string, value: unknown): string | undefined {
+  if (!key.startsWith('--')) return undefined;
+  const hint = (flag: string) =>
+    `it is a Traefik command-line flag, not a chart value: give it as an item of additionalArguments (additionalArguments: [${JSON.stringify(flag)}]), or set the chart value that writes it`;
+  // The value joins the flag where it is a plain one (`"--log.level": DEBUG`); one a message would not show is left out.
+  if (key.includes('=') || !['string', 'number', 'boolean'].includes(typeof value) || !mayQuote(String(value))) return hint(key);
+  const joined = hint(`${key}=${String(value)}`);
+  return redactMessage(joined, []) === joined ? joined : hint(key);
 }
 
 function conflictMessage({ user, generated }: ValueConflict, keys: readonly string[], keyPrefix: string): string {

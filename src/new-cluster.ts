@@ -7,7 +7,7 @@ import { removeLeftoverCopies } from './config/interrupted-new';
 import { copiedFromLine, siteValues } from './config/example-copy';
 import { closest } from './core/closest';
 import { formatPath, oneLine, printable } from './core/problem';
-import { redact, secretShape, secretsInComments, secretsInData } from './core/secrets';
+import { redact, secretShape, secretsInData } from './core/secrets';
 import { argumentSecrets, redactMessage, redactProblem } from './core/redact-message';
 import { npmSwallowedFlags } from './npm-args';
 import { createWhole, describeFileError } from './output/file-system';
@@ -16,6 +16,7 @@ import { ownFoldersProblem } from './output/own-folders';
 import { oddKind } from './output/odd-entries';
 import { linesText, secretLineGroups } from './core/secret-line-groups';
 import { valuesNamedByComments } from './config/commented-values';
+import { secretComments } from './config/comment-secrets';
 import { decodeConfigBytes, sizeProblem, withLineFeeds } from './config/yaml-input';
 
 export interface NewClusterOptions {
@@ -269,31 +270,41 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   }));
   const where = [...found, ...commented]
     .map((item) => ({
-      line: at(item.path),
+      ...at(item.path),
       key: formatPath(redactProblem({ path: item.path, message: '' }, secrets).path),
       why: 'why' in item ? item.why : undefined,
     }))
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const inValues = new Set(where.map(({ line }) => line));
-  const outside = (part: string) => !!secretShape(part) || (!fromExample && secretsInComments(part).length > 0);
   const parts = text.split('\n');
   // Every such line (up to 20) with what it holds, in one run (44a-14), and lines that hold one only together (a name
   // then its value, a table's header, rule and row: 56a-13, 57a-14); a line already named for its value is not again.
-  const groups = outside(text) ? secretLineGroups(parts, outside).filter((group) => !group.every((line) => inValues.has(line))) : [];
+  // Comments are read as synth reads them (config/comment-secrets.ts, 77a-12); the examples' are not (see above).
+  const comments = fromExample ? [] : (secretComments(text) ?? []);
+  const inComments = new Set(comments.flatMap(({ lines }) => lines));
+  const shaped = secretShape(text)
+    ? secretLineGroups(parts, (part) => !!secretShape(part))
+        .filter((group) => !group.every((line) => inValues.has(line)) && !group.some((line) => inComments.has(line)))
+        .map((lines) => ({
+          line: lines[0],
+          column: (/\S/.exec(parts[lines[0] - 1])?.index ?? 0) + 1,
+          lines,
+          what: lines.length > 1 ? 'a secret over several comment lines' : secretShape(parts[lines[0] - 1])!,
+        }))
+    : [];
+  const groups = [...comments, ...shaped].sort((a, b) => a.line - b.line);
   if (where.length || groups.length) {
     const each = where.map(({ line, key, why }) => [line && `line ${line}`, key, why].filter(Boolean).join(': ')).filter(Boolean);
-    const kind = (group: readonly number[]) =>
-      group.length > 1
-        ? 'a secret over several comment lines'
-        : (secretShape(parts[group[0] - 1]) ??
-          secretsInData(parts[group[0] - 1].replace(/^[^#]*#+\s?/, ''))[0]?.what ??
-          'a secret in a comment');
     const others = groups
       .slice(0, 20)
-      .map((group) => `; ${linesText(group)}: ${kind(group)}`)
+      .map(({ lines, what }) => `; ${linesText(lines)}: ${what}`)
       .join('');
     const more = groups.length > 20 ? `; and ${groups.length - 20} more` : '';
-    const first = [where.find(({ line }) => line)?.line, groups[0]?.[0]].filter((line): line is number => !!line).sort((a, b) => a - b)[0];
+    // Headed `file:line:column:` as synth's findings are (77a-12), at the first place named.
+    const places: Array<{ line?: number; column?: number } | undefined> = [where.find(({ line }) => line), groups[0]];
+    const first = places
+      .flatMap((place) => (place?.line ? [{ line: place.line, column: place.column ?? 1 }] : []))
+      .sort((a, b) => a.line - b.line)[0];
     const inData = where.length ? ` a secret${each.length ? ` (${each.join('; ')})` : ''}` : '';
     const inText = groups.length ? ` a secret outside its values (a comment, say${others}${more})` : '';
     const reword = commented.length ? '; if a value is no secret, reword the comment that names it' : '';
@@ -304,7 +315,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
           ? `move it into a Kubernetes Secret (synth refuses it there too)${reword}`
           : 'remove it from the file';
     return fail(
-      `${shown(source)}${first ? `:${first}` : ''} holds${inData}${inData && inText ? ' and' : ''}${inText}: nothing was copied; ` +
+      `${shown(source)}${first ? `:${first.line}:${first.column}:` : ''} holds${inData}${inData && inText ? ' and' : ''}${inText}: nothing was copied; ` +
         `${fix}, then copy again`,
     );
   }
@@ -333,17 +344,17 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   return 0;
 }
 
-/** The line (1-based) of the node at a key path of `text` (the nearest node above it there), or undefined. */
-function valueLines(text: string): (path: readonly (string | number)[]) => number | undefined {
+/** The line and column (1-based) of the node at a key path of `text` (the nearest node above it there), or neither. */
+function valueLines(text: string): (path: readonly (string | number)[]) => { line?: number; column?: number } {
   const lineCounter = new yaml.LineCounter();
   const doc = yaml.parseDocument(text, { lineCounter });
   return (path) => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = doc.getIn(path.slice(0, depth), true);
       const start = yaml.isNode(node) ? node.range?.[0] : undefined;
-      if (start !== undefined) return lineCounter.linePos(start).line;
+      if (start !== undefined) return { line: lineCounter.linePos(start).line, column: lineCounter.linePos(start).col };
     }
-    return undefined;
+    return {};
   };
 }
 

@@ -148,7 +148,7 @@ describe('52a-3: npm run new --from refuses a comment with a foreign secret name
     });
     const text = lines.join('\n');
     expect(code).toBe(1);
-    expect(text).toContain(`src.yaml:${DEV_YAML.split('\n').length} holds a secret outside its values`);
+    expect(text).toMatch(new RegExp(`src\\.yaml:${DEV_YAML.split('\n').length}:\\d+: holds a secret outside its values`));
     expect(text).not.toContain(S);
   });
 });

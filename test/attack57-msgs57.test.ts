@@ -203,7 +203,7 @@ describe('57a-14: `new --from` names file:line for every finding', () => {
     expect(code).toBe(1);
     expect(copied).toBe(false);
     // The table from its header, or its secret row alone (71a-21 reads `admin | pw` on one line).
-    expect(text).toMatch(/src\.yaml:[13] holds a secret outside its values/);
+    expect(text).toMatch(/src\.yaml:[13]:\d+: holds a secret outside its values/);
     expect(text).toMatch(/lines 1-3: a secret over several comment lines|line 3: /);
     expect(text).not.toContain(SECRET);
   });
@@ -212,7 +212,7 @@ describe('57a-14: `new --from` names file:line for every finding', () => {
     const many = Array.from({ length: 22 }, (_, i) => `# password: Pq8vLmP3xR7t${String(i).padStart(2, '0')}`);
     const { code, text } = run([table[0], table[2], '# note', ...many, BASE].join('\n'));
     expect(code).toBe(1);
-    expect(text).toMatch(/src\.yaml:[12] holds a secret outside its values/);
+    expect(text).toMatch(/src\.yaml:[12]:\d+: holds a secret outside its values/);
     expect(text).toMatch(/; lines? [12](-2)?: /);
     expect(text).toContain('and 3 more');
     expect(text).not.toMatch(/Zq8v|Pq8v/);
@@ -226,7 +226,7 @@ describe('57a-14: `new --from` names file:line for every finding', () => {
     );
     expect(code).toBe(1);
     expect(text).toContain(
-      'src.yaml:22 holds a secret (line 22: traefik.values.env[0].value; line 25: traefik.values.deployment.podAnnotations',
+      'src.yaml:22:16: holds a secret (line 22: traefik.values.env[0].value; line 25: traefik.values.deployment.podAnnotations',
     );
     expect(text).not.toMatch(/Zq8v|Qw8v/);
   });

@@ -1,4 +1,5 @@
-import { secretsInComments, secretsInData } from '../core/secrets';
+import { yaml } from '../core/yaml';
+import { secretShape, secretsInComments, secretsInData } from '../core/secrets';
 import { linesText, secretLineGroups } from '../core/secret-line-groups';
 import { judgedOnceAcrossRuns } from '../core/secrets-memo';
 
@@ -11,38 +12,85 @@ interface LineFinding {
   readonly message: string;
 }
 
+/** Comment lines that hold a secret (one line, or the fewest neighbouring lines that hold one together). */
+export interface CommentSecret {
+  /** 1-based, the group's first line and the column of its `#`. */
+  readonly line: number;
+  readonly column: number;
+  readonly lines: readonly number[];
+  /** What it holds, as the finding names it. */
+  readonly what: string;
+}
+
+/** The lexer's tokens that stand for no source text (yaml's CST: DOCUMENT, FLOW_END, SCALAR). */
+const NO_SOURCE = new Set(['\x02', '\x18', '\x1f']);
+
 /**
- * Whether a config's comments hold a secret: comments that passed in an earlier synth are not read again (secrets-memo.ts),
- * as a config's values are not, so a config's prose (`# The nodes, in bootstrap order: …`) costs its first synth only.
+ * Each line's YAML comment (`# …`; '' where the line has none) and the column of its `#`, as the YAML lexer reads
+ * them (linear): a `#` line of a `|` block's text or inside a quoted value is that value's text, judged with it at its
+ * key path, no comment (77a-1).
  */
-const holdsCommentSecret = judgedOnceAcrossRuns('config-comments', (text: string) => (secretsInComments(text).length ? true : undefined));
+function commentsByLine(text: string): { comments: string[]; columns: number[] } {
+  const comments: string[] = text.split('\n').map(() => '');
+  const columns: number[] = [];
+  let [line, lineStart, offset] = [0, 0, 0];
+  for (const token of new yaml.Lexer().lex(text)) {
+    if (NO_SOURCE.has(token)) continue;
+    if (token.startsWith('#')) {
+      comments[line] = token;
+      columns[line] = offset - lineStart + 1;
+    }
+    for (let i = token.indexOf('\n'); i >= 0; i = token.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = offset + i + 1;
+    }
+    offset += token.length;
+  }
+  return { comments, columns };
+}
+
+/** Whether a comment holds a secret: read as the lines of a document (`# password: X`) and by its shape (`# db_pass X`). */
+const holds = (comment: string): boolean => secretsInComments(comment).length > 0 || !!secretShape(comment);
+
+/**
+ * The one reading of a config's comments, for synth (commentSecrets below) and `npm run new --from` alike (77a-12: one
+ * verdict, one place for each comment line). Comments that passed in an earlier synth are not read again
+ * (secrets-memo.ts), as a config's values are not, so a config's prose costs its first synth only.
+ */
+export const secretComments = judgedOnceAcrossRuns('config-comments', (text: string): CommentSecret[] | undefined => {
+  // Each `#` to its line's end first (a `#` of a value's text too): a text whose every such piece passes needs no lexing.
+  if (!text.includes('#') || !holds(text.replace(/^(?:[^#\n]*[^#\s])?[ \t]*(?=#)|^[^#\n]*$/gm, ''))) return undefined;
+  const { comments, columns } = commentsByLine(text);
+  if (!holds(comments.join('\n'))) return undefined;
+  const found = secretLineGroups(comments, holds).map((group): CommentSecret => {
+    const comment = comments[group[0] - 1];
+    const what =
+      group.length > 1
+        ? 'a secret over several comment lines'
+        : (secretShape(comment) ?? secretsInData(comment.replace(/^#+\s?/, ''))[0]?.what ?? 'a secret in a comment');
+    return { line: group[0], column: columns[group[0] - 1] ?? 1, lines: group, what };
+  });
+  return found.length ? found : undefined;
+});
 
 /**
  * Round 76 (76a-20): a config file is kept in Git as dist/ is, so a secret its comments hold (`# The admin password is
  * X`, `# token: ghp_…`) is refused by synth as `npm run new --from` refuses it (README: synth's secret gate names each
- * secret a file's lines hold, a comment too, at its own `file:line`): the same reading and the same groups of lines
- * (secret-line-groups.ts), each named by its line(s) and what it holds, never shown. `secrets`: what to blank in every
- * other message about the file (a value that repeats the comment's password).
+ * secret a file's lines hold, a comment too, at its own `file:line`): each group of lines (secret-line-groups.ts) named
+ * by its line(s) and what it holds, never shown. `secrets`: what to blank in every other message about the file (a
+ * value that repeats the comment's password).
  */
 export function commentSecrets(file: string, text: string): { errors: LineFinding[]; secrets: string[] } {
-  if (!text.includes('#') || !holdsCommentSecret(text)) return { errors: [], secrets: [] };
-  const secrets = secretsInComments(text);
-  const parts = text.split('\n');
-  const holds = (part: string) => secretsInComments(part).length > 0;
-  const errors = secretLineGroups(parts, holds).map((group): LineFinding => {
-    const what =
-      group.length > 1
-        ? 'a secret over several comment lines'
-        : (secretsInData(parts[group[0] - 1].replace(/^[^#]*#+\s?/, ''))[0]?.what ?? 'a secret in a comment');
-    return {
-      file,
-      line: group[0],
-      column: parts[group[0] - 1].indexOf('#') + 1 || 1,
-      path: [],
-      message:
-        `holds a secret outside its values (a comment, say; ${linesText(group)}: ${what}), and the config file is ` +
-        'committed to Git as dist/ is: remove it from the file (keep the secret in a Kubernetes Secret)',
-    };
-  });
-  return { errors, secrets };
+  const found = secretComments(text);
+  if (!found) return { errors: [], secrets: [] };
+  const errors = found.map(({ line, column, lines, what }): LineFinding => ({
+    file,
+    line,
+    column,
+    path: [],
+    message:
+      `holds a secret outside its values (a comment, say; ${linesText(lines)}: ${what}), and the config file is ` +
+      'committed to Git as dist/ is: remove it from the file (keep the secret in a Kubernetes Secret)',
+  }));
+  return { errors, secrets: secretsInComments(commentsByLine(text).comments.join('\n')) };
 }

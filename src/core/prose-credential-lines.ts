@@ -6,7 +6,7 @@ import { atFirstUse } from './lazy-regexp';
 /**
  * Round 62 (62a-3): a password in prose that the general reader of secret words (secret-word-lines.ts) leaves, because its
  * label is not one of its names (`the wifi key is X`, `WLAN key: X`, `X <- root pw`) or its value is 10 or 11 characters
- * (`X is the root pw`, `Password for root is X`, `mot de passe : X`, `密码：X`), or the label is an account and a slash
+ * (`X is the root pw`, `db pass X`, `Password for root is X`, `mot de passe : X`, `密码：X`), or the label is an account and a slash
  * (`admin / X`, as a password manager or a ticket writes a login). The guard is the value: one run of 10 to 64 letters and
  * digits that looks generated (generated-runs.ts looksGeneratedRun: letters and digits interleaved), not all hex (an id or
  * digest); so `see the admin / ops guide`, `WLAN key: see the vault`, `the key is rotated monthly` are no secret, and
@@ -29,6 +29,8 @@ const LABEL = atFirstUse(
         String.raw`(?:wi[\s_-]?fi|wlan|wpa2?|wireless|network|ssid)[\s_-]?(?:key|pass(?:word|phrase)?|pw|psk)`,
         String.raw`(?:root|admin(?:istrator)?|sudo|superuser)(?:'s)?[\s_-]?(?:pw|pwd|passwd|password|pass)`,
         String.raw`pass(?:word|wd)?[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:root|admin(?:istrator)?|sudo|superuser)`,
+        // 77a-11: any name before the short `pass` or `pw`, as a note says whose it is (`db pass X`, `ilo pass X`, `vpn pw X`).
+        String.raw`(?<![\p{L}\p{N}_.-])[\p{L}\p{N}][\p{L}\p{N}.-]{0,31}[ \t_-](?:pw|pwd|passwd|pass)(?![\p{L}\p{N}_-])`,
         // `Username admin, password X`: the account named before its password.
         String.raw`(?:user(?:name)?|login)[ \t:=]+[\w.-]{1,32}[ \t]*[,;][ \t]*pass(?:word|wd)?`,
         // 72b-1: `Sign in: username "admin", then "X"`, quoted with backticks too: the account, its password next.

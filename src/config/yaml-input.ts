@@ -145,8 +145,7 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   if (secondDoc) {
     const message = `holds a second YAML document (after \`---\` near line ${at(secondDoc.range[0]).line}): keep one cluster per file`;
     // 77a-13: the first document is still read and judged, so one run names every problem (its offsets are the file's).
-    const second = tokens.filter((token) => token.type === 'document')[1]?.offset ?? secondDoc.range[0];
-    const first = readYaml(text.slice(0, second), knownKeys);
+    const first = readYaml(text.slice(0, tokens.filter((token) => token.type === 'document')[1]?.offset ?? secondDoc.range[0]), knownKeys);
     return { ...first, problems: [...first.problems, { ...at(secondDoc.range[0]), path: [], message }] };
   }
   const resolve = aliasResolver(doc);

@@ -275,7 +275,9 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
       why: 'why' in item ? item.why : undefined,
     }))
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  const inValues = new Set(where.map(({ line }) => line));
+  const inValues = new Set(
+    where.flatMap(({ line, lastLine }) => (line ? Array.from({ length: (lastLine ?? line) - line + 1 }, (_, i) => line + i) : [])),
+  );
   const parts = text.split('\n');
   // Every such line (up to 20) with what it holds, in one run (44a-14), and lines that hold one only together (a name
   // then its value, a table's header, rule and row: 56a-13, 57a-14); a line already named for its value is not again.
@@ -345,14 +347,18 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
 }
 
 /** The line and column (1-based) of the node at a key path of `text` (the nearest node above it there), or neither. */
-function valueLines(text: string): (path: readonly (string | number)[]) => { line?: number; column?: number } {
+function valueLines(text: string): (path: readonly (string | number)[]) => { line?: number; column?: number; lastLine?: number } {
   const lineCounter = new yaml.LineCounter();
   const doc = yaml.parseDocument(text, { lineCounter });
   return (path) => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = doc.getIn(path.slice(0, depth), true);
       const start = yaml.isNode(node) ? node.range?.[0] : undefined;
-      if (start !== undefined) return { line: lineCounter.linePos(start).line, column: lineCounter.linePos(start).col };
+      if (start === undefined) continue;
+      // The value's last line too (not a node above it): a `|` block's lines are the value's, named at its key path (77a-1).
+      const end = depth === path.length ? (node as { range?: number[] }).range?.[1] : undefined;
+      const lastLine = lineCounter.linePos(Math.max(start, (end ?? start + 1) - 1)).line;
+      return { line: lineCounter.linePos(start).line, column: lineCounter.linePos(start).col, lastLine };
     }
     return {};
   };

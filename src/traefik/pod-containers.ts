@@ -67,12 +67,13 @@ export function podContainerProblems(values: Values, prefix: Path, generated: Va
     ...clashesWithOwnInits(spec, ownInits),
     ...containerFieldProblems(spec).filter((finding) => !saidElsewhere(finding)),
   ].map((finding) => (ownPod ? ownEnvMessage(finding, ownPod.chartEnv) : finding));
-  const secrets = secretValues(spec);
+  // Read for a message only: most values give no finding, and reading the pod's secrets costs more than the schema check.
+  let secrets: string[] | undefined;
   return findings.flatMap((finding) => {
     const at = source(finding.path);
     // A templated mount field is rendered by `tpl` at install time: not judged here.
     if (!at || (at[0] === 'additionalVolumeMounts' && isTemplated(valueAt(values, at)))) return [];
-    const message = redact(finding.message, secrets).replace(
+    const message = redact(finding.message, (secrets ??= secretValues(spec))).replace(
       /the Kubernetes 1\.27 schema of Pod/g,
       finding.path[0] === 'containers' || finding.path[0] === 'initContainers'
         ? "the Kubernetes 1.27 schema of a pod's container"

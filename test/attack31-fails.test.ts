@@ -42,7 +42,7 @@ describe('30b-3: a Deployment with 2+ replicas fails on any additionalArguments 
 
 describe('30b-4: a nodeSelector entry the API server refuses', () => {
   // A key holding a dot or a slash is bracketed in a message's path.
-  const selectorAt = (key: string) => (/[./]/.test(key) ? `nodeSelector["${key}"]` : `nodeSelector.${key}`);
+  const selectorAt = (key: string) => (/^[\w-]+$/.test(key) ? `nodeSelector.${key}` : `nodeSelector[${JSON.stringify(key)}]`);
   const texts = "is null, but a pod's nodeSelector holds texts only, so the API server refuses Traefik's pods";
   test.each([['kubernetes.io/hostname'], ['a']])('a null value at %s is refused', (key) => {
     expect(on('39.0.7', { nodeSelector: { [key]: null } })).toContain(`traefik.values.${selectorAt(key)}: ${texts}`);
@@ -50,7 +50,7 @@ describe('30b-4: a nodeSelector entry the API server refuses', () => {
   test.each([
     [{ a: 'x y' }, 'a', 'is not a valid label value'],
     [{ a: 'v'.repeat(64) }, 'a', 'at most 63'],
-    [{ '': 'x' }, '""', 'is not a valid key'],
+    [{ '': 'x' }, '', 'is not a valid key'],
     [{ 'a b': 'x' }, 'a b', 'is not a valid key'],
     [{ [`example.com/${'k'.repeat(64)}`]: 'x' }, `example.com/${'k'.repeat(64)}`, 'at most 63'],
   ])('%j is refused', (nodeSelector, key, says) => {

@@ -22,13 +22,13 @@ describe('refused', () => {
     [
       'quote in a local plugin',
       { experimental: { localPlugins: { 'my"plug': plugin } } },
-      'experimental.localPlugins.my"plug',
+      'experimental.localPlugins["my\\"plug"]',
       /is a key with a quote/,
     ],
     [
       'backslash in a local plugin',
       { experimental: { localPlugins: { 'my\\plug': plugin } } },
-      'experimental.localPlugins.my\\plug',
+      'experimental.localPlugins["my\\\\plug"]',
       /is a key with a backslash/,
     ],
     [

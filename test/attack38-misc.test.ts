@@ -157,7 +157,7 @@ describe('39b-8: an extraObjects StatefulSet may mount its own claim templates (
 describe('39a-6: label keys and values of the chart label maps, and data keys of extraObjects, as the API server judges them', () => {
   const errors = (values: object) => judgedValues(values, '39.0.7').errors.join('\n');
   test.each([
-    ['deployment.podLabels', { deployment: { podLabels: { 'my label': 'x' } } }, 'traefik.values.deployment.podLabels.my label'],
+    ['deployment.podLabels', { deployment: { podLabels: { 'my label': 'x' } } }, 'traefik.values.deployment.podLabels["my label"]'],
     ['deployment.labels', { deployment: { labels: { 'a/b/c': 'x' } } }, 'traefik.values.deployment.labels["a/b/c"]'],
     ['commonLabels', { commonLabels: { team: 'a b' } }, 'traefik.values.commonLabels.team'],
     ['service.labels', { service: { labels: { tier: 5 } } }, 'traefik.values.service.labels.tier'],
@@ -168,7 +168,7 @@ describe('39a-6: label keys and values of the chart label maps, and data keys of
           { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'kube-system' }, data: { 'my file': 'v' } },
         ],
       },
-      'traefik.values.extraObjects[0].data.my file',
+      'traefik.values.extraObjects[0].data["my file"]',
     ],
   ])('%s', (_, values, path) => {
     expect(errors(values)).toContain(`${path}:`);

@@ -81,7 +81,7 @@ describe('40b-6: a list item with a schema problem leaves the other problems of 
       { ...devConfig(), loadBalancers: [service({ name: 'Bad_Name', selector: { 'Bad Key': 'x' }, ips: ['192.168.0.41'] })] },
       [
         'loadBalancers[0].name: "Bad_Name"',
-        'loadBalancers[0].selector.Bad Key: "Bad Key" is not a valid key',
+        'loadBalancers[0].selector["Bad Key"]: "Bad Key" is not a valid key',
         'loadBalancers[0].ips[0]: "192.168.0.41" is also the VIP of Traefik',
       ],
     ],
@@ -119,7 +119,7 @@ describe('40b-6: a list item with a schema problem leaves the other problems of 
       },
       [
         'traefik.certResolvers.le.email: "nope"',
-        'traefik.certResolvers.Bad R: "Bad R" is not a certificate resolver name',
+        'traefik.certResolvers["Bad R"]: "Bad R" is not a certificate resolver name',
         `ingresses[1].tls.certResolver: "nope" ${NOT_DEFINED}`,
       ],
       ['ingresses[0].tls.certResolver'],

@@ -154,7 +154,7 @@ describe('44a-11: values given as data follow the same rule', () => {
     extraObjects: [{ apiVersion: 'traefik.io/v1alpha1', kind: 'Middleware', metadata: { name: 'm', namespace: 'kube-system' }, spec }],
   });
   test.each<[string, unknown]>([
-    ['caSecret outside tls', middleware({ forwardAuth: { address: 'https://a.example.com', caSecret: 'auth-ca' } })],
+    ['caSecret under forwardAuth.tls', middleware({ forwardAuth: { address: 'https://a.example.com', tls: { caSecret: 'auth-ca' } } })],
     ['an un-prefixed *-secret annotation', { deployment: { podAnnotations: { 'auth-secret': 'basic-auth' } } }],
     ['an env entry named *_SECRET', { env: [{ name: 'EXISTING_SECRET', value: 'postgres-credentials' }] }],
     ['an env entry, a hashing algorithm', { env: [{ name: 'KC_SPI_PASSWORD_HASHING_DEFAULT', value: 'pbkdf2-sha256' }] }],
@@ -162,7 +162,7 @@ describe('44a-11: values given as data follow the same rule', () => {
     accepted(values);
   });
   test.each<[string, unknown]>([
-    ['caSecret, a secret', middleware({ forwardAuth: { address: 'https://a.example.com', caSecret: S } })],
+    ['caSecret, a secret', middleware({ forwardAuth: { address: 'https://a.example.com', tls: { caSecret: S } } })],
     ['an env entry named *_SECRET, a secret', { env: [{ name: 'EXISTING_SECRET', value: S }] }],
     ['an env entry named *Secret with a label, a secret', { env: [{ name: 'clientSecretProd', value: S }] }],
     ['an env entry, a secret under a hashing name', { env: [{ name: 'KC_SPI_PASSWORD_HASHING_DEFAULT', value: S }] }],

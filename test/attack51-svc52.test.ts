@@ -10,12 +10,12 @@ import { devConfig, judgedValues, refusalOf, valuesDoors, withChanges } from './
  * and 50b-8 (messages). Each refused row names the key and what is said there; one config per door holds them all.
  */
 const refused: ReadonlyArray<[string, string]> = [
-  ['service.annotations.bad key', 'is not a valid annotation key: "bad key" is not a valid key'],
+  ['service.annotations["bad key"]', 'is not a valid annotation key: "bad key" is not a valid key'],
   ['service.annotations["a/b/c"]', 'is not a valid annotation key'],
   ['service.annotations["UPPER.COM/x"]', 'is not a valid annotation key'],
   ['service.spec.ipFamilies', 'is ["IPv4","IPv4"], and the API server refuses a family listed twice'],
   ['service.spec.sessionAffinityConfig.clientIP.timeoutSeconds', 'is 0; the API server expects a whole number of seconds from 1 to 86400'],
-  ['service.additionalServices.internal.annotations.bad key!', 'is not a valid annotation key'],
+  ['service.additionalServices.internal.annotations["bad key!"]', 'is not a valid annotation key'],
   ['service.additionalServices.internal.spec.sessionAffinityConfig', 'is set, but sessionAffinity is None'],
   ['service.additionalServices.internal.spec.ipFamilies', 'refuses a family listed twice'],
   ['service.additionalServices.internal.spec.externalTrafficPolicy', 'is set on a Service of type ClusterIP without externalIPs'],
@@ -143,7 +143,7 @@ describe('50b-6: a too-old chartVersion does not hide problems that do not depen
       'traefik.values.service.annotations["kube-vip.io/loadbalancerIPs"]',
       'but traefik.loadBalancerIPs makes this tool write "192.168.0.41" there',
     ],
-    ['traefik.values.service.annotations.bad key', 'is not a valid annotation key'],
+    ['traefik.values.service.annotations["bad key"]', 'is not a valid annotation key'],
   ])('%s', (key, said) => expect(lineAt(errors, key)).toContain(said));
   test("a key of the chart's values schema waits for a supported chart", () => {
     expect(errors).not.toContain('notAChartValue');

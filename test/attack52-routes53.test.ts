@@ -96,9 +96,9 @@ describe('51a-14: label maps the API server validates as labels, other than labe
       }),
     ).join('\n'));
   test.each([
-    ['a Service selector key with a blank', 'extraObjects[0].spec.selector.app name: is not a valid label'],
+    ['a Service selector key with a blank', 'extraObjects[0].spec.selector["app name"]: is not a valid label'],
     ['a Service selector value with a blank and "!"', 'extraObjects[1].spec.selector.app: is not a valid label'],
-    ["a Deployment pod template's nodeSelector key", 'extraObjects[2].spec.template.spec.nodeSelector.disk type: is not a valid label'],
+    ["a Deployment pod template's nodeSelector key", 'extraObjects[2].spec.template.spec.nodeSelector["disk type"]: is not a valid label'],
   ])('%s is refused with its key path', (_, expected) => {
     expect(errors()).toContain(`traefik.values.${expected}`);
   });

@@ -130,13 +130,13 @@ describe('57a-12: keys that hold a secret are located at their own line, with di
   test('a port entry keyed "password=…": at its key\'s line, its child at its own, the explanation whole', () => {
     const errors = errorsOf(withValues(`    ports:\n      "password=${SECRET}":\n        port: 99999\n        expose: {default: true}\n`));
     const portName = errors.find((e) => e.includes('port name'))!;
-    expect(portName).toMatch(/^c\.yaml:21:7: traefik\.values\.ports\.password=<redacted>: is entrypoint "password=<redacted>"/);
+    expect(portName).toMatch(/^c\.yaml:21:7: traefik\.values\.ports\["password=<redacted>"\]: is entrypoint "password=<redacted>"/);
     expect(portName).toContain(
       "writes as a port name of Traefik's container and Service, and the API server refuses it (it holds characters other than",
     );
     expect(portName).toContain('rename the entrypoint, e.g. "password"');
     expect(errors.find((e) => e.includes('name=value'))).toMatch(/^c\.yaml:21:7: /);
-    expect(errors.find((e) => e.includes('99999'))).toMatch(/^c\.yaml:22:15: traefik\.values\.ports\.password=<redacted>\.port: /);
+    expect(errors.find((e) => e.includes('99999'))).toMatch(/^c\.yaml:22:15: traefik\.values\.ports\["password=<redacted>"\]\.port: /);
     for (const e of errors) expect(e.toLowerCase()).not.toContain('zq8v');
   });
 

@@ -65,7 +65,7 @@ describe('59b-3: a resolver name Traefik takes is taken by every door', () => {
     [
       'a bar',
       { 'le|x': { email: 'a@example.com' } },
-      'traefik.certResolvers.le|x: "le|x" is not a certificate resolver name',
+      'traefik.certResolvers["le|x"]: "le|x" is not a certificate resolver name',
       /letters, digits, '-' and '_'/,
     ],
   ])('a name no flag carries (%s) is refused with the rule, not with another name', (_name, certResolvers, where, rule) => {

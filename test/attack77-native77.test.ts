@@ -53,7 +53,7 @@ const ascii = [
   'ramz',
   'kalimat_al_murur',
   'pasahitza',
-  'parole',
+  // Not `parole`: an English word too, so a key name only to the write gate's label reader (world-password-words.ts).
   'kalmar_sirri',
 ];
 const labelWords = ['Parole', 'Nenosiri', 'Cyfrinair', 'Pasahitza', 'Tunnussana', 'Kodikos', 'Pasfhocal'];

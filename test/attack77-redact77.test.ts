@@ -97,7 +97,12 @@ describe('the diff of check and --dry-run (fileRedaction)', () => {
     const edited = `${committed}    # ref Zq93mQvR2zLpHand4\n    # கடவுச்சொல்: Tk93mQvR2zLpHand3\n    # passwort Pk93mQvR2zLpHand5\n    # plain note x\n`;
     const shown = fileRedaction(new Map([['dev/traefik-config.yaml', edited]]))(edited);
     const tail = shown.split('\n').slice(-5, -1);
-    expect(tail).toEqual(['    # ref <redacted>', '    # கடவுச்சொல்: <redacted>', '    <redacted>', '    # plain note x']);
+    expect(tail).toEqual([
+      '    # ref <redacted>',
+      '    <redacted>' /* a label it knows since native77: the whole line */,
+      '    <redacted>',
+      '    # plain note x',
+    ]);
     expect(shown.startsWith(committed)).toBe(true);
   });
 

@@ -93,7 +93,7 @@ describe('YAML-layer messages never quote a secret (F2)', () => {
       'a secret key glued to its value in a flow mapping (unknown key, "did you mean")',
       'kubeVip: {version: v1.2.3, interface: eth0, controlPlane: {address: 192.168.0.40}, password:' +
         `${SECRET}}\ntraefik:\n  loadBalancerIPs: [192.168.0.41]\n`,
-      /kubeVip\.password:<redacted>: unknown key "password:<redacted>"/,
+      /kubeVip\["password:<redacted>"\]: unknown key "password:<redacted>"/,
     ],
   ])('%s', (_, text, expected) => {
     const out = lines(text);
@@ -161,7 +161,7 @@ describe("the constructs' data guard never quotes a secret (F2)", () => {
     [
       'TraefikHelmChartConfig: a secret key glued to its value, as a key (the key path is redacted too)',
       () => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], values: { hub: { [`password:${SECRET}`]: 1 } } }),
-      'values.hub.password:<redacted> holds a value under a key named like a secret (written without a space after the colon)',
+      'values.hub["password:<redacted>"] holds a value under a key named like a secret (written without a space after the colon)',
     ],
     [
       'TraefikIngress: an unknown prop that glues a secret key to its value ("did you mean")',

@@ -91,8 +91,11 @@ export class Findings implements RuleResult {
     });
 }
 
-/** A key a key path shows bare: a plain word, or a stand-in the tool wrote for one (`<redacted>`, `(a text of 254 characters)`). */
-const BARE_KEY = /^(?:[\p{L}\p{N}_-]+|<redacted>|\(a text of [\d,]+ characters\))$/u;
+/**
+ * A key a key path shows bare: a plain word, or a stand-in the tool wrote for one (`<redacted>`, `<redacted key 3>`,
+ * `(a text of 254 characters)`).
+ */
+const BARE_KEY = /^(?:[\p{L}\p{N}_-]+|<redacted(?: key \d+)?>|\(a text of [\d,]+ characters\))$/u;
 
 /**
  * `kubeVip.controlPlane.address`, `ingresses[0].host`: the key path as a user reads it. A key that is no plain word of

@@ -30,7 +30,8 @@ const LABEL = atFirstUse(
         String.raw`(?:root|admin(?:istrator)?|sudo|superuser)(?:'s)?[\s_-]?(?:pw|pwd|passwd|password|pass)`,
         String.raw`pass(?:word|wd)?[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:root|admin(?:istrator)?|sudo|superuser)`,
         // 77a-11: any name before the short `pass` or `pw`, as a note says whose it is (`db pass X`, `ilo pass X`, `vpn pw X`).
-        String.raw`(?<![\p{L}\p{N}_.-])[\p{L}\p{N}][\p{L}\p{N}.-]{0,31}[ \t_-](?:pw|pwd|passwd|pass)(?![\p{L}\p{N}_-])`,
+        // A blank before it: `auth-pass` is a directive's name (Redis Sentinel's own sample stays a sample in a comment).
+        String.raw`(?<![\p{L}\p{N}_.-])[\p{L}\p{N}][\p{L}\p{N}.-]{0,31}[ \t](?:pw|pwd|passwd|pass)(?![\p{L}\p{N}_-])`,
         // `Username admin, password X`: the account named before its password.
         String.raw`(?:user(?:name)?|login)[ \t:=]+[\w.-]{1,32}[ \t]*[,;][ \t]*pass(?:word|wd)?`,
         // 72b-1: `Sign in: username "admin", then "X"`, quoted with backticks too: the account, its password next.

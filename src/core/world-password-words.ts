@@ -63,10 +63,12 @@ export const WORLD_PASSWORD_WRITTEN = WORLD.flatMap(([, written]) => written)
   // Korean `암호화` is encryption, not the password.
   .replace('암호', '암호(?!화)');
 
+/** Words that are English words too (`parole: granted in 2019` is no setting): a label's word or a value, no key name. */
+const ENGLISH_TOO = new Set(['parole']);
+const keyNames = [...new Set(WORLD.flatMap(([, , ascii]) => ascii))].filter((word) => !ENGLISH_TOO.has(word));
+
 /** The ASCII words, for FOREIGN_SECRET_IN_TEXT: `_` as any separator or none (`kalimat al murur`, `bimilbeonho`). */
-export const WORLD_PASSWORD_ASCII = [...new Set(WORLD.flatMap(([, , ascii]) => ascii))]
-  .map((word) => word.replace(/_/g, String.raw`[\s_.-]?`))
-  .join('|');
+export const WORLD_PASSWORD_ASCII = keyNames.map((word) => word.replace(/_/g, String.raw`[\s_.-]?`)).join('|');
 
 /** The same, each word as one, for a label's word (secret-word-labels.ts: `mot-de-passe`'s form, `-` between words). */
 export const WORLD_PASSWORD_LABEL_ASCII = [...new Set(WORLD.flatMap(([, , ascii]) => ascii))]
@@ -74,7 +76,7 @@ export const WORLD_PASSWORD_LABEL_ASCII = [...new Set(WORLD.flatMap(([, , ascii]
   .join('|');
 
 /** The ASCII words with nothing between their parts, for IN_FOREIGN_SECRET's cheap test. */
-export const WORLD_PASSWORD_CLUES = [...new Set(WORLD.flatMap(([, , ascii]) => ascii))].map((word) => word.replace(/_/g, '')).join('|');
+export const WORLD_PASSWORD_CLUES = keyNames.map((word) => word.replace(/_/g, '')).join('|');
 
 /**
  * Whether a text holds a letter of a script only the table's written words bring (Indic, Lao, Burmese, Ethiopic, Khmer;

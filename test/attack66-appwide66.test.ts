@@ -81,7 +81,7 @@ describe('66b-5 to 66b-11: the app-wide rules as extraObjects are judged', () =>
     [
       'TraefikService under the cluster with an unknown backend field',
       () => clusterApp([], [ts({ weighted: { services: [backend] } })]),
-      ['dev/u0.yaml', 'spec.weighted.services[0].bogus', 'write one of'],
+      ['dev/u0.yaml', 'spec.weighted.services[0].bogus', 'is not a field'],
     ],
     [
       'sibling IngressRoute backend port 0',

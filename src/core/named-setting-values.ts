@@ -11,10 +11,24 @@ import { isRegistryAuthSetting } from './registry-auth-settings';
 export const nameWords = (named: string): string[] =>
   named
     .trim()
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    // A hump after a digit only before lower case (`sha256Sum`): `PASSWORD_BLAKE2B` is `blake2b` (78a-10).
+    .replace(/([a-z])([A-Z])|([0-9])(?=[A-Z][a-z])/g, '$1$3 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
+
+/**
+ * 78a-19: a rule read under the name, then under its stem before a number, a version or an environment's label
+ * (`DB_PASSWORD_18`, `password_digest_b2`, `secret_sha3_256`: secret-name-values.ts labelledStem), which say which
+ * one of the secret it is, not what the value is.
+ */
+export const underNameOrStem =
+  (rule: (value: string, named: string) => boolean) =>
+  (value: string, named: string): boolean => {
+    if (rule(value, named)) return true;
+    const stem = labelledStem(named.trim());
+    return stem !== undefined && rule(value, stem);
+  };
 
 /**
  * An authentication scheme or mode, a switch: what an `*_AUTH` name selects (review57-1). Docker Distribution's
@@ -74,7 +88,8 @@ export function isSecretDuration(value: string, named: string): boolean {
  * and a key's fingerprint under a name ending in `fingerprint`, as ssh-keygen -l prints it (`SHA256:` and 43 base64
  * characters, or `MD5:` and colon hex; man.openbsd.org/ssh-keygen, FingerprintHash) or as colon or plain hex.
  */
-export function isDigestOfSecret(value: string, named: string): boolean {
+export const isDigestOfSecret = (value: string, named: string): boolean => underNameOrStem(isDigestUnder)(value, named);
+function isDigestUnder(value: string, named: string): boolean {
   const v = value.trim();
   // 68a-17: also a name ending in `hash`, `checksum` or `digest` (`secret-hash`, `config_checksum`): the digest is its value,
   // maybe after its algorithm's name (68a-18: kubeadm's `--discovery-token-ca-cert-hash sha256:…`, a digest of the public CA
@@ -86,7 +101,7 @@ export function isDigestOfSecret(value: string, named: string): boolean {
   // An HMAC's key named after its algorithm (`SLACK_HMAC_SHA256`, `github_hmac_sha1`, 74a-18) is the key, not a digest.
   if (words.includes('hmac')) return false;
   if (/^checksum\//i.test(named.trim()) || DIGEST_WORD.test(last ?? ''))
-    return isHexDigest(v.replace(/^(?:sha(?:1|256|512)|md5):/i, '')) || isWrittenDigest(v);
+    return isHexDigest(v.replace(ALGORITHM_PREFIX, '')) || isWrittenDigest(v);
   if (isDigestName(words)) return isWrittenDigest(v);
   if (nameWords(named).pop() !== 'fingerprint') return false;
   return /^SHA(?:1|256|384|512):[A-Za-z0-9+/]{27,86}={0,2}$|^MD5:[0-9a-f]{2}(?::[0-9a-f]{2}){15}$|^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){15,63}$|^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(
@@ -100,7 +115,12 @@ export function isDigestOfSecret(value: string, named: string): boolean {
  * XXH64, XXH3, XXH128); 77a-2: `sri`, Subresource Integrity's metadata (w3.org/TR/SRI, as `integrity`).
  */
 const DIGEST_WORD =
-  /^(?:hash|checksum|digest|sha|sha1|sha224|sha256|sha384|sha512|md5|blake2b|blake2s|blake3|xxhash|xxh3|xxh32|xxh64|xxh128|sri)$/;
+  /^(?:hash|checksum|digest|sha|sha1|sha224|sha256|sha384|sha512|sha2|sha3|keccak|keccak256|ripemd160|md5|blake2b|blake2s|blake3|xxhash|xxh3|xxh32|xxh64|xxh128|sri)$/;
+/**
+ * 78a-4, 78a-10: a digest's algorithm before it, any algorithm, maybe with its size (`sha256:`, `crc32c:`, `xxh3:`,
+ * `blake2b-256:`, OCI's `algorithm:encoded`: github.com/opencontainers/image-spec descriptor.md "Digests"). The hex after it is judged.
+ */
+const ALGORITHM_PREFIX = /^[a-z][a-z0-9]{1,15}(?:[-_]\d{2,4})?:/i;
 /**
  * 76a-3: a name for a digest as written, maybe numbered or with its encoding last (`secret_checksum_b64`, `secret_etag2`):
  * also a CRC's (`token_crc32`), an HTTP entity tag's (`etag`) or Subresource Integrity's (`integrity`).
@@ -123,6 +143,8 @@ function isWrittenDigest(value: string): boolean {
   const etag = /^(?:W\/)?"([^"]{1,130})"$/.exec(value);
   const hex = (etag ? etag[1] : value).replace(/^0x/i, '');
   if (isHexDigest(hex)) return true;
+  // 78a-4: nginx's and Apache's entity tag, hex of the file's time and size joined by `-` (`"5e8f-1a2b3c4d"`).
+  if (etag && /^[0-9a-f]{1,16}(?:-[0-9a-f]{1,16}){1,2}$/.test(hex) && isHexDigest(hex.replace(/-/g, '').padEnd(7, '0'))) return true;
   const base64 = value.replace(/^sha(?:256|384|512)-/, '');
   return /^(?:[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{86}==)$/.test(base64) && /\d/.test(base64);
 }
@@ -166,8 +188,13 @@ export function isAccountsFile(value: string, named: string): boolean {
   return lines.length > 0 && lines.every((line) => PASSWD_LINE.test(line) || GROUP_LINE.test(line));
 }
 
-/** Where a pod's mounted secrets are read: Kubernetes' service-account volume, Docker's and Compose's secrets. */
-const SECRETS_DIR = /^\/(?:var\/)?run\/secrets\//;
+/**
+ * Where a pod's mounted secrets are read: Kubernetes' service-account volume, Docker's and Compose's secrets; 78a-19:
+ * any directory named `secrets` or `secrets-store` on the way (`/etc/secrets/redis/password`), as the Secrets Store
+ * CSI driver's `/mnt/secrets-store` (secrets-store-csi-driver.sigs.k8s.io/getting-started/usage) and Vault Agent
+ * Injector's `/vault/secrets` (developer.hashicorp.com/vault/docs/platform/k8s/injector) mount them.
+ */
+const SECRETS_DIR = /^(?:\/[\w.@-]+)*\/secrets(?:-store)?\//;
 /** A token file's own name: `token`, `node-token`, `hub.token`, `token.txt`, `k3s_token`. */
 const TOKEN_FILE = /(?:^|[-_.])token(?:[-_.][a-z0-9]{1,8})?$/i;
 /** The last word of a name that may be given the path of its secret's file in a secrets directory in its place. */
@@ -183,8 +210,13 @@ const FILE_TAKING_WORD = /^(?:token|password|passwd|passphrase|pass|pwd|pw|secre
  * mount it: docs.docker.com/engine/swarm/secrets), also as a file URL (`file:///run/secrets/db_password`, RFC 8089);
  * elsewhere a bare path there stays the password (attack 7 H2: `DB_PASSWORD=/etc/db.txt`).
  */
-export function isSecretFilePath(value: string, named: string): boolean {
-  const v = value.trim().replace(/^file:\/\/(?=\/)/, '');
+export const isSecretFilePath = (value: string, named: string): boolean => underNameOrStem(isSecretFilePathUnder)(value, named);
+function isSecretFilePathUnder(value: string, named: string): boolean {
+  // 78a-19: a file URL's host `localhost` is no host (RFC 8089 section 2), and its query no part of the path.
+  const v = value
+    .trim()
+    .replace(/^file:\/\/(?:localhost)?(?=\/)/i, '')
+    .replace(/\?[\w.-]{1,32}=[\w.-]{0,32}(?:&[\w.-]{1,32}=[\w.-]{0,32}){0,7}$/, '');
   const last = nameWords(named).pop() ?? '';
   if (!FILE_TAKING_WORD.test(last) || v.length > 512 || !/^(?:\/[\w.@-]+)+$/.test(v) || looksGenerated(v)) return false;
   return SECRETS_DIR.test(v) || (last === 'token' && TOKEN_FILE.test(v.slice(v.lastIndexOf('/') + 1)));

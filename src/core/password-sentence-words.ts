@@ -118,7 +118,7 @@ identyczne takie samo inne tymczasowe nieznane krotkie dlugie bezpieczne w juz n
 sejfie sejf sejfu skarbcu menedzerze zobacz patrz tajne poufne
 yanlis gecersiz gecerli gerekli zorunlu bos dogru hatali degisti degistirildi kaydedildi saklaniyor sifrelenmis sifreli
 unutuldu kayip dolmus kilitli engellendi ayni farkli gecici bilinmiyor bilinmeyen guclu zayif kisa uzun guvenli
-opsiyonel burada orada cok
+opsiyonel burada orada cok suresi doldu
 `;
 
 /** 68a-3: Malay and Indonesian (`Kata laluan: diperlukan`, `Kata sandi: lihat Vault`). */

@@ -34,6 +34,7 @@ import { holdsForeignSecretWord, holdsNonLatinSecretWord, namesForeignSecret, wi
 import { isSecretHeaderFlag, namesCredentialHeader } from './credential-header-names';
 import { namingWord } from './unit-qualified-names';
 import { namesSecretAsLabel } from './secret-word-labels';
+import { isStatusNote } from './status-notes';
 import { KEY_KIND, VALUE_JUDGED_KIND, isPlainKeyValue, namesDataKey } from './key-kind-names';
 import { isPermissionsPolicyAllowlist } from './permissions-policy';
 
@@ -289,8 +290,9 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (/^\\[ \t]+\S/.test(value)) return isPlainlyNotSecret(value.replace(/^\\[ \t]+/, ''), where, name, labels);
   if (PLAIN_WORD.test(value) || isAlgorithmName(value) || holdsOnlyPasswordHashes(value) || SECRETS_MANAGER_ARN.test(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
-  if (isPlaceholder(value) || (labels && (describesSecret(value, keys) || namesSecretAsLabel(value, name ?? keys[keys.length - 1]))))
-    return true; // `password: The password to log in with. Defaults to None.` (described-values.ts); `Passwort` (64a-8), `token: Zugangstoken` (72b-10), neither in a Secret's data (`labels` false)
+  const label = name ?? keys[keys.length - 1];
+  if (isPlaceholder(value) || (labels && (describesSecret(value, keys) || namesSecretAsLabel(value, label) || isStatusNote(value))))
+    return true; // `password: The password to log in with. Defaults to None.` (described-values.ts); `Passwort` (64a-8), `token: Zugangstoken` (72b-10), `Passwort: erforderlich` (78a-16), none in a Secret's data (`labels` false)
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
   if (namesSecretByName(value, words(nameAsRead(labelledStem(named) ?? named)))) return true;

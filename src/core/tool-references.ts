@@ -22,7 +22,7 @@ import { namesSecretValue } from './secrets-keys';
  *   plugins/maven-resources-plugin/examples/filter.html: `@…@` is a default delimiter); Azure Pipelines' Replace Tokens
  *   `#{DbPassword}#` then the `;` a connection string's field ends with; Spring Cloud GCP's `sm://my-project/db-password`
  *   (googlecloudplatform.github.io/spring-cloud-gcp, "Secret Manager") and the Serverless Framework's `ssm:/prod/db/password`
- *   (serverless.com/framework/docs/guides/variables/aws/ssm).
+ *   (serverless.com/framework/docs/guides/variables/aws/ssm), or an SSM parameter's ARN (78a-19).
  * - 71a-11: a secret store's name for a secret: Google Secret Manager's `projects/123/secrets/db-password/versions/latest`
  *   (cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets.versions, "name"), an Azure Key Vault secret
  *   identifier `https://kv.vault.azure.net/secrets/db-password/<32-hex version>` (learn.microsoft.com azure/key-vault/
@@ -46,6 +46,8 @@ const TOOL_REFERENCE = new RegExp(
     String.raw`#\{${VARIABLE}(?:\.${VARIABLE}){0,7}\}#?;?`,
     String.raw`\$\{(?:file|directory):${PATH}(?::[\w.-]{1,128})?\}`,
     String.raw`sm://[\w.-]{1,255}(?:/[\w.-]{1,255}){0,5}|ssm:${PATH}`,
+    // 78a-19: an SSM parameter's ARN, as ECS's `valueFrom` takes one (docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-ssm-paramstore.html).
+    String.raw`arn:aws[a-z-]{0,16}:ssm:[a-z0-9-]{1,32}:\d{12}:parameter${PATH}`,
     String.raw`!secret[ \t]+[\w-]{1,128}`,
     String.raw`@Microsoft\.KeyVault\((?:SecretUri=https://[\w.-]{1,253}/secrets/[\w-]{1,127}(?:/[\w]{0,64})?/?|VaultName=[\w-]{1,64};SecretName=[\w-]{1,127}(?:;SecretVersion=\w{1,64})?)\)`,
     String.raw`projects/[\w-]{1,64}/secrets/[\w-]{1,255}(?:/versions/(?:latest|\d{1,20}))?`,

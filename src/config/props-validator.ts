@@ -22,6 +22,9 @@ export type KeySpec = true | { readonly [key: string]: KeySpec };
 /** Every prop of `T`, and nothing else, with the spec of its value. */
 export type PropsKeys<T> = { readonly [K in keyof Required<T>]-?: KeySpec };
 
+/** The frozen copies this class read that held only plain data, no secret and only the keys of the spec they map to. */
+const cleanCopies = new WeakMap<object, object>();
+
 /**
  * Collects the problems of one construct's props with the config's own rules (src/config/formats.ts
  * for text, the config schema's pieces for numbers), then throws them together. The props are read
@@ -60,6 +63,16 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
     if (props === null || typeof props !== 'object' || isList(props)) {
       throw new K3sVipValidationError([{ path: [], message: `props are ${propsKind(props)}: expected an object of props` }], subject);
     }
+    // A chart hands its construct the copy it read (TraefikChart to TraefikHelmChartConfig): read again, that copy would
+    // give an equal copy with nothing to say, so it is taken as it is. The checks of the construct's own still run.
+    if (cleanCopies.get(props) === keys) {
+      this.notData = [];
+      this.dropped = [];
+      this.pathSecrets = [];
+      this.secrets = [];
+      this.props = props as T;
+      return;
+    }
     // What is not plain data is reported and left out of `props` (`dropped`); the construct's own checks still judge
     // the rest, so one error lists every problem (throwIfInvalid, which every construct calls before it renders).
     const { data, problems, dropped } = snapshot(props);
@@ -77,6 +90,7 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
     this.secrets = secretsInData(data);
     this.unknownKeys([], data, keys);
     this.props = data as T;
+    if (!problems.length && !this.secrets.length && !this.problems.length) cleanCopies.set(data as object, keys);
   }
 
   /** A problem for every key of `value` that `keys` does not know, as the config files' "unknown key" message. */

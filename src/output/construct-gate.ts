@@ -6,6 +6,7 @@ import { redactMessage } from '../core/redact-message';
 import { K3sVipValidationError } from '../core/validation-error';
 import { stringifyManifests } from '../core/yaml';
 import { renderObjects, secretIdRefusal } from './construct-render';
+import { sameRendering } from './same-rendering';
 import { clusterIpFindings, ServiceNetwork } from './construct-cluster-ips';
 import type * as AppRules from './construct-app-rules';
 import type * as ClusterScope from './cluster-scope';
@@ -15,13 +16,20 @@ import type * as PassMemo from './pass-memo';
 import type * as SecretGate from './secret-gate';
 import type * as Conformance from '../validate/conformance';
 import type * as SchemaMemo from '../validate/schema-memo';
+import type * as YamlStreams from './yaml-streams';
 
 /** The constructs that run the gate, each over everything it holds; one held by another is judged by that one. */
 const gated = new WeakSet<IConstruct>();
 /** Apps whose files their caller gates (synth): their constructs leave it to that. */
 const gatedByCaller = new WeakSet<IConstruct>();
-/** Each construct's last files and findings: cdk8s validates the whole app again for every chart it renders. */
-const lastVerdict = new WeakMap<IConstruct, { readonly files: string; readonly verdict: ReturnType<typeof gateFindings> }>();
+/**
+ * Each construct's last rendering and findings: cdk8s validates the whole app again for every chart it renders. The
+ * rendering is compared as data (same-rendering.ts), so the files are written as text only when it changed.
+ */
+const lastVerdict = new WeakMap<
+  IConstruct,
+  { readonly names: string; readonly documents: readonly unknown[]; readonly verdict: ReturnType<typeof gateFindings> }
+>();
 
 /** What every refusal of the gate says after its finding (synth says the same of dist/). */
 const GATE_REFUSAL =
@@ -76,16 +84,16 @@ function gateFindings(
 ): { readonly findings: readonly string[]; readonly idHidden: boolean } {
   const { byChart, failures } = renderObjects(construct);
   const documentsOf = new Map([...byChart].map(([chart, documents]) => [`${chart.node.path || chart.node.id}.yaml`, documents]));
-  const files = new Map([...documentsOf].map(([file, documents]) => [file, stringifyManifests(documents)]));
   // Every id on the way to a chart (one with objects, or an empty one it holds): each is part of a file name cdk8s writes.
   const charts = [...byChart.keys(), ...construct.node.findAll().filter((child): child is Chart => Chart.isChart(child))];
   // The construct's own path too: cdk8s prints it before each finding this returns (61b-6).
   const ids = [...new Set([...charts, construct].flatMap((scope) => scope.node.scopes.map((above) => above.node.id)))];
   const hidden = ids.flatMap(unshownName);
-  const key = JSON.stringify([ids, failures, network, ...files]);
+  const names = JSON.stringify([ids, failures, network, ...documentsOf.keys()]);
+  const documents = [...documentsOf.values()];
   const last = lastVerdict.get(construct);
-  const own = last?.files === key ? last.verdict : ownFindings();
-  lastVerdict.set(construct, { files: key, verdict: own });
+  const own = last?.names === names && sameRendering(last.documents, documents) ? last.verdict : ownFindings();
+  lastVerdict.set(construct, { names, documents, verdict: own });
   // The app rules (construct-app-rules.ts) read the objects around the construct, which may change between two synths
   // of one app while this construct's own files do not: judged every time, never remembered.
   if (own.findings.length) return own;
@@ -95,24 +103,30 @@ function gateFindings(
   return { findings: appRulesOf(construct, network).map((f) => redactMessage(f, hidden)), idHidden: own.idHidden };
 
   function ownFindings(): { readonly findings: readonly string[]; readonly idHidden: boolean } {
+    const files = new Map([...documentsOf].map(([file, rendered]) => [file, stringifyManifests(rendered)]));
     const badIds = ids.filter((id) => unshownName(id).length).map((id) => secretIdRefusal(id, hidden));
-    const secrets = secretsInTexts(files);
+    // The gate and the conformance rules read the same texts: each is parsed once for both, as synth does (yaml-streams.ts).
+    const { yamlStreams } = require('./yaml-streams') as typeof YamlStreams;
+    const streams = yamlStreams();
+    const secrets = secretsInTexts(files, streams);
     const named = secrets.length ? ownObjectSecrets(construct, secrets) : [];
     const findings = [...badIds, ...failures, ...redactedRefusals(named, [...files], hidden)];
     // As synth: the rules read only files the gate passed (a line over 3 MiB is refused unread, a secret first).
     if (!findings.length)
       findings.push(
-        ...[...conformanceOf(files), ...(network ? clusterIpFindings(documentsOf, network) : [])].map((f) => redactMessage(f, hidden)),
+        ...[...conformanceOf(files, streams), ...(network ? clusterIpFindings(documentsOf, network) : [])].map((f) =>
+          redactMessage(f, hidden),
+        ),
       );
     return { findings, idHidden: badIds.length > 0 || failures.length > 0 };
   }
 }
 
 /** The gate over `files` (name -> text), remembering nothing on disk: a library writes only what its app writes. */
-export function secretsInTexts(files: ReadonlyMap<string, string>): string[] {
+export function secretsInTexts(files: ReadonlyMap<string, string>, streams?: YamlStreams.YamlStreams): string[] {
   const { secretsInFiles } = require('./secret-gate') as typeof SecretGate;
   const { NO_MEMO } = require('./pass-memo') as typeof PassMemo;
-  return secretsInFiles(files, undefined, NO_MEMO);
+  return secretsInFiles(files, streams, NO_MEMO);
 }
 
 /**
@@ -138,11 +152,11 @@ function redactedRefusals(
  * messages hide the objects' secrets, as synth's do). Rules that relate objects see only what this construct holds.
  * The schema memo remembers nothing: a library run writes no memo of its own (schema-memo.ts).
  */
-function conformanceOf(files: ReadonlyMap<string, string>): string[] {
+function conformanceOf(files: ReadonlyMap<string, string>, streams?: YamlStreams.YamlStreams): string[] {
   const { validateManifests, formatViolation } = require('../validate/conformance') as typeof Conformance;
   const { schemaMemo } = require('../validate/schema-memo') as typeof SchemaMemo;
   try {
-    return validateManifests(files, undefined, schemaMemo(undefined)).map(formatViolation);
+    return validateManifests(files, streams, schemaMemo(undefined)).map(formatViolation);
   } catch (e) {
     // Out of stack on data the gate read (synth says its error line): named by file, never with the engine's text.
     if (e instanceof RangeError)

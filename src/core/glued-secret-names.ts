@@ -82,9 +82,20 @@ function pathSegments(written: string): string {
 const SUFFIX = /[^A-Za-z0-9+/=\s][A-Za-z0-9][^]*$/;
 const SEPARATOR = /^[-~#!?&%+*^@\\_/.|]{0,3}/;
 const VALUE = /^[A-Za-z0-9+/]{12,128}={0,2}$/;
-/** 61a-2: a run of 10 or 11 glued after a separator, all three classes mixed as a generated one (`password-Xk9fQ2mLp7a`). */
-export const isShortGluedValue = (value: string): boolean =>
-  /^[A-Za-z0-9]{10,11}$/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value) && looksGeneratedRun(value);
+/**
+ * 61a-2: a run of 8 to 11 glued after a separator that mixes letters and digits as a generated one does. Round 78 (78a-3):
+ * from 8, in one letter case too (`password_Zx9kq2Lm`, `pw-rf6tg7yh`), as `password: Zx9kq2Lm` is read after its name; a
+ * name piece (`password_v2`, `token_sha256sum`, `password_reset2024`) is no generated run.
+ */
+export const isShortGluedValue = (value: string): boolean => /^[A-Za-z0-9]{8,11}$/.test(value) && looksGeneratedRun(value);
+/**
+ * A Kubernetes object's generated suffix after a name of several words (`db-password-g2h5k8m9c4`): kustomize's name hash
+ * and a ReplicaSet's pod-template-hash are written in SafeEncodeString's alphabet, no vowels, 10 characters at most
+ * (kubernetes/apimachinery pkg/util/rand/rand.go, `alphanums`; kustomize api/hasher/hasher.go `encode` maps its hex into it). A name alone
+ * before it (`password-zx9kq2lm`) names no object: a password there is refused.
+ */
+const objectNameSuffix = (value: string, separator: string, prefix: string): boolean =>
+  separator === '-' && prefix !== '' && /^[bcdfghjklmnpqrstvwxz2456789]{5,10}$/.test(value);
 
 /** Whether a run mixes its characters as a generated one does. */
 function mixed(value: string): boolean {
@@ -151,6 +162,7 @@ export function gluedValueSpan(word: string): [number, number] | undefined {
       .replace(SUFFIX, '')
       .replace(/[`'")\]}>.,:;!?]+$/, ''); // a closing quote or bracket ends it
     if (separator !== '' && isShortGluedValue(value)) {
+      if (objectNameSuffix(value, separator, prefix)) continue;
       const from = at + match[0].length + separator.length;
       return [from, from + value.length];
     }

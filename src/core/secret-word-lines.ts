@@ -356,8 +356,8 @@ const LOGIN_AS =
   /(?:(?:log|sign)[\s_-]?(?:in|on)(?:\s+(?:as|with)\s+|[ \t]*[:=][ \t]*)[^\s/:]{1,64}\s*[/:]|(?<![\w-])(?:u|user|username|login)[ \t]*[:=][ \t]*[^\s:=]{1,64}[ \t]+(?:p|pw|pass)[ \t]*[:=])\s*["'`]?$/i;
 
 /** 60a-2: a login label's user and password glued by `/` in one word (`logon: admin/X`): the password's span. */
-/** A word that may hold a glued value too short or grouped for looksGenerated (61a-2: `password-Xk9fQ2mLp7a`, `pw_kTqvWx-2mPz…`). */
-const GLUED_CANDIDATE = /[A-Za-z0-9]{10}|[A-Za-z0-9]{4}[-_.][A-Za-z0-9]{4}/;
+/** A word that may hold a glued value too short or grouped for looksGenerated (61a-2: `pw_kTqvWx-2mPz…`; 78a-3: `pw-rf6tg7yh`). */
+const GLUED_CANDIDATE = /[A-Za-z0-9]{10}|[A-Za-z0-9]{4}[-_.][A-Za-z0-9]{4}|[A-Za-z0-9]{2}[^\sA-Za-z0-9][A-Za-z0-9]{8}/;
 const LOGIN_PAIR = /(?<![\w-])(?:log|sign)[_-]?(?:in|on)[ \t]*[:=][ \t]*["'`]?[^\s/:"'`]{1,64}\/([^\s"'`/]{8,256})/dgi;
 
 /** Where `text` holds such a value: each generated word's span. */

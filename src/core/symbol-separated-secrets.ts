@@ -1,4 +1,5 @@
-import { looksGenerated } from './generated-runs';
+import { looksGenerated, looksGeneratedRun } from './generated-runs';
+import { namesForeignSecret } from './foreign-secret-words';
 import { atFirstUse } from './lazy-regexp';
 import { isAnyPasswordHash } from './password-hashes';
 import { isPlaceholder } from './placeholders';
@@ -14,17 +15,55 @@ export const SYMBOL_SEPARATED_SECRET =
   "a generated-looking value beside a secret's name, joined by a sign, an arrow or a bar (`password ➜ …`, `password » …`, `password┃…`) or after a qualifier (`password[prod]: …`, `password@prod: …`)";
 
 const NAME = String.raw`pass(?:word|wd|phrase|code)?|pwd?|secret|token|api[_-]?key`;
-/** A bracketed or `@` qualifier after the name: which system or stage the secret is for. */
-const QUALIFIER = String.raw`[ \t]?(?:\[[^\]\s]{1,32}\]|\([^()\s]{1,32}\))|@[\w.-]{1,32}`;
+/**
+ * Round 78 (78a-2): a name's own suffix (`password_prod → X`, `passwords[0]=X`): up to three letter-or-digit pieces, each
+ * maybe after `_`, `.` or `-` (no modifier letter: that is a separator).
+ */
+const SUFFIX = String.raw`(?:[_.-]?[\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{N}]{1,24}){0,3}`;
+/**
+ * Qualifiers after the name: which system or stage the secret is for. Since 78a-2 any number of them, in any bracket pair
+ * of Unicode (categories Ps/Pe: `{prod}`, `⟨prod⟩`, `【prod】`, `「prod」`) or `<…>`, or after `@`, `/` or `#`
+ * (`password[prod][eu]`, `password/prod`, `password#prod`).
+ */
+const QUALIFIER = String.raw`(?:[ \t]?(?:[\p{Ps}<][^\p{Ps}\p{Pe}<>\s]{1,32}[\p{Pe}>])|[@/#][\w.-]{1,32}){1,4}`;
+/**
+ * The separator: a run of punctuation or symbols (P, S) or modifier letters (Lm: the IPA length mark `ː` looks like a colon).
+ * `🔑` is a name that needs none.
+ */
+const SIGNS = String.raw`[\p{P}\p{S}\p{Lm}]`;
 const SEPARATED = atFirstUse(
   () =>
     new RegExp(
-      String.raw`(?<![\p{L}\p{N}_])(?:${NAME})(?<q>${QUALIFIER})?(?<sep>[ \t\u00a0]{0,8}[\p{P}\p{S}]{1,4}[ \t\u00a0]{0,8})(?<v>[^\s]{1,128})`,
+      String.raw`(?<![\p{L}\p{N}_])(?<name>${NAME}|\u{1F511})(?<s>${SUFFIX})(?<q>${QUALIFIER})?(?<sep>[ \t\u00a0]{0,8}${SIGNS}{0,4}[ \t\u00a0]{0,8})(?<v>[^\s]{1,128})`,
       'giu',
     ),
 );
+/**
+ * Round 78 (78a-15): the same turned round, a value and then a comment that names it (`Zx9kq2Lm # password`, `X // db pw`,
+ * `X # пароль БД`, `X # senha do banco`), as config-door comments are read (commented-values.ts): a note of up to four
+ * words that holds a secret's name, in any language (foreign-secret-words.ts), and no word that denies it or makes the
+ * value a property of the secret (`# not a password`, `# password hash`, `# token id`).
+ */
+const NOTED = atFirstUse(() => /(?<![^\s:=])(?<v>[^\s#]{8,128})[ \t]+(?:#+|\/\/)[ \t]*(?<note>[^\n#]{1,64})$/gmu);
+const ENGLISH_NAME = atFirstUse(() => new RegExp(String.raw`^(?:${NAME})s?$`, 'iu'));
+const DENIAL_OR_PROPERTY =
+  /^(?:not|no|never|without|isn't|non|ids?|names?|hash(?:es)?|digests?|fingerprints?|checksums?|hints?|policy|length|prefix|suffix|format|rules?|field|column|reset|rotation|expiry|expires?|ttl|is|was|are)$/i;
+function namesNotedValue(note: string): boolean {
+  const words = note
+    .replace(/\([^()]*\)|（[^（）]*）/gu, ' ')
+    .replace(/[^\p{L}\p{N}]+$/u, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0 || words.length > 4 || words.some((word) => DENIAL_OR_PROPERTY.test(word.replace(/[^\p{L}']+/gu, ''))))
+    return false;
+  return words.some(
+    (word, i) => ENGLISH_NAME().test(word.replace(/^\p{P}+|[\p{P}\p{S}]+$/gu, '')) || namesForeignSecret(words.slice(0, i + 1).join(' ')),
+  );
+}
 /** A separator only of these joins a longer name (`password.txt`, `password_file`, `secret/db`) or quotes or brackets a value others read. */
 const NAME_JOIN = /^[._/\\'"`()[\]{}<>$%-]+$/;
+/** Quotes, brackets and a reference's `$` open a value others read, blanks around them or not. */
+const QUOTE = /['"`()[\]{}$]/;
 /** A setting's own separator, judged by the setting readers (where no qualifier stands between). */
 const SETTING = /^[:=]+$/;
 /**
@@ -54,15 +93,29 @@ export function looksLikePassword(word: string, beside = false): boolean {
 
 /** Where `text` holds such a value: each value's span. */
 export function symbolSeparatedSecretSpans(text: string): Array<[number, number]> {
-  if (!/pass|pw|secret|token|api.?key/i.test(text)) return [];
   const spans: Array<[number, number]> = [];
-  for (const match of text.matchAll(SEPARATED())) {
-    const { q, sep, v } = match.groups!;
+  const named = /pass|pw|secret|token|api.?key|\u{1F511}/iu.test(text);
+  for (const match of named ? text.matchAll(SEPARATED()) : []) {
+    const { name, s: suffix, q, sep, v } = match.groups!;
     const sign = sep.trim();
-    if (NAME_JOIN.test(sign) || (q === undefined && SETTING.test(sign))) continue;
+    if ((sign === '' && name !== '\u{1F511}') || (q === undefined && SETTING.test(sign))) continue;
+    // Glued to the name, a joining sign makes a longer name; set apart by blanks (`password / X`, `password -- X`), it separates.
+    const joining = NAME_JOIN.test(sign);
+    if (joining && (!/^[ \t\u00a0]/.test(sep) || !/[ \t\u00a0]$/.test(sep) || QUOTE.test(sign))) continue;
     const value = v.replace(/^["'«“„]+/, '').replace(/["'»”.,;:)\]]+$/, '');
     if (!looksLikePassword(value, true)) continue;
+    // A longer name (`api_key_header`), a path (`secret/data/app:`) or a command's `--` may stand before a name of its own
+    // (`X-Api-Key2`, `mydb2024Prod`): there, only a password's sign or a generated run is a value.
+    const loose = /^s?$/i.test(suffix) && !joining && !/[/#]/.test(q ?? ''); // a plural is the name itself
+    if (!loose && !PASSWORD_SIGN.test(value) && !value.split(/[^\p{L}\p{N}]+/u).some(looksGeneratedRun)) continue;
     const start = match.index + match[0].length - v.length + v.indexOf(value);
+    spans.push([start, start + value.length]);
+  }
+  for (const match of /[ \t](?:#|\/\/)/.test(text) ? text.matchAll(NOTED()) : []) {
+    const { v, note } = match.groups!;
+    const value = v.replace(/^["'«“„]+/, '').replace(/["'»”,;]+$/, '');
+    if (!looksLikePassword(value, true) || !namesNotedValue(note)) continue;
+    const start = match.index + v.indexOf(value);
     spans.push([start, start + value.length]);
   }
   return spans;

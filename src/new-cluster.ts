@@ -9,7 +9,7 @@ import { closest } from './core/closest';
 import { formatPath, oneLine, printable } from './core/problem';
 import { redact, secretShape, secretsInData } from './core/secrets';
 import { argumentSecrets, redactMessage, redactProblem } from './core/redact-message';
-import { npmSwallowedFlags } from './npm-args';
+import { npmStrayFlag, npmSwallowedFlags } from './npm-args';
 import { createWhole, describeFileError } from './output/file-system';
 import { configDirFromEnv, distDirFromEnv } from './output/env-dirs';
 import { ownFoldersProblem } from './output/own-folders';
@@ -130,6 +130,16 @@ function unknownOptionProblem(arg: string): string {
 function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: string; from?: string } | 'help' | string {
   const swallowed = npmSwallowedFlags(args, env, { script: 'new', valued: [['from', '<cluster or example>']], positionals: 1 });
   if (swallowed) return swallowed;
+  const stray = npmStrayFlag(args, env, {
+    script: 'new',
+    valued: [['from', '<cluster or example>']],
+    positionals: 1,
+    others: [
+      ['dry-run', 'it writes only config/<name>.yaml, which `npm run synth -- --dry-run` then checks without writing dist/'],
+      ['cluster', 'give the name alone: npm run new <name>'],
+    ],
+  });
+  if (stray) return stray;
   const positional: string[] = [];
   let from: string | undefined;
   for (let i = 0; i < args.length; i++) {

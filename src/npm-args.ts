@@ -1,4 +1,5 @@
 import { printable } from './core/problem';
+import { typoDistance } from './core/closest';
 import { argumentSecrets, redactMessage } from './core/redact-message';
 
 /**
@@ -66,4 +67,36 @@ export function optionless(args: readonly string[], help: string, script: string
     `error: npm run ${script} takes no arguments, but got ${redactMessage(args.map(printable).join(' '), argumentSecrets(args))}; nothing was done (\`npm run ${script} -- --help\`)\n`,
   );
   return 1;
+}
+
+/**
+ * 78b-5: a flag npm took for itself that the command does not have, misspelt (`npm run new home --fro=ha`) or another
+ * command's (`--dry-run`): npm drops it, so the command would run as if it were not typed. Read from the
+ * `npm_config_<flag>` npm sets: a name one letter from one of the command's `valued` flags (two from a long one), or
+ * one of `others`. Undefined when there is none; npm's own settings (`npm_config_cache`, ...) are none of these.
+ */
+export function npmStrayFlag(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  flags: NpmFlags & { readonly others: ReadonlyArray<readonly [flag: string, why: string]> },
+): string | undefined {
+  for (const variable of Object.keys(env).filter((name) => name.startsWith('npm_config_'))) {
+    const flag = variable.slice('npm_config_'.length).replace(/_/g, '-');
+    const limit = flag.length > 6 ? 2 : 1;
+    const near = (name: string) => Math.abs(name.length - flag.length) <= limit && typoDistance(flag, name) <= limit;
+    // Another command's flag, or a slip of one (`--dryrun`).
+    const other = flags.others.find(([name]) => near(name));
+    if (other) return `npm took --${flag} for itself, and npm run ${flags.script} has no --${other[0]}: ${other[1]}; nothing was written`;
+    const meant = flags.valued.map(([name]) => name).find((name) => name !== flag && near(name));
+    if (!meant) continue;
+    // `--fro ha` leaves `ha` among the bare arguments, after the command's own ones; `--fro=ha` gives it in the variable.
+    const rest = [...args];
+    const taken = env[variable] === 'true' ? rest.splice(flags.positionals ?? 0, 1) : [env[variable] ?? ''];
+    const typed = [...rest, `--${meant}`, ...taken].map(printable).join(' ');
+    return redactMessage(
+      `npm took --${flag} for itself, and npm run ${flags.script} has no --${flag}: did you mean --${meant}? write \`npm run ${flags.script} -- ${typed}\`; nothing was written`,
+      argumentSecrets(args, env),
+    );
+  }
+  return undefined;
 }

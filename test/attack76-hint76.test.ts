@@ -81,21 +81,6 @@ describe('76b-19: one- and two-letter slips get a did-you-mean among the keys at
 
   it.each<[string, string, string | undefined]>([
     [
-      'deployment.replica',
-      values('    deployment: {replica: 2}\n'),
-      'traefik.values.deployment.replica: is not a key Traefik chart v39.0.7 reads under deployment, so it is dropped without a word: did you mean "replicas"?',
-    ],
-    [
-      'ingressRoute.dashboard.enable',
-      values('    ingressRoute:\n      dashboard: {enable: true}\n'),
-      'ingressRoute.dashboard.enable: is not a key Traefik chart v39.0.7 reads in an ingressRoute entry, so it is dropped without a word: did you mean "enabled"?',
-    ],
-    [
-      'ingressRoute.dashboard.matchrule',
-      values('    ingressRoute:\n      dashboard: {matchrule: "PathPrefix(`/x`)"}\n'),
-      'did you mean "matchRule"?',
-    ],
-    [
       'tlsStore.default.defaultcertificate',
       values('    tlsStore:\n      default: {defaultcertificate: {secretName: c}}\n'),
       'tlsStore.default.defaultcertificate: is not a key Traefik chart v39.0.7 reads in a tlsStore entry',
@@ -127,6 +112,29 @@ describe('76b-19: one- and two-letter slips get a did-you-mean among the keys at
     expect(errors).toBe('');
     if (expected) expect(warnings).toContain(expected);
     else expect(warnings).not.toContain('dropped without a word');
+  });
+
+  // 78b-11: a slip the values schema tells (it lists the keys beside it) is an error now, as its flag would be.
+  it.each<[string, string, string]>([
+    [
+      'deployment.replica',
+      values('    deployment: {replica: 2}\n'),
+      'traefik.values.deployment.replica: is not a key of the values schema of Traefik chart v39.0.7, and the chart reads only the keys it lists there, so it would drop this one without a word: did you mean "deployment.replicas"?',
+    ],
+    [
+      'ingressRoute.dashboard.enable',
+      values('    ingressRoute:\n      dashboard: {enable: true}\n'),
+      'did you mean "ingressRoute.dashboard.enabled"?',
+    ],
+    [
+      'ingressRoute.dashboard.matchrule',
+      values('    ingressRoute:\n      dashboard: {matchrule: "PathPrefix(`/x`)"}\n'),
+      'did you mean "ingressRoute.dashboard.matchRule"?',
+    ],
+  ])('schema slip, refused: %s', (_, rest, expected) => {
+    const { errors, warnings } = run(rest);
+    expect(errors).toContain(expected);
+    expect(warnings).not.toContain('dropped without a word');
   });
 
   it('is linear on a 100 kB map of unknown keys', () => {

@@ -60,7 +60,7 @@ export function appRuleFindings(
   const speaks = (o: AppObject) => o.mine || (lead && !o.judged);
   const own = (later: AppObject, earlier: AppObject) => ownFinding(later, earlier) || (lead && !later.judged && !earlier.judged);
   return [
-    ...identityFindings([...notedIdentities(scope), ...objects], own),
+    ...identityFindings([...notedIdentities(scope), ...notedExtraObjects(scope), ...objects], own),
     ...ingressTwinFindings(objects, own),
     ...clusterIpFindings([...notedIps(scope), ...objects], own),
     ...releaseFindings(objects.filter(speaks), objects),
@@ -93,6 +93,39 @@ function notedIdentities({ all, mine }: Scope): AppObject[] {
       ref: `Service ${namespace}/${name} (${label}, which Traefik's chart renders)`,
     })),
   );
+}
+
+/**
+ * 78b-14: the map items of a noted Traefik release's `extraObjects`, which Helm owns, by identity: one app object of the
+ * same identity is a second owner (Helm refuses to adopt it, "invalid ownership metadata", or they overwrite each other).
+ * An item without a namespace lands in the release's, kube-system (traefik/release-duplicates.ts); a second item of one
+ * identity is the values rules' to refuse, so each identity is noted once.
+ */
+function notedExtraObjects({ all, mine }: Scope): AppObject[] {
+  return all.flatMap((owner) => {
+    const items = notedTraefikRelease(owner)?.values.extraObjects;
+    if (!Array.isArray(items)) return [];
+    const seen = new Set<string>();
+    return items.flatMap((item: unknown, i): AppObject[] => {
+      if (!isMap(item)) return [];
+      const metadata = isMap(item.metadata) ? item.metadata : {};
+      const namespace = typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : 'kube-system';
+      const object = { ...item, metadata: { ...metadata, namespace } };
+      const key = identityKey(object);
+      if (key === undefined || seen.has(key)) return [];
+      seen.add(key);
+      return [
+        {
+          object,
+          file: `construct ${blankedPath(owner)}`,
+          path: blankedPath(owner),
+          mine: mine.has(owner),
+          judged: true,
+          ref: `${refOf(object)} (values.extraObjects[${i}], which Traefik's chart renders)`,
+        },
+      ];
+    });
+  });
 }
 
 /** The cluster IPs the app's constructs note (Traefik's values), as objects of their own, held by their construct. */

@@ -7,6 +7,8 @@ import { generatedTraefikValues, TraefikValuesSettings } from './values';
 import type * as ValuesKubernetes from './values-kubernetes';
 import type * as NameOverrides from './name-overrides';
 import type * as ChartUnreadKeys from './chart-unread-keys';
+import type * as ValuesKeyTypos from './values-key-typos';
+import type * as FlagKeyAdvice from './flag-key-advice';
 import { mergeValues, ValueConflict } from './values-merge';
 import { withJoinedInitContainers } from './init-container-join';
 import { checkTraefikValues, traefikValuesSchema, ValuesViolation } from './values-schema';
@@ -66,15 +68,32 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
         '(vendor/traefik-values-schema/ lists the ones it has), so a misspelt key would be ignored by the chart without a word',
     };
   }
-  for (const key of Object.keys(user).filter((k) => !schema.topLevelKeys.includes(k) && !explained.has(k))) {
+  const unknownKeys = Object.keys(user).filter((k) => !schema.topLevelKeys.includes(k) && !explained.has(k));
+  // Loaded only for an unknown key: the option tables of every Traefik release it reads are large.
+  const { flagKeyAdvice, namesTraefikOption, schemaTakes } = (
+    unknownKeys.length ? require('./flag-key-advice') : {}
+  ) as typeof FlagKeyAdvice;
+  for (const key of unknownKeys) {
     const guess = closest(key, schema.topLevelKeys);
     // A dotted key is one key to Helm, never a path (71d-7): `logs.general.level` reads as the chart's own key otherwise.
     const parts = key.split('.');
     const nested = `${parts.join(': {')}: ...${'}'.repeat(parts.length - 1)}`;
+    const oneKey = `"${key}" is one key whose name holds dots, not a path`;
+    // 78b-3: nesting a Traefik option's name (`entryPoints.web.address`) makes no chart value either: say what the flag advice says.
+    const option = parts.length > 1 && key.length <= 80 && namesTraefikOption(key, schema.json);
     const dotted =
-      parts.length > 1 && key.length <= 80 ? `"${key}" is one key whose name holds dots, not a path: nest it (${nested})` : undefined;
+      parts.length > 1 && key.length <= 80
+        ? option
+          ? `${oneKey}, and it names Traefik's option --${key}: ${flagKeyAdvice(key, flagItem(`--${key}`, user[key]), schema.json, merged, settings.chartVersion)}`
+          : schemaTakes(schema.json, parts)
+            ? `${oneKey}: nest it (${nested})`
+            : `${oneKey}, and nested (${nested}) it is no value of the chart either: check the chart's values.yaml`
+        : undefined;
+    const flag = key.startsWith('--') ? key.replace(/^-+/, '').split('=')[0] : undefined;
     const hint =
-      cliFlagHint(key, user[key]) ??
+      (flag !== undefined && flag
+        ? `it is a Traefik command-line flag, not a chart value: ${flagKeyAdvice(flag, flagItem(key, user[key]), schema.json, merged, settings.chartVersion)}`
+        : undefined) ??
       dotted ??
       toolKeyMisplaced(key, keyPrefix) ??
       (guess ? `did you mean "${guess}"?` : "check the chart's values.yaml");
@@ -83,21 +102,24 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   }
   errors.push(...checkTraefikValues(schema, merged).filter((violation) => !explained.has(violation.path.join('.'))));
   const { unreadChartKeys } = require('./chart-unread-keys') as typeof ChartUnreadKeys;
-  return { errors, warnings: unreadChartKeys(user, schema.json, schema.tag) };
+  const { valuesKeyTypos } = require('./values-key-typos') as typeof ValuesKeyTypos;
+  // A slip the schema tells (78b-11) is refused, as its flag would be; the warning about the same key would say it twice.
+  const typos = valuesKeyTypos(user, schema.json, schema.tag).filter((typo) => !explained.has(typo.path.join('.')));
+  errors.push(...typos);
+  const refused = new Set(typos.map((typo) => typo.path.join('.')));
+  const warnings = unreadChartKeys(user, schema.json, schema.tag).filter((warning) => !refused.has(warning.path.join('.')));
+  return { errors, warnings };
 }
 
 /**
- * A Traefik command-line flag written as a chart value (77a-4, `"--entrypoints.web.address=:8000": x`): the chart
- * passes flags to Traefik from its `additionalArguments` list (traefik/traefik-helm-chart, traefik/values.yaml).
+ * The flag item a chart value stands for (77a-4, `"--log.level": DEBUG` is `--log.level=DEBUG`): the chart passes flags to
+ * Traefik from its `additionalArguments` list (traefik/traefik-helm-chart, traefik/values.yaml). The value joins the flag
+ * where it is a plain one; one a message would not show is left out.
  */
-function cliFlagHint(key: string, value: unknown): string | undefined {
-  if (!key.startsWith('--')) return undefined;
-  const hint = (flag: string) =>
-    `it is a Traefik command-line flag, not a chart value: give it as an item of additionalArguments (additionalArguments: [${JSON.stringify(flag)}]), or set the chart value that writes it`;
-  // The value joins the flag where it is a plain one (`"--log.level": DEBUG`); one a message would not show is left out.
-  if (key.includes('=') || !['string', 'number', 'boolean'].includes(typeof value) || !mayQuote(String(value))) return hint(key);
-  const joined = hint(`${key}=${String(value)}`);
-  return redactMessage(joined, []) === joined ? joined : hint(key);
+function flagItem(key: string, value: unknown): string {
+  if (key.includes('=') || !['string', 'number', 'boolean'].includes(typeof value) || !mayQuote(String(value))) return key;
+  const joined = `${key}=${String(value)}`;
+  return redactMessage(joined, []) === joined ? joined : key;
 }
 
 function conflictMessage({ user, generated }: ValueConflict, keys: readonly string[], keyPrefix: string): string {

@@ -126,10 +126,13 @@ function unknownOptionProblem(arg: string): string {
   return `unknown option ${printable(flag)}: ${guess}npm run new takes <name>, --from <cluster or example> and --help`;
 }
 
-/** `<name> [--from <source>]`, or a one-line reason they are not that; `help` for --help. */
-function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: string; from?: string } | 'help' | string {
+/** `<name> [--from <source>]` with every reason, one line each, they are not that (78b-6); `help` for --help. */
+function parseArgs(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): { name?: string; from?: string; problems: string[]; swallowed?: true } | 'help' {
   const swallowed = npmSwallowedFlags(args, env, { script: 'new', valued: [['from', '<cluster or example>']], positionals: 1 });
-  if (swallowed) return swallowed;
+  if (swallowed) return { problems: [swallowed], swallowed: true };
   const stray = npmStrayFlag(args, env, {
     script: 'new',
     valued: [['from', '<cluster or example>']],
@@ -139,27 +142,41 @@ function parseArgs(args: readonly string[], env: NodeJS.ProcessEnv): { name: str
       ['cluster', 'give the name alone: npm run new <name>'],
     ],
   });
-  if (stray) return stray;
+  if (stray) return { problems: [stray], swallowed: true };
   const positional: string[] = [];
+  const problems: string[] = [];
   let from: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--from' || arg.startsWith('--from=')) {
       // Two sources is a slip: which one was meant cannot be told.
-      if (from !== undefined) return '--from is given twice: give one cluster or example to copy';
+      if (from !== undefined) problems.push('--from is given twice: give one cluster or example to copy');
       from = arg === '--from' ? args[++i] : arg.slice('--from='.length);
-      if (!from) return '--from needs a cluster or example name';
+      if (!from) problems.push('--from needs a cluster or example name');
     } else if (arg.startsWith('-')) {
-      return unknownOptionProblem(arg);
+      problems.push(unknownOptionProblem(arg));
+      // A misspelt --from's value (`--fro ha`) is no second name.
+      const next = args[i + 1];
+      if (!arg.includes('=') && closest(arg.replace(/^-+/, ''), ['from']) && next !== undefined && !next.startsWith('-')) i++;
     } else {
       positional.push(arg);
     }
   }
-  if (!positional.length) return "give the new cluster's name (see --help)";
+  if (!positional.length) problems.push("give the new cluster's name (see --help)");
   if (positional.length > 1)
-    return `expected one cluster name, got ${positional.length}: ${positional.map((arg) => JSON.stringify(arg)).join(' ')}`;
-  return { name: positional[0], from };
+    problems.push(`expected one cluster name, got ${positional.length}: ${positional.map((arg) => JSON.stringify(arg)).join(' ')}`);
+  return { name: positional.length === 1 ? positional[0] : undefined, from: from || undefined, problems };
+}
+
+/** 78b-6: `--from ha.yaml`, `--from config/examples/ha.yaml`, `--from HA` name a known file plainly: said as the name. */
+function meantSource(from: string, known: readonly string[]): string {
+  const written = from
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.ya?ml$/i, '')
+    .toLowerCase();
+  const meant = known.find((name) => name.toLowerCase() === written);
+  return meant === undefined ? '' : `: did you mean --from ${meant}?`;
 }
 
 /**
@@ -174,8 +191,10 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   const listed = (names: Iterable<string>) => (echoed = [...echoed, ...argumentSecrets([...names])]);
   // The last guard: each message is one line, whatever a path or value holds (the paths are quoted where they appear).
   const say = (line: string) => log(oneLine(redactMessage(line, echoed)));
-  const fail = (message: string): number => {
-    say(`error: ${message}`);
+  // Every problem of the arguments at once, one line each (78b-6): the name's and --from's are independent.
+  const problems: string[] = [];
+  const fail = (message?: string): number => {
+    for (const line of message === undefined ? problems : [...problems, message]) say(`error: ${line}`);
     return 1;
   };
   const parsed = parseArgs(args, env);
@@ -183,24 +202,26 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
     USAGE.forEach((line) => (options.out ?? log)(line));
     return 0;
   }
-  if (typeof parsed === 'string') return fail(parsed);
+  problems.push(...parsed.problems);
+  // What npm took for itself leaves the arguments unknown: that alone is said.
+  if (parsed.swallowed) return fail();
   const { name, from } = parsed;
-  echoed = [...echoed, ...unshownName(name)];
+  if (name !== undefined) echoed = [...echoed, ...unshownName(name)];
 
   // The output folder as synth will write it: K3S_VIP_DIST_DIR's when set (attack 56b-14).
   const distDir = distDirFromEnv(env);
   // The loader's own check (58a-11): a name synth refuses is not written. The name is never shown (`<name>`).
-  const badName = clusterFileNameProblem(name);
+  const badName = name === undefined ? undefined : clusterFileNameProblem(name);
   if (badName)
-    return fail(
+    problems.push(
       `the cluster name gives the file ${shown(`${configDir}/<name>.yaml`)} and the folder ${shown(`${distDir}/<name>/`)}, but ${badName}` +
         (badName.startsWith('it looks like a secret') ? ': pick another name' : ''),
     );
   const clusters = configsIn(configDir, 'point K3S_VIP_CONFIG_DIR at the folder of <cluster>.yaml files');
   if (typeof clusters === 'string') return fail(clusters);
   listed([...clusters.keys(), ...clusters.values()]);
-  const existing = clusters.get(name);
-  if (existing) return fail(`${shown(existing)} already exists: pick another name, or edit that file`);
+  const existing = name === undefined || badName ? undefined : clusters.get(name);
+  if (existing) problems.push(`${shown(existing)} already exists: pick another name, or edit that file`);
 
   const examplesDir = options.examplesDir ?? join(configDir, 'examples');
   const cluster = from === undefined ? undefined : clusters.get(from);
@@ -226,8 +247,10 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   if (!source && oddSource) return fail(`--from ${JSON.stringify(from)}: ${oddSource}: --from copies a regular file; make it one`);
   if (!source)
     return fail(
-      `--from ${JSON.stringify(from)} is neither a cluster (${list(clusters.keys())}) nor an example (${list(exampleFiles.keys())})`,
+      `--from ${JSON.stringify(from)} is neither a cluster (${list(clusters.keys())}) nor an example (${list(exampleFiles.keys())})` +
+        meantSource(from!, [...clusters.keys(), ...exampleFiles.keys()]),
     );
+  if (problems.length) return fail();
   const fromExample = [...exampleFiles.values()].includes(source);
 
   const target = join(configDir, `${name}.yaml`);

@@ -350,7 +350,9 @@ test('hostile input never throws and always gives one-line messages', () => {
 
 test('an unclosed quote at the start of a key gives one located message, not a throw (found by test/property.test.ts)', () => {
   // Where the quote opens (not the end of the file, where the parser places it), without its follow-on errors.
+  // 78b-4: what parsed before its line is still judged (line 1's own problem is said too).
   expect(errorsOf(`kubeVip: ""\n"${TRAEFIK}`)).toEqual([
+    expect.stringContaining('config/t.yaml:1:10: kubeVip: "" is a string: expected a mapping of keys'),
     'config/t.yaml:2:1: opens a quote (") that is never closed, so YAML reads the rest of the file as this text: end the value with "',
   ]);
 });

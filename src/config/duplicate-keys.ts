@@ -35,7 +35,7 @@ export function keepLastOfEachKey(doc: Document.Parsed): void {
 }
 
 /** Calls `visit` on every mapping of the document once (each before the mappings below it), aliases not followed. */
-function eachMapping(doc: Document.Parsed, visit: (map: YAMLMap) => void): void {
+export function eachMapping(doc: Document.Parsed, visit: (map: YAMLMap) => void): void {
   const pending: unknown[] = [doc.contents];
   const seen = new Set<unknown>();
   while (pending.length) {

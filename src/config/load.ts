@@ -17,7 +17,7 @@ import { isChartValues, isK3sTokenPlace, literalTokens, literalTokensIn, TOKEN_M
 import { valuesNamedByComments } from './commented-values';
 import { commentSecrets } from './comment-secrets';
 import { ClusterConfig } from './schema';
-import { decodeConfigBytes, readYaml, sizeProblem, withLineFeeds } from './yaml-input';
+import { decodeConfigBytes, orPastSyntaxCut, readYaml, sizeProblem, withLineFeeds } from './yaml-input';
 import { secretsOfDoc } from './yaml-secrets';
 import { unredactedPath } from './redacted-keys';
 import { namedLikeConfig } from './cluster-files';
@@ -201,7 +201,7 @@ export function parseConfigText(file: string, written: string): { config?: Clust
   // A value the YAML reader refused and left out (a `__proto__` key, a control character written as an escape): a
   // finding at or under it would only repeat the refusal (src/core/dropped.ts).
   const dropped = input.problems.flatMap((p) => (p.dropped ? [p.dropped] : []));
-  const followsFromDropped = followsFromDroppedAny(dropped);
+  const followsFromDropped = orPastSyntaxCut(followsFromDroppedAny(dropped), input.doc, input.judgedBefore); // 78b-4
   const explained = (p: Problem) =>
     followsFromDropped(p.path) ||
     cuts.some(

@@ -35,6 +35,8 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
   /** The props as read once: plain, frozen data. Render from this, not from the caller's object. */
   public readonly props: T;
   private readonly problems: Problem[] = [];
+  /** How many of `problems` are unknown keys, which leave the props `valid` for the checks after them. */
+  private unknownKeyCount = 0;
   /** Every secret of the props: refused by throwIfInvalid, and redacted from every message. */
   private readonly secrets: readonly FoundSecret[];
   /** The props' plain-data problems, where their values were left out, and the secrets their key paths hold. */
@@ -106,6 +108,7 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
         const named = hiddenKeyUnder(path, key) ? `holds ${HIDDEN_KEY}` : `unknown key ${JSON.stringify(key)}`;
         const message = `${named}${guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`;
         this.problems.push({ path: [...path, key], message });
+        this.unknownKeyCount++;
       }
     }
   }
@@ -147,8 +150,9 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
 
   /** Whether no problem was found so far (later checks may need valid values to run). */
   public get valid(): boolean {
-    // Not the plain-data problems: a value left out is absent, which the checks before judge as such.
-    return this.problems.length === 0;
+    // Not the plain-data problems: a value left out is absent, which the checks before judge as such. Nor an unknown
+    // key: no check reads it, so the rules still judge the rest and one error lists every problem (78b-19).
+    return this.problems.length === this.unknownKeyCount;
   }
 
   /**

@@ -108,7 +108,8 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
             key,
           ]);
         } else if (!isScalar(resolve(pair.key))) {
-          report(keyNode, path, 'a key must be a plain name, not a list or mapping');
+          // Left out of the data (collection-keys.ts), so the rest of the document is still judged (78b-21).
+          report(keyNode, path, 'a key must be a plain name, not a list or mapping', [...path, key]);
         }
         size += walk(pair.value, [...path, key]);
       }

@@ -1,7 +1,7 @@
 import type { CST, Document, LineCounter } from 'yaml';
 import type { Path } from '../core/problem';
 import { mayQuote } from '../core/quotable';
-import { isMap, isNode, isScalar, isSeq, yaml } from '../core/yaml';
+import { isMap, isScalar, yaml } from '../core/yaml';
 import { lexedTooDeep } from '../core/yaml-depth';
 import { atOrUnderAny } from '../core/dropped';
 import { addDuplicateKeyErrors } from '../core/duplicate-key-errors';
@@ -9,14 +9,18 @@ import { isSecretKey, redact, REDACTED } from '../core/secrets';
 import { isImageOrHostName } from '../core/image-names';
 import { isPlainlyNotSecret } from '../core/secrets-keys';
 import { checkContent, inBlockScalarText, shownName } from './yaml-content';
-import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem';
-import { aliasResolver, isSecretInDoc, keyText, MERGE_KEY } from './yaml-secrets';
+import type { At, InputProblem, PathAt, SecretAt } from './yaml-problem';
+import { aliasResolver, isSecretInDoc, MERGE_KEY } from './yaml-secrets';
+import { isEmptyDocument, nodePath } from './document-nodes';
+import { judgesAny, syntaxCut } from './syntax-cut';
+import { dropCollectionKeys } from './collection-keys';
 import { describeYamlErrors } from './yaml-syntax';
 import { keepLastOfEachKey, onlyDuplicateKeys } from './duplicate-keys';
 import { misplacedBlanks } from './unicode-blanks';
 import { isChartValues } from './literal-tokens';
 
 export type { InputProblem } from './yaml-problem';
+export { orPastSyntaxCut } from './syntax-cut';
 
 /**
  * The YAML reading layer: bytes -> text -> YAML document -> plain data, refusing hostile or broken
@@ -44,6 +48,8 @@ export interface YamlInput {
    */
   readonly data?: unknown;
   readonly problems: InputProblem[];
+  /** With a syntax error: the offset its line starts at; a finding about the data there or after is not reported. */
+  readonly judgedBefore?: number;
 }
 
 /** Decodes a file's bytes as strict UTF-8, or says where and why it cannot. */
@@ -140,12 +146,15 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
 
   // Keys written twice are found in linear time (core/duplicate-key-errors.ts), not by the package's own check.
   const composer = new yaml.Composer({ uniqueKeys: false, prettyErrors: false });
-  const [doc, secondDoc] = composer.compose(tokens, true, text.length) as Iterable<Document.Parsed>;
+  const [doc, ...after] = composer.compose(tokens, true, text.length) as Iterable<Document.Parsed>;
   addDuplicateKeyErrors(doc);
-  if (secondDoc) {
-    const message = `holds a second YAML document (after \`---\` near line ${at(secondDoc.range[0]).line}): keep one cluster per file`;
+  // 78b-20: an empty document after `---` (a generator's trailing `---`, only comments) holds no second cluster.
+  const secondDoc = after.find((next) => !isEmptyDocument(next));
+  if (after.length) {
     // 77a-13: the first document is still read and judged, so one run names every problem (its offsets are the file's).
-    const first = readYaml(text.slice(0, tokens.filter((token) => token.type === 'document')[1]?.offset ?? secondDoc.range[0]), knownKeys);
+    const first = readYaml(text.slice(0, tokens.filter((token) => token.type === 'document')[1]?.offset ?? after[0].range[0]), knownKeys);
+    if (!secondDoc) return first;
+    const message = `holds a second YAML document (after \`---\` near line ${at(secondDoc.range[0]).line}): keep one cluster per file`;
     return { ...first, problems: [...first.problems, { ...at(secondDoc.range[0]), path: [], message }] };
   }
   const resolve = aliasResolver(doc);
@@ -186,7 +195,10 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   // Keys written twice are problems of their own: the rest is still read (the last value winning) and judged.
   const duplicates = onlyDuplicateKeys(doc, syntax) ? syntax : [];
   // A stray control character may be what the parser stumbled on: said alone, as the likelier cause.
-  if (syntax.length && !duplicates.length) return { doc, lines, problems: characters.length ? characters : syntax };
+  if (syntax.length && !duplicates.length && characters.length) return { doc, lines, problems: characters };
+  // 78b-4: other syntax errors leave what was read before their line to be judged (syntax-cut.ts).
+  const cut = syntax.length && !duplicates.length ? syntaxCut(doc, syntax, lines) : undefined;
+  if (cut !== undefined && !judgesAny(doc, cut)) return { doc, lines, problems: syntax };
   if (duplicates.length) keepLastOfEachKey(doc);
   // An unknown tag (`!Ref`, `!custom`) is only a warning to the parser, which then drops it silently.
   // A secret that starts with "!" is read as a tag: say so without the text.
@@ -201,15 +213,18 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
           : `${JSON.stringify(tag)} is a YAML tag this config does not know: remove it and write the plain value`;
       return { ...at(w.pos[0]), path, message };
     });
-  if (tags.length) return { doc, lines, problems: [...duplicates, ...characters, ...tags] };
+  if (tags.length) return { doc, lines, problems: [...syntax, ...characters, ...tags] };
 
   // A control character in the text leaves out the value or key that holds it (none in a comment), and the rest is
   // still judged: with the content's problems, one run reports every problem.
   // The content's own message on the same value or key (its decoded text holds the character too) would repeat it.
   const written = atOrUnderAny(characters.flatMap((p) => (p.dropped ? [p.dropped] : [])));
-  const content = [...characters, ...checkContent(doc, at, secretAt, resolve).filter((p) => !p.dropped || !written(p.dropped))];
-  if (content.some((p) => !p.leftOut && !p.dropped && !characters.includes(p)))
-    return { doc, lines, problems: [...duplicates, ...content] };
+  // Past a syntax error's line the parser's recovery, not the file, speaks (a line read as a key): not said (78b-4).
+  const beforeCut = (p: InputProblem) => cut === undefined || (p.line !== undefined && lines.lineStarts[p.line - 1] < cut);
+  const found = checkContent(doc, at, secretAt, resolve).filter((p) => (!p.dropped || !written(p.dropped)) && beforeCut(p));
+  const content = [...characters, ...found];
+  if (content.some((p) => !p.leftOut && !p.dropped && !characters.includes(p))) return { doc, lines, problems: [...syntax, ...content] };
+  dropCollectionKeys(doc, resolve);
   // Aliases are bounded by checkContent, so the parser's own alias limit (100 uses) would only refuse real configs.
   const data: unknown = doc.toJS({ maxAliasCount: -1 });
   const valueAt = (path: Path) => path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], data);
@@ -219,7 +234,7 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
     // A refused value or key is left out, so the rest is still judged and one run reports every problem.
     if (dropped?.length) leaveOut(valueAt(dropped.slice(0, -1)), dropped[dropped.length - 1]);
   }
-  return { doc, lines, data, problems: [...duplicates, ...content] };
+  return { doc, lines, data, problems: [...syntax, ...content], ...(cut !== undefined && { judgedBefore: cut }) };
 }
 
 /**
@@ -296,26 +311,6 @@ function checkBounds(tokens: CST.Token[], at: At): InputProblem[] {
     });
   }
   return problems;
-}
-
-/** The key path of the deepest node at `offset`; a key that starts at `offset` is not part of it. */
-function nodePath(node: unknown, offset: number, path: Path, resolve: Resolve): Path {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = isNode(pair.key) ? pair.key : undefined;
-      const value = isNode(pair.value) ? pair.value : undefined;
-      const end = value?.range?.[2] ?? key?.range?.[2] ?? -1;
-      if (key?.range && key.range[0] < offset && offset < Math.max(end, key.range[2])) {
-        const inner = [...path, keyText(pair.key, resolve)];
-        return value?.range && value.range[0] <= offset ? nodePath(value, offset, inner, resolve) : inner;
-      }
-    }
-  }
-  if (isSeq(node)) {
-    const index = node.items.findIndex((item) => isNode(item) && item.range && item.range[0] <= offset && offset < item.range[2]);
-    if (index >= 0) return nodePath(node.items[index], offset, [...path, index], resolve);
-  }
-  return path;
 }
 
 /** In the raw text: everything of CONTROL_CHARACTER except the \n and \r\n line ends. */

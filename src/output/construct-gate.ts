@@ -220,26 +220,33 @@ function siblingFileFindings(construct: Construct, judged: (object: IConstruct) 
   // Round 71: the write gate first, object by object, as over the construct's own files (ownFindings): a library user's
   // `app.synth()` writes these files too, with no synth gate after it. The rules then read only files it passed.
   const texts = objects.map(({ file, documents }): [string, string] => [file, stringifyManifests(documents)]);
+  const found = objectSecrets(objects);
   const secrets = redactedRefusals(
-    objectSecrets(objects).map(({ named }) => named),
+    found.map(({ named }) => named),
     texts,
     [],
   );
-  if (secrets.length) return secrets;
-  const documentsOf = siblingDocuments(objects);
+  // 78b-7: the objects the gate passed are still judged, so a secret in one hides no other object's problem.
+  const passed = objects.filter((object) => !found.some((secret) => secret.object === object));
+  if (!passed.length) return secrets;
+  const documentsOf = siblingDocuments(passed);
   const files = new Map([...documentsOf].map(([file, documents]) => [file, stringifyManifests(documents)]));
   const placed = network ?? { cidr: DEFAULT_SERVICE_CIDR, key: "K3s' default serviceCidr" };
-  return withConstructPaths([...conformanceOf(files), ...clusterIpFindings(documentsOf, placed)], objects);
+  return [...secrets, ...withConstructPaths([...conformanceOf(files), ...clusterIpFindings(documentsOf, placed)], passed)];
 }
 
 /** The gate over each object by itself (round 71): each finding as found, and `named` with the object's construct path. */
-function objectSecrets(objects: readonly SiblingFiles.SiblingObject[]): Array<{ readonly found: string; readonly named: string }> {
-  return objects.flatMap(({ file, path, documents }) =>
-    secretsInTexts(new Map([[file, stringifyManifests(documents)]])).map((found) => ({
+function objectSecrets(
+  objects: readonly SiblingFiles.SiblingObject[],
+): Array<{ readonly found: string; readonly named: string; readonly object: SiblingFiles.SiblingObject }> {
+  return objects.flatMap((object) => {
+    const { file, path, documents } = object;
+    return secretsInTexts(new Map([[file, stringifyManifests(documents)]])).map((found) => ({
+      object,
       found,
       named: found.startsWith(`${file}: `) ? `${file} (construct ${path}): ${found.slice(file.length + 2)}` : found,
-    })),
-  );
+    }));
+  });
 }
 
 /**

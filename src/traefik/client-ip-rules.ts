@@ -189,16 +189,18 @@ function checkEntries(list: TrustList, error: Report) {
   const seen = new Map<string, number>();
   list.entries.forEach((entry, i) => {
     if (typeof entry.value !== 'string') return; // the chart's values schema reports the type
+    // The items of one flag (`--...trustedIPs=a,b`) share its path: each is its own piece of it, each problem said (78b-10).
+    const piece = entry.path === list.path ? { textPart: String(i) } : undefined;
     if (list.fromValues) {
       const problem = trustedNetwork(entry.value);
       if (problem) {
-        error(entry.path, problem);
+        error(entry.path, problem, piece);
         return;
       }
     }
     const key = canonical(entry.value);
     const first = seen.get(key);
-    if (first !== undefined) error(entry.path, `"${entry.value}" is listed twice (first at index ${first}): list each network once`);
+    if (first !== undefined) error(entry.path, `"${entry.value}" is listed twice (first at index ${first}): list each network once`, piece);
     else seen.set(key, i);
   });
 }

@@ -50,9 +50,10 @@ const FOREIGN_SECRET = new RegExp(String.raw`(?:^|[\s_.-])(?:${FOREIGN_SECRET_IN
  * Round 73 (73b-3): Ukrainian `гасло` (and its forms).
  * Round 77 (77a-5, 77a-6): the written words of world-password-words.ts's table (Tamil `கடவுச்சொல்`, Amharic `የይለፍ ቃል`,
  * Korean `암호`), after no letter or sign of their script.
+ * Round 78 (78a-8): Bulgarian `парола`, `паролата` (the password) as written, not only folded.
  */
 export const NON_LATIN_SECRET =
-  '(?<![\\p{L}])(?:парол[ьяюеіи]?|лозинк[аеиу]|токен[аыу]?|пин[\\s_-]?код|гасл[оауі]|нууц[\\s_]?үг|құпиясөз|κωδικ(?:ος|ός|ού|ου|οί|οι)|συνθηματικ[όο])(?![\\p{L}])|' +
+  '(?<![\\p{L}])(?:парол(?:ата|[ьяюеіиа])?|лозинк[аеиу]|токен[аыу]?|пин[\\s_-]?код|гасл[оауі]|нууц[\\s_]?үг|құпиясөз|κωδικ(?:ος|ός|ού|ου|οί|οι)|συνθηματικ[όο])(?![\\p{L}])|' +
   '密码|密碼|口令|密钥|密鑰|秘钥|令牌|パスワード|暗証番号|秘密鍵|合言葉|トークン|비밀번호|비번|비밀키|패스워드|토큰|' +
   'كلمة[\\s\u0640_]{1,4}(?:ال)?(?:مرور|سر)|رمز[\\s_]{1,4}عبور|סיסמ[הא]|पासवर्ड|รหัสผ่าน|' +
   `(?<![\\p{L}\\p{M}])(?:${WORLD_PASSWORD_WRITTEN})`;

@@ -3,6 +3,7 @@ import { KEY_WORD, NON_LATIN_SECRET } from './foreign-secret-words';
 import { atFirstUse } from './lazy-regexp';
 import { isSentenceWord } from './labelled-password-values';
 import { nameWords } from './named-setting-values';
+import { statesSecretRule } from './secret-rule-texts';
 import { WORLD_PASSWORD_LABEL_ASCII } from './world-password-words';
 
 /**
@@ -75,6 +76,8 @@ const LABEL_WORD =
 export function namesSecretAsLabel(value: string, named = ''): boolean {
   // A label is short: a long text is none, and is not trimmed (a run of blanks read from each start was quadratic, 65b).
   if (value.length > 200) return false;
+  // 78a-8: a rule or an error about the password in any language (`Пароль має містити щонайменше 12 символів`, `הסיסמה שגויה`).
+  if (statesSecretRule(value)) return true;
   // 74a-3: typographic apostrophes (`Clé d’API`) and Android's escaped one (`Jeton d\\'accès`) are the apostrophe.
   const text = value
     .trim()

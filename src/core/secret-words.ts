@@ -97,7 +97,7 @@ const STRONG = new Set([
   'authenticatorkey',
   'authenticatorsecret',
   // Round 69 (attack 69a-26): short forms and key kinds whose every value is a secret: a token or a credential cut short
-  // (`tkn`, `secr`, `authstr`; not `tok` or `cred`, code's own variables: `$cred = [pscredential]::new(…)`), a shared secret (`Our shared secret: X`, 69a-16), a value in the clear (`cleartext`, `plaintext`; a switch's `true` is a plain
+  // (`tkn`, `secr`, `authstr`; `tok` and `cred`, also code's own variables, are isShortCredentialName's), a shared secret (`Our shared secret: X`, 69a-16), a value in the clear (`cleartext`, `plaintext`; a switch's `true` is a plain
   // word), an SDK's secret key (`AWS_SK`; Huawei Cloud's `HUAWEICLOUD_SDK_SK`, `OBS_SK`; `TENCENTCLOUD_SK`), a symmetric key
   // (`aes_key`, `enc_key`, `cipher_key`, a data or key-encryption key `DEK`/`KEK`), a CA's or an SSH private key (`ca_key`,
   // `CAKEY`, `ssh_key`; its file's name is EXACT's). Not `crd` (a CustomResourceDefinition), `sec` (seconds), `sk` alone
@@ -130,7 +130,7 @@ const STRONG = new Set([
 ]);
 /** What SCALAR's and round 54's STRONG names hold, beside secrets-keys.ts's SECRET_WORD: its cheap test's words. */
 export const IN_STRONG_NAME =
-  'psk|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|2fa|authenticator|tkn|secr|cleartext|plaintext|awssk|sdksk|obssk|cloudsk|dek|kek|idrsa|iddsa|idecdsa|ided25519|encrypt|nthash|ntlmhash|macaroon|community|erlangcookie|vapidprivate';
+  'psk|tok|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|2fa|authenticator|tkn|secr|cleartext|plaintext|awssk|sdksk|obssk|cloudsk|dek|kek|idrsa|iddsa|idecdsa|ided25519|encrypt|nthash|ntlmhash|macaroon|community|erlangcookie|vapidprivate';
 
 /**
  * Words a name may end in after its secret word: `dbPwValue`, `PSK_PLAIN` (as secrets-keys.ts reads `password`), an
@@ -186,6 +186,7 @@ export function isStrongSecretName(key: string, list: readonly string[]): boolea
     isGossipKeyName(list) ||
     isCommunityName(list) ||
     isOneTimePasswordName(list) ||
+    isShortCredentialName(list) ||
     isHmacName(list)
   );
 }
@@ -263,6 +264,21 @@ export function isPlainOneTimeValue(value: string, name: string): boolean {
   const list = nameWords(name);
   if (!isOneTimePasswordName(list)) return false;
   return OTP_RELEASE.test(value.trim()) || (isPlainWordValue(value) && !hasPasswordMix(value));
+}
+
+/**
+ * Round 78 (78a-14): `tok` and `cred`, a token's and a credential's short names (README lists them), as a name's last
+ * word (`tok=…`, `API_TOK`, `db_cred`). Both are also code's own variables (`$cred = [pscredential]::new(…)`, a lexer's
+ * `tok = next()`), so under them only one word of a password's or a generated shape is a secret (isPlainShortCredential).
+ */
+const isShortCredentialName = (list: readonly string[]): boolean => /^(?:tok|cred)$/.test(withoutTail(list).pop() ?? '');
+const PASSWORD_WORD = /^[\x21-\x7e]{6,256}$/;
+
+/** A value under `tok` or `cred` (`name`) that is none: anything but one word that looks generated or mixes a password's classes. */
+export function isPlainShortCredential(value: string, name: string): boolean {
+  if (!isShortCredentialName(nameWords(name))) return false;
+  const text = value.trim();
+  return !(PASSWORD_WORD.test(text) && (looksGenerated(text) || hasPasswordMix(text)));
 }
 
 /**

@@ -49,6 +49,7 @@ import { ORACLE_EZCONNECT, oracleEzconnectSpans } from './oracle-ezconnect';
 import { ENV_READ_DEFAULT, envReadDefaultSpans } from './env-read-defaults';
 import { SECRET_FILE_WRITE, secretFileWriteSpans } from './secret-file-writes';
 import { FOREIGN_PROSE_PASSWORD, foreignProsePasswordSpans } from './foreign-prose-passwords';
+import { ANY_SCRIPT_LABEL, anyScriptLabelSpans } from './any-script-labels';
 import { COMMAND_DEFAULT_VALUE, commandDefaultSpans } from './command-defaults';
 import { QUALIFIED_NAME_VALUE, qualifiedNameValueSpans } from './qualified-name-values';
 import { WIFI_KEY, wifiKeySpans } from './wifi-key-lines';
@@ -308,5 +309,6 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: bearerTokenSpans, what: BEARER_TOKEN },
   { find: encodedPrivateKeySpans, what: ENCODED_PRIVATE_KEY },
   { find: foreignProsePasswordSpans, what: FOREIGN_PROSE_PASSWORD },
+  { find: anyScriptLabelSpans, what: ANY_SCRIPT_LABEL },
   { find: commandDefaultSpans, what: COMMAND_DEFAULT_VALUE },
 ];

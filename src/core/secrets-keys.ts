@@ -15,6 +15,7 @@ import {
   isPlainHmacSetting,
   isPlainHmacValue,
   isPlainOneTimeValue,
+  isPlainShortCredential,
   isPlainSalt,
   isScalarSecretName,
   isStrongSecretName,
@@ -304,7 +305,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   const fileWord = FILE_REFERENCE_WORD.test(withoutTail(words(named)).pop() ?? '') || /^pwd$/i.test(named); // not ADMIN_PWD
   if ((fileWord && ABSOLUTE_FILE_PATH.test(value) && !looksGenerated(value)) || isPlainSalt(value, named)) return true; // 53a-8
   if (isPlainGossipValue(value, named) || isPlainCommunity(value, named) || isPlainOneTimeValue(value, named)) return true; // `encrypt: true` (69a-13), `community: public` (70a-15), `otp: "on"`
-  if (isPlainHmacValue(value, named) || isOneTimeSettingsText(value, named)) return true; // `WEBHOOK_HMAC=sha256`, `2FA: TOTP` (74a-6)
+  if (isPlainHmacValue(value, named) || isOneTimeSettingsText(value, named) || isPlainShortCredential(value, named)) return true; // `WEBHOOK_HMAC=sha256`, `2FA: TOTP` (74a-6), `$cred = …` (78a-14)
   if (name === undefined && n >= 2 && isPlainHmacSetting(value, keys[n - 1], keys[n - 2])) return true; // `hmac: {algorithm: sha256}` (74a-5)
   if (isPermissionsPolicyAllowlist(value, named)) return true; // `publickey-credentials-get=(self)` (73b-6)
   if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;

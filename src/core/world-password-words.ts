@@ -24,8 +24,12 @@ const WORLD: ReadonlyArray<readonly [language: string, written: readonly string[
   ['Sinhala', ['මුරපදය', 'මුරපද'], ['murapadaya']],
   ['Urdu, Punjabi (Shahmukhi), Sindhi', ['پاس ورڈ', 'پاسورڈ', 'پاسورڊ'], []],
   ['Pashto', ['پټنوم'], []],
-  ['Persian', ['گذرواژه'], ['ramz_obur', 'gozarvazhe']],
-  ['Arabic (romanised)', [], ['kalimat_al_murur', 'kalimat_almurur', 'kalimat_al_sir', 'kalimat_alsir', 'kalimat_sir', 'ramz']],
+  ['Persian', ['گذرواژه'], ['ramz_obur', 'ramz_e_obur', 'gozarvazhe']],
+  [
+    'Arabic (romanised)',
+    [],
+    ['kalimat_al_murur', 'kalimat_almurur', 'kalimat_al_sir', 'kalimat_al_sirr', 'kalimat_alsir', 'kalimat_sir', 'ramz'],
+  ],
   ['Kurdish (Sorani)', ['وشەی نهێنی'], []],
   ['Hebrew', [], ['sisma', 'sismah']],
   ['Burmese', ['စကားဝှက်'], []],
@@ -45,7 +49,10 @@ const WORLD: ReadonlyArray<readonly [language: string, written: readonly string[
   ['Welsh, Basque, Irish, Latvian, Galician', [], ['cyfrinair', 'pasahitza', 'pasfhocal', 'parole', 'contrasinal']],
   ['Esperanto, Luxembourgish', [], ['pasvorto', 'passwuert']],
   ['Hausa, Yoruba, Igbo', [], ['kalmar_sirri', 'oro_igbaniwole', 'okwuntughe']],
-  ['Javanese, Sundanese', [], ['tembung_sandi', 'kecap_konci']],
+  ['Javanese, Sundanese', [], ['tembung_sandi', 'tembung_sandhi', 'kecap_konci']],
+  // Round 78 (78a-1): Tatar, West Frisian, Faroese, Maori, Haitian Creole.
+  ['Tatar', ['серсүз'], []],
+  ['Frisian, Faroese, Maori, Haitian Creole', [], ['wachtwurd', 'loyniord', 'kupuhipa', 'modpas']],
   ['Zulu, Xhosa', [], ['iphasiwedi', 'igama_lokugqitha']],
   ['Somali, Oromo, Malagasy', [], ['furaha_sirta', 'jecha_icciitii', 'tenimiafina']],
 ];

@@ -3,6 +3,7 @@ import { looksGenerated } from './generated-runs';
 import { AUTH_SCHEME, words } from './secrets-keys';
 import { setsSecret, unquote } from './secrets-text';
 import { isPasswordNoun } from './password-nouns';
+import { namesStore } from './prose-after-label-words';
 import { namesSecretAsLabel } from './secret-word-labels';
 
 /**
@@ -129,6 +130,7 @@ const SYNTAXES: readonly Syntax[] = [
       TYPE_LIKE.test(value) ||
       FILE_NAME.test(value) ||
       (/pass/i.test(name) && isPasswordNoun(unquote(value))) || // a heading: `Password Manager`, `Password Policy`
+      namesStore(unquote(value)) || // 78a-12: a store, maybe with a case ending (`Şifre Vaultta`, read in ASCII: in Vault)
       namesSecretAsLabel(`${name} ${unquote(value)}`, name), // a catalogue's label: `Passwort anzeigen`, `Jeton d'accès` (74a-2)
     named: () => 'NAME value',
   },

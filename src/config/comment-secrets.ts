@@ -50,7 +50,6 @@ function commentsByLine(text: string): { comments: string[]; columns: number[]; 
     }
     let from = 0;
     for (let i = token.indexOf('\n'); i >= 0; i = token.indexOf('\n', i + 1)) {
-      written ||= /\S/.test(token.slice(from, i));
       [line, lineStart, from, written] = [line + 1, offset + i + 1, i + 1, false];
     }
     written ||= !token.startsWith('#') && /\S/.test(token.slice(from));

@@ -16,6 +16,7 @@ import { ownFoldersProblem } from './output/own-folders';
 import { oddKind } from './output/odd-entries';
 import { linesText, secretLineGroups } from './core/secret-line-groups';
 import { valuesNamedByComments } from './config/commented-values';
+import { labelledValues } from './config/labelled-values';
 import { secretComments } from './config/comment-secrets';
 import { decodeConfigBytes, sizeProblem, withLineFeeds } from './config/yaml-input';
 
@@ -297,7 +298,15 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   const at = valueLines(text);
   // A value its comment names as a secret (`X # password`): synth's rule and reason (config/commented-values.ts), at its
   // key path, not a comment to remove (60a-11: one verdict for one line).
-  const commented = valuesNamedByComments(yaml.parseDocument(text)).map(({ path, message }) => ({
+  // Comments are read as synth reads them (config/comment-secrets.ts, 77a-12); the examples' are not (see above). A note
+  // after a value that only names a secret names that value (78a-18), refused at its key path as synth refuses it.
+  const allComments = fromExample ? [] : (secretComments(text) ?? []);
+  const labelled = labelledValues(
+    text,
+    allComments.flatMap(({ line, labelsItsValue }) => (labelsItsValue ? [line] : [])),
+  );
+  const comments = allComments.filter(({ line, labelsItsValue }) => !labelsItsValue || labelled.unplaced.includes(line));
+  const commented = [...valuesNamedByComments(yaml.parseDocument(text)), ...labelled.values].map(({ path, message }) => ({
     path,
     why: message.replace(/^holds /, '').split(', and dist/')[0],
   }));
@@ -305,7 +314,8 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
     .map((item) => ({
       ...at(item.path),
       key: formatPath(redactProblem({ path: item.path, message: '' }, secrets).path),
-      why: 'why' in item ? item.why : undefined,
+      why: 'why' in item ? item.why : item.what,
+      named: 'why' in item,
     }))
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const inValues = new Set(
@@ -314,8 +324,6 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   const parts = text.split('\n');
   // Every such line (up to 20) with what it holds, in one run (44a-14), and lines that hold one only together (a name
   // then its value, a table's header, rule and row: 56a-13, 57a-14); a line already named for its value is not again.
-  // Comments are read as synth reads them (config/comment-secrets.ts, 77a-12); the examples' are not (see above).
-  const comments = fromExample ? [] : (secretComments(text) ?? []);
   const inComments = new Set(comments.flatMap(({ lines }) => lines));
   const shaped = secretShape(text)
     ? secretLineGroups(parts, (part) => !!secretShape(part))
@@ -329,30 +337,22 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
     : [];
   const groups = [...comments, ...shaped].sort((a, b) => a.line - b.line);
   if (where.length || groups.length) {
-    const each = where.map(({ line, key, why }) => [line && `line ${line}`, key, why].filter(Boolean).join(': ')).filter(Boolean);
-    const others = groups
-      .slice(0, 20)
-      .map(({ lines, what }) => `; ${linesText(lines)}: ${what}`)
-      .join('');
-    const more = groups.length > 20 ? `; and ${groups.length - 20} more` : '';
-    // Headed `file:line:column:` as synth's findings are (77a-12), at the first place named.
-    const places: Array<{ line?: number; column?: number } | undefined> = [where.find(({ line }) => line), groups[0]];
-    const first = places
-      .flatMap((place) => (place?.line ? [{ line: place.line, column: place.column ?? 1 }] : []))
-      .sort((a, b) => a.line - b.line)[0];
-    const inData = where.length ? ` a secret${each.length ? ` (${each.join('; ')})` : ''}` : '';
-    const inText = groups.length ? ` a secret outside its values (a comment, say${others}${more})` : '';
-    const reword = commented.length ? '; if a value is no secret, reword the comment that names it' : '';
-    const fix =
-      where.length && groups.length
-        ? `move what its values hold into a Kubernetes Secret (synth refuses it there too)${reword}, and remove the rest from the file`
-        : where.length
-          ? `move it into a Kubernetes Secret (synth refuses it there too)${reword}`
-          : 'remove it from the file';
-    return fail(
-      `${shown(source)}${first ? `:${first.line}:${first.column}:` : ''} holds${inData}${inData && inText ? ' and' : ''}${inText}: nothing was copied; ` +
-        `${fix}, then copy again`,
-    );
+    // One line per problem, each headed `file:line:column:` and its key path as synth's findings are, with its own fix
+    // (78a-6: two places were folded into one line under the first one's position, the second without a column).
+    const place = (line?: number, column?: number) => `${shown(source)}${line ? `:${line}:${column ?? 1}` : ''}:`;
+    const inValues = where.map(({ line, column, key, why, named }) => ({
+      line: line ?? 0,
+      text:
+        `${place(line, column)}${key ? ` ${key}:` : ''} holds ${why}: nothing was copied; move it into a Kubernetes Secret ` +
+        `(synth refuses it there too)${named ? '; if the value is no secret, reword the comment that names it' : ''}, then copy again`,
+    }));
+    const outside = groups.slice(0, 20).map(({ line, column, lines, what }) => ({
+      line,
+      text: `${place(line, column)} holds a secret outside its values (a comment, say; ${linesText(lines)}: ${what}): nothing was copied; remove it from the file, then copy again`,
+    }));
+    const more = groups.length > 20 ? [`${shown(source)}: and ${groups.length - 20} more lines that hold a secret outside its values`] : [];
+    for (const { text: problem } of [...inValues, ...outside].sort((a, b) => a.line - b.line)) say(`error: ${problem}`);
+    return more.length ? fail(more[0]) : 1;
   }
   for (const line of removeLeftoverCopies(configDir, shown(configDir))) say(line);
   try {

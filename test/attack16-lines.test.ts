@@ -105,7 +105,7 @@ describe('A16a-03: npm run new refuses a binary secret and never prints a binary
     expect(code).toBe(1);
     // Named with its line (57a-14).
     expect(lines).toEqual([
-      expect.stringMatching(new RegExp(`holds a secret \\(line \\d+: ${path.replace(/[.[\]]/g, '\\$&')}\\): nothing was copied`)),
+      expect.stringMatching(new RegExp(`:\\d+:\\d+: ${path.replace(/[.[\]]/g, '\\$&')}: holds .*: nothing was copied`)),
     ]);
     expect(lines.join('\n')).not.toContain('SEKRIT');
     expect(existsSync(join(configDir, 'n2.yaml'))).toBe(false);

@@ -71,7 +71,7 @@ describe('37a-11: npm run new --from refuses a secret outside the values with it
   test('a secret among the values keeps its key path and says synth refuses it there', () => {
     const { code, text } = run(withValues(DEV_YAML, '    env: [{name: DB_PASSWORD, value: Hx7kQz9Wp2Lm}]\n'));
     expect(code).toBe(1);
-    expect(text).toMatch(/holds a secret \(line \d+: traefik\.values\.env\[0\]\.value\)/);
+    expect(text).toMatch(/:\d+:\d+: traefik\.values\.env\[0\]\.value: holds /);
     expect(text).toContain('synth refuses it there too');
     expect(text).not.toContain('Hx7kQz9Wp2Lm');
   });

@@ -107,7 +107,7 @@ test('npm run new --from names where a secret held in a key is, not the secret (
     const lines: string[] = [];
     const code = newCluster(['copy', '--from', 'src'], { configDir, schemaFile: join(project, 's.json'), log: (l) => lines.push(l) });
     expect(code).toBe(1);
-    expect(lines.join('\n')).toMatch(/holds a secret \(line \d+: traefik\.values\.deployment\.podLabels\.password:<redacted>/);
+    expect(lines.join('\n')).toMatch(/:\d+:\d+: traefik\.values\.deployment\.podLabels\.password:<redacted>.*: holds /);
     expect(lines.join('\n')).not.toContain(SECRET);
   } finally {
     rmSync(project, { recursive: true, force: true });

@@ -28,7 +28,8 @@ export function valuesNamedByComments(doc: Document): Problem[] {
       );
     else if (isScalar(node)) {
       const value = String(node.value);
-      if (node.comment && /^[^\n]+$/.test(node.comment) && namedByComment(value, node.comment)) problems.push({ path, message: MESSAGE });
+      if (node.comment && /^[^\n]+$/.test(node.comment) && namedByComment(value, node.comment))
+        problems.push({ path, message: VALUE_NAMED_BY_COMMENT });
       else if (above && namedByLineAbove(value, above)) problems.push({ path, message: MESSAGE_ABOVE });
     }
   };
@@ -145,7 +146,7 @@ function namedByLineAbove(value: string, above: string): boolean {
   return secretValues(`${name}: ${value}`).length > 0;
 }
 
-const MESSAGE =
+export const VALUE_NAMED_BY_COMMENT =
   'holds a value that the comment after it on its line names as a secret (`value # password`), and dist/ is committed ' +
   'to Git, so no secret may be written there: keep it in a Kubernetes Secret and reference it; if the value is no ' +
   'secret, reword the comment';

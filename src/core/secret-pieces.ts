@@ -5,13 +5,17 @@ import { looksGenerated } from './generated-runs';
  * option name at `.` and lower-cases it (`--Zx9q.Wm4v.Tr7p=1` names option "zx9q"), and a piece beside a blanked copy
  * (`"tr7p<redacted>"`) is no copy of the whole. A piece is a run of letters and digits, bounded by neither, that holds
  * both (a word of the wording holds no digit: "Traefik", "kubernetes" stay), four or more long, and that stands,
- * case-folded, in a secret that looks generated (generated-runs.ts) once its separators are left out.
+ * case-folded, in a secret that looks generated (generated-runs.ts) once its separators are left out, or in a word of
+ * a secret of eight or more letters and digits that holds both (78a-13: `Zx9kq2L` and `q2lm` of `Password: Zx9kq2LmHj`,
+ * whose 10-character password no generated-run reading takes; README: any piece of 4 or more that mixes them).
  */
 
 /** Runs of letters and digits; `+` over one class, matched from a run's start only (linear). */
 const RUN = /[A-Za-z0-9]+/g;
 /** The shortest piece blanked: three characters tell nothing of a secret (as redact-message.ts' cut heads). */
 const MIN_PIECE = 4;
+/** A word of a secret, letters and digits both, of twice that or more (`Zx9kq2LmHj` of `Password: Zx9kq2LmHj`). */
+const MIXED_WORD = /(?<![A-Za-z0-9])(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{8,}(?![A-Za-z0-9])/g;
 /** Longer messages and secrets are not read for pieces (a message quotes at most a few values). */
 const MAX_MESSAGE = 100_000;
 const MAX_SECRET = 4_096;
@@ -29,8 +33,11 @@ export function secretPiecesIn(message: string, secrets: readonly string[]): str
   if (message.length > MAX_MESSAGE) return [];
   const folded = secrets
     .filter((secret) => secret.length <= MAX_SECRET)
-    .map((secret) => secretPart(secret).replace(/[^A-Za-z0-9]/g, ''))
-    .filter((joined) => joined.length >= MIN_PIECE * 2 && looksGenerated(joined))
+    .flatMap((secret) => {
+      const part = secretPart(secret);
+      const joined = part.replace(/[^A-Za-z0-9]/g, '');
+      return joined.length >= MIN_PIECE * 2 && looksGenerated(joined) ? [joined] : (part.match(MIXED_WORD) ?? []);
+    })
     .map((joined) => joined.toLowerCase());
   if (!folded.length) return [];
   const pieces = new Set<string>();

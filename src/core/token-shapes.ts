@@ -26,11 +26,14 @@ const TOKENS = [
   // GitLab: personal, runner, deploy, feed, SCIM and feature-flag tokens (20 or more: newer ones are longer), incoming
   // mail (25), Kubernetes agent (50), OAuth app secrets (64), CI/CD job tokens (with or without the `<n>_` part: round
   // 38a-4), pipeline trigger tokens (40 hex).
-  String.raw`(?<![A-Za-z0-9])gl(?:pat|rt|dt|ft|soat|ffct)-[\w-]{20}`,
+  String.raw`(?<![A-Za-z0-9])gl(?:pat|rt|dt|ft|soat|ffct)-[\w-]{20,}`,
   String.raw`(?<![A-Za-z0-9])gl(?:imt-[\w-]{25}|agent-[\w-]{50}|oas-[\w-]{64}|cbt-(?:[0-9a-zA-Z]{1,5}_)?[\w-]{20,})`,
   String.raw`(?<![A-Za-z0-9])glptt-[0-9a-f]{40}`,
   // Slack, gitleaks' shapes: bot (digit groups), user, legacy, legacy workspace (with a digit), config tokens; app tokens.
-  String.raw`(?<![A-Za-z0-9])xoxb-(?:[0-9]{10,13}-[0-9]{10,13}|[0-9]{8,14}-[a-zA-Z0-9]{18,26})`,
+  // Round 78 (78a-7): a bot token's secret is the part after its digit groups (`xoxb-<team>-<bot>-<24>`): the shape takes
+  // every `-`-joined part, as gitleaks' slack-bot-token does (cmd/generate/config/rules/slack.go, v8.30.0:
+  // `xoxb-[0-9]{10,13}-[0-9]{10,13}[a-zA-Z0-9-]*`), so a blank never leaves the tail beside it.
+  String.raw`(?<![A-Za-z0-9])xoxb-(?:[0-9]{10,13}-[0-9]{10,13}[a-zA-Z0-9-]*|[0-9]{8,14}-[a-zA-Z0-9]{18,26})`,
   String.raw`(?<![A-Za-z0-9])xox[pe](?:-[0-9]{10,13}){3}-[a-zA-Z0-9-]{28,34}`,
   String.raw`(?<![A-Za-z0-9])xox[os]-\d+-\d+-\d+-[a-fA-F\d]+`,
   String.raw`(?<![A-Za-z0-9])xox[ar]-(?:\d-)?(?=[a-zA-Z]{0,47}\d)[0-9a-zA-Z]{8,48}`,
@@ -128,7 +131,9 @@ const TOKENS = [
   // A prefix alone is no token (`fly_region`, `rnd_seed`, `vercel_env`): each asks its length and a generated run.
   String.raw`(?<![A-Za-z0-9-])(?:sk-(?=[a-z0-9]{0,47}[A-Z])(?=[A-Z0-9]{0,47}[a-z])(?=[A-Za-z]{0,47}[0-9])[A-Za-z0-9]{48}|xoxe(?:\.xox[bp])?-\d-(?=[A-Za-z]{0,199}[0-9])(?=[0-9]{0,199}[A-Za-z])[A-Za-z0-9]{40,200}|EAA[BCGM](?=[a-z0-9]{0,199}[A-Z])(?=[A-Z0-9]{0,199}[a-z])(?=[A-Za-z]{0,199}[0-9])[A-Za-z0-9]{60,400})(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])(?:(?:ntn|nfp|rnd|fly)_(?=[a-z0-9]{0,99}[A-Z])(?=[A-Z0-9]{0,99}[a-z])(?=[A-Za-z]{0,99}[0-9])[A-Za-z0-9]{24,100}|vercel_(?=[a-z0-9]{0,99}[A-Z])(?=[A-Z0-9]{0,99}[a-z])(?=[A-Za-z]{0,99}[0-9])[A-Za-z0-9]{20,100})(?![\w-])`,
-  String.raw`FlyV1 fm[12][ar]?_[A-Za-z0-9+/]{20,}={0,3}`,
+  // A Fly.io token is one macaroon or several joined by `,` (`FlyV1 fm2_…,fm2_…`; gitleaks flyio.go's samples,
+  // cmd/generate/config/rules/flyio.go: `fm1r_…,fm1a_…`): the shape takes every part (78a-7: the second was printed).
+  String.raw`FlyV1 fm[12][ar]?_[A-Za-z0-9+/]{20,}={0,3}(?:,(?:fm[12][ar]?_[A-Za-z0-9+/]{20,}={0,3}|fo1_[\w-]{20,}))*`,
   // A Microsoft Teams incoming webhook's URL is its credential (gitleaks microsoft-teams-webhook): host in any case.
   // Round 52a-13: whatever stands around its key (gitleaks asks a 20-character group id and a 36-character tail), also
   // the legacy host `outlook.office.com/webhook/` (learn.microsoft.com microsoftteams/platform/webhooks-and-connectors/

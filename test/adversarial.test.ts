@@ -65,7 +65,7 @@ describe('messages that name the real problem', () => {
     [
       'a resolver name the API would reject',
       'traefik: {loadBalancerIPs: [192.168.0.41], certResolvers: {"le|x": {email: a@b.co}}}\n',
-      'traefik.certResolvers.le|x: "le|x" is not a certificate resolver name',
+      'traefik.certResolvers["le|x"]: "le|x" is not a certificate resolver name',
     ],
     [
       'a quote in the ACME e-mail (the chart writes it into a quoted argument)',

@@ -107,7 +107,7 @@ test('npm run new --from names where a secret held in a key is, not the secret (
     const lines: string[] = [];
     const code = newCluster(['copy', '--from', 'src'], { configDir, schemaFile: join(project, 's.json'), log: (l) => lines.push(l) });
     expect(code).toBe(1);
-    expect(lines.join('\n')).toMatch(/:\d+:\d+: traefik\.values\.deployment\.podLabels\.password:<redacted>.*: holds /);
+    expect(lines.join('\n')).toMatch(/:\d+:\d+: traefik\.values\.deployment\.podLabels\["password:<redacted>"\].*: holds /);
     expect(lines.join('\n')).not.toContain(SECRET);
   } finally {
     rmSync(project, { recursive: true, force: true });
@@ -133,14 +133,14 @@ describe('construct props that are not data name the key without the secret it h
   ])('K3sVipCluster, %s', (_, annotations, shown) => {
     const props = withTraefikValues({ deployment: { podAnnotations: annotations } });
     const { message } = thrown(() => new K3sVipCluster(new App(), 'c', props));
-    expect(message).toContain(`traefik.values.deployment.podAnnotations.${shown}`);
+    expect(message).toContain(`traefik.values.deployment.podAnnotations["${shown}"]`);
     expect(message).not.toContain(SECRET);
   });
 
   test('TraefikHelmChartConfig, a Set', () => {
     const values = { 'password:Hunter2Secret13': new Set() } as unknown as Record<string, unknown>;
     const { message } = thrown(() => new TraefikHelmChartConfig(chart(), 't', { loadBalancerIPs: ['192.168.0.41'], values }));
-    expect(message).toContain('values.password:<redacted>');
+    expect(message).toContain('values["password:<redacted>"]');
     expect(message).not.toContain(SECRET);
   });
 });

@@ -124,7 +124,7 @@ export const UNREAD_GZIP = `compressed data the gate cannot read: bzip2, xz, lzm
 const MAX_BLOCK_LINES = 16_384;
 const MAX_LINE = 128;
 export const BASE64_BLOCK = new RegExp(
-  `(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16,}(?:\\r?\\n[ \\t]*[A-Za-z0-9+/]{4,${MAX_LINE}}){0,${MAX_BLOCK_LINES}}={0,2}(?![A-Za-z0-9+/=_-])`,
+  `(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/]{16}[A-Za-z0-9+/]*(?:\\r?\\n[ \\t]*[A-Za-z0-9+/]{4,${MAX_LINE}}){0,${MAX_BLOCK_LINES}}={0,2}(?![A-Za-z0-9+/=_-])`,
   'g',
 );
 const HEX_RUN = /(?<![0-9A-Za-z])(?:[0-9a-fA-F]{2}){12,}(?![0-9A-Za-z])/g;

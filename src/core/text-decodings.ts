@@ -39,7 +39,9 @@ const MAX_LEVELS = 2;
  * text (a base64'd JWK or `DB_PASSWORD=x`); not one after a YAML `!!binary` tag, which the readers of data decode as
  * the binary it is (binaryAsText below), to the scalar.
  */
-const BASE64_RUN = /(?<!!!binary[ \t]{1,8}|[A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}/g;
+// `X{16}X*`, not `X{16,}`: V8 keeps a backtrack entry per character of a counted loop, and a run of a few MiB of one
+// character filled its regexp stack (`Maximum call stack size exceeded`); `X*` keeps none. Both match the same text.
+const BASE64_RUN = /(?<!!!binary[ \t]{1,8}|[A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16}[A-Za-z0-9+/_-]*={0,2}/g;
 /**
  * Format characters, and the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0: letters by category, drawn as nothing; a
  * name with one inside reads as the name without it, 69a-9).
@@ -101,7 +103,7 @@ function base64Text(run: string, inflate?: () => boolean, raw = false, brotli?: 
 }
 
 /** Base64 that is all of a decoded text: decoded again (base64 of base64 of base64, 60b-2), as MAX_LEVELS reads two. */
-const WHOLE_BASE64 = /^[A-Za-z0-9+/]{16,}={0,2}\s*$/;
+const WHOLE_BASE64 = /^[A-Za-z0-9+/]{16}[A-Za-z0-9+/]*={0,2}\s*$/;
 const MAX_BASE64_AGAIN = 2;
 
 /**

@@ -343,6 +343,18 @@ function secretsInChartValues(data: unknown, values: ManifestText | undefined): 
  * (A16a-04: `api_key: {S: x}: y`, where the data holds `x`).
  */
 export function secretsOfFile(path: string, text: string): string[] {
+  // As secretsInFiles: a file the gate cannot read (past its bound, or a reader out of V8's regexp stack) names no secret
+  // to blank (its finding quotes none of it), never a bare `Maximum call stack size exceeded` (a construct's refusal).
+  if (pastBound(text)) return [];
+  try {
+    return secretsReadInFile(path, text);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return [];
+  }
+}
+
+function secretsReadInFile(path: string, text: string): string[] {
   const read = /\.ya?ml$/.test(path) ? documentsOf(path, text, yamlStreams()) : undefined;
   const inData = secretsInYaml(read).found.map((secret) => secret.value);
   if (!read || read.unjudgeable) return [...inData, ...secretsInLines(text)];

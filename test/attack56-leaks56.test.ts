@@ -52,12 +52,29 @@ describe('56a-1: a BasicAuth user with a plain password', () => {
     refused({ providers: { file: { enabled: true, content } } }, 'providers.file.content');
   });
 
+  test.each([[{ basicAuth: { secret: 'auth-users' } }]])('control, accepted: %j', (auth) => acceptedEverywhere(middleware(auth)));
+
+  // The Middleware CRD has no `users` (crds/traefik: basicAuth/digestAuth take a Secret), so the hashed controls are
+  // written where Traefik reads `users`: the file provider's content, and the comma-separated label form.
+  const fileProvider = (auth: string, users: string[]) => ({
+    providers: {
+      file: {
+        enabled: true,
+        content: `http:\n  middlewares:\n    auth:\n      ${auth}:\n        users:\n${users.map((u) => `          - "${u}"\n`).join('')}`,
+      },
+    },
+  });
   test.each([
-    [{ basicAuth: { users: [`alice:${APR1}`, `bob:${BCRYPT}`, 'carol:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g='] } }],
-    [{ basicAuth: { users: `alice:${APR1},bob:${BCRYPT}` } }],
-    [{ basicAuth: { secret: 'auth-users' } }],
-    [{ digestAuth: { users: ['test:traefik:a2688e031edb4be6a3797f3882655c05'] } }],
-  ])('control, accepted: %j', (auth) => acceptedEverywhere(middleware(auth)));
+    [
+      'file provider basicAuth users',
+      fileProvider('basicAuth', [`alice:${APR1}`, `bob:${BCRYPT}`, 'carol:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=']),
+    ],
+    [
+      'the label form, entries separated by commas',
+      { deployment: { podAnnotations: { 'traefik.http.middlewares.auth.basicauth.users': `alice:${APR1},bob:${BCRYPT}` } } },
+    ],
+    ['file provider digestAuth users', fileProvider('digestAuth', ['test:traefik:a2688e031edb4be6a3797f3882655c05'])],
+  ])('control, accepted: %s', (_, values) => acceptedEverywhere(values));
 
   test.each([
     `http:\n  middlewares:\n    auth:\n      basicAuth:\n        users:\n          - "alice:${APR1}"`,

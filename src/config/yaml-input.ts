@@ -173,7 +173,9 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   const besideTabs: InputProblem[] = [];
   if (tabs.length && !spacing.length && !blanks.length) {
     const rest = besideTabLines(text, tabLines, knownKeys);
-    if (rest.data !== undefined)
+    // Read past a syntax error (78b-4) only if the error comes before the tab lines: after them, the blanked lines'
+    // children were read at the wrong nesting, and what was judged is not the user's file.
+    if (rest.data !== undefined && (rest.judgedBefore === undefined || rest.judgedBefore <= tabLines[0]))
       return { ...rest, problems: [...tabs.map((tab) => ({ ...tab, dropped: rest.dropped })), ...rest.problems] };
     // Unreadable without its tab lines too: the slips the blanking cannot have caused are said beside the tab (76b-6).
     besideTabs.push(

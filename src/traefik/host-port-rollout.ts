@@ -58,10 +58,8 @@ function fencepost(
   const untyped = isMap(values.updateStrategy) && renderedStrategyType(values.updateStrategy.type) === null;
   const rolling =
     !untyped && isMap(values.updateStrategy) && isMap(values.updateStrategy.rollingUpdate) ? values.updateStrategy.rollingUpdate : {};
-  const key = formatPath(['traefik', 'values', 'updateStrategy', untyped ? 'type' : 'rollingUpdate', untyped ? '' : name]).replace(
-    /\.$/,
-    '',
-  );
+  // No empty last key for `type`: formatPath shows an empty key as [""] (87dc942).
+  const key = formatPath(['traefik', 'values', 'updateStrategy', ...(untyped ? ['type'] : ['rollingUpdate', name])]);
   if (untyped && daemonSet)
     return { count: DAEMON_SET_DEFAULTS[name], source: `${name} Kubernetes' default ${DAEMON_SET_DEFAULTS[name]} (null at ${key})` };
   if (untyped) {

@@ -68,6 +68,8 @@ const HEX_LITERAL = /^0x[0-9A-F]+$/;
  * `… n'est pas le mot de passe`): the words before it are no password (attack55-catchall55 "not the password").
  */
 const NEGATION = /^(?:not|isn['’]t|aren['’]t|wasn['’]t|never|nicht|kein\p{L}{0,2}|pas|non|nie|не|niet|ikke|inte)$/iu;
+/** A comment's opening mark, a word of its own. */
+const COMMENT_MARK = /^(?:#+|\/\/)$/;
 
 /** What every password read here has, asked first: the full verdicts cost more, and a label-dense text asks 24 words a label. */
 const mayBePassword = (word: string): boolean => word.length >= 8 && /\d/.test(word);
@@ -151,6 +153,9 @@ function wordsBefore(words: RegExpExecArray[], before: number, add: Add, judge: 
     if (LINE_END.test(word) || ENDS_SENTENCE.test(word)) break;
     const core = coreOf(word);
     if (NEGATION.test(core)) break;
+    // A comment's mark: the comment's sentence does not reach back over the value before it (`Zx9kq2Lm # password hash`
+    // is a value and a note, which symbol-separated-secrets.ts judges: seps78 78a-15).
+    if (COMMENT_MARK.test(word)) break;
     const verdict = mayBePassword(core) ? judge(core) : NONE;
     if (verdict.looks || verdict.scrambled) add(words[i].index + word.indexOf(core), core);
   }

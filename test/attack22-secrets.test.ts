@@ -42,7 +42,9 @@ describe('D4: a value cut in a message never shows the head of a secret found el
   const pasted = (before: number) => {
     const config = devConfig();
     config.traefik.values = { env: [{ name: 'DB_PASSWORD', value: S }] };
-    config.ingresses[0].host = `${'a'.repeat(before)}${S}${'b'.repeat(80)}.example.com`;
+    // S after a `-`: since redact77 a blank takes a secret's whole word from its start (`aaaaS…` is blanked whole), and
+    // the row asks that the value's own text before S stays shown while S's cut head is blanked.
+    config.ingresses[0].host = `${'a'.repeat(before - 1)}-${S}${'b'.repeat(80)}.example.com`;
     return config;
   };
   /** Every head of S of four characters or more. */
@@ -62,12 +64,15 @@ describe('D4: a value cut in a message never shows the head of a secret found el
   });
 
   test.each([
-    ['cut with a closing quote', `"aaaa${S.slice(0, 9)}"... (150 characters)`, '"aaaa<redacted>"... (150 characters)'],
+    ['cut with a closing quote', `"aaaa-${S.slice(0, 9)}"... (150 characters)`, '"aaaa-<redacted>"... (150 characters)'],
+    // redact77 (77a-10): a head glued to other letters is blanked with its whole word, never leaving a prefix.
+    ['cut with a closing quote, glued to its word', `"aaaa${S.slice(0, 9)}"... (150 characters)`, '"<redacted>"... (150 characters)'],
     ['no cut: an ellipsis leaves out a part on purpose', `"https://…@acme.example.com…"`, `"https://…@acme.example.com…"`],
     ['cut with three dots', `{"a":"${S.slice(0, 5)}...`, '{"a":"<redacted>...'],
     ['three characters are left', `"aaaa${S.slice(0, 3)}"...`, `"aaaa${S.slice(0, 3)}"...`],
     // 52a-17: a run of 8 or more of a secret's characters is blanked in every message, with or without a cut mark.
-    ['no cut: a head of 9 characters is blanked too', `aaaa${S.slice(0, 9)} and more`, 'aaaa<redacted> and more'],
+    ['no cut: a head of 9 characters is blanked too', `aaaa ${S.slice(0, 9)} and more`, 'aaaa <redacted> and more'],
+    ['no cut: a head of 9 characters glued to its word', `aaaa${S.slice(0, 9)} and more`, '<redacted> and more'],
   ])('redactMessage: %s', (_, message, expected) => {
     expect(redactMessage(message, [S, 'https://user:pw@acme.example.com/directory'])).toBe(expected);
   });

@@ -124,14 +124,15 @@ const errorsOf = (traefik: string): string[] =>
 
 describe('56a-5 and 56a-11: a key path is judged as its quote is, and a problem stands at its own key', () => {
   test.each([
-    ['a secret-named key holding a generated run', `  the-${S}-password: 1\n`, 4, 'the-<redacted>-password'],
+    // crd77: a key that is no plain word is shown bracketed and quoted (formatPath), its stand-in inside.
+    ['a secret-named key holding a generated run', `  the-${S}-password: 1\n`, 4, '["the-<redacted>-password"]'],
     [
       'a lower-case generated run after a secret name',
       `  redirectToHttps: true\n  password-${S.toLowerCase()}: 1\n`,
       5,
       // The glued reader (leaks56) reads `password-<lower-case run>` as a glued secret: the key is blanked whole, and
       // named by its place in its map (57a-12).
-      '<redacted key 3>',
+      '.<redacted key 3>',
     ],
   ])('%s', (_, traefik, line, shownKey) => {
     const errors = errorsOf(traefik);
@@ -140,7 +141,7 @@ describe('56a-5 and 56a-11: a key path is judged as its quote is, and a problem 
       expect(error).not.toContain(S);
       expect(error).not.toContain(S.toLowerCase());
       expect(error).toContain(`c.yaml:${line}:`);
-      expect(error).toContain(`traefik.${shownKey}:`);
+      expect(error).toContain(`traefik${shownKey}:`);
     }
     expect(errors.some((error) => /named? like a secret/.test(error))).toBe(true);
   });

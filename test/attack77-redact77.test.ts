@@ -41,9 +41,11 @@ describe('a message blanks every copy whole (76a-11, 76a-6, 76a-10): redactMessa
     ['x: "Hunter2.Hunter2" y', [HUNTER], 'x: "<redacted>" y'],
     ['x: "xyz hunter2 hunter2 xyz" y', [HUNTER], 'x: "xyz <redacted> xyz" y'],
     ['x: "a/hunter2_hunter2/b" y', [HUNTER], 'x: "a/<redacted>/b" y'],
-    // Nearby text that is no copy stays.
-    ['x: "xyz hunter2 xyz" y', [HUNTER], 'x: "xyz hunter2 xyz" y'],
-    ['x: "hunter3-hunter2" y', [HUNTER], 'x: "hunter3-hunter2" y'],
+    // Nearby text that is no copy stays. Since redact78 (78a-13) a piece of 4 or more mixing letters and digits of any
+    // secret's mixed word is blanked (`hunter2` of `hunter2hunter2`), so the piece goes and its neighbours stay.
+    ['x: "xyz hunter2 xyz" y', [HUNTER], 'x: "xyz <redacted> xyz" y'],
+    ['x: "hunter3-hunter2" y', [HUNTER], 'x: "hunter3-<redacted>" y'],
+    ['x: "xyz hunter3 xyz" y', [HUNTER], 'x: "xyz hunter3 xyz" y'],
     // 76a-6: the construct path beside the refusal, in any case and grouping; its delimiters stay.
     [
       'mine.yaml (construct mine/ZX9Q-WM4V-LP2T-KR7N): data.token holds',
@@ -121,7 +123,9 @@ describe('the diff of check and --dry-run (fileRedaction)', () => {
       ok1: 'web-01.example.com',
       ok2: 'v1.2.3',
       ok3: 'k3s1.lan',
-      ok4: 'xyz hunter2 xyz',
+      ok4: 'xyz hunter3 xyz',
+      // A piece of the secret (78a-13: 4 or more mixing letters and digits), blanked alone.
+      q: 'xyz hunter2 xyz',
     };
     const b = stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b', annotations } });
     const shown = fileRedaction(new Map([['a.yaml', a]]), new Map([['b.yaml', b]]))(b);
@@ -136,6 +140,7 @@ describe('the diff of check and --dry-run (fileRedaction)', () => {
       'hunter2 hunter2',
       '_hunter2',
       '<redacted>h',
+      'hunter2',
     ])
       expect(shown).not.toContain(piece);
     for (const kept of [
@@ -146,7 +151,7 @@ describe('the diff of check and --dry-run (fileRedaction)', () => {
       'web-01.example.com',
       'v1.2.3',
       'k3s1.lan',
-      'xyz hunter2 xyz',
+      'xyz hunter3 xyz',
     ])
       expect(shown).toContain(kept);
     expect(shown.split('\n')).toHaveLength(b.split('\n').length);

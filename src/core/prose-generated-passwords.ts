@@ -58,6 +58,19 @@ const ENDS_SENTENCE = /[.?!。！？]["'»”)]*$/;
 /** The word as a sentence writes it, without its quotation marks, brackets and the clause's punctuation. */
 const coreOf = (word: string): string => word.replace(/^["'«“„(*`]+/, '').replace(/["'»”.,;:?)*`]+$/, '');
 
+/**
+ * A hex literal (`0x0200A1B2…`, SQL Server's `PASSWORD = 0x… HASHED`, a hash or a byte string written in code): its `x`
+ * is no lower-case letter of a password, so it is no scrambled word (attack48-sql48: a hashed password sets none).
+ */
+const HEX_LITERAL = /^0x[0-9A-F]+$/;
+/**
+ * A word that says the value before the label is not the password (`… is not the password`, `… ist nicht das Passwort`,
+ * `… n'est pas le mot de passe`): the words before it are no password (attack55-catchall55 "not the password").
+ */
+const NEGATION = /^(?:not|isn['’]t|aren['’]t|wasn['’]t|never|nicht|kein\p{L}{0,2}|pas|non|nie|не|niet|ikke|inte)$/iu;
+/** A comment's opening mark, a word of its own. */
+const COMMENT_MARK = /^(?:#+|\/\/)$/;
+
 /** What every password read here has, asked first: the full verdicts cost more, and a label-dense text asks 24 words a label. */
 const mayBePassword = (word: string): boolean => word.length >= 8 && /\d/.test(word);
 
@@ -86,7 +99,7 @@ export function proseGeneratedPasswordSpans(text: string): Array<[number, number
   const judge: Judge = (core) => {
     let verdict = verdicts.get(core);
     if (verdict === undefined) {
-      verdict = { looks: looksLikePassword(core), scrambled: isScrambled(core) };
+      verdict = HEX_LITERAL.test(core) ? NONE : { looks: looksLikePassword(core), scrambled: isScrambled(core) };
       if (verdicts.size < 10_000) verdicts.set(core, verdict);
     }
     return verdict;
@@ -102,6 +115,9 @@ export function proseGeneratedPasswordSpans(text: string): Array<[number, number
   for (const label of text.matchAll(LABEL())) {
     const end = label.index + label[0].length;
     if (label.groups!.unbounded === undefined && GLUED.test(text.slice(end, end + 2))) continue;
+    // `PWD` in capitals is the shell's working directory (POSIX `$PWD`, `PWD: …` as a variable: secrets-keys.ts), not a
+    // password's name; ODBC's `PWD=` is read by secrets-config-lines.ts (attack38-cfgsecrets 37a-3, the near miss PWD).
+    if (label[0] === 'PWD') continue;
     words ??= [...text.matchAll(WORDS())];
     while (before < words.length && words[before].index + words[before][0].length <= label.index) before++;
     while (after < words.length && words[after].index < end) after++;
@@ -136,6 +152,10 @@ function wordsBefore(words: RegExpExecArray[], before: number, add: Add, judge: 
     const word = words[i][0];
     if (LINE_END.test(word) || ENDS_SENTENCE.test(word)) break;
     const core = coreOf(word);
+    if (NEGATION.test(core)) break;
+    // A comment's mark: the comment's sentence does not reach back over the value before it (`Zx9kq2Lm # password hash`
+    // is a value and a note, which symbol-separated-secrets.ts judges: seps78 78a-15).
+    if (COMMENT_MARK.test(word)) break;
     const verdict = mayBePassword(core) ? judge(core) : NONE;
     if (verdict.looks || verdict.scrambled) add(words[i].index + word.indexOf(core), core);
   }

@@ -298,8 +298,14 @@ export const secretShape: (text: string) => string | undefined = judgedOnceAcros
       const decoded = decoding.text;
       if (judged.has(decoded)) continue;
       judged.add(decoded);
-      const inner =
-        shapeAsWritten(decoded) ?? (namedOnceDecoded(decoded, asWritten, cutIn(text, decoding)) ? NAMED_ONCE_DECODED : undefined);
+      // A reading said last (a name or a sentence beside a password-looking word) says less than the decoding's named
+      // setting: base64 of `password: x` is said once decoded (attack31-secrets 30a-1), as before such readers read it.
+      const asShape = shapeAsWritten(decoded);
+      const inner = saysMore(asShape)
+        ? asShape
+        : namedOnceDecoded(decoded, asWritten, cutIn(text, decoding))
+          ? NAMED_ONCE_DECODED
+          : asShape;
       if (saysMore(inner)) return inner;
       fallback ??= inner;
     }

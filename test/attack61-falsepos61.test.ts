@@ -188,7 +188,8 @@ describe('61a-11: a secret-shaped cluster name is refused at the name, in new, s
     expect(message).not.toContain(name);
   });
 
-  test.each(['pw-x9k2m7q4z8', 'token-prod', 'edge-9a8b7c6d5e4f3a2b1c0d', 'token-7f3a9c2e1b'])('%s stays a name', (name) => {
+  // Not `pw-x9k2m7q4z8` since round 78 (78a-3): a generated run of 8 or more glued to a password's name is refused there.
+  test.each(['token-prod', 'edge-9a8b7c6d5e4f3a2b1c0d', 'token-7f3a9c2e1b'])('%s stays a name', (name) => {
     const dir = mkdtempSync(join(tmpdir(), 'falsepos61-'));
     writeFileSync(join(dir, `${name}.yaml`), stringify(devConfig()));
     expect(loadConfigDir(dir).errors).toEqual([]);

@@ -85,9 +85,11 @@ const VALUE = /^[A-Za-z0-9+/]{12,128}={0,2}$/;
 /**
  * 61a-2: a run of 8 to 11 glued after a separator that mixes letters and digits as a generated one does. Round 78 (78a-3):
  * from 8, in one letter case too (`password_Zx9kq2Lm`, `pw-rf6tg7yh`), as `password: Zx9kq2Lm` is read after its name; a
- * name piece (`password_v2`, `token_sha256sum`, `password_reset2024`) is no generated run.
+ * name piece (`password_v2`, `token_sha256sum`, `password_reset2024`) is no generated run, nor is short hex (`token-7f3a9c2e1b`:
+ * a commit's or a checksum's, as oneCase reads hex).
  */
-export const isShortGluedValue = (value: string): boolean => /^[A-Za-z0-9]{8,11}$/.test(value) && looksGeneratedRun(value);
+export const isShortGluedValue = (value: string): boolean =>
+  /^[A-Za-z0-9]{8,11}$/.test(value) && !/^[0-9a-f]+$/i.test(value) && looksGeneratedRun(value);
 /**
  * A Kubernetes object's generated suffix after a name of several words (`db-password-g2h5k8m9c4`): kustomize's name hash
  * and a ReplicaSet's pod-template-hash are written in SafeEncodeString's alphabet, no vowels, 10 characters at most

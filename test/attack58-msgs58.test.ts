@@ -81,11 +81,11 @@ describe('58a-19: `new --from` names every secret line at once, values and comme
     [
       'comments and a value',
       source,
-      ['src.yaml:9:1: ', 'line 9:', 'line 10:', 'line 13: gitops.repoURL'],
-      ['Kubernetes Secret', 'remove the rest'],
+      ['src.yaml:9:1: ', 'line 9:', 'line 10:', 'src.yaml:13:12: gitops.repoURL: holds'],
+      ['Kubernetes Secret', 'remove it from the file'],
     ],
     ['comments only', source.replace(/^gitops:[\s\S]*$/m, ''), ['src.yaml:9:1: ', 'line 9:', 'line 10:'], ['remove it from the file']],
-    ['a value only', source.replace(/^# .*\n/gm, ''), ['src.yaml:11:12: ', 'line 11: gitops.repoURL'], ['Kubernetes Secret']],
+    ['a value only', source.replace(/^# .*\n/gm, ''), ['src.yaml:11:12: gitops.repoURL: holds'], ['Kubernetes Secret']],
   ])('%s: every line named, nothing copied, no secret shown', (_, text, lines, fixes) => {
     const { code, text: out, written } = runNew('copy', text);
     expect(code).toBe(1);

@@ -64,8 +64,8 @@ function namesNotedValue(note: string): boolean {
 const NAME_JOIN = /^[._/\\'"`()[\]{}<>$%-]+$/;
 /** Quotes, brackets and a reference's `$` open a value others read, blanks around them or not. */
 const QUOTE = /['"`()[\]{}$]/;
-/** A setting's own separator, judged by the setting readers (where no qualifier stands between). */
-const SETTING = /^[:=]+$/;
+/** A setting's own separator, a JSON or quoted key's too (`"token_jti": "…"`), judged by the setting readers (where no qualifier stands between). */
+const SETTING = /^["'`]?[:=]+$/;
 /**
  * A reference, a path, a URL, code or a template where the value would stand; a password manager's name (`1Password`);
  * a digest with its algorithm (`sha256:…`, as OCI writes one: github.com/opencontainers/image-spec, descriptor.md).

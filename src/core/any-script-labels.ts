@@ -45,6 +45,8 @@ const CREDENTIALS_NAME = atFirstUse(
 /** A value: one word, maybe quoted; or after a credentials' name the account, a slash, the password. */
 const QUOTES = /^["'`«„“「『]|["'`»“”」』]$/g;
 const ACCOUNT_THEN_PASSWORD = /^[\w.@-]{1,32}[ \t]*\/[ \t]*(\S{1,64})$/;
+/** A path's end: a slash with no blank around it, then a file's name with a letters-only extension (`admin/README.md`). */
+const PATH_FILE = /^[\w.@-]{1,32}\/[\w-]+\.[A-Za-z]{1,4}$/;
 
 /** A cheap test that a text in ASCII may hold such a label: a foreign word's clue or a credentials' name. */
 const ASCII_CLUE = atFirstUse(() => new RegExp(`${IN_FOREIGN_SECRET}|cred|login|zugang|identifiant|acces|inlog`, 'i'));
@@ -87,6 +89,11 @@ export function anyScriptLabelSpans(text: string): Array<[number, number]> {
       const kind = labelKind(line.slice(lead, lead + colon).replace(/[*_]{1,2}$/, ''));
       const raw = line.slice(lead + colon + 1).trim();
       const value = kind === 'credentials' ? ACCOUNT_THEN_PASSWORD.exec(raw)?.[1] : kind && raw;
+      // `admin/README.md`: a slash with no blank and then a file's name is a path, not an account and its password (attack71-leak71b).
+      if (kind === 'credentials' && value !== undefined && PATH_FILE.test(raw)) {
+        start = end + 1;
+        continue;
+      }
       const bare = value?.replace(QUOTES, '').replace(/[.;,。]$/, '');
       if (kind && bare && isPasswordShaped(bare, kind)) {
         const at = start + line.lastIndexOf(bare);

@@ -68,6 +68,13 @@ const HEX_LITERAL = /^0x[0-9A-F]+$/;
  * `… n'est pas le mot de passe`): the words before it are no password (attack55-catchall55 "not the password").
  */
 const NEGATION = /^(?:not|isn['’]t|aren['’]t|wasn['’]t|never|nicht|kein\p{L}{0,2}|pas|non|nie|не|niet|ikke|inte)$/iu;
+/**
+ * A shell's operator between commands (`|`, `||`, `&&`, `;`, `$(`): a command line is no sentence, and a label past it
+ * (`… | docker login -u me --password-stdin r.io`) does not reach the piped value before it (attack43-gaps42a).
+ */
+const COMMAND_JOIN = /^(?:\|\|?|&&|;|\$\(|`)$/;
+/** A label glued to a closing bracket with no opening one in its word (`% ("…", pw)`) is an argument in code, not prose. */
+const CODE_ARGUMENT = /^[)\]]/;
 /** A comment's opening mark, a word of its own. */
 const COMMENT_MARK = /^(?:#+|\/\/)$/;
 
@@ -118,6 +125,7 @@ export function proseGeneratedPasswordSpans(text: string): Array<[number, number
     // `PWD` in capitals is the shell's working directory (POSIX `$PWD`, `PWD: …` as a variable: secrets-keys.ts), not a
     // password's name; ODBC's `PWD=` is read by secrets-config-lines.ts (attack38-cfgsecrets 37a-3, the near miss PWD).
     if (label[0] === 'PWD') continue;
+    if (CODE_ARGUMENT.test(text.slice(end, end + 1)) && !/[([]\S*$/.test(text.slice(Math.max(0, label.index - 8), label.index))) continue;
     words ??= [...text.matchAll(WORDS())];
     while (before < words.length && words[before].index + words[before][0].length <= label.index) before++;
     while (after < words.length && words[after].index < end) after++;
@@ -131,7 +139,7 @@ export function proseGeneratedPasswordSpans(text: string): Array<[number, number
 function wordsAfter(words: RegExpExecArray[], first: number, add: Add, judge: Judge): void {
   for (let i = first; i < words.length && i < first + MOST_WORDS; i++) {
     const word = words[i][0];
-    if (LINE_END.test(word)) break;
+    if (LINE_END.test(word) || COMMAND_JOIN.test(word)) break;
     const core = coreOf(word);
     // The clause ends after it (its own punctuation or the line's end), or it holds a password's sign (`type X! when asked`).
     const ends =
@@ -150,7 +158,7 @@ function wordsAfter(words: RegExpExecArray[], first: number, add: Add, judge: Ju
 function wordsBefore(words: RegExpExecArray[], before: number, add: Add, judge: Judge): void {
   for (let i = before - 1; i >= 0 && i >= before - MOST_WORDS; i--) {
     const word = words[i][0];
-    if (LINE_END.test(word) || ENDS_SENTENCE.test(word)) break;
+    if (LINE_END.test(word) || ENDS_SENTENCE.test(word) || COMMAND_JOIN.test(word)) break;
     const core = coreOf(word);
     if (NEGATION.test(core)) break;
     // A comment's mark: the comment's sentence does not reach back over the value before it (`Zx9kq2Lm # password hash`

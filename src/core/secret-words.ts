@@ -278,6 +278,10 @@ const PASSWORD_WORD = /^[\x21-\x7e]{6,256}$/;
 export function isPlainShortCredential(value: string, name: string): boolean {
   if (!isShortCredentialName(nameWords(name))) return false;
   const text = value.trim();
+  // An expression code opens and continues on the next lines (`tok = ("K10abc"` then `"def")`, attack47-code47): a
+  // bracket opened first and not closed on its line is code's, not one word of a password.
+  const open = { '(': ')', '[': ']', '{': '}' }[text[0]];
+  if (open !== undefined && !text.includes(open)) return true;
   return !(PASSWORD_WORD.test(text) && (looksGenerated(text) || hasPasswordMix(text)));
 }
 

@@ -103,7 +103,7 @@ function namedByComment(value: string, comment: string): boolean {
   // trace id, a Helm `checksum/config`), whose comment may speak of a secret as its subject (read below, name by name).
   const hex = HEX_VALUE.test(value);
   const undenied = words.filter((_, i) => !denied[i]).join(' ');
-  if (!hex && !secretComment && undenied !== '' && secretValues(`${value} #${undenied}`).length > 0) return true;
+  if (!hex && !secretComment && undenied !== '' && secretValues(`${value} # ${undenied}`).length > 0) return true;
   if (words.length && LAST_PASS().test(words[words.length - 1])) words[words.length - 1] = 'password';
   // Bounded: a line's comment is short, and each start reads at most four words.
   for (let start = 0; start < Math.min(words.length, 32); start++) {

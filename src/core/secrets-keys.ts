@@ -292,7 +292,12 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (PLAIN_WORD.test(value) || isAlgorithmName(value) || holdsOnlyPasswordHashes(value) || SECRETS_MANAGER_ARN.test(value)) return true;
   const keys = typeof where === 'string' ? where.split('.') : where.filter((key): key is string => typeof key === 'string');
   const label = name ?? keys[keys.length - 1];
-  if (isPlaceholder(value) || (labels && (describesSecret(value, keys) || namesSecretAsLabel(value, label) || isStatusNote(value))))
+  // A JWK's private member (`d`, `k`) is key material, no label a status note follows (`{kty: EC, d: short}`, 32b).
+  if (
+    isPlaceholder(value) ||
+    (labels &&
+      (describesSecret(value, keys) || namesSecretAsLabel(value, label) || (isStatusNote(value) && !JWK_PRIVATE.test(label?.trim() ?? ''))))
+  )
     return true; // `password: The password to log in with. Defaults to None.` (described-values.ts); `Passwort` (64a-8), `token: Zugangstoken` (72b-10), `Passwort: erforderlich` (78a-16), none in a Secret's data (`labels` false)
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';

@@ -14,5 +14,27 @@ export function isStatusNote(value: string): boolean {
   const list = foldLetters(v)
     .toLowerCase()
     .split(/[ \t]+/);
-  return list.length <= 3 && list.every((word) => /^[a-z][a-z'-]*$/.test(word) && PASSWORD_SENTENCE_WORDS.has(word));
+  return list.length <= 3 && list.every((word) => /^[a-z][a-z'-]*$/.test(word) && PASSWORD_SENTENCE_WORDS.has(word) && !VERDICT.has(word));
 }
+
+/**
+ * A verdict or a quality (`correct`, `wrong`, `good`, `strong`) says what a sentence thinks of a password, not a state it
+ * is in, and password lists hold these words (`correct horse battery staple`): after a label (`password: correct`,
+ * `DB_PASSWORD=correct`) such a word is the value, as it was before 78a-16 (MUST 1, MUST 2).
+ */
+const VERDICT = new Set([
+  'correct',
+  'incorrect',
+  'right',
+  'wrong',
+  'fine',
+  'ok',
+  'okay',
+  'good',
+  'bad',
+  'weak',
+  'strong',
+  'secure',
+  'valid',
+  'invalid',
+]);

@@ -48,6 +48,8 @@ const NOTED = atFirstUse(() => /(?<![^\s:=])(?<v>[^\s#]{8,128})[ \t]+(?:#+|\/\/)
 const ENGLISH_NAME = atFirstUse(() => new RegExp(String.raw`^(?:${NAME})s?$`, 'iu'));
 const DENIAL_OR_PROPERTY =
   /^(?:not|no|never|without|isn't|non|ids?|names?|hash(?:es)?|digests?|fingerprints?|checksums?|hints?|policy|length|prefix|suffix|format|rules?|field|column|reset|rotation|expiry|expires?|ttl|is|was|are)$/i;
+/** Words that open a note on the name before them (`for db`, `of the admin`, `used by ci`). */
+const HEAD_NOTE = /^(?:for|of|to|on|in|from|at|by|used|via|with|per)$/i;
 function namesNotedValue(note: string): boolean {
   const words = note
     .replace(/\([^()]*\)|（[^（）]*）/gu, ' ')
@@ -56,8 +58,14 @@ function namesNotedValue(note: string): boolean {
     .filter(Boolean);
   if (words.length === 0 || words.length > 4 || words.some((word) => DENIAL_OR_PROPERTY.test(word.replace(/[^\p{L}']+/gu, ''))))
     return false;
+  // The English name is the note's head noun: its last word, or one a clause's sign or a prepositional note follows
+  // (`# db password`, `# pass for db`, `# api token, rotated`); one that another noun follows is its modifier
+  // (60a-10: `# token service build`, `# token refresh trace` name a build and a trace, not the value).
+  const head = (word: string, i: number): boolean => i === words.length - 1 || /[\p{P}\p{S}]$/u.test(word) || HEAD_NOTE.test(words[i + 1]);
   return words.some(
-    (word, i) => ENGLISH_NAME().test(word.replace(/^\p{P}+|[\p{P}\p{S}]+$/gu, '')) || namesForeignSecret(words.slice(0, i + 1).join(' ')),
+    (word, i) =>
+      (ENGLISH_NAME().test(word.replace(/^\p{P}+|[\p{P}\p{S}]+$/gu, '')) && head(word, i)) ||
+      namesForeignSecret(words.slice(0, i + 1).join(' ')),
   );
 }
 /** A separator only of these joins a longer name (`password.txt`, `password_file`, `secret/db`) or quotes or brackets a value others read. */

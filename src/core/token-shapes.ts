@@ -26,7 +26,9 @@ const TOKENS = [
   // GitLab: personal, runner, deploy, feed, SCIM and feature-flag tokens (20 or more: newer ones are longer), incoming
   // mail (25), Kubernetes agent (50), OAuth app secrets (64), CI/CD job tokens (with or without the `<n>_` part: round
   // 38a-4), pipeline trigger tokens (40 hex).
-  String.raw`(?<![A-Za-z0-9])gl(?:pat|rt|dt|ft|soat|ffct)-[\w-]{20,}`,
+  // Round 78 (78a-7, 67a-23): the body is 20 (gitleaks' gitlab-pat); a longer one goes on over letters and digits and over
+  // a `-` followed by two or more of them (`…St-UvWx12345678`), so a text's `-B` after the token stays the text's.
+  String.raw`(?<![A-Za-z0-9])gl(?:pat|rt|dt|ft|soat|ffct)-[\w-]{20}(?:\w|-(?=\w{2}))*`,
   String.raw`(?<![A-Za-z0-9])gl(?:imt-[\w-]{25}|agent-[\w-]{50}|oas-[\w-]{64}|cbt-(?:[0-9a-zA-Z]{1,5}_)?[\w-]{20,})`,
   String.raw`(?<![A-Za-z0-9])glptt-[0-9a-f]{40}`,
   // Slack, gitleaks' shapes: bot (digit groups), user, legacy, legacy workspace (with a digit), config tokens; app tokens.

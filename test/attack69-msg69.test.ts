@@ -174,6 +174,6 @@ describe('linear readers', () => {
     const input = text();
     const started = Date.now();
     errorsOf(input);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(4000); // a guard against quadratic reading (speed is npm run bench): room for a loaded machine;
   });
 });

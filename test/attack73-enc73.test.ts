@@ -175,6 +175,6 @@ describe('72b: the new readers stay linear', () => {
     const sample = text.slice(0, 100_000);
     redact(sample);
     configErrors(withTraefikValues(textConfigMap(sample)));
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(4_000); // a guard against quadratic reading (speed is npm run bench): room for a loaded machine;
   });
 });

@@ -14,7 +14,12 @@ export function isStatusNote(value: string): boolean {
   const list = foldLetters(v)
     .toLowerCase()
     .split(/[ \t]+/);
-  return list.length <= 3 && list.every((word) => /^[a-z][a-z'-]*$/.test(word) && PASSWORD_SENTENCE_WORDS.has(word) && !VERDICT.has(word));
+  // A word of three letters or more says the state (`set`, `required`): `X_PASSWORD=it` alone is a value (H3).
+  return (
+    list.length <= 3 &&
+    list.some((word) => word.length >= 3) &&
+    list.every((word) => /^[a-z][a-z'-]*$/.test(word) && PASSWORD_SENTENCE_WORDS.has(word) && !VERDICT.has(word))
+  );
 }
 
 /**

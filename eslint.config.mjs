@@ -74,10 +74,8 @@ export default tseslint.config(
     // redaction only for a diff; main.ts, api/cluster.ts, gateway/rules.ts, traefik/values-check.ts, traefik/extra-objects.ts
     // and validate/conformance.ts load what only a gitops block, an IP pool, a Gateway, traefik.values, an extraObjects
     // item or an object the schema memo does not know needs; construct-gate.ts loads the gate only when an app synthesizes;
-    // config/issues.ts loads the Traefik chart's keys only for a key unknown under traefik; config/comment-secrets.ts
-    // loads labelled-values.ts only for notes after values that only name a secret.
+    // config/issues.ts loads the Traefik chart's keys only for a key unknown under traefik.
     files: [
-      'src/config/comment-secrets.ts',
       'src/output/construct-gate.ts',
       'src/gateway/wiring.ts',
       'src/cert-manager/wiring.ts',

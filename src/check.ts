@@ -6,7 +6,7 @@ import { leftoverCopyWarnings } from './config/interrupted-new';
 import { wiring } from './main';
 import { diffTrees } from './output/diff';
 import { fileRedaction, findingCounts, secretsInFiles } from './output/secret-gate';
-import { gateFindingSources } from './output/gate-sources';
+import { gateFindingLines } from './output/gate-sources';
 import { redact, secretValues } from './core/secrets';
 import { holdsUnshownRun } from './core/generated-quotes';
 import { printable } from './core/problem';
@@ -115,11 +115,9 @@ export function runCheck(configDir: string, distDir: string, log: (line: string)
   if (refused.length) {
     const configOf = (name: string) => loaded.clusters.find((cluster) => cluster.name === name)?.file;
     // Each config place on its own line, as the config's own refusals are (77a-16).
-    const lines = refused.flatMap((line) => {
-      const { places, clause } = gateFindingSources(line, fresh, configOf, printable);
-      const found = `${shownDist}/${line}: synth refuses to write it`;
-      return places.length ? places.map((place) => `error: ${place}: goes into ${found}`) : [`error: ${found}${clause}`];
-    });
+    const lines = refused.flatMap((line) =>
+      gateFindingLines(line, `${shownDist}/${line}: synth refuses to write it`, fresh, configOf, printable),
+    );
     for (const line of new Set(lines)) log(redact(line));
     log(`check failed: a fresh synth is refused (${findingCounts(refused)} in its output): change the config, then run \`npm run synth\`.`);
     return 1;

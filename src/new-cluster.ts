@@ -17,7 +17,7 @@ import { oddKind } from './output/odd-entries';
 import { linesText, secretLineGroups } from './core/secret-line-groups';
 import { valuesNamedByComments } from './config/commented-values';
 import { labelledValues } from './config/labelled-values';
-import { secretComments } from './config/comment-secrets';
+import { OVER_COMMENT_LINES, secretComments } from './config/comment-secrets';
 import { decodeConfigBytes, sizeProblem, withLineFeeds } from './config/yaml-input';
 
 export interface NewClusterOptions {
@@ -332,7 +332,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
           line: lines[0],
           column: (/\S/.exec(parts[lines[0] - 1])?.index ?? 0) + 1,
           lines,
-          what: lines.length > 1 ? 'a secret over several comment lines' : secretShape(parts[lines[0] - 1])!,
+          what: lines.length > 1 ? OVER_COMMENT_LINES : secretShape(parts[lines[0] - 1])!,
         }))
     : [];
   const groups = [...comments, ...shaped].sort((a, b) => a.line - b.line);
@@ -340,7 +340,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
     // One line per problem, each headed `file:line:column:` and its key path as synth's findings are, with its own fix
     // (78a-6: two places were folded into one line under the first one's position, the second without a column).
     const place = (line?: number, column?: number) => `${shown(source)}${line ? `:${line}:${column ?? 1}` : ''}:`;
-    const inValues = where.map(({ line, column, key, why, named }) => ({
+    const valueProblems = where.map(({ line, column, key, why, named }) => ({
       line: line ?? 0,
       text:
         `${place(line, column)}${key ? ` ${key}:` : ''} holds ${why}: nothing was copied; move it into a Kubernetes Secret ` +
@@ -351,7 +351,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
       text: `${place(line, column)} holds a secret outside its values (a comment, say; ${linesText(lines)}: ${what}): nothing was copied; remove it from the file, then copy again`,
     }));
     const more = groups.length > 20 ? [`${shown(source)}: and ${groups.length - 20} more lines that hold a secret outside its values`] : [];
-    for (const { text: problem } of [...inValues, ...outside].sort((a, b) => a.line - b.line)) say(`error: ${problem}`);
+    for (const { text: problem } of [...valueProblems, ...outside].sort((a, b) => a.line - b.line)) say(`error: ${problem}`);
     return more.length ? fail(more[0]) : 1;
   }
   for (const line of removeLeftoverCopies(configDir, shown(configDir))) say(line);

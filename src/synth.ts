@@ -32,7 +32,7 @@ import { secretValues } from './core/secrets';
 import { mayQuote } from './core/quotable';
 import { oneLine, printable } from './core/problem';
 import { fileRedaction, findingCounts, secretsInFiles, withRefusal } from './output/secret-gate';
-import { gateFindingSources } from './output/gate-sources';
+import { gateFindingLines } from './output/gate-sources';
 import { gateFilesOf } from './output/construct-gate';
 import { earlierReaderPasses } from './output/reader-passes';
 import { useEarlierPasses } from './core/secrets-memo';
@@ -272,11 +272,7 @@ function synthesizeOnce(options: SynthOptions, run: { refused: boolean }): numbe
         // A generated file is not the user's to edit: the config values its text came from are named (57a-9).
         // Each config place on its own line, as the config's own refusals are (77a-16).
         ...new Set(
-          secrets.flatMap((line) => {
-            const { places, clause } = gateFindingSources(line, files, configOf, shownConfigFile);
-            const found = `${shownDist}/${withRefusal(line, refusal)}`;
-            return places.length ? places.map((place) => `error: ${place}: goes into ${found}`) : [`error: ${found}${clause}`];
-          }),
+          secrets.flatMap((line) => gateFindingLines(line, `${shownDist}/${withRefusal(line, refusal)}`, files, configOf, shownConfigFile)),
         ),
         `${findingCounts(secrets)} in the output.`,
       ]);

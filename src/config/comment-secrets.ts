@@ -4,7 +4,7 @@ import { linesText, secretLineGroups } from '../core/secret-line-groups';
 import { judgedOnceAcrossRuns } from '../core/secrets-memo';
 import type { Path } from '../core/problem';
 import { looksGenerated } from '../core/generated-runs';
-import type * as LabelledValues from './labelled-values';
+import { labelledValues } from './labelled-values';
 
 /** A finding at a line of the file, as load.ts's Diagnostic is. */
 interface LineFinding {
@@ -14,6 +14,9 @@ interface LineFinding {
   readonly path: Path;
   readonly message: string;
 }
+
+/** What a secret that only several comment lines hold together is said to be (here and in `new --from`). */
+export const OVER_COMMENT_LINES = 'a secret over several comment lines';
 
 /** Comment lines that hold a secret (one line, or the fewest neighbouring lines that hold one together). */
 export interface CommentSecret {
@@ -81,7 +84,7 @@ export const secretComments = judgedOnceAcrossRuns('config-comments', (text: str
     const comment = comments[group[0] - 1];
     const what =
       group.length > 1
-        ? 'a secret over several comment lines'
+        ? OVER_COMMENT_LINES
         : (secretShape(comment) ?? secretsInData(comment.replace(/^#+\s?/, ''))[0]?.what ?? 'a secret in a comment');
     return [{ line: group[0], column: columns[group[0] - 1] ?? 1, lines: group, what }];
   });
@@ -104,11 +107,8 @@ const VALUE_NAME = "a secret's name only, naming the value on its line";
 export function commentSecrets(file: string, text: string): { errors: LineFinding[]; secrets: string[] } {
   const found = secretComments(text);
   if (!found) return { errors: [], secrets: [] };
-  // Loaded only for such notes (labelled-values.ts), as few configs have them.
   const labelled = found.flatMap(({ line, labelsItsValue }) => (labelsItsValue ? [line] : []));
-  const { values, unplaced } = labelled.length
-    ? (require('./labelled-values') as typeof LabelledValues).labelledValues(text, labelled)
-    : { values: [], unplaced: [] };
+  const { values, unplaced } = labelled.length ? labelledValues(text, labelled) : { values: [], unplaced: [] };
   const errors = found
     .filter(({ line, labelsItsValue }) => !labelsItsValue || unplaced.includes(line))
     .map(({ line, column, lines, what }): LineFinding => ({

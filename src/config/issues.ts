@@ -72,13 +72,14 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
             ? (require('../traefik/misplaced-keys') as typeof MisplacedKeys).chartValueMisplaced(key)
             : undefined;
         const guess = misplaced ? undefined : closest(key, allowed);
+        const hidden = hiddenKeyUnder(path, key);
         // One of this config's own keys one level off (77a-3): a near miss here is likelier meant, so it goes first.
         const elsewhere =
-          misplaced || guess || hiddenKeyUnder(path, key)
+          misplaced || guess || hidden
             ? undefined
             : (require('./misplaced-config-keys') as typeof MisplacedConfigKeys).configKeyMisplaced(key, path);
         // Under a Secret reference a key may be the password itself (44a-7): not quoted; the line says where.
-        const named = hiddenKeyUnder(path, key) ? `holds ${HIDDEN_KEY}` : `unknown key ${quote(key)}`;
+        const named = hidden ? `holds ${HIDDEN_KEY}` : `unknown key ${quote(key)}`;
         return {
           path: [...path, key],
           unknownKey: key,

@@ -51,7 +51,7 @@ const WORDS = atFirstUse(() => new RegExp(String.raw`[${NO_BLANKS}]+|[^\s${NO_BL
 /** A line's end, a word of WORDS' own: a sentence does not go on past it. */
 const LINE_END = /^[\r\n]$/;
 /** A label glued to more of a name (`password-policy`, `-password=…`, `password.txt`) is a name, not a sentence's word. */
-const GLUED = /^(?:[-=/\\@#$%&*+~^|<>[{_]|\.[\p{L}\p{N}])/u;
+const GLUED = atFirstUse(() => /^(?:[-=/\\@#$%&*+~^|<>[{_]|\.[\p{L}\p{N}])/u);
 /** A word that ends its sentence: `.`, `?` or `!` (maybe then a closing mark), or the full stops of CJK. */
 const ENDS_SENTENCE = /[.?!。！？]["'»”)]*$/;
 
@@ -67,7 +67,7 @@ const HEX_LITERAL = /^0x[0-9A-F]+$/;
  * A word that says the value before the label is not the password (`… is not the password`, `… ist nicht das Passwort`,
  * `… n'est pas le mot de passe`): the words before it are no password (attack55-catchall55 "not the password").
  */
-const NEGATION = /^(?:not|isn['’]t|aren['’]t|wasn['’]t|never|nicht|kein\p{L}{0,2}|pas|non|nie|не|niet|ikke|inte)$/iu;
+const NEGATION = atFirstUse(() => /^(?:not|isn['’]t|aren['’]t|wasn['’]t|never|nicht|kein\p{L}{0,2}|pas|non|nie|не|niet|ikke|inte)$/iu);
 /**
  * A shell's operator between commands (`|`, `||`, `&&`, `;`, `$(`): a command line is no sentence, and a label past it
  * (`… | docker login -u me --password-stdin r.io`) does not reach the piped value before it (attack43-gaps42a).
@@ -121,7 +121,7 @@ export function proseGeneratedPasswordSpans(text: string): Array<[number, number
   let after = 0;
   for (const label of text.matchAll(LABEL())) {
     const end = label.index + label[0].length;
-    if (label.groups!.unbounded === undefined && GLUED.test(text.slice(end, end + 2))) continue;
+    if (label.groups!.unbounded === undefined && GLUED().test(text.slice(end, end + 2))) continue;
     // `PWD` in capitals is the shell's working directory (POSIX `$PWD`, `PWD: …` as a variable: secrets-keys.ts), not a
     // password's name; ODBC's `PWD=` is read by secrets-config-lines.ts (attack38-cfgsecrets 37a-3, the near miss PWD).
     if (label[0] === 'PWD') continue;
@@ -160,7 +160,7 @@ function wordsBefore(words: RegExpExecArray[], before: number, add: Add, judge: 
     const word = words[i][0];
     if (LINE_END.test(word) || ENDS_SENTENCE.test(word) || COMMAND_JOIN.test(word)) break;
     const core = coreOf(word);
-    if (NEGATION.test(core)) break;
+    if (NEGATION().test(core)) break;
     // A comment's mark: the comment's sentence does not reach back over the value before it (`Zx9kq2Lm # password hash`
     // is a value and a note, which symbol-separated-secrets.ts judges: seps78 78a-15).
     if (COMMENT_MARK.test(word)) break;

@@ -37,7 +37,7 @@ const charBefore = (text: string, at: number): string =>
  * Where the value that a redacted part of `text` starting at `start` starts: earlier only where the part started inside
  * it, and never before `floor` (what an earlier replacement took), so each character is read back at most once.
  */
-export function valueStart(text: string, start: number, floor = 0): number {
+function valueStart(text: string, start: number, floor = 0): number {
   if (start <= floor || start >= text.length) return start;
   const first = /[\uD800-\uDBFF]/.test(text[start]) ? text.slice(start, start + 2) : text[start];
   if (!VALUE_GOES_ON.test(first)) return start;

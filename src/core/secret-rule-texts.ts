@@ -35,17 +35,19 @@ const UNSPACED_STEMS =
 const RULE_WORD = atFirstUse(() => new RegExp(`(?<![\\p{L}\\p{M}])(?:${SPACED_STEMS})|${UNSPACED_STEMS}`, 'iu'));
 
 /** A text of words and short counts: letters, marks, punctuation, blanks, numbers of one or two digits. */
-const WORDS_AND_COUNTS = /^[\p{L}\p{M}\p{P}\p{Zs}\p{Cf}\d]{2,200}$/u;
+const WORDS_AND_COUNTS = atFirstUse(() => /^[\p{L}\p{M}\p{P}\p{Zs}\p{Cf}\d]{2,200}$/u);
 
 /** Whether `value` states a rule or an error about the password in words (see above), no value in it. */
 export function statesSecretRule(value: string): boolean {
   const text = value.trim().normalize('NFKC');
-  if (!WORDS_AND_COUNTS.test(text) || /\d{3}|[A-Za-z]\d|\d[A-Za-z]/.test(text)) return false;
+  if (!WORDS_AND_COUNTS().test(text) || /\d{3}|[A-Za-z]\d|\d[A-Za-z]/.test(text)) return false;
+  // The one costly test last but this cheap one first: most labelled values state no rule.
+  if (!RULE_WORD().test(text.toLowerCase())) return false;
   const words = text.split(/[\s\p{P}]+/u).filter((word) => word !== '');
   if (words.length < 2 && !/[^\t-\u024f]/.test(text)) return false;
   if (words.some((word) => word.length >= 8 && looksGenerated(word))) return false;
   const namesSecret =
     holdsNonLatinSecretWord(text) ||
     words.some((word, i) => namesForeignSecret(word) || namesForeignSecret(`${word} ${words[i + 1] ?? ''}`));
-  return namesSecret && RULE_WORD().test(text.toLowerCase());
+  return namesSecret;
 }

@@ -277,7 +277,8 @@ const PASSWORD_WORD = /^[\x21-\x7e]{6,256}$/;
 /** A value under `tok` or `cred` (`name`) that is none: anything but one word that looks generated or mixes a password's classes. */
 export function isPlainShortCredential(value: string, name: string): boolean {
   // The word alone (`tok`, `$cred`): after another (`REFRESH_TOK`, `API_TOK`) it names a token plainly, any value its own.
-  if (!isShortCredentialName(nameWords(name)) || withoutTail(nameWords(name)).length > 1) return false;
+  const words = withoutTail(nameWords(name));
+  if (words.length !== 1 || !/^(?:tok|cred)$/.test(words[0])) return false;
   const text = value.trim();
   // An expression code opens and continues on the next lines (`tok = ("K10abc"` then `"def")`, attack47-code47): a
   // bracket opened first and not closed on its line is code's, not one word of a password.

@@ -219,13 +219,15 @@ function siblingFileFindings(construct: Construct, judged: (object: IConstruct) 
   if (!objects.length) return [];
   // Round 71: the write gate first, object by object, as over the construct's own files (ownFindings): a library user's
   // `app.synth()` writes these files too, with no synth gate after it. The rules then read only files it passed.
-  const texts = objects.map(({ file, documents }): [string, string] => [file, stringifyManifests(documents)]);
   const found = objectSecrets(objects);
-  const secrets = redactedRefusals(
-    found.map(({ named }) => named),
-    texts,
-    [],
-  );
+  // The objects' texts again only to word a refusal (their secrets blanked in it): most synths have none.
+  const secrets = found.length
+    ? redactedRefusals(
+        found.map(({ named }) => named),
+        objects.map(({ file, documents }): [string, string] => [file, stringifyManifests(documents)]),
+        [],
+      )
+    : [];
   // 78b-7: the objects the gate passed are still judged, so a secret in one hides no other object's problem.
   const passed = objects.filter((object) => !found.some((secret) => secret.object === object));
   if (!passed.length) return secrets;

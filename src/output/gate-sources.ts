@@ -57,6 +57,21 @@ export interface GateFindingSources {
 }
 
 /**
+ * The `error:` lines of a gate `finding` said as `found` (synth's and check's wording): one per config place its text came
+ * from (`<place>: goes into <found>`, 77a-16), else `found` with what to change.
+ */
+export function gateFindingLines(
+  finding: string,
+  found: string,
+  files: ReadonlyMap<string, string>,
+  configOf: (cluster: string) => string | undefined,
+  shown: (file: string) => string,
+): string[] {
+  const { places, clause } = gateFindingSources(finding, files, configOf, shown);
+  return places.length ? places.map((place) => `error: ${place}: goes into ${found}`) : [`error: ${found}${clause}`];
+}
+
+/**
  * For a gate finding (`<cluster>/<file>: holds …`) of the generated `files`: every config place its text came from, so
  * a refusal says each on its own line (77a-16), else what to change as a clause. `configOf` gives a cluster's config
  * file (undefined when unknown), `shown` how a message names it.

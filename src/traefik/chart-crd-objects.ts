@@ -1,6 +1,6 @@
 import type { Path, Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
-import { redact, secretValues } from '../core/secrets';
+import { lazyRedactor } from '../core/lazy-redactor';
 import { goTruthy } from './go-truth';
 import { objectFindings } from './object-judge';
 import { unquotedReading } from './unquoted-scalar';
@@ -99,7 +99,7 @@ export function chartCrdTypeProblems(values: Values, prefix: Path): Problem[] {
   return objects.flatMap(({ kind, name, spec, written, at, printed }) => {
     // A plain copy: the validators may annotate what they read, and the config is frozen behind proxies.
     const object = JSON.parse(JSON.stringify({ apiVersion: 'traefik.io/v1alpha1', kind, metadata: { name: 'x' }, spec })) as Values;
-    let secrets: string[] | undefined; // read for a message only
+    const redacted = lazyRedactor(spec); // secrets read for a message only
     return objectFindings(object).flatMap(({ path, message, traefikCrdType }) => {
       if (!traefikCrdType || path[0] !== 'spec') return [];
       const key = path[1];
@@ -109,7 +109,7 @@ export function chartCrdTypeProblems(values: Values, prefix: Path): Problem[] {
         {
           schemaVerdict: true,
           path: [...prefix, 'values', ...at(path.slice(1))],
-          message: `${redact(message, (secrets ??= secretValues(spec)))}${unquoted}: the chart renders it into its ${kind} ${name} as given, and the API server refuses the object, which fails the whole Traefik release`,
+          message: `${redacted(message)}${unquoted}: the chart renders it into its ${kind} ${name} as given, and the API server refuses the object, which fails the whole Traefik release`,
         },
       ];
     });

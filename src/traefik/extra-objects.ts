@@ -1,7 +1,7 @@
 import { identityText, WrittenObject } from '../core/object-identity';
 import { Path, Problem } from '../core/problem';
 import { readManifestText } from '../core/manifest-text';
-import { redact, secretValues } from '../core/secrets';
+import { lazyRedactor } from '../core/lazy-redactor';
 import { apiGroup } from '../validate/kinds';
 import { traefikGroupCrd } from '../validate/traefik-crds';
 import {
@@ -320,13 +320,13 @@ function schemaProblems(frozen: Values, path: Path, bundle?: string): Problem[] 
   // A plain copy: the validators may annotate what they read, and the config is frozen behind proxies.
   const item = JSON.parse(JSON.stringify(frozen)) as Values;
   const findings = objectFindings(item, [], bundle);
-  let secrets: string[] | undefined; // read for a message only: most items give no finding
+  const redacted = lazyRedactor(item); // secrets read for a message only
   // A Traefik CRD's type verdict yields to the Traefik rules' own on the same key (ingress/route-fields.ts), which say the
   // fix; the API server rules' findings (a Secret name no Secret can have) stand as they are.
   return findings.map((finding) => ({
     ...((finding.traefikCrdType || finding.traefikCrdField) && { schemaVerdict: true }),
     path: [...path, ...finding.path],
-    message: `${redact(finding.message, (secrets ??= secretValues(item)))} (extraObjects items are applied as written, in the Traefik release, which fails whole if the API server refuses one)`,
+    message: `${redacted(finding.message)} (extraObjects items are applied as written, in the Traefik release, which fails whole if the API server refuses one)`,
   }));
 }
 

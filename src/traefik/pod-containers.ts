@@ -1,5 +1,5 @@
 import { formatPath, Path, Problem } from '../core/problem';
-import { redact, secretValues } from '../core/secrets';
+import { lazyRedactor } from '../core/lazy-redactor';
 import { duplicateContainerNames } from '../validate/container-rules';
 import { containerFieldProblems } from '../validate/container-fields';
 import type { FieldPath } from '../validate/paths';
@@ -68,12 +68,12 @@ export function podContainerProblems(values: Values, prefix: Path, generated: Va
     ...containerFieldProblems(spec).filter((finding) => !saidElsewhere(finding)),
   ].map((finding) => (ownPod ? ownEnvMessage(finding, ownPod.chartEnv) : finding));
   // Read for a message only: most values give no finding, and reading the pod's secrets costs more than the schema check.
-  let secrets: string[] | undefined;
+  const redacted = lazyRedactor(spec); // secrets read for a message only
   return findings.flatMap((finding) => {
     const at = source(finding.path);
     // A templated mount field is rendered by `tpl` at install time: not judged here.
     if (!at || (at[0] === 'additionalVolumeMounts' && isTemplated(valueAt(values, at)))) return [];
-    const message = redact(finding.message, (secrets ??= secretValues(spec))).replace(
+    const message = redacted(finding.message).replace(
       /the Kubernetes 1\.27 schema of Pod/g,
       finding.path[0] === 'containers' || finding.path[0] === 'initContainers'
         ? "the Kubernetes 1.27 schema of a pod's container"

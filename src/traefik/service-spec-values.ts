@@ -1,5 +1,5 @@
 import type { Path, Problem } from '../core/problem';
-import { redact, secretValues } from '../core/secrets';
+import { lazyRedactor } from '../core/lazy-redactor';
 import type { TraefikChartRules } from './chart-versions';
 import { objectFindings } from './object-judge';
 import { isTemplated, valueAt } from './service-facts';
@@ -91,7 +91,7 @@ function blockProblems(block: Values, at: readonly string[], type: unknown, ownF
   const object = JSON.parse(
     JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'traefik' }, spec: { ...spec, ports: [{ port: 80 }] } }),
   ) as Record<string, unknown>;
-  let secrets: string[] | undefined; // read for a message only
+  const redacted = lazyRedactor(spec); // secrets read for a message only
   return objectFindings(object).flatMap(({ path, message }) => {
     const [root, key, ...rest] = path;
     const source = root === 'spec' && typeof key === 'string' && !said.has(key) ? from.get(key) : undefined;
@@ -100,7 +100,7 @@ function blockProblems(block: Values, at: readonly string[], type: unknown, ownF
       {
         path: [...prefix, 'values', ...at, ...source, ...rest],
         message:
-          `${redact(message, (secrets ??= secretValues(spec))).replace(/the Kubernetes 1\.27 schema of Service/g, 'the Kubernetes 1.27 schema of a Service')} ` +
+          `${redacted(message).replace(/the Kubernetes 1\.27 schema of Service/g, 'the Kubernetes 1.27 schema of a Service')} ` +
           `(the chart writes it into the Service as given, so the API server refuses the Service and the whole Traefik release fails to install)`,
       },
     ];

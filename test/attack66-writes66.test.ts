@@ -5,6 +5,7 @@
 // message names a ConfigMap's script for what it is). Refused rows name the key path and never show the secret.
 import { acceptedEverywhere, refusedAtTextDoors, refusedEverywhere, textConfigMap } from './secret-doors';
 import { valuesDoors } from './helpers';
+import { cpuMillisSince } from './cpu-time';
 
 const TOKEN = 'Zq8xVt3LpR9mWk2s';
 const FILE = 'file named like a secret';
@@ -124,12 +125,12 @@ describe('hostile texts are read in linear time (100 kB)', () => {
     ['expansion defaults', '${DB_PASSWORD-$(echo '.repeat(5_000)],
     ['groups', '{ echo a; } '.repeat(8_000)],
   ])('%s', (_, text) => {
-    const start = Date.now();
+    const start = process.cpuUsage();
     try {
       acceptedEverywhere(textConfigMap(text));
     } catch {
       // Either verdict: only the time matters here.
     }
-    expect(Date.now() - start).toBeLessThan(20_000);
+    expect(cpuMillisSince(start)).toBeLessThan(20_000);
   });
 });

@@ -14,6 +14,7 @@ import { wiring } from '../src/main';
 import { printedPatch } from '../src/output/dry-run-diff';
 import { runSynth } from '../src/synth';
 import { DEV_YAML, devConfig, valuesDoors, withChanges } from './helpers';
+import { cpuMillisSince } from './cpu-time';
 
 /** Chart values holding one custom object whose `spec` is `spec`: free data under `traefik.values.extraObjects`. */
 const withSpec = (spec: object) => ({
@@ -272,15 +273,15 @@ describe('67a-23: a redaction covers the whole value, to its natural end', () =>
 
   test('linear: 100 kB of one value after a blank, and 2,000 spans in 100 kB', () => {
     const run = 'B'.repeat(100_000);
-    let start = performance.now();
+    let start = process.cpuUsage();
     expect(valueEnd(`ab${run}`, 1)).toBe(100_002);
     expect(replaceSpans(`x${run}`, [[0, 1]])).toBe('<redacted>');
     const text = 'ab '.repeat(34_000);
     const spans = Array.from({ length: 2000 }, (_, i): [number, number] => [i * 51, i * 51 + 1]);
     expect(replaceSpans(text, spans)).not.toMatch(/<redacted>b/);
-    expect(performance.now() - start).toBeLessThan(2_000);
-    start = performance.now();
+    expect(cpuMillisSince(start)).toBeLessThan(2_000);
+    start = process.cpuUsage();
     expect(redact(`x hunter2Zq${run} y`, ['hunter2Zq'])).toBe('x <redacted> y');
-    expect(performance.now() - start).toBeLessThan(2_000);
+    expect(cpuMillisSince(start)).toBeLessThan(2_000);
   });
 });

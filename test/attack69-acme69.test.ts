@@ -3,6 +3,7 @@ import { parse, stringify } from 'yaml';
 import { parseConfigText } from '../src/config/load';
 import { formatPath } from '../src/core/problem';
 import { withChanges } from './helpers';
+import { cpuMillisSince } from './cpu-time';
 
 /**
  * Round 69 (acme69): ACME rules judged alike at every door. 69b-18 HTTP-01 with nothing on port 80 for a cert-manager
@@ -308,8 +309,8 @@ describe('69 acme: ACME rules alike at every door', () => {
   });
 
   test('a 100 kB e-mail is judged in linear time', () => {
-    const start = Date.now();
+    const start = process.cpuUsage();
     errorsOf(withChanges(BASE, issuer({ email: `${'a.'.repeat(50_000)}@gmail.com` })));
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
   });
 });

@@ -29,6 +29,7 @@ import { stagingEpilogue, stagingRefusal, writeStagingCopy } from '../src/output
 import { tooLargeProblem } from '../src/output/too-large';
 import { runSynth, SynthOptions } from '../src/synth';
 import { main as validate } from '../src/validate/conformance';
+import { cpuMillisSince } from './cpu-time';
 
 // The module object itself, so a spy on it reaches the code under test.
 const fs = require('node:fs') as typeof import('node:fs');
@@ -185,9 +186,9 @@ describe('70c-5: a file past 8 MiB is refused by its size, unread, by name, with
       const ws = workspace();
       expect(synth(ws).code).toBe(0);
       bigFile(join(ws.dist, path), size, oneLine);
-      const started = Date.now();
+      const started = process.cpuUsage();
       const { code, lines } = validated(ws.dist, ws.config);
-      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(cpuMillisSince(started)).toBeLessThan(20_000);
       expect(code).toBe(1);
       const text = lines.join('\n');
       expect(text).not.toContain('call stack');
@@ -205,9 +206,9 @@ describe('70c-5: a file past 8 MiB is refused by its size, unread, by name, with
       const ws = workspace();
       expect(synth(ws).code).toBe(0);
       bigFile(join(ws.dist, path), size, oneLine);
-      const started = Date.now();
+      const started = process.cpuUsage();
       const { code, lines } = check(ws);
-      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(cpuMillisSince(started)).toBeLessThan(20_000);
       expect(code).toBe(1);
       expect(lines.join('\n')).not.toContain('call stack');
       expect(lines).toContain(

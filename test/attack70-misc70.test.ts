@@ -7,6 +7,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { stringify } from 'yaml';
 import { K3sVipCluster, KubeVipDaemonSet, KubeVipRbac, LoadBalancerService } from '../src';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { cpuMillisSince } from './cpu-time';
 
 type Values = Record<string, unknown>;
 const HEAD = 'kubeVip: {version: v1.2.3, interface: eth0, controlPlane: {address: 192.168.0.40}}\n';
@@ -344,8 +345,8 @@ describe('speed: the texts these rules read stay linear', () => {
   ])('%s is judged within 2 s', (_name, text) => {
     expect(text.length).toBeLessThanOrEqual(100_000);
     errorsOf(text); // warm the rules' caches
-    const start = Date.now();
+    const start = process.cpuUsage();
     errorsOf(text);
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
   });
 });

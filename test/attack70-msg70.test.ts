@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { secretsInFiles } from '../src/output/secret-gate';
 import { yaml } from '../src/core/yaml';
+import { cpuMillisSince } from './cpu-time';
 
 const REFERENCE = readFileSync(join(__dirname, '..', 'config', 'examples', 'reference.yaml'), 'utf8');
 const errorsOf = (text: string) => parseConfigText('config/x.yaml', text).errors.map(formatDiagnostic);
@@ -167,7 +168,7 @@ describe('70a-16: two Wi-Fi keys in one file', () => {
   });
   test('100 kB of map entries are read in time', () => {
     const data = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`k${i}`, `value-number-${i}-x`]));
-    const started = Date.now();
+    const started = process.cpuUsage();
     parseConfigText(
       'config/x.yaml',
       withValues(
@@ -175,7 +176,7 @@ describe('70a-16: two Wi-Fi keys in one file', () => {
         `  - ${JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'w', namespace: 'default' }, data: { ssid: 'HomeNet', ...data } })}`,
       ),
     );
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(cpuMillisSince(started)).toBeLessThan(2000);
   });
 });
 

@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { parseConfigText } from '../src/config/load';
 import { formatPath } from '../src/core/problem';
 import { withChanges } from './helpers';
+import { cpuMillisSince } from './cpu-time';
 
 /**
  * Round 70 (resolver70): the certificate rules judge the resolvers Traefik will run, whichever key or flag defines them
@@ -480,13 +481,13 @@ describe('attack70 resolver70: certificate rules on the resolvers Traefik runs',
 
   test('100 kB of entrypoint domain flags is judged in linear time', () => {
     const flags = Array.from({ length: 1400 }, (_, i) => `--entrypoints.websecure.http.tls.domains[${i}].main=h${i}.example.com`);
-    const start = Date.now();
+    const start = process.cpuUsage();
     report(
       withIngress(
         { certResolvers: FIRST, values: { additionalArguments: ['--entrypoints.websecure.http.tls.certresolver=le', ...flags] } },
         'shop.example.com',
       ),
     );
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
   });
 });

@@ -20,6 +20,7 @@ import { fromUserFolder } from '../src/output/user-folder';
 import { runSynth, SynthOptions } from '../src/synth';
 import { parseSynthArgs, refusedArgsLastLine } from '../src/synth-args';
 import { formatViolation, main as validate, validateManifests } from '../src/validate/conformance';
+import { cpuMillisSince } from './cpu-time';
 
 /** The matcher README gives CI (docs/yaml.md, "In CI"). */
 const CI_MATCHER = /^error: (.+?):(\d+):(\d+): (.*)$/;
@@ -372,9 +373,9 @@ describe('71c-4: validate on YAML past the depth bound, an alias cycle, and the 
     beforeAll(() => secretsInFiles(new Map([['w.yaml', '[[1]]\n']])));
     test('a 100 kB deep text is judged within 2 s', () => {
       const text = `${'['.repeat(50_000)}${']'.repeat(50_000)}\n`;
-      const start = Date.now();
+      const start = process.cpuUsage();
       expect(secretsInFiles(new Map([['d/deep.yaml', text]]))[0]).toMatch(/^d\/deep\.yaml:1:65: cannot be judged/);
-      expect(Date.now() - start).toBeLessThan(2000);
+      expect(cpuMillisSince(start)).toBeLessThan(2000);
     });
   });
 });

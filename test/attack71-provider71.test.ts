@@ -8,6 +8,7 @@ import { formatPath } from '../src/core/problem';
 import { devConfig, withChanges } from './helpers';
 import { ruleRoutes } from '../src/ingress/route-alternatives';
 import { regexpCatchesChallenge } from '../src/cert-manager/challenge-requests';
+import { cpuMillisSince } from './cpu-time';
 
 const judged = (config: object) => {
   const { errors, warnings } = parseConfigText('config/t.yaml', stringify(config));
@@ -162,9 +163,9 @@ describe('provider71: an IngressRoute PathRegexp on the HTTP-01 challenge', () =
   test('a 100 kB PathRegexp rule is read and judged quickly', () => {
     const rule = `${SHOP} && PathRegexp(\`^/${'a'.repeat(99_000)}\`)`;
     ruleRoutes(SHOP);
-    const start = Date.now();
+    const start = process.cpuUsage();
     const { regexpPaths } = ruleRoutes(rule);
     regexpPaths.forEach((r) => regexpCatchesChallenge(r.regexp));
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
   });
 });

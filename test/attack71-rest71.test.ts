@@ -2,6 +2,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { K3sVipCluster } from '../src/index';
 import { refusalOf } from './helpers';
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
+import { cpuMillisSince } from './cpu-time';
 
 /**
  * Round 71 (rest71): what round 71's first fixes left. 71d-10 half of a character (a lone UTF-16 surrogate) in an
@@ -65,7 +66,7 @@ describe('71d-10: half of a character in an object under or beside the cluster',
   test('a deep object is walked without recursion, quickly', () => {
     let deep: unknown = 'a\uD800';
     for (let i = 0; i < 2_000; i++) deep = { n: deep };
-    const started = Date.now();
+    const started = process.cpuUsage();
     const message = refusalOf(() => {
       const app = new App();
       new K3sVipCluster(app, 'dev', base());
@@ -73,7 +74,7 @@ describe('71d-10: half of a character in an object under or beside the cluster',
       app.synthYaml();
     });
     expect(message).toMatch(/half of a character|nests too deep/);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(cpuMillisSince(started)).toBeLessThan(2_000);
   });
 });
 
@@ -112,9 +113,9 @@ describe('71a-6: texts known by their file name', () => {
   ])('%s: %j accepted', (key, text) => acceptedEverywhere(files({ [key]: text })));
   test('an askpass script of many echo lines is read quickly', () => {
     const text = 'echo "$A"; '.repeat(9_000);
-    const started = Date.now();
+    const started = process.cpuUsage();
     acceptedEverywhere(files({ 'askpass.sh': text }));
-    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(cpuMillisSince(started)).toBeLessThan(4_000);
   });
 });
 
@@ -138,8 +139,8 @@ describe('71a-14: an Authorization header a shell builds from variables', () => 
   ])('%s refused', (_, text, secret) => refusedEverywhere(files({ 'x.sh': text }), 'extraObjects[0].data', secret));
   test('quoted halves and substitutions of a long line are read quickly', () => {
     const text = `curl ${'\'a\'"$(b "c")"'.repeat(5_000)}\n`;
-    const started = Date.now();
+    const started = process.cpuUsage();
     acceptedEverywhere(files({ 'x.sh': text }));
-    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(cpuMillisSince(started)).toBeLessThan(4_000);
   });
 });

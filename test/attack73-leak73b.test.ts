@@ -1,6 +1,7 @@
 import { secretsInData } from '../src/core/secrets';
 import { valuesDoors } from './helpers';
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
+import { cpuMillisSince } from './cpu-time';
 
 /**
  * Round 73 (leak73b): 73b-1 (client password options and places: swaks, sendEmail, influx setup, ldappasswd, samba-tool,
@@ -151,8 +152,8 @@ describe('the readers stay linear', () => {
     ['Thai labels', 'รหัสผ่านของ'.repeat(9_000)],
     ['Cyrillic owners', 'Пароль администратора '.repeat(4_500)],
   ])('a 100 kB text of %s is read within 2 s', (_, text) => {
-    const started = Date.now();
+    const started = process.cpuUsage();
     secretsInData({ data: { 'note.txt': text.slice(0, 100_000) } });
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(cpuMillisSince(started)).toBeLessThan(2_000);
   });
 });

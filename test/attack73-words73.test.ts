@@ -1,5 +1,6 @@
 import { secretsInData } from '../src/core/secrets';
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
+import { cpuMillisSince } from './cpu-time';
 
 /**
  * Round 73 (words73): 72b-1 (a password in a runbook's English words: what to type at a prompt), 72b-2 (prose passwords
@@ -107,8 +108,8 @@ describe('the readers stay linear', () => {
     ...units.map((unit) => [JSON.stringify(unit.slice(0, 30)), unit.repeat(Math.ceil(100_000 / unit.length))] as const),
     ...lines.map((unit) => [JSON.stringify(unit.slice(0, 30)), unit.repeat(Math.ceil(25_000 / unit.length))] as const),
   ])('%s is judged within 2 s', (_, text) => {
-    const started = Date.now();
+    const started = process.cpuUsage();
     secretsInData({ conf: text });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(cpuMillisSince(started)).toBeLessThan(2000);
   });
 });

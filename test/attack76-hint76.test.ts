@@ -4,6 +4,7 @@ import { K3sVipCluster } from '../src/index';
 import { unreadChartKeys } from '../src/traefik/chart-unread-keys';
 import { traefikValuesSchema } from '../src/traefik/values-schema';
 import { MINIMAL_CONFIG_TEXT as HEADER, thrown } from './helpers';
+import { cpuMillisSince } from './cpu-time';
 
 // Round 76b findings 3, 19, 16 and 7: every message says what to write, at the door it is given at.
 
@@ -142,9 +143,9 @@ describe('76b-19: one- and two-letter slips get a did-you-mean among the keys at
     const deployment = Object.fromEntries(Array.from({ length: 900 }, (_, i) => [`k${i}${'x'.repeat(100)}`, 1]));
     const tlsOptions = { o1: Object.fromEntries(Array.from({ length: 900 }, (_, i) => [`minversio${i}`, 1])) };
     unreadChartKeys({ deployment: { replica: 1 } }, schema.json, schema.tag);
-    const start = Date.now();
+    const start = process.cpuUsage();
     const found = unreadChartKeys({ deployment, tlsOptions }, schema.json, schema.tag);
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
     expect(found).toHaveLength(1800);
   });
 });

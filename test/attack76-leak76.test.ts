@@ -8,6 +8,7 @@ import { redactMessage } from '../src/core/redact-message';
 import { acceptedEverywhere, refusedEverywhere, textConfigMap } from './secret-doors';
 import { devConfig, withChanges } from './helpers';
 import { envEntry as env } from './rule-doors';
+import { cpuMillisSince } from './cpu-time';
 
 const BOT = '1234567890:AAHZq8vLm2Kp9XrWq3nBv8Lk2PzYt7Uv5Rs1';
 
@@ -105,8 +106,8 @@ describe('75a-15: a refused grouped secret is blanked in every message with its 
   beforeAll(() => redactMessage('warm-up a-b', ['Zx9q-Wm4v']));
   test('a 100 kB message of groups is read in linear time', () => {
     const message = 'ab_cd-ef.gh ij:kl '.repeat(5600);
-    const start = Date.now();
+    const start = process.cpuUsage();
     redactMessage(message.slice(0, 100_000), [TANGO, HORSE, 'a1_b2-c3.d4_e5-f6.g7_h8']);
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
   });
 });

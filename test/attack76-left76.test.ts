@@ -4,6 +4,7 @@ import { K3sVipCluster } from '../src/index';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { redactMessage } from '../src/core/redact-message';
 import { clusterProps, devConfig, refusalOf, valuesDoors, withChanges } from './helpers';
+import { cpuMillisSince } from './cpu-time';
 
 /**
  * Round 76 leftovers (left76). Leak: a refused letters-only grouped secret (`correct-Horse-battery-staple`) copied by
@@ -81,16 +82,16 @@ describe('round 76 leftovers (left76): letters-only grouped copies', () => {
     beforeAll(() => redactMessage(message.slice(0, 2000), ['warm-up-Words-here-too']));
     test('a 100 kB message of near copies', () => {
       expect(message.length).toBeLessThanOrEqual(100_000);
-      const started = Date.now();
+      const started = process.cpuUsage();
       const said = redactMessage(message, [secret]);
-      expect(Date.now() - started).toBeLessThan(2000);
+      expect(cpuMillisSince(started)).toBeLessThan(2000);
       expect(said).not.toContain('correct.horse.battery.staple.again');
       expect(said).toContain('correct_horse.battery-stapl,');
     });
     test('a 100 kB run of one-letter words against a passphrase of one repeated letter', () => {
-      const started = Date.now();
+      const started = process.cpuUsage();
       redactMessage(`x: ${'a-'.repeat(49_000)}`, [`${'a'.repeat(128)}-${'a'.repeat(128)}`]);
-      expect(Date.now() - started).toBeLessThan(2000);
+      expect(cpuMillisSince(started)).toBeLessThan(2000);
     });
   });
 });

@@ -2,6 +2,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { secretsInData } from '../src/core/secrets';
 import { K3sVipCluster } from '../src/index';
 import { clusterProps, refusalOf, valuesDoors } from './helpers';
+import { cpuMillisSince } from './cpu-time';
 
 /**
  * Round 76 (native76): passwords after a label in another language that passed.
@@ -135,8 +136,8 @@ describe('native labels stay linear', () => {
   beforeAll(() => secretsInData({ k: units[0] }));
   test.each(units)('100 kB of %j is judged within 2 s', (unit) => {
     const text = unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 100_000);
-    const start = Date.now();
+    const start = process.cpuUsage();
     secretsInData({ k: text });
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
   });
 });

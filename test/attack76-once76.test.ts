@@ -1,5 +1,6 @@
 import { FILE } from './bad-configs';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { cpuMillisSince } from './cpu-time';
 
 /**
  * Round 76b: a refusal lists every problem at once. A misspelt key's right spelling no longer hides a rule finding that
@@ -136,8 +137,8 @@ describe('every problem of a config in one run (76b-6, 76b-10, 76b-13)', () => {
   test('a misindented key in a 100 kB file is said in linear time', () => {
     const filler = Array.from({ length: 4000 }, (_, i) => `    k${i}: v\n`).join('');
     const text = `${HDR}traefik:\n  loadBalancerIPs: [192.168.0.41]\n  values:\n${filler}      stray: 1\n`.repeat(1);
-    const start = Date.now();
+    const start = process.cpuUsage();
     errorsOf(text);
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
   });
 });

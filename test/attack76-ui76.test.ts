@@ -2,6 +2,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { secretsInData } from '../src/core/secrets';
 import { K3sVipCluster } from '../src/index';
 import { clusterProps, refusalOf, valuesDoors } from './helpers';
+import { cpuMillisSince } from './cpu-time';
 
 /**
  * Round 76 (ui76): a UI string catalogue is prose, not values (README: "a string catalogue's label or prompt … is prose,
@@ -140,8 +141,8 @@ describe('catalogues stay linear', () => {
     ['a 10 kB iOS catalogue', { 'zh.strings': ZH_STRINGS.repeat(Math.ceil(10_000 / ZH_STRINGS.length)) }],
     ['a 100 kB env reference', { password: `{env:${'A'.repeat(100_000)}` }],
   ])('%s is judged within 2 s', (_, data) => {
-    const start = Date.now();
+    const start = process.cpuUsage();
     secretsInData(data);
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
   });
 });

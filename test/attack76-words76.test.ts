@@ -2,6 +2,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { secretsInData } from '../src/core/secrets';
 import { K3sVipCluster } from '../src/index';
 import { clusterProps, refusalOf, valuesDoors } from './helpers';
+import { cpuMillisSince } from './cpu-time';
 
 /**
  * Round 76 (words76): UI labels and prompts under a key named like a secret are prose, not values (README: "A plain
@@ -133,8 +134,8 @@ describe('labels stay linear', () => {
   beforeAll(() => secretsInData({ k: unit }));
   test('a 100 kB catalogue of prompts is judged within 2 s', () => {
     const text = unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 100_000);
-    const start = Date.now();
+    const start = process.cpuUsage();
     expect(secretsInData({ k: text })).toEqual([]);
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
   });
 });

@@ -10,6 +10,7 @@ import { commentSecrets, secretComments } from '../src/config/comment-secrets';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { newCluster } from '../src/new-cluster';
 import { MINIMAL_CONFIG_TEXT } from './helpers';
+import { cpuMillisSince } from './cpu-time';
 
 const K3S =
   'k3s:\n  tokenFile: /etc/rancher/k3s/cluster-token\n  servers:\n    - name: k3s-1\n      address: 192.168.0.11\n      interface: eth0\n';
@@ -148,8 +149,8 @@ describe('speed: the comment reader is linear', () => {
   beforeAll(() => secretComments(big(`warm-up ${Date.now()}`)));
   test('100 kB of comments, block lines and values in under 2 s', () => {
     const text = big(`timed ${Date.now()}`);
-    const start = performance.now();
+    const start = process.cpuUsage();
     expect(secretComments(text)).toBeUndefined();
-    expect(performance.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
   });
 });

@@ -8,6 +8,7 @@ import { formatDiagnostic } from '../src/config/load';
 import { K3sVipValidationError } from '../src/core/validation-error';
 import { checkSchema } from '../src/validate/schemas';
 import { virtualIp } from '../src/config/formats';
+import { cpuMillisSince } from './cpu-time';
 
 const route = (spec: Record<string, unknown>, apiVersion = 'traefik.io/v1alpha1') => ({
   apiVersion,
@@ -135,9 +136,9 @@ describe('76b-14: a list item indented one space too far is said as the indentat
 
   it('reads a 100 kB value in linear time', () => {
     virtualIp('192.168.0.41 - 192.168.0.42');
-    const started = Date.now();
+    const started = process.cpuUsage();
     virtualIp(`${'1 - '.repeat(25_000)}x`);
     virtualIp(' -'.repeat(50_000));
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(cpuMillisSince(started)).toBeLessThan(2000);
   });
 });

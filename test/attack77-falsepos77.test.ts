@@ -1,5 +1,6 @@
 import { secretRefusal, secretsInData } from '../src/core/secrets';
 import { acceptedEverywhere, refusedEverywhere, textConfigMap } from './secret-doors';
+import { cpuMillisSince } from './cpu-time';
 
 /**
  * Round 77 (falsepos77): a secret's name whose last word names a property of it takes a value that fits that property,
@@ -168,8 +169,8 @@ describe('the property reader stays linear', () => {
     ['kid runs', `token_kid: ${'Nj'.repeat(500)}\n`],
   ])('%s at 100 kB within 2 s', (_, unit) => {
     const text = unit.repeat(Math.ceil(100_000 / unit.length));
-    const started = Date.now();
+    const started = process.cpuUsage();
     found({ conf: text });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(cpuMillisSince(started)).toBeLessThan(2000);
   });
 });

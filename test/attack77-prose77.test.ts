@@ -4,6 +4,7 @@ import { secretsInData } from '../src/core/secrets';
 import { symbolSeparatedSecretSpans } from '../src/core/symbol-separated-secrets';
 import { K3sVipCluster } from '../src/index';
 import { clusterProps, refusalOf, valuesDoors } from './helpers';
+import { cpuMillisSince } from './cpu-time';
 
 /**
  * Round 77 (prose77): a password in runbook prose in any wording (77a-8), a secret's name joined to its value by any run of
@@ -127,9 +128,9 @@ describe('round 77 (prose77): linear', () => {
   beforeAll(() => [symbolSeparatedSecretSpans(unit), proseGeneratedPasswordSpans(unit)]);
   test('100 kB of separators and labels is read by both new readers within 2 s', () => {
     const text = `${unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 99_990)} 1`;
-    const start = Date.now();
+    const start = process.cpuUsage();
     expect(symbolSeparatedSecretSpans(text)).toEqual([]);
     expect(proseGeneratedPasswordSpans(text)).toEqual([]);
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
   });
 });

@@ -1,6 +1,7 @@
 import { secretRefusal, secretsInData } from '../src/core/secrets';
 import { valuesDoors } from './helpers';
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
+import { cpuMillisSince } from './cpu-time';
 
 /**
  * Round 78 (falsepos78): a secret's name is read after a number, version or environment label that ends it
@@ -189,8 +190,8 @@ describe('the new readers stay linear', () => {
     ['status notes', 'Passwort: erforderlich geändert abgelaufen '],
   ])('%s at 100 kB within 2 s', (_, unit) => {
     const text = unit.repeat(Math.ceil(100_000 / unit.length));
-    const started = Date.now();
+    const started = process.cpuUsage();
     found({ conf: text });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(cpuMillisSince(started)).toBeLessThan(2000);
   });
 });

@@ -5,6 +5,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { newCluster } from '../src/new-cluster';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src';
+import { cpuMillisSince } from './cpu-time';
 
 /** Round 78 (78b-4, 6, 7, 10, 19, 20, 21): a refusal lists every problem at once, one line each. */
 
@@ -114,9 +115,9 @@ describe('config door: every problem at once', () => {
     const text = `${BASE}${TRAEFIK}  values:\n    env:\n${keys}    x: "open\n`;
     expect(text.length).toBeLessThan(100_000);
     lines(text);
-    const start = Date.now();
+    const start = process.cpuUsage();
     const { errors } = lines(text);
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
     expect(errors.some((line) => line.includes('opens a quote'))).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import { npmStrayFlag } from '../src/npm-args';
 import { traefikValuesSchema } from '../src/traefik/values-schema';
 import { valuesKeyTypos } from '../src/traefik/values-key-typos';
 import { MINIMAL_CONFIG_TEXT as HEADER } from './helpers';
+import { cpuMillisSince } from './cpu-time';
 
 // Round 78b findings 11, 14, 5, 18 and 3: one value refused the same way at every door, and advice the tool accepts.
 
@@ -67,9 +68,9 @@ describe('78b-11: a slip of a key the chart schema lists beside it is an error, 
     const schema = traefikValuesSchema('39.0.7')!;
     valuesKeyTypos({ logs: { general: { levle: 1 } } }, schema.json, schema.tag);
     const general = Object.fromEntries(Array.from({ length: 900 }, (_, i) => [`lev${i}${'x'.repeat(100)}`, 1]));
-    const start = Date.now();
+    const start = process.cpuUsage();
     valuesKeyTypos({ logs: { general }, deployment: general }, schema.json, schema.tag);
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
   });
 });
 

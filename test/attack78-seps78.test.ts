@@ -3,6 +3,7 @@ import { clusterFileNameProblem } from '../src/config/cluster-name';
 import { secretsInData } from '../src/core/secrets';
 import { symbolSeparatedSecretSpans } from '../src/core/symbol-separated-secrets';
 import { valuesDoors } from './helpers';
+import { cpuMillisSince } from './cpu-time';
 
 /**
  * Round 78 (seps78): a secret's name and its value joined by any run of signs, after any number of qualifiers or a
@@ -161,9 +162,9 @@ describe('round 78 (seps78): linear', () => {
   beforeAll(() => symbolSeparatedSecretSpans(unit));
   test('100 kB of names, qualifiers, signs and comments is read within 2 s', () => {
     const text = `${unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 99_990)} 1`;
-    const start = Date.now();
+    const start = process.cpuUsage();
     expect(symbolSeparatedSecretSpans(text)).toEqual([]);
     expect(symbolSeparatedSecretSpans(text.replace(/ -- /g, '\n'))).toEqual([]);
-    expect(Date.now() - start).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(2000);
   });
 });

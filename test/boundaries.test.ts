@@ -98,6 +98,8 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['39.0.1', 'resolverLeaves', 'non-null', 'bool-or-non-empty'],
   // traefik/templates/_podtemplate.tpl `with .Values.globalArguments` up to v35.4.0, `with .Values.global` from v36.0.0 (PR #1436)
   ['36.0.0', 'globalArguments', true, false],
+  // traefik/crds/traefik.io_serverstransports.yaml, _middlewares.yaml: no `pattern` up to v35.2.0, duration and status patterns from v35.3.0 (commit 704f23fa)
+  ['35.3.0', 'crdPatterns', false, true],
   ['34.0.0', 'redirectKey', 'ports.web.redirectTo.port', 'ports.web.redirections'],
   ['39.0.0', 'redirectKey', 'ports.web.redirections', 'ports.web.http.redirections'],
   ['31.1.1', 'recreateStrategy', 'type-and-null-rolling-update', 'type'],

@@ -55,6 +55,13 @@ export interface TraefikChartRules {
    */
   readonly gatewayApi: GatewayApiSupport;
   /**
+   * Whether the chart's Traefik CRDs hold `pattern`s, which the API server enforces: from v35.3.0 (commit 704f23fa, CRDs
+   * of Traefik v3.4) the duration fields of ServersTransport, ServersTransportTCP and Middleware take
+   * `^([0-9]+(ns|us|µs|ms|s|m|h)?)+$` and the `errors` middleware's `status` items `^([1-5][0-9]{2}[,-]?)+$`
+   * (traefik/traefik-helm-chart traefik/crds/traefik.io_*.yaml, v35.2.0 against v35.3.0; v39.0.7 is vendored).
+   */
+  readonly crdPatterns: boolean;
+  /**
    * Whether `ingressClass.name` names the chart's IngressClass: from v23.2.0 (traefik/templates/ingressclass.yaml, commit 7f0a0fc1 #864:
    * `.Values.ingressClass.name | default (include "traefik.fullname" .)`); before, it is always the release name.
    */
@@ -247,6 +254,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     globalArguments: true,
     recreateStrategy: 'type-and-null-rolling-update',
     gatewayApi: 'no-provider',
+    crdPatterns: false,
     ingressClassName: false,
     classLookupSwitch: 'none',
     servicesByName: false,
@@ -303,6 +311,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '34.1.0', portNames: 'lower' },
   { since: '34.2.0', resolverLeaves: 'truthy' },
   { since: '35.0.0', portNames: 'portname' },
+  { since: '35.3.0', crdPatterns: true },
   { since: '36.0.0', globalArguments: false },
   { since: '37.0.0', gatewayApi: 'v1.3.0', localPlugins: 'hostPath', goMemLimit: 'percentage', hubPorts: 'unless-offline' },
   { since: '37.1.0', timezoneKey: 'logs.access.timezone' },

@@ -334,7 +334,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       );
     } else services.push(chartService(extra, at, context));
   }
-  badVips.push(...extraObjectEscapes(user, prefix, chart.gatewayApi), ...nonTextAnnotationProblems(user, prefix, values, chartVersion));
+  badVips.push(...extraObjectEscapes(user, prefix, chart), ...nonTextAnnotationProblems(user, prefix, values, chartVersion));
   const kind = sourced<string>(['deployment', 'kind'], 'Deployment');
   // hpa.yaml renders under `if .Values.autoscaling.enabled` (Go truth: 1 or "false" are on too).
   const autoscaling = isMap(values.autoscaling) && goTruthy(values.autoscaling.enabled) ? values.autoscaling : undefined;

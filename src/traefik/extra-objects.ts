@@ -20,6 +20,7 @@ import { brokenList, listShapeProblems } from './extra-list-shapes';
 import { chartObjectNameProblems } from './chart-object-names';
 import { fileRoutes } from '../ingress/file-routes';
 import { chartCrdTypeProblems } from './chart-crd-objects';
+import type { TraefikChartRules } from './chart-versions';
 
 type Values = Record<string, unknown>;
 
@@ -98,10 +99,10 @@ function firstClassFor(kind: unknown, apiVersion: unknown, namespace: unknown, n
  * is where the settings live (`traefik` in a config file, nothing in a TraefikHelmChartConfig's props).
  * An item written as text is judged as the objects it reads as (renderedObjects).
  */
-export function extraObjectEscapes(values: Values, prefix: Path, gatewayApi?: string): Problem[] {
+export function extraObjectEscapes(values: Values, prefix: Path, chart: Pick<TraefikChartRules, 'gatewayApi' | 'crdPatterns'>): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   // Gateway API objects are judged against the CRD bundle of the chart version, as gateway-api.yaml is (none known: every bundle).
-  const bundle = gatewayApi?.startsWith('v') ? gatewayApi : undefined;
+  const schema: SchemaContext = { bundle: chart.gatewayApi.startsWith('v') ? chart.gatewayApi : undefined, crdPatterns: chart.crdPatterns };
   return [
     ...items.flatMap((item, i) => {
       const path = [...prefix, 'values', 'extraObjects', i];
@@ -111,7 +112,7 @@ export function extraObjectEscapes(values: Values, prefix: Path, gatewayApi?: st
         ...renderedObjectsAt(item).flatMap(({ object, at, document }) =>
           brokenList(object)
             ? []
-            : objectEscapes(object, [...path, ...at], prefix, values, bundle).map((problem) => inDocument(problem, document)),
+            : objectEscapes(object, [...path, ...at], prefix, values, schema).map((problem) => inDocument(problem, document)),
         ),
       ];
     }),
@@ -269,7 +270,7 @@ function fixedIdentity(item: Values): string | undefined {
     : undefined;
 }
 
-function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, bundle?: string): Problem[] {
+function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, schema: SchemaContext): Problem[] {
   const metadata = isMap(item.metadata) ? item.metadata : {};
   const { kind } = item;
   const { name } = metadata;
@@ -307,7 +308,15 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, b
   if (kubeVip) return [{ path: [...path, ...kubeVip.at], message: kubeVip.message }];
   // A misspelt Traefik CRD object, refused before the CRD rules (its resolver's) would skip it as another kind.
   const crd = traefikCrdProblem(item);
-  return crd ? [{ path: [...path, ...crd.at], message: crd.message }] : schemaProblems(item, path, bundle);
+  return crd ? [{ path: [...path, ...crd.at], message: crd.message }] : schemaProblems(item, path, schema);
+}
+
+/** What an item's schema check depends on in the deployed chart. */
+interface SchemaContext {
+  /** The Gateway API CRD bundle Gateway API items are judged against (none: every vendored one). */
+  readonly bundle?: string;
+  /** Whether the chart's Traefik CRDs hold the `pattern`s of the vendored ones (TraefikChartRules.crdPatterns). */
+  readonly crdPatterns: boolean;
 }
 
 /**
@@ -316,15 +325,16 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, b
  * values text, which that check does not read, and an object the API server refuses fails the whole
  * Traefik release. A message quoting a value of the item is redacted like the item's own secrets.
  */
-function schemaProblems(frozen: Values, path: Path, bundle?: string): Problem[] {
+function schemaProblems(frozen: Values, path: Path, { bundle, crdPatterns }: SchemaContext): Problem[] {
   // A plain copy: the validators may annotate what they read, and the config is frozen behind proxies.
   const item = JSON.parse(JSON.stringify(frozen)) as Values;
-  const findings = objectFindings(item, [], bundle);
+  // A pattern of the vendored CRDs binds only where the deployed chart's CRDs hold it too.
+  const findings = objectFindings(item, [], bundle).filter((finding) => crdPatterns || !finding.traefikCrdPattern);
   const redacted = lazyRedactor(item); // secrets read for a message only
   // A Traefik CRD's type verdict yields to the Traefik rules' own on the same key (ingress/route-fields.ts), which say the
   // fix; the API server rules' findings (a Secret name no Secret can have) stand as they are.
   return findings.map((finding) => ({
-    ...((finding.traefikCrdType || finding.traefikCrdField) && { schemaVerdict: true }),
+    ...((finding.traefikCrdType || finding.traefikCrdField || finding.traefikCrdPattern) && { schemaVerdict: true }),
     path: [...path, ...finding.path],
     message: `${redacted(finding.message)} (extraObjects items are applied as written, in the Traefik release, which fails whole if the API server refuses one)`,
   }));

@@ -9,6 +9,7 @@ import { contentDigests } from '../output/file-digests';
 import { describeFileError } from '../output/file-system';
 import { cachedValidator } from './ajv-cache';
 import { apiGroup } from './kinds';
+import { linearPattern } from './linear-patterns';
 import { isRecord } from './paths';
 
 /** The CRD folder or a file in it cannot be read as CRDs: no custom resource can be validated until it is restored. */
@@ -194,18 +195,37 @@ function compileCached(schema: object): ValidateFunction {
 /**
  * The API server prunes fields a structural schema does not declare (unless
  * x-kubernetes-preserve-unknown-fields), while JSON Schema allows them: declare every object with
- * properties closed, so a pruned field is reported instead of silently lost.
+ * properties closed, so a pruned field is reported instead of silently lost. A `pattern` JavaScript would backtrack on
+ * is run as its linear equivalent (linear-patterns.ts).
  */
 function closeObjects(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(closeObjects);
   if (!isRecord(schema)) return schema;
-  const closed = Object.fromEntries(
-    Object.entries(schema).map(([key, value]) => [key, key === 'enum' || key === 'default' ? value : closeObjects(value)]),
+  const closed: Record<string, unknown> = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === 'enum' || key === 'default'
+        ? value
+        : key === 'pattern' && typeof value === 'string'
+          ? linearPattern(value)
+          : closeObjects(value),
+    ]),
   );
   if (closed.properties && closed.additionalProperties === undefined && !closed['x-kubernetes-preserve-unknown-fields']) {
     closed.additionalProperties = false;
   }
-  return closed;
+  return boundedPattern(closed);
+}
+
+/**
+ * A pattern beside a `maxLength` runs only on a text within that length (a longer one is refused by its length alone):
+ * some upstream patterns take quadratic time in JavaScript on a long text (the Gateway API's address `type`,
+ * `^Hostname|IPAddress|…`, whose later alternatives are unanchored), harmless at 253 characters, hours at a megabyte.
+ */
+function boundedPattern(node: Record<string, unknown>): Record<string, unknown> {
+  const { pattern, maxLength, ...rest } = node;
+  if (typeof pattern !== 'string' || typeof maxLength !== 'number' || 'if' in node) return node;
+  return { ...rest, maxLength, if: { maxLength }, then: { pattern } };
 }
 
 /** How messages name a CRD file: relative to the project root when inside it (`crds/helmchartconfig.yaml`), else in full. */

@@ -12,6 +12,8 @@ export interface Finding {
   readonly traefikCrdType?: boolean;
   /** A field Traefik's vendored CRDs do not declare (schemas.ts): the Traefik rules' own message on the key stands instead. */
   readonly traefikCrdField?: boolean;
+  /** A `pattern` of Traefik's vendored CRDs, which charts before v35.3.0 lack (TraefikChartRules.crdPatterns). */
+  readonly traefikCrdPattern?: boolean;
 }
 
 export interface Selected {

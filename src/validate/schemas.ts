@@ -7,11 +7,17 @@ import { apiGroup, kindEntry, REMOVED_API_VERSIONS } from './kinds';
 import { FieldPath, Finding, isRecord, show } from './paths';
 import { atSecretReference, unshownReference } from './secret-refs';
 import { declaredFields, unknownField } from './unknown-field';
+import { patternMeaning } from './linear-patterns';
 import { hiddenKeyUnder } from '../core/reference-keys';
 import { nonAsciiHost } from '../config/formats';
 
 /** A Traefik CRD's verdict, which yields to the Traefik rules' own on the key: a type's, or an unknown field's (not a chart value's). */
-const traefikVerdict = (error: ErrorObject) => (error.keyword === 'type' ? { traefikCrdType: true } : { traefikCrdField: true });
+const traefikVerdict = (error: ErrorObject) =>
+  error.keyword === 'type'
+    ? { traefikCrdType: true }
+    : error.keyword === 'pattern'
+      ? { traefikCrdPattern: true }
+      : { traefikCrdField: true };
 
 /**
  * Schema checks of one manifest object: built-in kinds against the Kubernetes 1.27 OpenAPI schemas
@@ -49,6 +55,8 @@ export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: 
   if (traefik) {
     const judged = (error: ErrorObject) =>
       error.keyword === 'type' ||
+      // 79c-6: a duration or status list the API server refuses by pattern (charts from v35.3.0: extra-objects.ts).
+      error.keyword === 'pattern' ||
       // Traefik v2's group only by types: fields of its CRDs that v3's lack are not unknown (TRAEFIK_V2_GROUP).
       (error.keyword === 'additionalProperties' &&
         apiGroup(apiVersion) === 'traefik.io' &&
@@ -105,7 +113,8 @@ function checkCustomResource(
   const findings = validate(object)
     ? []
     : anyOfMerged(validate.errors ?? [])
-        .filter(judged)
+        // A bounded pattern's `if` (crds.ts boundedPattern) only says its `then` failed: the pattern's own error says what.
+        .filter((e) => e.keyword !== 'if' && judged(e))
         .map((e) => ({ ...fromAjvError(e, object, schemaName, crd.versions.get(version)), ...(traefikCrdType && traefikVerdict(e)) }));
   // A CRD schema says only `metadata: object`; the API server checks it as ObjectMeta.
   return isRecord(object.metadata) ? [...findings, ...checkObjectMeta(object.metadata)] : findings;
@@ -339,6 +348,8 @@ function fromAjvError(error: ErrorObject, root: unknown, schemaName: string, sch
   const params = error.params as Record<string, unknown>;
   // A Secret reference's name or key may be the pasted password, whatever its type: not shown (secret-refs.ts).
   const given = atSecretReference(path) ? unshownReference(value) : show(value);
+  const meaning = error.keyword === 'pattern' ? patternMeaning(String(params.pattern)) : undefined;
+  if (meaning) return { path, message: `is ${given}, not ${meaning} (the pattern of ${schemaName})` };
   switch (error.keyword) {
     case 'required':
       return { path: [...path, String(params.missingProperty)], message: `is missing; ${schemaName} requires it` };

@@ -53,8 +53,11 @@ describe("24b-9: an additional Service may be a ClusterIP, in-cluster only; Trae
       'traefik.values.service.additionalServices.internal.annotations["kube-vip.io/loadbalancerIPs"]: asks a VIP for Traefik\'s additional Service internal, whose type is ClusterIP',
     );
   });
+  // 79b-11: a NodePort additional Service is accepted, as one in extraObjects is (reached at each node's address).
+  test('an additional NodePort Service is accepted too', () => {
+    judgeConfig(withTraefikValues(internal({ type: 'NodePort' })), undefined);
+  });
   test.each([
-    ['an additional NodePort Service', internal({ type: 'NodePort' }), 'additionalServices.internal.type: "NodePort" makes'],
     [
       "Traefik's own Service as ClusterIP",
       { service: { type: 'ClusterIP' } },

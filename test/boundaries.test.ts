@@ -84,6 +84,9 @@ const KUBE_VIP_FACTS: Array<[string, string, unknown, unknown]> = [
   ['v0.9.0', 'maskEnv', 'vip_cidr', 'vip_subnet'],
   ['v1.0.1', 'leaseNameAnnotation', 'none', 'same-namespace'], // pkg/kubevip/annotations.go ServiceLease at v1.0.1
   ['v1.1.0', 'leaseNameAnnotation', 'same-namespace', 'any-namespace'], // pkg/lease/lease.go ServiceName at v1.1.0
+  // kube-vip.io/serviceInterface: pkg/manager/instance.go reads it from v0.8.0 (PR #816), `auto` from v0.8.5 (commit 73e6ade)
+  ['v0.8.0', 'serviceInterfaceAnnotation', 'none', 'name'],
+  ['v0.8.5', 'serviceInterfaceAnnotation', 'name', 'name-or-auto'],
   ['v1.1.0', 'lease', { duration: 5, renewDeadline: 3, retryPeriod: 1 }, { duration: 15, renewDeadline: 10, retryPeriod: 2 }],
   ['v1.1.0', 'commonLease', false, true],
 ];

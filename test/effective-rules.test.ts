@@ -73,16 +73,19 @@ describe('escape-hatch parity: rules judge the merged Traefik values', () => {
       't.yaml: traefik.values.service.additionalServices.udp.annotations["kube-vip.io/loadbalancerIPs"]: "10.42.0.5" lies inside the K3s pod network',
     ],
     [
-      'an additional Service of the chart that is a NodePort',
+      // 79b-11: a NodePort additional Service is allowed, as one in extraObjects; a VIP asked on it is not.
+      'an additional Service of the chart that is a NodePort, with a VIP',
       withChanges(devConfig(), {
         traefik: {
           values: {
-            service: { additionalServices: { internal: { type: 'NodePort' } } },
+            service: {
+              additionalServices: { internal: { type: 'NodePort', annotations: { 'kube-vip.io/loadbalancerIPs': '192.168.0.42' } } },
+            },
             ports: { web: { expose: { default: true, internal: true } } },
           },
         },
       }),
-      't.yaml: traefik.values.service.additionalServices.internal.type: "NodePort" makes Traefik\'s additional Service internal a NodePort',
+      "asks a VIP for Traefik's additional Service internal, whose type is NodePort",
     ],
     [
       'an additional Service on the Traefik VIP and ports',

@@ -4,6 +4,7 @@ import { formatPath, oneLine, Problem } from '../core/problem';
 import { HIDDEN_KEY, hiddenKeyUnder } from '../core/reference-keys';
 import { isSecretPath, REDACTED } from '../core/secrets';
 import { allowedKeys } from './config-shape';
+import { existingTlsSecretDoor, TLS_SECRET_KEYS } from '../ingress/tls';
 import { arrayLiteral, objectLiteral } from './props-wording';
 import type * as MisplacedKeys from '../traefik/misplaced-keys';
 import type * as MisplacedConfigKeys from './misplaced-config-keys';
@@ -71,11 +72,16 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
           path.length === 1 && path[0] === 'traefik' && !allowed.includes(key)
             ? (require('../traefik/misplaced-keys') as typeof MisplacedKeys).chartValueMisplaced(key)
             : undefined;
-        const guess = misplaced ? undefined : closest(key, allowed);
+        // 79b-17: an existing TLS Secret's name has its own door, which the line names.
+        const secretDoor =
+          path.length === 3 && path[0] === 'ingresses' && path[2] === 'tls' && TLS_SECRET_KEYS.has(key)
+            ? existingTlsSecretDoor('traefik.values')
+            : undefined;
+        const guess = misplaced || secretDoor ? undefined : closest(key, allowed);
         const hidden = hiddenKeyUnder(path, key);
         // One of this config's own keys one level off (77a-3): a near miss here is likelier meant, so it goes first.
         const elsewhere =
-          misplaced || guess || hidden
+          misplaced || guess || hidden || secretDoor
             ? undefined
             : (require('./misplaced-config-keys') as typeof MisplacedConfigKeys).configKeyMisplaced(key, path);
         // Under a Secret reference a key may be the password itself (44a-7): not quoted; the line says where.
@@ -84,7 +90,7 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
           path: [...path, key],
           unknownKey: key,
           suggestion: guess,
-          message: `${named}${misplaced ? `: ${misplaced}.` : elsewhere ? `: ${elsewhere}.` : guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`,
+          message: `${named}${misplaced ? `: ${misplaced}.` : secretDoor ? `: ingresses take their certificate from a resolver or an issuer; ${secretDoor}.` : elsewhere ? `: ${elsewhere}.` : guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`,
         };
       });
     case 'invalid_type': {

@@ -1,4 +1,5 @@
 import { pieceAccepts, SchemaPiece } from './config-shape';
+import { existingTlsSecretDoor, TLS_SECRET_KEYS } from '../ingress/tls';
 import { FormatCheck } from './formats';
 import { PROPS_CHECKS } from './props-wording';
 import { zodIssues, zodSchema } from './zod-lazy';
@@ -104,9 +105,14 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
       const spec = Object.hasOwn(keys, key) && key !== '*' ? keys[key] : keys['*'];
       if (spec !== undefined) this.unknownKeys([...path, key], child, spec);
       else {
-        const guess = closest(key, allowed);
+        // 79b-17: an Ingress's existing TLS Secret has a door of its own, which the line names.
+        const secretDoor =
+          Object.hasOwn(keys, 'certResolver') && Object.hasOwn(keys, 'clusterIssuer') && TLS_SECRET_KEYS.has(key)
+            ? `: a TraefikIngress takes its certificate from certResolver or clusterIssuer; ${existingTlsSecretDoor("a TraefikHelmChartConfig's values")}.`
+            : undefined;
+        const guess = secretDoor ? undefined : closest(key, allowed);
         const named = hiddenKeyUnder(path, key) ? `holds ${HIDDEN_KEY}` : `unknown key ${JSON.stringify(key)}`;
-        const message = `${named}${guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`;
+        const message = `${named}${secretDoor ?? (guess ? `: did you mean "${guess}"?` : '.')} Allowed here: ${allowed.join(', ')}`;
         this.problems.push({ path: [...path, key], message });
         this.unknownKeyCount++;
       }

@@ -3,6 +3,9 @@ import { formatPath, Path, Problem, quotedText } from './problem';
 import { mayQuoteControlText } from './quotable';
 import { REDACTED, secretsInData, secretUnder } from './secrets';
 import { secretLineProblems } from './secret-place';
+import { isIndex, isPlainListPrototype, isPlainPrototype, notPlainData } from './plain-prototypes';
+
+export { notPlainData };
 
 /**
  * The plain-data gate every input passes before anything reads it: a YAML file's parsed data and a
@@ -198,34 +201,6 @@ function unreadable(error: unknown): string {
   return `reading it threw ${/^[AEIOU]/.test(shown) ? 'an' : 'a'} ${shown} (its text is not shown)`;
 }
 
-/** `Object.prototype` of this realm or another (a vm context, structuredClone's), or none. */
-function isPlainPrototype(prototype: unknown): boolean {
-  if (prototype === null || prototype === Object.prototype) return true;
-  const constructor = Object.getOwnPropertyDescriptor(prototype, 'constructor')?.value as unknown;
-  return Object.getPrototypeOf(prototype) === null && typeof constructor === 'function' && constructor.name === 'Object';
-}
-
-/** Boxed primitives: what to give instead. */
-const BOXED = new Map([
-  ['String', 'the string itself'],
-  ['Number', 'the number itself'],
-  ['Boolean', 'true or false'],
-]);
-
-/** What a non-plain object is, and that plain data is expected (the schema may want a string there, not an object). */
-export function notPlainData(prototype: { constructor?: { name?: unknown } } | null | undefined): string {
-  // A class's name is the caller's text (`Object.defineProperty(A, 'name', …)`): shown only when it is a plain identifier.
-  const given = prototype?.constructor?.name;
-  const name = typeof given === 'string' && /^[A-Za-z_$][\w$]{0,40}$/.test(given) ? given : 'class instance';
-  const boxed = BOXED.get(name);
-  if (boxed) return `is a ${name} object (new ${name}(…)): expected plain data: give ${boxed}`;
-  if (name === 'Date') return 'is a Date object: expected plain data (e.g. a string)';
-  // What YAML's `!!binary` reads to, or a Buffer given to a construct: say so in the words of both doors.
-  if (name === 'Buffer' || name === 'Uint8Array')
-    return 'is binary data (a `!!binary` value in YAML, or a Buffer): expected plain data: write the text itself, without the tag';
-  return `is ${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}: expected plain data (a string, number, boolean, list or plain object)`;
-}
-
 /**
  * The most text props may hold, as a config file may (config/yaml-input.ts: 1 MiB): the readers judge a config's worth of
  * text, and past a few MiB some of V8's regular expressions run out of stack (60b-9: 8 MB in one value, a RangeError).
@@ -348,6 +323,9 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     const list = Array.isArray(node);
     const prototype = Object.getPrototypeOf(node);
     if (!list && !isPlainPrototype(prototype)) return problem(notPlainData(prototype));
+    // 79c-1: a subclass of Array is a class instance too (its own fields, methods), refused by name as any other.
+    if (list && !isPlainListPrototype(prototype))
+      return problem(`${notPlainData(prototype).split(':')[0]}: expected a plain list: give [...list]`);
     if (depth > MAX_DEPTH) return problem(`nests deeper than ${MAX_DEPTH} levels: flatten it`);
     // Descriptors, not reads: a getter is refused, not run (it could answer differently on every read).
     const descriptors = Object.getOwnPropertyDescriptors(node) as Record<string | symbol, PropertyDescriptor>;
@@ -362,6 +340,20 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
     let result: unknown;
     if (list) {
       const length = (descriptors.length?.value as number) ?? 0;
+      // 79c-1: a named property of a list (`a.note = 'x'`) has no place in YAML: refused, as a symbol key is.
+      for (const key of Object.keys(descriptors).filter((key) => key !== 'length' && !isIndex(key, length))) {
+        problems.push(
+          CONTROL_CHARACTER.test(key)
+            ? {
+                path: at,
+                message: 'has a named property (not an index) that holds a control character, which a YAML list cannot hold: remove it',
+              }
+            : {
+                path: [...at, key],
+                message: 'is a named property of a list (not an index), which YAML cannot hold: remove it, or give a map',
+              },
+        );
+      }
       if (length > MAX_ENTRIES) problems.push({ path: at, message: `has ${length} entries; at most ${MAX_ENTRIES} are allowed` });
       const items: unknown[] = [];
       const holes: number[] = [];

@@ -69,6 +69,12 @@ export interface KubeVipRules {
    * `Cluster` (`pkg/services/processor.go`, every tag from v1.0.1).
    */
   readonly leaseNameAnnotation: 'none' | 'same-namespace' | 'any-namespace';
+  /**
+   * The Service annotation `kube-vip.io/serviceInterface` (the interface a Service's VIP is bound to): none before v0.8.0
+   * (PR #816, commit 5c515f0, pkg/manager/instance.go); from v0.8.5 also `auto`, the interface whose network holds the
+   * VIP (commit 73e6ade, `svcInterface == kubevip.Auto`). An empty value is as if unset.
+   */
+  readonly serviceInterfaceAnnotation: 'none' | 'name' | 'name-or-auto';
 }
 
 /** Leader-election timings in whole seconds, as kube-vip reads them. */
@@ -108,6 +114,7 @@ export const KUBE_VIP_TABLE: ReadonlyArray<{ since: string } & Partial<KubeVipRu
     },
     bgpFollowsLocalEndpoints: false,
     leaseNameAnnotation: 'none',
+    serviceInterfaceAnnotation: 'none',
   },
   { since: 'v0.5.5', localEndpointWatch: true }, // watch_endpoints.go first in v0.5.5 (no tag between v0.5.0 and v0.5.5)
   { since: 'v0.5.6', fixedServiceLeases: null }, // commit a4b11e6
@@ -118,7 +125,8 @@ export const KUBE_VIP_TABLE: ReadonlyArray<{ since: string } & Partial<KubeVipRu
   // PRs #687, #722; commit fa1b2c9 (pkg/manager/watch_endpoints.go)
   { since: 'v0.7.0', dnsModeEnv: true, emitsDdnsOff: false, multipleServiceIPs: true, bgpFollowsLocalEndpoints: true },
   // vip_nodename (pkg/kubevip/config_envvar.go); before, elections and endpoint matching use os.Hostname().
-  { since: 'v0.8.0', nodeNameEnv: true, imagePullPolicy: 'IfNotPresent' },
+  { since: 'v0.8.0', nodeNameEnv: true, imagePullPolicy: 'IfNotPresent', serviceInterfaceAnnotation: 'name' },
+  { since: 'v0.8.5', serviceInterfaceAnnotation: 'name-or-auto' }, // commit 73e6ade
   { since: 'v0.8.10', dropCapabilities: ['ALL'] },
   { since: 'v0.9.0', maskEnv: 'vip_subnet' }, // "Breaking: Remove vip_cidr in favor of vip_subnet"
   { since: 'v1.0.1', leaseNameAnnotation: 'same-namespace' }, // pkg/kubevip/annotations.go ServiceLease, pkg/lease/lease.go GetName

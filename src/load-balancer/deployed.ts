@@ -67,6 +67,11 @@ export interface DeployedService {
   readonly inClusterAllowed?: boolean;
   /** Annotation names a letter or a case away from `kube-vip.io/loadbalancerIPs`, which kube-vip does not read. */
   readonly misspeltVipAnnotations?: ReadonlyArray<Sourced<string>>;
+  /**
+   * Where a `spec.loadBalancerClass` of kube-vip's own class is written: kube-vip-cloud-provider gives such a Service no
+   * pool address unless started with KUBEVIP_ENABLE_LOADBALANCERCLASS=true (79b-19).
+   */
+  readonly kubeVipClass?: Path;
   /** `spec.loadBalancerClass` names another controller's class: kube-vip leaves the Service to it, address and all (72a-7). */
   readonly otherControllerClass?: boolean;
 }
@@ -90,6 +95,7 @@ export function loadBalancerServices(loadBalancers: ReadonlyArray<LoadBalancerEn
       ips: (lb.ips ?? []).map((text, j) => locate([...path, 'ips', j], text)).filter((ip): ip is LocatedIp => !!ip),
       ports: lb.ports.map((p) => `${p.port}/${p.protocol}`),
       ...(lb.loadBalancerClass !== undefined && lb.loadBalancerClass !== KUBE_VIP_CLASS && { otherControllerClass: true }),
+      ...(lb.loadBalancerClass === KUBE_VIP_CLASS && { kubeVipClass: [...path, 'loadBalancerClass'] }),
       ...(lb.externalTrafficPolicy && {
         externalTrafficPolicy: { value: lb.externalTrafficPolicy, path: [...path, 'externalTrafficPolicy'] },
       }),

@@ -40,6 +40,7 @@ export function checkServiceVips(
   if (lanChecks && !config.k3s.servers) checkGuessedLan(cidrs, controlPlane, balanced[0], warn);
   for (const service of balanced) checkOneService(service, version, rules, pools, error);
   checkSharedVips(balanced, controlPlane, version, rules, error);
+  classedPoolWarnings(balanced, pools, warn);
   checkServiceFamilies(config.k3s.serviceCidr, services, error);
 }
 
@@ -106,6 +107,40 @@ function checkGuessedLan(cidrs: Cidrs, controlPlane: LocatedIp | undefined, trae
       vip.path,
       `"${vip.ip.text}" is in another /24 than the control-plane VIP ${controlPlane.ip.text}; without k3s.nodeCidr this tool ` +
         `assumes a /24 LAN and cannot check that both are on the nodes' LAN: set k3s.nodeCidr to the LAN's block${both}`,
+    );
+  }
+}
+
+/**
+ * A Service with a `loadBalancerClass` and no fixed VIP, whose address would come from kube-vip-cloud-provider's pool:
+ * the cloud-controller-manager's service controller skips every Service with a class (k8s.io/cloud-provider
+ * controllers/service, `wantsLoadBalancer`), and kube-vip-cloud-provider serves kube-vip's class only when started with
+ * KUBEVIP_ENABLE_LOADBALANCERCLASS=true (kube-vip/kube-vip-cloud-provider main.go, pkg/provider/loadbalancerclass.go,
+ * v0.0.12), which the Deployment this tool writes does not set. Said alike of `loadBalancers[]` and Traefik's Services (79b-19).
+ */
+export function classedPoolMessage(vips: string, fix: string): string {
+  return (
+    `is set and the Service has no fixed ${vips}: kube-vip-cloud-provider skips Services with a class unless started with ` +
+    `KUBEVIP_ENABLE_LOADBALANCERCLASS=true, so it may stay <pending>: ${fix}, or drop the class`
+  );
+}
+
+/** The Services (Traefik's; a `loadBalancers` entry is warned with its own key) whose kube-vip class keeps the pool's address away. */
+function classedPoolWarnings(services: readonly DeployedService[], pools: readonly Pool[], warn: Report): void {
+  const said = new Set<string>();
+  for (const service of services) {
+    if (!service.kubeVipClass || service.path[0] === 'loadBalancers' || service.ips.length || service.vipsRefused) continue;
+    if (!pools.some((p) => p.namespace === undefined || p.namespace === service.namespace)) continue;
+    const key = formatPath(service.kubeVipClass);
+    if (said.has(key)) continue;
+    said.add(key);
+    const own = service.path.at(-1) === 'loadBalancerIPs';
+    warn(
+      service.kubeVipClass,
+      classedPoolMessage(
+        'VIP',
+        own ? `give fixed addresses in ${formatPath(service.path)}` : `give it a ${'kube-vip.io/loadbalancerIPs'} annotation`,
+      ),
     );
   }
 }
@@ -201,10 +236,7 @@ export function checkLoadBalancerEntries(config: ClusterConfig, error: Report, w
     for (const problem of servicePortProblems(lb.ports, `loadBalancers[${i}].ports`))
       error(['loadBalancers', i, 'ports', ...problem.path], problem.message);
     if (lb.loadBalancerClass && !lb.ips && config.kubeVip.services.ipPool) {
-      warn(
-        ['loadBalancers', i, 'loadBalancerClass'],
-        'is set and the Service has no fixed ips: kube-vip-cloud-provider skips Services with a class unless started with KUBEVIP_ENABLE_LOADBALANCERCLASS=true, so it may stay <pending>: give fixed ips, or drop the class',
-      );
+      warn(['loadBalancers', i, 'loadBalancerClass'], classedPoolMessage('ips', 'give fixed ips'));
     }
     // With ips it asks kube-vip for them, which kube-vip ignores (73a-6); without, it is that class's controller's.
     if (lb.loadBalancerClass && lb.loadBalancerClass !== KUBE_VIP_CLASS && lb.ips) {

@@ -5,10 +5,10 @@ import { zeroCount } from './rendered-count';
 import { deletedMapFailures } from './deleted-maps';
 import { emptiedProbeFailures } from './emptied-probes';
 import { goTruthy as truthy } from './go-truth';
-import { sprigFloat } from './yaml-number';
+import { renderedInteger, sprigFloat } from './yaml-number';
 import { rulesFor, Version } from '../semver';
 import { traefikChartRules } from './chart-versions';
-import { redirectionsUnder } from './redirects';
+import { redirectionsUnder, zeroTargetMessage } from './redirects';
 import { imageFailures } from './chart-image-failures';
 import { podTemplateFailures } from './chart-pod-failures';
 import { oldChartFailures } from './chart-old-failures';
@@ -287,6 +287,15 @@ function redirectFailures(
           message:
             `redirects to ${String(to)}, which has no exposedPort, so ${chartName} writes --entryPoints.${from}.http.redirections.entryPoint.to=: ` +
             `and Traefik makes no redirection: give ${formatPath([...prefix, 'values', 'ports', String(to), 'exposedPort'])} the port clients reach it on`,
+        },
+      ];
+    }
+    // 79b-8: exposedPort 0 puts the Service on `port` (entrypoints.ts), but the flag gets `to=:0`, as the flag door refuses.
+    if (renderedInteger(exposed) === 0) {
+      return [
+        {
+          path: sourced([...at, 'to'], undefined).path,
+          message: zeroTargetMessage(chartName, `--entryPoints.${from}`, String(to), prefix),
         },
       ];
     }

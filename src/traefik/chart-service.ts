@@ -11,6 +11,8 @@ import {
   KUBE_VIP_CLASS,
   misspeltVipAnnotations,
   OwnAnnotations,
+  SERVICE_INTERFACE_ANNOTATION,
+  serviceInterfaceProblem,
   unreadVipAnnotation,
   valueAt,
   VIP_ANNOTATION,
@@ -128,6 +130,14 @@ export function chartService(
     value: key,
     path: sourced([...at, annotations.from(key), key], key).path,
   }));
+  // 79b-13: the interface kube-vip binds this Service's VIP to, held to kubeVip.interface's rule (the UDP Service judges its own map only).
+  if (Object.hasOwn(annotations.map, SERVICE_INTERFACE_ANNOTATION)) {
+    const from = annotations.from(SERVICE_INTERFACE_ANNOTATION);
+    const problem = serviceInterfaceProblem(annotations.map[SERVICE_INTERFACE_ANNOTATION], context.kubeVipVersion);
+    if (problem && (own === 'annotationsTCP' || from === own)) {
+      context.badVips.push({ path: sourced([...at, from, SERVICE_INTERFACE_ANNOTATION], '').path, message: problem });
+    }
+  }
   const leaseName = annotations.map[LEASE_NAME_ANNOTATION];
   // A lease the user wrote in the values is held to the rules of the first-class leaseName; the UDP Service
   // judges only its own annotationsUDP (the shared map is judged with the TCP one).
@@ -140,6 +150,9 @@ export function chartService(
       : leaseNameProblem(leaseName, policy === 'Local' ? 'Local' : undefined, version, kubeVipRules(parseVersion(version)));
     if (problem) context.badVips.push({ path: leasePath, message: problem });
   }
+  // 79b-19: kube-vip's own class, which kube-vip-cloud-provider's pool skips (load-balancer/rules.ts warns).
+  const classKeys = context.fieldKeys.find((keys) => valueAt(block, [...keys, 'loadBalancerClass']) === KUBE_VIP_CLASS);
+  const kubeVipClass = classKeys && sourced([...at, ...classKeys, 'loadBalancerClass'], '').path;
   return {
     path: vipPath,
     label: context.label,
@@ -158,6 +171,7 @@ export function chartService(
     ...(ipFamilies && { ipFamilies }),
     ...(misspelt.length && { misspeltVipAnnotations: misspelt }),
     ...(refusedVips && { vipsRefused: true }),
+    ...(kubeVipClass && { kubeVipClass }),
   };
 }
 

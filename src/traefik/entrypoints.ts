@@ -63,6 +63,16 @@ type Values = Record<string, unknown>;
 const numberOr = (value: unknown, fallback?: number) => renderedInteger(value) ?? fallback;
 
 /**
+ * An exposed entrypoint's port on a Service: `default $config.port $config.exposedPort` (templates/_service.tpl, v20.1.1
+ * to v41.3.0), so an exposedPort Go holds false (`0`, `null`, which also deletes the chart's default) falls back to `port`
+ * (79b-8); unset, the chart's default exposedPort.
+ */
+function servicePortOf(entry: Values, chartExposed: number | undefined, port: number | undefined): number | undefined {
+  if (Object.hasOwn(entry, 'exposedPort') && !goTruthy(entry.exposedPort)) return port;
+  return numberOr(entry.exposedPort, chartExposed ?? port);
+}
+
+/**
  * Whether an entrypoint is exposed on the Service named `service` (`default` for Traefik's own), as the chart version
  * reads `expose` (chart-versions.ts `servicesByName`): one value up to chart v26, where any value Go templates hold true
  * exposes it on Traefik's own Service, a map included (`{{- if $config.expose }}`, traefik/templates/_service.tpl v20.1.1
@@ -122,9 +132,7 @@ export function entrypoints(values: Values, prefix: Path, flags: readonly Traefi
     );
     const path = user === undefined ? [...prefix] : [...prefix, 'values', 'ports', name];
     const hostPort = numberOr(entry.hostPort);
-    // `exposedPort: null` deletes the chart's default: the Service port falls back to `port` (templates/_service.tpl
-    // `default $config.port $config.exposedPort`, v34.2.0 to v39.0.7).
-    const exposedPort = exposed ? (entry.exposedPort === null ? port : numberOr(entry.exposedPort, chart?.exposedPort ?? port)) : undefined;
+    const exposedPort = exposed ? servicePortOf(entry, chart?.exposedPort, port) : undefined;
     const flag = byFlag.get(name);
     const http3 =
       isMap(entry.http3) && goTruthy(entry.http3.enabled)
@@ -184,7 +192,7 @@ export function additionalServicePorts(values: Values, service: string, version:
     if (!isMap(entry) || !exposedOn(entry.expose, service, false, servicesByName)) return [];
     const chart = Object.hasOwn(CHART_PORTS, name) ? CHART_PORTS[name] : undefined;
     const own = numberOr(entry.port, chart?.port);
-    const port = entry.exposedPort === null ? own : numberOr(entry.exposedPort, chart?.exposedPort ?? own);
+    const port = servicePortOf(entry, chart?.exposedPort, own);
     return port === undefined ? [] : [`${port}/${typeof entry.protocol === 'string' ? entry.protocol : 'TCP'}`];
   });
 }

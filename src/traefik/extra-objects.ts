@@ -21,6 +21,7 @@ import { chartObjectNameProblems } from './chart-object-names';
 import { fileRoutes } from '../ingress/file-routes';
 import { chartCrdTypeProblems } from './chart-crd-objects';
 import type { TraefikChartRules } from './chart-versions';
+import { existingTlsSecretDoor } from '../ingress/tls';
 
 type Values = Record<string, unknown>;
 
@@ -270,6 +271,12 @@ function fixedIdentity(item: Values): string | undefined {
     : undefined;
 }
 
+/** Whether an Ingress spec's `tls` names a Secret of its own (`tls: [{secretName: ...}]`). */
+const tlsSecretNamed = (spec: unknown): boolean =>
+  isMap(spec) &&
+  Array.isArray(spec.tls) &&
+  spec.tls.some((entry) => isMap(entry) && typeof entry.secretName === 'string' && entry.secretName !== '');
+
 function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, schema: SchemaContext): Problem[] {
   const metadata = isMap(item.metadata) ? item.metadata : {};
   const { kind } = item;
@@ -279,12 +286,15 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, s
   const instead = firstClassFor(kind, item.apiVersion, namespace, name);
   if (instead) {
     const where = prefix.length ? instead.key : instead.construct;
+    // 79b-17: an Ingress with a Secret of its own has no first-class door; the one that works is named.
+    const secretDoor =
+      instead === INGRESS && tlsSecretNamed(item.spec) ? `; ${existingTlsSecretDoor(prefix.length ? 'traefik.values' : 'values')}` : '';
     return [
       {
         path,
         message:
           `is ${instead.what}, but an object written in extraObjects escapes this tool's ${instead.rules} ` +
-          `(and one the API server refuses fails the whole Traefik release): declare it in ${where} instead`,
+          `(and one the API server refuses fails the whole Traefik release): declare it in ${where} instead${secretDoor}`,
       },
     ];
   }

@@ -5,6 +5,7 @@ import { parseVersion, Version } from '../semver';
 import { traefikFlags } from './arguments';
 import { chartVersionSupport, OLDEST_CHART, TraefikChartRules, traefikChartRules, upstreamChartVersion } from './chart-versions';
 import { isMap } from '../core/is-map';
+import { renderedInteger } from './yaml-number';
 
 type Values = Record<string, unknown>;
 const valueAt = (values: unknown, path: readonly string[]) =>
@@ -161,6 +162,9 @@ export function redirectToFailures(
     const target = ports[to];
     const exposed =
       isMap(target) && Object.hasOwn(target, 'exposedPort') ? target.exposedPort : CHART_ENTRYPOINTS.includes(to) ? 0 : undefined;
+    if (isMap(target) && Object.hasOwn(target, 'exposedPort') && renderedInteger(exposed) === 0) {
+      return [{ path: named([...key, ...targetAt.slice(1)]), message: zeroTargetMessage(chartName, `--entrypoints.${from}`, to, prefix) }];
+    }
     if (exposed !== undefined && exposed !== null && exposed !== '') return [];
     return [
       {
@@ -174,3 +178,17 @@ export function redirectToFailures(
 }
 
 const describeKind = (value: unknown) => (Array.isArray(value) ? 'list' : isMap(value) ? 'map' : typeof value);
+
+/** The exposedPort of the chart's exposed entrypoints in traefik/values.yaml (v20.1.1 to v41.3.0). */
+const CHART_SERVICE_PORTS: Readonly<Record<string, number>> = { web: 80, websecure: 443 };
+
+/**
+ * A redirect whose target entrypoint's exposedPort is 0: the chart writes `to=:{{ $toPort.exposedPort }}`, `:0`, which
+ * is no port (as the flag is refused, redirect-rules.ts), while the Service publishes the entrypoint on its `port`.
+ */
+export function zeroTargetMessage(chartName: string, flag: string, to: string, prefix: Path): string {
+  return (
+    `redirects to ${to}, whose exposedPort is 0, so ${chartName} writes ${flag}.http.redirections.entryPoint.to=:0, which is no port ` +
+    `(the Service publishes ${to} on its port instead): give ${formatPath([...prefix, 'values', 'ports', to, 'exposedPort'])} the port clients reach it on${CHART_SERVICE_PORTS[to] ? ` (the chart's is ${CHART_SERVICE_PORTS[to]})` : ''}`
+  );
+}

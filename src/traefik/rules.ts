@@ -191,13 +191,14 @@ export function checkTraefikDeployment(
       : `write LoadBalancer in ${formatPath(service.type.path)} (unset, the chart renders a ${service.typeDefault})`;
     if (isTemplated(service.type.value)) {
       error(service.type.path, `${TEMPLATED}: ${unsetIsLoadBalancer ? 'write LoadBalancer, or ' : ''}${typeFix}`);
-    } else if (service.type.value === 'ClusterIP' && service.inClusterAllowed) {
+    } else if ((service.type.value === 'ClusterIP' || service.type.value === 'NodePort') && service.inClusterAllowed) {
       // An additional Service may serve the cluster only (metrics, internal entrypoints), as in the chart's own
-      // values.yaml example; a VIP written on it would never be announced.
+      // values.yaml example, or each node's address at a node port (79b-11: as an extraObjects NodePort Service may);
+      // a VIP written on it would never be announced.
       if (service.ips.length) {
         error(
           service.path,
-          `asks a VIP for ${service.label}, whose type is ClusterIP (${formatPath(service.type.path)}), and kube-vip serves only ` +
+          `asks a VIP for ${service.label}, whose type is ${service.type.value} (${formatPath(service.type.path)}), and kube-vip serves only ` +
             `LoadBalancer Services, so the VIP is never announced: remove the VIP, or ${unsetIsLoadBalancer ? 'the type (the chart default is LoadBalancer)' : typeFix}`,
         );
       }

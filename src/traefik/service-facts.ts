@@ -151,3 +151,38 @@ export function unreadVipAnnotation(kubeVipVersion: string, main: boolean): stri
     `spec.loadBalancerIP), so the Service would get no VIP from it: ${instead}, or use kube-vip v0.5.12 or later`
   );
 }
+
+/** kube-vip binds a Service's VIP to the interface this annotation names (pkg/kubevip/annotations.go `ServiceInterface`). */
+export const SERVICE_INTERFACE_ANNOTATION = 'kube-vip.io/serviceInterface';
+
+/**
+ * Why `kube-vip.io/serviceInterface: <value>` binds no VIP as meant on kube-vip `kubeVipVersion`, or undefined (79b-13):
+ * the interface-name rule of `kubeVip.interface`, a value that is no text, or a kube-vip that does not read it (none
+ * before v0.8.0, `auto` only from v0.8.5: kube-vip/versions.ts).
+ */
+export function serviceInterfaceProblem(value: unknown, kubeVipVersion: string): string | undefined {
+  if (typeof value !== 'string')
+    return `is ${JSON.stringify(value) ?? typeof value}, not an interface name: write the name as text, e.g. "eth1"`;
+  if (value === '')
+    return 'is empty, so kube-vip binds the VIP to kubeVip.interface as without it: remove the annotation, or name an interface';
+  if (value !== 'auto') {
+    const problem = format.interfaceName(value);
+    if (problem) return `${problem.replace('omit the key to let kube-vip detect the interface', 'remove the annotation')}`;
+  }
+  // A malformed version is refused by its own rule.
+  if (format.version(kubeVipVersion)) return undefined;
+  const read = kubeVipRules(parseVersion(kubeVipVersion)).serviceInterfaceAnnotation;
+  if (read === 'none') {
+    return (
+      `kube-vip ${kubeVipVersion} does not read this annotation (kube-vip reads it from v0.8.0), so the VIP is bound to ` +
+      'kubeVip.interface: remove the annotation, or use kube-vip v0.8.0 or later'
+    );
+  }
+  if (value === 'auto' && read === 'name') {
+    return (
+      `is "auto", which kube-vip ${kubeVipVersion} takes as the name of an interface (it detects the interface from v0.8.5), ` +
+      'so the VIP is never bound: name the interface, or use kube-vip v0.8.5 or later'
+    );
+  }
+  return undefined;
+}

@@ -102,6 +102,16 @@ function isPolicyNumber(value: string, named: string): boolean {
   return last >= 1 && !SECRET_PART.test(list[last]) && list.slice(0, last).some((word) => SECRET_PART.test(word));
 }
 
+/**
+ * 79a-22: a password hashing function's cost parameter, a number of any size (Authelia's `authentication_backend.file.
+ * password` block, authelia/authelia config.template.yml: `argon2: {iterations: 3, memory: 65536, parallelism: 4}`,
+ * `pbkdf2: {iterations: 310000}`, `sha2crypt: {iterations: 50000}`, `bcrypt: {cost: 12}`; argon2's `time_cost`,
+ * `memory_cost`, passlib's `rounds`): the name's last word says the number is a cost, never the secret.
+ */
+const COST_WORD = /^(?:iterations?|rounds|cost|memory|parallelism|threads|lanes)$/;
+const isHashCostNumber = (value: string, named: string): boolean =>
+  /^[1-9]\d{0,9}$/.test(value) && named.length <= 200 && COST_WORD.test(nameWords(named).pop() ?? '');
+
 /** What a Secret's data key is named for (`admin-password`, `postgres-password`, `api-token`, `redis-key`). */
 const HELD = /^(?:password|passwd|pass|pwd|pw|token|secret|key|credentials?|creds|auth)$/;
 
@@ -139,9 +149,10 @@ function isNoPasswordSwitch(value: string, named: string): boolean {
   return last >= 1 && SECRET_PART.test(list[last]) && list.slice(0, last).some((word) => word === 'random' || word === 'empty');
 }
 
-/** A setting about a secret under its name, no secret: isPolicyNumber's or isDataKeyName's (57a-11), a no-password switch (69a-10), a mode, a duration (58), nsswitch's sources (63a-13), a secret map's setting (70a-12), a time, id or revision of it (77a-21). */
+/** A setting about a secret under its name, no secret: isPolicyNumber's or isDataKeyName's (57a-11), a no-password switch (69a-10), a mode, a duration (58), nsswitch's sources (63a-13), a secret map's setting (70a-12), a time, id or revision of it (77a-21), a hash's cost (79a-22). */
 export const isSecretSetting = (value: string, named: string): boolean =>
   isPolicyNumber(value, named) ||
+  isHashCostNumber(value, named) ||
   isSecretMapSetting(value, named) ||
   isNoPasswordSwitch(value, named) ||
   isDataKeyName(value, named) ||

@@ -1,6 +1,7 @@
 import { looksGeneratedRun } from './generated-runs';
 import { MORE_NAMES } from './labelled-password-values';
 import { atFirstUse } from './lazy-regexp';
+import { isPlainPamRule } from './pam-rule-lines';
 import { PASSWORD_SIGN as SIGN, looksLikePassword } from './symbol-separated-secrets';
 
 /**
@@ -119,9 +120,19 @@ export function proseGeneratedPasswordSpans(text: string): Array<[number, number
   let words: RegExpExecArray[] | undefined;
   let before = 0;
   let after = 0;
+  // The line of the last label read, and whether it is a PAM rule with plain arguments (79a-9: `password requisite
+  // pam_pwquality.so minlen=12` is a config line whose type is `password`, no sentence), also as a patch's added or
+  // removed line (`+password …`, which a dry run's diff redacts): lines found going forward only.
+  let line = { start: 0, end: -1, pam: false };
   for (const label of text.matchAll(LABEL())) {
     const end = label.index + label[0].length;
     if (label.groups!.unbounded === undefined && GLUED().test(text.slice(end, end + 2))) continue;
+    if (label.index > line.end) {
+      const [start, next] = [text.lastIndexOf('\n', label.index) + 1, text.indexOf('\n', label.index)];
+      const stop = next < 0 ? text.length : next;
+      line = { start, end: stop, pam: stop - start <= 4096 && isPlainPamRule(text.slice(start, stop).replace(/^[+-]/, '')) };
+    }
+    if (line.pam) continue;
     // `PWD` in capitals is the shell's working directory (POSIX `$PWD`, `PWD: …` as a variable: secrets-keys.ts), not a
     // password's name; ODBC's `PWD=` is read by secrets-config-lines.ts (attack38-cfgsecrets 37a-3, the near miss PWD).
     if (label[0] === 'PWD') continue;

@@ -3,6 +3,7 @@ import { looksGenerated } from './generated-runs';
 import { isDataKey, isReferenceName, isSecretKey } from './secrets-keys';
 import { refersToSecret } from './secret-references';
 import { isChpasswdOfUsers } from './cloud-init-chpasswd';
+import { isDexStaticPasswords } from './dex-static-passwords';
 
 /** A part of the value under a key named like a secret, judged on its own: its path below the key, and what it is taken for. */
 export interface ReferencePart {
@@ -55,7 +56,14 @@ export function referenceParts(key: string, value: unknown, secretAs: string | u
   // A reference under a key named like a secret is judged by its values alone: its fields' names (`existingSecretKey`,
   // `secretKey`) say which key of the Secret to read, not that they hold one (67a-19).
   // cloud-init's `chpasswd: {users: […]}` is no reference: each field is judged by its own key (a clear `password` refused).
-  if (!secretAs && !under && value !== null && typeof value === 'object' && isChpasswdOfUsers(key, value as Record<string, unknown>))
+  // Dex's `staticPasswords` list of users with their bcrypt hashes likewise (79a-21).
+  if (
+    !secretAs &&
+    !under &&
+    value !== null &&
+    typeof value === 'object' &&
+    (isChpasswdOfUsers(key, value as Record<string, unknown>) || isDexStaticPasswords(key, value))
+  )
     return [{ at: [], value, as: undefined }];
   if (!secretAs && !under && value !== null && typeof value === 'object' && isSecretKey(key) && refersToSecret(key, value))
     return leavesOf(value);

@@ -4,6 +4,7 @@ import { composeSecretTexts } from './compose-secrets';
 import { holdsSectionSecret, isRoleKey, namesSecretSection } from './secret-sections';
 import { looksGenerated } from './generated-runs';
 import { WIFI_KEY, wifiKeyEntries } from './wifi-key-lines';
+import { isSshPublicKeyLine } from './ssh-public-keys';
 
 /**
  * Attack round 51a-3: a YAML or JSON map under a plural secret name (`secrets:` then `  stripe: …`, `{"secrets": {"stripe":
@@ -59,6 +60,7 @@ function valuesIn(node: unknown, at: Path, under: string, depth: number, out: Fo
     if (typeof value === 'number') value = String(value);
     if (typeof value === 'string') {
       if (item && NAME.test(value) && !looksGenerated(value)) return;
+      if (isSshPublicKeyLine(value)) return; // cloud-init's `ssh_authorized_keys: [ssh-ed25519 AAAA…]`: public (79a-20)
       if (holdsSectionSecret(under, value)) out.push({ path, value, what: SECRET_MAP_VALUE });
     } else if (value && typeof value === 'object') valuesIn(value, path, under, depth + 1, out);
   };

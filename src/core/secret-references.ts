@@ -2,6 +2,7 @@ import { composeSecretTexts } from './compose-secrets';
 import { looksGenerated } from './generated-runs';
 import { namesSecretKeys } from './secret-key-maps';
 import { isChpasswdOfUsers } from './cloud-init-chpasswd';
+import { isDexStaticPasswords } from './dex-static-passwords';
 import { ABSOLUTE_FILE_PATH, AUTH_SCHEME, isDataKey, isReferenceName, isSecretKey } from './secrets-keys';
 
 /**
@@ -97,7 +98,7 @@ export function refersToSecret(key: string, value: unknown): boolean {
   // Only plain data refers: a getter or a Proxy (construct props not yet read into data) is left to the reading that
   // refuses it by name, at its own key; a trap that throws here would be reported at this one.
   try {
-    return isReference(key, value);
+    return isDexStaticPasswords(key, value) || isReference(key, value);
   } catch {
     return false;
   }

@@ -22,6 +22,7 @@ import {
   shortSecretWordAt,
   withoutTail,
 } from './secret-words';
+import { isPamStack } from './pam-rule-lines';
 import { isCountOfSecrets, isCredentialsMode, isLookupTables, isSecretCommand, isSecretSetting, isSudoersTag } from './plain-settings';
 import { isPassVerb } from './pass-verb';
 import { isPlaceholder } from './placeholders';
@@ -314,6 +315,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (name === undefined && n >= 2 && isPlainHmacSetting(value, keys[n - 1], keys[n - 2])) return true; // `hmac: {algorithm: sha256}` (74a-5)
   if (isPermissionsPolicyAllowlist(value, named)) return true; // `publickey-credentials-get=(self)` (73b-6)
   if (isCountOfSecrets(value, named) || isLookupTables(value, named) || isSecretCommand(value, named)) return true;
+  if (isPamStack(value, isSecretKey)) return true; // Debian's `common-password` file under its own name (79a-9)
   if (isSecretSetting(value, named)) return true; // `token_refill: 10`, `secretKey: admin-password` (57a-11, plain-settings.ts)
   if (
     (labels && isMessageString(value, named)) || // a UI message, never in a Secret's data (76a-19)

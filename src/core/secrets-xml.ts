@@ -59,6 +59,7 @@ export function xmlSecret(text: string): string | undefined {
   const stack: Open[] = [];
   const root: Open = { qualified: '', names: [], start: 0, holdsNamed: false };
   const open = new Map<string, number>();
+  let closed: Set<string> | undefined; // closedVoids, read at the first void element's tag
   const close = (element: Open, end: number): string | undefined => {
     // Top-level pairs (`<key>password</key><string>…</string>`, a plist cut from its `<dict>`) pair in the text's root.
     const parent = stack[stack.length - 1] ?? root;
@@ -109,7 +110,7 @@ export function xmlSecret(text: string): string | undefined {
       const names = [local, ...['key', 'name'].flatMap((name) => attributes.get(name) ?? [])];
       const value = attributes.get('value');
       if (value !== undefined && names.some((name) => setsSecret(name, value))) return value;
-      if (token.endsWith('/>')) continue;
+      if (token.endsWith('/>') || (VOID.test(qualified) && !(closed ??= closedVoids(text)).has(qualified.toLowerCase()))) continue;
       const top = stack[stack.length - 1];
       if (top) top.hasChild = true;
       const under = top && (top.under ?? pluralUnder(top.names));
@@ -119,6 +120,20 @@ export function xmlSecret(text: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * 79a-8: HTML's void elements (html.spec.whatwg.org/multipage/syntax.html#void-elements), which have no content and no end
+ * tag: `<input type="password" name="password" required>` sets what its `value` says (read at its tag), never the text
+ * after it. Read as one only where the text never closes the name (`</input>`), as XML would.
+ */
+const VOID = /^(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|param|keygen)$/i;
+/** The void elements' names `text` closes somewhere (`</input>`): there it is XML, whose `<input>` holds text. */
+const closedVoids = (text: string): Set<string> =>
+  new Set(
+    [...text.matchAll(/<\/(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|param|keygen)\s*>/gi)].map(([, name]) =>
+      name.toLowerCase(),
+    ),
+  );
 
 /** An element's text as an XML parser gives it: markup left out, CDATA unwrapped, trimmed. */
 function textOf(content: string): string {

@@ -22,19 +22,49 @@ const READ_AS_DATA = 'in its data read as YAML or JSON';
 
 /**
  * Each line holding a secret of `text`'s data read as YAML or JSON: the line naming the key named like a secret it is
- * under, else the first line holding its value (a value of a list), in the order found.
+ * under, found along its key path (keyLine), else the first line holding its value (a value of a list), in the order found.
  */
 export function dataPlaces(text: string, lines: readonly string[], max = MAX_DATA_PLACES): TextPlace[] {
   const places: TextPlace[] = [];
   for (const found of (textAsData(text) ?? []).flatMap((data) => secretsInData(data)).slice(0, max)) {
     const names = found.path.filter((key): key is string => typeof key === 'string');
-    const key = names.reverse().find((name) => /^[A-Za-z_][\w.-]{0,63}$/.test(name) && namesSecretValue(name));
+    const key = [...names].reverse().find((name) => /^[A-Za-z_][\w.-]{0,63}$/.test(name) && namesSecretValue(name));
     const value = found.value;
-    let line = key === undefined ? -1 : lines.findIndex((written) => written.includes(key));
+    let line = key === undefined ? -1 : keyLine(lines, names.slice(0, names.lastIndexOf(key) + 1));
     if (line < 0 && value.length >= 4 && !/[\r\n]/.test(value)) line = lines.findIndex((written) => written.includes(value));
     if (line >= 0) places.push({ line: line + 1, what: found.what, matched: key ? `the key ${key}, read as YAML` : READ_AS_DATA });
   }
   return places;
+}
+
+/** Whether `line` writes `key` as a mapping's key: at its start, after list dashes, maybe quoted, then a colon. */
+function writesKey(line: string, key: string): boolean {
+  const [lead, quote] = /^[ \t]*(?:-[ \t]+)*(["']?)/.exec(line)!;
+  if (!line.startsWith(key, lead.length)) return false;
+  let i = lead.length + key.length;
+  if (quote && line[i++] !== quote) return false;
+  while (line[i] === ' ' || line[i] === '\t') i++;
+  return line[i] === ':' && (i + 1 === line.length || /\s/.test(line[i + 1]));
+}
+
+/**
+ * 79a-23: the line (0-based) of the last of `keys`, a key path's names, found in order: each the first line after the one
+ * before it that writes it as a key (`password:` below `file:`, not an earlier `password_reset:` or the `password:` of
+ * another section); where one is not written so (a flow mapping, JSON on one line), the first line from there holding the
+ * last key, else the first holding it anywhere; -1 where none does.
+ */
+function keyLine(lines: readonly string[], keys: readonly string[]): number {
+  const last = keys[keys.length - 1];
+  let from = 0;
+  for (const key of keys) {
+    const at = lines.findIndex((written, i) => i >= from && writesKey(written, key));
+    if (at < 0) {
+      const after = lines.findIndex((written, i) => i >= from && written.includes(last));
+      return after >= 0 ? after : lines.findIndex((written) => written.includes(last));
+    }
+    from = at + 1;
+  }
+  return from - 1;
 }
 
 /**

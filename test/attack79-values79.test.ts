@@ -1,3 +1,4 @@
+import { valuesDoors } from './helpers';
 import { acceptedEverywhere, refusedEverywhere, textConfigMap } from './secret-doors';
 
 /**
@@ -121,6 +122,52 @@ describe('79a-24: a literal that reaches a secret through the kubelet or a Confi
     refusedEverywhere(values, 'env[0].value', 'Xk2vLm9P');
     refusedEverywhere(values, 'env[1].value', 'z4wR8nTq');
   });
+  it('the message names the env var or argument the literal reaches, never the literal', () => {
+    const message = valuesDoors.config({
+      env: [
+        { name: 'P1', value: 'Xk2vLm9P' },
+        { name: 'P2', value: 'z4wR8nTq' },
+        { name: 'DB_PASSWORD', value: '$(P1)$(P2)' },
+        { name: 'RP', value: TOKEN },
+      ],
+      additionalArguments: ['--providers.redis.password=$(RP)'],
+    });
+    expect(message).toMatch(/env\[0\]\.value: holds a literal that reaches env var DB_PASSWORD through the kubelet/);
+    expect(message).toMatch(/env\[3\]\.value: holds a literal that reaches additionalArguments\[0\] through the kubelet/);
+    for (const secret of ['Xk2vLm9P', 'z4wR8nTq', TOKEN]) expect(message).not.toContain(secret);
+  });
+  it('a Deployment in extraObjects: $(VAR) in its container env is expanded too', () =>
+    refusedEverywhere(
+      {
+        extraObjects: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            metadata: { name: 'app', namespace: 'default' },
+            spec: {
+              selector: { matchLabels: { app: 'app' } },
+              template: {
+                metadata: { labels: { app: 'app' } },
+                spec: {
+                  containers: [
+                    {
+                      name: 'app',
+                      image: 'nginx:1.27',
+                      env: [
+                        { name: 'FULL', value: 'Tr0ub4dor!3' },
+                        { name: 'SMTP_PASSWORD', value: '$(FULL)' },
+                      ],
+                    },
+                  ],
+                },
+              },
+            },
+          },
+        ],
+      },
+      'containers[0].env[0].value',
+      'Tr0ub4dor!3',
+    ));
   it('$(FULL) from one literal entry: refused at the literal', () =>
     refusedEverywhere(
       {

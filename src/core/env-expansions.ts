@@ -15,9 +15,12 @@ import type { Path } from './problem';
  * resource (`secretKeyRef`, `fieldRef`: `$(POD_IP)`) stays a reference, so its expansions are references too.
  */
 
-/** What such a literal is called in findings (`FoundSecret.what`). */
-export const EXPANDED_SECRET =
-  "a literal that reaches a secret's name or flag through the kubelet ($(VAR) in env or args, a ConfigMap the same config writes read by configMapKeyRef or envFrom)";
+/** What such a literal is called in findings (`FoundSecret.what`), naming what it reaches: an env var or an argument's place. */
+export const expandedSecret = (reaches: string): string =>
+  `a literal that reaches ${reaches} through the kubelet ($(VAR) in env or args, or a ConfigMap this config writes, read by configMapKeyRef or envFrom), where it is a secret`;
+/** An env var's name as a message may say it: a name, not a text that could be the secret itself. */
+const shownName = (name: string): string =>
+  /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? `env var ${name}` : 'an env var named like a secret';
 
 type Node = Record<string, unknown>;
 type Source = { path: Path; value: string };
@@ -126,18 +129,21 @@ export function expandedEnvSecrets(
       } else vars.delete(name); // a Secret, a field, a resource, a ConfigMap written elsewhere: a reference
     });
   const found: Found[] = [];
-  const refuse = (sources: readonly Source[]) => {
+  const refuse = (sources: readonly Source[], reaches: string) => {
     for (const source of sources)
       if (![...already, ...found].some((one) => one.path.join('\0') === source.path.join('\0')))
-        found.push({ ...source, what: EXPANDED_SECRET });
+        found.push({ ...source, what: expandedSecret(reaches) });
   };
-  for (const { name, value } of derived) if (judge([{ name, value: value.value }]).length > 0) refuse(value.sources);
+  for (const { name, value } of derived) if (judge([{ name, value: value.value }]).length > 0) refuse(value.sources, shownName(name));
   // Arguments are expanded with every var the container has (kubelet ExpandContainerCommandAndArgs).
   for (const key of ['command', 'args', 'additionalArguments'])
-    for (const arg of items(container[key]).slice(0, MAX_ENTRIES)) {
-      if (typeof arg !== 'string' || !arg.includes('$(')) continue;
-      const expanded = expand(arg, vars);
-      if (expanded.sources.length > 0 && judge([arg]).length === 0 && judge([expanded.value]).length > 0) refuse(expanded.sources);
-    }
+    items(container[key])
+      .slice(0, MAX_ENTRIES)
+      .forEach((arg, i) => {
+        if (typeof arg !== 'string' || !arg.includes('$(')) return;
+        const expanded = expand(arg, vars);
+        if (expanded.sources.length > 0 && judge([arg]).length === 0 && judge([expanded.value]).length > 0)
+          refuse(expanded.sources, `${key}[${i}]`);
+      });
   return found;
 }

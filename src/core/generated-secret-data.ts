@@ -20,13 +20,13 @@ export const GENERATED_SECRET_DATA =
 
 const GENERATOR = /^([ \t]*)(?:-[ \t]+)?secretGenerator[ \t]*:[ \t]*(?:#.*)?\r?$/;
 const LITERALS = /^([ \t]*)(?:-[ \t]+)?literals[ \t]*:[ \t]*(\[.{0,4096}\])?[ \t]*(?:#.*)?\r?$/d;
-/** A list item `- key=value`, quoted or not; group 1 is the value's text with its quotes. */
-const LITERAL_ITEM = /^[ \t]*-[ \t]+(["']?)[\w.-]{1,253}=(.{0,4096}?)\1[ \t]*(?:[ \t]#.*)?\r?$/d;
+/** A list item `- key=value`, maybe quoted; group 2 is the rest of the line after `=` (valueSpan reads it). */
+const LITERAL_ITEM = /^[ \t]*-[ \t]+(["']?)[\w.-]{1,253}=([^\n]{0,4096})$/d;
 /** A flow list's item: `key=value` up to the next comma or bracket, quoted or not. */
 const FLOW_ITEM = /[[,][ \t]*(["']?)[\w.-]{1,253}=([^,\]"'\n]{0,4096})\1[ \t]*(?=[,\]])/dg;
 
 const RESOURCE = /^([ \t]*)resource[ \t]+"kubernetes_secret(?:_v1)?"[ \t]+"[^"\n]{0,256}"[ \t]*\{[ \t]*\r?$/;
-const DATA_MAP = /^[ \t]*(?:data|binary_data|data_wo)[ \t]*=[ \t]*\{(.{0,4096}?)(\})?[ \t]*\r?$/d;
+const DATA_MAP = /^[ \t]*(?:data|binary_data|data_wo)[ \t]*=[ \t]*\{([^\n]{0,4096})$/d;
 /** An HCL map entry: `key = "value"` or `"key" = "value"` (a `,` may end it); group 1 is the value inside its quotes. */
 const HCL_ENTRY =
   /^[ \t]*(?:"[^"\n]{1,253}"|[\w.-]{1,253})[ \t]*[=:][ \t]*"((?:[^"\\\n]|\\.){0,4096})"[ \t]*,?[ \t]*(?:(?:#|\/\/).*)?\r?$/d;
@@ -35,6 +35,14 @@ const HCL_INLINE_ENTRY = /(?:"[^"\n]{1,253}"|[\w.-]{1,253})[ \t]*[=:][ \t]*"((?:
 /** A literal value that is a secret's: not empty, no reference or placeholder, no interpolation of one. */
 const isLiteral = (value: string): boolean =>
   value.trim() !== '' && !value.includes('${') && !isReference(value.trim()) && !isPlaceholder(value.trim());
+
+/** An item's value within `rest` (after `=`): to a ` #` comment, blanks and a closing `quote` trimmed. */
+function valueSpan(rest: string, quote: string): [number, number] {
+  const comment = rest.search(/[ \t]#/);
+  let end = comment < 0 ? rest.length : comment;
+  while (end > 0 && /[ \t\r]/.test(rest[end - 1])) end--;
+  return [0, quote && rest[end - 1] === quote ? end - 1 : end];
+}
 
 /** Where a text holds such data: each literal value's span. */
 export function generatedSecretDataSpans(text: string): Array<[number, number]> {
@@ -66,7 +74,10 @@ export function generatedSecretDataSpans(text: string): Array<[number, number]> 
       if (list?.[2])
         for (const flow of list[2].matchAll(FLOW_ITEM)) push(start + list.indices![2][0], flow.indices![2] as [number, number]);
       else if (list) literals = list[1].length;
-      else if (item) push(start, item.indices![2] as [number, number]);
+      else if (item) {
+        const [from, to] = valueSpan(item[2], item[1]);
+        push(start + item.indices![2][0], [from, to]);
+      }
     }
     // Terraform: the resource runs to its closing brace at its own indent; its data map to a line's `}`.
     const head = RESOURCE.exec(line);
@@ -83,7 +94,7 @@ export function generatedSecretDataSpans(text: string): Array<[number, number]> 
       if (data) {
         const from = start + data.indices![1][0];
         for (const entry of data[1].matchAll(HCL_INLINE_ENTRY)) push(from, entry.indices![1] as [number, number]);
-        map = data[2] === undefined;
+        map = !/\}[ \t\r]*$/.test(data[1]);
       }
     }
     start = end + 1;

@@ -46,6 +46,15 @@ describe('79a-3: URL credentials are refused whatever the scheme, a token alone 
     ['an api:// name', 'api://traefik-dashboard'],
     ['an e-mail address', 'ops@example.com'],
   ])('%s passes', (_, value) => acceptedEverywhere({ env: [{ name: 'NATS_ADDRESS', value }] }));
+  it.each([
+    ['schemes with long userinfo and no @', `nats://${'a'.repeat(1000)} `],
+    ['schemes glued to one another', 'a://b://c://'],
+  ])('100 kB of %s is judged within 4 s', (_, unit) => {
+    const { secretShape } = require('../src/core/secrets') as typeof import('../src/core/secrets');
+    const started = Date.now();
+    secretShape(unit.repeat(Math.ceil(100_000 / unit.length)));
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
   it(`79a-11's api://<uuid> audience is no userinfo: the rule for any scheme does not read it as one`, () => {
     const { secretShape } = require('../src/core/secrets') as typeof import('../src/core/secrets');
     expect(secretShape(`api://${UUID}`)).not.toBe('a URL with credentials');

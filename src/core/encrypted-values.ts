@@ -23,6 +23,10 @@ import { looksGenerated } from './generated-runs';
  *   (spring-security crypto/encrypt/Encryptors.java: a 16-byte IV then AES blocks, so 32 hex digits per block, at least
  *   two); with an RSA key the base64 spring-security-rsa's RsaSecretEncryptor writes (a 2-byte length, the RSA-encrypted
  *   AES key of 256 bytes or more, then the AES payload). A shorter or other text after `{cipher}` is a value still.
+ * - 79a-19: ciphertext is random bytes; AES-GCM or AES-CBC output that is all printable text is a literal in an envelope's
+ *   clothes (base64 of `Xk2vLm9Pz4wR8nTq`, of a passphrase; a vault whose ciphertext is the password's hex). Random bytes
+ *   are printable ASCII with odds (95/256)^n: at 12 bytes or more about 7 in a million, so those are refused; from 8 bytes,
+ *   letters and digits only ((62/256)^8, about 1 in 100,000). Shorter values stay undecidable and pass.
  * A documentation sample of either is accepted too where its payload is elided (`...`, `…`) or too short to hold a
  * secret (sops' `data:abc`: at most 3 characters a field; a vault body of at most 10 hex digits, 5 bytes): a literal
  * put in such an envelope (`data:<password>`, a password's hex as the body) is a value still.
@@ -36,10 +40,20 @@ const SOPS = new RegExp(
 /** Whether `field` is base64 as Go's StdEncoding writes it: padded, and decoded then encoded again it is itself. */
 const isStdBase64 = (field: string): boolean => field.length % 4 === 0 && Buffer.from(field, 'base64').toString('base64') === field;
 
+/** Whether `bytes` read as text are plain text, not ciphertext (79a-19, above); PKCS#7 padding after them is ignored. */
+function isPlainText(bytes: Buffer): boolean {
+  const pad = bytes.at(-1) ?? 0;
+  const padded = pad >= 1 && pad <= 16 && pad < bytes.length && bytes.subarray(-pad).every((byte) => byte === pad);
+  const text = (padded ? bytes.subarray(0, -pad) : bytes).toString('latin1');
+  return (text.length >= 12 && /^[\x20-\x7e]+$/.test(text)) || (text.length >= 8 && /^[A-Za-z0-9]+$/.test(text));
+}
+
 /** Whether `value` (trimmed) is a sops value: real-shaped fields (above) or a sample's elided ones. */
 export function isSopsValue(value: string): boolean {
   const sops = SOPS.exec(value.trim());
-  return !!sops && (sops[1] === undefined || [sops[1], sops[2], sops[3]].every(isStdBase64));
+  if (!sops) return false;
+  if (sops[1] === undefined) return true;
+  return [sops[1], sops[2], sops[3]].every(isStdBase64) && !isPlainText(Buffer.from(sops[1], 'base64'));
 }
 
 const VAULT_HEADER = /^\$ANSIBLE_VAULT;(?:1\.1;AES256|1\.2;AES256;([\w.@-]{1,64}))$/;
@@ -47,7 +61,7 @@ const VAULT_HEADER = /^\$ANSIBLE_VAULT;(?:1\.1;AES256|1\.2;AES256;([\w.@-]{1,64}
 const isVaultLabel = (id: string | undefined): boolean =>
   id === undefined || !(looksGenerated(id) || (/[A-Z]/.test(id) && /[a-z]/.test(id) && /\d/.test(id) && id.length >= 8));
 /** The decoded body: the hex salt (32 bytes), the hex HMAC-SHA256, the hex ciphertext (AES blocks). */
-const VAULT_PAYLOAD = /^[0-9a-f]{64}\n[0-9a-f]{64}\n(?:[0-9a-f]{32})+$/;
+const VAULT_PAYLOAD = /^[0-9a-f]{64}\n[0-9a-f]{64}\n((?:[0-9a-f]{32})+)$/;
 const MAX_SAMPLE_BODY = 10;
 
 const JASYPT = new RegExp(String.raw`^ENC\((${B64}{24,4096}={0,2})\)$`);
@@ -83,7 +97,9 @@ export function isEncryptedValue(value: string): boolean {
   const body = lines.slice(1).join('');
   if (/^(?:\.{3}|…)$/.test(body)) return true;
   if (!/^(?:[0-9a-f]{2})+$/.test(body)) return false;
-  return body.length <= MAX_SAMPLE_BODY || VAULT_PAYLOAD.test(Buffer.from(body, 'hex').toString('latin1'));
+  if (body.length <= MAX_SAMPLE_BODY) return true;
+  const payload = VAULT_PAYLOAD.exec(Buffer.from(body, 'hex').toString('latin1'));
+  return !!payload && !isPlainText(Buffer.from(payload[1], 'hex'));
 }
 
 /** The most lines of a vault text read (a vault of a large file is a file of its own, not a value in a text). */

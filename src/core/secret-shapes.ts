@@ -45,7 +45,8 @@ export { REDACTED } from './redaction-spans';
  */
 const BOOTSTRAP_TOKEN = /(?<![\w.-])[a-z0-9]{6}\.(?=[a-z]*\d)[a-z0-9]{16}(?![\w.-])/g;
 /**
- * `scheme://user:password@` (any scheme), `http(s)://anything@` (a token as the user name), `//user:password@`
+ * `scheme://user:password@` (any scheme), `scheme://anything@` (a token as the user name: 79a-3, NATS' documented
+ * `nats://<token>@host:4222`, `redis://<token>@host`; a plain user name, `ssh://git@host`, is url-userinfo.ts' to pass), `//user:password@`
  * (scheme-relative, or after a scheme too long or glued to a word to be read as one), `https:/user:password@` (WHATWG
  * URL parsers, Node's included, skip any slashes and backslashes after a special scheme: `https:/a:b@h`, `wss:\\a:b@h`),
  * or `user:password@host` without a scheme, starting a word, a path's segment or a part after `#`, `?` or `@`
@@ -62,6 +63,7 @@ const URL_CREDENTIALS = new RegExp(
     String.raw`https?:[/\\]{1,64}(?!…@)[^\s/\\?#@"'\`]{1,1024}@`,
     String.raw`\b(?:wss?|ftp):[/\\]{1,64}[^\s/\\?#@:"'\`]{0,1024}:[^\s/\\?@]{0,1024}@`,
     String.raw`\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'\`]{0,1024}(?::|%3a)[^\s/?@]{0,1024}@`,
+    String.raw`\b[a-z][a-z0-9+.-]{0,31}:\/\/(?!…@)[^\s/?#@:"'\`]{1,1024}@(?!sha\d+:)`,
     String.raw`\/\/[^\s/?#@:"'\`]{0,1024}(?::|%3a)[^\s/?@]{0,1024}@`,
     String.raw`(?<=^|[\s"'\`=,;(<[{/#?@])(?!mailto:)[^\s/?#@:"'\`=,;(<[{]{1,256}(?::|%3a)[^\s/?@"]{1,1024}@(?!sha\d+:)(?=[\w[])`,
   ].join('|'),

@@ -53,6 +53,7 @@ import { ANY_SCRIPT_LABEL, anyScriptLabelSpans } from './any-script-labels';
 import { COMMAND_DEFAULT_VALUE, commandDefaultSpans } from './command-defaults';
 import { QUALIFIED_NAME_VALUE, qualifiedNameValueSpans } from './qualified-name-values';
 import { WIFI_KEY, wifiKeySpans } from './wifi-key-lines';
+import { GENERATED_SECRET_DATA, generatedSecretDataSpans } from './generated-secret-data';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -280,6 +281,7 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: k3sVpnJoinKeySpans, what: K3S_VPN_JOIN_KEY },
   { find: keywordPairSpans, what: KEYWORD_PAIR_SECRET },
   { find: assembledSecretSpans, what: ASSEMBLED_SECRET },
+  { find: generatedSecretDataSpans, what: GENERATED_SECRET_DATA },
   { find: codeListSecretSpans, what: CODE_LIST_SECRET, named: codeListSecretIn },
   { find: redisClientSpans, what: REDIS_CLIENT_SECRET },
   { find: basicAuthUserSpans, what: BASIC_AUTH_PASSWORD, named: basicAuthUserSecretIn },

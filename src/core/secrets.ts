@@ -31,6 +31,7 @@ import { ruleSecrets } from './rule-pairs'; // a router rule's header and query 
 import { pairNameAt } from './pair-names';
 import { namedFileSecrets } from './named-file-texts';
 import { listKindLender } from './list-items';
+import { configMapsIn, expandedEnvSecrets } from './env-expansions'; // 79a-24
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
 export { binaryAsText } from './text-decodings';
@@ -253,8 +254,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       // A K3s token's finding is one wherever it stands (key or value): its doors say it once, with its own message (48a-18).
       if (keyShape)
         found.push({ path: [...at, key], value: key, what: keyShape === K3S_TOKEN_SHAPE ? keyShape : `a key shaped like ${keyShape}` });
-      else if (inKey) found.push({ path: [...at, key], ...inKey });
-      // Under a key that sets a secret, the key's own finding is the one message for that path.
+      else if (inKey) found.push({ path: [...at, key], ...inKey }); // under a key that sets a secret, the one message for that path
       const pairName = record.name ?? record.key; // an env entry's name, a header pair's key (Envoy's `{key, value}`)
       const envName = !secretAs && key === 'value' && typeof pairName === 'string' ? pairName : undefined;
       if (ciphertext && isCiphertextShaped(value) && !mayBeEncodedKey(value as string)) continue;
@@ -262,6 +262,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       for (const part of referenceParts(key, value, secretAs, under)) visit(part.value, [...at, key, ...part.at], part.as, envName);
     }
     found.push(...secretMapValues(record, at, found, mapped), ...basicAuthUserSecrets(record, at, found)); // 51a-3, 56a-1
+    found.push(...expandedEnvSecrets(record, at, () => configMapsIn(data, path), secretsInData, found)); // 79a-24
   };
   const [ciphertexts, externalSecrets, typedAsListItem] = [new Set<unknown>(), new Set<string>(), listKindLender()];
   try {
@@ -280,9 +281,8 @@ export function isObjectRoot(at: Path): boolean {
 }
 
 /** An ExternalSecret (external-secrets.io): its `spec.data[].secretKey` names a key of the Secret it makes. */
-function isExternalSecret(record: Record<string, unknown>): boolean {
-  return record.kind === 'ExternalSecret' && typeof record.apiVersion === 'string' && record.apiVersion.startsWith('external-secrets.io/');
-}
+const isExternalSecret = (record: Record<string, unknown>): boolean =>
+  record.kind === 'ExternalSecret' && typeof record.apiVersion === 'string' && record.apiVersion.startsWith('external-secrets.io/');
 
 /**
  * The secrets `data` holds, as values to redact (never to print): for data as secretsInData reads it, and for one text judged

@@ -70,6 +70,9 @@ export const dns1123Subdomain: FormatCheck = (value) => {
  * too: the API server takes any DNS-1123 subdomain and Traefik serves it (69b-10); a public CA's refusal to certify
  * it is a warning where a certificate is asked (ingress/single-label-hosts.ts).
  */
+/** How a host's message about a `user:password@` before it starts its reason: the secret's own line gives way to it (79a-5). */
+export const USER_BEFORE_AT = 'holds a user name or password before "@"';
+
 export const ingressHost: FormatCheck = (value) => {
   // The host after any `user:password@`; no host is suggested from a secret-shaped URL (its message is redacted).
   const url = /^[a-z]+:\/\/(?:[^/?#@]*@)?([^/?#:@]*)/i.exec(value);
@@ -77,7 +80,7 @@ export const ingressHost: FormatCheck = (value) => {
   // `user:password@host` without a scheme: what stands before "@" is never shown.
   const host = value.slice(value.lastIndexOf('@') + 1);
   if (value.includes('@'))
-    return `${show(`…@${host}`)} holds a user name or password before "@", which would be written to the manifests: write only the host name${host && !ingressHost(host) ? `, ${show(host)}` : ''}`;
+    return `${show(`…@${host}`)} ${USER_BEFORE_AT}, which would be written to the manifests: write only the host name${host && !ingressHost(host) ? `, ${show(host)}` : ''}`;
   if (parseIp(value)) {
     return `${show(value)} is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)`;
   }

@@ -271,8 +271,11 @@ export function parseConfigText(file: string, written: string): { config?: Clust
   const repeated = (e: Problem) => isToken(e) && e.textLine === undefined && heldAsWritten(doc!, text, e.path);
   const textRanges = errors.flatMap((e) => (isToken(e) && e.textLine !== undefined ? [nodeRange(doc!, e.path)] : []));
   const inText = (offset: number | undefined) => offset !== undefined && textRanges.some((r) => r && offset >= r[0] && offset < r[1]);
+  // 79a-6: a token the YAML reader's finding names in a value it left out (a control character beside it) is the
+  // text scan's too, which stands at the token itself: said once, there.
+  const tokenPaths = new Set(tokenErrors.map((t) => formatPath(t.path)));
   const allErrors = [
-    ...yamlErrors,
+    ...yamlErrors.filter((e) => !(isToken(e) && tokenPaths.has(formatPath(e.path)))),
     ...errors.filter((e) => (!tokenKeys.has(formatPath(e.path)) || unknownChartKey(e)) && !repeated(e) && !explained(e)).map(locate),
     ...tokenErrors.filter((_, i) => !inText(tokens[i].offset)),
     ...valuesNamedByComments(doc!).map(locate),

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { wiring } from '../src/main';
-import { runSynth } from '../src/synth';
+import { renderClusters, runSynth } from '../src/synth';
+import { gateFindingLines } from '../src/output/gate-sources';
 import { vendorTokenIn } from '../src/core/vendor-token-names';
-import { refusedEverywhere } from './secret-doors';
+import { refusedEverywhere, textConfigMap } from './secret-doors';
 import { valuesDoors } from './helpers';
 
 /** Round 79 (79a-4, 5, 6, 15, 18): one line per problem, with the advice that fits it and the place it comes from. */
@@ -126,27 +127,53 @@ describe('79a-18: a fixed-prefix token is refused by its vendor name, never with
   );
 });
 
-describe('79a-15: a refusal of the rendered values text names the config place its text came from', () => {
-  test('the gate finding is said at the config key that supplied it', () => {
+describe('79a-15: the config check and the write gate agree, and a gate refusal names the config place', () => {
+  const MATCH = 'Host(`app.example.com`) && HeaderRegexp(`Cookie`, `session_id=`)';
+  const r5 = (match: string) =>
+    `${BASE}  values:\n    extraObjects:\n      - apiVersion: traefik.io/v1alpha1\n        kind: IngressRoute\n` +
+    `        metadata: {name: app, namespace: default}\n        spec:\n          entryPoints: [websecure]\n` +
+    `          routes:\n            - match: ${match}\n              kind: Rule\n              services: [{name: app, port: 80}]\n`;
+  const synth = (text: string) => {
     const root = mkdtempSync(join(tmpdir(), 'smsg79-'));
     const configDir = join(root, 'config');
     mkdirSync(configDir);
-    const match = 'Host(`app.example.com`) && HeaderRegexp(`Cookie`, `session_id=`)';
-    writeFileSync(
-      join(configDir, 'r5.yaml'),
-      `${BASE}  values:\n    extraObjects:\n      - apiVersion: traefik.io/v1alpha1\n        kind: IngressRoute\n` +
-        `        metadata: {name: app, namespace: default}\n        spec:\n          entryPoints: [websecure]\n` +
-        `          routes:\n            - match: ${match}\n              kind: Rule\n              services: [{name: app, port: 80}]\n`,
-    );
+    writeFileSync(join(configDir, 'r5.yaml'), text);
     const lines: string[] = [];
     const code = runSynth({ configDir, distDir: join(root, 'dist'), wiring, log: (line) => lines.push(line), dryRun: true });
-    const errors = lines.filter((line) => line.startsWith('error:'));
-    // Either side may judge the regexp a pattern (79a-16, another helper's); where the gate refuses, it names the place.
-    if (code === 0) return expect(errors).toEqual([]);
-    expect(errors.length).toBeGreaterThan(0);
-    for (const error of errors) {
-      expect(error).toMatch(/r5\.yaml:21:\d+: traefik\.values\.extraObjects\[0\]\.spec\.routes\[0\]\.match/);
-      expect(error).not.toContain('change the value there that it shows');
-    }
+    return { code, errors: lines.filter((line) => line.startsWith('error:')), configFile: join(configDir, 'r5.yaml') };
+  };
+  test('the attack: the config check passes it, so does the gate (the header line no longer joins the reading)', () => {
+    expect(errorsOf(r5(MATCH))).toEqual([]);
+    expect(synth(r5(MATCH))).toMatchObject({ code: 0, errors: [] });
+  });
+  test('a gate finding of the whole file is traced to the config key that supplied its text', () => {
+    const text = r5(MATCH);
+    const loaded = parseConfigText('config/r5.yaml', text);
+    const files = renderClusters([{ name: 'r5', file: 'config/r5.yaml', config: loaded.config! }], wiring);
+    const { configFile } = synth(text);
+    const finding = 'r5/traefik-config.yaml:1: holds a test finding (lines 1-20 together)';
+    const lines = gateFindingLines(
+      finding,
+      finding,
+      files,
+      () => configFile,
+      () => 'config/r5.yaml',
+    );
+    expect(lines).toEqual([
+      expect.stringMatching(/^error: config\/r5\.yaml:21:22: traefik\.values\.extraObjects\[0\]\.spec\.routes\[0\]\.match: goes into /),
+    ]);
+  });
+  test.each([
+    ['a user comment beside the name in a ConfigMap text', '# cookie\nsession_id=`)\n'],
+    ['a session cookie value in a ConfigMap text', 'session_id=Zq8vLm2Kp9XrT4wB\n'],
+    ['a plain text', 'logged_in=1\n'],
+  ])('config and gate give one verdict: %s', (_, text) => {
+    const values = textConfigMap(text);
+    expect(valuesDoors.config(values) === '').toBe(valuesDoors.gate(values).length === 0);
+  });
+  test('a value holding a session cookie is refused by the config check itself, at its key', () => {
+    const lines = errorsOf(r5('Host(`app.example.com`) && HeadersRegexp(`Cookie`, `session_id=Zq8vLm2Kp9XrT4wB`)'));
+    expect(lines.join('\n')).toMatch(/21:\d+: traefik\.values\.extraObjects\[0\]\.spec\.routes\[0\]\.match/);
+    expect(lines.join('\n')).not.toContain('Zq8vLm2Kp9XrT4wB');
   });
 });

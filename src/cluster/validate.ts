@@ -1,8 +1,7 @@
 import { applyBundledTraefikChart } from '../k3s/bundled-traefik';
 import { allowedKeys, CONFIG_SHAPE } from '../config/config-shape';
 import type { DescribedProblem } from '../config/issues';
-import { CREDENTIALS_BEFORE_AT } from '../config/git-formats';
-import { USER_BEFORE_AT } from '../config/formats';
+import { CREDENTIALS_BEFORE_AT, USER_BEFORE_AT } from '../config/git-formats';
 import { literalTokensInData } from '../config/literal-tokens';
 import type { ClusterConfig } from '../config/schema';
 import { parseShape, REFUSED } from '../config/shape';

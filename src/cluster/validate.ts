@@ -1,7 +1,7 @@
 import { applyBundledTraefikChart } from '../k3s/bundled-traefik';
 import { allowedKeys, CONFIG_SHAPE } from '../config/config-shape';
 import type { DescribedProblem } from '../config/issues';
-import { CREDENTIALS_BEFORE_AT } from '../config/git-formats';
+import { CREDENTIALS_BEFORE_AT, USER_BEFORE_AT } from '../config/git-formats';
 import { literalTokensInData } from '../config/literal-tokens';
 import type { ClusterConfig } from '../config/schema';
 import { parseShape, REFUSED } from '../config/shape';
@@ -82,8 +82,11 @@ export function validateClusterConfig(
     // A token on a line of a text hides only that line's other finding (45a-19): the text's other lines are still said.
     const tokenLines = new Set(tokens.flatMap((t) => (t.textLine === undefined ? [] : [`${formatPath(t.path)}\n${t.textLine}`])));
     const onTokenLine = (p: Problem) => p.textLine !== undefined && tokenLines.has(`${formatPath(p.path)}\n${p.textLine}`);
-    // A URL's credentials said by its format rule (`gitops.repoURL`, which names where they go instead) are said once (63a-7).
-    const credentials = new Set(kept.filter((p) => p.message.includes(CREDENTIALS_BEFORE_AT)).map((p) => formatPath(p.path)));
+    // A URL's credentials said by its format rule (`gitops.repoURL`, which names where they go instead) are said once (63a-7);
+    // an Ingress host's `user:password@` alike (79a-5: its rule says to write the host alone, which fits a host).
+    const credentials = new Set(
+      kept.filter((p) => p.message.includes(CREDENTIALS_BEFORE_AT) || p.message.includes(USER_BEFORE_AT)).map((p) => formatPath(p.path)),
+    );
     const atToken = (path: Path) =>
       tokens.some((t) => t.textLine === undefined && samePlace(path, t.path)) || credentials.has(formatPath(path));
     const others = otherSecrets(secrets, atToken, data);

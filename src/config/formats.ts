@@ -9,6 +9,7 @@ import { certResolverName } from './resolver-name-format';
 import { show, tooLong } from './shown-values';
 import { ingressPath } from './ingress-path-format';
 import { foldedListItems } from './folded-list-items';
+import { USER_BEFORE_AT } from './git-formats';
 
 /**
  * Format rules for single values. Each returns undefined when the value is fine, or a sentence
@@ -66,18 +67,17 @@ export const dns1123Subdomain: FormatCheck = (value) => {
 };
 
 /**
- * Ingress host: a DNS name, optionally with a leading `*.` wildcard label; never an IP. A single label (`nas`) is one
- * too: the API server takes any DNS-1123 subdomain and Traefik serves it (69b-10); a public CA's refusal to certify
- * it is a warning where a certificate is asked (ingress/single-label-hosts.ts).
+ * Ingress host: a DNS name, optionally with a leading `*.` wildcard label; never an IP. A single label (`nas`) is one too: the
+ * API server takes any DNS-1123 subdomain and Traefik serves it (69b-10); a public CA's refusal to certify it is a warning
+ * where a certificate is asked (ingress/single-label-hosts.ts).
  */
 export const ingressHost: FormatCheck = (value) => {
   // The host after any `user:password@`; no host is suggested from a secret-shaped URL (its message is redacted).
   const url = /^[a-z]+:\/\/(?:[^/?#@]*@)?([^/?#:@]*)/i.exec(value);
   if (url) return `${show(value)} is a URL: write only the host name${url[1] && mayDerive(value) ? `, ${show(url[1])}` : ''}`;
-  // `user:password@host` without a scheme: what stands before "@" is never shown.
-  const host = value.slice(value.lastIndexOf('@') + 1);
+  const host = value.slice(value.lastIndexOf('@') + 1); // `user:password@host` without a scheme: what stands before "@" is never shown
   if (value.includes('@'))
-    return `${show(`…@${host}`)} holds a user name or password before "@", which would be written to the manifests: write only the host name${host && !ingressHost(host) ? `, ${show(host)}` : ''}`;
+    return `${show(`…@${host}`)} ${USER_BEFORE_AT}, which would be written to the manifests: write only the host name${host && !ingressHost(host) ? `, ${show(host)}` : ''}`;
   if (parseIp(value)) {
     return `${show(value)} is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)`;
   }

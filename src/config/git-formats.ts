@@ -72,6 +72,8 @@ function asciiHostEscape(value: string): string | undefined {
  */
 /** The words of a URL-credentials refusal by a format rule: the secret check does not say it a second time (validate.ts). */
 export const CREDENTIALS_BEFORE_AT = 'holds credentials before "@"';
+/** How an Ingress host's message about a `user:password@` before it starts its reason (formats.ts): the same (79a-5). */
+export const USER_BEFORE_AT = 'holds a user name or password before "@"';
 
 export function gitUrl(value: string): string | undefined {
   const authority = /^([a-z]+):\/\/([^/]*)/i.exec(value);

@@ -17,6 +17,8 @@ export const TOKEN_MESSAGE_START = 'holds a K3s token';
 const NEVER_IN_REPO = 'a K3s token must never enter the repository: keep it in a file on every node and name that file in k3s.tokenFile';
 /** The message for text shaped like a K3s token, wherever it is. */
 export const K3S_TOKEN_MESSAGE = `${TOKEN_MESSAGE_START} (K10…::…); ${NEVER_IN_REPO}`;
+/** The message for a K3s token on line `line` of a multi-line text. */
+export const k3sTokenLineMessage = (line: number): string => `${TOKEN_MESSAGE_START} (K10…::…), on its line ${line}; ${NEVER_IN_REPO}`;
 
 /** Whether `path` (a `token` key's parent) is chart values: a config's `traefik.values`, props' `values`. */
 export const isChartValues = (path: Path): boolean => path[0] === 'traefik' && path[1] === 'values';
@@ -140,8 +142,7 @@ function tokenLines(text: string, path: Path): Problem[] {
   const lines = text.split(/\r?\n|\r/);
   const one = new RegExp(SECURE_TOKEN.source, 'i');
   for (let i = 0; i < lines.length && found.length < MAX_TOKEN_LINES; i++)
-    if (one.test(lines[i]))
-      found.push({ path, message: `${TOKEN_MESSAGE_START} (K10…::…), on its line ${i + 1}; ${NEVER_IN_REPO}`, textLine: i + 1 });
+    if (one.test(lines[i])) found.push({ path, message: k3sTokenLineMessage(i + 1), textLine: i + 1 });
   // A token cut across lines (none matches alone): the whole text's message.
   return found.length ? found : [{ path, message: K3S_TOKEN_MESSAGE }];
 }

@@ -265,14 +265,14 @@ export function parseConfigText(file: string, written: string): { config?: Clust
     dropped,
   );
   // The file's own token findings are located in the text (comments too); the data's would repeat them, unless the
-  // text holds the token only escaped (`"K1\x30::…"`), which the text's scan cannot see.
+  // text holds the token only escaped (`"K1\x30::…"`), which the text's scan cannot see; the YAML reader's alike (79a-6).
   // A token on a line of a text is said by the data's finding, which names the key path and the line (45a-19).
   const isToken = (e: Problem) => e.message.startsWith(TOKEN_MESSAGE_START);
   const repeated = (e: Problem) => isToken(e) && e.textLine === undefined && heldAsWritten(doc!, text, e.path);
   const textRanges = errors.flatMap((e) => (isToken(e) && e.textLine !== undefined ? [nodeRange(doc!, e.path)] : []));
   const inText = (offset: number | undefined) => offset !== undefined && textRanges.some((r) => r && offset >= r[0] && offset < r[1]);
   const allErrors = [
-    ...yamlErrors,
+    ...yamlErrors.filter((e) => !(isToken(e) && tokenErrors.some((t) => formatPath(t.path) === formatPath(e.path)))),
     ...errors.filter((e) => (!tokenKeys.has(formatPath(e.path)) || unknownChartKey(e)) && !repeated(e) && !explained(e)).map(locate),
     ...tokenErrors.filter((_, i) => !inText(tokens[i].offset)),
     ...valuesNamedByComments(doc!).map(locate),

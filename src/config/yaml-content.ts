@@ -7,6 +7,11 @@ import { secretLineProblems } from '../core/secret-place';
 import { isAlias, isMap, isNode, isScalar, isSeq } from '../core/yaml';
 import type { At, InputProblem, Resolve, SecretAt } from './yaml-problem';
 import { keyText, MERGE_KEY } from './yaml-secrets';
+import { k3sTokenLineMessage, TOKEN_MESSAGE_START } from './literal-tokens';
+
+/** A line's finding that is a K3s token (secret-place.ts secretLineProblems). */
+const tokenLine = (found: { message: string; textLine?: number }): boolean =>
+  found.textLine !== undefined && found.message.startsWith(`${TOKEN_MESSAGE_START} (K10…::…), on its line ${found.textLine}`);
 
 /** Values after expanding aliases (`*name`): far above any real config, far below an "alias bomb". */
 const MAX_EXPANDED_VALUES = 100_000;
@@ -74,7 +79,10 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
           path,
         );
       // 67a-21: the value is left out before the secret rules read it: a secret it holds is said in the same run.
-      if (control) for (const found of secretLineProblems(node.value as string, path)) report(node, path, found.message, path);
+      // 79a-6: a K3s token's with the advice every other K3s token message gives (k3s.tokenFile), not a Secret's.
+      if (control)
+        for (const found of secretLineProblems(node.value as string, path))
+          report(node, path, tokenLine(found) ? k3sTokenLineMessage(found.textLine!) : found.message, path);
       // `password: &abc`: a text that starts with "&" is read as an anchor, and the value silently becomes empty.
       if (node.anchor && node.value === null && !node.source) {
         const anchor = shownName(`&${node.anchor}`, secretAt(path));

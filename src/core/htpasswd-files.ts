@@ -72,11 +72,25 @@ const FILE_MALFORMED =
   "a user's hash on a `user:hash` line that is malformed or has more appended, maybe a password (write the hash alone, as `htpasswd -nB user` or `mosquitto_passwd` writes it)";
 const FILE_WORDING: Readonly<Record<string, string>> = { [BASIC_AUTH_PASSWORD]: FILE_PASSWORD, [BASIC_AUTH_MALFORMED]: FILE_MALFORMED };
 
+/**
+ * 79a-4: `wss://<token>@host` read as an entry is a URL whose userinfo holds the credential (RFC 3986 section 3.2.1): it
+ * is named as one, as every other URL with credentials is, and only its userinfo is the secret; no hash would fit there.
+ */
+const URL_WITH_CREDENTIALS = 'a URL with credentials';
+const URL_USERINFO = /^\/\/([^\s/?#@]+)@/;
+function urlUserinfo(entry: Entry): { span: [number, number]; what: string } | undefined {
+  const userinfo = entry.realm === undefined ? URL_USERINFO.exec(entry.hash)?.[1] : undefined;
+  return userinfo === undefined ? undefined : { span: [entry.hashAt + 2, entry.hashAt + 2 + userinfo.length], what: URL_WITH_CREDENTIALS };
+}
+
 /** An entry's fault (its password in plain text, its hash malformed or followed by more), with its span in the text. */
 function faultOf(entry: Entry, digest: boolean): { span: [number, number]; what: string } | undefined {
   const line = `${entry.user}:${entry.realm === undefined ? '' : `${entry.realm}:`}${entry.hash}${entry.more ? ` ${entry.more}` : ''}`;
   const fault = entryFault(line, digest || entry.realm !== undefined);
-  return fault && { span: [entry.at + fault.span[0], entry.at + fault.span[1]], what: FILE_WORDING[fault.what] ?? fault.what };
+  return (
+    fault &&
+    (urlUserinfo(entry) ?? { span: [entry.at + fault.span[0], entry.at + fault.span[1]], what: FILE_WORDING[fault.what] ?? fault.what })
+  );
 }
 
 /** An entry whose hash is a real one (a `$PW` reference or a lock mark `!`/`*` is no sign of an htpasswd file). */

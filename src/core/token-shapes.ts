@@ -11,7 +11,8 @@
  */
 
 /** What a fixed-prefix token is called in findings (`FoundSecret.what`). */
-export const VENDOR_TOKEN = 'a vendor token with a fixed prefix (ghp_, glpat-, xoxb-, sk_live_, AKIA…, npm_, AIza…, a JWT)';
+// 79a-18: no list of other vendors' prefixes, which read as what the user wrote; vendor-token-names.ts names the vendor.
+export const VENDOR_TOKEN = "a vendor token with a fixed prefix (a vendor's API key or access token)";
 /** What an age or PuTTY private key is called in findings. */
 export const TOOL_PRIVATE_KEY =
   'a private key (age AGE-SECRET-KEY-1…, the Private-Lines of a PuTTY-User-Key-File, or an OpenVPN static or tls-crypt-v2 key)';
@@ -132,6 +133,10 @@ const TOKENS = [
   // `vercel_` (its classic tokens are 24 base62; `vercel_` itself is no documented prefix: taken as the attack wrote it).
   // A prefix alone is no token (`fly_region`, `rnd_seed`, `vercel_env`): each asks its length and a generated run.
   String.raw`(?<![A-Za-z0-9-])(?:sk-(?=[a-z0-9]{0,47}[A-Z])(?=[A-Z0-9]{0,47}[a-z])(?=[A-Za-z]{0,47}[0-9])[A-Za-z0-9]{48}|xoxe(?:\.xox[bp])?-\d-(?=[A-Za-z]{0,199}[0-9])(?=[0-9]{0,199}[A-Za-z])[A-Za-z0-9]{40,200}|EAA[BCGM](?=[a-z0-9]{0,199}[A-Z])(?=[A-Z0-9]{0,199}[a-z])(?=[A-Za-z]{0,199}[0-9])[A-Za-z0-9]{60,400})(?![\w-])`,
+  // 79a-18: Vercel's prefixed tokens, `vcp_` personal, `vci_` integration, `vca_`/`vcr_` app access and refresh tokens,
+  // `vck_` API keys (vercel.com/changelog/new-token-formats-and-secret-scanning); no length is published, so a
+  // generated run of 24 or more, as `vercel_` asks.
+  String.raw`(?<![A-Za-z0-9])vc[piark]_(?=[a-z0-9]{0,199}[A-Z])(?=[A-Z0-9]{0,199}[a-z])(?=[A-Za-z]{0,199}[0-9])[A-Za-z0-9]{24,200}(?![\w-])`,
   String.raw`(?<![A-Za-z0-9])(?:(?:ntn|nfp|rnd|fly)_(?=[a-z0-9]{0,99}[A-Z])(?=[A-Z0-9]{0,99}[a-z])(?=[A-Za-z]{0,99}[0-9])[A-Za-z0-9]{24,100}|vercel_(?=[a-z0-9]{0,99}[A-Z])(?=[A-Z0-9]{0,99}[a-z])(?=[A-Za-z]{0,99}[0-9])[A-Za-z0-9]{20,100})(?![\w-])`,
   // A Fly.io token is one macaroon or several joined by `,` (`FlyV1 fm2_…,fm2_…`; gitleaks flyio.go's samples,
   // cmd/generate/config/rules/flyio.go: `fm1r_…,fm1a_…`): the shape takes every part (78a-7: the second was printed).
@@ -301,6 +306,7 @@ const CLUES = [
   String.raw`nfp_`,
   String.raw`rnd_`,
   String.raw`vercel_`,
+  String.raw`vc[piark]_`,
   String.raw`fly_`,
   String.raw`FlyV1 `,
   String.raw`dt0[a-z]\d\d\.`,

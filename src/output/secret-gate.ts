@@ -167,7 +167,8 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
   if (oversized.length) return void findings.push(...oversized);
   // The gzip run limit counts one text's runs: in YAML read cleanly each value is judged as its own text below, as the
   // config check judges it, so the whole file's count is no finding (review60-4: nine gzip files in a ConfigMap).
-  const whole = secretShape(text);
+  const own = withoutOwnHeader(text);
+  const whole = secretShape(own);
   const seen = whole === UNREAD_GZIP && read && !read.unjudgeable ? undefined : whole;
   const shape = saysMore(seen) ? seen : undefined;
   const { found: inYaml, clean } = secretsInYaml(read);
@@ -190,7 +191,7 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
   const comments = !found && !!read && !read.unjudgeable && secretsInComments(text).length > 0;
   const shapeOrComment = (part: string) =>
     [secretShape(part)].find(saysMore) ?? (comments && secretsInComments(part).length ? IN_COMMENT : undefined);
-  if ((shape || comments) && !found) findings.push(...atLines(path, text, shapeOrComment, shape ?? IN_COMMENT));
+  if ((shape || comments) && !found) findings.push(...atLines(path, own, shapeOrComment, shape ?? IN_COMMENT));
   // A file that is not YAML (a cluster's README) is read line by line: `password: abc` there is a secret too.
   else if (!read && secretsInLines(text).length)
     findings.push(...atLines(path, text, (part) => (secretsInLines(part).length ? BY_LINE : undefined), BY_LINE));
@@ -203,7 +204,21 @@ function judgeFile(path: string, text: string, streams: YamlStreams, findings: s
     findings.push(...atLines(path, text, (part) => (secretsInLines(part).length ? what : undefined), what));
   } else if (unjudgeable && mayHideSecret(text, unjudgeable)) {
     findings.push(`${path}: cannot be judged: it ${unjudgeable}, and may hold a Kubernetes Secret`);
-  } else if (seen && !findings.some((line) => line.startsWith(`${path}:`))) findings.push(...atLines(path, text, secretShape, seen));
+  } else if (seen && !findings.some((line) => line.startsWith(`${path}:`))) findings.push(...atLines(path, own, secretShape, seen));
+}
+
+/**
+ * 79a-15: the tool's own first line (`# Generated from <config> by \`npm run synth\`…`, docs/cluster-documents.ts) is
+ * no text of the config's. Read with the file, its `#` let the comment-marker decoding (core/line-prefixes.ts) read
+ * the whole file as uncommented text, where a value the config check had passed (`HeaderRegexp(\`Cookie\`,
+ * \`session_id=\`)`) read as set: the whole-text reading judges the file without it (its line kept, empty), so the
+ * config side decides and the gate backstops. A header that itself holds a secret is read as written.
+ */
+const OWN_HEADER = /^# Generated from [^\n]{1,4096}? by `[^`\n]{1,200}`\. Edit the config, not this file\.(?=\r?\n)/;
+function withoutOwnHeader(text: string): string {
+  const header = OWN_HEADER.exec(text)?.[0];
+  if (header === undefined || secretShape(header) || secretsInComments(header).length) return text;
+  return text.slice(header.length);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isSecretKey } from '../src/core/secrets-keys';
-import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
+import { acceptedEverywhere, refusedEverywhere, textConfigMap } from './secret-doors';
 import { valuesDoors } from './helpers';
 
 /**
@@ -79,6 +79,10 @@ const acceptedEnv: ReadonlyArray<readonly [string, string, string]> = [
   ['79a-2', 'PASSIVE_MODE', 'on'],
   ['79a-2', 'PASSPORT_ID', 'L898902C3'],
   ['79a-2', 'OLDPWD', '/home/ops'],
+  ['79a-2', 'SSH_ASKPASS', '/usr/lib/ssh/ssh-askpass'],
+  ['79a-2', 'GIT_ASKPASS', '/usr/local/bin/git-askpass-helper'],
+  ['79a-2', 'SUDO_ASKPASS', '/usr/bin/ssh-askpass'],
+  ['79a-2', 'NOPASS', 'true'],
   ['79a-2', 'PWD', '/app'],
   ['79a-2', 'OAUTH_ISSUER', 'https://auth.example.com/realms/main'],
   ['79a-2', 'AUTH_URL', 'https://auth.example.com/oauth2/auth'],
@@ -158,6 +162,22 @@ describe('79a-2, 79a-10: env names glued or spelt in ASCII name a secret', () =>
       ],
     });
   });
+});
+
+describe('79a-10: the new words as labels in a text: a value after them is refused, a note passes', () => {
+  it.each([`losen: ${PW}`, `sandi: ${PW}`, `parolya: ${PW}`, `geheim: ${PW}`, `DB_PAROLE=${PW}`])('%s is refused', (text) =>
+    refusedEverywhere(textConfigMap(text), 'extraObjects[0].data', PW),
+  );
+  it('Traefik labels that name a middleware in lower case pass (`basicauth`, `forwardauth`)', () =>
+    acceptedEverywhere(
+      textConfigMap(
+        'labels:\n  - traefik.http.middlewares.auth.basicauth.users=alice:$$apr1$$abcdefgh$$ckT15POyCRlen.h6XtGAZ1\n  - traefik.http.middlewares.fa.forwardauth.address=https://auth.example.com/verify',
+      ),
+    ));
+  it.each(['lösen: finns i valvet', 'lösenord: finns i valvet', 'sandi: ada di brankas', 'parole: granted in 2019', 'geheim: true'])(
+    '%s passes',
+    (text) => acceptedEverywhere(textConfigMap(text)),
+  );
 });
 
 const middleware = (tls: Record<string, string>) => ({

@@ -20,8 +20,10 @@ const SWITCH_WORD =
  */
 const GLUED_AUTH = /^(?:[a-z][a-z0-9]{1,23}|[A-Z][A-Z0-9]{1,23})auth$/i;
 const NOT_CREDENTIAL_AUTH_PREFIX = /^(?:re|pre|un|multi)$/;
+/** Traefik's middleware names as its labels and flags write them (`traefik.http.middlewares.x.basicauth.users=…`). */
+const TRAEFIK_MIDDLEWARE = /^(?:basic|digest|forward)auth$/;
 export function gluedAuth(word: string): boolean {
-  if (!GLUED_AUTH.test(word) || !/^(?:[a-z0-9]+|[A-Z0-9]+)$/.test(word)) return false;
+  if (!GLUED_AUTH.test(word) || !/^(?:[a-z0-9]+|[A-Z0-9]+)$/.test(word) || TRAEFIK_MIDDLEWARE.test(word)) return false;
   const prefix = word.slice(0, -4).toLowerCase();
   return !SWITCH_WORD.test(prefix) && !NOT_CREDENTIAL_AUTH_PREFIX.test(prefix) && !/o$/.test(prefix);
 }

@@ -165,19 +165,31 @@ describe('79a-2, 79a-10: env names glued or spelt in ASCII name a secret', () =>
 });
 
 describe('79a-10: the new words as labels in a text: a value after them is refused, a note passes', () => {
-  it.each([`losen: ${PW}`, `sandi: ${PW}`, `parolya: ${PW}`, `geheim: ${PW}`, `DB_PAROLE=${PW}`])('%s is refused', (text) =>
-    refusedEverywhere(textConfigMap(text), 'extraObjects[0].data', PW),
-  );
+  it.each([
+    `DB_SCHLUESSEL=${PW}`,
+    `PRESHARED=${PW}`,
+    `STOREPASS=${PW}`,
+    `SMTPAUTH=${PW}`,
+    `losen: ${PW}`,
+    `sandi: ${PW}`,
+    `parolya: ${PW}`,
+    `geheim: ${PW}`,
+    `DB_PAROLE=${PW}`,
+  ])('%s is refused', (text) => refusedEverywhere(textConfigMap(text), 'extraObjects[0].data', PW));
   it('Traefik labels that name a middleware in lower case pass (`basicauth`, `forwardauth`)', () =>
     acceptedEverywhere(
       textConfigMap(
         'labels:\n  - traefik.http.middlewares.auth.basicauth.users=alice:$$apr1$$abcdefgh$$ckT15POyCRlen.h6XtGAZ1\n  - traefik.http.middlewares.fa.forwardauth.address=https://auth.example.com/verify',
       ),
     ));
-  it.each(['lösen: finns i valvet', 'lösenord: finns i valvet', 'sandi: ada di brankas', 'parole: granted in 2019', 'geheim: true'])(
-    '%s passes',
-    (text) => acceptedEverywhere(textConfigMap(text)),
-  );
+  it.each([
+    'DB_SCHLUESSEL=user_id',
+    'lösen: finns i valvet',
+    'lösenord: finns i valvet',
+    'sandi: ada di brankas',
+    'parole: granted in 2019',
+    'geheim: true',
+  ])('%s passes', (text) => acceptedEverywhere(textConfigMap(text)));
 });
 
 const middleware = (tls: Record<string, string>) => ({

@@ -134,7 +134,7 @@ const STRONG = new Set([
 ]);
 /** What SCALAR's and round 54's STRONG names hold, beside secrets-keys.ts's SECRET_WORD: its cheap test's words. */
 export const IN_STRONG_NAME =
-  'psk|tok|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|2fa|authenticator|tkn|secr|cleartext|plaintext|awssk|sdksk|obssk|cloudsk|dek|kek|idrsa|iddsa|idecdsa|ided25519|encrypt|nthash|ntlmhash|macaroon|community|erlangcookie|vapidprivate';
+  'psk|tok|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|2fa|authenticator|tkn|secr|cleartext|plaintext|awssk|sdksk|obssk|cloudsk|dek|kek|idrsa|iddsa|idecdsa|ided25519|encrypt|nthash|ntlmhash|macaroon|community|erlangcookie|vapidprivate|preshared|securitycode';
 
 /**
  * Words a name may end in after its secret word: `dbPwValue`, `PSK_PLAIN` (as secrets-keys.ts reads `password`), an

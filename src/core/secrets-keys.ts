@@ -32,6 +32,7 @@ import { describesSecret, parameterName } from './described-values';
 import { namesSecretKeyAt } from './secret-key-maps';
 import { endsInSecretWithLabels, isAlgorithmName, labelledStem, namesSecretByName } from './secret-name-values';
 import {
+  endsInForeignKeyWord,
   foreignKeyWordAsKey,
   holdsForeignSecretWord,
   holdsNonLatinSecretWord,
@@ -164,7 +165,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   // `aes_key`, `Ssh_Key` (69a-27), `routing_key` as `ROUTING_KEY` (70a-1: its value judged, isPlainKeyValue); `hashKey` (70a-11).
   if (isEnvKeyName(key.toUpperCase())) return true;
   // Round 79: an env name in camel case as its words in capitals (`wifiKey`, 79a-2), a foreign key word as `_KEY` (79a-10).
-  if (envStyle === true && namesSecretInEnvWords(list)) return true;
+  if ((envStyle === true && namesSecretInEnvWords(list)) || (envName && endsInForeignKeyWord(list))) return true;
   if (list.length >= 2 && list[list.length - 1] === 'key' && KEY_KIND_OR_HASH(list[list.length - 2])) return true;
   const name = key
     .toLowerCase()

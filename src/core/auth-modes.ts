@@ -1,3 +1,4 @@
+import { gluedAuth } from './credential-header-names';
 import { looksGenerated } from './generated-runs';
 
 /**
@@ -15,5 +16,7 @@ export const isAuthModeParameter = (parameter: string): boolean => PATH_URL_OR_D
 /** `<mode>:<parameter>` as a whole value (`--auth=htpasswd:/etc/htpasswd`, `AUTH=oidc:https://…`) under a name ending in `auth`. */
 export const isAuthMode = (value: string, named: string): boolean => {
   const mode = /^[a-z][a-z0-9-]{1,23}:(.+)$/is.exec(value);
-  return mode !== null && /(?:^|[^A-Za-z])auth$/i.test(named.trim()) && isAuthModeParameter(mode[1]);
+  // 79a-2: `auth` glued after what it opens (`FORWARDAUTH=https://…`) as apart (`FORWARD_AUTH`).
+  const authName = /(?:^|[^A-Za-z])auth$/i.test(named.trim()) || gluedAuth(named.trim().split(/[-_.]/).pop() ?? '');
+  return mode !== null && authName && isAuthModeParameter(mode[1]);
 };

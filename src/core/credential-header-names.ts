@@ -12,6 +12,22 @@ import { nameAsRead } from './text-decodings';
 const SWITCH_WORD =
   /^(?:no|skip|enable|enabled|disable|disabled|use|require|required|allow|with|without|insecure|anonymous|oauth|oauth2|oidc|ldap|saml|sso)$/;
 
+/**
+ * Round 79 (79a-2): `auth` glued after what it opens, one word in one letter case (`BASICAUTH`, `SMTPAUTH`, `redisauth`),
+ * as `BASIC_AUTH` is read; a camel-case `basicAuth`/`forwardAuth` is a Traefik Middleware's map, no env name. Not a
+ * switch glued before it (`NOAUTH`, `SKIPAUTH`, `ENABLEAUTH`), a protocol's name (`oauth`, `GENERICOAUTH`), a prefix of a
+ * repeated or preceding check (`reauth`, `preauth`, `unauth`); the value is judged as under `BASIC_AUTH` (`true`, a URL pass).
+ */
+const GLUED_AUTH = /^(?:[a-z][a-z0-9]{1,23}|[A-Z][A-Z0-9]{1,23})auth$/i;
+const NOT_CREDENTIAL_AUTH_PREFIX = /^(?:re|pre|un|multi)$/;
+/** Traefik's middleware names as its labels and flags write them (`traefik.http.middlewares.x.basicauth.users=…`). */
+const TRAEFIK_MIDDLEWARE = /^(?:basic|digest|forward)auth$/;
+export function gluedAuth(word: string): boolean {
+  if (!GLUED_AUTH.test(word) || !/^(?:[a-z0-9]+|[A-Z0-9]+)$/.test(word) || TRAEFIK_MIDDLEWARE.test(word)) return false;
+  const prefix = word.slice(0, -4).toLowerCase();
+  return !SWITCH_WORD.test(prefix) && !NOT_CREDENTIAL_AUTH_PREFIX.test(prefix) && !/o$/.test(prefix);
+}
+
 export function namesCredentialHeader(written: string): boolean {
   const name = nameAsRead(written).split('/').pop() ?? '';
   // Words of a header or env name (`X-Upstream-Key`, `X_AUTH`, `x.auth`), short as such names are.
@@ -20,6 +36,7 @@ export function namesCredentialHeader(written: string): boolean {
   const last = list[list.length - 1];
   // K3s' `vpn-auth` is `name=…,joinKey=…`, whose parts k3s-vpn-auth.ts judges (a `joinKey=${TS_KEY}` reference is none).
   if (last === 'auth') return list.length === 1 || name.toLowerCase() === 'vpn-auth' ? false : !SWITCH_WORD.test(list[list.length - 2]);
+  if (gluedAuth(name.split(/[-_.]/).pop() ?? '')) return true;
   return last === 'key' && list.length >= 2 && list[0] === 'x' && !list.includes('public'); // `X-Public-Key` names no secret
 }
 

@@ -1,5 +1,5 @@
 import { foldLetters } from './folded-letters';
-import { WORLD_PASSWORD_ASCII, WORLD_PASSWORD_CLUES, WORLD_PASSWORD_WRITTEN } from './world-password-words';
+import { ENGLISH_TOO_WORDS, WORLD_PASSWORD_ASCII, WORLD_PASSWORD_CLUES, WORLD_PASSWORD_WRITTEN } from './world-password-words';
 
 /**
  * Secret words of other languages than English: German `Passwort`/`Kennwort`, French `mot de passe`, Spanish
@@ -30,6 +30,16 @@ export const KEY_WORD = String.raw`(?:schl(?:ue|u)ssel|sleutel|chiave|chave|llav
 const MORE_LATIN =
   String.raw`mdp|jeton|contrasenya|parola[\s_.-]?d[\s_.'’-]{0,2}ordine|kata[\s_.-]?sandi|mat[\s_.-]?khau|mima|(?:pass|kenn)wo?e?rter|` +
   String.raw`fjalekalim[ie]?|sifra|kata[\s_.-]?laluan|wagwoord|zugangs[\s_.-]?schl(?:ue|u)ssel|hemlighet|salaisuus|titok|tunnuslause|nenosiri|${WORLD_PASSWORD_ASCII}`;
+/**
+ * Round 79 (79a-10): a key word alone is no secret's name in a YAML key (`Schlüssel`, as `key`), but as an env name's last
+ * word it is as `_KEY` is (`SCHLUESSEL`, `DB_SCHLUESSEL`: an env name must be ASCII, so ü is written `ue`), its value judged
+ * as under `ROUTING_KEY` (a plain identifier passes): the name's words with that word read as `key` (one before it if none).
+ */
+const KEY_WORD_ALONE = new RegExp(`^${KEY_WORD}$`);
+export const endsInForeignKeyWord = (list: readonly string[]): boolean => list.length > 0 && KEY_WORD_ALONE.test(list[list.length - 1]);
+export const foreignKeyWordAsKey = (list: readonly string[]): string[] =>
+  endsInForeignKeyWord(list) ? [...(list.length === 1 ? [''] : list.slice(0, -1)), 'key'] : [...list];
+
 /** The words, as an alternation (ASCII letters, any letter case). */
 export const FOREIGN_SECRET_IN_TEXT =
   String.raw`passwort|kennwort|mot[\s_-]?de[\s_-]?passe|contrasena|senha|wachtwoord|haslo|losenord|passord|` +
@@ -37,6 +47,11 @@ export const FOREIGN_SECRET_IN_TEXT =
   String.raw`clave|geheimnis|secreto|segreto|segredo|zugangsdaten|anmeldedaten|credenciales|credenciais|credenziali|` +
   String.raw`inloggegevens|api[\s_.-]?${KEY_WORD}|${KEY_WORD}[\s_.-]?(?:d[eio]?[\s_.-]?)?api|${MORE_LATIN}`;
 const FOREIGN_SECRET = new RegExp(String.raw`(?:^|[\s_.-])(?:${FOREIGN_SECRET_IN_TEXT})$`, 'i');
+/**
+ * Round 79 (79a-10): words that are English words too (world-password-words.ts ENGLISH_TOO: Latvian `parole`) name a
+ * secret after another word of the name (`DB_PAROLE`, `dbParole`), never alone (`parole: granted in 2019`, `PAROLE_DATE`).
+ */
+const AFTER_A_WORD = new RegExp(String.raw`[a-z0-9][\s_.-](?:${ENGLISH_TOO_WORDS})$`, 'i');
 
 /**
  * Round 54 (attack 52a-3): the word `password` (or `token`, `secret key`) in scripts that are not Latin, matched as written
@@ -72,6 +87,7 @@ const asWritten = (name: string): string => name.normalize('NFKC').toLowerCase()
 export const namesForeignSecret = (name: string): boolean =>
   name.length <= 200 &&
   (FOREIGN_SECRET.test(foldLetters(name).replace(/([a-z0-9])([A-Z])/g, '$1_$2')) ||
+    AFTER_A_WORD.test(foldLetters(name).replace(/([a-z0-9])([A-Z])/g, '$1_$2')) ||
     (HAS_NON_LATIN.test(name) && NON_LATIN_NAME.test(asWritten(name).replace(/[\s_.-]+$/, ''))));
 
 /**

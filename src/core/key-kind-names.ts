@@ -1,4 +1,6 @@
 import { looksGenerated } from './generated-runs';
+import { namesCredentialHeader } from './credential-header-names';
+import { endsInForeignKeyWord } from './foreign-secret-words';
 
 /**
  * Names ending in the word `key` (`ROUTING_KEY`, `aes_key`, `hashKey`): the word before it says which key it is. A key
@@ -73,4 +75,26 @@ function withoutVariables(value: string): string | undefined {
   const names = [...value.matchAll(VARIABLE)].map(([, name, placeholder]) => name ?? placeholder);
   if (!names.every((name) => name.split('_').every((piece) => piece === '' || PLAIN_PART.test(piece)))) return undefined;
   return value.replace(VARIABLE, 'var');
+}
+
+/**
+ * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge
+ * reads, name theirs so (go-acme/lego docs/content/dns: `OVH_APPLICATION_KEY`, `OVH_CONSUMER_KEY`, `EASYDNS_KEY`,
+ * `GANDIV5_API_KEY`, `ALICLOUD_SECRET_KEY`, `HUAWEICLOUD_ACCESS_KEY_ID` is an ID and ends in `_ID`). Not a public
+ * key, and not lego's `RFC2136_TSIG_KEY`, which is the *name* of the TSIG key (its secret is `RFC2136_TSIG_SECRET`).
+ */
+const ENV_KEY = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/;
+const NOT_A_SECRET_KEY = /(?:^|_)(?:PUBLIC|TSIG)_KEY$/;
+/** An UPPER_CASE env name ending in `_KEY` of no public key (ENV_KEY, NOT_A_SECRET_KEY). */
+export const isEnvKeyName = (name: string): boolean => ENV_KEY.test(name) && !NOT_A_SECRET_KEY.test(name);
+
+/**
+ * Round 79: an env entry's name in camel case read as its words in capitals (79a-2: `wifiKey` as `WIFI_KEY`, `smtpAuth` as
+ * `SMTP_AUTH`), its value judged as theirs; a YAML key so named (`topologyKey`, `basicAuth`) is no env name. 79a-10: a key
+ * word of another language last (`SCHLUESSEL`, `DB_SCHLUESSEL`), read as `_KEY` (foreign-secret-words.ts foreignKeyWordAsKey).
+ */
+export function namesSecretInEnvWords(list: readonly string[]): boolean {
+  if (endsInForeignKeyWord(list)) return true;
+  const upper = list.join('_').toUpperCase();
+  return list.length >= 2 && (isEnvKeyName(upper) || namesCredentialHeader(upper));
 }

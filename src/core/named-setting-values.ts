@@ -1,3 +1,4 @@
+import { gluedAuth } from './credential-header-names';
 import { looksGenerated } from './generated-runs';
 import { labelledStem } from './secret-name-values';
 import { isRegistryAuthSetting } from './registry-auth-settings';
@@ -43,8 +44,12 @@ const MODE =
 export const isModeWord = (value: string): boolean => MODE.test(value.trim().toLowerCase());
 
 /** Under an `*_AUTH` name (credential-header-names.ts), a mode word names no credential: `REGISTRY_AUTH=htpasswd`. */
-export const isAuthMode = (value: string, named: string): boolean =>
-  MODE.test(value.trim().toLowerCase()) && nameWords(named).pop() === 'auth';
+export const isAuthMode = (value: string, named: string): boolean => {
+  if (!MODE.test(value.trim().toLowerCase())) return false;
+  // 79a-2: glued (`SMTPAUTH=login`) as apart (`SMTP_AUTH=login`): the name's last piece as written.
+  const last = nameWords(named).pop();
+  return last === 'auth' || gluedAuth(named.trim().split(/[-_.]/).pop() ?? '');
+};
 
 /** Words that make an `X-…-Key` header an API key's or a secret's, whose value is judged as any secret's. */
 const CREDENTIAL_WORD =

@@ -98,13 +98,14 @@ longo longa compartilhado compartilhada ali abaixo acima ja nao o a os as um uma
 gresita incorecta obligatorie expirata prea goala necesara
 `;
 
-/** Swedish, Norwegian, Danish, Finnish, Czech, Polish, Turkish. */
+/** Swedish, Norwegian, Danish, Finnish, Czech, Polish, Turkish (79a-10: Swedish `finns i valvet`, it is in the vault). */
 const NORTH_EAST = `
 fel felaktig felaktigt ogiltig ogiltigt giltig giltigt kravs for inte feil forkert ugyldig gyldig pakraevet pakrevd
 utlopt udlobet ikke obligatorisk valfri valgfri valgfrit tomt tomme andrat endret aendret lagrat lagret gemt
 krypterat kryptert krypteret glomt glemt last sparrat sperret spaerret inaktiverat deaktivert deaktiveret riktig riktigt
 rigtig rett svag svak sterk staerk kort langt har her der dar pa ett et samma samme identisk okant ukjent ukendt
 nodvandigt nodvendig
+finns i valvet valv kassaskapet
 vaara virheellinen vaaditaan liian pakollinen vanhentunut tyhja oikea oikein voimassa valinnainen muutettu vaihdettu
 tallennettu salattu unohtunut kadonnut lukittu estetty poistettu sama eri tilapainen tuntematon vahva heikko lyhyt pitka
 turvallinen tassa siella viela myos ei
@@ -124,7 +125,7 @@ opsiyonel burada orada cok suresi doldu
 /** 68a-3: Malay and Indonesian (`Kata laluan: diperlukan`, `Kata sandi: lihat Vault`). */
 const MALAY = `
 diperlukan wajib salah benar kosong lihat di dalam tersimpan disimpan rahasia rahsia sementara baru lama sama tidak
-belum sudah ada tiada dan atau untuk ke dari pada dengan sila minta tanya
+belum sudah ada tiada dan atau untuk ke dari pada dengan sila minta tanya brankas
 `;
 
 /** Every such word, in lower case and ASCII. */

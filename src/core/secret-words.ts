@@ -127,10 +127,14 @@ const STRONG = new Set([
   // VAPID key pair's private half (RFC 8292; web-push's `VAPID_PRIVATE_KEY`, also spelt `VAPID_PRIVATE`).
   'erlangcookie',
   'vapidprivate',
+  // Round 79 (79a-2): WireGuard's and IPsec's pre-shared key under its adjective alone (`WG_PRESHARED`), and a card's or
+  // an account's security code (`SECURITY_CODE`, `CARD_SECURITY_CODE`: the CVC, or a recovery code).
+  'preshared',
+  'securitycode',
 ]);
 /** What SCALAR's and round 54's STRONG names hold, beside secrets-keys.ts's SECRET_WORD: its cheap test's words. */
 export const IN_STRONG_NAME =
-  'psk|tok|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|2fa|authenticator|tkn|secr|cleartext|plaintext|awssk|sdksk|obssk|cloudsk|dek|kek|idrsa|iddsa|idecdsa|ided25519|encrypt|nthash|ntlmhash|macaroon|community|erlangcookie|vapidprivate';
+  'psk|tok|mnemonic|otp|jwt|session|bearer|pepper|pincode|accesscode|unlock|refreshtok|recoverycode|backupcode|cookiesecret|2fa|authenticator|tkn|secr|cleartext|plaintext|awssk|sdksk|obssk|cloudsk|dek|kek|idrsa|iddsa|idecdsa|ided25519|encrypt|nthash|ntlmhash|macaroon|community|erlangcookie|vapidprivate|preshared|securitycode';
 
 /**
  * Words a name may end in after its secret word: `dbPwValue`, `PSK_PLAIN` (as secrets-keys.ts reads `password`), an
@@ -379,7 +383,7 @@ const PASS_VERB =
  */
 export function shortSecretWordAt(list: readonly string[], isQualifier: (word: string) => boolean): number {
   for (let at = list.length - 1; at >= 0 && at >= list.length - 4; at--) {
-    if (/^(?:peer|db|admin|root|user)?(?:pass|pwd|pw)$/.test(list[at])) {
+    if (/^(?:peer|db|admin|root|user)?(?:pass|pwd|pw)$/.test(list[at]) || isGluedPassWord(list[at])) {
       const labels = list.slice(at + 1);
       const last = labels[labels.length - 1];
       if (labels.some((word) => PASS_VERB.test(word)) || (last !== undefined && isQualifier(last))) return -1;
@@ -388,3 +392,17 @@ export function shortSecretWordAt(list: readonly string[], isQualifier: (word: s
   }
   return -1;
 }
+
+/**
+ * Round 79 (79a-2): a password's short name glued after the service or store it opens, one word in one letter case
+ * (`REDISPASS`, `SMTPPASS`, `rconpass`, keytool's `STOREPASS`, `REDISPWD`), as `ADMINPASS` and `REDISPW` are read. The rule
+ * is the word's end, not a list of services; English and technical words that end so name no password: `bypass`,
+ * `compass` (`encompass`), `surpass`, `overpass`, `trespass`, a filter's `lowpass`/`highpass`/`bandpass`/`allpass`, an
+ * encoder's or a renderer's `twopass`/`multipass`/`renderpass`/`subpass`, a ticket's `daypass`/`boardingpass`, the
+ * KeePass manager (a file's path), an askpass program (`SSH_ASKPASS=/usr/bin/ssh-askpass`, ssh(1)), Python's `getpass`,
+ * Redis ACL's `nopass` (no password), and the shell's `OLDPWD` (POSIX cd(1): the previous working directory).
+ */
+const GLUED_PASS = /^[a-z][a-z0-9]{1,23}(?:pass|pwd)$/;
+const NOT_A_PASSWORD_PASS =
+  /(?:bypass|compass|surpass|overpass|underpass|trespass|lowpass|highpass|hipass|lopass|bandpass|allpass|notchpass|onepass|twopass|singlepass|multipass|firstpass|secondpass|finalpass|renderpass|subpass|keepass|daypass|gamepass|seasonpass|boardingpass|skipass|fastpass|freepass|hallpass|buspass|askpass|getpass|nopass|oldpwd)$/;
+const isGluedPassWord = (word: string): boolean => GLUED_PASS.test(word) && !NOT_A_PASSWORD_PASS.test(word);

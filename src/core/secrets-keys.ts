@@ -28,16 +28,23 @@ import { isPassVerb } from './pass-verb';
 import { isPlaceholder } from './placeholders';
 import { declaresOrCopies } from './code-declarations';
 import { codeHead, codeKeyName, isFunctionHeader, isPlainBody } from './code-parameters';
-import { looksGenerated } from './generated-runs';
+import { looksGenerated, looksGeneratedName } from './generated-runs';
 import { describesSecret, parameterName } from './described-values';
 import { namesSecretKeyAt } from './secret-key-maps';
 import { endsInSecretWithLabels, isAlgorithmName, labelledStem, namesSecretByName } from './secret-name-values';
-import { holdsForeignSecretWord, holdsNonLatinSecretWord, namesForeignSecret, withForeignWords } from './foreign-secret-words';
+import {
+  endsInForeignKeyWord,
+  foreignKeyWordAsKey,
+  holdsForeignSecretWord,
+  holdsNonLatinSecretWord,
+  namesForeignSecret,
+  withForeignWords,
+} from './foreign-secret-words';
 import { isSecretHeaderFlag, namesCredentialHeader } from './credential-header-names';
 import { namingWord } from './unit-qualified-names';
 import { namesSecretAsLabel } from './secret-word-labels';
 import { isStatusNote } from './status-notes';
-import { KEY_KIND, VALUE_JUDGED_KIND, isPlainKeyValue, namesDataKey } from './key-kind-names';
+import { KEY_KIND, VALUE_JUDGED_KIND, isEnvKeyName, isPlainKeyValue, namesDataKey, namesSecretInEnvWords } from './key-kind-names';
 import { isPermissionsPolicyAllowlist } from './permissions-policy';
 
 /**
@@ -72,14 +79,6 @@ export const SECRET_WORD =
 // count), `token_bound_cidrs`, `token_policies` (developer.hashicorp.com/vault/api-docs/auth/approle). 63a-11: JOSE's `alg` (RFC 7515 §4.1.1); 63a-12: German and Spanish hints and policies (`Passwort-Hinweis`). 66a-16: a schedule, a pattern (qualified-name-values.ts). 69a-19: a `validity` (JHipster's `token-validity-in-seconds`).
 export const REFERENCE_WORD =
   /^(uses|cidrs|policies|file|path|dir|directory|ref|name|url|uri|id|endpoint|method|methods|supported|type|ttl|length|lifetime|validity|timeout|expiry|min|max|minimum|maximum|age|audience|header|algorithm|algorithms|algo|algos|alg|algs|curve|cipher|policy|format|mode|scheme|store|source|provider|location|cache|issuer|size|chars|charset|complexity|strength|rounds|iterations|cost|version|scope|scopes|prefix|interval|days|encoding|strategy|tries|retries|attempts|warn|limit|count|level|claim|claims|namespace|arn|field|param|params|prompt|hint|rate|backend|period|rotation|expiration|expires|validators|validator|validation|hashers|hasher|template|templates|hinweis|richtlinie|richtlinien|regeln|pista|politica|indice|schedule|cron|crontab|regex|regexp|pattern)$/;
-/**
- * An UPPER_CASE env name ending in `_KEY` is a credential: lego's DNS providers, which Traefik's DNS challenge
- * reads, name theirs so (go-acme/lego docs/content/dns: `OVH_APPLICATION_KEY`, `OVH_CONSUMER_KEY`, `EASYDNS_KEY`,
- * `GANDIV5_API_KEY`, `ALICLOUD_SECRET_KEY`, `HUAWEICLOUD_ACCESS_KEY_ID` is an ID and ends in `_ID`). Not a public
- * key, and not lego's `RFC2136_TSIG_KEY`, which is the *name* of the TSIG key (its secret is `RFC2136_TSIG_SECRET`).
- */
-const ENV_KEY = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/;
-const NOT_A_SECRET_KEY = /(?:^|_)(?:PUBLIC|TSIG)_KEY$/;
 const KEY_KIND_OR_HASH = (word: string) => KEY_KIND.test(word) || VALUE_JUDGED_KIND.test(word);
 // Every key of a config is split several times (each secret reader asks); keys repeat across a file and a synth.
 const splitKeys = new Map<string, readonly string[]>();
@@ -163,9 +162,11 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   // `dbPasswordProd2`, `apiTokenV2` (45a-9), a member's path `config.secret_key_base` (54): named as the stem, the last member, is
   const stem = labelledStem(key) ?? /^[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){0,7}\.([A-Za-z_]\w{0,63})$/.exec(key)?.[1];
   if (stem !== undefined && envStyle === undefined && isSecretKey(stem)) return true;
-  if ((ENV_KEY.test(key) && !NOT_A_SECRET_KEY.test(key)) || namesCredentialHeader(key)) return true; // `X-Auth`, `X_AUTH` (57a-19)
+  if (isEnvKeyName(key) || namesCredentialHeader(key)) return true; // `X-Auth`, `X_AUTH` (57a-19)
   // `aes_key`, `Ssh_Key` (69a-27), `routing_key` as `ROUTING_KEY` (70a-1: its value judged, isPlainKeyValue); `hashKey` (70a-11).
-  if (ENV_KEY.test(key.toUpperCase()) && !NOT_A_SECRET_KEY.test(key.toUpperCase())) return true;
+  if (isEnvKeyName(key.toUpperCase())) return true;
+  // Round 79: an env name in camel case as its words in capitals (`wifiKey`, 79a-2), a foreign key word as `_KEY` (79a-10).
+  if ((envStyle === true && namesSecretInEnvWords(list)) || (envName && endsInForeignKeyWord(list))) return true;
   if (list.length >= 2 && list[list.length - 1] === 'key' && KEY_KIND_OR_HASH(list[list.length - 2])) return true;
   const name = key
     .toLowerCase()
@@ -303,7 +304,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   const n = keys.length;
   const named = name ?? keys[n - 1] ?? '';
   if (namesSecretByName(value, words(nameAsRead(labelledStem(named) ?? named)))) return true;
-  const nameWords = words(nameAsRead(named)); // `ROUTING_KEY: orders.created` (70a-1)
+  const nameWords = foreignKeyWordAsKey(words(nameAsRead(named))); // `ROUTING_KEY: orders.created` (70a-1), `DB_SCHLUESSEL: user_id` (79a-10)
   if ((namesDataKey(nameWords) || !SECRET_WORD.test(nameWords.slice(0, -1).join(''))) && isPlainKeyValue(value, nameWords)) return true;
   if (name === undefined && namesSecretKeyAt(value, keys)) return true; // `existingSecretKeys:` then `rootUserSecretKey: root-user` (45a-17) // `tlsSecret: wildcard-tls` (secret-name-values.ts, 44a-11)
   // A number of one or two digits under a short name (`MIN_PW=12`); under `DB_PASSWORD` it is the (weak) password.
@@ -353,8 +354,10 @@ export function namesHubTokenSecret(where: Path, value: unknown): boolean {
   const n = where.length;
   const atHubToken =
     n >= 3 && where[n - 1] === 'token' && where[n - 2] === 'hub' && (where[n - 3] === 'values' || where[n - 3] === 'valuesContent');
-  // Only a value that can be a Secret's name (a DNS-1123 subdomain): anything else there is the token itself.
-  return atHubToken && isSecretName(value);
+  // Only a value that can be a Secret's name (a DNS-1123 subdomain): anything else there is the token itself. Round 79
+  // (79a-14): so is one that looks generated (a lower-case token, a UUID), by the rule of every Secret-name field
+  // (config/secret-ref-formats.ts secretName, validate/secret-name-places.ts): the Hub hands out the token, not its Secret's name.
+  return atHubToken && isSecretName(value) && !looksGeneratedName(value as string);
 }
 
 /** A value that can be a Kubernetes Secret's name: a DNS-1123 subdomain. */

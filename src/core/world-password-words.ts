@@ -55,6 +55,12 @@ const WORLD: ReadonlyArray<readonly [language: string, written: readonly string[
   ['Frisian, Faroese, Maori, Haitian Creole', [], ['wachtwurd', 'loyniord', 'kupuhipa', 'modpas']],
   ['Zulu, Xhosa', [], ['iphasiwedi', 'igama_lokugqitha']],
   ['Somali, Oromo, Malagasy', [], ['furaha_sirta', 'jecha_icciitii', 'tenimiafina']],
+  // Round 79 (79a-10): German `geheim` (secret) and `Geheimzahl` (a PIN), Swedish `lösen` (lösenord cut short), Indonesian
+  // `sandi` (kata sandi cut short), Russian пароля/паролю/паролем romanised, Swahili `pasikodi` (passcode).
+  ['German', [], ['geheim', 'geheimzahl', 'geheimwort']],
+  ['Swedish, Indonesian', [], ['losen', 'sandi']],
+  ['Russian (romanised forms)', [], ['parolya', 'parolyu', 'parolem']],
+  ['Swahili', [], ['pasikodi']],
 ];
 
 /** Lets a zero-width joiner or non-joiner stand after a virama or another sign (Telugu `పాస్‌వర్డ్` writes one there). */
@@ -72,6 +78,8 @@ export const WORLD_PASSWORD_WRITTEN = WORLD.flatMap(([, written]) => written)
 
 /** Words that are English words too (`parole: granted in 2019` is no setting): a label's word or a value, no key name. */
 const ENGLISH_TOO = new Set(['parole']);
+/** Those words as an alternation, for a name that holds one after another word (foreign-secret-words.ts, `DB_PAROLE`). */
+export const ENGLISH_TOO_WORDS = [...ENGLISH_TOO].join('|');
 const keyNames = [...new Set(WORLD.flatMap(([, , ascii]) => ascii))].filter((word) => !ENGLISH_TOO.has(word));
 
 /** The ASCII words, for FOREIGN_SECRET_IN_TEXT: `_` as any separator or none (`kalimat al murur`, `bimilbeonho`). */

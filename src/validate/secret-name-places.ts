@@ -31,7 +31,7 @@ import { CSI_PV_REFS, isNamespaceName, requiredSecretRefProblems } from './secre
  * |                                      | spec.certificates[*].secretName; ServersTransport: spec.rootCAsSecrets[*],   |
  * |                                      | spec.certificatesSecrets[*], spec.rootCAs[*].secret (v3); ServersTransportTCP:|
  * |                                      | the same under spec.tls; Middleware: spec.basicAuth.secret,                  |
- * |                                      | spec.digestAuth.secret                                                       |
+ * |                                      | spec.digestAuth.secret, spec.forwardAuth.tls.{caSecret,certSecret}           |
  *
  * A reference without a name, a PersistentVolume's without a namespace or with one that is no DNS-1123 label, and a
  * Certificate without `spec.secretName`: secret-ref-required.ts (48b-1).
@@ -69,7 +69,13 @@ function traefikPlaces(group: string): Record<string, readonly string[]> {
     [`${group}/TLSStore`]: ['spec.defaultCertificate.secretName', 'spec.certificates[*].secretName'],
     [`${group}/ServersTransport`]: transport('spec'),
     [`${group}/ServersTransportTCP`]: transport('spec.tls'),
-    [`${group}/Middleware`]: ['spec.basicAuth.secret', 'spec.digestAuth.secret'],
+    // 79a-14: forwardAuth's client certificate and CA Secrets (middleware.go ForwardAuth.TLS: ClientTLS CASecret, CertSecret).
+    [`${group}/Middleware`]: [
+      'spec.basicAuth.secret',
+      'spec.digestAuth.secret',
+      'spec.forwardAuth.tls.caSecret',
+      'spec.forwardAuth.tls.certSecret',
+    ],
   };
 }
 

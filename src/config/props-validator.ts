@@ -1,4 +1,5 @@
-import { pieceAccepts, SchemaPiece } from './config-shape';
+import { dottedKeyAdvice, pieceAccepts, SchemaPiece } from './config-shape';
+import { escapedKey, lookAlikeLetter } from './look-alike';
 import { FormatCheck } from './formats';
 import { PROPS_CHECKS } from './props-wording';
 import { zodIssues, zodSchema } from './zod-lazy';
@@ -105,7 +106,20 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
       if (spec !== undefined) this.unknownKeys([...path, key], child, spec);
       else {
         const guess = closest(key, allowed);
-        const named = hiddenKeyUnder(path, key) ? `holds ${HIDDEN_KEY}` : `unknown key ${JSON.stringify(key)}`;
+        const hidden = hiddenKeyUnder(path, key);
+        // 79b-20 and 79b-5, as the config files say them (issues.ts).
+        const lookAlike = hidden ? undefined : lookAlikeLetter(key, guess);
+        const dotted = hidden ? undefined : dottedKeyAdvice(key, allowed);
+        if (dotted) {
+          this.problems.push({ path: [...path, key], message: `unknown key ${JSON.stringify(key)}: ${dotted}` });
+          this.unknownKeyCount++;
+          continue;
+        }
+        const named = hidden
+          ? `holds ${HIDDEN_KEY}`
+          : lookAlike
+            ? `unknown key ${escapedKey(key)}, ${lookAlike}`
+            : `unknown key ${JSON.stringify(key)}`;
         const message = `${named}${guess ? `: did you mean "${guess}"?` : '.'} Allowed here: ${allowed.join(', ')}`;
         this.problems.push({ path: [...path, key], message });
         this.unknownKeyCount++;

@@ -66,7 +66,11 @@ describe('69c-15: a tab-indented line beside other problems', () => {
   });
   test('a tab line holding a required key: no "required" for it', () => {
     const errors = errorsOf(REFERENCE.replace('  interface: eth0', '\tinterface: eth0'));
-    expect(errors).toEqual([expect.stringMatching(/^config\/x\.yaml:7:1: line 7 uses a tab for indentation; YAML needs spaces$/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^config\/x\.yaml:7:1: kubeVip\.interface: line 7 uses a tab for indentation; YAML needs spaces: indent line 7 with 2 spaces instead$/,
+      ),
+    ]);
   });
   test('a tab line whose children then hang elsewhere: the tab alone, as before', () => {
     const errors = errorsOf(REFERENCE.replace('kubeVip:', '\tkubeVip:'));

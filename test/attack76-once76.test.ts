@@ -89,14 +89,17 @@ describe('every problem of a config in one run (76b-6, 76b-10, 76b-13)', () => {
       'a tab line does not hide text after a closing quote above it',
       'kubeVip:\n  version: "v1.2.3"x\n  interface: eth0\n  controlPlane:\n   address: 192.168.0.40\ntraefik:\n\tloadBalancerIPs: [192.168.0.41]\n',
       {
-        has: [`${FILE}:2:20: kubeVip.version: has text after its closing quote`, `${FILE}:7:1: line 7 uses a tab for indentation`],
+        has: [
+          `${FILE}:2:20: kubeVip.version: has text after its closing quote`,
+          `${FILE}:7:1: traefik.loadBalancerIPs: line 7 uses a tab for indentation`,
+        ],
         count: 2,
       },
     ],
     [
       'a tab line alone is one message',
       `${HDR}traefik:\n\tloadBalancerIPs: [192.168.0.41]\n`,
-      { has: [`${FILE}:7:1: line 7 uses a tab for indentation`], count: 1 },
+      { has: [`${FILE}:7:1: traefik.loadBalancerIPs: line 7 uses a tab for indentation`], count: 1 },
     ],
     [
       'a key indented under a key with its value on its line: at the key, with the indent to write',

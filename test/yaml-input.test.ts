@@ -218,7 +218,10 @@ const STRUCTURE: Array<[string, string, string[]]> = [
   [
     'tabs for indentation: one message',
     `kubeVip:\n  controlPlane:\n\taddress: 192.168.0.40\n\t\tinterface: eth0\n${TRAEFIK}`,
-    [`${FILE}:3:1: line 3 uses a tab for indentation; YAML needs spaces (so do line 4)`],
+    // 79b-3: at the key path the line most likely has, with the spaces to write.
+    [
+      `${FILE}:3:1: kubeVip.controlPlane.address: line 3 uses a tab for indentation; YAML needs spaces (so do line 4): indent line 3 with 4 spaces instead`,
+    ],
   ],
   ['a key set twice', `${TRAEFIK}${TRAEFIK}`, [`${FILE}:3:1: traefik: is set twice (first on line 1): keep one`]],
 ];

@@ -199,3 +199,13 @@ export type SchemaPiece = keyof typeof SCHEMA_PIECES;
 export function pieceAccepts(piece: SchemaPiece, value: unknown): boolean {
   return s.parseShape(SCHEMA_PIECES[piece], value) !== s.REFUSED;
 }
+
+/**
+ * 79b-5: what to write for a key whose name holds dots, the first part of it a key allowed here (`traefik.replicas`):
+ * YAML reads it as one key, never the path; nested, it is. Undefined for any other key (and a long one).
+ */
+export function dottedKeyAdvice(key: string, allowed: readonly string[]): string | undefined {
+  const parts = key.split('.');
+  if (parts.length < 2 || key.length > 80 || parts.some((part) => !/^[\w-]+$/.test(part)) || !allowed.includes(parts[0])) return undefined;
+  return `"${key}" is one key whose name holds dots, not a path: nest it (${parts.join(': {')}: ...${'}'.repeat(parts.length - 1)})`;
+}

@@ -3,8 +3,9 @@ import { closest } from '../core/closest';
 import { formatPath, oneLine, Problem } from '../core/problem';
 import { HIDDEN_KEY, hiddenKeyUnder } from '../core/reference-keys';
 import { isSecretPath, REDACTED } from '../core/secrets';
-import { allowedKeys } from './config-shape';
+import { allowedKeys, dottedKeyAdvice } from './config-shape';
 import { existingTlsSecretDoor, TLS_SECRET_KEYS } from '../ingress/tls';
+import { escapedKey, lookAlikeLetter } from './look-alike';
 import { arrayLiteral, objectLiteral } from './props-wording';
 import type * as MisplacedKeys from '../traefik/misplaced-keys';
 import type * as MisplacedConfigKeys from './misplaced-config-keys';
@@ -67,6 +68,9 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
           const message = `unknown key ${quote(hide ? `${glued}:…` : key)}: write \`${glued}: ${hide ? '…' : value}\` with a space after the colon`;
           return { path: [...path, key], unknownKey: key, suggestion: glued, message };
         }
+        // 79b-5: `traefik.loadBalancerIPs:` is one key, not the path it reads as (as under traefik.values, 71d-7).
+        const dotted = hiddenKeyUnder(path, key) ? undefined : dottedKeyAdvice(key, allowed);
+        if (dotted) return { path: [...path, key], unknownKey: key, message: `unknown key ${quote(key)}: ${dotted}` };
         // A chart value one level up (76b-3, `traefik.extraObjects`): where it goes, loaded only on this error path.
         const misplaced =
           path.length === 1 && path[0] === 'traefik' && !allowed.includes(key)
@@ -85,7 +89,13 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
             ? undefined
             : (require('./misplaced-config-keys') as typeof MisplacedConfigKeys).configKeyMisplaced(key, path);
         // Under a Secret reference a key may be the password itself (44a-7): not quoted; the line says where.
-        const named = hidden ? `holds ${HIDDEN_KEY}` : `unknown key ${quote(key)}`;
+        // 79b-20: a look-alike letter is named, and the key shown escaped: on screen it reads as its suggestion.
+        const lookAlike = hidden ? undefined : lookAlikeLetter(key, guess);
+        const named = hidden
+          ? `holds ${HIDDEN_KEY}`
+          : lookAlike
+            ? `unknown key ${escapedKey(key)}, ${lookAlike}`
+            : `unknown key ${quote(key)}`;
         return {
           path: [...path, key],
           unknownKey: key,

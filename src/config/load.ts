@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Document, Node } from 'yaml';
-import { isMap, isNode, isPair, isScalar } from '../core/yaml';
+import { isMap, isNode, isPair, isScalar, isSeq } from '../core/yaml';
 import { validateClusterConfig } from '../cluster/validate';
 import { deferredManifests } from '../cert-manager/wiring';
 import { gitOpsNameProblem } from '../gitops/names';
@@ -26,6 +26,7 @@ import { specialKindOf } from '../output/odd-entries';
 import { onceEach, shownKeyPaths } from './shown-key-path';
 import { standsAtKey, writtenPlace } from '../core/problem-places';
 import { numberAsWritten } from './numbers-as-written';
+import { foreignFile, listFile } from './foreign-file';
 import { isTextNode, offsetInText, textIndexOffset, textLineOffset, textPathOffset } from './text-item-offset';
 
 /** A problem found in a config file, with where it is. */
@@ -218,6 +219,9 @@ export function parseConfigText(file: string, written: string): { config?: Clust
       'is empty: write at least the Traefik VIP, e.g. `traefik: {loadBalancerIPs: [192.168.0.41]}`; config/examples/ has complete files';
     return { errors: byPosition([...yamlErrors, { file, path: [], message }].map(hidden)), warnings: [] };
   }
+  // 79b-18: a config written as a list item (a stray `- ` before its first key): said with what to remove, not echoed.
+  const list = Array.isArray(data) && isSeq(doc?.contents) ? listFile(data, doc.contents, text) : undefined;
+  if (list) return { errors: [hidden({ file, path: [], ...at(doc!.contents!.range![0]), message: list })], warnings: [] };
   const foreign = foreignFile(data);
   // Not a config (a rendered manifest copied in): that alone is said, not how its values break a config's rules (47b-3).
   if (foreign) return { errors: [hidden({ file, path: [], message: foreign })], warnings: [] };
@@ -335,25 +339,6 @@ function heldAsWritten(doc: Document, text: string, path: readonly (string | num
     if (isNode(node) && node.range) return literalTokensIn(text.slice(node.range[0], node.range[1]));
   }
   return false;
-}
-
-/**
- * Why a file is no k3s-vip config at all, or undefined: text or a number (a link to /etc/passwd reads as one long
- * string, a link to a key file as one word) or a
- * mapping of several keys none of which a config has (another tool's YAML). Said once, showing nothing of the file,
- * rather than one "unknown key" per line of it; one unknown key beside none known is still a typo, and says so.
- */
-function foreignFile(data: unknown): string | undefined {
-  const fix = `: point at a k3s-vip config (top-level keys ${allowedKeys([]).join(', ')}), or move the file out of the config folder`;
-  // Any text or number, never quoted: a linked key file is one line.
-  if (typeof data === 'string') return `is ${data.length} characters of text, not a mapping of keys, so it is not a k3s-vip config${fix}`;
-  if (typeof data === 'number' || typeof data === 'bigint')
-    return `is a number, not a mapping of keys, so it is not a k3s-vip config${fix}`;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const keys = Object.keys(data);
-  const known = new Set(allowedKeys([]));
-  if (keys.length < 3 || keys.some((key) => known.has(key))) return undefined;
-  return `has ${keys.length} top-level keys and none of a k3s-vip config, so it is not one${fix}`;
 }
 
 /** Top to bottom, as the user reads the file. */

@@ -4,7 +4,7 @@ import { REDACTED } from '../core/secrets';
 /** How far up a misindented key's line its neighbour is looked for: each parser error reads at most this many lines. */
 const LOOK_UP = 200;
 
-interface KeyLine {
+export interface KeyLine {
   readonly start: number;
   readonly indent: number;
   readonly key: string;
@@ -56,7 +56,7 @@ export function misindentedKey(
 }
 
 /** The key lines above the line at `start`, nearest first, comments and blank lines skipped: at most LOOK_UP lines. */
-function linesAbove(text: string, start: number): KeyLine[] {
+export function linesAbove(text: string, start: number): KeyLine[] {
   const found: KeyLine[] = [];
   let end = start - 1;
   for (let n = 0; n < LOOK_UP && end > 0; n++) {
@@ -71,7 +71,7 @@ function linesAbove(text: string, start: number): KeyLine[] {
   return found;
 }
 
-function keyLineAt(text: string, start: number): KeyLine | undefined {
+export function keyLineAt(text: string, start: number): KeyLine | undefined {
   const end = text.indexOf('\n', start);
   const line = text.slice(start, end < 0 ? undefined : end);
   const lead = /^( *)(?:- +)?/.exec(line)![0];

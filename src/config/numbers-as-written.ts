@@ -13,11 +13,19 @@ export function numberAsWritten(doc: Document, path: Path, message: string): str
   const source = node.source;
   const parsed = String(node.value);
   if (typeof source !== 'string' || source === parsed || !/^[\w.+-]{1,64}$/.test(source)) return message;
-  return message
-    .split(`quote it, "${parsed}"`)
-    .join(`quote it, "${source}"`)
-    .split(`quote it ("${parsed}")`)
-    .join(`quote it ("${source}")`)
-    .split(`is ${parsed}, a number`)
-    .join(`is ${source}, a number`);
+  const quoted = (text: string) => `"${text}"`;
+  // 79b-12: a message about this number (`1000 is a number: write it as text: "1000"`, `is a number, 3.1, not a text`)
+  // says it as written (`1e3`, `3.10`, `0o17`) where it names it, and in every quoted form, the fix included.
+  const phrases = (n: string) => [
+    `${n} is a number`,
+    `is a number, ${n},`,
+    `is ${n}, a number`,
+    `quote it, ${quoted(n)}`,
+    `quote it (${quoted(n)})`,
+  ];
+  const said = phrases(parsed);
+  if (!said.some((phrase) => message.includes(phrase))) return message;
+  const written = phrases(source);
+  const named = said.reduce((text, phrase, i) => text.split(phrase).join(written[i]), message);
+  return named.split(quoted(parsed)).join(quoted(source));
 }

@@ -1,5 +1,6 @@
-import { pieceAccepts, SchemaPiece } from './config-shape';
+import { dottedKeyAdvice, pieceAccepts, SchemaPiece } from './config-shape';
 import { existingTlsSecretDoor, TLS_SECRET_KEYS } from '../ingress/tls';
+import { escapedKey, lookAlikeLetter } from './look-alike';
 import { FormatCheck } from './formats';
 import { PROPS_CHECKS } from './props-wording';
 import { zodIssues, zodSchema } from './zod-lazy';
@@ -111,7 +112,20 @@ export class PropsValidator<T extends object = Record<string, unknown>> {
             ? `: a TraefikIngress takes its certificate from certResolver or clusterIssuer; ${existingTlsSecretDoor("a TraefikHelmChartConfig's values")}.`
             : undefined;
         const guess = secretDoor ? undefined : closest(key, allowed);
-        const named = hiddenKeyUnder(path, key) ? `holds ${HIDDEN_KEY}` : `unknown key ${JSON.stringify(key)}`;
+        const hidden = hiddenKeyUnder(path, key);
+        // 79b-20 and 79b-5, as the config files say them (issues.ts).
+        const lookAlike = hidden ? undefined : lookAlikeLetter(key, guess);
+        const dotted = hidden ? undefined : dottedKeyAdvice(key, allowed);
+        if (dotted) {
+          this.problems.push({ path: [...path, key], message: `unknown key ${JSON.stringify(key)}: ${dotted}` });
+          this.unknownKeyCount++;
+          continue;
+        }
+        const named = hidden
+          ? `holds ${HIDDEN_KEY}`
+          : lookAlike
+            ? `unknown key ${escapedKey(key)}, ${lookAlike}`
+            : `unknown key ${JSON.stringify(key)}`;
         const message = `${named}${secretDoor ?? (guess ? `: did you mean "${guess}"?` : '.')} Allowed here: ${allowed.join(', ')}`;
         this.problems.push({ path: [...path, key], message });
         this.unknownKeyCount++;

@@ -18,6 +18,7 @@ import { describeYamlErrors } from './yaml-syntax';
 import { keepLastOfEachKey, onlyDuplicateKeys } from './duplicate-keys';
 import { misplacedBlanks } from './unicode-blanks';
 import { isChartValues } from './literal-tokens';
+import { besideTabLines, notFromTabLines, tabAdvice } from './tab-indent';
 
 export type { InputProblem } from './yaml-problem';
 export { orPastSyntaxCut } from './syntax-cut';
@@ -172,9 +173,11 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   const blanks = misplacedBlanks(text, at, blockText, (offset) => underValues(offset) && !failsOn(offset));
   const besideTabs: InputProblem[] = [];
   if (tabs.length && !spacing.length && !blanks.length) {
-    const rest = besideTabLines(text, tabLines, knownKeys);
+    const rest = besideTabLines(text, tabLines, (read) => readYaml(read, knownKeys));
     // Read past a syntax error (78b-4) only if the error comes before the tab lines: after them, the blanked lines'
     // children were read at the wrong nesting, and what was judged is not the user's file.
+    // 79b-3: the tab line said at the key path it most likely has, with the spaces to write.
+    tabs.splice(0, 1, { ...tabs[0], path: rest.place?.path ?? [], message: `${tabs[0].message}${tabAdvice(rest.place, tabs[0].line!)}` });
     if (rest.data !== undefined && (rest.judgedBefore === undefined || rest.judgedBefore <= tabLines[0]))
       return { ...rest, problems: [...tabs.map((tab) => ({ ...tab, dropped: rest.dropped })), ...rest.problems] };
     // Unreadable without its tab lines too: the slips the blanking cannot have caused are said beside the tab (76b-6).
@@ -237,48 +240,6 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
     if (dropped?.length) leaveOut(valueAt(dropped.slice(0, -1)), dropped[dropped.length - 1]);
   }
   return { doc, lines, data, problems: [...syntax, ...content], ...(cut !== undefined && { judgedBefore: cut }) };
-}
-
-/**
- * The file read with its tab-indented lines blanked (same length: every offset and line stays), when the rest then
- * reads as data: its other problems are reported in the same run (69c-15). The map around the first blanked line is
- * `dropped`: what its findings would say (a key "required" there) may only be the line the tab hid. Where the rest is
- * unreadable (its children now hang under another key, or a slip of its own), no data: the caller keeps its problems
- * that the blanking cannot have caused.
- */
-function besideTabLines(text: string, lineStarts: readonly number[], knownKeys: ReadonlySet<string>): YamlInput & { dropped: Path } {
-  let blanked = '';
-  let from = 0;
-  for (const start of lineStarts) {
-    const end = text.indexOf('\n', start);
-    const stop = end < 0 ? text.length : end;
-    blanked += text.slice(from, start) + ' '.repeat(stop - start);
-    from = stop;
-  }
-  const read = blanked + text.slice(from);
-  const rest = readYaml(read, knownKeys);
-  if (rest.data === undefined || !rest.doc) return { ...rest, data: undefined, dropped: [] };
-  // The key paths of the lines just above and just below the first blanked one (at their first key): their common part.
-  const resolve = aliasResolver(rest.doc);
-  const keyStart = (lineStart: number) => lineStart + /^[ -]*/.exec(read.slice(lineStart, lineStart + 200))![0].length;
-  const above = read.slice(0, lineStarts[0]).trimEnd();
-  const belowAt = read.slice(lineStarts[0]).search(/\n[ -]*[^\s-]/);
-  const pathOf = (offset: number) => nodePath(rest.doc!.contents, offset, [], resolve);
-  const before = above ? pathOf(keyStart(above.lastIndexOf('\n') + 1)) : [];
-  if (belowAt < 0) return { ...rest, dropped: before };
-  const after = pathOf(keyStart(lineStarts[0] + belowAt + 1));
-  const differ = before.findIndex((key, i) => after[i] !== key);
-  return { ...rest, dropped: differ < 0 ? before : before.slice(0, differ) };
-}
-
-/**
- * Whether a problem of the text read without its tab lines cannot come of blanking them: one above the first (the text
- * up to there is the file's), or text after a closing quote, which is its own line's slip, on another line.
- */
-function notFromTabLines(problem: InputProblem, tabLines: readonly number[]): boolean {
-  if (problem.line === undefined) return false;
-  if (problem.line < tabLines[0]) return true;
-  return problem.message.startsWith('has text after its closing') && !tabLines.includes(problem.line);
 }
 
 /** Leaves `key` out of `parent`: a map's key as if absent, a list's item as `null` (its followers keep their index and line). */

@@ -6,6 +6,7 @@ import { isMap, isNode, isSeq } from '../core/yaml';
 import { duplicateKeyStart } from './duplicate-keys';
 import { indentSlips } from './indent-slip';
 import { misindentedKey } from './misindented-key';
+import { compactMapping } from './compact-mapping';
 import { missingDash } from './missing-dash';
 import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem';
 import { keyText, quotableLine } from './yaml-secrets';
@@ -38,8 +39,9 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
   }
   // Likewise a flow collection left open (`version: [v1.2.3`): the parser reads the lines after it into it and complains
   // about them too; one message, where it opens.
-  const flow = quote ? undefined : unclosedFlow(doc, text);
-  if (flow) problems.push({ ...at(flow.offset), path: pathAt(flow.offset), message: flow.message });
+  // 79b-2: one before an unclosed quote is said too (the quote's text cannot have opened it).
+  const flow = unclosedFlow(doc, text, quote?.offset);
+  if (flow) problems.unshift({ ...at(flow.offset), path: pathAt(flow.offset), message: flow.message });
   // A stray closer (`[a]]`) ends what YAML can read: every token after it is "unexpected" too. One message, at the first.
   const stray = quote || flow ? undefined : doc.errors.find((e) => STRAY_TOKEN.test(e.message));
   if (stray) {
@@ -90,6 +92,13 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
       problems.push({ ...at(misindented.offset), path: misindented.path, message: misindented.message });
       continue;
     }
+    const compact = error.message.startsWith('Nested mappings are not allowed in compact mappings')
+      ? compactMapping(text, offset, pathAt, secretAt)
+      : undefined;
+    if (compact) {
+      problems.push({ ...at(offset), ...compact });
+      continue;
+    }
     problems.push({
       ...at(offset),
       path: pathAt(offset),
@@ -107,8 +116,8 @@ const STRAY_TOKEN = /^Unexpected \S+ token in YAML stream/;
  * still open where the parser gave up, found by one pass over the text before it that skips quoted text and comments.
  * Undefined when none is open (the parser's own words then stand).
  */
-function unclosedFlow(doc: Document.Parsed, text: string): { offset: number; message: string } | undefined {
-  const error = doc.errors.find((e) => /^Flow (?:sequence|mapping|map)\b.*end with a [\]}]/.test(e.message));
+function unclosedFlow(doc: Document.Parsed, text: string, before = Infinity): { offset: number; message: string } | undefined {
+  const error = doc.errors.find((e) => /^Flow (?:sequence|mapping|map)\b.*end with a [\]}]/.test(e.message) && e.pos[0] < before);
   if (!error) return undefined;
   const open: number[] = [];
   for (let i = 0; i < error.pos[0] && i < text.length; i++) {

@@ -108,7 +108,8 @@ const BARE_KEY = /^(?:[\p{L}\p{N}_-]+|<redacted(?: key \d+)?>|\(a text of [\d,]+
 export function formatPath(path: Path): string {
   return path.reduce<string>((out, key, i) => {
     if (typeof key === 'number') return `${out}[${key}]`;
-    if (i === 0) return printable(key);
+    // A first key with a dot is bracketed too (79b-5): `["traefik.replicas"]` is one key, `traefik.replicas` a path.
+    if (i === 0) return key.includes('.') && BARE_KEY.test(key.replace(/\./g, '')) ? `[${JSON.stringify(key)}]` : printable(key);
     return BARE_KEY.test(key) ? `${out}.${key}` : `${out}[${oneLine(JSON.stringify(key))}]`;
   }, '');
 }

@@ -393,9 +393,11 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
             path: at,
             message: `${JSON.stringify(key)} is not allowed as a key: it names a JavaScript object internal; rename it`,
           });
-        } else if (CONTROL_CHARACTER.test(key)) {
-          // The key is not quoted: a key with a line break may be whole lines of text (`x\ntoken: ...`).
-          problems.push({ path: at, message: `has a key that holds a control character: ${keyPlace(keys.indexOf(key), keys.length)}` });
+        } else if (CONTROL_CHARACTER.test(key) || LONE_SURROGATE.test(key)) {
+          // The key is not quoted: a key with a line break may be whole lines of text (`x\ntoken: ...`). 79c-8: half a
+          // character too, as in a value (JSON writes it `\ud800`, which Go's YAML reader refuses).
+          const what = CONTROL_CHARACTER.test(key) ? 'holds a control character' : loneSurrogateProblem(key)!.split(': write')[0];
+          problems.push({ path: at, message: `has a key that ${what}: ${keyPlace(keys.indexOf(key), keys.length)}` });
         } else if (key === '<<') {
           // Written out as chart values, it is a merge key to Helm (go-yaml), which merges the map under it into this one.
           problems.push({ path: at, message: 'holds the key "<<", which Helm reads as a YAML merge key: write the keys out in full' });

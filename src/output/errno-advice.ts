@@ -71,6 +71,35 @@ const CALLERS_WORD = new Set(['ENOENT', 'EEXIST', 'ENOTEMPTY']);
  */
 export function errnoAdvice(error: NodeJS.ErrnoException | undefined, path = 'that file or folder', access?: FileAccess): string {
   if (!error?.code || CALLERS_WORD.has(error.code)) return '';
+  const long = error.code === 'ENAMETOOLONG' ? longName(error.path) : undefined;
+  if (long) return `: ${long}`;
   const advice = ADVICE[error.code];
   return `: ${advice ? advice(path, accessOf(error, access)) : `fix what the system reports for ${path} (man 3 errno: ${error.code}), then run again`}`;
+}
+
+/** NAME_MAX of Linux file systems (ext4, xfs, btrfs, tmpfs): the bytes of one name, whatever the whole path's length. */
+const NAME_MAX = 255;
+
+/**
+ * 79c-7: the one name of `path` over NAME_MAX bytes, said by its start and size: the folder it stands in is fine, and
+ * naming that folder (what file-system.ts names for a path not yet made) sent the user to the wrong place. Undefined
+ * when no single name is too long (then the whole path is, PATH_MAX: the generic advice names it).
+ */
+function longName(path: unknown): string | undefined {
+  if (typeof path !== 'string') return undefined;
+  const names = path.split('/');
+  const index = names.findIndex((name) => Buffer.byteLength(name) > NAME_MAX);
+  if (index < 0) return undefined;
+  const name = names[index];
+  // A control character in the name is shown as "?": the message is one line.
+  const control = (char: string) => char.charCodeAt(0) < 0x20 || (char.charCodeAt(0) >= 0x7f && char.charCodeAt(0) <= 0x9f);
+  const start = [...name]
+    .slice(0, 24)
+    .map((char) => (control(char) ? '?' : char))
+    .join('');
+  const folder = names.slice(0, index).join('/') || '/';
+  return (
+    `the name "${start}…" in ${folder.endsWith('/') ? folder : `${folder}/`} is ${Buffer.byteLength(name)} bytes, and a file system takes at most ` +
+    `${NAME_MAX} in one name: choose a shorter name`
+  );
 }

@@ -129,7 +129,8 @@ export function chartFailures(
       path: sourced(['image', 'tag'], image.tag).path,
       message:
         `is ${given}, not a text, and ${chartName}'s templates fail on it (the image tag goes through sprig's split, which takes only a text): ` +
-        'quote the tag ("v3.6.2"), or remove the key (K3s pins one)',
+        // A number's fix keeps it (79b-12): the config door says it as written (`3.10`, not `3.1`).
+        `${typeof image.tag === 'number' ? `quote it ("${image.tag}")` : 'quote the tag ("v3.6.2")'}, or remove the key (K3s pins one)`,
     });
   }
   problems.push(...imageFailures(values, chart, chartName, sourced));

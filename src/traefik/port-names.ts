@@ -20,6 +20,9 @@ export function renderedPortName(name: string, mode: TraefikChartRules['portName
   return cut.replace(/-$/, '');
 }
 
+/** 79b-1: counted apart from a problem of the entrypoint's port at the same key (onePerPath), so both are said. */
+const NAME_PART = '\0port name';
+
 const RULE = 'a port name has at most 15 characters, only a-z, 0-9 and "-", at least one letter, no "--" and no "-" at either end';
 
 /** A name the API server takes, close to `name`: for the message's suggestion. */
@@ -56,6 +59,7 @@ export function portNameProblems(entrypoints: readonly Entrypoint[], chart: Vers
     const unquoted = portNames === 'portname' ? names.find((name) => unquotedReading(name)) : undefined;
     if (unquoted !== undefined && !portNameProblem(unquoted)) {
       problems.push({
+        textPart: NAME_PART,
         path: entry.path,
         message:
           `is entrypoint ${shownValue(entry.name)}, which ${chartName} writes unquoted as port name ${shownValue(unquoted)}, ` +
@@ -81,6 +85,7 @@ export function portNameProblems(entrypoints: readonly Entrypoint[], chart: Vers
       // Not quoted as written where the name holds a secret: a cut-short copy (`password=zq8vlm`) escapes its redaction.
       const as = invalid.name === entry.name || held ? 'as a port name' : `as port name ${shownValue(invalid.name)}`;
       problems.push({
+        textPart: NAME_PART,
         path: entry.path,
         message:
           `is entrypoint ${shownValue(entry.name)}, which ${chartName} writes ${as} of Traefik's container` +
@@ -100,6 +105,7 @@ export function portNameProblems(entrypoints: readonly Entrypoint[], chart: Vers
       const theirs = held.http3 ? `HTTP/3 port's` : `port's`;
       if (other === entry) {
         problems.push({
+          aboutName: true,
           path: entry.path,
           message:
             `is entrypoint ${shownValue(entry.name)}, which ${chartName} writes ${mine}, the same name as the entrypoint's own ${theirs} ` +
@@ -110,6 +116,7 @@ export function portNameProblems(entrypoints: readonly Entrypoint[], chart: Vers
       }
       const shared = entry.services.some((service) => other.services.includes(service)) ? ' and Service' : '';
       problems.push({
+        textPart: NAME_PART,
         path: entry.path,
         message:
           `is entrypoint ${shownValue(entry.name)}, which ${chartName} writes ${mine}, the same as entrypoint ` +

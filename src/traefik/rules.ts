@@ -230,7 +230,8 @@ export function checkTraefikDeployment(
     );
   }
   checkTraefikPods(traefik, error);
-  for (const problem of traefik.portRules.errors) error(problem.path, problem.message);
+  // An entrypoint's name is said beside a problem of its port (79b-1): port-names.ts marks its problems' textPart.
+  for (const problem of traefik.portRules.errors) error(problem.path, problem.message, problem);
   for (const problem of traefik.portRules.warnings) warn(problem.path, problem.message);
   // Whatever the nodes, a node affinity the API server refuses, or that matches no node (node-affinity.ts).
   for (const problem of valuesAffinityProblems(traefik.values, prefix)) error(problem.path, problem.message);

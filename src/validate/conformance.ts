@@ -17,6 +17,7 @@ import { ownFoldersProblem } from '../output/own-folders';
 import { oneLine, printable } from '../core/problem';
 import { TOO_DEEP_YAML } from '../core/yaml-depth';
 import { mayQuote } from '../core/quotable';
+import { notUtf8 } from '../core/text-encoding';
 import { redact, REDACTED, secretsInData, secretValues } from '../core/secrets';
 import { describeGeneratedQuotes, holdsUnshownRun } from '../core/generated-quotes';
 import { YamlStreams, yamlStreams } from '../output/yaml-streams';
@@ -235,12 +236,19 @@ export function main(args: readonly string[] = []): void {
     // A file past the readers' bound is refused by its size, never read (70c-5).
     const tooLarge = new Map(allPaths.map((path) => [path, tooLargeToRead(join(distDir, path), `${shownDist}/${path}`, 'validate')]));
     const readable = allPaths.filter((path) => !tooLarge.get(path));
-    const texts = new Map(readable.map((path) => [path, readFileSync(join(distDir, path), 'utf8')]));
+    // 79c-3: a manifest saved as UTF-16 (or other bytes than UTF-8) is named so, not read as mojibake.
+    const bytes = readable.map((path) => [path, readFileSync(join(distDir, path))] as const);
+    const undecoded = bytes.flatMap(([path, b]) => {
+      const why = notUtf8(b);
+      return why ? [{ path, line: `${shownDist}/${path}:1:1: ${why}: save it as UTF-8, or run \`npm run synth\` to write it again` }] : [];
+    });
+    const texts = new Map(bytes.filter(([path]) => !undecoded.some((u) => u.path === path)).map(([path, b]) => [path, b.toString('utf8')]));
     const files = new Map([...texts].map(([path, text]) => [`${distDir}/${path}`, text]));
     // What it could not read is named, and fails it when deployed unchecked (unread-files.ts).
     unread = [
       ...unreadEntries(distDir, texts, oddEntries(distDir)),
       ...[...tooLarge.values()].filter((line) => line !== undefined).map((line) => ({ line, fatal: true })),
+      ...undecoded.map(({ line }) => ({ line: printable(line), fatal: true })),
     ];
     violations = validateManifests(files, undefined, undefined, true);
     // Synth's own secret gate (output/secret-gate.ts) over the same files, so a hand-added Secret or credential

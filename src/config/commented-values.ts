@@ -28,6 +28,7 @@ export function valuesNamedByComments(doc: Document): Problem[] {
       );
     else if (isScalar(node)) {
       const value = String(node.value);
+      if (isCommitIdAt(path, value)) return;
       if (node.comment && /^[^\n]+$/.test(node.comment) && namedByComment(value, node.comment))
         problems.push({ path, message: VALUE_NAMED_BY_COMMENT });
       else if (above && namedByLineAbove(value, above)) problems.push({ path, message: MESSAGE_ABOVE });
@@ -36,6 +37,16 @@ export function valuesNamedByComments(doc: Document): Problem[] {
   visit(doc.contents, [], undefined);
   return problems;
 }
+
+/**
+ * 79a-7: keys whose value is a commit id where it is hex: the config's `gitops.revision` ("a commit id", README), Argo
+ * CD's `targetRevision`, Flux's `spec.ref.commit`. Its shape is fixed by its key, so a comment on the commit (`# release
+ * with the new token`) names no secret: only a hex object name is kept, anything else there is read as any value is.
+ */
+const REVISION_KEY = /^(?:revision|targetRevision|commit|sha|rev)$/;
+/** A Git object name: SHA-1's 40 hex digits, SHA-256's 64, or an abbreviation of 7 or more (git rev-parse --short), lower case as Git writes it. */
+const COMMIT_ID = /^(?:[0-9a-f]{7,40}|[0-9a-f]{64})$/;
+const isCommitIdAt = (path: Path, value: string): boolean => REVISION_KEY.test(String(path[path.length - 1])) && COMMIT_ID.test(value);
 
 /** Words that may come before a secret's name in a comment (`# <- the deploy key passphrase`): pointers, articles. */
 const LEAD = /^(?:\s*(?:<-+|<=|←|\^|=|:|-+>?)\s*)*/;

@@ -2,7 +2,8 @@ import type { Document, Node } from 'yaml';
 import { isMap, isPair, isScalar, isSeq } from '../core/yaml';
 import { Path, Problem } from '../core/problem';
 import { isPlainlyNotSecret, namesHubTokenSecret } from '../core/secrets-keys';
-import { K3S_TOKEN } from '../core/secret-shapes';
+import { K3S_TOKEN, mayBeEncodedKey } from '../core/secret-shapes';
+import { isCiphertextShaped, isSealedSecretKind, sealedCiphertext } from '../core/sealed-secrets';
 import { secretAdvice } from '../core/secret-advice';
 import { refersToSecret } from '../core/secret-references';
 
@@ -60,8 +61,11 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
   const place = (node: unknown, path: Path) => {
     if (isScalar(node) && node.range) scalars.push({ range: node.range, path });
   };
+  const sealed = new Set<unknown>();
   const visit = (node: unknown, path: Path) => {
     if (isMap(node)) {
+      const spec = isSealedSecretKind(node.get('kind'), node.get('apiVersion')) ? node.get('spec') : undefined;
+      if (isMap(spec)) sealed.add(spec.get('encryptedData', true));
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
         const key = String(pair.key.value);
@@ -69,6 +73,7 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
         place(pair.value, [...path, key]);
         const value = isScalar(pair.value) ? pair.value.value : undefined;
         const notAToken =
+          (sealed.has(node) && isSealedCiphertext(value)) ||
           namesHubTokenSecret([...path, key], value) ||
           (typeof value === 'string' && isPlainlyNotSecret(value, [...path, key])) ||
           (isMap(pair.value) && refersToSecret(key, mapData(doc, pair.value)));
@@ -147,8 +152,15 @@ function tokenLines(text: string, path: Path): Problem[] {
   return found.length ? found : [{ path, message: K3S_TOKEN_MESSAGE }];
 }
 
+/**
+ * 79a-1: a SealedSecret's ciphertext (its `spec.encryptedData`, made to be committed to Git: github.com/bitnami-labs/
+ * sealed-secrets README) under the key `token`, as kubeseal writes it: no literal token. Its plain `spec.template` is
+ * judged as any data; a base64 private key is no ciphertext (core/secrets.ts judges encryptedData so too).
+ */
+const isSealedCiphertext = (value: unknown): boolean => isCiphertextShaped(value) && !mayBeEncodedKey(value as string);
+
 /** The same rule on plain data, for props given in code: `token` keys at any depth and token-shaped strings. */
-export function literalTokensInData(data: unknown, path: Path = []): Problem[] {
+export function literalTokensInData(data: unknown, path: Path = [], sealed?: unknown): Problem[] {
   if (typeof data === 'string') {
     if (!new RegExp(SECURE_TOKEN.source, 'i').test(data)) return [];
     // In a multi-line text, each line holding one, named (45a-19): the text's other secret lines are still said.
@@ -156,13 +168,15 @@ export function literalTokensInData(data: unknown, path: Path = []): Problem[] {
   }
   if (Array.isArray(data)) return data.flatMap((item, i) => literalTokensInData(item, [...path, i]));
   if (!data || typeof data !== 'object') return [];
+  const ciphertext = sealedCiphertext(data as Record<string, unknown>) ?? sealed;
   return Object.entries(data).flatMap(([key, value]) =>
     TOKEN_KEY.test(key) &&
+    !(data === sealed && isSealedCiphertext(value)) &&
     !namesHubTokenSecret([...path, key], value) &&
     !refersToSecret(key, value) &&
     !(typeof value === 'string' && isPlainlyNotSecret(value, [...path, key]))
       ? dataLeavesOf(value, [...path, key]).map((leaf) => ({ path: leaf.path, message: tokenKeyMessage(path, key, leaf.value) }))
-      : literalTokensInData(value, [...path, key]),
+      : literalTokensInData(value, [...path, key], ciphertext),
   );
 }
 

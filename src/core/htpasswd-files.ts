@@ -43,6 +43,13 @@ const NO_USER = /^(?:sha\d{0,3}|md5|blake2b?|data|urn|mailto|https?|tcp|udp|unix
  */
 const SCP_GIT_URL = /^(?:git@[\w-]+(?:\.[\w-]+)+:~?[\w.-]+(?:\/[\w.-]+)+\/?|[\w.-]+@[\w-]+(?:\.[\w-]+)+:~?[\w.-]+(?:\/[\w.-]+)*\.git\/?)$/;
 
+/**
+ * 79a-11: a URI's scheme, `//` and a host with no userinfo (RFC 3986 section 3: `scheme://authority/path`): Entra ID's
+ * `api://<application id>` and its `api://<id>/.default` scope are no `user:password`. One with `@` in its authority
+ * (`wss://<token>@host`) is still read as an entry, its credential refused.
+ */
+const SCHEME_HOST = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/@]*(?:\/[^@]*)?$/;
+
 /** A drive letter and a separator, on one line: a Windows file's path. */
 const WINDOWS_PATH = /^[ \t]*[A-Za-z]:[\\/][^\n]*$/;
 
@@ -54,7 +61,7 @@ function entriesOf(text: string): { entries: Entry[]; others: number } {
   for (const match of text.matchAll(ENTRY_LINE)) {
     const [, user, realm, hash, written] = match;
     const more = written === undefined ? undefined : blanksCut(written);
-    if (NO_USER.test(user) || SCP_GIT_URL.test(`${user}:${hash}`)) continue;
+    if (NO_USER.test(user) || SCP_GIT_URL.test(`${user}:${hash}`) || SCHEME_HOST.test(`${user}:${hash}`)) continue;
     const at = match.index! + match[0].indexOf(user);
     entries.push({ user, realm, hash, more, at, hashAt: at + user.length + 1 + (realm === undefined ? 0 : realm.length + 1) });
   }

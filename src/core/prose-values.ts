@@ -24,20 +24,22 @@ const MAX_PROSE = 256;
  * A word of prose: letters (maybe with `'` or `-` inside), maybe in brackets or quotes (a name: `"grafana admin"`), with
  * its punctuation. 66a-14: Cyrillic letters too (`смотрите в Vault`); folded Latin letters are ASCII already.
  */
-const WORD = /^[("]?[A-Za-z\u0400-\u04ff](?:[A-Za-z\u0400-\u04ff'-]{0,38}[A-Za-z\u0400-\u04ff])?[)"]?[.,;!?]?$/;
+// 79a-17: a name in quotes in brackets ends in both (`(vault "Infra")`).
+const WORD = /^[("]?[A-Za-z\u0400-\u04ff](?:[A-Za-z\u0400-\u04ff'-]{0,38}[A-Za-z\u0400-\u04ff])?[)"]{0,2}[.,;!?]?$/;
 /** A word of lower-case letters (a sentence's words mostly are). */
 const LOWER = /^[a-z\u0430-\u044f\u0451'-]+$/;
 /** A count (`12 characters`, `16+ chars`): one or two digits; a longer number may be the PIN itself. */
 const NUMBER = /^\d{1,2}\+?[.,;]?$/;
 /** A word that only a sentence has: articles, prepositions, pronouns, conjunctions, auxiliaries, negations. */
 const FUNCTION_WORD =
-  /^(?:the|a|an|this|that|these|those|to|of|for|with|from|by|in|on|at|into|via|per|about|over|under|after|before|it|its|we|our|you|your|they|their|one|and|or|but|if|when|then|so|is|are|was|were|be|been|no|not|none|any|each|every|must|should|can|cannot|will|may|shall|would|could|la|el|los|las|del|en|und|der|die|das|im|le|les|des|dans|w|we|z|na|do|em|nos|nas|ao|op|het|een|zie|i|pa|av|och|og|ist|und|est|es|wird|werden|beim|vom|zum|zur|am|в|во|на|у|из|для|от|по|и|не)$/i;
+  /^(?:the|a|an|this|that|these|those|to|of|for|with|from|by|in|on|at|into|via|per|about|over|under|after|before|it|its|we|our|you|your|they|their|one|and|or|but|if|when|then|so|is|are|was|were|be|been|no|not|none|any|each|every|must|should|can|cannot|will|may|shall|would|could|la|el|los|las|del|en|und|der|die|das|im|le|les|des|dans|w|we|z|na|do|em|nos|nas|ao|op|het|een|zie|i|pa|av|och|og|ist|und|est|es|wird|werden|beim|vom|zum|zur|am|al|de|в|во|на|у|из|для|от|по|и|не)$/i;
 /**
  * A verb that sends the reader elsewhere for the value (50a-13), first in a sentence: it counts as a sentence's word,
  * and with one word after it and a full stop it is a sentence (`ask Bob.`, `see below.`). `use` gives a value (GIVES).
  */
+// 79a-17: a request's verb or word (`pedir al equipo`, `bitte beim Team anfragen`, `demander à l'équipe`).
 const POINTS =
-  /^(?:ask|see|contact|consult|ping|email|check|request|ver|siehe|voir|vea|veja|vedi|zie|se|katso|zobacz|patrz|viz|bkz|смотрите|смотри|см|спросите)$/i;
+  /^(?:ask|see|contact|consult|ping|email|check|request|please|ver|pedir|preguntar|solicitar|siehe|bitte|frag|fragen|voir|demander|vea|veja|vedi|chiedere|zie|se|katso|zobacz|patrz|viz|bkz|смотрите|смотри|см|спросите)$/i;
 /** Words that give the value: `is`, `use` and the like. */
 const GIVES = /^(?:is|was|are|were|be|equals|use|enter|type|try)$/i;
 /**
@@ -53,6 +55,10 @@ const KEPT = new RegExp(
     String.raw`karakters|minst|tecken|tegn|vahintaan|merkkia|znakow|najmniej|сейф|сейфе|хранилище|хранилищ|символов|минимум|` +
     // 71a-18: German participles and verbs of where it comes from (`wird beim ersten Start erzeugt`, `beim Admin erfragen`).
     String.raw`erzeugt|generiert|gespeichert|hinterlegt|erfragen|nachfragen|` +
+    // 79a-17: where it lies and whom to ask (`liegt im Secret …`, `beim Team anfragen`), more safes (`see Keeper record …`), a
+    // safe's folder or item as German compounds it (`im Bitwarden-Ordner "Cluster"`).
+    String.raw`anfragen|liegt|abgelegt|located|lives|record|keeper|dashlane|passbolt|` +
+    String.raw`(?:vault|1password|bitwarden|keepass|keeper|lastpass)-[a-z]{2,24}|` +
     // 74a-7: a password safe, as German and English compound it (`siehe Passwortsafe`).
     String.raw`(?:passwort|kennwort|password)-?(?:safe|tresor|datenbank|vault))$`,
   'i',
@@ -66,12 +72,21 @@ const PIECE = String.raw`[a-z][a-z_-]{0,31}(?:\d{1,2}[a-z_-]{0,31})?`;
 const STORE_PATH = new RegExp(
   String.raw`^(?:${PIECE}(?:/${PIECE}){1,7}|\(${PIECE}(?:/${PIECE}){1,7}\)|\`${PIECE}(?:/${PIECE}){1,7}\`)[.,;]?$`,
 );
-/** A note that the value is given elsewhere in the same text (`same as above`, `see below`, 68a-14). */
-const ELSEWHERE_IN_TEXT = /^(?:(?:the )?same as (?:above|below|before)|see (?:above|below)|as (?:above|below))[.;]?$/i;
+/**
+ * A note that the value is given elsewhere in the same text (`same as above`, `see below`, 68a-14), or is another
+ * service's (79a-17: `same as for Grafana`, `same as Grafana.`: a name of letters only).
+ */
+const ELSEWHERE_IN_TEXT =
+  /^(?:(?:the )?same as (?:above|below|before|(?:for |in |on |the |for the )?[A-Za-z][A-Za-z-]{1,38})|see (?:above|below)|as (?:above|below))[.;]?$/i;
 /** A ticket's key after a word that points to it (`see ticket OPS-1234`, 64a-9): letters, `-`, a number. */
 const TICKET = /^[A-Z][A-Z0-9]{1,9}-\d{1,6}[.,;)]?$/;
-/** An entry's name in quotes, maybe with digits (`"k3s"`, `'k3s-bmc'`: 70a-14), ending the sentence or not. */
-const ENTRY_NAME = /^(["'])[A-Za-z0-9][\w.-]{0,38}\1[.,;)]?$/;
+/**
+ * An entry's name in quotes, maybe with digits (`"k3s"`, `'k3s-bmc'`: 70a-14), ending the sentence or not; 79a-17: or an
+ * entry's id in capitals (`see Keeper record K3S-ADMIN`), letters and digits as an id, never mixed case as a password.
+ */
+const ENTRY_NAME = /^(["'])[A-Za-z0-9][\w.-]{0,38}\1[.,;)]?$|^(?=[A-Z0-9_-]*[A-Z]{2})[A-Z0-9][A-Z0-9_-]{1,38}[.,;)]?$/;
+/** 79a-17: a chat handle or channel after a word that points to it (`ask @ops-oncall on Slack`, `see #platform`). */
+const HANDLE = /^[@#][a-z][a-z0-9._-]{0,38}[.,;)]?$/;
 /**
  * 70a-14: a word that says no value is given here (`none`, `sealed`), alone, with a note in brackets (`none
  * (anonymous)`) or with words of how it is kept (`sealed with kubeseal, see sealed/`): letters only, so no password.
@@ -95,7 +110,8 @@ export function isProseValue(asWritten: string): boolean {
     NUMBER.test(word) ||
     (i > 0 && (STORE_PATH.test(word) || PRODUCT.test(word) || (TICKET.test(word) && POINTS.test(words[0].replace(/^\(/, ''))))) ||
     // 66a-15: an entry's name in quotes after the word `entry` or `item` (`see 1Password entry "k3s".`).
-    (i > 0 && ENTRY_NAME.test(word) && /^(?:entry|item|record|note)$/i.test(words[i - 1]));
+    (i > 0 && ENTRY_NAME.test(word) && /^(?:entry|item|record|note|eintrag)$/i.test(words[i - 1])) ||
+    (i > 0 && HANDLE.test(word) && POINTS.test(words[0]));
   if (!words.every(isWord) || words.every((word) => NUMBER.test(word))) return false;
   const bare = words.map((word) => word.replace(/[^A-Za-z0-9\u0400-\u04ff'-]/g, ''));
   const points = POINTS.test(bare[0]);

@@ -69,15 +69,47 @@ const MIN_PIECE = 6;
 export function judgedValues(pair: RulePair): string[] {
   // A value that is only a scheme's word (``Header(`Authorization`, `Bearer`)``, 73b-6) matches no credentials.
   if (!pair.regexp) return SCHEME.test(pair.value.trim()) ? [] : [pair.value];
-  const pieces = pair.value
-    // An escaped punctuation mark is a literal one: kept aside (as a private-use character) while the syntax splits the rest.
-    .replace(/\\([!-/:-@[-`{-~])/g, (_, mark: string) => String.fromCharCode(0xe000 + mark.charCodeAt(0)))
-    // A character class (`[0-9a-f]`, `[[:alpha:]]`'s inner one) and a count (`{64}`, `{20,}`) require no literal run (59a-13):
-    // a class's run stops at the next `[` too, so a text of many `[` is read in linear time.
-    .replace(/\[[^\][]*\]|\{\d{0,9}(?:,\d{0,9})?\}/g, '.')
-    .split(/\\[A-Za-z0-9]|[\^$.*+?()[\]{}|\\]+/)
-    .map((piece) => piece.replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000)).trim());
-  return pieces.filter((piece) => piece.length >= MIN_PIECE && !SCHEME.test(piece));
+  return literalRuns(pair.value).filter((piece) => piece.length >= MIN_PIECE && !SCHEME.test(piece));
+}
+
+/** The literal runs a regular expression requires, in order (``.*session_id=[a-f0-9]{32}`` requires `session_id=`). */
+function literalRuns(pattern: string): string[] {
+  return (
+    pattern
+      // An escaped punctuation mark is a literal one: kept aside (as a private-use character) while the syntax splits the rest.
+      .replace(/\\([!-/:-@[-`{-~])/g, (_, mark: string) => String.fromCharCode(0xe000 + mark.charCodeAt(0)))
+      // A character class (`[0-9a-f]`, `[[:alpha:]]`'s inner one) and a count (`{64}`, `{20,}`) require no literal run (59a-13):
+      // a class's run stops at the next `[` too, so a text of many `[` is read in linear time.
+      .replace(/\[[^\][]*\]|\{\d{0,9}(?:,\d{0,9})?\}/g, '.')
+      .split(/\\[A-Za-z0-9]|[\^$.*+?()[\]{}|\\]+/)
+      .map((piece) => piece.replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000)).trim())
+      .filter((piece) => piece !== '')
+  );
+}
+
+/**
+ * 79a-16: `judge` of `text` with each pattern of a `…Regexp` matcher written as the literal runs it requires, blank-separated,
+ * for the readers of `name=value` text: ``HeaderRegexp(`Cookie`, `.*session_id=.*`)`` requires only `session_id=` (a
+ * cookie's presence, no value), ``HeaderRegexp(`Cookie`, `.*session_id=Zq8v….*`)`` the cookie itself. The header or
+ * query name (the first argument) stays as written. A finding's value not in `text` as written is the whole text.
+ */
+export function withPatternsAsLiterals<T extends { value: string }>(text: string, judge: (read: string) => T | undefined): T | undefined {
+  const read = PREFILTER.test(text) && /regexp/i.test(text) ? text.replace(matcherCalls(), patternsAsLiterals) : text;
+  const found = judge(read);
+  return found && read !== text && !text.includes(found.value) ? { ...found, value: text } : found;
+}
+
+/** One matcher call (matcherCalls' match) with its patterns as literal runs, if it is a `…Regexp` one. */
+function patternsAsLiterals(call: string, matcher: string, list: string): string {
+  if (!/regexp$/i.test(matcher)) return call;
+  let first = true;
+  const literal = list.replace(ARGUMENT, (argument) => {
+    const pattern = first ? undefined : unquoted(argument);
+    first = false;
+    return pattern === undefined ? argument : `\x60${literalRuns(pattern).join(' ').replace(/\x60/g, '')}\x60`;
+  });
+  // The call ends in its list and `)`.
+  return call.slice(0, call.length - list.length - 1) + literal + call.slice(-1);
 }
 
 /**

@@ -5,13 +5,16 @@ export function isCiphertextShaped(value: unknown): boolean {
   return typeof value === 'string' && value.length >= 344 && /^[A-Za-z0-9+/]+={0,2}$/.test(value);
 }
 
+/** Whether `kind` and `apiVersion` are a Bitnami SealedSecret's (the group bitnami.com). */
+export const isSealedSecretKind = (kind: unknown, apiVersion: unknown): boolean =>
+  kind === 'SealedSecret' && typeof apiVersion === 'string' && apiVersion.startsWith('bitnami.com/');
+
 /**
  * A Bitnami SealedSecret's `spec.encryptedData`: ciphertext only its cluster's controller can decrypt, made to be
  * committed to Git (github.com/bitnami-labs/sealed-secrets README). Its `spec.template` is plain and judged as any data.
  */
 export function sealedCiphertext(record: Record<string, unknown>): object | undefined {
-  if (record.kind !== 'SealedSecret' || typeof record.apiVersion !== 'string' || !record.apiVersion.startsWith('bitnami.com/'))
-    return undefined;
+  if (!isSealedSecretKind(record.kind, record.apiVersion)) return undefined;
   const encrypted = (record.spec as Record<string, unknown> | undefined)?.encryptedData;
   return encrypted && typeof encrypted === 'object' && !Array.isArray(encrypted) ? encrypted : undefined;
 }

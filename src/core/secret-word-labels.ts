@@ -90,6 +90,7 @@ export function namesSecretAsLabel(value: string, named = ''): boolean {
   const joined = foldLetters(text)
     .replace(new RegExp(`\\b(api)-(${KEY_WORD})\\b`, 'gi'), '$1 $2')
     .replace(/\bone-time\b/gi, 'one time');
+  if (isKeysOwnLabel(text, named)) return true;
   if (text.length === 0 || text.length > 80 || /_|\p{L}-\p{L}/u.test(joined)) return false;
   const written = text.toLowerCase();
   if (/[^\p{Script=Latin}\p{N}\p{P}\s']/u.test(written)) return namesSecretInScript(written) || namesSecretInSentence(written);
@@ -104,6 +105,18 @@ export function namesSecretAsLabel(value: string, named = ''): boolean {
     words.map((word) => word.toLowerCase()),
     named,
   );
+}
+
+/**
+ * 79a-13: a label that is its key's own words, each capitalised, joined by `-` or a blank: a string catalogue's
+ * `api_token: API-Token` (German writes the compound with a hyphen, Duden), `access_token: Access-Token`, Android's
+ * `<string name="api_key">API-Key</string>`. Letters only, and every word of the key, in its order: `API-Token2024`
+ * or `Sunflower-Meadow` under `api_token` stay values.
+ */
+function isKeysOwnLabel(text: string, named: string): boolean {
+  if (text.length > 64 || named.length > 64 || !/^[A-Z][A-Za-z]*(?:[- ][A-Z][A-Za-z]*)+$/.test(text)) return false;
+  const [label, key] = [text.toLowerCase().split(/[- ]/), nameWords(named)];
+  return label.length === key.length && label.every((word, i) => word === key[i]);
 }
 
 /** Whether label words `words` name one secret of the kind `named`'s last secret word is (KINDS), with label words only. */

@@ -2,8 +2,25 @@ import { mayHoldSecretKey, namesSecretValue } from './secrets-keys';
 import { setsSecret } from './secrets-text';
 import { holdsSectionSecret, isRoleKey, namesSecretSection } from './secret-sections';
 
-/** What XML that sets a secret in an element named like one is called in findings (`FoundSecret.what`). */
+/** What XML that sets a secret in an element named like one is called in findings (`FoundSecret.what`), where its name is odd. */
 export const XML_SECRET = 'XML that sets a value in an element named like a secret (<password>…</password>)';
+
+/**
+ * 79a-13: the finding names the element as written (`<string name="api_token">`, `<name>db.password</name>`), not always
+ * `<password>`; a name that is no plain XML name (maybe a pasted value) is not shown.
+ */
+function xmlFinding(value: string, tag: string, name: string, how: 'element' | 'attribute' | 'pair', attribute = 'name'): XmlFinding {
+  if (!/^[A-Za-z_][\w.:-]{0,63}$/.test(name) || !/^[A-Za-z_][\w.:-]{0,63}$/.test(tag)) return { value, what: XML_SECRET };
+  const shown =
+    how === 'element' ? `<${tag}>…</${tag}>` : how === 'attribute' ? `<${tag} ${attribute}="${name}">` : `<${tag}>${name}</${tag}>`;
+  return { value, what: `XML that sets a value in an element named like a secret (${shown})` };
+}
+
+/** A value XML sets as a secret, and what the finding calls it. */
+export interface XmlFinding {
+  readonly value: string;
+  readonly what: string;
+}
 
 /**
  * A tag (`<name attr="…">`, `</name>`, `<name/>`, maybe with a namespace prefix), or the start of a comment, a
@@ -34,11 +51,15 @@ interface Open {
   /** Whether an element inside it was read as a secret's: then it is not read (its text holds theirs). */
   holdsNamed: boolean;
   pairName?: string;
+  /** The tag of the element that gave pairName (`name`, `key`). */
+  pairTag?: string;
   /** A `<value>` read before any name (52a-2: `<value>…</value><name>db.password</name>`): the name after it pairs it. */
   pairValue?: string;
   /** Inside an element of a plural secret name (`<secrets>`, 51a-3): that name's singular; a leaf's text is judged under it. */
   under?: string;
   hasChild?: boolean;
+  /** Which attribute gave a name (`key` or `name`), for the finding's words. */
+  attribute?: string;
 }
 
 /** The singular of a plural secret name among `names` (`secrets`), which namesSecretValue leaves aside (secret-maps.ts). */
@@ -54,13 +75,13 @@ const pluralUnder = (names: readonly string[]): string | undefined =>
  * `<property name="password" value="…"/>`) or a `<name>` just before or after a `<value>` (Hadoop's `<property>`, 52a-2), or a `<key>` just before a `<string>` (a plist). An element
  * holding one read so is not read itself: read texts do not overlap, so a text is read in linear time.
  */
-export function xmlSecret(text: string): string | undefined {
+export function xmlSecret(text: string): XmlFinding | undefined {
   if (!text.includes('<') || !mayHoldSecretKey(text)) return undefined;
   const stack: Open[] = [];
   const root: Open = { qualified: '', names: [], start: 0, holdsNamed: false };
   const open = new Map<string, number>();
   let closed: Set<string> | undefined; // closedVoids, read at the first void element's tag
-  const close = (element: Open, end: number): string | undefined => {
+  const close = (element: Open, end: number): XmlFinding | undefined => {
     // Top-level pairs (`<key>password</key><string>…</string>`, a plist cut from its `<dict>`) pair in the text's root.
     const parent = stack[stack.length - 1] ?? root;
     open.set(element.qualified, open.get(element.qualified)! - 1);
@@ -70,22 +91,28 @@ export function xmlSecret(text: string): string | undefined {
     if (parent && (named || element.holdsNamed)) parent.holdsNamed = true;
     if (PAIR_NAME.test(local) && parent && end - element.start <= MAX_PAIR_NAME) {
       parent.pairName = textOf(text.slice(element.start, end));
+      parent.pairTag = local;
       // Hadoop's Configuration reads a property's `<name>` and `<value>` in either order (apache/hadoop
       // hadoop-common-project/hadoop-common/src/main/java/org/apache/hadoop/conf/Configuration.java, parse()).
       const value = parent.pairValue;
       parent.pairValue = undefined;
-      if (value !== undefined && namesSecretValue(parent.pairName) && setsSecret(parent.pairName, value)) return value;
+      if (value !== undefined && namesSecretValue(parent.pairName) && setsSecret(parent.pairName, value))
+        return xmlFinding(value, local, parent.pairName, 'pair');
     }
     if (local === 'value' && parent && !parent.pairName && !element.holdsNamed && end - element.start <= MAX_PAIR_VALUE)
       parent.pairValue = textOf(text.slice(element.start, end));
     // A leaf element inside `<secrets>` (`<secrets><stripe>…</stripe></secrets>`), as a `[secrets]` section's entry is.
     if (!named && element.under && !element.hasChild && !isRoleKey(local)) {
       const value = textOf(text.slice(element.start, end));
-      return value !== '' && holdsSectionSecret(element.under, value) ? value : undefined;
+      return value !== '' && holdsSectionSecret(element.under, value) ? xmlFinding(value, local, local, 'element') : undefined;
     }
     if (!named || element.holdsNamed) return undefined;
     const value = textOf(text.slice(element.start, end));
-    return names.some((name) => setsSecret(name, value)) ? value : undefined;
+    const name = names.find((one) => setsSecret(one, value));
+    if (name === undefined) return undefined;
+    if (name === local) return xmlFinding(value, local, name, 'element');
+    if (name === parent.pairName && PAIR_VALUE.test(local)) return xmlFinding(value, parent.pairTag ?? 'key', name, 'pair');
+    return xmlFinding(value, local, name, 'attribute', element.attribute);
   };
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
@@ -108,13 +135,16 @@ export function xmlSecret(text: string): string | undefined {
       const attributes = new Map<string, string>();
       for (const [, name, double, single] of (rest ?? '').matchAll(ATTRIBUTE)) attributes.set(name.toLowerCase(), double ?? single);
       const names = [local, ...['key', 'name'].flatMap((name) => attributes.get(name) ?? [])];
+      const attribute = attributes.has('key') ? 'key' : 'name';
       const value = attributes.get('value');
-      if (value !== undefined && names.some((name) => setsSecret(name, value))) return value;
+      const setBy = value === undefined ? undefined : names.find((name) => setsSecret(name, value));
+      if (value !== undefined && setBy !== undefined)
+        return xmlFinding(value, local, setBy, setBy === local ? 'element' : 'attribute', attribute);
       if (token.endsWith('/>') || (VOID.test(qualified) && !(closed ??= closedVoids(text)).has(qualified.toLowerCase()))) continue;
       const top = stack[stack.length - 1];
       if (top) top.hasChild = true;
       const under = top && (top.under ?? pluralUnder(top.names));
-      stack.push({ qualified, names, start: TOKEN.lastIndex, holdsNamed: false, under });
+      stack.push({ qualified, names, start: TOKEN.lastIndex, holdsNamed: false, under, attribute });
       open.set(qualified, (open.get(qualified) ?? 0) + 1);
     }
   }

@@ -13,7 +13,7 @@ import { textAsData } from './text-data';
 import { objectsOfCleanText } from './clean-objects';
 import { isCiphertextShaped, sealedCiphertext } from './sealed-secrets';
 import { secretsInFlow, secretsInFlowLine } from './secrets-flow';
-import { XML_SECRET, xmlSecret } from './secrets-xml';
+import { xmlSecret } from './secrets-xml';
 import { MAX_YAML_NESTING } from './yaml-depth';
 import { judgedOnce } from './secrets-memo';
 import { binaryAsText } from './text-decodings';
@@ -27,7 +27,7 @@ import { referenceParts } from './reference-parts';
 import { secretMapValues } from './secret-maps';
 import { basicAuthUserSecrets } from './basic-auth-users';
 import { secretAdvice } from './secret-advice';
-import { ruleSecrets } from './rule-pairs'; // a router rule's header and query values, as pairs (51a-2)
+import { ruleSecrets, withPatternsAsLiterals } from './rule-pairs'; // a router rule's header and query values, as pairs (51a-2)
 import { pairNameAt } from './pair-names';
 import { namedFileSecrets } from './named-file-texts';
 import { listKindLender } from './list-items';
@@ -164,7 +164,7 @@ function firstSecretSetInText(text: string, at: Path, asData: boolean): { value:
   const keyed = keyedSecret(text);
   if (keyed !== undefined) return { value: keyed, what: KEYED_SECRET };
   const xml = xmlSecret(text);
-  if (xml !== undefined) return { value: xml, what: XML_SECRET };
+  if (xml !== undefined) return xml;
   const multiLine = text.includes('\n');
   // Multi-line text may set a secret on one of its lines; where it reads cleanly as YAML objects, those and its comments judge it.
   const lined = multiLine && secretsInLines(text).length > 0;
@@ -216,7 +216,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       // An extraObjects text was read as manifests above: not again as data. Its syntax's reader names a secret better than
       // a reading said last (secret-shapes.ts FINDERS' saidLast: the catch-all of a secret's name and a generated word).
       const readAs = typeof node === 'string' && !secretAs && !inManifest && !saysMore(written);
-      const inText = readAs ? secretSetInText(text, at, !isExtraObject(at)) : undefined;
+      const inText = readAs ? withPatternsAsLiterals(text, (read) => secretSetInText(read, at, !isExtraObject(at))) : undefined; // 79a-16
       const shape = inText && !saysMore(written) ? undefined : written;
       if (shape) found.push({ path: at, value: text, what: shape });
       else if (

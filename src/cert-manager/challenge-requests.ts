@@ -1,4 +1,4 @@
-import { pathRegexpMatches } from '../ingress/route-alternatives';
+import { pathRegexpMatches } from '../traefik/rule-regexps';
 
 /** Where ACME's HTTP-01 check asks for its token (RFC 8555 §8.3). */
 export const CHALLENGE_PATH = '/.well-known/acme-challenge/';

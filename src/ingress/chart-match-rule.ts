@@ -20,9 +20,7 @@ export function chartMatchRuleProblem(config: Values, rule: unknown, path: Path)
   if ((typeof rule === 'string' && rule !== '') || (rule !== null && typeof rule === 'object')) return undefined; // a map prints as Go's text
   const fails = 'so the API server refuses the object and the whole Traefik release fails';
   const given = rule === undefined || rule === null || rule === '' ? 'missing' : 'no text';
-  const near = Object.keys(config).find(
-    (key) => !CHART_ROUTE_KEYS.includes(key) && key.length <= 64 && closest(key, ['matchRule']) === 'matchRule',
-  );
+  const near = Object.keys(config).find((key) => !CHART_ROUTE_KEYS.includes(key) && closest(key, ['matchRule']) === 'matchRule');
   if (near !== undefined && given === 'missing')
     return {
       path: [...path, near],

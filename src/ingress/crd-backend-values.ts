@@ -100,8 +100,7 @@ export function typeProblem(value: unknown, type: Type, path: Path, crd: string)
 function enumProblem(value: unknown, allowed: readonly string[], path: Path, crd: string, chart: Version, newer?: string): Problem[] {
   if (value === undefined || value === null || (typeof value === 'string' && allowed.includes(value))) return [];
   const text = typeof value === 'string' ? value : '';
-  const near =
-    allowed.find((one) => one.toLowerCase() === text.toLowerCase()) ?? (text && text.length <= 64 ? closest(text, allowed) : undefined); // bounded: a long text is no near miss
+  const near = allowed.find((one) => one.toLowerCase() === text.toLowerCase()) ?? (text ? closest(text, allowed) : undefined);
   const hint = near ? `did you mean ${near}? ` : '';
   const later = newer ? ` (${newer})` : '';
   return [

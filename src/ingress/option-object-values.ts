@@ -72,9 +72,7 @@ function clientAuthProblems(clientAuth: Values, at: Path): Problem[] {
   const authType = clientAuth.clientAuthType;
   const problems = typeProblem(authType, 'string', authPath, 'TLSOption');
   if (typeof authType === 'string' && !CLIENT_AUTH_TYPES.includes(authType)) {
-    const near =
-      CLIENT_AUTH_TYPES.find((one) => one.toLowerCase() === authType.toLowerCase()) ??
-      (authType.length <= 64 ? closest(authType, CLIENT_AUTH_TYPES) : undefined); // bounded: a long text is no near miss
+    const near = CLIENT_AUTH_TYPES.find((one) => one.toLowerCase() === authType.toLowerCase()) ?? closest(authType, CLIENT_AUTH_TYPES);
     problems.push({
       path: authPath,
       message: `is ${shownInSentence(authType)}, not one of ${CLIENT_AUTH_TYPES.join(', ')} that the TLSOption CRD allows here (case matters), ${REFUSED}: ${near ? `did you mean ${near}? ` : ''}write one of them`,

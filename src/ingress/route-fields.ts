@@ -391,7 +391,7 @@ export function entrypointProblems(
         path: [...at, 'entryPoints', i],
         message:
           `is ${quotedText(name, () => false, '')}, which names no entrypoint of this Traefik (names are exact, case included), so Traefik skips ` +
-          `the router there and the route never serves on it: ${near ? `write ${keyText(near)}` : `use one of ${known.exact.join(', ')}`}`,
+          `the router there and the route never serves on it: ${near ? `write ${keyText(near)}` : `use one of ${known.exact.map(keyText).join(', ')}`}`,
       },
     ];
   });

@@ -1,5 +1,5 @@
 import type { RuleNode } from '../traefik/rule-syntax';
-import { hostRegexpMatches } from './route-alternatives';
+import { hostRegexpMatches } from '../traefik/rule-regexps';
 
 /** One alternative of a TCP rule, as far as its SNI goes: the HostSNI and HostSNIRegexp values it asks for, and those it negates. */
 interface SniAlternative {

@@ -2,7 +2,7 @@ import type { Path, Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { extraObjectRoutes } from '../traefik/extra-objects';
 import { matchersOf, parsedRule } from '../traefik/rule-syntax';
-import { hostRegexpMatches } from './route-alternatives';
+import { hostRegexpMatches } from '../traefik/rule-regexps';
 import { fileRoutes } from './file-routes';
 import { negatedSniTaking } from './tcp-negated-sni';
 

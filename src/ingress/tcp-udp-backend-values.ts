@@ -67,7 +67,7 @@ export function tcpUdpBackendProblems(ref: unknown, path: Path, kind: 'IngressRo
       continue;
     }
     const later = all.includes(key) ? ` (the CRD of a later Traefik chart than ${chart.tag} has it)` : '';
-    const near = key.length <= 64 ? closest(key, Object.keys(known)) : undefined; // bounded: a long key is no near miss
+    const near = closest(key, Object.keys(known));
     const hint = near ? `did you mean ${near}? ` : '';
     const what = key === 'kind' && kind === 'IngressRouteTCP' ? 'a TCP backend is always a Kubernetes Service, ' : '';
     problems.push({

@@ -1,6 +1,6 @@
 import type { Problem } from '../core/problem';
 import { coversPath, defaultPriority, ingressRouterRule } from './router-priority';
-import { hostRegexpMatches } from './route-alternatives';
+import { hostRegexpMatches } from '../traefik/rule-regexps';
 
 interface IngressRoute {
   readonly host: string;

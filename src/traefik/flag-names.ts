@@ -110,8 +110,7 @@ function flagProblem(flag: TraefikFlag, mask: number, label: string, namesJudged
     ...new Set(known.filter((pattern) => prefixMatches(pattern, parts, depth)).map((pattern) => pattern.written.split('.')[depth])),
   ].filter((name): name is string => !!name && name !== '<name>');
   const elsewhere = patterns.find((pattern) => !(pattern.mask & mask) && prefixMatches(pattern, parts, depth + 1));
-  // No option name is long: a hostile one is not compared letter by letter with each candidate.
-  const near = bad.length <= 64 ? closest(bad, siblings) : undefined;
+  const near = closest(bad, siblings); // a long one is no near miss (closest.ts NEAR_MISS_MAX)
   const releases = elsewhere && tags.filter((_, i) => elsewhere.mask & (1 << i)).map((tag) => `${tag.major}.${tag.minor}`);
   const fix = releases
     ? `remove it (Traefik has it in ${releases.map((r) => `v${r}`).join(', ')})`

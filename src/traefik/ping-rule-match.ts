@@ -1,3 +1,4 @@
+import { pathRegexpMatches } from './rule-regexps';
 import { parsedRule, RuleNode } from './rule-syntax';
 
 /** Whether a router's rule matches a request: surely, surely not, or not known before the pod runs (or not judged here). */
@@ -15,13 +16,10 @@ const or = (a: RuleMatch, b: RuleMatch): RuleMatch => (a === 'yes' || b === 'yes
 const not = (a: RuleMatch): RuleMatch => (a === 'yes' ? 'no' : a === 'no' ? 'yes' : 'unknown');
 const any = (values: readonly string[], test: (value: string) => RuleMatch): RuleMatch => values.map(test).reduce(or, 'no');
 
-/** A Go regexp (RE2) read as a JavaScript one where both agree on plain patterns; unknown where JavaScript cannot read it. */
-function regexpMatch(pattern: string, text: string): RuleMatch {
-  try {
-    return new RegExp(pattern).test(text) ? 'yes' : 'no';
-  } catch {
-    return 'unknown';
-  }
+/** A PathRegexp of the rule against the probe's path, as rule-regexps.ts tells it: unknown when it may backtrack for long (79c-5) or JavaScript cannot read it. */
+function regexpMatch(pattern: string, path: string): RuleMatch {
+  const matches = pathRegexpMatches(pattern, path);
+  return matches === undefined ? 'unknown' : matches ? 'yes' : 'no';
 }
 
 /**

@@ -216,7 +216,9 @@ function pingProblems(
     const best = routers
       .map((router) => router.matches[i])
       .reduce((a, b) => (a === 'yes' || b === 'yes' ? 'yes' : a === 'unknown' || b === 'unknown' ? 'unknown' : 'no'));
-    const request = `the ${named} probe${named.includes(' and ') ? 's' : ''}' GET ${path} (Host: ${requests[i].host ?? "the pod's own address"}, no query)`;
+    // A long path or host is named by its size (problem.ts keyText), as every echoed text.
+    const host = requests[i].host;
+    const request = `the ${named} probe${named.includes(' and ') ? 's' : ''}' GET ${keyText(path)} (Host: ${host === undefined ? "the pod's own address" : keyText(host)}, no query)`;
     if (best === 'no')
       result.errors.push({
         path: manual.path,
@@ -229,7 +231,7 @@ function pingProblems(
         path: manual.path,
         message:
           `makes Traefik serve /ping only through a router to ping@internal, but whether the rule of a router to it on ${where} (${sources}) ` +
-          `matches ${request} is not known here (a matcher this tool does not judge), and if none does no Traefik pod ever gets Ready: ` +
+          `matches ${request} is not known here (a matcher this tool does not judge, or a regexp that may backtrack for long, which it does not run), and if none does no Traefik pod ever gets Ready: ` +
           `prefer the rule PathPrefix(\`/ping\`)`,
       });
   });

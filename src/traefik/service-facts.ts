@@ -1,3 +1,4 @@
+import { editDistance } from '../core/closest';
 import { Path } from '../core/problem';
 import { serviceSubject } from '../core/service-subject';
 import * as format from '../config/formats';
@@ -17,17 +18,6 @@ export function valueAt(values: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((node, key) => (isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined), values);
 }
 
-/** Edit distance of two short texts (insertions, deletions, substitutions). */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length];
-}
-
 /**
  * Annotation names that look like kube-vip's VIP annotation but are not it (another case, a missing or
  * extra letter, `_` for `-`): kube-vip matches the name exactly, so such a Service gets no VIP from it, without a word.
@@ -35,7 +25,9 @@ function distance(a: string, b: string): number {
 export function misspeltVipAnnotations(annotations: unknown): string[] {
   if (!isMap(annotations)) return [];
   const target = VIP_ANNOTATION.toLowerCase();
-  return Object.keys(annotations).filter((key) => key !== VIP_ANNOTATION && distance(key.toLowerCase().replace(/_/g, '-'), target) <= 2);
+  return Object.keys(annotations).filter(
+    (key) => key !== VIP_ANNOTATION && editDistance(key.toLowerCase().replace(/_/g, '-'), target) <= 2,
+  );
 }
 
 /** What a misspelt VIP annotation on the Service `label` (serviceSubject's words) costs, said alike at every door. */

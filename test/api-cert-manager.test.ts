@@ -134,7 +134,7 @@ describe('TraefikHelmChartConfig replicas and values', () => {
     [
       'a value of the wrong type',
       { logs: { access: { enabled: 'yes' } } },
-      'values.logs.access.enabled is a string, but the values schema of Traefik chart v39.0.7 expects boolean',
+      'values.logs.access.enabled is a string, but the values schema of Traefik chart v39.0.7 expects boolean: "yes" is text here (a config is read as YAML 1.2), not true as in Helm\'s YAML 1.1: write true',
     ],
   ])('refuses %s in values', (_, values, message) => {
     expect(messageOf(() => new TraefikHelmChartConfig(chart(), 't', { ...props, replicas: 2, values }))).toBe(

@@ -89,7 +89,8 @@ test.each<[string, unknown, string]>([
         '--certificatesresolvers.le.acme.tlschallenge=true',
       ],
     },
-    'traefik.values.additionalArguments[1]: does not start with "-"',
+    // 79b-9: the pair is one line, at the flag.
+    'traefik.values.additionalArguments[0]: is a flag whose value is written as the next item',
   ],
   [
     'B2: a number as the ACME e-mail',

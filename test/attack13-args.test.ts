@@ -14,11 +14,13 @@ const { config, cluster, chart } = valuesDoors;
 const everyDoor = (values: unknown) => [config(values), cluster(values), chart(values)];
 const NOT_A_FLAG = /does not start with "-" and a flag name, so Traefik stops reading its flags there/;
 const BARE_VALUE = /is a flag that takes a value, written without one, so Traefik takes the next item as its value/;
-const ONE_ITEM = 'write the flag and its value as one item, --name=value (--name=true for a switch)';
+
+const PAIR = /is a flag whose value is written as the next item/;
 
 describe('D1: an item that does not start with "-" ends Traefik\'s flags, so it is refused', () => {
   test.each<[string, unknown, string, RegExp]>([
-    ['a switch with its value apart', { additionalArguments: ['--api.dashboard', 'true'] }, 'additionalArguments[1]', NOT_A_FLAG],
+    // 79b-9: a flag and its value apart are one problem, said at the flag.
+    ['a switch with its value apart', { additionalArguments: ['--api.dashboard', 'true'] }, 'additionalArguments[0]', PAIR],
     [
       'a word before resolver flags',
       {
@@ -46,7 +48,7 @@ describe('D1: an item that does not start with "-" ends Traefik\'s flags, so it 
       /is "--", which ends Traefik's flags/,
     ],
     ['a name that starts with "="', { additionalArguments: ['--=x'] }, 'additionalArguments[0]', /is no flag Traefik can read/],
-    ['a secret as the next item', { additionalArguments: ['--providers.x.token', SECRET] }, 'additionalArguments[1]', NOT_A_FLAG],
+    ['a secret as the next item', { additionalArguments: ['--providers.x.token', SECRET] }, 'additionalArguments[0]', PAIR],
   ])('%s: refused on every front door, naming the item, never quoting it', (_, values, at, expected) => {
     for (const errors of everyDoor(values)) {
       expect(errors).toMatch(new RegExp(`${at.replace(/[[\]]/g, '\\$&')}:? ${expected.source}`));
@@ -56,13 +58,13 @@ describe('D1: an item that does not start with "-" ends Traefik\'s flags, so it 
   });
 
   test('the message says how to write the flag', () => {
-    expect(config({ additionalArguments: ['--api.dashboard', 'true'] })).toContain(ONE_ITEM);
+    expect(config({ additionalArguments: ['--api.dashboard', 'true'] })).toContain('write "--api.dashboard=true" as one item');
   });
 
   test("globalArguments (chart 34.2.0): the word hides the chart's own flags too", () => {
     const errors = configErrors(withTraefikValues({ globalArguments: ['--global.checknewversion', 'false'] }, { chartVersion: '34.2.0' }));
     expect(errors.join('\n')).toMatch(
-      /traefik\.values\.globalArguments\[1\]: does not start with "-" and a flag name, .* every item after it and the chart's own flags/,
+      /traefik\.values\.globalArguments\[0\]: is a flag whose value is written as the next item, .*"--global.checknewversion=false" .* every item after it and the chart's own flags/,
     );
   });
 

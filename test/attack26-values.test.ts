@@ -160,7 +160,7 @@ describe('25b-8: a null that deletes a chart default', () => {
       'config/t.yaml: traefik.values.updateStrategy.typo: is not a key of the values schema of Traefik chart v39.0.7: did you mean "updateStrategy.type"?',
     ]);
     expect(errors({ ports: { web: { port: 'x' } } }, {})).toContain(
-      'config/t.yaml: traefik.values.ports.web.port: is a string, but the values schema of Traefik chart v39.0.7 expects integer',
+      'config/t.yaml: traefik.values.ports.web.port: is a string, but the values schema of Traefik chart v39.0.7 expects integer: "x" is not a number: write a whole number without quotes',
     );
   });
 

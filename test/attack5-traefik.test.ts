@@ -191,12 +191,12 @@ describe('N6: settings that make Traefik ignore the generated Ingresses', () => 
       'is "team=blue", which makes Traefik read only',
     ],
     ['labelSelector flag', { additionalArguments: ['--providers.kubernetesingress.labelselector=team=blue'] }, {}, ignored],
-    // A value as the next item is refused, whatever it holds (attack 13b D1).
+    // A value as the next item is refused, whatever it holds (attack 13b D1), in one line at the flag (79b-9).
     [
       'labelSelector flag, value apart',
       { additionalArguments: ['--providers.kubernetesingress.labelselector', 'team'] },
       {},
-      'traefik.values.additionalArguments[1]: does not start with "-"',
+      'traefik.values.additionalArguments[0]: is a flag whose value is written as the next item',
     ],
     [
       'labelSelector that label-less Ingresses match',

@@ -108,7 +108,7 @@ const REFUSED: Array<[string, object, string, string]> = [
     'move it to service.spec.externalTrafficPolicy',
   ],
   ['service.bogusKey', { service: { bogusKey: 1 } }, 'service.bogusKey', 'is not a key the Traefik chart reads under service'],
-  ['service.anotations (a typo)', { service: { anotations: { a: 'b' } } }, 'service.anotations', 'did you mean "service.annotations"?'],
+  ['service.anotations (a typo)', { service: { anotations: { a: 'b' } } }, 'service.anotations', 'did you mean annotations?'],
   [
     'additionalServices.int.clusterIP',
     { service: { additionalServices: { int: { type: 'ClusterIP', clusterIP: IP } } } },

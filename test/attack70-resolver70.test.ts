@@ -418,7 +418,8 @@ const rows: Row[] = [
       },
       ingresses: [ingress('shop.example.com', { certResolver: 'le' })],
     }),
-    'traefik.certResolvers.le: makes this tool write updateStrategy.type "Recreate"',
+    // 79b-7: the one line of the DaemonSet/ACME conflict stands at deployment.kind, with both ways out.
+    'traefik.values.deployment.kind: is DaemonSet, one Traefik pod per node',
   ],
   [
     '8 DaemonSet + user RollingUpdate + ACME: the clash names both',
@@ -455,7 +456,8 @@ const rows: Row[] = [
       traefik: { certResolvers: FIRST, values: { deployment: { kind: 'DaemonSet' } } },
       ingresses: [ingress('shop.example.com', { certResolver: 'le' })],
     }),
-    'traefik.certResolvers.le: makes this tool write updateStrategy.type "Recreate"',
+    // 79b-7: one line for the conflict, at deployment.kind (no second "Recreate" line at the resolver key).
+    'or write Deployment here, with one replica',
   ],
   [
     '8 DaemonSet, user Recreate, no ACME (refused at the user key)',

@@ -115,7 +115,8 @@ describe('F8: forwarded-header and PROXY-protocol trust given as flags is judged
       // a value as the next item is refused whatever it holds (traefik/arguments.ts)
       'trustedIPs of every address as the next argument',
       args('--entrypoints.web.forwardedHeaders.trustedIPs', '0.0.0.0/0'),
-      't.yaml: traefik.values.additionalArguments[1]: does not start with "-"',
+      // 79b-9: one line at the flag, and the value judged as meant (0.0.0.0/0 trusts every address).
+      't.yaml: traefik.values.additionalArguments[0]: is a flag whose value is written as the next item',
     ],
     ['one network twice', args('--entrypoints.web.forwardedheaders.trustedips=10.0.0.1,10.0.0.1/32'), '"10.0.0.1/32" is listed twice'],
     [
@@ -412,7 +413,8 @@ describe('F14: values that make Traefik ignore the generated Ingresses are refus
     [
       'another provider class as the next argument',
       { additionalArguments: ['--providers.kubernetesingress.ingressclass', 'nginx'] },
-      'traefik.values.additionalArguments[0]: is a flag that takes a value, written without one',
+      // 79b-9: one line for the pair, with the joined fix.
+      'write "--providers.kubernetesingress.ingressclass=nginx" as one item',
     ],
     [
       'the chart IngressClass renamed',

@@ -141,7 +141,9 @@ describe('traefik.values escape hatch', () => {
     [
       'a wrong type, found by the upstream schema',
       { logs: { access: { enabled: 'yes' } } },
-      ['traefik.values.logs.access.enabled: is a string, but the values schema of Traefik chart v39.0.7 expects boolean'],
+      [
+        'traefik.values.logs.access.enabled: is a string, but the values schema of Traefik chart v39.0.7 expects boolean: "yes" is text here (a config is read as YAML 1.2), not true as in Helm\'s YAML 1.1: write true',
+      ],
     ],
     [
       'an unknown nested key, found by the upstream schema',
@@ -203,7 +205,8 @@ describe('HA checks', () => {
     [
       'undefined issuer',
       { ingresses: ingress({ issuer: 'letsencrpyt' }) },
-      ['ingresses[0].tls.issuer: "letsencrpyt" is not defined: certManager.issuers has "letsencrypt"; add it under certManager.issuers'],
+      // 79b-14: a near miss of a defined issuer is named, not "add it".
+      ['ingresses[0].tls.issuer: "letsencrpyt" is not defined: certManager.issuers has "letsencrypt": did you mean it?'],
     ],
     [
       'issuer without any certManager',

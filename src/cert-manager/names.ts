@@ -13,3 +13,13 @@ export const CERT_MANAGER_HELM_CHART = {
 
 /** The API version and kind of the ClusterIssuers this tool writes (cluster-scoped). */
 export const CLUSTER_ISSUER = { apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer' } as const;
+
+/**
+ * The ClusterIssuer name an issuer key refused for its spelling was likely meant as (`LetsEncrypt-Prod`,
+ * `letsencrypt prod`: letsencrypt-prod), as the refusal's own hint writes it: an Ingress naming that follows from it (79b-14).
+ */
+export const issuerNameAsMeant = (key: string): string =>
+  key
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');

@@ -1,7 +1,8 @@
-import { Path, Report } from '../core/problem';
+import { Path, Report, shownValue } from '../core/problem';
+import { closest } from '../core/closest';
 import type { ClusterConfig } from '../config/schema';
 import { singleLabelCertificateWarning } from '../ingress/single-label-hosts';
-import { accountKeySecretName } from './names';
+import { accountKeySecretName, issuerNameAsMeant } from './names';
 import { certManagerVersionSupport } from './versions';
 
 /** cert-manager's rules: a release this tool knows, and issuers whose derived objects the API server accepts. */
@@ -42,9 +43,25 @@ export function checkIssuerForHost(
   const single = issuer ? singleLabelCertificateWarning(host, `issuer "${name}"`) : undefined;
   if (single) warn(at.host, single);
   if (!issuer) {
-    const defined = Object.keys(issuers).map((n) => `"${n}"`);
-    const known = defined.length ? `certManager.issuers has ${defined.join(', ')}` : 'there is no certManager.issuers';
-    error(at.issuer, `"${name}" is not defined: ${known}; add it under certManager.issuers`, {
+    const names = Object.keys(issuers);
+    const defined = names.map((n) => `"${n}"`);
+    // 79b-14: an issuer defined in another spelling (its name refused there: `LetsEncrypt-Prod`) or a near miss of one
+    // is named, not "add it", which would define a second issuer.
+    const spelt = names.find((n) => n !== name && issuerNameAsMeant(n) === name);
+    const near =
+      spelt ??
+      (name.length <= 253
+        ? closest(
+            name,
+            names.filter((n) => n.length <= 253),
+          )
+        : undefined);
+    const known = spelt
+      ? `certManager.issuers has ${shownValue(spelt)}, whose name is refused there: rename that issuer ${shownValue(name)}`
+      : near
+        ? `certManager.issuers has ${shownValue(near)}: did you mean it?`
+        : `${defined.length ? `certManager.issuers has ${defined.join(', ')}` : 'there is no certManager.issuers'}; add it under certManager.issuers`;
+    error(at.issuer, `"${name}" is not defined: ${known}`, {
       undefinedIssuer: { name, host, hostPath: at.host },
     });
   } else if (issuer.solver === 'http01' && host.startsWith('*.')) {

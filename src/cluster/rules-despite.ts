@@ -7,6 +7,7 @@ import { zodSchema } from '../config/zod-lazy';
 import { atOrUnderAny, followsFromDroppedAny, withoutDroppedItems } from '../core/dropped';
 import { formatPath, Path, Problem } from '../core/problem';
 import { checkClusterRules } from './rules';
+import { issuerNameAsMeant } from '../cert-manager/names';
 
 type Key = string | number;
 type Node = Record<Key, unknown>;
@@ -113,8 +114,15 @@ export function rulesDespite(data: unknown, problems: readonly DescribedProblem[
       spelling: spellings.has(formatPath(cut)),
     }));
     const followsFromItem = followsFromDroppedAny(items);
+    // An issuer named as an issuer refused for its name's spelling was meant (79b-14): "not defined; add it" is false.
+    const refusedIssuers = new Set(
+      removed
+        .filter((cut) => cut.length === 3 && cut[0] === 'certManager' && cut[1] === 'issuers')
+        .map((cut) => issuerNameAsMeant(String(cut[2]))),
+    );
     return kept.filter(
       (finding) =>
+        !(finding.undefinedIssuer && refusedIssuers.has(finding.undefinedIssuer.name)) &&
         !removed.some((cut) => related(cut, finding.path)) &&
         !followsFromItem(finding.path) &&
         !names.some(({ name, spelling }) => name.test(finding.message) && !(spelling && asMeant.has(finding))),

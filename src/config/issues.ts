@@ -11,6 +11,8 @@ import type * as MisplacedKeys from '../traefik/misplaced-keys';
 import type * as MisplacedConfigKeys from './misplaced-config-keys';
 import { clusterConfigSchema } from './schema';
 import { valueNotShownAt } from './unshown-values';
+import { unionChoices } from './union-choices';
+import { foreignKeyHint } from './foreign-keys';
 
 /**
  * Schema findings in the user's words: each zod issue becomes problems whose message names the bad value
@@ -76,6 +78,13 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
           path.length === 1 && path[0] === 'traefik' && !allowed.includes(key)
             ? (require('../traefik/misplaced-keys') as typeof MisplacedKeys).chartValueMisplaced(key)
             : undefined;
+        const foreign = misplaced ? undefined : foreignKeyHint(path, key);
+        if (foreign)
+          return {
+            path: [...path, key],
+            unknownKey: key,
+            message: `unknown key ${quote(key)}: ${foreign}. Allowed here: ${allowed.join(', ')}`,
+          };
         // 79b-17: an existing TLS Secret's name has its own door, which the line names.
         const secretDoor =
           path.length === 3 && path[0] === 'ingresses' && path[2] === 'tls' && TLS_SECRET_KEYS.has(key)
@@ -172,6 +181,9 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
       if (input === undefined) return [{ path, message: `is required: ${schemaAt(path)?.description ?? 'expected a value'}` }];
       // Prefer the branch the input's shape matched (only nested values fail: `solver: {dns01: ...}` is the
       // object branch), then one whose type matched (its message is specific), else describe the union.
+      // A plain word none of the union's words (`server: prod`): every form it takes, the near word first (79b-15).
+      const choices = wordChoices(input, path, root);
+      if (choices) return [{ path, message: `${show(input)} is not allowed: ${choices}` }];
       const matched = (check: (i: z.core.$ZodIssue) => boolean) => issue.errors.find((branch) => branch.length && branch.every(check));
       const specific = matched((i) => i.path.length > 0) ?? matched((i) => i.code !== 'invalid_type');
       if (specific) return specific.flatMap((i) => describeIssue({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue, root));
@@ -193,6 +205,9 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
       return [{ path, message: `${show(input)} is not allowed: expected ${expected}` }];
     }
     default: {
+      // A word where a union takes words or a format (zod says only the format's verdict: `server: prod`, 79b-15).
+      const choices = issue.code === 'custom' ? wordChoices(input, path, root) : undefined;
+      if (choices) return [{ path, message: `${show(input)} is not allowed: ${choices}` }];
       // A format check's construct-door words (schema.ts formatted): the file's are its yamlMessage.
       const props = (issue as { params?: { props?: string } }).params?.props;
       return [props ? { path, message: props, yamlMessage: issue.message } : { path, message: issue.message }];
@@ -200,13 +215,20 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
   }
 }
 
+/** unionChoices for a plain word (no URL, no credentials in it) where the schema at `path` is a union of words and other forms. */
+function wordChoices(input: unknown, path: ReadonlyArray<string | number>, root: z.ZodType): string | undefined {
+  return typeof input === 'string' && /^[\w-]{1,64}$/.test(input) ? unionChoices(input, schemaAt(path, root)) : undefined;
+}
+
 /** The schema of the value at `path`, through optional/default wrappers, lists and objects. */
 export function schemaAt(path: ReadonlyArray<string | number>, root: z.ZodType = clusterConfigSchema): z.ZodType | undefined {
   let schema: z.ZodType | undefined = root;
   for (const key of path) {
     if (!schema) return undefined;
-    const def = unwrap(schema)._zod.def as { shape?: Record<string, z.ZodType>; element?: z.ZodType };
-    schema = typeof key === 'number' ? def.element : def.shape && Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
+    const def = unwrap(schema)._zod.def as { shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType };
+    // A record's entries (certManager.issuers.<name>) have its value type.
+    schema =
+      typeof key === 'number' ? def.element : def.shape ? (Object.hasOwn(def.shape, key) ? def.shape[key] : undefined) : def.valueType;
   }
   return schema;
 }

@@ -1,4 +1,4 @@
-import { Path, Problem } from '../core/problem';
+import { formatPath, Path, Problem } from '../core/problem';
 import { chartRulesOf, TRAEFIK_CHART_TABLE } from './chart-versions';
 import { switchState } from './switch-values';
 
@@ -110,6 +110,9 @@ export function traefikFlags(values: Readonly<Record<string, unknown>>, prefix: 
     const written = flag.written.trim();
     const name = written.toLowerCase();
     if (flag.value !== undefined) return [{ path, name, written, value: flag.value, raw: flag.value }];
+    // A value written as the next item (refused as such by argumentProblems) is judged as meant in the same run (79b-9).
+    if (!last && typeof item === 'string' && splitPairFix(item, after))
+      return [{ path, name, written, value: after as string, raw: after as string }];
     const next = last ? (list === 'additionalArguments' ? 'none' : undefined) : parseFlag(after) ? 'flag' : undefined;
     return [{ path, name, written, ...(next && { next }) }];
   });
@@ -130,16 +133,26 @@ export function argumentProblems(
   const oneItem =
     'write the flag and its value as one item, --name=value (--name=true for a switch), because Traefik reads a separate ' +
     'item as a value only for flags that are not switches and stops reading flags at any other word';
-  return items(values, prefix, chartVersion).flatMap(({ path, list, item, last }): Problem[] => {
+  // The value item of a pair said at its flag (79b-9): one line for the pair.
+  let paired: Path | undefined;
+  return items(values, prefix, chartVersion).flatMap(({ path, list, item, last, after }): Problem[] => {
     const rest = list === 'globalArguments' ? "every item after it and the chart's own flags" : 'every item after it';
+    const valueOfPair = paired !== undefined && formatPath(paired) === formatPath(path);
+    paired = undefined;
     // A list item that is no text is the values check's to refuse (traefik/values-check.ts).
-    if (typeof item !== 'string') return [];
+    if (typeof item !== 'string' || valueOfPair) return [];
     if (item === '--') {
       return [{ path, message: `is "--", which ends Traefik's flags, so Traefik ignores ${rest}: remove it` }];
     }
     const flag = parseFlag(item);
     // `--configfile` in any form is refused on its own: with it Traefik ignores every flag (traefik/pod-rules.ts).
     if (flag?.written.trim().toLowerCase() === 'configfile') return [];
+    const pair = flag && flag.value === undefined && !last ? splitPairFix(item, after, rest) : undefined;
+    if (pair) {
+      paired = [...path.slice(0, -1), (path[path.length - 1] as number) + 1];
+      // Marked as about the flag's writing, so the rules' verdict on the value as meant stands beside it (Problem.aboutName).
+      return [{ path, message: `is a flag whose value is written as the next item, ${formatPath(paired)}: ${pair}`, aboutName: true }];
+    }
     if (flag && TAKES_VALUE.test(flag.written.trim().toLowerCase()) && flag.value === undefined) {
       return [
         {
@@ -187,6 +200,23 @@ export function argumentProblems(
     const why = /^\s+-/.test(item) ? 'starts with a space, not "-"' : 'does not start with "-" and a flag name';
     return [{ path, message: `${why}, so Traefik stops reading its flags there and ignores it and ${rest}: ${oneItem}` }];
   });
+}
+
+/**
+ * 79b-9: a bare flag followed by a word (`--log.level`, `verbose`): what to write, the two joined. The value is said
+ * unless the flag names a secret (the redaction step blanks a secret-shaped one anyway) or is long; paerser reads the
+ * word as the value of a flag that is not a switch, and stops reading flags at it after a switch, so either way the
+ * one item `--name=value` is what Traefik reads as meant, and what this tool's flag rules judge.
+ */
+function splitPairFix(item: string, after: unknown, rest = 'every item after it'): string | undefined {
+  if (typeof after !== 'string' || after === '' || after.trimStart()[0] === '-' || /[\r\n]/.test(after)) return undefined;
+  const name = item.trim();
+  const hidden = /pass|secret|token|key|credential|auth/i.test(name) || after.length > 80 || name.length > 120;
+  const joined = hidden ? `${name}=<the value>` : `${name}=${after}`;
+  return (
+    `write ${JSON.stringify(joined)} as one item, because Traefik reads a separate item as a value only for flags that are not ` +
+    `switches (after a switch it stops reading flags there, ignoring ${rest}), and this tool's rules judge a value only in its flag's item`
+  );
 }
 
 /** The first chart that does not render `globalArguments` (chart-versions.ts). */

@@ -73,7 +73,11 @@ export function chartService(
   let vipPath = context.vipPath;
   // kube-vip before v0.5.12 reads only spec.loadBalancerIP: the annotation is refused and not counted.
   const unread = annotation === undefined ? undefined : unreadVipAnnotation(context.kubeVipVersion, !!context.traefikOwn);
-  if (unread) context.badVips.push({ path: sourced(annotationPath, '').path, message: unread });
+  // Its own line says so: the Service is then not also "missing" the annotation written there (79b-6).
+  if (unread) {
+    context.badVips.push({ path: sourced(annotationPath, '').path, message: unread });
+    refusedVips = true;
+  }
   const written = context.typeDefault
     ? sourced([...at, ...context.typeKey], context.typeDefault, [...context.prefix, 'values', ...at, ...context.typeKey])
     : sourced([...at, ...context.typeKey], 'LoadBalancer', context.prefix);

@@ -89,7 +89,7 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
   const ignoresFlags =
     "Traefik ignores every command-line flag, the chart's own (entrypoints, Ingress provider, trusted proxies, ACME resolvers) " +
     'and those these rules judge, while the file itself cannot be checked here';
-  for (const problem of traefik.argumentProblems) error(problem.path, problem.message);
+  for (const problem of traefik.argumentProblems) error(problem.path, problem.message, problem.aboutName ? { aboutName: true } : undefined);
   if (traefik.configFile) {
     error(
       traefik.configFile,
@@ -138,7 +138,8 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
     );
   }
   const judged = judgedKind(kind.value);
-  for (const failure of traefik.chartFailures) error(failure.path, failure.message);
+  // A failure about a key's name (a misspelt service key, 79b-10) keeps that mark: one line at the key.
+  for (const failure of traefik.chartFailures) error(failure.path, failure.message, failure.aboutName ? { aboutName: true } : undefined);
   for (const problem of traefik.acmeOptionProblems) error(problem.path, problem.message, problem);
   if (judged === 'Deployment') {
     const problem = podCountProblem(replicas.value);
@@ -204,6 +205,8 @@ function checkStrategyType(traefik: EffectiveTraefik, judged: TraefikKind | unde
   // 70b-8: a first-class resolver makes this tool write Recreate for its ReadWriteOnce volume (values.ts), over any type
   // the values give (that clash is values-check.ts's error, naming both): the resolver's key is the one to name.
   const writer = type === 'Recreate' ? traefik.acmeResolvers.find((resolver) => resolverLabel(resolver) === resolver.value) : undefined;
+  // On a DaemonSet the ACME resolver is refused once, at deployment.kind, with both ways out (rules.ts, 79b-7).
+  if (writer && traefik.kind.value === 'DaemonSet') return;
   if (writer) {
     error(
       writer.path,

@@ -1,5 +1,6 @@
 import { Path, Problem, shownValue } from '../core/problem';
 import { parseVersion } from '../semver';
+import { closest } from '../core/closest';
 import { traefikFlags } from './arguments';
 import { chartVersionSupport, OLDEST_CHART, traefikChartRules, upstreamChartVersion } from './chart-versions';
 import { goTruthy } from './go-truth';
@@ -31,6 +32,16 @@ export function resolverNameProblem(resolver: string, known: Iterable<string>, d
   const where = firstClassResolverName(resolver)
     ? define
     : "Define it in the chart values' certificatesResolvers (the first-class keys take only letters, digits, '-' and '_'), or rename it so";
+  // 79b-14: a near miss of a defined name (`letsencrpyt` beside `letsencrypt`) is named; long names are not compared.
+  const near =
+    resolver.length <= 253
+      ? closest(
+          resolver,
+          [...new Set(known)].filter((name) => name.length <= 253),
+        )
+      : undefined;
+  if (!spellings.length && near)
+    return `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. Did you mean ${shownValue(near)}, which is defined?`;
   if (!spellings.length) return `"${resolver}" is not defined: Traefik would serve its self-signed default certificate. ${where}`;
   return !spellings.includes(resolver)
     ? `"${resolver}" is not defined, only ${others.join(', ')}, which differs in case alone, but Traefik keeps a resolver's name as written and matches it exactly, so it would serve its self-signed default certificate: spell the resolver "${resolver}" where it is defined`

@@ -32,12 +32,13 @@ export function replicasWithCertResolversProblem(
   resolvers: readonly string[],
   keys: { readonly certResolvers: string; readonly certManager: string },
   pods = `is ${replicas}`,
+  keep = 'keep replicas: 1',
 ): string | undefined {
   if (!(replicas > 1 && resolvers.length)) return undefined;
   return (
     `${pods}, but ${keys.certResolvers} (${resolvers.join(', ')}) keep ACME certificates in one acme.json ` +
     'that Traefik OSS cannot share between replicas (https://doc.traefik.io/traefik/https/acme/): issue the certificates with ' +
-    `cert-manager instead (${keys.certManager}) and remove ${keys.certResolvers}, or keep replicas: 1`
+    `cert-manager instead (${keys.certManager}) and remove ${keys.certResolvers}, or ${keep}`
   );
 }
 
@@ -261,7 +262,14 @@ export function checkTraefikDeployment(
   const count = typeof replicas.value === 'number' ? replicas.value : undefined;
   // Autoscaled pods next to ACME resolvers are refused at autoscaling.enabled (pod-rules.ts).
   const sharedAcme = daemonSet
-    ? replicasWithCertResolversProblem(2, resolvers, keys, 'is DaemonSet, one Traefik pod per node')
+    ? replicasWithCertResolversProblem(
+        2,
+        resolvers,
+        keys,
+        'is DaemonSet, one Traefik pod per node',
+        // 79b-7: a DaemonSet has no replica count; the one line of this conflict (pod-rules.ts says no second).
+        'write Deployment here, with one replica',
+      )
     : !traefik.autoscaling && count !== undefined && replicasWithCertResolversProblem(count, resolvers, keys);
   // `traefik.replicas` (or the prop) asks this tool for a spread and a maxUnavailable budget, which mean nothing for a
   // DaemonSet (no replica count, and no scale for that budget to count against: checkDaemonSetBudget).

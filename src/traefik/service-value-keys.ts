@@ -105,6 +105,8 @@ export function serviceValueKeyProblems(values: Values, prefix: Path, chart: Tra
             `${formatPath([...at, 'spec'])} (templates/_service.tpl \`toYaml .service.spec\`): move it to ${formatPath(specKey)}`
           : `is not a key the Traefik chart reads under ${formatPath(at)}, so the value is dropped` +
             `${near ? `: did you mean ${keyText(near)}?` : ''} (it reads ${keys.map((k) => keyText(k)).join(', ')}; Service fields go under ${formatPath([...at, 'spec'])})`,
+        // About the key's name: said at the key, and once beside the values schema's did-you-mean there (79b-10).
+        aboutName: true,
       });
     }
     return problems;

@@ -8,6 +8,7 @@ import { parseVersion } from '../semver';
 import { PROJECT_ROOT } from '../output/cache-folder';
 import { cachedValidator } from '../validate/ajv-cache';
 import { isMap } from '../core/is-map';
+import { shownInSentence } from '../core/problem';
 
 /** Upstream `traefik/values.schema.json` and `values.yaml` per chart version (vendor/traefik-values-schema/README.md). */
 const SCHEMA_DIR = join(PROJECT_ROOT, 'vendor', 'traefik-values-schema');
@@ -137,22 +138,48 @@ function violation(error: ErrorObject, { tag, json }: TraefikValuesSchema, value
     return { path: [...path, String(params.missingProperty)], message: `is missing; ${against} requires it` };
   if (error.keyword === 'type') {
     const expected = [params.type].flat().join(' or ');
-    // A quoted count (`maxReplicas: "3"`) is the common slip; the digits alone are safe to show.
-    const unquote =
-      typeof node === 'string' && /^\d+$/.test(node) && /integer|number/.test(expected)
-        ? `: write ${Number(node)} without quotes`
-        : typeof node === 'string' && /^(true|false)$/.test(node) && expected.includes('boolean')
-          ? `: write ${node} without quotes`
-          : typeof node === 'string' && expected === 'array'
-            ? ': give a list, even of one item'
-            : '';
-    return { path, message: `is ${typeName(node)}, but ${against} expects ${expected}${unquote}` };
+    const fix = typeFix(node, expected);
+    return { path, message: `is ${typeName(node)}, but ${against} expects ${expected}${fix ? `: ${fix}` : ''}` };
   }
   if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
-    // The schema's own words, not the value (which may be a secret).
-    return { path, message: `is not one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')} (${against})` };
+    const allowed = params.allowedValues as unknown[];
+    // 79b-4: the value as written (the redaction step blanks a secret in it: core/redact-message.ts), and the member it
+    // matches but for case (`debug`: the schema compares exactly, DEBUG).
+    const folded = typeof node === 'string' ? node.trim().toLowerCase() : undefined;
+    const near = allowed.find((v) => typeof v === 'string' && v.toLowerCase() === folded);
+    const listed = allowed.map((v) => JSON.stringify(v)).join(', ');
+    const fix = near !== undefined ? `write ${String(near)} (the case matters)` : `write one of ${listed}`;
+    return { path, message: `is not one of ${listed} (${against}): ${shownInSentence(node)} is written; ${fix}` };
   }
   return { path, message: `${error.message ?? `fails ${error.keyword}`} (${against})` };
+}
+
+/**
+ * What to write for a value of the wrong type, where the value shows it: a quoted count or switch without quotes, a
+ * YAML 1.1 boolean word as true or false (79c-4: this tool reads YAML 1.2, where `yes`, `on`, `no`, `off` are text,
+ * while Helm's sigs.k8s.io/yaml reads YAML 1.1, where they are booleans), a count's leading digits (79b-4: "80a").
+ */
+function typeFix(node: unknown, expected: string): string | undefined {
+  const counts = /integer|number/.test(expected);
+  const whole = expected.startsWith('integer');
+  if (typeof node === 'string') {
+    const text = node.trim();
+    const shown = shownInSentence(node);
+    if (counts && /^[-+]?\d+$/.test(text)) return `write ${Number(text)} without quotes`;
+    if (expected.includes('boolean')) {
+      if (/^(true|false)$/i.test(text)) return `write ${text.toLowerCase()} without quotes`;
+      const yes = /^(y|yes|on)$/i.test(text);
+      if (yes || /^(n|no|off)$/i.test(text))
+        return `${shown} is text here (a config is read as YAML 1.2), not ${yes} as in Helm's YAML 1.1: write ${yes}`;
+      return `${shown} is written; write true or false without quotes`;
+    }
+    if (expected === 'array') return 'give a list, even of one item';
+    const digits = /^\d+/.exec(text);
+    if (counts)
+      return `${shown} is not a number: write a ${whole ? 'whole ' : ''}number without quotes${digits ? `, such as ${Number(digits[0])}` : ''}`;
+  }
+  if (whole && typeof node === 'number') return `${node} is written; write a whole number, such as ${Math.round(node)}`;
+  return undefined;
 }
 
 /** What kind of value a message says a value is, without showing it (a value may be a secret). */

@@ -135,9 +135,15 @@ describe('77a-16: the write gate says every config place on its own line', () =>
     `${MINIMAL_CONFIG_TEXT}  values:\n    extraObjects:\n      - apiVersion: v1\n        kind: ConfigMap\n        metadata:\n          name: cm\n          namespace: default\n        data:\n${values.map((v) => `          ${v}\n`).join('')}`;
   test('five places of one refused text: five places, none with its value', () => {
     const dir = mkdtempSync(join(tmpdir(), 'msg77-'));
-    const text = configText(words.map((word, i) => `${word}: "Zx8kLm2QwR${10 + i}t"`));
+    const value = (i: number) => `Zx8kLm2QwR${10 + i}t`;
+    const text = configText(words.map((word, i) => `${word}: "${value(i)}"`));
     writeFileSync(join(dir, 't.yaml'), text);
-    const files = new Map([...synthFiles(text, 't')].map(([path, content]) => [`t/${path}`, content]));
+    // The config door refuses some of these words since names79 (parolya): the gate is fed the files a synth of plain
+    // values writes, with the values put back, as it would see them had the config door let them through.
+    const plain = configText(words.map((word) => `${word}: see the vault`));
+    const withValues = (content: string) =>
+      words.reduce((out, word, i) => out.replace(`${word}: see the vault`, `${word}: ${value(i)}`), content);
+    const files = new Map([...synthFiles(plain, 't')].map(([path, content]) => [`t/${path}`, withValues(content)]));
     const findings = secretsInFiles(files);
     const places = findings.flatMap(
       (finding) =>
@@ -148,7 +154,8 @@ describe('77a-16: the write gate says every config place on its own line', () =>
           () => 'config/t.yaml',
         ).places,
     );
-    expect(places).toEqual(
+    // Since names79 the gate also reads three of the keys as secret names: each finding names the places it came from.
+    expect([...new Set(places)]).toEqual(
       words.map((word, i) => `config/t.yaml:${16 + i}:${word.length + 13}: traefik.values.extraObjects[0].data.${word}`),
     );
   });

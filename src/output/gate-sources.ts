@@ -118,6 +118,9 @@ function refusedTexts(path: string, text: string): string[] {
  */
 const MAX_WHOLE_TEXT = 4096;
 
+/** How many distinct config values a refused whole text is read without (sources): about 2 s at MAX_WHOLE_TEXT. */
+const MAX_TRIES = 32;
+
 /** Whether a text alone is refused: its lines hold a secret, or it has a secret's shape. */
 const refused = (text: string): boolean => secretsInLines(text).length > 0 || !!secretShape(text);
 
@@ -145,7 +148,13 @@ function sources(texts: readonly string[], values: readonly ConfigValue[]): Sour
     }
     const inside = values.filter((value) => value.value.length >= 3 && text.includes(value.value));
     const wasRefused = text.length <= MAX_WHOLE_TEXT && refused(text);
-    const causes = wasRefused ? inside.filter((value) => !refused(text.split(value.value).join('x'))) : [];
+    // One reading per distinct value, and at most MAX_TRIES of them: a render repeats `traefik` and `web` many times.
+    const clears = new Map<string, boolean>();
+    const clearing = (value: ConfigValue): boolean => {
+      if (!clears.has(value.value)) clears.set(value.value, clears.size < MAX_TRIES && !refused(text.split(value.value).join('x')));
+      return clears.get(value.value)!;
+    };
+    const causes = wasRefused ? inside.filter(clearing) : [];
     (causes.length ? causes : inside).forEach((value) => (causes.length ? found : loose).add(value));
   }
   const sorted = [...(found.size ? found : loose)].sort((a, b) => a.line - b.line || a.column - b.column);

@@ -72,6 +72,9 @@ export function powershellCredentialSpans(text: string): Array<[number, number]>
   if (/-[A-Za-z]\w*:/.test(joined))
     for (const match of joined.matchAll(COLON)) {
       const [start, end] = match.indices![2];
+      // keytool's and jarsigner's `-storepass:env NAME`, `-keypass:file PATH` name where the password is, not it
+      // (docs.oracle.com/en/java/javase/21/docs/specs/man/keytool.html, "Common Command Options").
+      if (/^(?:env|file)$/.test(match[2])) continue;
       const quoted = /^["']/.test(match[2]) ? 1 : 0;
       // A value of punctuation only (`-Password:…` in prose) is none.
       if (/[\p{L}\p{N}]/u.test(match[2]) && setsSecret(match[1], match[2])) spans.push([start + quoted, end - quoted]);

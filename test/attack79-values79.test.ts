@@ -88,7 +88,6 @@ describe('79a-12: the literals of a Secret a text makes are its data', () => {
   ])('%s passes', (_, text) => acceptedEverywhere(textConfigMap(text)));
   it('a long text of generator lines is read in linear time', () => {
     const started = Date.now();
-    textConfigMap(`secretGenerator:\n- literals:\n${'  - a=$(X)\n'.repeat(10_000)}`);
     require('../src/core/generated-secret-data').generatedSecretDataSpans(
       `secretGenerator:\n- literals:\n${'  - a=$(X)\n'.repeat(10_000)}`,
     );

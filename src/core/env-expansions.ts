@@ -1,4 +1,5 @@
 import type { Path } from './problem';
+import { isSecretKey } from './secrets-keys';
 
 /**
  * 79a-24: a literal that reaches a secret through what the kubelet does with a container's env, where no one literal
@@ -27,12 +28,24 @@ type Source = { path: Path; value: string };
 /** An env var's value as the kubelet sets it: its text (a reference stays `$(NAME)`), and the literals it was made of. */
 type Var = { value: string; sources: Source[] };
 type Found = { path: Path; value: string; what: string };
+/**
+ * An env var whose value is new: its name, its value, and its text as written (`$(A)$(B)`) or, for a ConfigMap's
+ * value, the key it stands under (its value was judged there under that key already).
+ */
+type Derived = { name: string; value: Var; written?: string; key?: string };
 
 const isRecord = (value: unknown): value is Node => !!value && typeof value === 'object' && !Array.isArray(value);
 const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 /** kubelet expansion: `$$` escapes, `$(NAME)` a reference (IsEnvVarName's characters). */
 const REFERENCE = /\$\$|\$\(([-._a-zA-Z][-._a-zA-Z0-9]{0,252})\)/g;
 const [MAX_ENTRIES, MAX_DEPTH, MAX_VALUE] = [512, 8, 4096];
+/**
+ * Review 79-1: `envFrom` prefixes × a ConfigMap's keys (512 × thousands) are not each judged: past this many pairs a
+ * container's envFrom adds no more vars to judge (no config near it: a pod's env is ~1 MiB at most, etcd's limit).
+ */
+const MAX_PAIRS = 8192;
+/** At most this many distinct ConfigMap values are judged again per container (each a full secretsInData); past it, none. */
+const MAX_JUDGED = 1024;
 
 /**
  * `text` expanded from `vars` (kubelet's rules, above), and the literals of the vars it used, each once. A value is
@@ -86,7 +99,8 @@ export function expandedEnvSecrets(
   let written: ReadonlyMap<string, { at: Path; data: Node }> | undefined;
   const configMaps = () => (written ??= writtenMaps());
   const vars = new Map<string, Var>();
-  const derived: Array<{ name: string; value: Var }> = [];
+  const derived: Derived[] = [];
+  let pairs = 0;
   items(container.envFrom)
     .slice(0, MAX_ENTRIES)
     .forEach((item) => {
@@ -96,17 +110,19 @@ export function expandedEnvSecrets(
       const map = typeof ref?.name === 'string' ? configMaps().get(ref.name) : undefined;
       if (map)
         for (const [key, value] of Object.entries(map.data)) {
-          if (typeof value !== 'string' && typeof value !== 'number') continue;
+          if ((typeof value !== 'string' && typeof value !== 'number') || ++pairs > MAX_PAIRS) continue;
           const one = { value: String(value), sources: [{ path: [...map.at, key], value: String(value) }] };
           vars.set(prefix + key, one);
-          derived.push({ name: prefix + key, value: one });
+          derived.push({ name: prefix + key, value: one, key });
         }
     });
+  const references = new Set<string>(); // vars from a Secret, a field, a resource: `$(NAME)` of one stays a reference
   items(container.env)
     .slice(0, MAX_ENTRIES)
     .forEach((item, i) => {
       if (!isRecord(item) || typeof item.name !== 'string') return;
       const name = item.name;
+      references.delete(name);
       if (typeof item.value === 'string' || typeof item.value === 'number') {
         const text = String(item.value);
         const expanded = expand(text, vars);
@@ -114,7 +130,7 @@ export function expandedEnvSecrets(
         if (expanded.sources.length === 0) vars.set(name, { value: text, sources: [{ path: [...at, 'env', i, 'value'], value: text }] });
         else {
           vars.set(name, expanded);
-          derived.push({ name, value: expanded });
+          if (!holdsReference(expanded.value, references)) derived.push({ name, value: expanded, written: text });
         }
         return;
       }
@@ -125,16 +141,31 @@ export function expandedEnvSecrets(
       if (typeof value === 'string' || typeof value === 'number') {
         const one = { value: String(value), sources: [{ path: [...map!.at, ref!.key as string], value: String(value) }] };
         vars.set(name, one);
-        derived.push({ name, value: one });
-      } else vars.delete(name); // a Secret, a field, a resource, a ConfigMap written elsewhere: a reference
+        derived.push({ name, value: one, key: ref!.key as string });
+      } else {
+        vars.delete(name); // a Secret, a field, a resource, a ConfigMap written elsewhere: a reference
+        references.add(name);
+      }
     });
   const found: Found[] = [];
+  const seen = new Set(already.map((one) => one.path.join('\0')));
   const refuse = (sources: readonly Source[], reaches: string) => {
     for (const source of sources)
-      if (![...already, ...found].some((one) => one.path.join('\0') === source.path.join('\0')))
+      if (!seen.has(source.path.join('\0'))) {
+        seen.add(source.path.join('\0'));
         found.push({ ...source, what: expandedSecret(reaches) });
+      }
   };
-  for (const { name, value } of derived) if (judge([{ name, value: value.value }]).length > 0) refuse(value.sources, shownName(name));
+  const judged = new Map<string, boolean>();
+  let budget = MAX_JUDGED; // ConfigMap values only: `$(VAR)` values are ≤ MAX_ENTRIES, judged whatever a map holds
+  const refused = (name: string, value: string, fromMap: boolean) => {
+    const key = `${isSecretKey(name, true)}\0${value}`; // per (name's kind, value): prefixes × keys judge each value once
+    if (!judged.has(key) && fromMap && budget-- <= 0) return false;
+    if (!judged.has(key)) judged.set(key, judge([{ name, value }]).length > 0);
+    return judged.get(key)!;
+  };
+  for (const { name, value, written, key } of derived)
+    if (blames({ name, value: value.value, written, key }, refused)) refuse(value.sources, shownName(name));
   // Arguments are expanded with every var the container has (kubelet ExpandContainerCommandAndArgs).
   for (const key of ['command', 'args', 'additionalArguments'])
     items(container[key])
@@ -146,4 +177,24 @@ export function expandedEnvSecrets(
           refuse(expanded.sources, `${key}[${i}]`);
       });
   return found;
+}
+
+/** Whether `value` still holds `$(NAME)` of a var from a Secret, a field or a resource: a reference, not a literal. */
+function holdsReference(value: string, references: ReadonlySet<string>): boolean {
+  if (references.size === 0) return false;
+  for (const [, name] of value.matchAll(REFERENCE)) if (name !== undefined && references.has(name)) return true;
+  return false;
+}
+
+/**
+ * Review 79-4: whether a derived var's literals are to blame: its value is refused, and it is what the kubelet made of
+ * them that is (the text as written was not refused: `CACHE_KEY: $(APP)-$(POD_NAME)` is one problem, on one line).
+ * A ConfigMap's value is judged again only where the env name, not its key, is named like a secret (review 79-1).
+ */
+function blames(
+  one: { name: string; value: string; written?: string; key?: string },
+  refused: (name: string, value: string, fromMap: boolean) => boolean,
+): boolean {
+  if (one.key !== undefined && (!isSecretKey(one.name, true) || isSecretKey(one.key))) return false;
+  return refused(one.name, one.value, one.key !== undefined) && (one.written === undefined || !refused(one.name, one.written, false));
 }

@@ -19,17 +19,21 @@ export const GENERATED_SECRET_DATA =
   "the data of a Secret a tool makes (a kustomize secretGenerator's literals, a Terraform kubernetes_secret's data)";
 
 const GENERATOR = /^([ \t]*)(?:-[ \t]+)?secretGenerator[ \t]*:[ \t]*(?:#.*)?\r?$/;
-const LITERALS = /^([ \t]*)(?:-[ \t]+)?literals[ \t]*:[ \t]*(\[.{0,4096}\])?[ \t]*(?:#.*)?\r?$/d;
+// Review 79-2: no two blank-eating repeats side by side (`:[ \t]*` then `[ \t]*` made a run of blanks cost O(k²)).
+const LITERALS = /^([ \t]*)(?:-[ \t]+)?literals[ \t]*:[ \t]*(?:(\[.{0,4096}\])[ \t]*)?(?:#.*)?\r?$/d;
 /** A list item `- key=value`, maybe quoted; group 2 is the rest of the line after `=` (valueSpan reads it). */
 const LITERAL_ITEM = /^[ \t]*-[ \t]+(["']?)[\w.-]{1,253}=([^\n]{0,4096})$/d;
-/** A flow list's item: `key=value` up to the next comma or bracket, quoted or not. */
-const FLOW_ITEM = /[[,][ \t]*(["']?)[\w.-]{1,253}=([^,\]"'\n]{0,4096})\1[ \t]*(?=[,\]])/dg;
+/**
+ * A flow list's item: `key=value` up to the next comma or bracket, quoted or not. Blanks after a closing quote only
+ * (`(?<=["'])`): an unquoted value holds its own trailing blanks (valueSpan trims them), so no blank is tried twice.
+ */
+const FLOW_ITEM = /[[,][ \t]*(["']?)[\w.-]{1,253}=([^,\]"'\n]{0,4096})\1(?:(?<=["'])[ \t]*)?(?=[,\]])/dg;
 
 const RESOURCE = /^([ \t]*)resource[ \t]+"kubernetes_secret(?:_v1)?"[ \t]+"[^"\n]{0,256}"[ \t]*\{[ \t]*\r?$/;
 const DATA_MAP = /^[ \t]*(?:data|binary_data|data_wo)[ \t]*=[ \t]*\{([^\n]{0,4096})$/d;
 /** An HCL map entry: `key = "value"` or `"key" = "value"` (a `,` may end it); group 1 is the value inside its quotes. */
 const HCL_ENTRY =
-  /^[ \t]*(?:"[^"\n]{1,253}"|[\w.-]{1,253})[ \t]*[=:][ \t]*"((?:[^"\\\n]|\\.){0,4096})"[ \t]*,?[ \t]*(?:(?:#|\/\/).*)?\r?$/d;
+  /^[ \t]*(?:"[^"\n]{1,253}"|[\w.-]{1,253})[ \t]*[=:][ \t]*"((?:[^"\\\n]|\\.){0,4096})"[ \t]*(?:,[ \t]*)?(?:(?:#|\/\/).*)?\r?$/d;
 const HCL_INLINE_ENTRY = /(?:"[^"\n]{1,253}"|[\w.-]{1,253})[ \t]*[=:][ \t]*"((?:[^"\\\n]|\\.){0,4096})"/dg;
 
 /** A literal value that is a secret's: not empty, no reference or placeholder, no interpolation of one. */
@@ -43,6 +47,9 @@ function valueSpan(rest: string, quote: string): [number, number] {
   while (end > 0 && /[ \t\r]/.test(rest[end - 1])) end--;
   return [0, quote && rest[end - 1] === quote ? end - 1 : end];
 }
+
+/** A value's span less its trailing blanks (an unquoted flow item's value holds them: FLOW_ITEM). */
+const trimmedEnd = (value: string, [from, to]: [number, number]): [number, number] => [from, to - (value.length - value.trimEnd().length)];
 
 /** Where a text holds such data: each literal value's span. */
 export function generatedSecretDataSpans(text: string): Array<[number, number]> {
@@ -72,7 +79,8 @@ export function generatedSecretDataSpans(text: string): Array<[number, number]> 
       const list = LITERALS.exec(line);
       const item = literals !== undefined && !list ? LITERAL_ITEM.exec(line) : null;
       if (list?.[2])
-        for (const flow of list[2].matchAll(FLOW_ITEM)) push(start + list.indices![2][0], flow.indices![2] as [number, number]);
+        for (const flow of list[2].matchAll(FLOW_ITEM))
+          push(start + list.indices![2][0], trimmedEnd(flow[2], flow.indices![2] as [number, number]));
       else if (list) literals = list[1].length;
       else if (item) {
         const [from, to] = valueSpan(item[2], item[1]);

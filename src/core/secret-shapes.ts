@@ -57,13 +57,20 @@ const BOOTSTRAP_TOKEN = /(?<![\w.-])[a-z0-9]{6}\.(?=[a-z]*\d)[a-z0-9]{16}(?![\w.
 // Bounded repeats: an unbounded scheme or user part made every position of a long text without `://` scan to its end.
 // Where slashes and backslashes both lead, the userinfo after them holds neither, so no split between them is tried
 // twice; a `//` scans only to the next slash. `http` is matched glued to a word as well (`x_https://token@h`).
+/**
+ * Review 79-3: schemes whose userinfo is a login name by design, never a token: SSH and its kin authenticate by key or
+ * prompt (AWS CodeCommit's `ssh://APKA…@git-codecommit…`: the SSH public key's ID, docs.aws.amazon.com/codecommit/
+ * latest/userguide/setting-up-ssh-unixes.html), SMB/CIFS and RDP name `DOMAIN;user` or `DOMAIN%5Cuser`, VNC and telnet
+ * a login. Left out of the token-as-user alternative only; `user:password@` is refused for them as for any scheme.
+ */
+const LOGIN_SCHEMES = String.raw`(?:(?:git|svn)\+)?ssh(?:\+(?:git|svn))?|sftp|scp|rsync|smb|cifs|rdp|vnc|telnet`;
 const URL_CREDENTIALS = new RegExp(
   [
     String.raw`https?:\/\/(?!…@)[^\s/?#@"'\`]{1,1024}@`,
     String.raw`https?:[/\\]{1,64}(?!…@)[^\s/\\?#@"'\`]{1,1024}@`,
     String.raw`\b(?:wss?|ftp):[/\\]{1,64}[^\s/\\?#@:"'\`]{0,1024}:[^\s/\\?@]{0,1024}@`,
     String.raw`\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"'\`]{0,1024}(?::|%3a)[^\s/?@]{0,1024}@`,
-    String.raw`\b[a-z][a-z0-9+.-]{0,31}:\/\/(?!…@)[^\s/?#@:"'\`]{1,1024}@(?!sha\d+:)`,
+    String.raw`(?<![+.-])\b(?!${LOGIN_SCHEMES}:)[a-z][a-z0-9+.-]{0,31}:\/\/(?!…@)[^\s/?#@:"'\`]{1,1024}@(?!sha\d+:)`,
     String.raw`\/\/[^\s/?#@:"'\`]{0,1024}(?::|%3a)[^\s/?@]{0,1024}@`,
     String.raw`(?<=^|[\s"'\`=,;(<[{/#?@])(?!mailto:)[^\s/?#@:"'\`=,;(<[{]{1,256}(?::|%3a)[^\s/?@"]{1,1024}@(?!sha\d+:)(?=[\w[])`,
   ].join('|'),

@@ -156,14 +156,27 @@ export function xmlSecret(text: string): XmlFinding | undefined {
  * tag: `<input type="password" name="password" required>` sets what its `value` says (read at its tag), never the text
  * after it. Read as one only where the text never closes the name (`</input>`), as XML would.
  */
-const VOID = /^(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|param|keygen)$/i;
+const VOID_NAMES = [
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'param',
+  'keygen',
+];
+const VOID = new RegExp(`^(?:${VOID_NAMES.join('|')})$`, 'i');
+const CLOSED_VOID = new RegExp(`<\\/(${VOID_NAMES.join('|')})\\s*>`, 'gi');
 /** The void elements' names `text` closes somewhere (`</input>`): there it is XML, whose `<input>` holds text. */
-const closedVoids = (text: string): Set<string> =>
-  new Set(
-    [...text.matchAll(/<\/(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|param|keygen)\s*>/gi)].map(([, name]) =>
-      name.toLowerCase(),
-    ),
-  );
+const closedVoids = (text: string): Set<string> => new Set([...text.matchAll(CLOSED_VOID)].map(([, name]) => name.toLowerCase()));
 
 /** An element's text as an XML parser gives it: markup left out, CDATA unwrapped, trimmed. */
 function textOf(content: string): string {

@@ -159,7 +159,9 @@ export function serviceInterfaceProblem(value: unknown, kubeVipVersion: string):
     return 'is empty, so kube-vip binds the VIP to kubeVip.interface as without it: remove the annotation, or name an interface';
   if (value !== 'auto') {
     const problem = format.interfaceName(value);
-    if (problem) return `${problem.replace('omit the key to let kube-vip detect the interface', 'remove the annotation')}`;
+    // Review 79-8: interfaceName's `$(` reason is about kube-vip's env; an annotation is no env value, and no NIC is named so.
+    if (problem && value.includes('$(')) return 'holds "$(", which no Linux interface name does: name an interface, e.g. "eth1"';
+    if (problem) return problem;
   }
   // A malformed version is refused by its own rule.
   if (format.version(kubeVipVersion)) return undefined;

@@ -399,10 +399,10 @@ export function shortSecretWordAt(list: readonly string[], isQualifier: (word: s
  * is the word's end, not a list of services; English and technical words that end so name no password: `bypass`,
  * `compass` (`encompass`), `surpass`, `overpass`, `trespass`, a filter's `lowpass`/`highpass`/`bandpass`/`allpass`, an
  * encoder's or a renderer's `twopass`/`multipass`/`renderpass`/`subpass`, a ticket's `daypass`/`boardingpass`, the
- * KeePass manager (a file's path), an askpass program (`SSH_ASKPASS=/usr/bin/ssh-askpass`, ssh(1)), Python's `getpass`,
+ * KeePass manager (a file's path), keytool's `-importpass` command, an askpass program (`SSH_ASKPASS=/usr/bin/ssh-askpass`, ssh(1)), Python's `getpass`,
  * Redis ACL's `nopass` (no password), and the shell's `OLDPWD` (POSIX cd(1): the previous working directory).
  */
 const GLUED_PASS = /^[a-z][a-z0-9]{1,23}(?:pass|pwd)$/;
 const NOT_A_PASSWORD_PASS =
-  /(?:bypass|compass|surpass|overpass|underpass|trespass|lowpass|highpass|hipass|lopass|bandpass|allpass|notchpass|onepass|twopass|singlepass|multipass|firstpass|secondpass|finalpass|renderpass|subpass|keepass|daypass|gamepass|seasonpass|boardingpass|skipass|fastpass|freepass|hallpass|buspass|askpass|getpass|nopass|oldpwd)$/;
+  /(?:bypass|compass|surpass|overpass|underpass|trespass|lowpass|highpass|hipass|lopass|bandpass|allpass|notchpass|onepass|twopass|singlepass|multipass|firstpass|secondpass|finalpass|renderpass|subpass|keepass|daypass|gamepass|seasonpass|boardingpass|skipass|fastpass|freepass|hallpass|buspass|askpass|getpass|nopass|importpass|oldpwd)$/;
 const isGluedPassWord = (word: string): boolean => GLUED_PASS.test(word) && !NOT_A_PASSWORD_PASS.test(word);

@@ -58,6 +58,8 @@ const KEPT = new RegExp(
     // 79a-17: where it lies and whom to ask (`liegt im Secret …`, `beim Team anfragen`), more safes (`see Keeper record …`), a
     // safe's folder or item as German compounds it (`im Bitwarden-Ordner "Cluster"`).
     String.raw`anfragen|liegt|abgelegt|located|lives|record|keeper|dashlane|passbolt|` +
+    // A one-time code's settings (`TOTP-Schlüssel: 6 Stellen, 30 Sekunden`, 74a-10, a key's name since 79a-10).
+    String.raw`sekunden|minuten|stunden|seconds|minutes|hours|` +
     String.raw`(?:vault|1password|bitwarden|keepass|keeper|lastpass)-[a-z]{2,24}|` +
     // 74a-7: a password safe, as German and English compound it (`siehe Passwortsafe`).
     String.raw`(?:passwort|kennwort|password)-?(?:safe|tresor|datenbank|vault))$`,

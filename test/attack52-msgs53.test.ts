@@ -133,7 +133,6 @@ describe('51a-13: a secret is said beside any other problem at the same place, o
   test.each([
     ['traefik.values.additionalArguments[0]', 'no challenge'],
     ['traefik.values.additionalArguments[1]', 'cannot read as a boolean'],
-    ['traefik.values.additionalArguments[3]', 'Traefik stops reading its flags there'],
     ['traefik.loadBalancerIPs[0]', 'is not an IP address'],
     ['traefik.loadBalancerIPs[1]', 'is not an IP address'],
   ])('%s: %s, and the secret', (path, said) => {
@@ -141,6 +140,13 @@ describe('51a-13: a secret is said beside any other problem at the same place, o
     expect(here.some((line) => line.includes(said))).toBe(true);
     expect(here.filter((line) => line.includes(SECRET_LINE) || line.includes('holds a K3s token'))).toHaveLength(1);
     expect(here.join('\n')).not.toMatch(/Zx9Qw7Lp3Vb/i);
+  });
+  // 79b-9: a flag and its value as two items are one problem, said at the flag with the joined fix; the value's item
+  // holds the secret, said once there.
+  test('traefik.values.additionalArguments[2] and [3]: the pair at the flag, the secret at the value', () => {
+    expect(at('traefik.values.additionalArguments[2]').join('\n')).toContain('is a flag whose value is written as the next item');
+    expect(at('traefik.values.additionalArguments[3]').filter((line) => line.includes(SECRET_LINE))).toHaveLength(1);
+    expect(lines.join('\n')).not.toMatch(/Zx9Qw7Lp3VbHubT/i);
   });
   test('construct props: the IP problem and the secret both', () => {
     const refusal = valuesDoors.cluster({ additionalArguments: ARGS.slice(1, 2) });

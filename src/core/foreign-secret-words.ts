@@ -16,7 +16,9 @@ import { ENGLISH_TOO_WORDS, WORLD_PASSWORD_ASCII, WORLD_PASSWORD_CLUES, WORLD_PA
  * `API-sleutel`, Italian `chiave API`, Portuguese `chave de API`, French `clé API`, Polish `klucz API`). A key word alone
  * (`Schlüssel`, `chiave`) is no secret's name, as `key` is none.
  */
-export const KEY_WORD = String.raw`(?:schl(?:ue|u)ssel|sleutel|chiave|chave|llave|cle|klucz|kulcs|klic|nokkel|nyckel)`;
+// Round 80 (80a-1): Turkish `anahtar`, Indonesian/Malay `kunci`, Finnish `avain`, Romanian `cheie`, Russian `ключ`
+// romanised `klyuch`, Greek `κλειδί` romanised `kleidi`, Danish `nøgle` folded `nogle`.
+export const KEY_WORD = String.raw`(?:schl(?:ue|u)ssel|sleutel|chiave|chave|llave|cle|klucz|kulcs|klic|nokkel|nyckel|anahtar|kunci|avain|cheie|klyuch|kleidi|nogle)`;
 /**
  * Round 54 (attack 52a-3): French `mdp` (mot de passe) and `jeton` (token), Catalan `contrasenya`, Italian `parola
  * d'ordine`, Indonesian/Malay `kata sandi`, Vietnamese `mật khẩu` (`mat khau` folded), Chinese `mima` (密码 in pinyin),
@@ -29,7 +31,10 @@ export const KEY_WORD = String.raw`(?:schl(?:ue|u)ssel|sleutel|chiave|chave|llav
  */
 const MORE_LATIN =
   String.raw`mdp|jeton|contrasenya|parola[\s_.-]?d[\s_.'’-]{0,2}ordine|kata[\s_.-]?sandi|mat[\s_.-]?khau|mima|(?:pass|kenn)wo?e?rter|` +
-  String.raw`fjalekalim[ie]?|sifra|kata[\s_.-]?laluan|wagwoord|zugangs[\s_.-]?schl(?:ue|u)ssel|hemlighet|salaisuus|titok|tunnuslause|nenosiri|${WORLD_PASSWORD_ASCII}`;
+  String.raw`fjalekalim[ie]?|sifra|kata[\s_.-]?laluan|wagwoord|zugangs[\s_.-]?schl(?:ue|u)ssel|hemlighet|salaisuus|titok|tunnuslause|nenosiri|` +
+  // Round 80 (80a-1): secrets (Turkish `gizli`, Indonesian `rahasia`, Swedish `hemlig`, Norwegian/Danish `hemmelig`, Japanese
+  // `himitsu`, Czech `tajemství` folded) and Turkish `şifresi` ("its password", folded).
+  String.raw`gizli|rahasia|hemlig|hemmelig|himitsu|tajemstvi|sifresi|${WORLD_PASSWORD_ASCII}`;
 /**
  * Round 79 (79a-10): a key word alone is no secret's name in a YAML key (`Schlüssel`, as `key`), but as an env name's last
  * word it is as `_KEY` is (`SCHLUESSEL`, `DB_SCHLUESSEL`: an env name must be ASCII, so ü is written `ue`), its value judged

@@ -210,7 +210,7 @@ test.each(HOSTILE.map((part) => [part]))('the extended readers stay linear on 10
   foreignProsePasswordSpans(text);
   vendorTokenSpans(text);
   keyedSecret(`2${text.replace(/\n/g, ' ')}: x`);
-  expect(cpuMillisSince(started)).toBeLessThan(2_000);
+  expect(cpuMillisSince(started)).toBeLessThan(6000);
 });
 
 test('a secret after 100 kB of their labels is still found', () => {

@@ -195,6 +195,6 @@ describe('the new readers are linear (100 kB)', () => {
     read(); // compiled once
     const start = process.cpuUsage();
     read();
-    expect(cpuMillisSince(start)).toBeLessThan(2_000);
+    expect(cpuMillisSince(start)).toBeLessThan(6000);
   });
 });

@@ -179,6 +179,6 @@ describe('linear readers', () => {
     const input = text();
     const started = process.cpuUsage();
     errorsOf(input);
-    expect(cpuMillisSince(started)).toBeLessThan(4000); // a guard against quadratic reading (speed is npm run bench): room for a loaded machine;
+    expect(cpuMillisSince(started)).toBeLessThan(6000); // a guard against quadratic reading (speed is npm run bench): room for a loaded machine;
   });
 });

@@ -308,7 +308,7 @@ describe('70b-19: a TCP route that negates HostSNI', () => {
     expect(match.length).toBeLessThan(100_000);
     const started = process.cpuUsage();
     errorsOf(tlsShop(tcpRoute(match)));
-    expect(cpuMillisSince(started)).toBeLessThan(2000);
+    expect(cpuMillisSince(started)).toBeLessThan(6000);
   });
 });
 

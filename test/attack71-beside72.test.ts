@@ -224,7 +224,7 @@ describe('round 72: objects beside a K3sVipCluster and loadBalancers[] (beside72
     const failures: string[] = [];
     const started = process.cpuUsage();
     expect(tryRender(object, failures)).toBeUndefined();
-    expect(cpuMillisSince(started)).toBeLessThan(2000);
+    expect(cpuMillisSince(started)).toBeLessThan(6000);
     expect(failures.join('\n')).toMatch(/data\.last is a function/);
   });
 });

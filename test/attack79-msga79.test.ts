@@ -6,20 +6,11 @@ import { errnoAdvice } from '../src/output/errno-advice';
 import { main as validate } from '../src/validate/conformance';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { K3sVipCluster } from '../src';
+import { INVENTORY_CONFIG_TEXT } from './helpers';
 
 /** Round 79 (79c-8, 79b-12, 79b-3, 79b-2, 79b-1, 79b-18, 79b-5, 79b-20): each problem said as written, one line each. */
 
-const BASE = `kubeVip:
-  version: v1.2.3
-  interface: eth0
-  controlPlane:
-    address: 192.168.0.40
-k3s:
-  tokenFile: /etc/rancher/k3s/cluster-token
-  servers:
-    - name: k3s-1
-      address: 192.168.0.11
-`;
+const BASE = INVENTORY_CONFIG_TEXT;
 const TRAEFIK = 'traefik:\n  loadBalancerIPs: [192.168.0.41]\n';
 const FLOW_KUBE_VIP = 'kubeVip: {version: v1.2.3, interface: eth0, controlPlane: {address: 192.168.0.40}}\n';
 const plugin = (key: string, value = '{a: 1}') =>

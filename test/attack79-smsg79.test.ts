@@ -7,23 +7,11 @@ import { renderClusters, runSynth } from '../src/synth';
 import { gateFindingLines } from '../src/output/gate-sources';
 import { vendorTokenIn } from '../src/core/vendor-token-names';
 import { refusedEverywhere, textConfigMap } from './secret-doors';
-import { valuesDoors } from './helpers';
+import { INVENTORY_CONFIG_TEXT, valuesDoors } from './helpers';
 
 /** Round 79 (79a-4, 5, 6, 15, 18): one line per problem, with the advice that fits it and the place it comes from. */
 
-const BASE = `kubeVip:
-  version: v1.2.3
-  interface: eth0
-  controlPlane:
-    address: 192.168.0.40
-k3s:
-  tokenFile: /etc/rancher/k3s/cluster-token
-  servers:
-    - name: k3s-1
-      address: 192.168.0.11
-traefik:
-  loadBalancerIPs: [192.168.0.41]
-`;
+const BASE = `${INVENTORY_CONFIG_TEXT}traefik:\n  loadBalancerIPs: [192.168.0.41]\n`;
 const SECRET = 'Xk2vLm9Pz4wR8nTq';
 const TOKEN = 'K10abcdef0123456789abcdef0123456789abcdef0123456789abcdef01234567::server:swordfish';
 const errorsOf = (text: string): string[] => parseConfigText('config/t.yaml', text).errors.map(formatDiagnostic);

@@ -291,6 +291,19 @@ export function chartVersionDoors(values: Record<string, unknown>, chartVersion:
 }
 
 /** The smallest config the attack files grow by appending keys: kube-vip, an interface, one VIP for Traefik. */
+/** A config text with kube-vip and a one-server K3s inventory and no traefik key: tests add their own traefik block. */
+export const INVENTORY_CONFIG_TEXT = `kubeVip:
+  version: v1.2.3
+  interface: eth0
+  controlPlane:
+    address: 192.168.0.40
+k3s:
+  tokenFile: /etc/rancher/k3s/cluster-token
+  servers:
+    - name: k3s-1
+      address: 192.168.0.11
+`;
+
 export const MINIMAL_CONFIG_TEXT = `kubeVip:
   version: v1.2.3
   interface: eth0

@@ -19,6 +19,9 @@ const CHART_PORTS: Readonly<Record<string, { port: number; exposedPort?: number;
 };
 /** The chart's own entrypoints, each with a default port in traefik/values.yaml. */
 export const CHART_ENTRYPOINTS: readonly string[] = Object.keys(CHART_PORTS);
+/** The Service port the chart exposes one of its own entrypoints on by default (`web` 80, `websecure` 443), if any. */
+export const chartExposedPort = (name: string): number | undefined =>
+  Object.hasOwn(CHART_PORTS, name) ? CHART_PORTS[name].exposedPort : undefined;
 
 export interface Entrypoint {
   readonly name: string;

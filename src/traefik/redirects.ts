@@ -1,5 +1,5 @@
 import { formatPath, Path, Problem, shownValue } from '../core/problem';
-import { CHART_ENTRYPOINTS } from './entrypoints';
+import { CHART_ENTRYPOINTS, chartExposedPort } from './entrypoints';
 import { goTruthy } from './go-truth';
 import { parseVersion, Version } from '../semver';
 import { traefikFlags } from './arguments';
@@ -179,9 +179,6 @@ export function redirectToFailures(
 
 const describeKind = (value: unknown) => (Array.isArray(value) ? 'list' : isMap(value) ? 'map' : typeof value);
 
-/** The exposedPort of the chart's exposed entrypoints in traefik/values.yaml (v20.1.1 to v41.3.0). */
-const CHART_SERVICE_PORTS: Readonly<Record<string, number>> = { web: 80, websecure: 443 };
-
 /**
  * A redirect whose target entrypoint's exposedPort is 0: the chart writes `to=:{{ $toPort.exposedPort }}`, `:0`, which
  * is no port (as the flag is refused, redirect-rules.ts), while the Service publishes the entrypoint on its `port`.
@@ -189,6 +186,6 @@ const CHART_SERVICE_PORTS: Readonly<Record<string, number>> = { web: 80, websecu
 export function zeroTargetMessage(chartName: string, flag: string, to: string, prefix: Path): string {
   return (
     `redirects to ${to}, whose exposedPort is 0, so ${chartName} writes ${flag}.http.redirections.entryPoint.to=:0, which is no port ` +
-    `(the Service publishes ${to} on its port instead): give ${formatPath([...prefix, 'values', 'ports', to, 'exposedPort'])} the port clients reach it on${CHART_SERVICE_PORTS[to] ? ` (the chart's is ${CHART_SERVICE_PORTS[to]})` : ''}`
+    `(the Service publishes ${to} on its port instead): give ${formatPath([...prefix, 'values', 'ports', to, 'exposedPort'])} the port clients reach it on${chartExposedPort(to) ? ` (the chart's is ${chartExposedPort(to)})` : ''}`
   );
 }

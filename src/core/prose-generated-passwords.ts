@@ -2,6 +2,7 @@ import { looksGeneratedRun } from './generated-runs';
 import { MORE_NAMES } from './labelled-password-values';
 import { atFirstUse } from './lazy-regexp';
 import { isPlainPamRule } from './pam-rule-lines';
+import { isSecretKey } from './secrets-keys';
 import { PASSWORD_SIGN as SIGN, looksLikePassword } from './symbol-separated-secrets';
 
 /**
@@ -130,7 +131,7 @@ export function proseGeneratedPasswordSpans(text: string): Array<[number, number
     if (label.index > line.end) {
       const [start, next] = [text.lastIndexOf('\n', label.index) + 1, text.indexOf('\n', label.index)];
       const stop = next < 0 ? text.length : next;
-      line = { start, end: stop, pam: stop - start <= 4096 && isPlainPamRule(text.slice(start, stop).replace(/^[+-]/, '')) };
+      line = { start, end: stop, pam: stop - start <= 4096 && isPlainPamRule(text.slice(start, stop).replace(/^[+-]/, ''), isSecretKey) };
     }
     if (line.pam) continue;
     // `PWD` in capitals is the shell's working directory (POSIX `$PWD`, `PWD: …` as a variable: secrets-keys.ts), not a

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { dirname, join, posix, relative } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { printable } from '../core/problem';
 import { ChangeLog, PathState } from './change-log';
-import { describeFileError, FileSystem, isTemporaryName, nodeFileSystem, writeAllAtomically, writeAtomically } from './file-system';
+import { describeFileError, FileSystem, nodeFileSystem, writeAllAtomically, writeAtomically } from './file-system';
 import { LOCK_FILE } from './lock';
-import { oddKind } from './odd-entries';
+import { entryAt, existingFolderOf, ourTemporaryFiles, removeEmptyFolders } from './folder-entries';
 
 // Kept importable from here: check, validate and k3s:install list the output folder with it.
 export { listFiles } from './list-files';
@@ -147,38 +147,6 @@ export function incompleteOutput(dir: string, folder: string, texts: ReadonlyMap
     if (digests.get(path) !== fileDigest(text)) return `${printable(join(dir, path))} is not the file the last synth recorded`;
   }
   return undefined;
-}
-
-/** What stands at `path` below `dir`, checked component by component without following any link. */
-type Entry = { kind: 'absent' } | { kind: 'file' } | { kind: 'blocked'; why: string };
-
-function entryAt(dir: string, path: string, files: FileSystem): Entry {
-  const parts = path.split('/');
-  let current = dir;
-  for (const [i, part] of parts.entries()) {
-    current = join(current, part);
-    const stat = files.lstat(current);
-    if (!stat) return { kind: 'absent' };
-    const shown = parts.slice(0, i + 1).join('/');
-    if (stat.isSymbolicLink())
-      return { kind: 'blocked', why: `${shown} is a symbolic link, and synth never writes or deletes through links` };
-    const last = i === parts.length - 1;
-    if (last && !stat.isFile()) return { kind: 'blocked', why: `${shown} is ${oddKind(stat) ?? 'a folder'}` };
-    if (!last && !stat.isDirectory())
-      return { kind: 'blocked', why: `${shown} is ${oddKind(stat) ?? 'a file'} where synth needs a folder` };
-  }
-  return { kind: 'file' };
-}
-
-/** Every file below `dir` named like our temporary files, without entering linked folders. */
-function ourTemporaryFiles(dir: string, files: FileSystem, prefix = ''): string[] {
-  const found: string[] = [];
-  for (const entry of files.readdir(join(dir, prefix))) {
-    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) found.push(...ourTemporaryFiles(dir, files, path));
-    else if (entry.isFile() && isTemporaryName(entry.name)) found.push(path);
-  }
-  return found;
 }
 
 /**
@@ -362,9 +330,13 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
 
   let verb = 'remove';
   try {
+    // A killed run's temporary files go, and so do the folders it made for them that now hold nothing (81c-1: a
+    // cluster it was adding, which the config may no longer have).
     for (const temporary of plan.temporaries) {
       current = temporary;
-      tracked.unlink(join(dir, temporary));
+      const path = join(dir, ...temporary.split('/'));
+      tracked.unlink(path);
+      removeEmptyFolders(dir, dirname(path), tracked);
     }
     verb = 'write';
     if (writes.length && widened !== oldList) {
@@ -383,12 +355,16 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
   }
 
   const removed: string[] = [];
+  const removable = new Set(plan.removals);
   try {
     verb = 'remove';
-    for (const path of plan.removals) {
+    for (const path of plan.stale) {
       current = path;
       // Checked again: only a regular file is removed, never anything through a link (the plan warned of those).
-      if (entryAt(dir, path, tracked).kind !== 'file') continue;
+      const entry = entryAt(dir, path, tracked);
+      // A listed file that is gone, say one a killed run had not written yet: the folders made for it go if empty.
+      if (entry.kind === 'absent') removeEmptyFolders(dir, existingFolderOf(dir, path, tracked), tracked);
+      if (entry.kind !== 'file' || !removable.has(path)) continue;
       tracked.unlink(join(dir, ...path.split('/')));
       removed.push(path);
       removeEmptyFolders(dir, dirname(join(dir, ...path.split('/'))), tracked);
@@ -399,7 +375,12 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
     throw fail(verb, e);
   }
   const written = [...writes.map(([path]) => path), ...(oldList === finalList ? [] : [GENERATED_LIST])];
-  return { written, removed, unchanged: plan.unchanged + (oldList === finalList ? 1 : 0), warnings: [...plan.warnings] };
+  return {
+    written,
+    removed: [...plan.temporaries, ...removed],
+    unchanged: plan.unchanged + (oldList === finalList ? 1 : 0),
+    warnings: [...plan.warnings],
+  };
 }
 
 /** Undoes the writes of a failed publish: old bytes back, new files and folders gone, the old list back; stops at the first failure. */
@@ -426,14 +407,6 @@ function rollBack(
     else if (fs.lstat(list)) fs.unlink(list);
   } catch {
     // What is left changed is in the change log, and the error says so.
-  }
-}
-
-/** Removes `folder` and its parents up to (not including) `root` while they are empty. */
-function removeEmptyFolders(root: string, folder: string, fs: FileSystem): void {
-  for (let current = folder; relative(root, current) && !relative(root, current).startsWith('..'); current = dirname(current)) {
-    if (fs.readdir(current).length) return;
-    fs.rmdir(current);
   }
 }
 

@@ -231,7 +231,15 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   if (content.some((p) => !p.leftOut && !p.dropped && !characters.includes(p))) return { doc, lines, problems: [...syntax, ...content] };
   dropCollectionKeys(doc, resolve);
   // Aliases are bounded by checkContent, so the parser's own alias limit (100 uses) would only refuse real configs.
-  const data: unknown = doc.toJS({ maxAliasCount: -1 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: -1 });
+  } catch (e) {
+    // 81a-15: past a syntax error the parser's recovery can leave an alias whose anchor it read into a broken text
+    // (`x: "&a "b"` then `y: *a`); the syntax problems say what to fix, and nothing of the data can be trusted.
+    if (!(e instanceof ReferenceError) || !syntax.length) throw e;
+    return { doc, lines, problems: [...syntax, ...content] };
+  }
   const valueAt = (path: Path) => path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], data);
   for (const { path, leftOut, dropped } of content) {
     const map = leftOut ? valueAt(path) : undefined;

@@ -217,6 +217,15 @@ describe('planInstall', () => {
     expect(result.errors).toEqual([expect.stringContaining('kube-vip.yaml belongs to the install of cluster "prod" (.k3s-vip-prod.json)')]);
   });
 
+  test('81c-3: a renamed cluster\'s old install is one line that says how to remove it, not "another --dir"', () => {
+    const files = { 'ingresses.yaml': { sha256: sha('i') }, 'kube-vip.yaml': { sha256: sha('k') } };
+    const result = plan({ '.k3s-vip-prod.json': JSON.stringify({ files }), 'ingresses.yaml': 'i', 'kube-vip.yaml': 'k' });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(/^ingresses\.yaml, kube-vip\.yaml belong to the install of cluster "prod" \(\.k3s-vip-prod\.json\)/);
+    expect(result.errors[0]).toContain('remove that install first (delete ingresses.yaml, kube-vip.yaml and .k3s-vip-prod.json;');
+    expect(result.errors[0]).not.toContain('--dir');
+  });
+
   test.each([
     ['not JSON', '{'],
     ['a wrong shape', '{"files": ["kube-vip.yaml"]}'],
@@ -863,13 +872,11 @@ describe('one run at a time', () => {
       expect(winner?.stderr).toBe('');
       expect(loser?.stderr).toBe(
         [
-          ...Object.keys(MANIFESTS)
-            .map(
-              (file) =>
-                `error: ${file} belongs to the install of cluster "${winner?.name}" (.k3s-vip-${winner?.name}.json): ` +
-                `a K3s server belongs to one cluster; install "${loser?.name}" into another --dir`,
-            )
-            .sort(),
+          `error: ${Object.keys(MANIFESTS).sort().join(', ')} belong to the install of cluster "${winner?.name}" ` +
+            `(.k3s-vip-${winner?.name}.json), and a K3s server serves one cluster: if "${loser?.name}" is "${winner?.name}" ` +
+            `renamed, remove that install first (delete ${Object.keys(MANIFESTS).sort().join(', ')} and .k3s-vip-${winner?.name}.json; ` +
+            `K3s keeps the objects, so \`kubectl delete\` those you no longer want) and run again; otherwise install ` +
+            `"${loser?.name}" on its own servers`,
           `k3s:install: nothing was written to ${target}.`,
           '',
         ].join('\n'),

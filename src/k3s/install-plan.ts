@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { otherInstallProblem } from './other-install';
 import { isMap, isScalar, isSeq, yaml } from '../core/yaml';
 import { readYamlDocuments } from '../core/yaml-documents';
 import { mayQuote } from '../core/quotable';
@@ -328,6 +329,7 @@ export function planInstall(input: InstallInput): InstallPlan {
   /** The manifest the bootstrap runbook copies by hand onto the first server. */
   const KUBE_VIP_FILE = 'kube-vip.yaml';
   const owners = otherOwners(target, recordFile);
+  const othersFiles = new Map<string, string[]>();
   for (const [path, kind] of target.entries) {
     if (owned.has(path)) continue;
     const fileName = path.split('/').pop() ?? path;
@@ -337,11 +339,8 @@ export function planInstall(input: InstallInput): InstallPlan {
     const mine = appliedByK3s(fileName) ? ours.get(addonName(fileName)) : undefined;
     if (mine === undefined) continue;
     const owner = owners.get(path);
-    if (owner !== undefined) {
-      errors.push(
-        `${path} belongs to the install of cluster "${owner}" (${recordFileName(owner)}): a K3s server belongs to one cluster; install "${cluster}" into another --dir`,
-      );
-    } else if (path === mine && kind === 'file') {
+    if (owner !== undefined) othersFiles.set(owner, [...(othersFiles.get(owner) ?? []), path]);
+    else if (path === mine && kind === 'file') {
       // Most often the runbook's hand copy of kube-vip.yaml: say how to hand it over.
       const same = target.texts.get(path) === manifests.get(mine) ? `, the same as ${source}/${mine},` : '';
       errors.push(
@@ -360,6 +359,7 @@ export function planInstall(input: InstallInput): InstallPlan {
     }
   }
 
+  for (const [owner, paths] of othersFiles) errors.push(otherInstallProblem(owner, recordFileName(owner), paths, cluster));
   const entries: PlanEntry[] = [];
   for (const file of [...new Set([...manifests.keys(), ...owned.keys()])].sort()) {
     const text = manifests.get(file);

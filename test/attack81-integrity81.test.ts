@@ -1,9 +1,12 @@
 // Round 81c-1: a synth killed while it added a cluster left that cluster's folders behind (empty, or holding only
 // its temporary files); the next synth removed the temporary files but not the folders, and did not count them.
+// Round 81c-5: a file someone put where a new file goes, after the plan was made, was replaced by the rename.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { syncTree } from '../src/output/publish';
+import { basename, dirname, join } from 'node:path';
+import { FileSystem, isTemporaryName, nodeFileSystem } from '../src/output/file-system';
+import { PublishError, syncTree } from '../src/output/publish';
+import { installCluster, recordAsSynthesized } from './helpers';
 
 const DEV = new Map([
   ['dev/kustomization.yaml', 'resources:\n  - a.yaml\n'],
@@ -90,5 +93,60 @@ describe('81c-1: the folders a killed synth made for a cluster go with its lefto
     writeFileSync(join(dir, 'prod', 'k3s', '.k3s-1.yaml.k3s-vip-999999.tmp'), 'x');
     syncTree(dir, new Map([...DEV, ['prod/k3s/k3s-1.yaml', 'kind: ConfigMap\n']]));
     expect(readdirSync(join(dir, 'prod', 'k3s'))).toEqual(['k3s-1.yaml']);
+  });
+});
+
+/** nodeFileSystem, but when the temporary file of `name` is written, someone puts their own file at `name`. */
+function racing(name: string): FileSystem {
+  return {
+    ...nodeFileSystem,
+    writeNewFile: (path, text) => {
+      nodeFileSystem.writeNewFile(path, text);
+      if (isTemporaryName(basename(path)) && basename(path).startsWith(`.${name}.`)) writeFileSync(join(dirname(path), name), 'MINE\n');
+    },
+  };
+}
+
+describe('81c-5: a file that appears where a new file goes, after the plan, is never replaced', () => {
+  test('synth: the run fails, the file stays theirs, the folder is as it was', () => {
+    const dir = published();
+    const list = readFileSync(join(dir, '.generated-files'), 'utf8');
+    const files = new Map([...DEV, ['dev/b.yaml', 'kind: Secret\n']]);
+    let error: unknown;
+    try {
+      syncTree(dir, files, racing('b.yaml'));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PublishError);
+    expect((error as PublishError).message).toMatch(/b\.yaml: already exists/);
+    expect((error as PublishError).outcome.changes).toEqual([]);
+    expect(readFileSync(join(dir, 'dev', 'b.yaml'), 'utf8')).toBe('MINE\n');
+    expect(readFileSync(join(dir, '.generated-files'), 'utf8')).toBe(list);
+    expect(readdirSync(join(dir, 'dev')).sort()).toEqual(['a.yaml', 'b.yaml', 'kustomization.yaml']);
+  });
+
+  test('synth: a file that was there at the plan and is ours is still replaced (control)', () => {
+    const dir = published();
+    syncTree(dir, new Map([...DEV, ['dev/a.yaml', 'kind: Service\n']]));
+    expect(readFileSync(join(dir, 'dev', 'a.yaml'), 'utf8')).toBe('kind: Service\n');
+  });
+
+  test('k3s:install: the create fails, the file stays theirs, nothing else changed', () => {
+    const root = mkdtempSync(join(tmpdir(), 'integrity81-install-'));
+    const [dist, target] = [join(root, 'dist'), join(root, 'manifests')];
+    mkdirSync(join(dist, 'dev'), { recursive: true });
+    mkdirSync(target);
+    writeFileSync(join(dist, 'dev', 'kustomization.yaml'), 'kind: Kustomization\nresources:\n  - kube-vip.yaml\n');
+    writeFileSync(
+      join(dist, 'dev', 'kube-vip.yaml'),
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: kube-vip\n  namespace: kube-system\n',
+    );
+    recordAsSynthesized(dist);
+    const { code, lines } = installCluster(dist, target, racing('kube-vip.yaml'));
+    expect(code).not.toBe(0);
+    expect(lines.join('\n')).toMatch(/kube-vip\.yaml: already exists/);
+    expect(readFileSync(join(target, 'kube-vip.yaml'), 'utf8')).toBe('MINE\n');
+    expect(readdirSync(target)).toEqual(['kube-vip.yaml']);
   });
 });

@@ -292,7 +292,8 @@ export function applyInstall(dir: string, plan: InstallPlan, files: FileSystem =
     );
     touched.push(...writes.map(({ file, previous }) => ({ file, previous })));
     writeAllAtomically(
-      writes.map(({ file, text }) => [join(dir, file), text] as const),
+      // A create never replaces a file that appeared after the plan (81c-5): the run fails and rolls back instead.
+      writes.map(({ file, text, action }) => [join(dir, file), text, action === 'create'] as const),
       fs,
       (i) => (current = `write ${printable(join(dir, writes[i].file))}`),
     );

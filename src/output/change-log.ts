@@ -64,8 +64,8 @@ export class ChangeLog {
           throw e;
         }
       },
-      rename: (from, to) => {
-        fs.rename(from, to);
+      rename: (from, to, replace) => {
+        fs.rename(from, to, replace);
         note(to, this.now.get(from) ?? SOME_FILE);
         note(from, ABSENT);
       },

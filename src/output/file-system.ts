@@ -16,7 +16,11 @@ export interface FileSystem {
   mkdir(path: string): void;
   /** Creates a file that must not exist yet, writes it and flushes it to disk. */
   writeNewFile(path: string, text: string): void;
-  rename(from: string, to: string): void;
+  /**
+   * Moves `from` to `to`. With `replace` false, a file already at `to` is never replaced (EEXIST): a file someone put
+   * where a new one goes after the plan was made stays theirs (81c-5).
+   */
+  rename(from: string, to: string, replace?: boolean): void;
   unlink(path: string): void;
   rmdir(path: string): void;
   /** Flushes a folder's entries (a rename inside it) to disk. */
@@ -44,7 +48,7 @@ export const nodeFileSystem: FileSystem = {
       fs.closeSync(fd);
     }
   },
-  rename: (from, to) => fs.renameSync(from, to),
+  rename: (from, to, replace = true) => (replace ? fs.renameSync(from, to) : moveNoReplace(from, to)),
   unlink: (path) => fs.unlinkSync(path),
   rmdir: (path) => fs.rmdirSync(path),
   syncFolder: (path) => {
@@ -138,6 +142,16 @@ export function createWhole(target: string, text: string, files: FileSystem = no
   }
 }
 
+/** Moves `from` to `to` by a link and an unlink, so a file at `to` is never replaced (EEXIST). */
+function moveNoReplace(from: string, to: string): void {
+  linkOrMove(from, to);
+  try {
+    if (fs.lstatSync(from, { throwIfNoEntry: false })) fs.unlinkSync(from);
+  } catch {
+    // The move is done; the dotfile left is a temporary file the next run removes (isTemporaryName).
+  }
+}
+
 /** Links `from` to `to` (EEXIST when `to` is there); a file system without hard links (FAT) gets a rename, checked first. */
 function linkOrMove(from: string, to: string): void {
   try {
@@ -157,7 +171,11 @@ function linkOrMove(from: string, to: string): void {
  * step is about (for the caller's message); on an error the dotfiles not yet renamed are removed and the error thrown.
  * Every folder must exist.
  */
-export function writeAllAtomically(targets: ReadonlyArray<readonly [string, string]>, files: FileSystem, at: (i: number) => void): void {
+export function writeAllAtomically(
+  targets: ReadonlyArray<readonly [target: string, text: string, fresh?: boolean]>,
+  files: FileSystem,
+  at: (i: number) => void,
+): void {
   const staged: string[] = [];
   try {
     targets.forEach(([target, text], i) => {
@@ -166,9 +184,9 @@ export function writeAllAtomically(targets: ReadonlyArray<readonly [string, stri
       staged.push(temporary);
       files.writeNewFile(temporary, text);
     });
-    targets.forEach(([target], i) => {
+    targets.forEach(([target, , fresh], i) => {
       at(i);
-      files.rename(staged[i], target);
+      files.rename(staged[i], target, !fresh);
       staged[i] = '';
     });
   } catch (e) {

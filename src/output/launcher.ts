@@ -115,12 +115,12 @@ export function launcherGuard(fs: FileSystem, env: NodeJS.ProcessEnv = process.e
       check();
       fs.unlink(path);
     },
-    rename: (from, to) => {
+    rename: (from, to, replace) => {
       if (basename(to) !== listName) {
         check();
         armed = false;
       }
-      fs.rename(from, to);
+      fs.rename(from, to, replace);
     },
   };
 }

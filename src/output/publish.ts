@@ -346,7 +346,8 @@ export function syncTree(dir: string, files: FileTree, fs: FileSystem = nodeFile
     // All texts are flushed before any is renamed into place (45b-5): old and new files stand side by side only
     // during the renames, not while the texts are written.
     done.push(...writes.map(([path, , old]): [string, string | undefined] => [path, old]));
-    const targets = writes.map(([path, text]) => [placeFor(path), text] as const);
+    // A new file never replaces one that appeared after the plan (81c-5): the run fails and rolls back instead.
+    const targets = writes.map(([path, text, old]) => [placeFor(path), text, old === undefined] as const);
     writeAllAtomically(targets, tracked, (i) => (current = writes[i][0]));
   } catch (e) {
     const before = log.changes().length;

@@ -114,8 +114,9 @@ ingresses:
   [
     '79b-2 a list item key with "a: b: c"',
     `${BASE}${TRAEFIK}ingresses:\n  - name: a: b\n    host: x: y\n`,
-    ['ingresses[0].name: has a second ": "', 'ingresses[0].host: has a second ": "', 'name: "a: b"'],
-    [],
+    // 80a-3: a name never takes "a: b", so quoting is not advised; the name with a dash is.
+    ['ingresses[0].name: has a second ": "', 'ingresses[0].host: has a second ": "', 'such as name: a-b'],
+    ['name: "a: b"'],
     2,
   ],
   [
@@ -127,9 +128,10 @@ ingresses:
   ],
   [
     '79b-18 a list of two configs',
+    // 80a-16: two items holding different keys are one config's parts: every dash goes, not one item per file.
     `- kubeVip: {version: v1.2.3}\n- traefik: {loadBalancerIPs: [192.168.0.41]}\n`,
-    ['is a list of 2 items', 'keep one cluster per file'],
-    ['192.168.0.41'],
+    ['is a list of 2 items', 'remove the "- " on lines 1 and 2'],
+    ['192.168.0.41', 'cluster per file'],
     1,
   ],
   ['79b-18 a list of plain words', `- a\n- b\n`, ['is a list of 2 items, not a mapping of keys, so it is not a k3s-vip config'], [], 1],

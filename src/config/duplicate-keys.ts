@@ -9,10 +9,15 @@ import type { InputProblem } from './yaml-problem';
  * js-yaml's json mode, the `yaml` package without uniqueKeys): the last value wins. The run still refuses.
  */
 
-/** Whether the parser's only errors are keys written twice, each described as such in `syntax`. */
-export function onlyDuplicateKeys(doc: Document.Parsed, syntax: readonly InputProblem[]): boolean {
+/**
+ * Whether the parser's only errors are keys written twice and bad escapes in double-quoted values (80a-8: the parser
+ * keeps the backslash), each described as such in `syntax`: errors that change no other value, so the rest is read as written.
+ */
+export function onlyLocalErrors(doc: Document.Parsed, syntax: readonly InputProblem[]): boolean {
   return (
-    syntax.length > 0 && syntax.every((problem) => problem.duplicateKey) && doc.errors.every((error) => error.code === 'DUPLICATE_KEY')
+    syntax.length > 0 &&
+    syntax.every((problem) => problem.duplicateKey || problem.badEscape) &&
+    doc.errors.every((error) => error.code === 'DUPLICATE_KEY' || error.code === 'BAD_DQ_ESCAPE')
   );
 }
 

@@ -148,13 +148,18 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType = cluster
         ];
       }
       if (issue.expected === 'array' && kind(input) === 'a mapping') {
-        const first = Object.keys(input as object)[0];
-        const example = first ? `, e.g. "- ${first}: ..."` : '';
+        const keys = Object.keys(input as object);
+        const example = keys.length ? `, e.g. "- ${keys[0]}: ..."` : '';
+        // 80a-5: `{192.168.0.41}`, braces where brackets were meant: keys without values are the list's items.
+        const items =
+          keys.length > 0 && !secret && keys.every((key) => (input as Record<string, unknown>)[key] === null && /^[\w.:/@-]+$/.test(key));
         return [
           {
             path,
             message: 'is an object, but an array is expected: pass an array (an object with indexes and a length is no array)',
-            yamlMessage: `is a mapping, but a list is expected: start each item with "- "${example}`,
+            yamlMessage: items
+              ? `is a mapping of keys without values ({} makes a mapping, [] a list), but a list is expected: write [${keys.join(', ')}]`
+              : `is a mapping, but a list is expected: start each item with "- "${example}`,
           },
         ];
       }

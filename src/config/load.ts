@@ -238,7 +238,7 @@ export function parseConfigText(file: string, written: string): { config?: Clust
       file,
       ...at(
         (textLine && textLineOffset(doc!, where.path, textLine, text)) ??
-          (textIndex && textIndexOffset(doc!, where.path, textIndex, text)) ??
+          (textIndex !== undefined ? textIndexOffset(doc!, where.path, textIndex, text) : undefined) ??
           (textPath && textPathOffset(doc!, where.path, textPath, text)) ??
           offsetOf(doc!, where, text),
       ),

@@ -91,7 +91,8 @@ export function besideTabLines<R extends TabRead>(
 export function notFromTabLines(problem: InputProblem, tabLines: readonly number[]): boolean {
   if (problem.line === undefined) return false;
   if (problem.line < tabLines[0]) return true;
-  // 79b-3: an unclosed quote or bracket of its own line is no nesting slip: the blanking cannot have caused it.
-  if (/^opens a (quote|flow)/.test(problem.message) && !tabLines.includes(problem.line)) return true;
-  return problem.message.startsWith('has text after its closing') && !tabLines.includes(problem.line);
+  if (tabLines.includes(problem.line)) return false;
+  // 79b-3: an unclosed quote or bracket of its own line is no nesting slip: the blanking cannot have caused it; nor
+  // (80a-2) a second ": " on a line or a bad escape in a value, each its own line's.
+  return /^opens a (quote|flow)|^has text after its closing|^has a second ": "/.test(problem.message) || problem.badEscape === true;
 }

@@ -91,10 +91,14 @@ export function textLineOffset(doc: Document, path: Path, line: number, text: st
 /** A scalar node of the config that holds text read as data, for offsetOf in load.ts. */
 export const isTextNode = (node: unknown): node is Scalar => isScalar(node) && typeof node.value === 'string';
 
-/** Where character `index` of the one-line text at `path` stands in the config text: a plain or quoted text over several lines (folded-offset.ts). */
+/**
+ * Where character `index` of the text at `path` stands in the config text: a plain or quoted text over several lines
+ * (folded-offset.ts), or any line of a literal block (a parse error in a file provider's `|` text, 80a-14).
+ */
 export function textIndexOffset(doc: Document, path: Path, index: number, text: string): number | undefined {
   const node = doc.getIn(path, true);
-  if (!isScalar(node) || typeof node.value !== 'string' || !node.range || node.type === 'BLOCK_LITERAL') return undefined;
+  if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
+  if (node.type === 'BLOCK_LITERAL') return literalOffset(node.value, index, text, node.range[0]);
   // A text on one line of the file stands where it starts, as before: only one the file wrote over several lines is read.
   if (!text.slice(node.range[0], node.range[1]).includes('\n')) return undefined;
   return foldedOffset(node, index + /^\s*/.exec(node.value.slice(index, index + 200))![0].length, text);

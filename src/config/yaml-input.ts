@@ -15,7 +15,7 @@ import { isEmptyDocument, nodePath } from './document-nodes';
 import { judgesAny, syntaxCut } from './syntax-cut';
 import { dropCollectionKeys } from './collection-keys';
 import { describeYamlErrors } from './yaml-syntax';
-import { keepLastOfEachKey, onlyDuplicateKeys } from './duplicate-keys';
+import { keepLastOfEachKey, onlyLocalErrors } from './duplicate-keys';
 import { misplacedBlanks } from './unicode-blanks';
 import { isChartValues } from './literal-tokens';
 import { besideTabLines, notFromTabLines, tabAdvice } from './tab-indent';
@@ -197,14 +197,15 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
     return { doc, lines, problems: [...characters, ...tabs, ...besideTabs, ...blanks, ...(held ? [] : spacing)] };
 
   const syntax = describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve });
-  // Keys written twice are problems of their own: the rest is still read (the last value winning) and judged.
-  const duplicates = onlyDuplicateKeys(doc, syntax) ? syntax : [];
+  // Keys written twice are problems of their own: the rest is still read (the last value winning) and judged; so are
+  // bad escapes, whose value is judged with the backslash kept, as the advice writes it (80a-8).
+  const local = onlyLocalErrors(doc, syntax) ? syntax : [];
   // A stray control character may be what the parser stumbled on: said alone, as the likelier cause.
-  if (syntax.length && !duplicates.length && characters.length) return { doc, lines, problems: characters };
+  if (syntax.length && !local.length && characters.length) return { doc, lines, problems: characters };
   // 78b-4: other syntax errors leave what was read before their line to be judged (syntax-cut.ts).
-  const cut = syntax.length && !duplicates.length ? syntaxCut(doc, syntax, lines) : undefined;
+  const cut = syntax.length && !local.length ? syntaxCut(doc, syntax, lines) : undefined;
   if (cut !== undefined && !judgesAny(doc, cut)) return { doc, lines, problems: syntax };
-  if (duplicates.length) keepLastOfEachKey(doc);
+  if (local.length) keepLastOfEachKey(doc);
   // An unknown tag (`!Ref`, `!custom`) is only a warning to the parser, which then drops it silently.
   // A secret that starts with "!" is read as a tag: say so without the text.
   const tags = doc.warnings

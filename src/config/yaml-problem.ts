@@ -16,6 +16,8 @@ export interface InputProblem {
   readonly dropped?: Path;
   /** Set on a key written twice in one mapping: the document is still read, the last value winning (duplicate-keys.ts). */
   readonly duplicateKey?: true;
+  /** Set on a bad escape in a double-quoted value (yaml-syntax.ts): the document is still read (the backslash kept) and judged. */
+  readonly badEscape?: true;
 }
 
 /** Line and column (1-based) of an offset into the text. */

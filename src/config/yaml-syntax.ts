@@ -1,12 +1,12 @@
 import type { Document, Node } from 'yaml';
-import type { Path } from '../core/problem';
+import { formatPath, type Path } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { unclosedQuote } from '../core/yaml-documents';
-import { isMap, isNode, isSeq } from '../core/yaml';
+import { isMap, isNode, isScalar, isSeq } from '../core/yaml';
 import { duplicateKeyStart } from './duplicate-keys';
 import { indentSlips } from './indent-slip';
 import { misindentedKey } from './misindented-key';
-import { compactMapping } from './compact-mapping';
+import { compactMapping, flowCompactMapping } from './compact-mapping';
 import { missingDash } from './missing-dash';
 import type { At, InputProblem, PathAt, Resolve, SecretAt } from './yaml-problem';
 import { keyText, quotableLine } from './yaml-secrets';
@@ -29,6 +29,7 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
   const problems: InputProblem[] = [];
   const reportedMaps = new Set<unknown>();
   const coveredLines = new Set<number>();
+  const escapedValues = new Set<string>();
   const slipOfLine = new Map(indentSlips(text).flatMap((slip) => slip.lines.map((l) => [l, slip] as const)));
   // A quote left open runs to the end of the file, where the parser places its error: one message, where it opens,
   // instead of the errors the text after it gives (it is all read as one text).
@@ -73,6 +74,15 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
       }
       continue;
     }
+    // 80a-8: `"…\d…"`, a backslash double quotes read as an escape: said once per value, with what to write.
+    if (error.code === 'BAD_DQ_ESCAPE') {
+      const escape = badEscape(doc, text, offset, pathAt, secretAt);
+      if (escape) {
+        if (!escapedValues.has(formatPath(escape.path))) problems.push({ ...at(offset), ...escape });
+        escapedValues.add(formatPath(escape.path));
+        continue;
+      }
+    }
     const undashed = missingDash(text, offset, (listOffset, key) => {
       // The item above: its `name` may make this key's value a secret (an env entry's `value`).
       const list = pathAt(listOffset);
@@ -93,8 +103,10 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
       continue;
     }
     const compact = error.message.startsWith('Nested mappings are not allowed in compact mappings')
-      ? compactMapping(text, offset, pathAt, secretAt)
-      : undefined;
+      ? compactMapping(doc, text, offset, pathAt, secretAt)
+      : error.code === 'BLOCK_IN_FLOW'
+        ? flowCompactMapping(doc, text, offset, pathAt, secretAt)
+        : undefined;
     if (compact) {
       problems.push({ ...at(offset), ...compact });
       continue;
@@ -106,6 +118,33 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
     });
   }
   return problems;
+}
+
+/**
+ * A bad escape in a double-quoted value (eemeli/yaml src/compose/resolve-flow-scalar.ts, v2.9.1: "Invalid escape sequence"),
+ * most often a regexp's `\d` in a Traefik rule: the parser keeps the backslash, which is what the advice writes, so the
+ * value and the rest of the file are still judged. Undefined where the escape is in no value (a key): the parser's words
+ * then stand.
+ */
+function badEscape(
+  doc: Document.Parsed,
+  text: string,
+  offset: number,
+  pathAt: PathAt,
+  secretAt: SecretAt,
+): Pick<InputProblem, 'path' | 'message' | 'badEscape'> | undefined {
+  const path = pathAt(offset);
+  const node = doc.getIn(path, true);
+  if (!path.length || !isScalar(node) || !node.range || offset < node.range[0] || offset >= node.range[1]) return undefined;
+  const sequence = /^\\(?:x[^"]{0,2}|u[^"]{0,4}|U[^"]{0,8}|.)/su.exec(text.slice(offset, node.range[1] - 1))?.[0] ?? '';
+  const shown = !secretAt(path) && mayQuote(sequence) && /^\\[!-~]+$/.test(sequence) ? `"${sequence}"` : 'a backslash';
+  return {
+    path,
+    badEscape: true,
+    message:
+      `holds ${shown} in double quotes, where YAML reads a backslash as an escape and knows none such: ` +
+      `write \\\\${shown === 'a backslash' ? '' : sequence.slice(1)} to keep the backslash, or quote the value with single quotes ('…'), which keep it as written`,
+  };
 }
 
 /** The parser's words for a token it cannot place: after the first, every later token of the stream gets them too. */

@@ -33,6 +33,8 @@ export interface ManifestText {
   readonly documents: unknown[];
   /** Why the text cannot be judged ("does not parse cleanly as YAML (a key written twice, at line 1, column 80)"), or undefined. */
   readonly unjudgeable?: string;
+  /** Where in the text the parser's problem stands, when `unjudgeable` names one (a config places it there: 80a-14). */
+  readonly offset?: number;
 }
 
 /**
@@ -44,13 +46,14 @@ function isMergeKey(key: unknown, doc: Document.Parsed): boolean {
   return isScalar(node) && (node.value === '<<' || node.tag === 'tag:yaml.org,2002:merge');
 }
 
-/** Why one parsed document cannot be judged, or undefined. */
-function uncleanDocument(doc: Document.Parsed, lines: LineCounter): string | undefined {
+/** Why one parsed document cannot be judged (and where, for a parser's problem), or undefined. */
+function uncleanDocument(doc: Document.Parsed, lines: LineCounter): { why: string; offset?: number } | undefined {
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
-    const { line, col } = lines.linePos(problem.pos[0]);
-    if (problem.message === TOO_DEEP_YAML) return `${TOO_DEEP_YAML} (at line ${line}, column ${col})`;
-    return `does not parse cleanly as YAML (${WHAT[problem.code] ?? 'a syntax error'}, at line ${line}, column ${col})`;
+    const offset = problem.pos[0];
+    const { line, col } = lines.linePos(offset);
+    if (problem.message === TOO_DEEP_YAML) return { why: `${TOO_DEEP_YAML} (at line ${line}, column ${col})`, offset };
+    return { why: `does not parse cleanly as YAML (${WHAT[problem.code] ?? 'a syntax error'}, at line ${line}, column ${col})`, offset };
   }
   let found: string | undefined;
   const stop = (why: string) => ((found = why), yaml.visit.BREAK);
@@ -62,7 +65,7 @@ function uncleanDocument(doc: Document.Parsed, lines: LineCounter): string | und
         ? stop('holds a YAML tag other than !!str, !!int, !!float, !!bool, !!null, !!map or !!seq')
         : undefined,
   });
-  return found;
+  return found === undefined ? undefined : { why: found };
 }
 
 /**
@@ -82,7 +85,7 @@ function readManifestTextOnce(text: string): ManifestText {
   const documents: unknown[] = [];
   for (const document of read.documents) {
     const unclean = uncleanDocument(document.doc, read.lines);
-    if (unclean) return { documents: [], unjudgeable: unclean };
+    if (unclean) return { documents: [], unjudgeable: unclean.why, ...(unclean.offset !== undefined && { offset: unclean.offset }) };
     if (document.error) {
       return { documents: [], unjudgeable: 'does not parse cleanly as YAML (an alias without its anchor, or too many aliases)' };
     }

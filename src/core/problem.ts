@@ -53,7 +53,7 @@ export function unmarked<P extends Problem>({
 export type Report = (
   path: Path,
   message: string,
-  about?: Pick<Problem, 'aboutName' | 'textPart' | 'textPath' | 'schemaVerdict' | 'undefinedIssuer'>,
+  about?: Pick<Problem, 'aboutName' | 'textPart' | 'textPath' | 'textIndex' | 'schemaVerdict' | 'undefinedIssuer'>,
 ) => void;
 
 /** Every finding of one check: errors stop the run, warnings are printed. */
@@ -79,6 +79,7 @@ export class Findings implements RuleResult {
       ...(about?.aboutName && { aboutName: true }),
       ...(about?.textPart !== undefined && { textPart: about.textPart }),
       ...(about?.textPath && { textPath: about.textPath }),
+      ...(about?.textIndex !== undefined && { textIndex: about.textIndex }),
       ...(about?.schemaVerdict && { schemaVerdict: true }),
       ...(about?.undefinedIssuer && { undefinedIssuer: about.undefinedIssuer }),
     });

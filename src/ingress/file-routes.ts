@@ -42,6 +42,8 @@ export interface FileText {
   readonly path: Path;
   readonly file: string;
   readonly refused?: string;
+  /** Where in the text the problem that makes it `refused` stands (an offset into it), when one place says it. */
+  readonly at?: number;
   /** A TOML text that names routers: Traefik reads and serves them, and this tool cannot judge their rules (59b-4). */
   readonly tomlRouters?: boolean;
   /** The keys at its root Traefik drops unread, each with the section it was likely meant as (file-config-fields.ts). */
@@ -128,7 +130,12 @@ function dynamicRoutes(
       return {
         routes: [],
         udpRoutes: [],
-        text: { path, file, ...(fails && { refused: read.unjudgeable.replace(/^does not parse cleanly as YAML/, 'is no clean YAML') }) },
+        text: {
+          path,
+          file,
+          ...(fails && { refused: read.unjudgeable.replace(/^does not parse cleanly as YAML/, 'is no clean YAML') }),
+          ...(fails && read.offset !== undefined && { at: read.offset }),
+        },
       };
     }
     document = read.documents[0];

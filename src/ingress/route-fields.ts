@@ -106,13 +106,20 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
   // A router's problems are said at the text with its key path (textPart), each router's beside the others' (59b-7).
   // 69b-24: with the key path inside the text (textPath), the problem stands at that line of the config where it can be said.
   // 70b-14: a problem with its own line in the text is said there, apart from the router's others (its own textPart).
-  const add = (path: Path, message: string, part?: string, textPath?: Path) => {
+  // 80a-14: a text's own parse error stands at its place in the text (textIndex), as a secret in a text does.
+  const add = (path: Path, message: string, part?: string, textPath?: Path, textIndex?: number) => {
     const piece = part !== undefined && textPath ? `${part}\0${JSON.stringify(textPath)}` : part;
     const key = JSON.stringify([path, piece ?? null]);
-    const problem = { path: [...prefix, ...path], message, ...(piece !== undefined && { textPart: piece }), ...(textPath && { textPath }) };
+    const problem = {
+      path: [...prefix, ...path],
+      message,
+      ...(piece !== undefined && { textPart: piece }),
+      ...(textPath && { textPath }),
+      ...(textIndex !== undefined && { textIndex }),
+    };
     byText.set(key, [...(byText.get(key) ?? []), problem]);
   };
-  for (const { path, file: name, refused, tomlRouters, dropped } of file.texts) {
+  for (const { path, file: name, refused, tomlRouters, dropped, at } of file.texts) {
     // Round 68: a misspelt section loads nothing, without a word from Traefik.
     if (dropped)
       add(
@@ -131,6 +138,9 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
       add(
         path,
         `${refused}, so Traefik's file provider cannot read ${name} (read as ${/\.toml$/i.test(name) ? 'TOML' : 'YAML'}) and serves none of its routers: ${FIX_FILE}`,
+        undefined,
+        undefined,
+        at,
       );
     else if (!dropped)
       warnings.push({
@@ -216,11 +226,12 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     ...crossNamespace.errors,
     ...routeObjectLayerProblems(values, prefix, chartVersion, layerOf),
     ...fileError,
-  ].map(({ path, message, textPart, textPath }) => ({
+  ].map(({ path, message, textPart, textPath, textIndex }) => ({
     path,
     message,
     ...(textPart !== undefined && { textPart }),
     ...(textPath && { textPath }),
+    ...(textIndex !== undefined && { textIndex }),
   }));
   return { errors, warnings: warnings.map(({ path, message, textPath }) => ({ path, message, ...(textPath && { textPath }) })) };
 }

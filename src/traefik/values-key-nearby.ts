@@ -7,7 +7,8 @@
 import { typoDistance } from '../core/closest';
 import { mayQuote } from '../core/quotable';
 
-interface SchemaNode {
+export interface SchemaNode {
+  readonly type?: unknown;
   readonly properties?: Readonly<Record<string, SchemaNode>>;
   readonly additionalProperties?: SchemaNode | boolean;
   readonly items?: SchemaNode;
@@ -44,8 +45,7 @@ export function nearbyKeyPaths(schema: object, parent: ReadonlyArray<string | nu
  */
 export function siblingKeyTypo(schema: object, parent: ReadonlyArray<string | number>, key: string): string | undefined {
   if (!parent.every((step) => typeof step === 'number' || mayQuote(step))) return undefined;
-  let node: SchemaNode | undefined = schema as SchemaNode;
-  for (const step of parent) node = node && childSchema(node, step);
+  const node = schemaNodeAt(schema, parent);
   return typoAmong(key, Object.keys(node?.properties ?? {}));
 }
 
@@ -59,6 +59,13 @@ export function typoAmong(key: string, names: readonly string[]): string | undef
     if (distance <= limit && (!best || distance < best[1])) best = [name, distance];
   }
   return best?.[0];
+}
+
+/** The schema node of the value at `path` below the values' root (its `type` as vendored), or undefined. */
+export function schemaNodeAt(schema: object, path: ReadonlyArray<string | number>): SchemaNode | undefined {
+  let node: SchemaNode | undefined = schema as SchemaNode;
+  for (const step of path) node = node && childSchema(node, step);
+  return node;
 }
 
 function childSchema(node: SchemaNode, step: string | number): SchemaNode | undefined {

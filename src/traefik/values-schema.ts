@@ -44,6 +44,19 @@ export function traefikValuesSchema(chartVersion: string): TraefikValuesSchema |
   return cache.get(tag);
 }
 
+const jsonCache = new Map<string, object | undefined>();
+
+/** The vendored schema of this chart version as JSON, not compiled (a message's advice: config/expected-values.ts). */
+export function valuesSchemaJson(chartVersion: string): object | undefined {
+  const { tag } = parseVersion(upstreamChartVersion(chartVersion));
+  if (cache.get(tag)) return cache.get(tag)!.json;
+  if (!jsonCache.has(tag)) {
+    const file = join(SCHEMA_DIR, `${tag}.json`);
+    jsonCache.set(tag, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : undefined);
+  }
+  return jsonCache.get(tag);
+}
+
 // strict off: helm-schema output uses keywords ajv's strict mode does not know. `code.source` lets ajv write the
 // validator out as a module (ajv/dist/standalone).
 const AJV_OPTIONS = { strict: false, allowUnionTypes: true, allErrors: true, code: { source: true } };

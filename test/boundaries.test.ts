@@ -198,6 +198,9 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['29.0.0', 'hostAliases', false, true],
   // templates/_podtemplate.tpl: `if $config.middlewares` up to v38.0.2, `with $config.http` then `with .middlewares` from v39.0.0
   ['39.0.0', 'entrypointMiddlewares', 'middlewares', 'http.middlewares'],
+  // templates/_podtemplate.tpl: `emptyDir: {}` for the chart's own volumes up to v41.1.1, `toYaml (default dict
+  // .Values.persistence.emptyDir)` and `(.Values.deployment.tmpVolume).emptyDir` from v41.2.0
+  ['41.2.0', 'emptyDirOptions', false, true],
 ];
 
 describe.each([

@@ -31,6 +31,16 @@ const BLOCKS: ReadonlyArray<{ path: Path; kind: 'map' | 'list'; becomes: string;
 ];
 
 /**
+ * The kind a value at a BLOCKS path should be, when it is a list where the chart writes a map into Traefik's pod or a map
+ * where it writes a list (refused here in words of its own, so the schema's findings on it are left out, own-container.ts).
+ */
+export function blockKindOf(path: Path, value: unknown): 'map' | 'list' | undefined {
+  const kind = BLOCKS.find((block) => block.path.join('.') === path.join('.'))?.kind;
+  const given = Array.isArray(value) ? 'list' : isMap(value) ? 'map' : undefined;
+  return given && kind && given !== kind ? kind : undefined;
+}
+
+/**
  * A list where the chart writes a map into Traefik's pod, or a map where it writes a list, judged on a chart this tool has no
  * values schema of (where one is vendored, its types say the same): the API server refuses the pod (the Kubernetes 1.27 Pod
  * schema), or the rendered template is no YAML; likewise a Go-false text, number or boolean (`""`, 0, false) in a probe the chart

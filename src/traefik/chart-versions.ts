@@ -231,6 +231,11 @@ export interface TraefikChartRules {
    * (`with $config.http` then `with .middlewares`; v39.0.0 reads `middlewares` no more).
    */
   readonly entrypointMiddlewares: 'middlewares' | 'http.middlewares';
+  /**
+   * Whether the chart writes `persistence.emptyDir` (persistence off) and `deployment.tmpVolume.emptyDir` as the emptyDir of
+   * its own volumes (`toYaml (default dict ...)`, templates/_podtemplate.tpl): from v41.2.0 (`emptyDir: {}` at v41.1.1).
+   */
+  readonly emptyDirOptions: boolean;
 }
 
 /** A vendored Gateway API bundle (standard channel), or why a chart gets no Gateway from this tool. */
@@ -282,6 +287,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     dnsConfig: false,
     hostAliases: false,
     entrypointMiddlewares: 'middlewares',
+    emptyDirOptions: false,
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
@@ -336,7 +342,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '41.0.0', imageMaximum: '3.7.5', timezoneKey: 'accessLog.timezone' },
   { since: '41.0.2', imageMaximum: '3.7.6' },
   { since: '41.1.0', imageMaximum: '3.7.9', hostIpListens: 'bracketed', probePortName: true },
-  { since: '41.2.0', imageMaximum: '3.7.10' },
+  { since: '41.2.0', imageMaximum: '3.7.10', emptyDirOptions: true },
   { since: '41.3.0', imageMaximum: '3.7.11' },
 ];
 

@@ -19,6 +19,7 @@ import { serviceSpecValueProblems } from './service-spec-values';
 import { serviceValueKeyProblems } from './service-value-keys';
 import { duplicateClusterIpProblems, duplicateObjectProblems } from './release-duplicates';
 import { additionalVolumeClaimProblems } from './pod-claim-names';
+import { autoscalerValueProblems } from './autoscaler-values';
 import { podVolumeMountProblems } from './pod-volume-mounts';
 import { podVolumeTextProblems } from './pod-volume-texts';
 import { podVolumeProblems } from './pod-volumes';
@@ -36,8 +37,8 @@ import { workloadValueTypeProblems } from './workload-value-types';
  * `deployment.additionalContainers` and ports below 1024 under hostNetwork (pod-host-ports.ts, privileged-ports.ts),
  * the nodePorts of `extraObjects` Services (extra-node-ports.ts), and the pod's DNS settings and host aliases
  * (dns-config-values.ts, host-alias-values.ts), the Services' own fields (service-spec-values.ts), keys the chart
- * writes twice or never reads there (service-value-keys.ts), and a cluster IP or an object identity the release holds
- * twice (release-duplicates.ts).
+ * writes twice or never reads there (service-value-keys.ts), the HorizontalPodAutoscaler's metrics and behavior
+ * (autoscaler-values.ts), and a cluster IP or an object identity the release holds twice (release-duplicates.ts).
  */
 export function podPortAndVolumeProblems(
   values: Readonly<Record<string, unknown>>,
@@ -72,6 +73,7 @@ export function podPortAndVolumeProblems(
     ...tlsSecretValueProblems(values, prefix),
     ...serviceSpecValueProblems(values, prefix, chart),
     ...serviceValueKeyProblems(values, prefix, chart),
+    ...autoscalerValueProblems(values, prefix),
     ...duplicateClusterIpProblems(values, prefix, chart),
     ...duplicateObjectProblems(values, prefix, chart),
   ];

@@ -7,7 +7,8 @@ import { workloadName } from './extra-object-rules';
 import { objectFindings } from './object-judge';
 import { isTemplated } from './service-facts';
 import { isMap } from '../core/is-map';
-import { traefikOwnPod } from './own-container';
+import { renderedByTpl, traefikOwnPod } from './own-container';
+import { nodeAffinityProblems } from './node-affinity';
 import { goTruthy } from './go-truth';
 
 type OwnRules = Parameters<typeof traefikOwnPod>[1];
@@ -33,7 +34,7 @@ export function podContainerProblems(values: Values, prefix: Path, generated: Va
   const inits = list(deployment, 'initContainers') ?? [];
   const mounts = list(values, 'additionalVolumeMounts') ?? [];
   // Traefik's own container and pod as the chart writes them from the values (own-container.ts).
-  const ownPod = chart && traefikOwnPod(values, chart);
+  const ownPod = chart && traefikOwnPod(values, chart, generated);
   if (!sidecars.length && !inits.length && !mounts.length && !ownPod) return [];
   const name = workloadName(values);
   const own = { name, image: 'traefik', volumeMounts: mounts, ...ownPod?.container };
@@ -58,11 +59,15 @@ export function podContainerProblems(values: Values, prefix: Path, generated: Va
     path[0] === 'containers' && path[1] === 0
       ? `Traefik's own container (the chart names it traefik.fullname: ${JSON.stringify(name)})`
       : formatPath(source(path) ?? path);
+  // The node affinity's own rules run on the values (traefik/rules.ts valuesAffinityProblems), with a fix: a key they judge
+  // is theirs alone (an operator "exists" is told "write Exists" there, not the schema's list).
+  const nodeAffinity = isMap(spec.affinity) ? spec.affinity.nodeAffinity : undefined;
+  const saidOfAffinity = new Set(nodeAffinityProblems(nodeAffinity, ['affinity', 'nodeAffinity']).map(({ path }) => formatPath(path)));
   const findings = [
     // The mounts' volume names and paths: container-mounts.ts, which knows the volumes of Traefik's pod.
     ...objectFindings(pod, ['volume-mounts', 'unique-container-names', 'pod-security', 'container-fields'])
       .flatMap((finding) => (finding.path[0] === 'spec' ? [{ ...finding, path: finding.path.slice(1) }] : []))
-      .filter((finding) => !saidElsewhere(finding)),
+      .filter((finding) => !saidElsewhere(finding) && !saidOfAffinity.has(formatPath(finding.path))),
     ...duplicateContainerNames(spec, holder).filter(({ path }) => !(path[0] === 'initContainers' && ownInits.has(path[1] as number))),
     ...clashesWithOwnInits(spec, ownInits),
     ...containerFieldProblems(spec).filter((finding) => !saidElsewhere(finding)),
@@ -71,8 +76,8 @@ export function podContainerProblems(values: Values, prefix: Path, generated: Va
   const redacted = lazyRedactor(spec); // secrets read for a message only
   return findings.flatMap((finding) => {
     const at = source(finding.path);
-    // A templated mount field is rendered by `tpl` at install time: not judged here.
-    if (!at || (at[0] === 'additionalVolumeMounts' && isTemplated(valueAt(values, at)))) return [];
+    // A templated text the chart renders by `tpl` (mounts, affinity, topologySpreadConstraints) is judged at install time.
+    if (!at || ((at[0] === 'additionalVolumeMounts' || renderedByTpl(at)) && isTemplated(valueAt(values, at)))) return [];
     const message = redacted(finding.message).replace(
       /the Kubernetes 1\.27 schema of Pod/g,
       finding.path[0] === 'containers' || finding.path[0] === 'initContainers'

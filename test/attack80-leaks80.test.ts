@@ -213,6 +213,17 @@ describe('80a-11: a ConfigMap literal mounted as a file a secret is read from', 
     refusedEverywhere(postgres(env, mounts, volumes), 'extraObjects[0].data.init', KEY),
   );
   it.each([
+    ['--password-file=PATH', true, ['app', '--password-file=/etc/pg/init']],
+    ['--vault-token-file PATH (two items)', true, ['app', '--vault-token-file', '/etc/pg/init']],
+    ['--config-file=PATH', false, ['app', '--config-file=/etc/pg/init']],
+    ['--password-file at another file', false, ['app', '--password-file=/etc/pg/other']],
+  ])('a command option %s over the ConfigMap file: refused: %s', (_, refused, command) => {
+    const values = postgres([], mount, whole);
+    (values.extraObjects[1] as any).spec.template.spec.containers[0].command = command;
+    if (refused) refusedEverywhere(values, 'extraObjects[0].data.init', KEY);
+    else acceptedEverywhere(values); // the same literal, read as no secret
+  });
+  it.each([
     ['a config file read by CONFIG_FILE', [{ name: 'PGCONF_FILE', value: '/etc/pg/init' }], mount, whole, { init: 'max_connections=100' }],
     ['a file named postgresql.conf', [], mount, items('postgresql.conf'), { init: 'max_connections=100' }],
     ['a password policy file', [], mount, items('password-policy.conf'), { init: 'minlength=12' }],

@@ -115,6 +115,8 @@ export function envSecrets(
 export const mountedSecret = (path: string): string =>
   `a literal that reaches ${/^\/[\w./-]{1,255}$/.test(path) ? `file ${path}` : 'a file'} through the kubelet (a ConfigMap this config writes, mounted as a file a secret is read from: a file named like a secret, or a *_PASSWORD_FILE env var's), where it is a secret`;
 /** The name a `*_FILE` env var reads a secret as (`POSTGRES_PASSWORD_FILE`: POSTGRES_PASSWORD), the docker images' convention. */
+/** An option naming the file a value is read from, and that value's name: `--vault-password-file`, `--token_file=`. */
+const FILE_FLAG = /^--?([A-Za-z][\w.-]{0,63}?)[-_]file(?:=(.*))?$/;
 const fileVarStem = (name: string): string | undefined =>
   name.length <= 256 && /_FILE$/i.test(name) ? name.slice(0, -5).replace(/_+$/, '') || undefined : undefined;
 
@@ -122,7 +124,8 @@ const fileVarStem = (name: string): string | undefined =>
  * 80a-11: the literals of ConfigMaps `pod` (a pod spec) mounts as files its containers read as secrets: a file named
  * like a secret (`password`, `db-password.txt`: its name without an extension, as a YAML key is judged), or one a
  * `*_FILE` env var names whose stem is a secret's (`POSTGRES_PASSWORD_FILE=/etc/pg/password`, as the postgres, mysql
- * and mariadb images read `POSTGRES_PASSWORD_FILE`: docker-library/postgres docker-entrypoint.sh file_env). A value of
+ * and mariadb images read `POSTGRES_PASSWORD_FILE`: docker-library/postgres docker-entrypoint.sh file_env), or a
+ * `--password-file`-style option of the container's command names. A value of
  * one line is judged as a literal under that name; a key named like a secret was judged in the ConfigMap already.
  */
 function mountedFileSecrets(pod: Node, writtenMaps: () => Written, judge: Judge, already: ReadonlyArray<{ path: Path }>): Found[] {
@@ -142,6 +145,14 @@ function mountedFileSecrets(pod: Node, writtenMaps: () => Written, judge: Judge,
       const file = stem && typeof entry.value === 'string' ? byPath.get(normalPath(entry.value)) : undefined;
       if (stem && file) read.push({ file, name: stem });
     }
+    // A password-file option (`--password-file=/etc/pg/init`, `--token-file /etc/pg/init`) reads its file as that secret.
+    const words = [...items(container.command), ...items(container.args)].slice(0, MAX_ENTRIES);
+    words.forEach((word, i) => {
+      const flag = typeof word === 'string' ? FILE_FLAG.exec(word) : null;
+      const target = flag ? (flag[2] ?? words[i + 1]) : undefined;
+      const file = typeof target === 'string' ? byPath.get(normalPath(target)) : undefined;
+      if (flag && file) read.push({ file, name: flag[1] });
+    });
     for (const { file, name } of read) {
       const map = maps.get(file.configMap);
       const value = map?.data[file.key];

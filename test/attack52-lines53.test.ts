@@ -60,9 +60,13 @@ describe('51a-7, 51a-12: tables ruled with any rule character, secret words of o
       expect(isSecretKey(key)).toBe(true);
     },
   );
-  // A key word alone names no secret, as `key` does not.
-  test.each(['Schlüssel', 'chiave', 'clé', 'sleutel', 'Passwörter_datei'])('%s is none', (key) => {
-    expect(isSecretKey(key)).toBe(false);
+  // Round 80 (80a-15): a key word alone names a secret in any letter case, as `SCHLUESSEL` did since 79a-10 (its value
+  // judged as `_KEY`'s: a plain identifier passes); a file's name (`Passwörter_datei`) still names none.
+  test.each(['Schlüssel', 'chiave', 'clé', 'sleutel'])('%s is one', (key) => {
+    expect(isSecretKey(key)).toBe(true);
+  });
+  test('Passwörter_datei is none', () => {
+    expect(isSecretKey('Passwörter_datei')).toBe(false);
   });
   test('letters fold to ASCII', () => {
     expect(['contraseña', 'hasło', 'şifre', 'Schlüssel', 'lykilorð', 'Straße'].map(foldLetters)).toEqual([

@@ -48,6 +48,7 @@ const EMPTY_JKS = Buffer.concat([Buffer.from('feedfeed0000000200000000', 'hex'),
 
 // [row, the text, the secret it holds (never shown)]
 const REFUSED: ReadonlyArray<readonly [string, string, string]> = [
+  ['Schlüssel alone over a generated value (80a-15)', 'Schlüssel: Sunfl0wer05x', 'Sunfl0wer05x'],
   // 70a-2
   ['Albanian fjalëkalimi', 'fjalëkalimi: Sunfl0wer01x', 'Sunfl0wer01x'],
   ['Korean 비번', '비번: Sunfl0wer02x', 'Sunfl0wer02x'],
@@ -95,7 +96,8 @@ const REFUSED: ReadonlyArray<readonly [string, string, string]> = [
 const ACCEPTED: ReadonlyArray<readonly [string, string]> = [
   // 70a-2's neighbours
   ['a sentence mentioning šifra', 'šifra je obavezna'],
-  ['Schlüssel alone (a key, as `key`)', 'Schlüssel: Sunfl0wer05x'],
+  // Round 80 (80a-15): `Schlüssel: Sunfl0wer05x` is refused now (the word alone in any case, as `SCHLUESSEL`); a name passes.
+  ['Schlüssel alone holding a name (as ROUTING_KEY does)', 'Schlüssel: user_id'],
   ['Korean 비번 in a sentence', '비번을 잊으셨나요? 관리자에게 문의하세요'],
   ['hemlighet reference', 'hemlighet: ${APP_SECRET}'],
   // 70a-20's neighbours

@@ -105,8 +105,12 @@ describe('round 77 (native77): the world table of words for "password"', () => {
   test.each(labelWords)('77a-6 password: %s passes', (word) => expect(refused('password', word)).toBe(false));
   test.each(prose)('77a-6 %s: %s passes', (key, value) => expect(refused(key, value)).toBe(false));
   test.each(near)('77a-6 near: %s: %s is refused', (key, value) => expect(refused(key, value)).toBe(true));
-  test('77a-5 sleutel (Dutch key) alone stays no secret name, as key is none', () =>
-    expect(refused('sleutel', 'Zx8kLm2QwR13t')).toBe(false));
+  // Round 80 (80a-15): a key word of another language alone names a secret in any letter case, as `SLEUTEL` did (79a-10);
+  // its value is judged as `_KEY`'s, so a plain identifier passes.
+  test('80a-15 sleutel (Dutch key) alone: a generated value is refused, an identifier passes', () => {
+    expect(refused('sleutel', 'Zx8kLm2QwR13t')).toBe(true);
+    expect(refused('sleutel', 'user_id')).toBe(false);
+  });
 });
 
 describe('round 77 (native77) at the config door', () => {

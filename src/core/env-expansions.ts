@@ -1,5 +1,8 @@
 import type { Path } from './problem';
 import { isSecretKey } from './secrets-keys';
+import { shellExpand, shellScriptAt } from './shell-env-expansions';
+import { clientOptionSecrets } from './client-option-vars';
+import { configMapFiles, normalPath } from './config-map-files';
 
 /**
  * 79a-24: a literal that reaches a secret through what the kubelet does with a container's env, where no one literal
@@ -19,6 +22,9 @@ import { isSecretKey } from './secrets-keys';
 /** What such a literal is called in findings (`FoundSecret.what`), naming what it reaches: an env var or an argument's place. */
 export const expandedSecret = (reaches: string): string =>
   `a literal that reaches ${reaches} through the kubelet ($(VAR) in env or args, or a ConfigMap this config writes, read by configMapKeyRef or envFrom), where it is a secret`;
+/** 80a-6: such a literal that a `sh -c` script's `$VAR` puts there (shell-env-expansions.ts). */
+export const shellExpandedSecret = (reaches: string): string =>
+  `a literal that reaches ${reaches} through the container's shell ($VAR in a sh -c script, from env, envFrom or a ConfigMap this config writes), where it is a secret`;
 /** An env var's name as a message may say it: a name, not a text that could be the secret itself. */
 const shownName = (name: string): string =>
   /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? `env var ${name}` : 'an env var named like a secret';
@@ -84,16 +90,94 @@ export function configMapsIn(root: unknown, at: Path = []): Map<string, { at: Pa
   return maps;
 }
 
+type Written = ReadonlyMap<string, { at: Path; data: Node }>;
+type Judge = (data: unknown) => ReadonlyArray<{ path: Path; what: string }>;
+
+/**
+ * What a container's environment makes of the literals of `record` (one record of data, as secretsInData visits them):
+ * a client options var's value (client-option-vars.ts), the kubelet's and the shell's expansions of a container
+ * (expandedEnvSecrets), and ConfigMap files a pod's containers read as secrets (mountedFileSecrets).
+ */
+export function envSecrets(
+  record: Node,
+  at: Path,
+  writtenMaps: () => Written,
+  judge: Judge,
+  already: ReadonlyArray<{ path: Path }>,
+): Found[] {
+  const found = clientOptionSecrets(record, at, judge, already);
+  const seen = () => (found.length === 0 ? already : [...already, ...found]); // `already` is every finding so far: not copied for each record
+  found.push(...expandedEnvSecrets(record, at, writtenMaps, judge, seen()));
+  return [...found, ...mountedFileSecrets(record, writtenMaps, judge, seen())];
+}
+
+/** 80a-11: such a literal in a ConfigMap, read from the file `path` as a secret. */
+export const mountedSecret = (path: string): string =>
+  `a literal that reaches ${/^\/[\w./-]{1,255}$/.test(path) ? `file ${path}` : 'a file'} through the kubelet (a ConfigMap this config writes, mounted as a file a secret is read from: a file named like a secret, or a *_PASSWORD_FILE env var's), where it is a secret`;
+/** The name a `*_FILE` env var reads a secret as (`POSTGRES_PASSWORD_FILE`: POSTGRES_PASSWORD), the docker images' convention. */
+/** An option naming the file a value is read from, and that value's name: `--vault-password-file`, `--token_file=`. */
+const FILE_FLAG = /^--?([A-Za-z][\w.-]{0,63}?)[-_]file(?:=(.*))?$/;
+const fileVarStem = (name: string): string | undefined =>
+  name.length <= 256 && /_FILE$/i.test(name) ? name.slice(0, -5).replace(/_+$/, '') || undefined : undefined;
+
+/**
+ * 80a-11: the literals of ConfigMaps `pod` (a pod spec) mounts as files its containers read as secrets: a file named
+ * like a secret (`password`, `db-password.txt`: its name without an extension, as a YAML key is judged), or one a
+ * `*_FILE` env var names whose stem is a secret's (`POSTGRES_PASSWORD_FILE=/etc/pg/password`, as the postgres, mysql
+ * and mariadb images read `POSTGRES_PASSWORD_FILE`: docker-library/postgres docker-entrypoint.sh file_env), or a
+ * `--password-file`-style option of the container's command names. A value of
+ * one line is judged as a literal under that name; a key named like a secret was judged in the ConfigMap already.
+ */
+function mountedFileSecrets(pod: Node, writtenMaps: () => Written, judge: Judge, already: ReadonlyArray<{ path: Path }>): Found[] {
+  if (!Array.isArray(pod.volumes) || !(Array.isArray(pod.containers) || Array.isArray(pod.initContainers))) return [];
+  const found: Found[] = [];
+  const seen = new Set(already.map((one) => one.path.join('\0')));
+  const maps = writtenMaps();
+  const keysOf = (name: string) => Object.keys(maps.get(name)?.data ?? {}).slice(0, MAX_ENTRIES);
+  for (const container of [...items(pod.containers), ...items(pod.initContainers)].slice(0, MAX_ENTRIES)) {
+    if (!isRecord(container)) continue;
+    const files = configMapFiles(pod, container, keysOf);
+    if (files.length === 0) continue;
+    const read = files.map((file) => ({ file, name: /[^/]*$/.exec(file.path)![0].replace(/(?<=.)\.[A-Za-z0-9]{1,8}$/, '') }));
+    const byPath = new Map(files.map((file) => [file.path, file]));
+    for (const entry of items(container.env).slice(0, MAX_ENTRIES).filter(isRecord)) {
+      const stem = typeof entry.name === 'string' ? fileVarStem(entry.name) : undefined;
+      const file = stem && typeof entry.value === 'string' ? byPath.get(normalPath(entry.value)) : undefined;
+      if (stem && file) read.push({ file, name: stem });
+    }
+    // A password-file option (`--password-file=/etc/pg/init`, `--token-file /etc/pg/init`) reads its file as that secret.
+    const words = [...items(container.command), ...items(container.args)].slice(0, MAX_ENTRIES);
+    words.forEach((word, i) => {
+      const flag = typeof word === 'string' ? FILE_FLAG.exec(word) : null;
+      const target = flag ? (flag[2] ?? words[i + 1]) : undefined;
+      const file = typeof target === 'string' ? byPath.get(normalPath(target)) : undefined;
+      if (flag && file) read.push({ file, name: flag[1] });
+    });
+    for (const { file, name } of read) {
+      const map = maps.get(file.configMap);
+      const value = map?.data[file.key];
+      const path = map ? [...map.at, file.key] : [];
+      // One line, as a password file holds: a text of lines is a config file, judged by its lines where it stands.
+      const line = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/\r?\n$/, '') : '\n';
+      if (line.includes('\n') || seen.has(path.join('\0')) || isSecretKey(file.key)) continue;
+      if (!isSecretKey(name, name === name.toUpperCase()) || judge([{ name, value: line }]).length === 0) continue;
+      seen.add(path.join('\0'));
+      found.push({ path, value: String(value), what: mountedSecret(file.path) });
+    }
+  }
+  return found;
+}
+
 /**
  * The literals of `container` (at `at`: a pod's container, or chart values with `env`, `envFrom` and
  * `additionalArguments`) that reach a secret so; `judge` reads data as secretsInData does, `configMaps` those written.
  */
-export function expandedEnvSecrets(
+function expandedEnvSecrets(
   container: Node,
   at: Path,
-  writtenMaps: () => ReadonlyMap<string, { at: Path; data: Node }>,
-  judge: (data: unknown) => ReadonlyArray<{ path: Path }>,
-  already: ReadonlyArray<{ path: Path }> = [],
+  writtenMaps: () => Written,
+  judge: Judge,
+  already: ReadonlyArray<{ path: Path }>,
 ): Found[] {
   if (!Array.isArray(container.env) && !Array.isArray(container.envFrom)) return [];
   let written: ReadonlyMap<string, { at: Path; data: Node }> | undefined;
@@ -149,11 +233,11 @@ export function expandedEnvSecrets(
     });
   const found: Found[] = [];
   const seen = new Set(already.map((one) => one.path.join('\0')));
-  const refuse = (sources: readonly Source[], reaches: string) => {
+  const refuse = (sources: readonly Source[], reaches: string, byShell = false) => {
     for (const source of sources)
       if (!seen.has(source.path.join('\0'))) {
         seen.add(source.path.join('\0'));
-        found.push({ ...source, what: expandedSecret(reaches) });
+        found.push({ ...source, what: byShell ? shellExpandedSecret(reaches) : expandedSecret(reaches) });
       }
   };
   const judged = new Map<string, boolean>();
@@ -166,15 +250,20 @@ export function expandedEnvSecrets(
   };
   for (const { name, value, written, key } of derived)
     if (blames({ name, value: value.value, written, key }, refused)) refuse(value.sources, shownName(name));
-  // Arguments are expanded with every var the container has (kubelet ExpandContainerCommandAndArgs).
+  // Arguments are expanded with every var the container has (kubelet ExpandContainerCommandAndArgs), then a `sh -c`
+  // script by its shell (80a-6: `mysqldump $MYSQL_OPTS`, shell-env-expansions.ts).
+  const script = shellScriptAt([...items(container.command), ...items(container.args)]);
   for (const key of ['command', 'args', 'additionalArguments'])
     items(container[key])
       .slice(0, MAX_ENTRIES)
       .forEach((arg, i) => {
-        if (typeof arg !== 'string' || !arg.includes('$(')) return;
-        const expanded = expand(arg, vars);
-        if (expanded.sources.length > 0 && judge([arg]).length === 0 && judge([expanded.value]).length > 0)
-          refuse(expanded.sources, `${key}[${i}]`);
+        const byShell = script >= 0 && script === (key === 'args' ? items(container.command).length + i : key === 'command' ? i : -1);
+        if (typeof arg !== 'string' || !(arg.includes('$(') || (byShell && arg.includes('$')))) return;
+        const kubelet = expand(arg, vars);
+        const shell = byShell ? shellExpand(kubelet.value, vars, MAX_VALUE) : { value: kubelet.value, sources: [] };
+        const sources = [...new Set([...kubelet.sources, ...shell.sources])];
+        if (sources.length > 0 && judge([arg]).length === 0 && judge([shell.value]).length > 0)
+          refuse(sources, `${key}[${i}]`, shell.sources.length > 0);
       });
   return found;
 }

@@ -14,7 +14,7 @@ import { ENGLISH_TOO_WORDS, WORLD_PASSWORD_ASCII, WORLD_PASSWORD_CLUES, WORLD_PA
  * Italian `segreto`, Portuguese `segredo`), credentials (German `Zugangsdaten`/`Anmeldedaten`, Spanish `credenciales`,
  * Portuguese `credenciais`, Italian `credenziali`, Dutch `inloggegevens`) and API keys (`API-Schlüssel`, Dutch
  * `API-sleutel`, Italian `chiave API`, Portuguese `chave de API`, French `clé API`, Polish `klucz API`). A key word alone
- * (`Schlüssel`, `chiave`) is no secret's name, as `key` is none.
+ * is read as `_KEY` (below), not as `key`, which names no secret alone.
  */
 // Round 80 (80a-1): Turkish `anahtar`, Indonesian/Malay `kunci`, Finnish `avain`, Romanian `cheie`, Russian `ключ`
 // romanised `klyuch`, Greek `κλειδί` romanised `kleidi`, Danish `nøgle` folded `nogle`.
@@ -36,9 +36,10 @@ const MORE_LATIN =
   // `himitsu`, Czech `tajemství` folded) and Turkish `şifresi` ("its password", folded).
   String.raw`gizli|rahasia|hemlig|hemmelig|himitsu|tajemstvi|sifresi|${WORLD_PASSWORD_ASCII}`;
 /**
- * Round 79 (79a-10): a key word alone is no secret's name in a YAML key (`Schlüssel`, as `key`), but as an env name's last
- * word it is as `_KEY` is (`SCHLUESSEL`, `DB_SCHLUESSEL`: an env name must be ASCII, so ü is written `ue`), its value judged
- * as under `ROUTING_KEY` (a plain identifier passes): the name's words with that word read as `key` (one before it if none).
+ * Round 79 (79a-10): a key word as an env name's last word is as `_KEY` is (`SCHLUESSEL`, `DB_SCHLUESSEL`: an env name
+ * must be ASCII, so ü is written `ue`), its value judged as under `ROUTING_KEY` (a plain identifier passes): the name's
+ * words with that word read as `key` (one before it if none). Round 80 (80a-15): so is the word alone as a key in any
+ * letter case (`schluessel`, `Chiave`, `Schlüssel`), as the password words are; English `key` alone stays no secret's name.
  */
 const KEY_WORD_ALONE = new RegExp(`^${KEY_WORD}$`);
 export const endsInForeignKeyWord = (list: readonly string[]): boolean => list.length > 0 && KEY_WORD_ALONE.test(list[list.length - 1]);

@@ -165,8 +165,9 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   if (isEnvKeyName(key) || namesCredentialHeader(key)) return true; // `X-Auth`, `X_AUTH` (57a-19)
   // `aes_key`, `Ssh_Key` (69a-27), `routing_key` as `ROUTING_KEY` (70a-1: its value judged, isPlainKeyValue); `hashKey` (70a-11).
   if (isEnvKeyName(key.toUpperCase())) return true;
-  // Round 79: an env name in camel case as its words in capitals (`wifiKey`, 79a-2), a foreign key word as `_KEY` (79a-10).
-  if ((envStyle === true && namesSecretInEnvWords(list)) || (envName && endsInForeignKeyWord(list))) return true;
+  // Round 79: an env name in camel case as its words in capitals (`wifiKey`, 79a-2), a foreign key word as `_KEY` (79a-10);
+  // 80a-15: alone as a key in any letter case (`schluessel`, `Chiave`), as `SCHLUESSEL` (English `key` alone names none).
+  if ((envStyle === true && namesSecretInEnvWords(list)) || ((envName || list.length === 1) && endsInForeignKeyWord(list))) return true;
   if (list.length >= 2 && list[list.length - 1] === 'key' && KEY_KIND_OR_HASH(list[list.length - 2])) return true;
   const name = key
     .toLowerCase()

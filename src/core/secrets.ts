@@ -31,7 +31,7 @@ import { ruleSecrets, withPatternsAsLiterals } from './rule-pairs'; // a router 
 import { pairNameAt } from './pair-names';
 import { namedFileSecrets } from './named-file-texts';
 import { listKindLender } from './list-items';
-import { configMapsIn, expandedEnvSecrets } from './env-expansions'; // 79a-24
+import { configMapsIn, envSecrets } from './env-expansions'; // 79a-24
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
 export { binaryAsText } from './text-decodings';
@@ -262,7 +262,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       for (const part of referenceParts(key, value, secretAs, under)) visit(part.value, [...at, key, ...part.at], part.as, envName);
     }
     found.push(...secretMapValues(record, at, found, mapped), ...basicAuthUserSecrets(record, at, found)); // 51a-3, 56a-1
-    found.push(...expandedEnvSecrets(record, at, () => configMapsIn(data, path), secretsInData, found)); // 79a-24
+    found.push(...envSecrets(record, at, () => configMapsIn(data, path), secretsInData, found)); // 79a-24, 80a-6, 80a-11
   };
   const [ciphertexts, externalSecrets, typedAsListItem] = [new Set<unknown>(), new Set<string>(), listKindLender()];
   try {

@@ -182,7 +182,10 @@ codeCache.useCache();
 // first runs each in its interpreter, then compiles it to machine code at its second run: two compilations for one
 // pattern. Compiling once, at the first run, saves about 15 ms of a 0.3 s synth. Set after useCache: the code cache was
 // written without this flag, and V8 refuses code whose flags differ when it deserializes it.
-require('node:v8').setFlagsFromString('--no-regexp-tier-up');
+// A synth of the reference config is over in a third of a second, too soon for most of what TurboFan compiles to pay
+// back its compile time (about 25 ms of CPU): a budget 8 times V8's default (67,584, V8 11.3 src/flags/flag-definitions.h)
+// before a function is optimized leaves that to the functions a longer synth keeps running.
+require('node:v8').setFlagsFromString('--no-regexp-tier-up --interrupt-budget=540672');
 try {
   require(entry).main(args);
 } catch (e) {

@@ -56,9 +56,9 @@ function isFolder(dir) {
  * Node tries before adding `.js`) has appeared. Resolving a relative request stats and compares several candidates; a
  * synth resolves about 600 of them for the first time.
  */
-function loadKnown(parent, id, filename) {
+function loadKnown(parent, id, filename, isFile = isPlainFile) {
   if (!resolvesAsWritten(parent, id, filename)) return undefined;
-  if (!fs.statSync(filename, { throwIfNoEntry: false })?.isFile()) return undefined;
+  if (!isFile(filename)) return undefined;
   const child = new Module(filename, parent);
   Module._cache[filename] = child;
   let loaded = false;
@@ -74,6 +74,9 @@ function loadKnown(parent, id, filename) {
   return child;
 }
 
+/** Whether `filename` is a file (or a link to one). */
+const isPlainFile = (filename) => fs.statSync(filename, { throwIfNoEntry: false })?.isFile() === true;
+
 /** Whether Node resolves `require(id)` of `parent` to `filename` with no other file tried first (loadKnown). */
 function resolvesAsWritten(parent, id, filename) {
   const asWritten = path.resolve(path.dirname(parent.filename), id);
@@ -85,14 +88,14 @@ function resolvesAsWritten(parent, id, filename) {
  * `known(id)` is the file a `require(id)` resolved to when the cache was written, if any: one already loaded is taken
  * from Node's module cache without resolving again (about two thirds of the ~800 requires a synth makes are of modules
  * loaded before; each resolution stats and reads package.json files), and a relative one not loaded yet is loaded from
- * there (loadKnown).
+ * there (loadKnown, or `load`, the same with what the packed loader knows of the file already).
  */
-function runModule(module, wrapper, filename, known = () => undefined, deferred = () => undefined) {
+function runModule(module, wrapper, filename, known = () => undefined, deferred = () => undefined, load = loadKnown) {
   const require = (id) => {
     const target = known(id);
     const later = id.startsWith('.') ? deferred(module, id, target) : undefined;
     if (later) return later;
-    const loaded = Module._cache[target] ?? (target && id.startsWith('.') ? loadKnown(module, id, target) : undefined);
+    const loaded = Module._cache[target] ?? (target && id.startsWith('.') ? load(module, id, target) : undefined);
     return loaded ? loaded.exports : module.require(id);
   };
   require.resolve = (request, options) => Module._resolveFilename(request, module, false, options);
@@ -285,11 +288,20 @@ function packedLoader({ modules, names, resolved, scopes }, packs, unused, count
     }
     return inScope.get(dir);
   };
+  // Each file's fileKey, taken once a run: loadKnown's test that a file is there (a stat) and asPacked's (another, of the
+  // same file right after) read one stat, not two (about 550 a synth). Not on Windows, where fileKey is undefined.
+  const fileKeys = new Map();
+  const keyOf = (filename) => {
+    if (!fileKeys.has(filename)) fileKeys.set(filename, fileKey(filename));
+    return fileKeys.get(filename);
+  };
+  const loadFile =
+    process.platform === 'win32' ? loadKnown : (parent, id, target) => loadKnown(parent, id, target, (file) => keyOf(file) !== undefined);
   // Whether a packed module's file is the one packed: its fileKey, else its bytes (digest), once a file.
   const checked = new Map();
   const asPacked = (filename, [, , length, sum, key]) => {
     if (!checked.has(filename)) {
-      const now = fileKey(filename);
+      const now = keyOf(filename);
       const same = now !== undefined && ((typeof key === 'string' && now === key) || holds(filename, length, sum));
       if (same && typeof key === 'string' && now !== key) onMoved();
       checked.set(filename, same);
@@ -330,16 +342,23 @@ function packedLoader({ modules, names, resolved, scopes }, packs, unused, count
     }
     return allAsPacked || settled.get(name);
   };
+  // Each file of `names` as a path, joined once: a synth makes about 1,400 requires of about 800 files.
+  const files = new Map();
+  const fileOf = (at) => {
+    if (!files.has(at)) files.set(at, typeof names[at] === 'string' ? path.join(root, names[at]) : undefined);
+    return files.get(at);
+  };
   // One stand-in per module, whoever requires it first.
   const standIns = new Map();
   const deferred = (parent, id, target) => {
-    const name = target && path.relative(root, target);
+    // `target` is a path below root (known's): its root-relative name is the rest of it.
+    const name = target && (target.startsWith(prefix) ? target.slice(prefix.length) : path.relative(root, target));
     const keys = target && !Module._cache[target] ? unused[name] : undefined;
     if (!Array.isArray(keys)) return undefined;
     if (standIns.has(target)) return standIns.get(target);
     // A file named exactly as requested, added since, is what Node loads at this require: not deferred either.
     if (!unchangedTree(name) || !resolvesAsWritten(parent, id, target)) return undefined;
-    const later = standIn(keys, () => (Module._cache[target] ?? loadKnown(parent, id, target))?.exports ?? parent.require(id));
+    const later = standIn(keys, () => (Module._cache[target] ?? loadFile(parent, id, target))?.exports ?? parent.require(id));
     standIns.set(target, later);
     return later;
   };
@@ -354,9 +373,8 @@ function packedLoader({ modules, names, resolved, scopes }, packs, unused, count
     }
     counts[fresh ? 'compiled' : 'cached']++;
     const requests = (Object.hasOwn(resolved, name) && resolved[name]) || {};
-    const known = (id) =>
-      Object.hasOwn(requests, id) && typeof names[requests[id]] === 'string' ? path.join(root, names[requests[id]]) : undefined;
-    return runModule(module, fns[place], filename, known, deferred);
+    const known = (id) => (Object.hasOwn(requests, id) ? fileOf(requests[id]) : undefined);
+    return runModule(module, fns[place], filename, known, deferred, loadFile);
   };
 }
 

@@ -72,12 +72,13 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
         place(pair.key, [...path, key]);
         place(pair.value, [...path, key]);
         const value = isScalar(pair.value) ? pair.value.value : undefined;
-        const notAToken =
+        // Judged for a `token` key only: the judgements are pure, and every value of a config would pay for them.
+        const notAToken = () =>
           (sealed.has(node) && isSealedCiphertext(value)) ||
           namesHubTokenSecret([...path, key], value) ||
           (typeof value === 'string' && isPlainlyNotSecret(value, [...path, key])) ||
           (isMap(pair.value) && refersToSecret(key, mapData(doc, pair.value)));
-        if (TOKEN_KEY.test(key) && !notAToken) {
+        if (TOKEN_KEY.test(key) && !notAToken()) {
           // A map or list there is said at each value it holds (`token.value`), the one taken for the token (67a-19).
           const leaves = leavesOf(pair.value, [...path, key]);
           if (!leaves.length) problems.push({ path: [...path, key], unknownKey: key, message: tokenKeyMessage(path, key, value) });

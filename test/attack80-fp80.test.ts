@@ -1,5 +1,6 @@
 import { redact, secretShape, secretsInData } from '../src/core/secrets';
 import { cpuMillisSince } from './cpu-time';
+import { valuesDoors } from './helpers';
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
 
 /**
@@ -49,16 +50,26 @@ describe('80a-4: a `…:…@…` after the authority of a URL is no userinfo', (
   it.each(links)('a Deployment env value %s passes', (link) => acceptedEverywhere(deployment('LINK', link)));
   it('the links as lines of a ConfigMap text pass', () =>
     acceptedEverywhere(fileConfigMap('links.yaml', links.map((link, at) => `link${at}: "${link}"`).join('\n'))));
+  it('beside a password line, the refusal names that line only', () => {
+    const text = `${links.map((link, at) => `link${at}: "${link}"`).join('\n')}\npassword: ${SECRET}`;
+    const message = valuesDoors.config(fileConfigMap('links.yaml', text));
+    expect(message).toContain(`on its line ${links.length + 1} `);
+    expect(message.split('\n').filter((line) => line.startsWith('config/'))).toHaveLength(1);
+    expect(message).not.toContain(SECRET);
+  });
   it.each([
     ['a userinfo before the path', `https://ops:${SECRET}@kibana.example.com/app/discover#/?q=user.email:ops@example.com`],
     ['a URL with credentials in the query', `https://kibana.example.com/app?next=https://admin:${SECRET}@internal.example.com/`],
     ['a redis URL with a password in the fragment', `https://app.example.com/#cache=redis://:${SECRET}@cache:6379`],
     ['a generated password in a query’s user:password@host', `https://app.example.com/connect?dsn=app:${SECRET}@db`],
     ['a generated password in a path’s user:password@host', `https://app.example.com/proxy/app:${SECRET}@db.example.com/`],
+    ['a chosen password in a query’s user:password@host', 'https://app.example.com/connect?dsn=app:Tq1hK2pLm4@db'],
+    ['a chosen password, percent-encoded, in a path', 'https://app.example.com/a:S3cure%21Pass@c'],
     ['a userinfo with a port', `http://jaeger:${SECRET}@jaeger:16686/search?tags=user:ops@example.com`],
   ])('%s stays refused, never shown', (_, value) => {
-    refusedEverywhere(env('LINK', value), 'env[0].value', SECRET);
-    refusedEverywhere(deployment('LINK', value), DEPLOYMENT_ENV, SECRET);
+    const secret = value.includes(SECRET) ? SECRET : /:([^:@]+)@/.exec(value.slice(value.indexOf('//') + 2))![1];
+    refusedEverywhere(env('LINK', value), 'env[0].value', secret);
+    refusedEverywhere(deployment('LINK', value), DEPLOYMENT_ENV, secret);
   });
 });
 
@@ -115,6 +126,21 @@ describe('80a-12: a kustomize secretGenerator `files` item names a file, not its
   ])('%s stays refused, never shown', (_, text, secret) =>
     refusedEverywhere(fileConfigMap('kustomization.yaml', text), 'extraObjects[0].data', secret),
   );
+  it.each([
+    ['a flow list', generator(`    files: [tls.key=secrets/tls.key]\n    literals: [password=${SECRET}]`), 4, [3]],
+    [
+      'a block list',
+      generator(`    files:\n      - tls.key=secrets/tls.key\n      - api.key=secrets/api.key\n    literals:\n      - token=${SECRET}`),
+      7,
+      [4, 5],
+    ],
+  ])('beside a literal (%s), the refusal names the literal’s line, not a files line', (_, text, line, fileLines) => {
+    const message = valuesDoors.config(fileConfigMap('kustomization.yaml', text));
+    expect(message).toContain(`on its line ${line} `);
+    for (const fileLine of fileLines) expect(message).not.toContain(`on its line ${fileLine} `);
+    expect(message).not.toContain('tls.key');
+    expect(message).not.toContain(SECRET);
+  });
   it('a `key=path` line outside a generator’s files is still judged', () =>
     refusedEverywhere(fileConfigMap('app.env', `api_token=${SECRET}/x`), 'extraObjects[0].data', SECRET));
 });
@@ -181,8 +207,22 @@ describe('80a-21: an SSH public key under any name, a CAPTCHA site key under a s
     acceptedEverywhere(env(name, value));
     acceptedEverywhere(deployment(name, value));
   });
+  // Not the write gate of test/helpers.ts: it writes valuesContent folded at 80 columns, and a plain scalar folded inside
+  // `NAME=ssh-ed25519 AAAA…` leaves the key type alone on its line (the tool writes with no folding: core/yaml.ts).
+  it.each([`SSH_AUTHORIZED_KEY=${sshKey('ssh-ed25519')}`, `ssh_authorized_key: ${sshKey('ssh-rsa', 260)}`])(
+    'the line %s as one value under a neutral name passes the config, construct and chart doors',
+    (line) => {
+      for (const door of [valuesDoors.config, valuesDoors.cluster, valuesDoors.chart]) expect(door(env('APP_LINE', line))).toBe('');
+    },
+  );
   it('an SSH public key in env-file and YAML lines of a ConfigMap text passes', () =>
     acceptedEverywhere(fileConfigMap('app.env', `SSH_AUTHORIZED_KEY=${sshKey('ssh-ed25519')}\nssh_key: "${sshKey('ssh-rsa', 260)}"`)));
+  it('beside an API key in an env file, the refusal names that line only', () => {
+    const message = valuesDoors.config(fileConfigMap('app.env', `SSH_AUTHORIZED_KEY=${sshKey('ssh-ed25519')}\nAPI_KEY=${SECRET}`));
+    expect(message).toContain('on its line 2 (a line setting API_KEY)');
+    expect(message).not.toContain('on its line 1 ');
+    expect(message).not.toContain(SECRET);
+  });
   it.each([
     ['TURNSTILE_SITE_KEY', '0x4AAAAAAABkMYinukE8nzY'],
     ['TURNSTILE_SITE_KEY', '0x4AAF00AAAABn0R22HWm-YUc'],

@@ -55,13 +55,15 @@ const FILE_ITEM = /^[ \t]*-[ \t]+(["']?)((?:[-._a-zA-Z0-9]{1,253}=)?[\w./+-]{1,4
 /** A flow list's item (group 2), up to the next comma or bracket. */
 const FLOW_FILE_ITEM = /[[,][ \t]*(["']?)((?:[-._a-zA-Z0-9]{1,253}=)?[\w./+-]{1,4096})\1[ \t]*(?=[,\]])/dg;
 
-/** Each file source's span in a text (a kustomization pasted into a ConfigMap), line by line: linear. */
-const fileSourceSpans = judgedOnce((text: string): ReadonlyArray<readonly [number, number]> => {
-  if (!text.includes('Generator')) return [];
-  const spans: Array<[number, number]> = [];
-  const push = (start: number, [from, to]: [number, number], item: string) => isFileSource(item) && spans.push([start + from, start + to]);
+/**
+ * Each file source's span in a text (a kustomization pasted into a ConfigMap), and the lines (0-based) that hold only file
+ * sources and no comment, one a line or a flow list of them (`files: [tls.key=secrets/tls.key]`). Line by line: linear.
+ */
+const fileSources = judgedOnce((text: string): { spans: ReadonlyArray<readonly [number, number]>; lines: ReadonlySet<number> } => {
+  const [spans, lines] = [[] as Array<[number, number]>, new Set<number>()];
+  if (!text.includes('Generator')) return { spans, lines };
   let [generator, files] = [undefined as number | undefined, undefined as number | undefined];
-  for (let start = 0; start < text.length;) {
+  for (let [start, index] = [0, 0]; start < text.length; index++) {
     const next = text.indexOf('\n', start);
     const end = next < 0 ? text.length : next;
     const line = text.slice(start, Math.min(end, start + 8192));
@@ -76,14 +78,26 @@ const fileSourceSpans = judgedOnce((text: string): ReadonlyArray<readonly [numbe
     const opened = GENERATOR.exec(line);
     const list = !opened && generator !== undefined ? FILES.exec(line) : null;
     const entry = !opened && !list && files !== undefined ? FILE_ITEM.exec(line) : null;
+    const items: Array<{ at: number; span: [number, number]; text: string }> = [];
     if (opened) generator = opened[1].length;
-    else if (list?.[2]) for (const flow of list[2].matchAll(FLOW_FILE_ITEM)) push(start + list.indices![2][0], flow.indices![2], flow[2]);
+    else if (list?.[2])
+      for (const flow of list[2].matchAll(FLOW_FILE_ITEM)) items.push({ at: list.indices![2][0], span: flow.indices![2], text: flow[2] });
     else if (list) files = list[1].length;
-    else if (entry) push(start, entry.indices![2], entry[2]);
+    else if (entry) items.push({ at: 0, span: entry.indices![2], text: entry[2] });
+    const sources = items.filter((one) => isFileSource(one.text));
+    for (const one of sources) spans.push([start + one.at + one.span[0], start + one.at + one.span[1]]);
+    const whole = list?.[2] === undefined || items.length === list[2].split(',').length; // a flow list of file sources only
+    if (sources.length && sources.length === items.length && whole && !line.includes('#')) lines.add(index);
     start = end + 1;
   }
-  return spans;
+  return { spans, lines };
 });
 
-/** Whether `at` of `text` lies in a generator's file source (fileSourceSpans). */
-export const inGeneratorFileSource = (text: string, at: number): boolean => inSpans(fileSourceSpans(text), at);
+/**
+ * The lines (0-based, split at `\n` and `\r\n`) of `text` that hold only a generator's file sources (fileSources): none
+ * sets a secret. None in a text with a lone `\r`, which another reader may count as a line break.
+ */
+export const fileSourceLines = (text: string): ReadonlySet<number> => (/\r(?!\n)/.test(text) ? new Set() : fileSources(text).lines);
+
+/** Whether `at` of `text` lies in a generator's file source (fileSources). */
+export const inGeneratorFileSource = (text: string, at: number): boolean => inSpans(fileSources(text).spans, at);

@@ -19,6 +19,7 @@ import { decodeEscapes } from './yaml-escapes';
 import { isImageOrHostName } from './image-names';
 import { expansionDefault, newExpansionReading } from './expansion-defaults';
 import { afterFromFile, inGeneratorFileSource } from './file-sources';
+import { isSshPublicKeyLine } from './ssh-public-keys';
 
 /**
  * A secret set inside one text by a key named like one, whatever the notation: `password:abc` (glued),
@@ -242,6 +243,7 @@ function valueAfterWords(part: string): string | undefined {
     // The rest of the text a stand-in, its opening bracket with it (`[REDACTED]`, `ENC[AES256_GCM,…]`: placeholders.ts, 52a-18), or prose (`# Secret: sealed`, 70a-14).
     if (isPlaceholder(part.slice(/[[<]$/.test(match[0]) ? at - 1 : at)) || isNoValueNoteAt(part, at)) continue;
     if (isToolReference(part.slice(at)) || closesPromptString(part, at)) continue; // Go's `cfg.DBPassword,` (68a-13), a prompt (70a-8)
+    if (isSshPublicKeyLine(part.slice(at))) continue; // `SSH_AUTHORIZED_KEY=ssh-ed25519 AAAA… ops@example.com`: public (80a-21)
     let value = quotedValueAt(part, at)?.value ?? literalWordAt(part, at); // `= @"…"`, `= r#"…"#` (literal-bodies.ts)
     if (value === undefined) {
       const word = wordAt(VALUE_WORD, part, at)?.[0];

@@ -1,5 +1,6 @@
 import { looksGenerated } from './generated-runs';
 import { isOracleUrlHead } from './oracle-urls';
+import { hasPasswordMix } from './password-mix';
 import { isRemotePath } from './remote-paths';
 import { isPlaceholder } from './placeholders';
 import { isReference } from './secrets-text';
@@ -92,10 +93,14 @@ const urlRests = judgedOnce((text: string): ReadonlyArray<readonly [number, numb
 
 /**
  * A scheme-less `word:rest@` match (no slash) in a URL's path, query or fragment (80a-4): a search for a mail address, a
- * path's segment, no userinfo; unless its password looks generated (`?dsn=app:Xk9…@db` is a secret wherever it stands).
+ * path's segment, no userinfo; unless its password, percent-decoded, looks generated or mixes characters as a chosen
+ * password does (`?dsn=app:Xk9…@db`, 18a's `/a:hunter2SEKRIT@c`: a secret wherever it stands).
  */
-const isPastAuthority = (match: string, text: string, at: number): boolean =>
-  !/[/\\]/.test(match) && inSpans(urlRests(text), at) && !looksGenerated(urlSecret(match));
+function isPastAuthority(match: string, text: string, at: number): boolean {
+  if (/[/\\]/.test(match) || !inSpans(urlRests(text), at)) return false;
+  const password = urlSecret(match).replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return !looksGenerated(password) && !hasPasswordMix(password);
+}
 
 /**
  * Whether a URL_CREDENTIALS match (at `at` in `text`) holds credentials: a password or a token that is no reference,

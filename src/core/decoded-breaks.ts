@@ -3,6 +3,7 @@ import { opensUnclosedSubstitution } from './shell-expansions';
 import type { Decoded } from './text-decodings';
 import { isCiphertextShaped } from './sealed-secrets';
 import { isDigestOfSecret } from './named-setting-values';
+import { isSshPublicKeyLine } from './ssh-public-keys';
 
 /**
  * Whether the value a line of a decoding sets (secret-shapes.ts namedSecret) is a shell word that a line break cut
@@ -67,10 +68,21 @@ export function inDigestAsWritten(original: string, decoded: Decoded, line: stri
   return key !== null && word !== null && isDigestOfSecret(word[0], key[2]);
 }
 
-/** cutByDecodedBreak, inCiphertextAsWritten and inDigestAsWritten for the lines of `decoded`, a decoding of `original`. */
+/**
+ * 80a-21: whether the value a line of a decoding sets stands, as written, where an OpenSSH public key line starts
+ * (`SSH_AUTHORIZED_KEY=ssh-ed25519 AAAA…`, ssh-public-keys.ts): its base64 decoded leaves the key type as a word; the
+ * line as written is judged by the readers of the text as written, which know a public key.
+ */
+export function inSshPublicKeyAsWritten(original: string, decoded: Decoded, line: string, lineAt: number, value: string): boolean {
+  const valueAt = writtenAt(original, decoded, line, lineAt, value);
+  return valueAt !== undefined && isSshPublicKeyLine(/^[^\n\r\u2028\u2029]{0,12000}/.exec(original.slice(valueAt, valueAt + 12_000))![0]);
+}
+
+/** cutByDecodedBreak, inCiphertextAsWritten, inDigestAsWritten and inSshPublicKeyAsWritten for the lines of `decoded`, a decoding of `original`. */
 export const cutIn =
   (original: string, decoded: Decoded): LineCut =>
   (line, lineAt, value) =>
     cutByDecodedBreak(original, decoded, line, lineAt, value) ||
     inCiphertextAsWritten(original, decoded, line, lineAt, value) ||
-    inDigestAsWritten(original, decoded, line, lineAt, value);
+    inDigestAsWritten(original, decoded, line, lineAt, value) ||
+    inSshPublicKeyAsWritten(original, decoded, line, lineAt, value);

@@ -104,6 +104,8 @@ export function placeholderBeforeNote(value: string): string | undefined {
 /**
  * An assigned value's word (secrets-text.ts assignedSecret): up to a blank, `;` or `&`. A placeholder of words or a
  * template's variable that ends its line is read whole (`DB_PASSWORD=<insert password here>`, `<%= @password %>`,
- * 71a-22), as an env file's reader takes it, to be judged as one.
+ * 71a-22), as an env file's reader takes it, to be judged as one; so is a key type then base64 from `AAAA` (80a-21:
+ * `SSH_AUTHORIZED_KEY=ssh-ed25519 AAAA… ops@example.com`), which ssh-public-keys.ts then tells from a key type and a password.
  */
-export const ASSIGNED_WORD = /(?:<[A-Za-z][A-Za-z .-]{0,126}>|<%=?[ \t]*[@$][A-Za-z_]\w{0,63}[ \t]*-?%>)(?=[ \t]*(?:\r?\n|$))|[^\s;&]*/y;
+export const ASSIGNED_WORD =
+  /(?:<[A-Za-z][A-Za-z .-]{0,126}>|<%=?[ \t]*[@$][A-Za-z_]\w{0,63}[ \t]*-?%>|(?:ssh|ecdsa|sk)-[\w@.-]{1,60}[ \t]AAAA[A-Za-z0-9+/]{16,8192}={0,2}(?:[ \t][^\n]{0,256})?)(?=[ \t]*(?:\r?\n|$))|[^\s;&]*/y;

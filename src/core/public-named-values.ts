@@ -1,12 +1,16 @@
 import { looksGenerated } from './generated-runs';
 import { nameWords } from './named-setting-values';
+import { isSshPublicKeyLine } from './ssh-public-keys';
 
 /**
  * Values under a name like a secret's that are public by design, known by the name AND the value's documented shape
  * together (61a-12, 61a-14, 61a-15); either alone is not enough (`sk_live_…` under a PUBLISHABLE name is a secret
  * key, a random text under SITE_KEY is one). For secrets-keys.ts isPlainlyNotSecret; `named`: the name set under.
+ * An OpenSSH public key line is public under any name (80a-21: `SSH_AUTHORIZED_KEY`, `DEPLOY_KEY`): its blob names its own
+ * key type (ssh-public-keys.ts), a shape no private key or password has.
  */
 export function isPublicNamedValue(value: string, named: string): boolean {
+  if (isSshPublicKeyLine(value)) return true;
   if (value.length > 256) return false;
   const words = nameWords(named);
   const last = words[words.length - 1];
@@ -48,9 +52,13 @@ const MAPBOX_PUBLIC = /^pk\.eyJ1Ijoi[A-Za-z0-9_-]{8,200}\.[A-Za-z0-9_-]{20,43}$/
 
 /**
  * A CAPTCHA's site key, which the page shows every visitor: reCAPTCHA's (40 characters from `6L`, developers.google.com/
- * recaptcha/docs/faq: the test key 6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI) or hCaptcha's UUID (docs.hcaptcha.com).
+ * recaptcha/docs/faq: the test key 6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI), hCaptcha's UUID (docs.hcaptcha.com), or
+ * (80a-21) Cloudflare Turnstile's: `0x4AA…`, at most 32 characters (Cloudflare API schema turnstile_sitekey, e.g.
+ * 0x4AAF00AAAABn0R22HWm-YUc), or a test site key (developers.cloudflare.com/turnstile/troubleshooting/testing:
+ * 1x00000000000000000000AA). Turnstile's secret key is 35 characters (its test one 1x0000000000000000000000000000000AA), refused.
  */
-const CAPTCHA_SITE_KEY = /^(?:6L[A-Za-z0-9_-]{38}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const CAPTCHA_SITE_KEY =
+  /^(?:6L[A-Za-z0-9_-]{38}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|0x4AA[A-Za-z0-9_-]{15,27}|[123]x0{20}(?:AA|AB|BB|FF))$/;
 
 /**
  * A key's fingerprint, a hash of its public half: OpenPGP v4 (40 hex) or v5/v6 (64 hex), bare or in groups of four as

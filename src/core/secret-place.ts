@@ -5,6 +5,7 @@ import { namesSecretValue } from './secrets-keys';
 import { saysMore } from './secret-shapes';
 import { dataPlaces, redactedPlaces } from './text-places';
 import { entryFaultLines } from './htpasswd-files';
+import { fileSourceLines } from './file-sources';
 
 /**
  * Where in a multi-line text (a ConfigMap's file, a `|` block) a refused secret stands (attack round 39a-8): the text's
@@ -37,7 +38,7 @@ function placedProblem(secret: FoundSecret, data: unknown): { problem: Problem; 
   // Yet not the text's kind where another line sets that kind by itself (68a-16: a prose password on line 1 is no SQL*Plus
   // logon of line 2); a kind only the lines together make (a here-doc to Redis) stays the text's.
   const kindElsewhere = (): boolean =>
-    text!.split(/\r?\n|\r/, MAX_LINES).some((line, i) => i + 1 !== place.line && lineFinding(line)?.what === secret.what);
+    text!.split(/\r?\n|\r/, MAX_LINES).some((line, i) => i + 1 !== place.line && lineFinding(line, i, text!)?.what === secret.what);
   const kind = place.what && (saysMore(place.what) || kindElsewhere()) ? place.what : secret.what;
   const what = `${kind}, on its line ${place.line}${place.matched && place.matched !== kind ? ` (${place.matched})` : ''}`;
   return { problem: { path: secret.path, message: secretRefusal({ ...secret, what }), textLine: place.line }, place };
@@ -66,12 +67,12 @@ export function secretProblems(secret: FoundSecret, data: unknown): Problem[] {
   };
   let i = first.textLine;
   for (; i < lines.length && more.length < MAX_PLACES - 1; i++) {
-    const found = lineFinding(lines[i]);
+    const found = lineFinding(lines[i], i, text);
     if (found) add(i + 1, found.what, found.matched);
   }
   // Past the last line named, how many more set one by themselves: the last message says so (45a-20b), not silence.
   let left = 0;
-  for (; i < lines.length && more.length >= MAX_PLACES - 1; i++) if (lineFinding(lines[i])) left++;
+  for (; i < lines.length && more.length >= MAX_PLACES - 1; i++) if (lineFinding(lines[i], i, text)) left++;
   if (left) {
     const last = more[more.length - 1];
     const what = `${said.get(last)!}, and ${moreLines(left, allLines)}`;
@@ -132,14 +133,14 @@ export function secretLineProblems(text: string, path: Path): Problem[] {
   let what = '';
   let i = 0;
   for (; i < lines.length && found.length < MAX_PLACES; i++) {
-    const line = lineFinding(lines[i]);
+    const line = lineFinding(lines[i], i, text);
     if (!line) continue;
     what = `${line.what}, on its line ${i + 1}${line.matched && line.matched !== line.what ? ` (${line.matched})` : ''}`;
     found.push({ path, message: secretRefusal({ path, value: lines[i], what }), textLine: i + 1 });
   }
   // Past the last line named, how many more set one: the last message says so, as secretProblems' does (46a-8).
   let left = 0;
-  for (; i < lines.length; i++) if (lineFinding(lines[i])) left++;
+  for (; i < lines.length; i++) if (lineFinding(lines[i], i, text)) left++;
   if (left) {
     const last = found[found.length - 1];
     found[found.length - 1] = {
@@ -165,10 +166,13 @@ const MAX_PLACES = 20;
 /** The longest text whose lines that set a secret only together are all named (a script, a config file). */
 const MAX_PLACED_TEXT = 64 * 1024;
 
-/** What a line of a text sets by itself (secretsInData of the line), and the key named like a secret it sets, if any. */
-function lineFinding(written: string): { what: string; matched?: string } | undefined {
+/**
+ * What line `index` of `text` sets by itself (secretsInData of the line), and the key named like a secret it sets, if any.
+ * A kustomize generator's `files` line sets none (80a-12), though alone it reads as `key=value`.
+ */
+function lineFinding(written: string, index: number, text: string): { what: string; matched?: string } | undefined {
   const line = written.trim();
-  const found = line ? secretsInData(line) : [];
+  const found = line && !fileSourceLines(text).has(index) ? secretsInData(line) : [];
   if (!found.length) return undefined;
   const key = [...line.matchAll(KEY_ON_LINE)].map((match) => match[1]).find((name) => namesSecretValue(name));
   return { what: found[0].what, matched: key ? `a line setting ${key}` : undefined };
@@ -222,7 +226,7 @@ interface TextPlaceFound {
 export function placeInText(text: string): TextPlaceFound | undefined {
   const lines = text.split(/\r?\n|\r/, MAX_LINES);
   for (let i = 0; i < lines.length; i++) {
-    const found = lineFinding(lines[i]);
+    const found = lineFinding(lines[i], i, text);
     if (found) return { line: i + 1, matched: found.matched ?? found.what, what: found.what };
   }
   // The line its data read as YAML or JSON holds one on, with that finding's kind (44a-15: `argv:` then its items).

@@ -18,6 +18,8 @@ import { withChecksumPrefix } from './named-setting-values';
 import { decodeEscapes } from './yaml-escapes';
 import { isImageOrHostName } from './image-names';
 import { expansionDefault, newExpansionReading } from './expansion-defaults';
+import { afterFromFile, inGeneratorFileSource } from './file-sources';
+import { isSshPublicKeyLine } from './ssh-public-keys';
 
 /**
  * A secret set inside one text by a key named like one, whatever the notation: `password:abc` (glued),
@@ -126,11 +128,6 @@ export function quotedValueAt(text: string, at: number): { value: string; end: n
  * (`DB_PASSWORD="correct horse battery"`, or the whole word quoted: `'DB_PASSWORD=correct horse'`) runs to its
  * closing quote, blanks included, and is given without its quotes.
  */
-// kubectl's `--from-file=[key=]source` (kubernetes.io kubectl create secret generic) names a file whose content the
-// key is given (38a-10): `--from-file=password=/run/secrets/pw` sets no value on the command line.
-const FROM_FILE = /--from-file=$/;
-const afterFromFile = (text: string, at: number): boolean => FROM_FILE.test(text.slice(Math.max(0, at - 12), at));
-
 // A PKCS#11 URI's path attributes name a token and an object (RFC 7512: `pkcs11:token=label;object=key`, curl --cert,
 // 37a-8); its query's `pin-value` is a secret still. Read back at most 200 characters (a URI's path is short).
 const inPkcs11Path = (text: string, at: number): boolean => /pkcs11:[^\s'"?]*$/i.test(text.slice(Math.max(0, at - 200), at));
@@ -162,6 +159,7 @@ export function assignedSecret(text: string): string | undefined {
       inSecretsManagerArn(text, match.index) ||
       inCredentialSource(text, match.index) ||
       afterFromFile(text, match.index) ||
+      inGeneratorFileSource(text, match.index + whole.length - separator.length - key.length) || // kustomize's `files` (80a-12)
       setsFromPrompt(text, match.index, match.index + whole.length) // cmd's `set /p PW=Password: ` (cmd-prompts.ts)
     )
       continue;
@@ -245,6 +243,7 @@ function valueAfterWords(part: string): string | undefined {
     // The rest of the text a stand-in, its opening bracket with it (`[REDACTED]`, `ENC[AES256_GCM,…]`: placeholders.ts, 52a-18), or prose (`# Secret: sealed`, 70a-14).
     if (isPlaceholder(part.slice(/[[<]$/.test(match[0]) ? at - 1 : at)) || isNoValueNoteAt(part, at)) continue;
     if (isToolReference(part.slice(at)) || closesPromptString(part, at)) continue; // Go's `cfg.DBPassword,` (68a-13), a prompt (70a-8)
+    if (isSshPublicKeyLine(part.slice(at))) continue; // `SSH_AUTHORIZED_KEY=ssh-ed25519 AAAA… ops@example.com`: public (80a-21)
     let value = quotedValueAt(part, at)?.value ?? literalWordAt(part, at); // `= @"…"`, `= r#"…"#` (literal-bodies.ts)
     if (value === undefined) {
       const word = wordAt(VALUE_WORD, part, at)?.[0];

@@ -32,6 +32,7 @@ import { pairNameAt } from './pair-names';
 import { namedFileSecrets } from './named-file-texts';
 import { listKindLender } from './list-items';
 import { configMapsIn, envSecrets } from './env-expansions'; // 79a-24
+import { isFileSourceItem, isGeneratorFileSource } from './file-sources';
 
 export { isSecretKey, isSecretPath } from './secrets-keys';
 export { binaryAsText } from './text-decodings';
@@ -65,8 +66,7 @@ const MAX_DATA_DEPTH = MAX_YAML_NESTING;
  * JSON it nests deeper than MAX_DATA_DEPTH, or its aliases go past the reader's bound (yaml-documents.ts).
  */
 export const TOO_DEEP_TEXT = `text too deep to judge (read as YAML or JSON, it nests deeper than ${MAX_DATA_DEPTH} levels, or its aliases expand too far)`;
-/** Thrown from the depth bound to the reading of the text that holds the data. */
-class TooDeep extends Error {}
+class TooDeep extends Error {} // thrown from the depth bound to the reading of the text that holds the data
 const ASSIGNED_SECRET = 'a value set to a name like a secret (name=value)';
 const KEYED_SECRET = 'text that sets a value under a key named like a secret (key: value, key = value, or JSON)';
 const GLUED_SECRET = 'a value under a key named like a secret (written without a space after the colon)';
@@ -213,9 +213,9 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       // A manifest text whose data holds a secret is reported there, once: not again for what its decodings or lines show.
       const inManifest = found.length > before;
       const written = typeof node === 'string' ? (inManifest ? shapeAsWritten : secretShape)(text) : undefined;
-      // An extraObjects text was read as manifests above: not again as data. Its syntax's reader names a secret better than
-      // a reading said last (secret-shapes.ts FINDERS' saidLast: the catch-all of a secret's name and a generated word).
-      const readAs = typeof node === 'string' && !secretAs && !inManifest && !saysMore(written);
+      // An extraObjects text was read as manifests above: not again as data; nor a kustomize `files` item, a file (80a-12). Its
+      // syntax's reader names a secret better than a reading said last (secret-shapes.ts FINDERS' saidLast: a name, a generated word).
+      const readAs = typeof node === 'string' && !secretAs && !inManifest && !saysMore(written) && !isGeneratorFileSource(node, at);
       const inText = readAs ? withPatternsAsLiterals(text, (read) => secretSetInText(read, at, !isExtraObject(at))) : undefined; // 79a-16
       const shape = inText && !saysMore(written) ? undefined : written;
       if (shape) found.push({ path: at, value: text, what: shape });
@@ -409,7 +409,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
       const listItem = ITEM_LINE.exec(line)?.[1].trim();
       // Judged trimmed, as secretValues then judges it: one judgement of each line (secretShape keeps it).
       const item = listItem ?? (!saysMore(secretShape(line.trim())) ? line.trim() : ''); // a reading said last finds its value too
-      if (item) found.push(...secretValues(unquote(item)));
+      if (item && !isFileSourceItem(unquote(item), parents)) found.push(...secretValues(unquote(item))); // 80a-12, as in data
       if (listItem && flagAbove !== undefined) add(listItem, flagAbove.split('.'));
       bareFlag = listItem ? bareSecretFlag(unquote(listItem)) : undefined;
       continue;

@@ -1,8 +1,11 @@
 import { looksGenerated } from './generated-runs';
 import { isOracleUrlHead } from './oracle-urls';
+import { hasPasswordMix } from './password-mix';
 import { isRemotePath } from './remote-paths';
 import { isPlaceholder } from './placeholders';
 import { isReference } from './secrets-text';
+import { judgedOnce } from './secrets-memo';
+import { inSpans } from './span-search';
 import { isPlainUserName } from './url-user-names';
 
 /**
@@ -66,6 +69,40 @@ function isUserOnly(match: string): boolean {
 }
 
 /**
+ * 80a-13: a password that only refers, as `${DB_PASSWORD}` does (isReference): Terraform's interpolation of a reference
+ * (`${var.db_password}`, `${random_password.db.result}`, `${module.db.password}`, `${local.x[0]}`: developer.hashicorp.com/
+ * terraform/language/expressions/strings "Interpolation", references-to-values), or a shell's expansion whose default is
+ * empty (`${DB_PASS:-}`, `${DB_PASS-}`, `${DB_PASS:=}`: bash(1) "Parameter Expansion"), glued or alone. A default with
+ * text (`${DB_PASS:-hunter2}`) is a literal, and a literal beside a reference makes the password one.
+ */
+const INTERPOLATED_REFERENCES =
+  /^(?:\$\{(?:[A-Za-z_][\w-]{0,63}(?:\.[A-Za-z_][\w-]{0,63}|\[(?:\d{1,9}|\*|"[\w.-]{1,64}")\]){1,16}|[A-Za-z_]\w{0,127}:?[-=])\})+$/;
+
+/**
+ * 80a-4: where a text's URLs go on past their authority: a `scheme://`, its authority (RFC 3986 section 3.2: up to the first
+ * `/`, `?` or `#`), then its path, query and fragment to a blank, a double quote, `<`, `>` or a backtick. A `…:…@…` there
+ * (`?q=from:ops@example.com`, `/users/john:doe@example.com/`) is no userinfo. One pass a text (secrets-memo.ts): each
+ * URL's rest as `[start, end)`, in order.
+ */
+const URL_REST = /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#"'<>`]{0,1024}[/?#][^\s"<>`]*/gi;
+const urlRests = judgedOnce((text: string): ReadonlyArray<readonly [number, number]> =>
+  text.includes('://')
+    ? [...text.matchAll(URL_REST)].map((url) => [url.index + /^[^/]*\/\/[^/?#]*/.exec(url[0])![0].length, url.index + url[0].length])
+    : [],
+);
+
+/**
+ * A scheme-less `word:rest@` match (no slash) in a URL's path, query or fragment (80a-4): a search for a mail address, a
+ * path's segment, no userinfo; unless its password, percent-decoded, looks generated or mixes characters as a chosen
+ * password does (`?dsn=app:Xk9…@db`, 18a's `/a:hunter2SEKRIT@c`: a secret wherever it stands).
+ */
+function isPastAuthority(match: string, text: string, at: number): boolean {
+  if (/[/\\]/.test(match) || !inSpans(urlRests(text), at)) return false;
+  const password = urlSecret(match).replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return !looksGenerated(password) && !hasPasswordMix(password);
+}
+
+/**
  * Whether a URL_CREDENTIALS match (at `at` in `text`) holds credentials: a password or a token that is no reference,
  * nor a format string's field (`postgresql://{user}:{password}@{host}/db`, placeholders.ts: as `${P}` is one), nor a
  * user name alone (`https://jdoe@dev.azure.com/…`, url-user-names.ts; `user:pw@` and `TOKEN:@` keep their secret).
@@ -75,7 +112,9 @@ export const holdsUrlCredentials = (match: string, text = '', at = 0): boolean =
   !isUserOnly(match) &&
   !isRemotePath(match, text, at) &&
   !isAngleAddress(match, text, at) &&
+  !isPastAuthority(match, text, at) &&
   !isReference(urlSecret(match)) &&
+  !INTERPOLATED_REFERENCES.test(urlSecret(match)) &&
   !isPlaceholder(urlSecret(match)) &&
   !SENTRY_DSN.test(text.slice(at, at + 160));
 

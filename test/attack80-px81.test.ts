@@ -95,6 +95,11 @@ describe('81b: extraObjects items that take over what this tool manages are refu
     ],
     ['81b-2 ServiceLB klipper-lb', workload('DaemonSet', { image: 'rancher/klipper-lb:v0.4.9' }), ['rancher/klipper-lb:v0.4.9']],
     ['81b-2 PureLB allocator', workload('Deployment', { image: 'registry.gitlab.com/purelb/purelb/allocator:v0.11.0' }), ['allocator']],
+    [
+      '81b-2 OpenELB VIP mode',
+      workload('DaemonSet', { image: 'kubesphere/kube-keepalived-vip:0.35' }),
+      ['kube-keepalived-vip:0.35', 'beside kube-vip'],
+    ],
     // 81b-3: a second Traefik, by image (any registry, tag or digest).
     [
       '81b-3 docker.io/traefik',

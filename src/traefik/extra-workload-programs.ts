@@ -33,14 +33,14 @@ function imageName(image: string): { readonly name: string; readonly owner: stri
  * and controller (metallb/metallb charts/metallb/values.yaml v0.14.8: `quay.io/metallb/speaker`, `.../controller`;
  * Bitnami's `bitnami/metallb-speaker`), K3s' ServiceLB (k3s-io/k3s pkg/cloudprovider/servicelb.go v1.31:
  * `rancher/klipper-lb`, and Rancher's mirror `mirrored-klipper-lb`), OpenELB (openelb/openelb deploy/openelb.yaml:
- * `kubesphere/openelb`, `openelb-speaker`, `openelb-controller`) and PureLB (gitlab.com/purelb/purelb:
+ * `kubesphere/openelb` and its `openelb-*` components; its VIP mode runs `kubesphere/kube-keepalived-vip`) and PureLB (gitlab.com/purelb/purelb:
  * `registry.gitlab.com/purelb/purelb/allocator` and `/lbnodeagent`).
  */
 function announcerImage({ name, owner }: { name: string; owner: string }): boolean {
   if (/(^|[-_])keepalived([-_]|$)/.test(name)) return true;
   if (owner === 'metallb' || /^metallb-(speaker|controller)$/.test(name)) return true;
   if (name === 'klipper-lb' || name === 'mirrored-klipper-lb') return true;
-  if (/^openelb(-speaker|-controller|-manager)?$/.test(name)) return true;
+  if (/^openelb(-[a-z]+)?$/.test(name)) return true;
   return owner === 'purelb' && (name === 'allocator' || name === 'lbnodeagent');
 }
 

@@ -1,6 +1,7 @@
 import { formatPath, Path, Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { isListKind, withListKind } from '../core/list-items';
+import { readManifestText } from '../core/manifest-text';
 
 type Values = Record<string, unknown>;
 
@@ -57,4 +58,45 @@ export function listShapeProblems(object: Values, path: Path, inText: boolean, a
           ),
         ],
   );
+}
+
+/** 75a-11: a problem in a text of several documents says which one (a key path names none). */
+export const inDocument = (problem: Problem, document: number | undefined): Problem =>
+  document === undefined ? problem : { ...problem, message: `(document ${document} of the text) ${problem.message}` };
+
+/**
+ * An item, or a document of a text item, that is not a map: the chart renders each item as YAML documents of the
+ * Traefik release (traefik/traefik-helm-chart templates/extra-objects.yaml and "traefik.render" in _helpers.tpl, v39.0.7:
+ * `toYaml` of a map-form item, `tpl` of a text), and Helm reads every document as an object (helm/helm v3.19.0
+ * pkg/releaseutil/manifest_sorter.go: yaml.Unmarshal into SimpleHead, "YAML parse error on ..."), so a list, number,
+ * boolean or plain text fails the whole release. A null item or an empty document is not refused: it renders as `null`
+ * or nothing, which Helm's manifest splitter keeps and the Kubernetes client skips (k8s.io/cli-runtime
+ * pkg/resource/visitor.go, StreamVisitor: an empty or `null` document is no object). A text's value is not shown.
+ * 76b-20: a List's items are held to it too (extra-list-shapes.ts).
+ */
+export function nonObjectProblems(item: unknown, path: Path): Problem[] {
+  const text = typeof item === 'string';
+  const documents = text ? readManifestText(item).documents : [item];
+  return documents.flatMap((document, d) => {
+    if (isMap(document)) return listShapeProblems(document, path, text).map((p) => inDocument(p, documents.length > 1 ? d + 1 : undefined));
+    if (document === null || document === undefined) return [];
+    const what = Array.isArray(document)
+      ? 'a list'
+      : typeof document === 'number' || typeof document === 'boolean'
+        ? `the ${typeof document} ${String(document)}`
+        : 'plain text';
+    const where = !text
+      ? `is ${what}`
+      : documents.length > 1
+        ? `is text whose document ${d + 1} reads as ${what}`
+        : `is text that reads as ${what}`;
+    return [
+      {
+        path,
+        message:
+          `${where}, not a Kubernetes object: Helm reads every document the chart renders from extraObjects as an object, so ` +
+          'the whole Traefik release fails; write each object as an item of its own, a map with apiVersion, kind and metadata',
+      },
+    ];
+  });
 }

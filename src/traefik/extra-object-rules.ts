@@ -28,7 +28,7 @@ export function traefikNamespace(values: Values): string {
  * `helm.sh/chart` and `commonLabels`; the pod template adds `deployment.podLabels`). `helm.sh/chart` holds the chart's
  * version, which an item's rules need not know: any `traefik-*` value counts.
  */
-function podLabels(values: Values): Record<string, string> {
+export function podLabels(values: Values): Record<string, string> {
   const labels: Record<string, string> = {
     'app.kubernetes.io/name': text(values.nameOverride) ?? RELEASE,
     'app.kubernetes.io/instance': text(values.instanceLabelOverride) ?? `${RELEASE}-${traefikNamespace(values)}`,
@@ -55,7 +55,7 @@ export function workloadName(values: Values): string {
  * DaemonSet adds `controller-revision-hash` and `pod-template-generation` (pkg/controller/daemon/util). An unknown
  * `deployment.kind` gets both sets.
  */
-function controllerLabels(values: Values): string[] {
+export function controllerLabels(values: Values): string[] {
   const deployment = isMap(values.deployment) ? values.deployment : {};
   const kind = deployment.kind ?? 'Deployment';
   const daemonSet = ['controller-revision-hash', 'pod-template-generation'];
@@ -70,7 +70,7 @@ function controllerLabels(values: Values): string[] {
  * In or NotIn may match: it counts as matching). `empty` is what a selector with no requirement selects: every pod
  * for a policy/v1 budget, none for policy/v1beta1.
  */
-function selects(selector: unknown, labels: Record<string, string>, unknown: readonly string[], empty: boolean): boolean {
+export function selects(selector: unknown, labels: Record<string, string>, unknown: readonly string[], empty: boolean): boolean {
   if (!isMap(selector)) return false;
   const has = (key: string) => Object.hasOwn(labels, key) || key === 'helm.sh/chart' || unknown.includes(key);
   const equals = (key: string, value: unknown) =>

@@ -12,11 +12,13 @@ import {
   traefikPodObjectProblem,
 } from './extra-object-rules';
 import { objectFindings } from './object-judge';
+import { takeoverProblem } from './extra-object-takeovers';
+import { routeGrantProblems } from './extra-route-grants';
 import { resolverNameProblem } from './resolver-names';
 import { goTruthy } from './go-truth';
 import { isMap } from '../core/is-map';
 import { listItemPaths } from '../core/list-items';
-import { brokenList, listShapeProblems } from './extra-list-shapes';
+import { brokenList, inDocument, nonObjectProblems } from './extra-list-shapes';
 import { chartObjectNameProblems } from './chart-object-names';
 import { fileRoutes } from '../ingress/file-routes';
 import { chartCrdTypeProblems } from './chart-crd-objects';
@@ -103,7 +105,13 @@ function firstClassFor(kind: unknown, apiVersion: unknown, namespace: unknown, n
 export function extraObjectEscapes(values: Values, prefix: Path, chart: Pick<TraefikChartRules, 'gatewayApi' | 'crdPatterns'>): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   // Gateway API objects are judged against the CRD bundle of the chart version, as gateway-api.yaml is (none known: every bundle).
-  const schema: SchemaContext = { bundle: chart.gatewayApi.startsWith('v') ? chart.gatewayApi : undefined, crdPatterns: chart.crdPatterns };
+  // Every object the items render (a ReferenceGrant for a route's backend may be any of them).
+  const objects = items.flatMap((item) => renderedObjectsAt(item).map(({ object }) => object));
+  const schema: SchemaContext = {
+    bundle: chart.gatewayApi.startsWith('v') ? chart.gatewayApi : undefined,
+    crdPatterns: chart.crdPatterns,
+    objects,
+  };
   return [
     ...items.flatMap((item, i) => {
       const path = [...prefix, 'values', 'extraObjects', i];
@@ -193,10 +201,6 @@ export function renderedObjectsAt(item: unknown): RenderedObject[] {
   );
 }
 
-/** 75a-11: a problem in a text of several documents says which one (a key path names none). */
-const inDocument = (problem: Problem, document: number | undefined): Problem =>
-  document === undefined ? problem : { ...problem, message: `(document ${document} of the text) ${problem.message}` };
-
 /** A route of an IngressRoute or IngressRouteTCP (Traefik's groups, traefik.io or the older traefik.containo.us) in `extraObjects`. */
 export interface ExtraObjectRoute {
   readonly kind: 'IngressRoute' | 'IngressRouteTCP';
@@ -220,43 +224,6 @@ export function extraObjectRoutes(values: Values, kinds: ReadonlyArray<ExtraObje
       return routes.map((route, j) => ({ kind, spec, route, at: ['values', 'extraObjects', i, ...at, 'spec', 'routes', j] }));
     }),
   );
-}
-
-/**
- * An item, or a document of a text item, that is not a map: the chart renders each item as YAML documents of the
- * Traefik release (traefik/traefik-helm-chart templates/extra-objects.yaml and "traefik.render" in _helpers.tpl, v39.0.7:
- * `toYaml` of a map-form item, `tpl` of a text), and Helm reads every document as an object (helm/helm v3.19.0
- * pkg/releaseutil/manifest_sorter.go: yaml.Unmarshal into SimpleHead, "YAML parse error on ..."), so a list, number,
- * boolean or plain text fails the whole release. A null item or an empty document is not refused: it renders as `null`
- * or nothing, which Helm's manifest splitter keeps and the Kubernetes client skips (k8s.io/cli-runtime
- * pkg/resource/visitor.go, StreamVisitor: an empty or `null` document is no object). A text's value is not shown.
- * 76b-20: a List's items are held to it too (extra-list-shapes.ts).
- */
-function nonObjectProblems(item: unknown, path: Path): Problem[] {
-  const text = typeof item === 'string';
-  const documents = text ? readManifestText(item).documents : [item];
-  return documents.flatMap((document, d) => {
-    if (isMap(document)) return listShapeProblems(document, path, text).map((p) => inDocument(p, documents.length > 1 ? d + 1 : undefined));
-    if (document === null || document === undefined) return [];
-    const what = Array.isArray(document)
-      ? 'a list'
-      : typeof document === 'number' || typeof document === 'boolean'
-        ? `the ${typeof document} ${String(document)}`
-        : 'plain text';
-    const where = !text
-      ? `is ${what}`
-      : documents.length > 1
-        ? `is text whose document ${d + 1} reads as ${what}`
-        : `is text that reads as ${what}`;
-    return [
-      {
-        path,
-        message:
-          `${where}, not a Kubernetes object: Helm reads every document the chart renders from extraObjects as an object, so ` +
-          'the whole Traefik release fails; write each object as an item of its own, a map with apiVersion, kind and metadata',
-      },
-    ];
-  });
 }
 
 /** The identity of FIXED_OBJECTS an item takes, if any (a namespaced item without a namespace lands in kube-system). */
@@ -316,9 +283,13 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, s
   if (targeted) return [{ path, message: targeted }];
   const kubeVip = kubeVipWorkloadProblem(item, prefix);
   if (kubeVip) return [{ path: [...path, ...kubeVip.at], message: kubeVip.message }];
+  // 81b: an object that takes over what this tool manages and judges (extra-object-takeovers.ts).
+  const takeover = takeoverProblem(item, values, prefix);
+  if (takeover) return [{ path, message: takeover }];
   // A misspelt Traefik CRD object, refused before the CRD rules (its resolver's) would skip it as another kind.
   const crd = traefikCrdProblem(item);
-  return crd ? [{ path: [...path, ...crd.at], message: crd.message }] : schemaProblems(item, path, schema);
+  if (crd) return [{ path: [...path, ...crd.at], message: crd.message }];
+  return [...schemaProblems(item, path, schema), ...routeGrantProblems(item, path, schema.objects)];
 }
 
 /** What an item's schema check depends on in the deployed chart. */
@@ -327,6 +298,8 @@ interface SchemaContext {
   readonly bundle?: string;
   /** Whether the chart's Traefik CRDs hold the `pattern`s of the vendored ones (TraefikChartRules.crdPatterns). */
   readonly crdPatterns: boolean;
+  /** Every object the release's extraObjects render. */
+  readonly objects: readonly Values[];
 }
 
 /**

@@ -1,6 +1,8 @@
 import { qualifiedNameValueSpans } from './qualified-name-values';
 import { secretWordLineSpans } from './secret-word-lines';
 import { isSecretKey, namesSecretText } from './secrets-keys';
+import { pairNameOf } from './pair-shapes';
+import { isKeyFileContent } from './key-file-contents';
 
 /**
  * An env entry (`{name: ADMIN_PIN, value: "4821"}`) or a key and its value (`ADMIN_PIN: "4821"`) read as the line
@@ -16,14 +18,15 @@ const OWN_LINE = /^[ \t]*[A-Za-z_][\w.-]{0,127}[ \t]*[:=]/;
 const LINE_NAME = /^[A-Za-z_][\w.-]{0,127}$/;
 
 /**
- * Whether the value under `key` of a mapping (`field` reads its keys) is a secret by the name it stands under: the `value`
- * of an env entry (or of Envoy's header pair `{key, value}`) whose `name` is named like a secret, or a value that the line
+ * Whether the value under `key` of a mapping (`field` reads its keys) is a secret by the name it stands under: the value
+ * of a name/value pair (an env entry, Envoy's `{key, value}`, pair-shapes.ts) whose name is named like a secret, or a value that the line
  * `NAME=value` (an env entry's name, else the key) shows to be one.
  */
 export function namedLikeSecret(key: string, field: (key: string) => unknown): boolean {
-  const name = key === 'value' ? (field('name') ?? field('key')) : undefined;
+  const name = pairNameOf(key, field);
   if (typeof name === 'string' && (isSecretKey(name, true) || namesSecretText(name))) return true;
   const value = field(key);
+  if (isKeyFileContent(typeof name === 'string' ? name : key, value)) return true; // 81a-17
   return (typeof value === 'string' || typeof value === 'number') && lineSetsSecret(typeof name === 'string' ? name : key, String(value));
 }
 

@@ -239,6 +239,14 @@ export function secretsInPaths(problems: readonly Problem[]): string[] {
   return [...secretValues(Object.fromEntries(keys.map((key) => [key, null]))), ...secretValues(keys)];
 }
 
+/**
+ * The secrets the names a message shows hold as `name=value` (81a-2: a file `token=<secret>.yaml` k3s:install names):
+ * each word or path segment with `=` in it, judged as an argument is (argumentSecrets).
+ */
+export function secretsInShownNames(message: string): string[] {
+  return message.includes('=') ? argumentSecrets(message.split(/[\s/"'`]+/).filter((word) => word.includes('='))) : [];
+}
+
 /** A path for a message: on one line (printable), without what it holds that is shaped like a secret (`/x/password=abc`). */
 export function printablePath(path: string): string {
   return redactMessage(printable(path), mayQuote(path) ? [] : argumentSecrets([path]));

@@ -54,6 +54,8 @@ import { COMMAND_DEFAULT_VALUE, commandDefaultSpans } from './command-defaults';
 import { QUALIFIED_NAME_VALUE, qualifiedNameValueSpans } from './qualified-name-values';
 import { WIFI_KEY, wifiKeySpans } from './wifi-key-lines';
 import { GENERATED_SECRET_DATA, generatedSecretDataSpans } from './generated-secret-data';
+import { HELM_SET_SECRET, helmSetSpans } from './terraform-helm-sets';
+import { HAPROXY_REDIS_AUTH, haproxyRedisAuthSpans } from './haproxy-checks';
 
 /**
  * Credential files whose secret sits under a name no other rule reads as one: a container registry's `auth` (base64
@@ -282,6 +284,8 @@ export const FORMAT_FINDERS: ReadonlyArray<{
   { find: keywordPairSpans, what: KEYWORD_PAIR_SECRET },
   { find: assembledSecretSpans, what: ASSEMBLED_SECRET },
   { find: generatedSecretDataSpans, what: GENERATED_SECRET_DATA },
+  { find: helmSetSpans, what: HELM_SET_SECRET }, // 81a-14
+  { find: haproxyRedisAuthSpans, what: HAPROXY_REDIS_AUTH }, // 81a-16
   { find: codeListSecretSpans, what: CODE_LIST_SECRET, named: codeListSecretIn },
   { find: redisClientSpans, what: REDIS_CLIENT_SECRET },
   { find: basicAuthUserSpans, what: BASIC_AUTH_PASSWORD, named: basicAuthUserSecretIn },

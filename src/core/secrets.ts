@@ -28,7 +28,8 @@ import { secretMapValues } from './secret-maps';
 import { basicAuthUserSecrets } from './basic-auth-users';
 import { secretAdvice } from './secret-advice';
 import { ruleSecrets, withPatternsAsLiterals } from './rule-pairs'; // a router rule's header and query values, as pairs (51a-2)
-import { pairNameAt } from './pair-names';
+import { isPairLineKey, namesValueAt, pairNameAt, pairNameOf, type PairName } from './pair-names';
+import { isExternalSecret, isLiteralData, madeSecretData } from './made-secret-templates';
 import { namedFileSecrets } from './named-file-texts';
 import { listKindLender } from './list-items';
 import { configMapsIn, envSecrets } from './env-expansions'; // 79a-24
@@ -244,6 +245,7 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
     const sealed = isObjectRoot(at) ? sealedCiphertext(record) : undefined;
     if (isObjectRoot(at) && isExternalSecret(record)) externalSecrets.add(at.join('\0'));
     if (sealed) ciphertexts.add(sealed);
+    if (isObjectRoot(at)) madeSecretData(record).forEach((made) => madeData.add(made)); // 81a-7
     const mapped = found.push(...execCommandPasswords(record, at)); // secret-maps.ts judges what the loop leaves
     // A SealedSecret's ciphertext, whatever its key (`api-token`), is judged as a base64 key only (its random text: 61a-10).
     const [ciphertext, keys, typed] = [ciphertexts.has(record), Object.keys(record), typedAsListItem(record, at)];
@@ -255,16 +257,17 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
       if (keyShape)
         found.push({ path: [...at, key], value: key, what: keyShape === K3S_TOKEN_SHAPE ? keyShape : `a key shaped like ${keyShape}` });
       else if (inKey) found.push({ path: [...at, key], ...inKey }); // under a key that sets a secret, the one message for that path
-      const pairName = record.name ?? record.key; // an env entry's name, a header pair's key (Envoy's `{key, value}`)
-      const envName = !secretAs && key === 'value' && typeof pairName === 'string' ? pairName : undefined;
+      const envName = !secretAs ? pairNameOf(key, (other) => record[other]) : undefined; // an env entry's name, a pair's (81a-3)
       if (ciphertext && isCiphertextShaped(value) && !mayBeEncodedKey(value as string)) continue;
-      const under = !inKey ? secretUnder(key, (other) => typed[other], keys, at.at(-1)) : undefined;
+      const made = madeData.has(record) && isLiteralData(value) ? SECRET_OBJECT_DATA : undefined;
+      const under = !inKey ? (made ?? secretUnder(key, (other) => typed[other], keys, at.at(-1))) : undefined;
       for (const part of referenceParts(key, value, secretAs, under)) visit(part.value, [...at, key, ...part.at], part.as, envName);
     }
     found.push(...secretMapValues(record, at, found, mapped), ...basicAuthUserSecrets(record, at, found)); // 51a-3, 56a-1
     found.push(...envSecrets(record, at, () => configMapsIn(data, path), secretsInData, found)); // 79a-24, 80a-6, 80a-11
   };
   const [ciphertexts, externalSecrets, typedAsListItem] = [new Set<unknown>(), new Set<string>(), listKindLender()];
+  const madeData = new Set<unknown>(); // the data maps of the Secrets the objects make (made-secret-templates.ts)
   try {
     visit(data, path, undefined);
   } catch (e) {
@@ -279,10 +282,6 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
 export function isObjectRoot(at: Path): boolean {
   return at.length === 0 || isExtraObject(at);
 }
-
-/** An ExternalSecret (external-secrets.io): its `spec.data[].secretKey` names a key of the Secret it makes. */
-const isExternalSecret = (record: Record<string, unknown>): boolean =>
-  record.kind === 'ExternalSecret' && typeof record.apiVersion === 'string' && record.apiVersion.startsWith('external-secrets.io/');
 
 /**
  * The secrets `data` holds, as values to redact (never to print): for data as secretsInData reads it, and for one text judged
@@ -379,7 +378,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
   const isSecretObject = lines.some((line) => /^kind:[ \t]*(?:(["']?)Secret\1[ \t]*(?:#.*)?$|[^#\n]*\{\{)/i.test(line));
   const indent = (line: string) => /^[ \t]*/.exec(line)![0].length;
   /** The last `name:` key: its column, and whether it names a secret. */
-  let name: { column: number; secret: boolean; text: string } | undefined;
+  let name: PairName | undefined;
   /** The key lines this one stands under, nearest last; only the last two are ever read (isPlainlyNotSecret). */
   const parents: Array<{ column: number; key: string }> = [];
   /** The secret flag the list item above set without a value (`- --x.token`): this item is its value. */
@@ -420,10 +419,10 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
     while (parents.length && parents[parents.length - 1].column >= column) parents.pop();
     const above = parents.slice(-2).map((parent) => parent.key);
     parents.push({ column, key });
-    name = key === 'name' || key === 'key' || key === 'value' ? (pairNameAt(lines, i, column, key, rest) ?? name) : name;
+    name = isPairLineKey(key) ? (pairNameAt(lines, i, column, key, rest) ?? name) : name;
     const secret =
       (keyLineSetsSecret(key, rest) && !isVaultBlock(rest, lines, i + 1)) || // `!vault |` then an Ansible Vault text (52a-18)
-      (key === 'value' && name?.column === column && name.secret) ||
+      (namesValueAt(name, key, column) && name.secret) ||
       (isSecretObject && column === 0 && (key === 'data' || key === 'stringData'));
     // A line of a flow mapping over several lines (`  password: "${P}", token: "${T}"`) is read as its pairs.
     const flow = rest && isSecretKey(key) ? secretsInFlowLine(line, above) : undefined;
@@ -432,7 +431,7 @@ function secretsInDocumentLines(lines: readonly string[]): string[] {
       continue;
     }
     if (rest && !/^[|>][-+0-9]*(?:[ \t]+#.*)?$/.test(rest))
-      add(rest, [...above, key], key === 'value' && name?.column === column ? name.text : undefined);
+      add(rest, [...above, key], namesValueAt(name, key, column) ? name.text : undefined);
     if (headsBody(key, rest)) continue; // a header's body is code, read line by line (code-headers.ts)
     // Everything below is taken whole, so the scan goes on after it: each line is read once.
     let below = i + 1;

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dns1123Label } from '../config/formats';
-import { argumentSecrets, redactMessage } from '../core/redact-message';
+import { argumentSecrets, redactMessage, secretsInShownNames } from '../core/redact-message';
 import { oneLine, printable } from '../core/problem';
 import { redact, secretValues } from '../core/secrets';
 import { npmSwallowedFlags } from '../npm-args';
@@ -97,8 +97,10 @@ export function runInstall(options: InstallOptions): number {
   const dir = plain || resolved.path === undefined ? given : resolved.path;
   // As synth does: no line printed carries a secret-shaped value, whole or cut (a token given as --cluster).
   const secrets = secretValues([cluster, given, dir]);
-  // And each line stays one line, whatever a path holds (paths are quoted where they appear: printable).
-  const print = (write: (line: string) => void) => (line: string) => write(oneLine(redact(line, secrets)));
+  // And each line stays one line, whatever a path holds (paths are quoted where they appear: printable). Every file name
+  // a line shows (a foreign manifest's, a FIFO's) passes this one redaction, `token=<secret>.yaml` too (81a-2).
+  const print = (write: (line: string) => void) => (line: string) =>
+    write(oneLine(redact(line, [...secrets, ...secretsInShownNames(line)])));
   const out = print(options.out ?? ((line: string) => process.stdout.write(`${line}\n`)));
   const err = print(options.err ?? ((line: string) => process.stderr.write(`${line}\n`)));
   const fs = options.fs ?? nodeFileSystem;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { diffTrees, unifiedDiff } from '../src/output/diff';
+import { AS_IT_STANDS_AND_TO_BE_WRITTEN, changeCount, diffTrees, tooLargeToShow, unifiedDiff } from '../src/output/diff';
 import { redact, secretShape } from '../src/core/secret-shapes';
 import { secretsInLines } from '../src/core/secrets';
+import { vendorTokenSpans } from '../src/core/token-shapes';
 import { cpuMillis } from './cpu-time';
 
 /**
@@ -101,6 +102,14 @@ describe('81c-6: a change too large to show is counted, soon, and quotes none of
     expect(out.filter((line) => line.startsWith(sign) && !line.startsWith(`${sign.repeat(3)} `))).toHaveLength(n);
   });
 
+  it('dry run: a new file past 256 KiB is counted as a new file (synth.ts shows no patch of it)', () => {
+    const text = randomLines(10_500);
+    expect(tooLargeToShow(undefined, text)).toBe(true);
+    expect(changeCount(undefined, text, AS_IT_STANDS_AND_TO_BE_WRITTEN)).toMatch(
+      /^not shown: \d+ characters, more than a diff shows \(256 KiB a side\); 10501 line\(s\), a new file$/,
+    );
+  });
+
   it('dry run: an ordinary edit is the same patch as before', () => {
     expect(unifiedDiff('dist/dev/x.md', 'a\nb\nc\n', 'a\nB\nc\n')).toEqual([
       '--- a/dist/dev/x.md',
@@ -134,5 +143,22 @@ describe('81c-4: a SHA256SUMS list is read in linear time, and stays accepted', 
     const withSecret = `${sums(50)}password: Zx9qWm4vTr7pLk2s\n${sums(50)}`;
     expect(secretsInLines(withSecret)).not.toEqual([]);
     expect(redact(withSecret)).not.toContain('Zx9qWm4vTr7pLk2s');
+  });
+});
+
+describe('81c-4: the cheaper clues keep every verdict', () => {
+  it.each([
+    ['an AWS key id led by ACCA', 'id: ACCAJ5KXQ2M7N4P6R3ST'],
+    ['a Square token led by EAAA', `token ${'EAAA'}${'l8Zx9qWm4vTr7pLk2s'.repeat(3)}`],
+  ])('%s is still a vendor token', (_, text) => {
+    expect(vendorTokenSpans(text)).not.toEqual([]);
+  });
+
+  it('base64 of a password setting wrapped at 16 columns is still found', () => {
+    const wrapped = Buffer.from('password: Zx9qWm4vTr7pLk2s and more text\n')
+      .toString('base64')
+      .replace(/(.{16})/g, '$1\n  ');
+    expect(secretShape(wrapped)).toBeDefined();
+    expect(redact(wrapped)).not.toBe(wrapped);
   });
 });

@@ -150,7 +150,7 @@ const WRAPPED_BASE64: Decoding = {
     if (runs.every(({ start, end }) => !block.slice(start, end).includes('\n'))) return undefined; // lines: BASE64_RUN's
     const read = runs.map(({ start, end, run }) => {
       const part = block.slice(start, end);
-      const [inflate, brotli] = [() => mayInflateAt(text, at + start), () => mayTryBrotliAt(text, at + start)];
+      const [inflate, brotli] = [() => mayInflateAt(text, at + start), () => mayTryBrotliAt(text, at + start, run)];
       return (part.includes('\n') && base64Part(run, inflate, aloneIn(text, at, block), brotli)) || part;
     });
     return read.join('\n');
@@ -241,7 +241,7 @@ const DECODINGS: readonly Decoding[] = [
             run,
             () => mayInflateAt(text, at),
             aloneIn(text, at, run),
-            () => mayTryBrotliAt(text, at),
+            () => mayTryBrotliAt(text, at, run),
           ),
   },
   WRAPPED_BASE64,

@@ -40,7 +40,14 @@ export function changeCount(before: string | undefined, after: string | undefine
     size > MAX_SHOWN_CHARACTERS
       ? `${size} characters, more than a diff shows (${MAX_SHOWN_CHARACTERS / 1024} KiB a side)`
       : `more than the ${MAX_EDIT_LINES} changed lines a diff shows`;
-  return `not shown: ${why}; ${removed} line(s) only in ${where[0]}, ${added} only in ${where[1]}`;
+  // A side that does not exist is no side to compare: a new or removed file is counted whole.
+  const counted =
+    before === undefined
+      ? `${added} line(s), a new file`
+      : after === undefined
+        ? `${removed} line(s)`
+        : `${removed} line(s) only in ${where[0]}, ${added} only in ${where[1]}`;
+  return `not shown: ${why}; ${counted}`;
 }
 
 /** How a dry run's count names the two sides of a change. */

@@ -13,7 +13,7 @@ import { describeFileError, nodeFileSystem } from './output/file-system';
 import { createdFolders, outputFolder, removeEmptyFolders } from './output/output-folder';
 import { LockError, LockReleaseError, lockFileProblem, withFolderLock } from './output/lock';
 import { completedOutcome, distOutcome } from './output/dist-outcome';
-import { secretLineNotes, unifiedDiff, WRITTEN_SECRET } from './output/diff';
+import { AS_IT_STANDS_AND_TO_BE_WRITTEN, changeCount, secretLineNotes, tooLargeToShow, unifiedDiff, WRITTEN_SECRET } from './output/diff';
 import { FilePatch, hiddenLineWarnings, printedPatch } from './output/dry-run-diff';
 import {
   FileTree,
@@ -373,10 +373,17 @@ function showDryRun(
     ];
     // dist/'s old text may hold a secret (a hand edit), in a file that may no longer parse: both sides are
     // redacted as whole texts, as `npm run check` does, so neither a value under a secret key nor a key's body shows.
-    const side = (pick: 1 | 2) => new Map(changes.flatMap((change) => (change[pick] === undefined ? [] : [[change[0], change[pick]!]])));
+    // 81c-6: a file too large to show is counted, not read (diff.ts MAX_SHOWN_CHARACTERS).
+    const shownChanges = changes.filter(([, before, after]) => !tooLargeToShow(before, after));
+    const side = (pick: 1 | 2) =>
+      new Map(shownChanges.flatMap((change) => (change[pick] === undefined ? [] : [[change[0], change[pick]!]])));
     const redacted = fileRedaction(side(1), side(2));
     const hide = (text: string | undefined) => (text === undefined ? undefined : redacted(text));
     for (const [path, before, after] of changes.sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (tooLargeToShow(before, after)) {
+        patches.push({ path: shown(path), lines: [`# ${shown(path)} ${changeCount(before, after, AS_IT_STANDS_AND_TO_BE_WRITTEN)}`] });
+        continue;
+      }
       const [shownBefore, shownAfter] = [hide(before), hide(after)];
       // A change only inside a secret leaves nothing to show: say so, not an empty patch.
       const lines =

@@ -28,5 +28,12 @@ export function brotliText(bytes: Buffer): string | undefined {
   }
 }
 
-/** Whether the run at `at` of `text` may be tried as brotli: among the text's first MAX_BROTLI_TRIES candidates. */
-export const mayTryBrotliAt = triesPerText(MAX_BROTLI_TRIES);
+const tries = triesPerText(MAX_BROTLI_TRIES);
+
+/**
+ * Whether the base64 run `run` at `at` of `text` may be tried as brotli: among the text's first MAX_BROTLI_TRIES
+ * candidates, and not hex digits only (81c-4): compressed bytes in base64 use all 64 characters, so a run of 16 or more in
+ * the 22 of hex is one by chance once in 10^7 or less, while each line of a SHA256SUMS list cost a failed decoder's setup.
+ */
+export const mayTryBrotliAt = (text: string, at: number, run: string): boolean => !HEX_ONLY.test(run) && tries(text, at);
+const HEX_ONLY = /^[0-9a-fA-F]*$/;

@@ -115,7 +115,7 @@ export const BASE32_RUNS = {
  * Each run starts at a line's start or a blank, so it is matched once, in one pass.
  */
 export const WRAPPED_BASE32 = {
-  applies: /[A-Z2-7]{20}\r?\n[ \t]*[A-Z2-7]{4}/,
+  applies: /\n(?<=[A-Z2-7]{20}\r?\n)[ \t]*[A-Z2-7]{4}/, // from the line break (text-decodings.ts WRAPPED_BASE64, 81c-4)
   escape: /(?<![0-9A-Za-z])[A-Z2-7]{20,}(?:\r?\n[ \t]*[A-Z2-7]+)+(?:={1,6}|(?![0-9A-Za-z]))/g,
   bytes: (run: string): Buffer => Buffer.from(base32Bytes(run.replace(/\s/g, ''))),
 };

@@ -371,12 +371,10 @@ function showDryRun(
       ]),
       ...(plan.oldList === plan.finalList ? [] : [[GENERATED_LIST, plan.oldList, plan.finalList] as [string, string | undefined, string]]),
     ];
-    // dist/'s old text may hold a secret (a hand edit), in a file that may no longer parse: both sides are
-    // redacted as whole texts, as `npm run check` does, so neither a value under a secret key nor a key's body shows.
-    // 81c-6: a file too large to show is counted, not read (diff.ts MAX_SHOWN_CHARACTERS).
+    // dist/'s old text may hold a secret (a hand edit), in a file that may no longer parse: both sides are redacted as
+    // whole texts, as `npm run check` does; one too large to show is counted, not read (81c-6, diff.ts).
     const shownChanges = changes.filter(([, before, after]) => !tooLargeToShow(before, after));
-    const side = (pick: 1 | 2) =>
-      new Map(shownChanges.flatMap((change) => (change[pick] === undefined ? [] : [[change[0], change[pick]!]])));
+    const side = (pick: 1 | 2) => new Map(shownChanges.flatMap((c) => (c[pick] === undefined ? [] : [[c[0], c[pick]!]])));
     const redacted = fileRedaction(side(1), side(2));
     const hide = (text: string | undefined) => (text === undefined ? undefined : redacted(text));
     for (const [path, before, after] of changes.sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -1,4 +1,5 @@
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { clusterReadme } from '../src/docs/cluster-readme';
 import { MINIMAL_CONFIG_TEXT as HEADER } from './helpers';
 
 // Round 81a-15: an alias whose anchor the parser's recovery read into a broken quoted text ended a run with an
@@ -25,4 +26,34 @@ describe('81a-15: an alias to an anchor inside a broken quoted text', () => {
     expect(fileErrors('  values:\n    x: b\n    y: *a\n').join('\n')).toContain('traefik.values.y: *a refers to no anchor'));
   test('a valid anchor and alias pass', () =>
     expect(fileErrors('  values:\n    deployment:\n      podAnnotations:\n        a: &a b\n        c: *a\n')).toEqual([]));
+});
+
+describe('81b-23: the cluster README shows the VIPs and ports of every Traefik LoadBalancer Service', () => {
+  const readme = (values: string) => {
+    const config = parseConfigText('t.yaml', HEADER + values).config!;
+    return clusterReadme({ name: 't', source: 't.yaml', manifests: [], config });
+  };
+  const vipRows = (text: string) => text.split('\n').filter((line) => line.startsWith('| 192.168.0.'));
+  const LAN =
+    '  values:\n    ports:\n      websecure:\n        expose: {default: EXPOSE, lan: true}\n    service:\n      additionalServices:\n' +
+    '        lan:\n          type: LoadBalancer\n          annotations:\n            kube-vip.io/loadbalancerIPs: 192.168.0.42\n';
+  test('websecure moved to an additional Service: each VIP with its own ports', () => {
+    const text = readme(LAN.replace('EXPOSE', 'false'));
+    expect(vipRows(text)).toEqual([
+      '| 192.168.0.40 | 6443 | Kubernetes API server | kube-vip v1.2.3, ARP from the leader |',
+      '| 192.168.0.41 | 80 | Traefik (Service kube-system/traefik) | kube-vip v1.2.3, ARP from the leader |',
+      '| 192.168.0.42 | 443 | Traefik (Service kube-system/traefik-lan) | kube-vip v1.2.3, ARP from the leader |',
+    ]);
+    expect(text).toContain('traefik["Service kube-system/traefik :80"]');
+    expect(text).toContain('asvc0["Service kube-system/traefik-lan :443"]');
+  });
+  test('websecure on both: the main Service keeps 80 and 443', () =>
+    expect(vipRows(readme(LAN.replace('EXPOSE', 'true')))[1]).toBe(
+      '| 192.168.0.41 | 80, 443 | Traefik (Service kube-system/traefik) | kube-vip v1.2.3, ARP from the leader |',
+    ));
+  test('no additional Service: as before', () =>
+    expect(vipRows(readme(''))).toEqual([
+      '| 192.168.0.40 | 6443 | Kubernetes API server | kube-vip v1.2.3, ARP from the leader |',
+      '| 192.168.0.41 | 80, 443 | Traefik (Service kube-system/traefik) | kube-vip v1.2.3, ARP from the leader |',
+    ]));
 });

@@ -4,6 +4,8 @@ import { failureTableSection } from './failure-table';
 import { ClusterConfig, PoolEntry } from '../config/schema';
 import { gatewayTlsSecretName } from '../gateway/model';
 import { k3sInventory, nodeInventory } from '../k3s/inventory';
+import { effectiveClusterTraefik } from '../traefik/settings';
+import type { DeployedService } from '../load-balancer/deployed';
 import { urlHost } from '../net/ip';
 
 export interface ClusterReadmeProps {
@@ -64,13 +66,29 @@ export function clusterReadme({ name, source, command = 'npm run synth', config,
   // The client IP path: Local keeps the source address on the node that took the packet; Cluster NATs it.
   const clientIp = local ? 'same node: client IP kept (Local)' : "source NAT: Traefik sees a node's IP (Cluster)";
 
+  // Traefik's Services as the merged values make them (81b-23): its own, and each additional LoadBalancer with its VIP.
+  const [own, ...additional] = traefikLoadBalancers(config);
+  const ownPorts = own ? shownPorts(own) : ['80', '443'];
   const diagram = ['flowchart LR'];
   diagram.push(`  client([Client]) --> vip[${label(`Traefik VIP ${traefikVip}`)}]`);
   if (traefik.trustedProxies.length) {
     diagram.push(`  proxy([${label(`Trusted proxy ${traefik.trustedProxies.join(', ')}`)}]) -->|${label('X-Forwarded-For believed')}| vip`);
   }
   diagram.push(`  vip --> leader[${label(speaker)}]`);
-  diagram.push(`  leader -->|${label(clientIp)}| traefik[${label('Service kube-system/traefik :80 :443')}]`);
+  diagram.push(
+    `  leader -->|${label(clientIp)}| traefik[${label(`Service ${own?.namespace ?? 'kube-system'}/${own?.name ?? 'traefik'} ${ownPorts.map((p) => `:${p}`).join(' ')}`)}]`,
+  );
+  additional.forEach((service, i) => {
+    diagram.push(`  client --> avip${i}[${label(`Traefik VIP ${vipsOf(service, pooled)}`)}]`);
+    diagram.push(`  avip${i} --> leader`);
+    diagram.push(
+      `  leader --> asvc${i}[${label(
+        `Service ${service.namespace}/${service.name} ${shownPorts(service)
+          .map((p) => `:${p}`)
+          .join(' ')}`,
+      )}]`,
+    );
+  });
   ingresses.forEach((ingress, i) => {
     const route = `${ingress.host}${ingress.path}${ingress.tls ? ' (HTTPS)' : ''}`;
     diagram.push(`  traefik -->|${label(route)}| ing${i}[${label(`Ingress ${ingress.namespace}/${ingress.name}`)}]`);
@@ -108,7 +126,20 @@ export function clusterReadme({ name, source, command = 'npm run synth', config,
 
   const vips = [
     ...(cp ? [row(cell(cp), '6443', 'Kubernetes API server', cell(announcer))] : []),
-    row(cell(traefikVip), '80, 443', 'Traefik (Service kube-system/traefik)', cell(announcer)),
+    row(
+      cell(traefikVip),
+      cell(ownPorts.join(', ')),
+      cell(`Traefik (Service ${own?.namespace ?? 'kube-system'}/${own?.name ?? 'traefik'})`),
+      cell(announcer),
+    ),
+    ...additional.map((service) =>
+      row(
+        cell(vipsOf(service, pooled)),
+        cell(shownPorts(service).join(', ')),
+        cell(`Traefik (Service ${service.namespace}/${service.name})`),
+        cell(announcer),
+      ),
+    ),
     ...loadBalancers.map((lb) =>
       row(
         cell(lb.ips?.join(', ') ?? pooled),
@@ -220,3 +251,17 @@ export function clusterReadme({ name, source, command = 'npm run synth', config,
     ...(inventory ? bootstrapRunbook({ name, config, inventory, manifests }) : []),
   ].join('\n');
 }
+
+/** Traefik's Services that get a VIP, its own first (traefik/effective.ts). */
+function traefikLoadBalancers(config: ClusterConfig): readonly DeployedService[] {
+  return effectiveClusterTraefik(config).services.filter(
+    (service) => (service.type.value ?? service.typeDefault ?? 'LoadBalancer') === 'LoadBalancer' && !service.ignoredByKubeVip,
+  );
+}
+
+/** A Service's ports as the table shows them: `443`, a UDP one as `443/UDP`. */
+const shownPorts = (service: DeployedService): string[] => service.ports.map((port) => port.replace(/\/TCP$/, ''));
+
+/** A Service's fixed VIPs, or where its address comes from. */
+const vipsOf = (service: DeployedService, pooled: string): string =>
+  service.ips.length ? service.ips.map((ip) => ip.text).join(', ') : pooled;

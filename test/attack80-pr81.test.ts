@@ -1,4 +1,6 @@
 import { ApiObject, App, Chart } from 'cdk8s';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { K3sVipCluster } from '../src/index';
@@ -98,7 +100,7 @@ const ROWS: readonly Row[] = [
     /item 1 puts Middleware lan-only@file in front of every router on entrypoint web \(port 80\), the solver Ingress .* its ipAllowList answers 403 to the CA/,
   ],
   [
-    '81b-27: a file-provider basicAuth in any case (IPAllowList spelling aside) on web',
+    '81b-27: a file-provider basicAuth spelt BasicAuth under Middlewares (paerser reads any case) on web',
     http01({
       ...onWeb('auth@file'),
       ...fileContent('http:\n  Middlewares:\n    auth:\n      BasicAuth:\n        users: ["u:$apr1$x$y"]\n'),
@@ -239,4 +241,15 @@ describe('81b-16: a ConfigMap beside the cluster, its router under binaryData (c
   test('neighbour: a real binary under binaryData', () => {
     expect(besideCluster({ 'dyn.yaml': b64(PNG) })).toBe('');
   });
+});
+
+describe('81b-26: validate does not claim the Traefik values rules it does not run on a HelmChartConfig', () => {
+  test("its help says the values inside valuesContent are synth's to judge", () => {
+    const run = spawnSync(process.execPath, [join(__dirname, '..', 'scripts', 'app.js'), 'validate/conformance', '--help'], {
+      encoding: 'utf8',
+    });
+    const help = `${run.stdout}${run.stderr}`.replace(/\s+/g, ' ');
+    expect(help).toContain("does not judge the Traefik values of a HelmChartConfig's valuesContent by the rules synth runs");
+    expect(help).toContain("this project's own manifest rules");
+  }, 120_000);
 });

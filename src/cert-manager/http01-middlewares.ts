@@ -5,13 +5,9 @@ import { traefikFlags } from '../traefik/arguments';
 import { readChartVersion } from '../traefik/chart-versions';
 import type { EffectiveTraefik } from '../traefik/effective';
 import { entrypointMiddlewares } from '../traefik/entrypoint-middlewares';
-import { traefikNamespace } from '../traefik/extra-object-rules';
-import { renderedObjects } from '../traefik/extra-objects';
 import { goTruthy } from '../traefik/go-truth';
-import { apiGroup } from '../validate/kinds';
+import { definedMiddlewares, type DefinedMiddleware } from '../ingress/defined-middlewares';
 import { http01Hosts } from './http01-hosts';
-
-type Values = Readonly<Record<string, unknown>>;
 
 /**
  * 71b-6: an entrypoint middleware that turns the CA away on the entrypoint where cert-manager's HTTP-01 challenge arrives
@@ -21,7 +17,8 @@ type Values = Readonly<Record<string, unknown>>;
  * addresses it validates from (letsencrypt.org/docs/faq, "What IP addresses does Let's Encrypt use to validate my web
  * server?"). The certificate is never issued or renewed: refused, as a route that takes the challenge is (70b-10,
  * ingress/extra-routes.ts). Middlewares are found among `extraObjects` by the CRD provider's
- * `<namespace>-<name>@kubernetescrd`; another provider's, or one defined elsewhere, is not judged.
+ * `<namespace>-<name>@kubernetescrd` and in the file provider's texts by `<name>@file` (81b-27, ingress/defined-middlewares.ts);
+ * another provider's, or one defined elsewhere, is not judged.
  */
 export function checkHttp01Middlewares(config: ClusterConfig, traefik: EffectiveTraefik, error: Report): void {
   const [certificate] = http01Hosts(config);
@@ -29,7 +26,7 @@ export function checkHttp01Middlewares(config: ClusterConfig, traefik: Effective
   const { values } = traefik;
   const flags = traefikFlags(values, ['traefik'], config.traefik.chartVersion);
   const chart = readChartVersion(config.traefik.chartVersion);
-  const middlewares = crdMiddlewares(values);
+  const defined = definedMiddlewares(values);
   const on80 = traefik.entrypoints.filter(
     (entry) => entry.protocol.toUpperCase() === 'TCP' && ((entry.services.length > 0 && entry.exposedPort === 80) || entry.hostPort === 80),
   );
@@ -37,8 +34,8 @@ export function checkHttp01Middlewares(config: ClusterConfig, traefik: Effective
     for (const source of entrypointMiddlewares(values, flags, entry.name, chart)) {
       const path = 'flag' in source ? source.flag.path : ['traefik', 'values', ...source.key];
       source.text.split(',').forEach((item, i) => {
-        const found = middlewares.get(item.trim());
-        const answer = found && turnsAway(found.spec);
+        const found = defined.get(item.trim());
+        const answer = found && turnsAway(found, defined, new Set([item.trim()]));
         if (!answer) return;
         error(
           path,
@@ -51,32 +48,37 @@ export function checkHttp01Middlewares(config: ClusterConfig, traefik: Effective
     }
 }
 
-/** The Traefik Middleware objects among `extraObjects`, by the name the CRD provider gives them (`<namespace>-<name>@kubernetescrd`). */
-function crdMiddlewares(values: Values): Map<string, { name: string; spec: Values }> {
-  const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
-  const found = new Map<string, { name: string; spec: Values }>();
-  for (const object of items.flatMap(renderedObjects)) {
-    const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : '';
-    if (object.kind !== 'Middleware' || (group !== 'traefik.io' && group !== 'traefik.containo.us')) continue;
-    const metadata = isMap(object.metadata) ? object.metadata : {};
-    const namespace = typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : traefikNamespace(values);
-    if (typeof metadata.name !== 'string') continue;
-    const name = `${namespace}/${metadata.name}`;
-    found.set(`${namespace}-${metadata.name}@kubernetescrd`, { name, spec: isMap(object.spec) ? object.spec : {} });
-  }
-  return found;
-}
+/** How deep a chain of chains is followed: Traefik itself refuses a chain that names itself ("recursion detected"). */
+const CHAIN_DEPTH = 8;
 
-/** What a Middleware answers a CA's request with, when it turns it away; undefined when it lets it through. */
-function turnsAway(spec: Values): string | undefined {
+/**
+ * What a Middleware answers a CA's request with, when it turns it away; undefined when it lets it through. A `chain` turns
+ * it away when a member does (Traefik runs its members in turn, 81b-28); a forwardAuth asks another service about every
+ * request, and an authentication service turns the CA's anonymous request away (401, 403, or a redirect to sign in).
+ */
+function turnsAway(
+  middleware: DefinedMiddleware,
+  defined: ReadonlyMap<string, DefinedMiddleware>,
+  seen: ReadonlySet<string>,
+): string | undefined {
+  const { spec } = middleware;
   if (isMap(spec.basicAuth)) return 'basicAuth answers 401 to the CA, which sends no credentials';
   if (isMap(spec.digestAuth)) return 'digestAuth answers 401 to the CA, which sends no credentials';
+  if (isMap(spec.forwardAuth))
+    return "forwardAuth asks another service about every request, and an authentication service turns the CA's anonymous request away (401, 403 or a redirect to sign in)";
   for (const key of ['ipAllowList', 'ipWhiteList']) {
     const list = spec[key];
     if (!isMap(list)) continue;
     const ranges = Array.isArray(list.sourceRange) ? list.sourceRange : [];
     if (!ranges.some((range) => range === '0.0.0.0/0' || range === '::/0'))
       return `${key} answers 403 to the CA, whose validation addresses are not published, so no sourceRange can list them`;
+  }
+  if (!isMap(spec.chain) || seen.size >= CHAIN_DEPTH) return undefined;
+  for (const member of middleware.members) {
+    const found = defined.get(member);
+    if (!found || seen.has(member)) continue;
+    const answer = turnsAway(found, defined, new Set([...seen, member]));
+    if (answer) return `chain runs Middleware ${found.name}, whose ${answer}`;
   }
   return undefined;
 }

@@ -28,7 +28,7 @@ interface Landed {
 /**
  * The files the file provider reads through `--providers.file.directory=` or `--providers.file.filename=` (57b-5) in
  * `additionalArguments` or `globalArguments` (paerser reads flag names in any case), from a ConfigMap of `extraObjects`
- * in the release's namespace (kube-system) mounted at that path: by `volumes` (the chart mounts ConfigMap `name` at
+ * in the release's namespace (kube-system) mounted at that path (its `data` and its `binaryData` that is text, 81b-16): by `volumes` (the chart mounts ConfigMap `name` at
  * `mountPath`, traefik/templates/_podtemplate.tpl) or `additionalVolumeMounts` with a `deployment.additionalVolumes`
  * item's `configMap` or `projected` configMap sources (their `items` key→path, a mount's non-empty `subPath`). A directory is read with its subdirectories, its
  * .yml, .yaml and .toml files only (traefik/traefik pkg/provider/file/file.go `loadFileConfigFromDirectory`, v3.6.0).
@@ -64,9 +64,31 @@ export function mountedDynamicFiles(values: Values): { files: MountedFile[]; unt
 const covers = (mount: string, target: string, directory: boolean): boolean =>
   mount === target || target.startsWith(`${mount.replace(/\/$/, '')}/`) || (directory && mount.startsWith(`${target.replace(/\/$/, '')}/`));
 
+/**
+ * 81b-16: the text of a `binaryData` value, base64 as Kubernetes reads a `[]byte` field (Go encoding/json: standard
+ * alphabet, padded; it skips \r and \n), when its bytes are UTF-8: the kubelet writes the bytes as the key's file, as it
+ * writes a `data` value's text, and Traefik reads that file alike. Undefined for bytes that are no text (a real binary).
+ */
+function binaryText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const base64 = value.replace(/[\r\n]/g, '');
+  if (base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(base64, 'base64'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** An `extraObjects` ConfigMap's files by key: each one's text (`data`, or `binaryData` decoded) and where it is written. */
+interface ConfigMapFiles {
+  readonly at: Path;
+  readonly files: Map<string, { text: unknown; path: Path }>;
+}
+
 /** The files of `extraObjects` ConfigMaps as mounted in Traefik's container, and the mount paths of volumes not traced to one. */
 function landedFiles(values: Values): { all: Landed[]; unknownMounts: string[] } {
-  const configMaps = new Map<string, { data: Values; path: Path }>();
+  const configMaps = new Map<string, ConfigMapFiles>();
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   items.forEach((item: unknown, i) => {
     // A text item is one YAML document here; the data of a ConfigMap in a text with several is not located by key.
@@ -75,11 +97,20 @@ function landedFiles(values: Values): { all: Landed[]; unknownMounts: string[] }
     const object = objects[0];
     const metadata = isMap(object.metadata) ? object.metadata : {};
     const namespace = metadata.namespace ?? 'kube-system';
-    if (object.kind === 'ConfigMap' && typeof metadata.name === 'string' && namespace === 'kube-system' && isMap(object.data))
-      configMaps.set(metadata.name, {
-        data: object.data,
-        path: ['values', 'extraObjects', i, ...(typeof item === 'string' ? [] : ['data'])],
-      });
+    if (object.kind !== 'ConfigMap' || typeof metadata.name !== 'string' || namespace !== 'kube-system') return;
+    if (!isMap(object.data) && !isMap(object.binaryData)) return;
+    const at = ['values', 'extraObjects', i];
+    const files: ConfigMapFiles['files'] = new Map();
+    for (const field of ['binaryData', 'data'] as const) {
+      const map = object[field];
+      if (!isMap(map)) continue;
+      for (const [key, value] of Object.entries(map))
+        files.set(key, {
+          text: field === 'data' ? value : binaryText(value),
+          path: [...at, ...(typeof item === 'string' ? [] : [field, key])],
+        });
+    }
+    configMaps.set(metadata.name, { at, files });
   });
   const additional =
     isMap(values.deployment) && Array.isArray(values.deployment.additionalVolumes) ? values.deployment.additionalVolumes : [];
@@ -119,11 +150,10 @@ function landedFiles(values: Values): { all: Landed[]; unknownMounts: string[] }
         ? source.items.flatMap((it: unknown): Array<[string, string]> =>
             isMap(it) && typeof it.key === 'string' && typeof it.path === 'string' ? [[it.path, it.key]] : [],
           )
-        : Object.keys(found.data).map((key) => [key, key]);
+        : [...found.files.keys()].map((key) => [key, key]);
       for (const [file, key] of keyed) {
-        const path = [...found.path, ...(found.path.length === 3 ? [] : [key])];
-        // An own key only (61-5): an item's `key: toString` is a key the ConfigMap lacks, not Object's member.
-        const text = Object.prototype.hasOwnProperty.call(found.data, key) ? found.data[key] : undefined;
+        // A key the ConfigMap lacks (an item's `key: toString`, 61-5) has no text.
+        const { text, path } = found.files.get(key) ?? { text: undefined, path: found.at };
         if (mount.subPath === undefined) all.push({ at: posix.join(mountPath, file), path, text });
         else if (posix.normalize(mount.subPath) === posix.normalize(file)) all.push({ at: mountPath, path, text });
       }

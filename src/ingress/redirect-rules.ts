@@ -7,6 +7,7 @@ import { servesTls } from '../traefik/chart-failures';
 import { redirectCycleProblems } from '../traefik/redirect-cycles';
 import { landings, locationPort, redirectTarget } from '../traefik/redirect-reach';
 import { vipServicesOf } from '../kube-vip/client-ip';
+import { redirectMiddlewareProblems } from './redirect-middlewares';
 
 /**
  * Why a redirect is broken whatever the Ingresses, with what to write instead, else undefined: a flag's `to` Traefik
@@ -124,6 +125,14 @@ export function checkEntrypointRedirects(scope: RedirectScope, traefik: Effectiv
         : 'remove the redirection';
     if (why) error(path, `redirects entrypoint ${from} ${why}${reach()}: ${fix}`);
   }
+  // 81b-18: the same redirect written as an entrypoint's redirectScheme middleware.
+  const served = (entrypoint: string) => {
+    const source = entrypoint.toLowerCase();
+    const indexes = source === 'websecure' ? users(true) : source === 'web' ? users(false) : [];
+    const url = indexes.length ? `${source === 'websecure' ? 'https://' : 'http://'}${ingresses[indexes[0]].host}` : '';
+    return indexes.length ? { indexes, url } : undefined;
+  };
+  for (const problem of redirectMiddlewareProblems(traefik, chartVersion, prefix, served)) error(problem.path, problem.message);
 }
 
 /**

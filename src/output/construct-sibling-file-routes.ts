@@ -16,7 +16,7 @@ import { routeOwners } from './construct-traefik-parity';
  * Traefik's file provider reads (ingress/mounted-file-routes.ts): judged as if it were among the release's extraObjects,
  * with the router rules the config door runs over them (ingress/rules.ts: rule syntax, route fields, and a router that
  * takes the traffic of one of the app's Ingresses, such as HostSNI(`*`)). Only problems inside such a ConfigMap's
- * data are told, named by the object.
+ * data (or binaryData) are told, named by the object.
  */
 export function siblingFileRouteFindings({ all }: Scope, objects: readonly AppObject[], judge: (o: AppObject) => boolean): string[] {
   const release = all.map(notedTraefikRelease).find((r) => r !== undefined);
@@ -44,8 +44,9 @@ export function siblingFileRouteFindings({ all }: Scope, objects: readonly AppOb
   for (const { path, message } of problems) {
     const [key, list, i, data, ...rest] = path;
     const o = typeof i === 'number' && mounted.has(i) ? maps[i - items.length] : undefined;
-    if (key !== 'values' || list !== 'extraObjects' || data !== 'data' || !o || !judge(o)) continue;
-    said.add(`${where(o)}: ${formatPath(['data', ...rest])}: ${message}`);
+    // 81b-16: a file written under binaryData (base64) is judged as one under data.
+    if (key !== 'values' || list !== 'extraObjects' || (data !== 'data' && data !== 'binaryData') || !o || !judge(o)) continue;
+    said.add(`${where(o)}: ${formatPath([data, ...rest])}: ${message}`);
   }
   return [...said];
 }

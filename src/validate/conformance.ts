@@ -195,9 +195,11 @@ export function formatViolation(v: Violation): string {
 const HELP = `usage: npm run validate
 
 Checks every manifest in dist/ (as it is in the working tree) offline: against the Kubernetes 1.27
-schemas, the CRDs in crds/, the API server's extra rules and this project's own; lists every
-violation and every secret-shaped value (synth's secret gate: file and line, never the value) and
-exits 1, else exits 0. Writes nothing. Every synth runs the same checks before it writes. K3S_VIP_DIST_DIR replaces dist/
+schemas, the CRDs in crds/, the API server's extra rules and this project's own manifest rules;
+lists every violation and every secret-shaped value (synth's secret gate: file and line, never the
+value) and exits 1, else exits 0. Writes nothing. Every synth runs the same checks before it writes.
+It does not judge the Traefik values of a HelmChartConfig's valuesContent by the rules synth runs on
+traefik.values (only the release's size): run synth on the config for those. K3S_VIP_DIST_DIR replaces dist/
 (a relative path is taken from the folder you run npm in).`;
 
 /** `npm run validate`: checks the committed dist/ and exits 1 listing every violation. */
@@ -282,6 +284,6 @@ export function main(args: readonly string[] = []): void {
     return;
   }
   process.stderr.write(
-    `validate: every object ${unread.length ? 'it read ' : ''}in ${shownDist}/ conforms to Kubernetes 1.27, the CRDs in crds/ and the project's rules.\n`,
+    `validate: every object ${unread.length ? 'it read ' : ''}in ${shownDist}/ conforms to Kubernetes 1.27, the CRDs in crds/ and the project's manifest rules (the Traefik values in a HelmChartConfig are synth's to judge).\n`,
   );
 }

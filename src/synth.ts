@@ -137,8 +137,8 @@ export function renderClusters(clusters: readonly LoadedCluster[], wiring: Clust
   return files;
 }
 
-/** A config file as a message names it. */
-const shownConfigFile = (file: string): string => printable(displayPath(file));
+/** A config file as a message names it: as every config diagnostic does (config/load.ts formatDiagnostic), not as a header (81a-13). */
+const shownConfigFile = (file: string): string => printable(file);
 
 /** One `error:` line per line of a message that names several problems. */
 const errorLines = (message: string) => message.split('\n').map((line) => `error: ${line}`);

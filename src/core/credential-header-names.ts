@@ -65,3 +65,15 @@ export function isSecretHeaderFlag(flag: string): boolean {
   const match = /\.([^.]*headers)\.([^.=]+)$/i.exec(flag);
   return match !== null && namesSecretHeaderIn(match[1], match[2]);
 }
+
+const TRAEFIK_ENV_HEADER = /^TRAEFIK_(?:[A-Z0-9]+_)*?HEADERS_(?!NAMES_)([A-Za-z][\w-]*)$/i;
+
+/**
+ * 81a-18: Traefik's env form of a headers map (`TRAEFIK_TRACING_OTLP_HTTP_HEADERS_X-HONEYCOMB-TEAM`, doc.traefik.io v3
+ * reference/static-configuration/env) names the header as the flag `--tracing.otlp.http.headers.<name>` does: a secret's
+ * header by `isSecretKey` (secrets-keys.ts, passed in: it reads this file) or as above. Not the access log's header modes (`…_NAMES_`).
+ */
+export function namesSecretEnvHeader(key: string, isSecretKey: (name: string) => boolean): boolean {
+  const header = TRAEFIK_ENV_HEADER.exec(key)?.[1];
+  return header !== undefined && (isSecretKey(header) || namesSecretHeaderIn('headers', header));
+}

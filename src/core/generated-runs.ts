@@ -15,11 +15,19 @@ import { readsAsVersionedWords } from './versioned-words';
 export const looksGenerated = (value: string): boolean => (value.match(/[A-Za-z0-9]{12,}/g) ?? []).some(generatedRun);
 
 /**
+ * 81a-10: a UUID (RFC 9562 section 4) or a lower-case hex id (a content hash, an object's uid) after a chosen name's
+ * word (`db-conn-3f2504e0-…`, `tls-2f1e9c8a7b6d`): how Secrets are named after what made them, no password.
+ */
+const ID_SUFFIX = /(?<=[a-z]{2,}[a-z0-9]*)-(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{8,64})$/;
+/**
  * Whether a Kubernetes object's name (a Secret's) looks generated: as looksGenerated, but never one without a digit (48b-5).
  * A name is lower case (a DNS-1123 subdomain), so a run of letters alone is words run together (`aaaa…`, 64 of them, or
  * `kubernetesdashboardcerts`), chosen, not a key: only letters and digits mixed are said to look generated.
  */
-export const looksGeneratedName = (value: string): boolean => /\d/.test(value) && looksGenerated(value);
+export const looksGeneratedName = (value: string): boolean => {
+  const chosen = value.replace(ID_SUFFIX, '');
+  return /\d/.test(chosen) && looksGenerated(chosen);
+};
 
 /** Whether one run of letters and digits (any length) is judged generated as above: a glued value's 10 or 11 (61a-2). */
 export const looksGeneratedRun = (run: string): boolean => /^[A-Za-z0-9]+$/.test(run) && generatedRun(run);

@@ -51,3 +51,54 @@ export function inPublicArmour(text: string, at: number, length: number): boolea
   }
   return false;
 }
+
+/**
+ * 81a-8, 81c-2: an X.509 block of RFC 7468 (section 5 `CERTIFICATE`, 5.3 `TRUSTED CERTIFICATE` as OpenSSL writes it, 6 `X509 CRL`,
+ * 13 `PUBLIC KEY`) whose body is base64 lines alone and decodes to one DER SEQUENCE spanning it all: public data, no label. A
+ * line `PWSb6…+sos0…` of a root CA (CA Disig Root R2 in Debian's ca-certificates) is random base64, not `pw` beside a value.
+ */
+const X509_BLOCK =
+  /-----BEGIN (CERTIFICATE|TRUSTED CERTIFICATE|X509 CRL|PUBLIC KEY)-----(\r?\n(?:[ \t]*[A-Za-z0-9+/]+={0,2}[ \t]*\r?\n){1,2048}[ \t]*)-----END \1-----/g;
+
+/** Whether `bytes` are one DER SEQUENCE (ITU-T X.690 section 8.1: tag 0x30, a definite length) and nothing after it. */
+function isOneDerSequence(bytes: Buffer): boolean {
+  if (bytes.length < 2 || bytes[0] !== 0x30) return false;
+  const first = bytes[1];
+  if (first < 0x80) return bytes.length === 2 + first;
+  const octets = first & 0x7f;
+  if (octets === 0 || octets > 3 || bytes.length < 2 + octets) return false;
+  const length = [...bytes.subarray(2, 2 + octets)].reduce((sum, byte) => sum * 256 + byte, 0);
+  return bytes.length === 2 + octets + length;
+}
+
+/**
+ * `text` with the base64 of each such block written as `A`s (zero bytes, no word), its lines and length kept: what the
+ * readings of a text judge, so no reading takes a certificate's random base64 for a name and its value. A block whose
+ * bytes are no certificate's (text, or more than its one SEQUENCE) is judged as written.
+ */
+export function withPublicDerBlanked(text: string): string {
+  return text.includes('-----BEGIN ') ? text.replace(X509_BLOCK, blanked) : text;
+}
+
+function blanked(block: string, _label: string, body: string): string {
+  return isOneDerSequence(Buffer.from(body.replace(/\s+/g, ''), 'base64'))
+    ? block.replace(body, body.replace(/[A-Za-z0-9+/]/g, 'A'))
+    : block;
+}
+
+/**
+ * `judged` (a reading of withPublicDerBlanked(text), the blanked bodies kept as they were) with each block's base64 put
+ * back as `text` holds it, in order: a redaction that blanks no certificate line.
+ */
+export function withPublicDerRestored(judged: string, text: string): string {
+  let [out, from] = ['', 0];
+  for (const match of text.matchAll(X509_BLOCK)) {
+    const [block, label, body] = match;
+    const blank = blanked(block, label, body);
+    const at = blank === block ? -1 : judged.indexOf(blank, from);
+    if (at < 0) continue;
+    out += judged.slice(from, at) + block;
+    from = at + blank.length;
+  }
+  return out + judged.slice(from);
+}

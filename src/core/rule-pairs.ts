@@ -1,6 +1,7 @@
 import type { Path } from './problem';
 import { isCookieHeader } from './cookie-values';
 import { isSecretKey, namesSecretText } from './secrets-keys';
+import { literalRuns } from './pattern-literals';
 
 /**
  * The header and query values a Traefik router rule matches, as name/value pairs to judge the way a map's keys and
@@ -72,21 +73,6 @@ export function judgedValues(pair: RulePair): string[] {
   return literalRuns(pair.value).filter((piece) => piece.length >= MIN_PIECE && !SCHEME.test(piece));
 }
 
-/** The literal runs a regular expression requires, in order (``.*session_id=[a-f0-9]{32}`` requires `session_id=`). */
-function literalRuns(pattern: string): string[] {
-  return (
-    pattern
-      // An escaped punctuation mark is a literal one: kept aside (as a private-use character) while the syntax splits the rest.
-      .replace(/\\([!-/:-@[-`{-~])/g, (_, mark: string) => String.fromCharCode(0xe000 + mark.charCodeAt(0)))
-      // A character class (`[0-9a-f]`, `[[:alpha:]]`'s inner one) and a count (`{64}`, `{20,}`) require no literal run (59a-13):
-      // a class's run stops at the next `[` too, so a text of many `[` is read in linear time.
-      .replace(/\[[^\][]*\]|\{\d{0,9}(?:,\d{0,9})?\}/g, '.')
-      .split(/\\[A-Za-z0-9]|[\^$.*+?()[\]{}|\\]+/)
-      .map((piece) => piece.replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000)).trim())
-      .filter((piece) => piece !== '')
-  );
-}
-
 /**
  * 79a-16: `judge` of `text` with each pattern of a `…Regexp` matcher written as the literal runs it requires, blank-separated,
  * for the readers of `name=value` text: ``HeaderRegexp(`Cookie`, `.*session_id=.*`)`` requires only `session_id=` (a
@@ -131,8 +117,8 @@ interface Found {
  * a map from the name to the value: the value is the secret where the text holds it as written, else the whole text.
  */
 export function ruleSecrets(text: string, at: Path, judge: (data: unknown) => readonly Found[]): Found[] {
-  // Only pairs whose name is a secret's: a secret-shaped value is the text's own shape already (secretShape reads the
-  // whole rule). Each name and pair once: a text of rules may repeat them many times.
+  // A pair under a secret's name as a map, and every pair as a pair (below): a secret-shaped value is the text's own shape
+  // already (secretShape reads the whole rule). Each name and pair once: a text of rules may repeat them many times.
   const [names, seen, judged] = [new Map<string, boolean>(), new Set<string>(), [] as Array<Record<string, string>>];
   for (const pair of rulePairs(text)) {
     if (!names.has(pair.name))
@@ -141,17 +127,19 @@ export function ruleSecrets(text: string, at: Path, judge: (data: unknown) => re
         isSecretKey(pair.name) || isSecretKey(pair.name, true) || namesSecretText(pair.name) || isCookieHeader(pair.name),
       );
     if (names.size > MAX_PAIRS || judged.length > MAX_PAIRS) return [{ path: at, value: text, what: TOO_MANY_PAIRS }];
-    if (!names.get(pair.name)) continue;
     for (const value of judgedValues(pair)) {
       const key = JSON.stringify([pair.name, value]);
-      if (!seen.has(key)) judged.push({ [pair.name]: value });
+      // 81a-19: a pair is also judged as an HTTPRoute's match or header modifier writes it, `{name, value}` (a `name=value`
+      // line: `auth`, `signature`), so a router rule and a route give one verdict.
+      if (!seen.has(key)) judged.push(...(names.get(pair.name) ? [{ [pair.name]: value }] : []), { name: pair.name, value });
       seen.add(key);
     }
   }
   if (!judged.length) return [];
-  // One reading of them all (a list of one-key maps), each finding then taken back to its pair by its index.
+  // One reading of them all (a list of one-key maps and pairs), each finding then taken back to its pair by its index.
   return judge(judged).map(({ path, what }) => {
-    const value = Object.values(judged[path[0] as number])[0];
+    const item = judged[path[0] as number];
+    const value = 'value' in item && 'name' in item && Object.keys(item).length === 2 ? item.value : Object.values(item)[0];
     return { path: at, value: value.length >= 4 && text.includes(value) ? value : text, what };
   });
 }

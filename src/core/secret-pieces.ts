@@ -22,11 +22,19 @@ const MAX_SECRET = 4_096;
 /** A URL with credentials (`https://user:pw@host/…`): its userinfo, what the URL holds in secret (RFC 3986 section 3.2.1). */
 const URL_USERINFO = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)@/;
 
+/** A flag and its value: `--name.path=value`. */
+const FLAG_SET = /^--?([A-Za-z][\w.-]{0,200})=(.*)$/s;
+
 /**
  * The part of a secret whose pieces are secret: a URL's credentials only (70a-7: `fd00` of `[fd00::1]`, `k3s1` of
  * `git.k3s1.lan` name the host a refusal must name), any other secret whole.
  */
-const secretPart = (secret: string): string => URL_USERINFO.exec(secret)?.[1] ?? secret;
+const secretPart = (secret: string): string => {
+  // 81a-20: a flag set to such a URL (`--metrics.influxdb2.adress=https://u:pw@h`): its chosen option path is no piece of it.
+  const flag = FLAG_SET.exec(secret);
+  const value = flag && !flag[1].split(/[._-]/).some(looksGenerated) ? flag[2] : secret;
+  return URL_USERINFO.exec(value)?.[1] ?? secret;
+};
 
 /** The runs of `message` that are case-folded pieces of one of `secrets`, as written, for redact-message.ts to blank. */
 export function secretPiecesIn(message: string, secrets: readonly string[]): string[] {

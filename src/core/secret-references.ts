@@ -157,7 +157,11 @@ function isBasicAuthOfFile(under: string, record: Record<string, unknown>): bool
   if (under !== 'basic_auth' || !onlyKeys(record, ['username', 'username_file', 'password_file'])) return false;
   const files = [record.username_file, record.password_file].filter((file) => file !== undefined);
   return (
-    (record.username === undefined || isPlainWord(record.username)) && files.every((file) => typeof file === 'string' && isFilePath(file))
+    // A user id (Grafana Cloud's numeric instance id, written unquoted: 81a-21) is a user name too.
+    (record.username === undefined ||
+      isPlainWord(record.username) ||
+      (Number.isSafeInteger(record.username) && (record.username as number) >= 0)) &&
+    files.every((file) => typeof file === 'string' && isFilePath(file))
   );
 }
 

@@ -25,6 +25,8 @@ import { joinedK3sTokenSpans, K3S_TOKEN, K3S_TOKEN_SHAPE } from './k3s-tokens';
 import { SECRET_WORD_LINE, secretWordLineSpans } from './secret-word-lines';
 import { PROSE_CREDENTIAL, proseCredentialSpans } from './prose-credential-lines';
 import { LABELLED_PASSWORD, labelledPasswordSpans } from './labelled-password-values';
+import { withPublicDerBlanked, withPublicDerRestored } from './public-armour';
+import { withPatternFieldsAsLiterals } from './judged-forms';
 import { SYMBOL_SEPARATED_SECRET, symbolSeparatedSecretSpans } from './symbol-separated-secrets';
 import { PROSE_GENERATED_PASSWORD, proseGeneratedPasswordSpans } from './prose-generated-passwords';
 import { Finder, rankFinders } from './finder-rank';
@@ -295,7 +297,8 @@ function namedAsWritten(text: string): () => string | undefined {
  */
 export const secretShape: (text: string) => string | undefined = judgedOnceAcrossRuns(
   'secret-shape',
-  (text: string): string | undefined => {
+  (written: string): string | undefined => {
+    const text = withPatternFieldsAsLiterals(withPublicDerBlanked(written)); // 81a-8, 81a-5 (judged-forms.ts)
     // A reading said last (FINDERS' saidLast) is said only where none, a decoding's included, says more.
     const shape = shapeAsWritten(text);
     if (saysMore(shape)) return shape;
@@ -348,7 +351,8 @@ export const redact: (text: string, secrets?: readonly string[]) => string = jud
 
 /** `text` with every secret shape replaced, on each line it spans, and every one a decoding of it holds where it holds it. */
 function redactShapes(text: string): string {
-  return shapesRedacted(text) ?? text;
+  const judged = withPublicDerBlanked(text); // a certificate's base64 is no shape (81a-8): its lines are shown
+  return judged === text ? (shapesRedacted(text) ?? text) : withPublicDerRestored(shapesRedacted(judged) ?? judged, text);
 }
 
 /** What redactShapes changes `text` to, or undefined where it holds no shape: a pass, remembered across runs. */

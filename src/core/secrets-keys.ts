@@ -40,7 +40,7 @@ import {
   namesForeignSecret,
   withForeignWords,
 } from './foreign-secret-words';
-import { isSecretHeaderFlag, namesCredentialHeader } from './credential-header-names';
+import { isSecretHeaderFlag, namesCredentialHeader, namesSecretEnvHeader } from './credential-header-names';
 import { namingWord } from './unit-qualified-names';
 import { namesSecretAsLabel } from './secret-word-labels';
 import { isStatusNote } from './status-notes';
@@ -157,6 +157,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   // Round 38a-12: a count of an LLM's tokens (`max_tokens`, `MAX_OUTPUT_TOKENS`, `maxTokens`, `num_tokens`) names a
   // number, not a credential; a tokenizer (`TOKENIZER`, `HF_TOKENIZER_PATH`) splits text into tokens.
   if (COUNTED_TOKENS.test(list.join(' '))) return false;
+  if (namesSecretEnvHeader(key, isSecretKey)) return true; // `TRAEFIK_TRACING_OTLP_HTTP_HEADERS_X-HONEYCOMB-TEAM` (81a-18)
   const envName = envStyle ?? /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key);
   if (endsInShortSecretWord(key) || isStrongSecretName(key, words(key)) || namesForeignSecret(key)) return true; // `Passwort` (50a-6)
   // `dbPasswordProd2`, `apiTokenV2` (45a-9), a member's path `config.secret_key_base` (54): named as the stem, the last member, is
@@ -258,6 +259,8 @@ export function isSecretFlag(flag: string): boolean {
  * (`Authorization: drop`) takes a mode, never the header's value.
  */
 const HEADER_MODE = /^(?:keep|drop|redact)$/i;
+/** The same as Traefik's env form (81a-4): `TRAEFIK_ACCESSLOG_FIELDS_HEADERS_NAMES_<name>` (doc.traefik.io v3 reference/static-configuration/env). */
+const HEADER_MODE_ENV = /(?:^|_)ACCESSLOG_FIELDS_HEADERS_NAMES_[\w-]+$/i;
 
 /**
  * The last word of a name that takes the path of a file holding a secret, not the secret: Google's `GOOGLE_APPLICATION_
@@ -335,7 +338,7 @@ export function isPlainlyNotSecret(value: string, where: Path | string, name?: s
   if (head !== undefined && (head === '' || isPlainlyNotSecret(head, where, name) || declaresOrCopies(head, codeKeyName(named))))
     return true;
   if (isFunctionHeader(named) && isPlainBody(value) && !looksGenerated(value)) return true; // `def f(token=''): return token`
-  return HEADER_MODE.test(value) && n >= 3 && keys[n - 2] === 'names' && keys[n - 3] === 'headers';
+  return HEADER_MODE.test(value) && ((n >= 3 && keys[n - 2] === 'names' && keys[n - 3] === 'headers') || HEADER_MODE_ENV.test(named));
 }
 
 /**

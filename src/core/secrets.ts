@@ -17,6 +17,8 @@ import { xmlSecret } from './secrets-xml';
 import { MAX_YAML_NESTING } from './yaml-depth';
 import { judgedOnce } from './secrets-memo';
 import { binaryAsText } from './text-decodings';
+import { inJudgedForm, judgedText, namesSettings } from './judged-forms';
+import { AGAIN, TAKEN_OUT, takenOut } from './taken-out';
 import { headsBody } from './code-headers';
 import { withoutPairsOnLines } from './keyed-lines';
 import { judgeWithoutControls } from './control-text';
@@ -88,7 +90,8 @@ export function mayBeSecretKind(kind: unknown): boolean {
  * `field` reads another key of the same mapping (plain data, a YAML node's scalars, a snapshot's descriptors); `keys` lists them.
  */
 export function secretUnder(key: string, field: (key: string) => unknown, keys?: readonly string[], parent?: unknown): string | undefined {
-  if (isSecretKey(key) || namesSecretHeaderIn(parent, key)) return refersToSecret(key, field(key)) ? undefined : UNDER_SECRET_KEY;
+  if ((isSecretKey(key) && !namesSettings(parent, field(key))) || namesSecretHeaderIn(parent, key))
+    return refersToSecret(key, field(key)) ? undefined : UNDER_SECRET_KEY;
   if (isJwkSecret(key, field, keys)) return JWK_PRIVATE_MEMBER;
   if (isRegistryAuth(key, field(key))) return REGISTRY_AUTH;
   if (cookieUnder(key, field)) return SESSION_COOKIE;
@@ -139,21 +142,6 @@ function secretSetInText(text: string, at: Path, asData = true): { value: string
   return rest && !again ? { ...first, value: text } : first;
 }
 
-/**
- * `text` with `value` replaced by TAKEN_OUT where it stands as a whole value, between a separator or quote and a
- * blank, a clause's end, a closing bracket or quote, or the end: never as the head or tail of a longer one (`hunter2`
- * in `token=hunter2S3` or `token=hunter2!x`, which is another secret).
- */
-function takenOut(text: string, value: string): string {
-  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.replace(new RegExp(`(?<=^|[\\s=:"'\`(\\[{<,;&])${escaped}(?=$|[\\s,;&"'\`)\\]}>])`, 'g'), TAKEN_OUT);
-}
-
-/** What stands for a secret already found in a text, when the text is read again for another: a reference, no secret. */
-const TAKEN_OUT = '$(FOUND)';
-/** A finding that is TAKEN_OUT, alone or then a blank, `;` or `&` (where an assigned value ends): the first secret, read again. */
-const AGAIN = /^\$\(FOUND\)(?:$|[\s;&])/;
-
 /** The first secret a text sets by itself (secretSetInText); one line and its final newline (YAML's `|`) is that line (66a-12). */
 function firstSecretSetInText(text: string, at: Path, asData: boolean): { value: string; what: string } | undefined {
   const argument = secretArgument(text);
@@ -194,6 +182,9 @@ export function secretsInData(data: unknown, path: Path = []): FoundSecret[] {
   /** `secretAs`: what any text here is, because of the key or flag that leads to it; `envName`: the env entry's name, for its value. */
   const visit = (node: unknown, at: Path, secretAs: string | undefined, envName?: string): void => {
     if (node instanceof Uint8Array) return visit(binaryAsText(node), at, secretAs, envName);
+    const start = found.length; // 81a-8, 81a-5: a text judged in another form; a finding not in it as written is the whole text
+    if (typeof node === 'string' && inJudgedForm(node, at, (form) => visit(form, at, secretAs, envName)))
+      return void found.push(...found.splice(start).map((f) => (node.includes(f.value) ? f : { ...f, value: node })));
     if (typeof node === 'string' || typeof node === 'number') {
       const text = String(node);
       // A chart's `extraObjects` item given as text is YAML the chart renders as manifests (traefik-helm-chart
@@ -324,7 +315,9 @@ const linesRead = judgedOnce((text: string): readonly string[] => {
   const outer = readingLines;
   readingLines = true;
   try {
-    const lines = text.split(/^---/m).flatMap((document) => secretsInDocumentLines(document.split('\n')));
+    const lines = judgedText(text)
+      .split(/^---/m)
+      .flatMap((document) => secretsInDocumentLines(document.split('\n')));
     return [...new Set([...lines, ...secretsInComments(text)])];
   } finally {
     readingLines = outer;

@@ -1,6 +1,7 @@
 import { hiddenParts } from '../core/hidden-parts';
 import { redactMessage } from '../core/redact-message';
 import { redact } from '../core/secrets';
+import { withPublicDerBlanked } from '../core/public-armour';
 
 /**
  * The patch `synth --dry-run` prints. Its files' texts come redacted as the write gate reads them (secret-gate.ts
@@ -36,8 +37,9 @@ export function printedPatch(patches: readonly FilePatch[], given: readonly stri
   for (const patch of patches) {
     const [written, current]: [number[], number[]] = [[], []];
     let [old, fresh] = [0, 0];
+    const certificate = publicDerLines(patch.lines);
     patch.lines.forEach((line, i) => {
-      const printed = print(line, i);
+      const printed = certificate.has(i) && !secrets.some((secret) => secret.length >= 4 && line.includes(secret)) ? line : print(line, i);
       lines.push(printed);
       const hunk = i >= 2 ? /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@$/.exec(line) : null;
       if (hunk) [old, fresh] = [Number(hunk[1]), Number(hunk[2])];
@@ -75,4 +77,14 @@ function lineList(numbers: readonly number[]): string {
   const listed = numbers.slice(0, MAX_LISTED).join(', ');
   const more = numbers.length > MAX_LISTED ? ` and ${numbers.length - MAX_LISTED} more` : '';
   return `${numbers.length === 1 ? 'line' : 'lines'} ${listed}${more}`;
+}
+
+/**
+ * 81a-8: the patch lines (after their `+`, `-` or blank) that are the base64 of a public certificate the patch holds whole
+ * (public-armour.ts): a line read alone (`PWSb6…`) loses the block that makes it public data, so it is printed as written.
+ */
+function publicDerLines(lines: readonly string[]): Set<number> {
+  const contents = lines.map((line, i) => (i < 2 ? '' : line.slice(1)));
+  const blanked = withPublicDerBlanked(contents.join('\n')).split('\n');
+  return new Set(contents.flatMap((content, i) => (blanked[i] !== content ? [i] : [])));
 }

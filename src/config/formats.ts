@@ -10,6 +10,7 @@ import { show, tooLong } from './shown-values';
 import { ingressPath } from './ingress-path-format';
 import { foldedListItems } from './folded-list-items';
 import { USER_BEFORE_AT } from './git-formats';
+import { lookAlikeAdvice } from './look-alike';
 
 /**
  * Format rules for single values. Each returns undefined when the value is fine, or a sentence
@@ -133,7 +134,9 @@ export const interfaceName: FormatCheck = (value) => {
   }
   const allowed = 'letters, digits, ".", "_", "@" and "-", starting with a letter or digit (e.g. "eth0", "enp1s0", "bond0.100")';
   const bad = [...value].find((c) => !/[A-Za-z0-9._@-]/.test(c));
-  if (bad !== undefined) return `${show(value)} contains ${show(bad)}: an interface name may hold ${allowed}`;
+  const lookAlike = lookAlikeAdvice(value); // 80a-9: "\u0435th0"
+  if (bad !== undefined)
+    return lookAlike ? `${show(value)}: ${lookAlike}` : `${show(value)} contains ${show(bad)}: an interface name may hold ${allowed}`;
   if (!/^[A-Za-z0-9]/.test(value)) return `${show(value)} starts with ${show(value[0])}: an interface name may hold ${allowed}`;
   return undefined;
 };

@@ -96,3 +96,18 @@ describe('80a-20: a quantity with a wrong unit is told the unit', () => {
   test('50Mi and 100m pass', () =>
     expect(errorsOf(values('    resources:\n      requests: {cpu: 100m, memory: 50Mi}\n      limits: {memory: 50Mi}\n'))).toEqual([]));
 });
+
+describe('80a-18: a misspelt ingressRoute.dashboard is one true line', () => {
+  test('dashbaord on chart 39.0.7', () => {
+    const lines = errorsOf(values('    ingressRoute: {dashbaord: {enabled: true}}\n'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('traefik.values.ingressRoute.dashbaord: is rendered by Traefik chart');
+    expect(lines[0]).toContain('did you mean "ingressRoute.dashboard"?');
+    expect(lines[0]).not.toContain('drop this one');
+  });
+  test('a route of its own without matchRule is still told to write one', () =>
+    expect(errorsOf(values('    ingressRoute: {admin: {enabled: true}}\n')).join('\n')).toContain(
+      'ingressRoute.admin.matchRule: is missing',
+    ));
+  test('the dashboard passes', () => expect(errorsOf(values('    ingressRoute: {dashboard: {enabled: true}}\n'))).toEqual([]));
+});

@@ -111,3 +111,35 @@ describe('80a-18: a misspelt ingressRoute.dashboard is one true line', () => {
     ));
   test('the dashboard passes', () => expect(errorsOf(values('    ingressRoute: {dashboard: {enabled: true}}\n'))).toEqual([]));
 });
+
+describe('81b-7: an additional Service with no port still has its VIPs judged in the same run', () => {
+  const service = (block: string, ports = '') =>
+    values(`    service:\n      additionalServices:\n        internal:\n          type: LoadBalancer\n${block}${ports}`);
+  const noPort = (lines: string[]) => lines.filter((line) => line.includes('with no port')).length;
+  test.each([
+    [
+      'a VIP in the pod network',
+      '          annotations:\n            kube-vip.io/loadbalancerIPs: 10.42.0.7\n',
+      'lies inside the K3s pod network',
+    ],
+    ['a node address', '          spec: {loadBalancerIP: 192.168.0.11}\n', 'is the address of node k3s-1'],
+  ])('%s', (_, block, words) => {
+    const lines = errorsOf(service(block));
+    expect(noPort(lines)).toBe(1);
+    expect(lines.some((line) => line.includes('traefik.values.service.additionalServices.internal.') && line.includes(words))).toBe(true);
+  });
+  test('a free VIP: the missing port only', () => {
+    const lines = errorsOf(service('          annotations:\n            kube-vip.io/loadbalancerIPs: 192.168.0.50\n'));
+    expect(lines).toHaveLength(1);
+    expect(noPort(lines)).toBe(1);
+  });
+  test('a free VIP with an exposed entrypoint passes', () =>
+    expect(
+      errorsOf(
+        service(
+          '          annotations:\n            kube-vip.io/loadbalancerIPs: 192.168.0.50\n',
+          '    ports:\n      web:\n        expose: {default: true, internal: true}\n',
+        ),
+      ),
+    ).toEqual([]));
+});

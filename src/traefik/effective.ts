@@ -61,6 +61,8 @@ export interface EffectiveTraefik {
   readonly values: Record<string, unknown>;
   /** The Services the chart renders: its own, and those of `service.additionalServices`. */
   readonly services: readonly DeployedService[];
+  /** Additional Services the chart fails on for want of a port (chart-failures.ts): judged for their VIPs only (81b-7). */
+  readonly portlessServices: readonly DeployedService[];
   /**
    * Type keys this chart version does not read (`service.type` for `service.spec.type` or the reverse, and the same on an
    * additional Service); `readAt` is the key read instead on an additional Service (this tool writes Traefik's own).
@@ -220,6 +222,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   // Up to v39 the chart also renders the free-form `service.spec` (traefik/templates/_service.tpl), after its own keys.
   const fieldKeys = chart.serviceFields === 'service' ? [[], ['spec']] : [['spec']];
   const services: DeployedService[] = [];
+  const portless: DeployedService[] = [];
   const badVips: Problem[] = [];
   const service = isMap(values.service) ? values.service : {};
   const flags = traefikFlags(user, prefix, settings.chartVersion);
@@ -305,7 +308,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     // `if ne $service.enabled false` (templates/service.yaml): only false itself turns an additional Service off.
     if (!isMap(extra) || extra.enabled === false || badAnnotations(extra, at)) continue;
     const entrypointPorts = additionalServicePorts(values, name, chartVersion);
-    if (!entrypointPorts.length) continue;
+    // A Service without a port fails the chart (chart-failures.ts), so it is not rendered; its VIPs are still judged (81b-7).
+    const rendered = entrypointPorts.length ? services : portless;
     const { tcp, udp, all } = sides(entrypointPorts, name);
     const context: ServiceContext = {
       label: `Traefik's additional Service ${name}`,
@@ -328,11 +332,11 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     }
     // An additional Service has no `single` default: unset splits its UDP ports off.
     if (udpService(extra, goTruthy(extra.single), udp)) {
-      services.push(chartService(extra, at, { ...context, ports: tcp }));
-      services.push(
+      rendered.push(chartService(extra, at, { ...context, ports: tcp }));
+      rendered.push(
         chartService(extra, at, { ...context, label: `${context.label} (UDP)`, name: `${context.name}-udp`, ports: udp }, 'annotationsUDP'),
       );
-    } else services.push(chartService(extra, at, context));
+    } else rendered.push(chartService(extra, at, context));
   }
   badVips.push(...extraObjectEscapes(user, prefix, chart), ...nonTextAnnotationProblems(user, prefix, values, chartVersion));
   const kind = sourced<string>(['deployment', 'kind'], 'Deployment');
@@ -366,6 +370,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   return {
     values,
     services,
+    portlessServices: portless,
     badVips,
     misplacedServiceTypes: misplaced,
     entrypoints: ports,

@@ -143,3 +143,29 @@ describe('81b-7: an additional Service with no port still has its VIPs judged in
       ),
     ).toEqual([]));
 });
+
+describe('81b-20: an over-expanding alias in one key leaves the rest of the file judged', () => {
+  const bomb = [
+    '      a0: &a0 [x,x,x,x,x,x,x,x,x,x]',
+    ...[1, 2, 3, 4].map(
+      (n) =>
+        `      a${n}: &a${n} [${Array(10)
+          .fill(`*a${n - 1}`)
+          .join(',')}]`,
+    ),
+  ].join('\n');
+  const file = (after = '') =>
+    `${values(`    image: {tag: latest}\n    deployment:\n${bomb}\n${after}`)}ingresses:\n  - name: a\n    host: a.example.com\n    service: frontend\n    port: 0\n`;
+  test('the alias line and the other problems', () => {
+    const lines = errorsOf(file());
+    expect(lines.filter((line) => line.includes('traefik.values.deployment.a4: holds more than 100000 values'))).toHaveLength(1);
+    expect(lines.some((line) => line.includes('ingresses[0].port'))).toBe(true);
+    expect(lines.some((line) => line.includes('traefik.values.image.tag'))).toBe(true);
+  });
+  test('an alias to the left-out value elsewhere: the alias line still, and no expansion', () => {
+    const lines = errorsOf(file('    podAnnotations: {x: *a4}\n'));
+    expect(lines.some((line) => line.includes('holds more than 100000 values'))).toBe(true);
+  });
+  test('a small alias is read', () =>
+    expect(errorsOf(values('    deployment:\n      podLabels: &l {app: web}\n      podAnnotations: *l\n'))).toEqual([]));
+});

@@ -167,7 +167,7 @@ const OTHER_CHART = '20.0.0';
 /**
  * A refused `traefik.chartVersion` ("35.3") leaves the default chart in its place, which the user did not write (80a-7:
  * "charts from v36.0.0 render no globalArguments" to a user of chart 35): only the findings the oldest chart gives too,
- * in the same words but for the version, stand; a rule that needs the chart version says nothing.
+ * in the same words but for the version, stand, said of both; a rule that needs the chart version says nothing.
  */
 function sameForEveryChart(
   kept: readonly Problem[],
@@ -183,7 +183,14 @@ function sameForEveryChart(
   if (!judged.success) return [];
   const unversioned = (message: string, version: string) => message.split(version).join('\uE000');
   const again = new Set(findings(judged).map((p) => `${formatPath(p.path)}\n${unversioned(p.message, OTHER_CHART)}`));
-  return kept.filter((p) => again.has(`${formatPath(p.path)}\n${unversioned(p.message, TRAEFIK_CHART_VERSION)}`));
+  // Said of every chart, the default's number would name a version the user did not write.
+  const anyChart = new RegExp(`Traefik chart v?${TRAEFIK_CHART_VERSION.replace(/\./g, '\\.')}\\b`, 'g');
+  return kept
+    .filter((p) => again.has(`${formatPath(p.path)}\n${unversioned(p.message, TRAEFIK_CHART_VERSION)}`))
+    .map((p) => ({
+      ...p,
+      message: p.message.replace(anyChart, `the Traefik chart (v${OTHER_CHART} and v${TRAEFIK_CHART_VERSION} alike)`),
+    }));
 }
 
 /** The findings of `kept` that the run `asMeant` gives too (same key path, same words). */

@@ -8,6 +8,7 @@ import { atOrUnderAny, followsFromDroppedAny, withoutDroppedItems } from '../cor
 import { formatPath, Path, Problem } from '../core/problem';
 import { checkClusterRules } from './rules';
 import { issuerNameAsMeant } from '../cert-manager/names';
+import { TRAEFIK_CHART_VERSION } from '../pins';
 
 type Key = string | number;
 type Node = Record<Key, unknown>;
@@ -106,6 +107,7 @@ export function rulesDespite(data: unknown, problems: readonly DescribedProblem[
         });
       } else kept = [];
     }
+    if (removed.some((cut) => formatPath(cut) === 'traefik.chartVersion')) kept = sameForEveryChart(kept, pruned, items, findings);
     const related = (a: Path, b: Path) => a.slice(0, Math.min(a.length, b.length)).every((key, i) => key === b[i]);
     // A finding at another key may still speak of a left-out block (`kubeVip.mode: is bgp, but kubeVip.bgp is
     // missing`): one that names it is about it too. One about a list an item was left out of counts wrong.
@@ -157,6 +159,38 @@ function findingsAsMeant(
     read.push([...path.slice(0, -1), suggestion!]);
   }
   return { read, findings: judged.success ? findings(judged) : [] };
+}
+
+/** A chart version far from the default, to judge a config whose own chart version was refused with (80a-7). */
+const OTHER_CHART = '20.0.0';
+
+/**
+ * A refused `traefik.chartVersion` ("35.3") leaves the default chart in its place, which the user did not write (80a-7:
+ * "charts from v36.0.0 render no globalArguments" to a user of chart 35): only the findings the oldest chart gives too,
+ * in the same words but for the version, stand, said of both; a rule that needs the chart version says nothing.
+ */
+function sameForEveryChart(
+  kept: readonly Problem[],
+  pruned: Node,
+  items: readonly Path[],
+  findings: (judged: Extract<ReturnType<typeof judge>, { success: true }>) => Problem[],
+): Problem[] {
+  const other = structuredClone(pruned);
+  const traefik = nodeAt(other, ['traefik']);
+  if (!traefik) return [...kept];
+  traefik.chartVersion = OTHER_CHART;
+  const judged = judge(other, items);
+  if (!judged.success) return [];
+  const unversioned = (message: string, version: string) => message.split(version).join('\uE000');
+  const again = new Set(findings(judged).map((p) => `${formatPath(p.path)}\n${unversioned(p.message, OTHER_CHART)}`));
+  // Said of every chart, the default's number would name a version the user did not write.
+  const anyChart = new RegExp(`Traefik chart v?${TRAEFIK_CHART_VERSION.replace(/\./g, '\\.')}\\b`, 'g');
+  return kept
+    .filter((p) => again.has(`${formatPath(p.path)}\n${unversioned(p.message, TRAEFIK_CHART_VERSION)}`))
+    .map((p) => ({
+      ...p,
+      message: p.message.replace(anyChart, `the Traefik chart (v${OTHER_CHART} and v${TRAEFIK_CHART_VERSION} alike)`),
+    }));
 }
 
 /** The findings of `kept` that the run `asMeant` gives too (same key path, same words). */

@@ -43,7 +43,8 @@ export function effectiveCluster(config: ClusterConfig): EffectiveCluster {
   return {
     config,
     traefik,
-    services: [...traefik.services, ...loadBalancerServices(config.loadBalancers)],
+    // A Service the chart fails on still has its VIPs judged, in the same run (81b-7).
+    services: [...traefik.services, ...traefik.portlessServices, ...loadBalancerServices(config.loadBalancers)],
     controlPlane: locate(['kubeVip', 'controlPlane', 'address'], config.kubeVip.controlPlane?.address),
   };
 }

@@ -193,7 +193,11 @@ export function parseConfigText(file: string, written: string): { config?: Clust
   // cut short may name one place twice on a line (the parser's errors of `value: abc: x: y`): said once.
   const shownPath = shownKeyPaths(input.problems.length ? input.doc : undefined);
   const yamlErrors = onceEach(
-    input.problems.map(({ leftOut: _, dropped: __, duplicateKey: ___, ...p }): Diagnostic => ({ file, ...p, path: shownPath(p.path) })),
+    input.problems.map(({ leftOut: _, dropped: __, duplicateKey: ___, overExpanded: ____, ...p }): Diagnostic => ({
+      file,
+      ...p,
+      path: shownPath(p.path),
+    })),
   );
   if (input.data === undefined && yamlErrors.length) return { errors: byPosition(yamlErrors.map(hidden)), warnings: [] };
   // The keys a merge key would have brought (left out by the YAML reader) explain the findings in its map,

@@ -232,13 +232,18 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   if (content.some((p) => !p.leftOut && !p.dropped && !characters.includes(p))) return { doc, lines, problems: [...syntax, ...content] };
   dropCollectionKeys(doc, resolve);
   // Aliases are bounded by checkContent, so the parser's own alias limit (100 uses) would only refuse real configs.
+  // A value whose aliases expand past the bound is read as null, never expanded (81b-20).
+  const expanded = found.filter((p) => p.overExpanded);
+  const readable = expanded.length ? doc.clone() : doc;
+  for (const { path } of expanded) readable.setIn(path, null);
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: -1 });
+    data = readable.toJS({ maxAliasCount: -1 });
   } catch (e) {
     // 81a-15: past a syntax error the parser's recovery can leave an alias whose anchor it read into a broken text
     // (`x: "&a "b"` then `y: *a`); the syntax problems say what to fix, and nothing of the data can be trusted.
-    if (!(e instanceof ReferenceError) || !syntax.length) throw e;
+    // An alias to an anchor in a value left out for its size (above) has nothing to stand for either.
+    if (!(e instanceof ReferenceError) || (!syntax.length && !expanded.length)) throw e;
     return { doc, lines, problems: [...syntax, ...content] };
   }
   const valueAt = (path: Path) => path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], data);

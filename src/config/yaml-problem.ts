@@ -16,6 +16,9 @@ export interface InputProblem {
   readonly dropped?: Path;
   /** Set on a key written twice in one mapping: the document is still read, the last value winning (duplicate-keys.ts). */
   readonly duplicateKey?: true;
+  /** Set on a value whose aliases expand past the bound (yaml-content.ts): the data is read without it, so the aliases
+   * in it are never expanded (81b-20). */
+  readonly overExpanded?: true;
   /** Set on a bad escape in a double-quoted value (yaml-syntax.ts): the document is still read (the backslash kept) and judged. */
   readonly badEscape?: true;
 }

@@ -16,6 +16,7 @@ import { sniWithoutTlsProblem } from './tcp-route-tls';
 import { routeBackendProblems } from './route-backends';
 import { chartRouteRefProblems } from './chart-route-refs';
 import { chartMatchRuleProblem } from './chart-match-rule';
+import { typoAmong } from '../traefik/values-key-nearby';
 import { renderedChartIngressRoutes } from '../traefik/chart-ingress-routes';
 import { crossNamespaceProblems } from './cross-namespace-refs';
 import { entrypointLayers, type LayeredRouter, routeObjectLayerProblems, wrongLayerProblems } from './entrypoint-layers';
@@ -79,7 +80,12 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
   const chart = chartIngressRoutes(values).flatMap(([name, config]): Problem[] => {
     const rule = ruleValueProblem(config.matchRule, fallback, false, release);
     const path = [...prefix, 'values', 'ingressRoute', name, 'matchRule'];
-    const missing = rendered.has(name) ? chartMatchRuleProblem(config, rendered.get(name), path.slice(0, -1)) : undefined;
+    // A slip of the chart's own route (`dashbaord`) is said once, as a slip (values-key-typos.ts, 80a-18).
+    const slip = !Object.hasOwn(
+      isMap(values.ingressRoute) ? values.ingressRoute : {},
+      typoAmong(name, ['dashboard', 'healthcheck']) ?? name,
+    );
+    const missing = rendered.has(name) && !slip ? chartMatchRuleProblem(config, rendered.get(name), path.slice(0, -1)) : undefined;
     // 76b-11: a rule past what this tool reads is said as an extraObjects route's is.
     if (!rule && ruleBeyondBounds(config.matchRule)) warnings.push({ path, message: BEYOND_BOUNDS });
     // The chart renders `entryPoints` as the IngressRoute's (templates/ingressroute.yaml, `range $config.entryPoints`), 57b-4.

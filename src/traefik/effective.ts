@@ -61,6 +61,7 @@ export interface EffectiveTraefik {
   readonly values: Record<string, unknown>;
   /** The Services the chart renders: its own, and those of `service.additionalServices`. */
   readonly services: readonly DeployedService[];
+  readonly portlessServices: readonly DeployedService[]; // additional ones the chart fails on (no port): judged for VIPs (81b-7)
   /**
    * Type keys this chart version does not read (`service.type` for `service.spec.type` or the reverse, and the same on an
    * additional Service); `readAt` is the key read instead on an additional Service (this tool writes Traefik's own).
@@ -219,7 +220,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   const additionalTypeKey = chart.additionalServiceType.split('.');
   // Up to v39 the chart also renders the free-form `service.spec` (traefik/templates/_service.tpl), after its own keys.
   const fieldKeys = chart.serviceFields === 'service' ? [[], ['spec']] : [['spec']];
-  const services: DeployedService[] = [];
+  const [services, portless]: DeployedService[][] = [[], []];
   const badVips: Problem[] = [];
   const service = isMap(values.service) ? values.service : {};
   const flags = traefikFlags(user, prefix, settings.chartVersion);
@@ -305,7 +306,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     // `if ne $service.enabled false` (templates/service.yaml): only false itself turns an additional Service off.
     if (!isMap(extra) || extra.enabled === false || badAnnotations(extra, at)) continue;
     const entrypointPorts = additionalServicePorts(values, name, chartVersion);
-    if (!entrypointPorts.length) continue;
+    const rendered = entrypointPorts.length ? services : portless; // without a port: not rendered, its VIPs judged (81b-7)
     const { tcp, udp, all } = sides(entrypointPorts, name);
     const context: ServiceContext = {
       label: `Traefik's additional Service ${name}`,
@@ -323,16 +324,13 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     templated(extra, at);
     takeover(extra, at, `its ${VIP_ANNOTATION} annotation`);
     const unreadType = additionalTypeKey.length > 1 ? ['type'] : ['spec', 'type'];
-    if (valueAt(extra, unreadType) !== undefined) {
+    if (valueAt(extra, unreadType) !== undefined)
       misplaced.push({ path: [...prefix, 'values', ...at, ...unreadType], readAt: [...prefix, 'values', ...at, ...additionalTypeKey] });
-    }
     // An additional Service has no `single` default: unset splits its UDP ports off.
     if (udpService(extra, goTruthy(extra.single), udp)) {
-      services.push(chartService(extra, at, { ...context, ports: tcp }));
-      services.push(
-        chartService(extra, at, { ...context, label: `${context.label} (UDP)`, name: `${context.name}-udp`, ports: udp }, 'annotationsUDP'),
-      );
-    } else services.push(chartService(extra, at, context));
+      const udpSide = { ...context, label: `${context.label} (UDP)`, name: `${context.name}-udp`, ports: udp };
+      rendered.push(chartService(extra, at, { ...context, ports: tcp }), chartService(extra, at, udpSide, 'annotationsUDP'));
+    } else rendered.push(chartService(extra, at, context));
   }
   badVips.push(...extraObjectEscapes(user, prefix, chart), ...nonTextAnnotationProblems(user, prefix, values, chartVersion));
   const kind = sourced<string>(['deployment', 'kind'], 'Deployment');
@@ -366,6 +364,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   return {
     values,
     services,
+    portlessServices: portless,
     badVips,
     misplacedServiceTypes: misplaced,
     entrypoints: ports,

@@ -9,6 +9,7 @@ import { renderedInteger } from './yaml-number';
 import { portNameProblem } from '../core/port-name';
 import { isMap } from '../core/is-map';
 import { NODE_PORTS } from '../net/node-ports';
+import { latinSpelling, lookAlikeAdvice } from '../config/look-alike';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -37,6 +38,12 @@ export function portRangeProblems({ values, entrypoints, chart, chartName, sourc
     const entry = entrypoints.find((e) => e.name === name);
     const exposed = !!entry?.services.length;
     const at = (key: string, value: unknown) => sourced(['ports', name, key], value).path;
+    // `w\u0435b` (a Cyrillic "е", 80a-9): the chart's entrypoint mistyped, not a new one to complete with a port.
+    const meant = latinSpelling(name);
+    if (meant && CHART_ENTRYPOINTS.includes(meant) && !Object.hasOwn(ports, meant)) {
+      problems.push({ path: sourced(['ports', name], port).path, message: `is no entrypoint of ${chartName}: ${lookAlikeAdvice(name)}` });
+      continue;
+    }
     if (!Object.hasOwn(port, 'port') && !CHART_ENTRYPOINTS.includes(name) && goTruthy(port)) {
       problems.push({
         path: sourced(['ports', name], port).path,

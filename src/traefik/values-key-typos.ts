@@ -47,6 +47,16 @@ export function valuesKeyTypos(values: Readonly<Record<string, unknown>>, schema
       const guess = open && names.length ? typoAmong(key, names) : undefined;
       // A suggestion writes the path of the user's own keys: none where one of them may be a secret.
       if (!guess || !path.every((step) => typeof step === 'number' || mayQuote(step))) continue;
+      // From chart v30.0.0 templates/ingressroute.yaml ranges over every `ingressRoute.<name>` (chart-ingress-routes.ts):
+      // the slip is rendered as an IngressRoute of its own, not dropped (80a-18).
+      if (written(path) === 'ingressRoute' && Number(/\d+/.exec(tag)?.[0]) >= 30) {
+        found.push({
+          path: [...path, key],
+          message: `is rendered by Traefik chart ${tag} as an IngressRoute of its own (templates/ingressroute.yaml renders every ingressRoute.<name>), beside the chart's ${JSON.stringify(guess)}: did you mean "${written([...path, guess])}"?`,
+          aboutName: true,
+        });
+        continue;
+      }
       found.push({
         path: [...path, key],
         message:

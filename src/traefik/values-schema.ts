@@ -187,6 +187,9 @@ function typeFix(node: unknown, expected: string): string | undefined {
       return `${shown} is written; write true or false without quotes`;
     }
     if (expected === 'array') return 'give a list, even of one item';
+    // Letters typed for digits (80a-10: "8O"): the number they stand for, not the leading digits ("8"), a port not meant.
+    const misread = /^\d*[OolI][\dOolI]*$/.test(text) ? text.replace(/[Oo]/g, '0').replace(/[lI]/g, '1') : undefined;
+    if (counts && misread) return `${shown} holds letters where digits go (O for 0, l or I for 1): write ${Number(misread)} without quotes`;
     const digits = /^\d+/.exec(text);
     if (counts)
       return `${shown} is not a number: write a ${whole ? 'whole ' : ''}number without quotes${digits ? `, such as ${Number(digits[0])}` : ''}`;

@@ -18,8 +18,16 @@ export function linearPattern(pattern: string): string {
   return units ? `^[0-9](?:[0-9]|(?<=[0-9])(?:${units}))*$` : pattern;
 }
 
-/** What a text must be to match a pattern linearPattern rewrote, in words, for a message; undefined for any other. */
+/**
+ * Traefik's Middleware `errors.status` items (`traefik/crds/traefik.io_middlewares.yaml`, v39.0.7:
+ * `^([1-5][0-9]{2}[,-]?)+$`): HTTP status codes and ranges, which the raw pattern does not say in words (80a-17).
+ */
+const STATUS_CODES = '^([1-5][0-9]{2}[,-]?)+$';
+
+/** What a text must be to match a known CRD pattern, in words, for a message; undefined for any other. */
 export function patternMeaning(pattern: string): string | undefined {
+  if (pattern === STATUS_CODES)
+    return 'HTTP status codes: a code from 100 to 599 or a range of them, such as "500", "500-599" or "502,504"';
   const units = /^\^\[0-9\]\(\?:\[0-9\]\|\(\?<=\[0-9\]\)\(\?:(?<units>[^)]+)\)\)\*\$$/u.exec(pattern)?.groups?.units;
   return units
     ? `a duration the API server takes: whole numbers, each followed by a unit (${units.split('|').join(', ')}) or none, ` +

@@ -39,3 +39,21 @@ export function compareQuantities(a: Quantity, b: Quantity): number {
   const right = b.num * a.den;
   return left < right ? -1 : left > right ? 1 : 0;
 }
+
+/**
+ * What to write for a text that is no quantity (80a-20: `50MB`, `100mi`), when only its unit is wrong: the units
+ * quantity.go reads (k, M, G, T, P, E in powers of 1000, Ki to Ei in powers of 1024, m for thousandths), so `MB` is `M`
+ * or `Mi` and a CPU's `mi` is `m`. Undefined when the number itself is unclear.
+ */
+export function quantityFix(value: string, resource: string): string | undefined {
+  const parts = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*([a-zA-Z]+)$/.exec(value.trim());
+  if (!parts) return undefined;
+  const [, number, written] = parts;
+  const unit = written.replace(/b$/i, '');
+  if (!/^[kmgtpe]i?$/i.test(unit)) return undefined;
+  if (resource === 'cpu' && unit.toLowerCase().startsWith('m'))
+    return `${JSON.stringify(written)} is no Kubernetes unit: write ${number}m (thousandths of a CPU)`;
+  const letter = unit[0].toUpperCase();
+  const decimal = letter === 'K' ? 'k' : letter;
+  return `${JSON.stringify(written)} is no Kubernetes unit: write ${number}${decimal} (powers of 1000) or ${number}${letter}i (powers of 1024)`;
+}

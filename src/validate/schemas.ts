@@ -8,6 +8,7 @@ import { FieldPath, Finding, isRecord, show } from './paths';
 import { atSecretReference, unshownReference } from './secret-refs';
 import { declaredFields, unknownField } from './unknown-field';
 import { patternMeaning } from './linear-patterns';
+import { quantityFix } from './quantity';
 import { hiddenKeyUnder } from '../core/reference-keys';
 import { nonAsciiHost } from '../config/formats';
 
@@ -304,7 +305,7 @@ function runStrict(validate: ModelValidator, object: object, schemaName: string,
     if (!Array.isArray(thrown)) throw e;
     errors = thrown as ErrorObject[];
   }
-  const findings = errors.map((e) => fromAjvError(e, object, schemaName));
+  const findings = quantityErrors(errors).map((e) => fromAjvError(e, object, schemaName));
 
   const visit = (value: unknown, path: FieldPath): void => {
     if (Array.isArray(value)) {
@@ -341,6 +342,16 @@ function anyOfMerged(errors: readonly ErrorObject[]): ErrorObject[] {
   });
 }
 
+/**
+ * A resource quantity is `oneOf` a number and a text in the quantity format (kubernetes-models' Quantity schema): a text
+ * that is no quantity fails both, and "expects number" would send the user to write 50 (bytes) for "50MB" (80a-20).
+ * Only the format error is kept: it says what the text should be.
+ */
+function quantityErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const texts = new Set(errors.filter((e) => e.keyword === 'format' && e.params.format === 'quantity').map((e) => e.instancePath));
+  return errors.filter((e) => !texts.has(e.instancePath) || (e.keyword === 'format' && e.params.format === 'quantity'));
+}
+
 /** Turns an ajv error into a finding on the field it is about, with the bad value and what the schema expects. */
 function fromAjvError(error: ErrorObject, root: unknown, schemaName: string, schema?: unknown): Finding {
   const path = pointerToPath(error.instancePath, root);
@@ -367,8 +378,15 @@ function fromAjvError(error: ErrorObject, root: unknown, schemaName: string, sch
     }
     case 'enum':
       return { path, message: `is ${given}; ${schemaName} allows only ${(params.allowedValues as unknown[]).map(show).join(', ')}` };
-    case 'format':
+    case 'format': {
+      const fix = params.format === 'quantity' && typeof value === 'string' ? quantityFix(value, String(path.at(-1))) : undefined;
+      if (params.format === 'quantity')
+        return {
+          path,
+          message: `is ${given}, not a quantity (${schemaName}): ${fix ?? 'write a number with a unit such as 128Mi or 100m'}`,
+        };
       return { path, message: `is ${given}; ${schemaName} expects the format ${show(params.format)}` };
+    }
     default: {
       // A host name field (Gateway API `hostnames`, `hostname`) with non-ASCII letters: the punycode form, as ingresses[].host gets (53b-3).
       const host =

@@ -285,6 +285,26 @@ const ROWS: Array<[string, object, object, [string, string[]] | undefined]> = [
     {},
     ['additionalArguments[0]', ['turns on entrypoints.web.forwardedheaders.insecure']],
   ],
+  [
+    'neighbour 81b-15: an ACME e-mail through $(VAR) that envFrom may set',
+    {
+      envFrom: [{ secretRef: { name: 'acme-env' } }],
+      persistence: { enabled: true },
+      additionalArguments: [
+        '--certificatesresolvers.le.acme.email=$(ACME_EMAIL)',
+        '--certificatesresolvers.le.acme.tlschallenge=true',
+        '--certificatesresolvers.le.acme.storage=/data/acme.json',
+      ],
+    },
+    {},
+    undefined,
+  ],
+  [
+    '81b-15: trustedIPs=$(TIPS) with TIPS 0.0.0.0/0 is judged as every client',
+    { env: [{ name: 'TIPS', value: '0.0.0.0/0' }], additionalArguments: ['--entrypoints.websecure.forwardedheaders.trustedips=$(TIPS)'] },
+    {},
+    ['additionalArguments[0]', ['"0.0.0.0/0" trusts every address']],
+  ],
 ];
 
 describe('81b: Traefik env, mounts and image version judged as the flags and keys with the same effect', () => {

@@ -1,7 +1,9 @@
 import { isMap } from '../core/is-map';
-import { envFromNames } from './env-from-keys';
 
 type Values = Readonly<Record<string, unknown>>;
+
+/** The key under which `containerVars` notes that `envFrom` may set any name (no env var name holds a space). */
+const FROM_SOURCES = ' envFrom';
 
 /** kubelet expansion: `$$` escapes a `$`, `$(NAME)` is a reference (IsEnvVarName's characters). */
 const REFERENCE = /\$\$|\$\(([-._a-zA-Z][-._a-zA-Z0-9]{0,252})\)/g;
@@ -13,7 +15,8 @@ const REFERENCE = /\$\$|\$\(([-._a-zA-Z][-._a-zA-Z0-9]{0,252})\)/g;
  */
 function containerVars(values: Values): Map<string, string | null> {
   const vars = new Map<string, string | null>();
-  for (const { name } of envFromNames(values)) vars.set(name, null);
+  // A name no `env` entry sets may come from an `envFrom` source, whose keys are not read here: unknown then.
+  if (Array.isArray(values.envFrom) && values.envFrom.length) vars.set(FROM_SOURCES, null);
   for (const item of Array.isArray(values.env) ? values.env : []) {
     if (!isMap(item) || typeof item.name !== 'string') continue;
     if (item.valueFrom !== undefined) vars.set(item.name, null);
@@ -30,7 +33,7 @@ function expand(text: string, vars: ReadonlyMap<string, string | null>): string 
   let unknown = false;
   const value = text.replace(REFERENCE, (whole, name: string | undefined) => {
     if (name === undefined) return '$';
-    const known = vars.get(name);
+    const known = vars.has(name) ? vars.get(name) : vars.get(FROM_SOURCES);
     if (known === null) unknown = true;
     return typeof known === 'string' ? known : whole;
   });

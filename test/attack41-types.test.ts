@@ -1,4 +1,5 @@
 import { judgedValues } from './helpers';
+import { servedTag } from './traefik-fixtures';
 
 /**
  * Attack round 40b-2 and 40b-5: values of Traefik's pod template of the wrong type on chart versions with no vendored values
@@ -6,7 +7,7 @@ import { judgedValues } from './helpers';
  * schema refuses them too but one message is kept; priorityClassName, runtimeClassName and existingClaim that are no DNS-1123
  * subdomain, in the values and in extraObjects pod specs. Judged in-process.
  */
-const errorsOf = (values: object, chart: string) => judgedValues({ image: { tag: 'v3.6.2' }, ...values }, chart).errors;
+const errorsOf = (values: object, chart: string) => judgedValues({ image: { tag: servedTag(chart) }, ...values }, chart).errors;
 // The errors at `key` or below it.
 const at = (errors: string[], key: string) =>
   errors.filter((e) => /^[:.[]/.test(e.slice(`traefik.values.${key}`.length)) && e.startsWith(`traefik.values.${key}`));

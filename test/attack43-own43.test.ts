@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { stringify } from 'yaml';
 import { judgedValues, valuesDoors } from './helpers';
+import { servedTag } from './traefik-fixtures';
 import { validateManifests } from '../src/validate/conformance';
 import { podContainerProblems } from '../src/traefik/pod-containers';
 import { traefikChartRules } from '../src/traefik/chart-versions';
@@ -15,7 +16,7 @@ import { parseVersion } from '../src/semver';
  * valueFrom selectors, envFrom, sysctls, hugepages and hostPort under hostNetwork on every container of every pod and in
  * `npm run validate`. Judged in-process.
  */
-const errorsOf = (values: object, chart = '41.3.0') => judgedValues({ image: { tag: 'v3.6.2' }, ...values }, chart).errors;
+const errorsOf = (values: object, chart = '41.3.0') => judgedValues({ image: { tag: servedTag(chart) }, ...values }, chart).errors;
 const at = (errors: string[], key: string) =>
   errors.filter((e) => e.startsWith(`traefik.values.${key}: `)).map((e) => e.slice(`traefik.values.${key}: `.length));
 const c = (name: string, extra: object = {}) => ({ name, image: 'busybox:1.36', ...extra });

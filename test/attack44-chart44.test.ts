@@ -1,4 +1,4 @@
-import { perChart } from './traefik-fixtures';
+import { perChart, servedTag } from './traefik-fixtures';
 import { stringify } from 'yaml';
 import { App } from 'cdk8s';
 import { clusterRefusal, devConfig, helmChartConfigRefusal, judgedValues, refusalOf } from './helpers';
@@ -13,7 +13,7 @@ import { formatDiagnostic, parseConfigText } from '../src/config/load';
  * `readinessProbe: null` / `livenessProbe: null` (a bare `null` line in the probe the chart opens), the kinds of the blocks
  * the chart writes into the pod on charts without a vendored values schema (27.0.2, 38.0.0), and three messages.
  */
-const errorsOf = (values: object, chart: string) => judgedValues({ image: { tag: 'v3.6.2' }, ...values }, chart).errors;
+const errorsOf = (values: object, chart: string) => judgedValues({ image: { tag: servedTag(chart) }, ...values }, chart).errors;
 const at = (errors: string[], key: string) => errors.filter((e) => e.startsWith(`traefik.values.${key}: `));
 const HUB = { token: 'traefik-hub-license' };
 const HUB_ENV = { name: 'HUB_TOKEN', valueFrom: { secretKeyRef: { name: 'hubsecret', key: 'token' } } };

@@ -18,7 +18,9 @@ import { parseVersion } from '../src/semver';
  * the Traefik Hub admission port clash reported at `hub.apimanagement.admission.listenAddr`, and a `deployment.kind` the chart
  * renders nothing for, which no longer hides the pod's other errors.
  */
-const errorsOf = (values: object, chart: string) => judgedValues({ image: { tag: 'v3.6.2' }, ...values }, chart).errors;
+/** A Traefik image each chart's RBAC serves: v3.1+ lists EndpointSlices, granted from chart v30.0.0 (81b-24). */
+const tagFor = (chart: string) => (traefikChartRules(parseVersion(chart)).rbacMaximum ? 'v3.0.4' : 'v3.6.2');
+const errorsOf = (values: object, chart: string) => judgedValues({ image: { tag: tagFor(chart) }, ...values }, chart).errors;
 const at = (errors: string[], key: string) => errors.filter((e) => e.startsWith(`traefik.values.${key}: `));
 const MEMORY = (memory: unknown, percentage?: unknown) => ({
   resources: { limits: { memory } },
@@ -291,7 +293,7 @@ describe('every door', () => {
     ['admission listenAddr on websecure', HUB(':8443'), 'hub.apimanagement.admission.listenAddr', '39.0.7'],
     ['a misspelt kind and a pod error', { deployment: { kind: 'deployment', dnsPolicy: 'Foo' } }, 'deployment.dnsPolicy', '39.0.7'],
   ])('%s: cluster and chart constructs', (_, raw, key, chartVersion) => {
-    const values = { image: { tag: 'v3.6.2' }, ...raw };
+    const values = { image: { tag: tagFor(chartVersion) }, ...raw };
     const where = new RegExp(`(^|\\n|: )(traefik\\.)?values\\.${key.replace(/[.[\]]/g, '\\$&')}:? `);
     expect(clusterRefusal({ ...devConfig().traefik, chartVersion, values })).toMatch(where);
     expect(helmChartConfigRefusal({ chartVersion, values })).toMatch(where);

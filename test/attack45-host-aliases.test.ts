@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { clusterRefusal, devConfig, helmChartConfigRefusal, judgedValues } from './helpers';
-import { deploymentOf } from './traefik-fixtures';
+import { deploymentOf, servedTag } from './traefik-fixtures';
 import { validateManifests } from '../src/validate/conformance';
 
 /**
@@ -9,7 +9,7 @@ import { validateManifests } from '../src/validate/conformance';
  * the gap chart45 left beside dnsConfig (a bad IP or host name, a map for the list, were accepted on every chart).
  */
 const errorsOf = (hostAliases: unknown, chart: string) =>
-  judgedValues({ image: { tag: 'v3.6.2' }, deployment: { hostAliases } }, chart).errors;
+  judgedValues({ image: { tag: servedTag(chart) }, deployment: { hostAliases } }, chart).errors;
 const KEY = 'traefik.values.deployment.hostAliases';
 const NOT_IP = /^is "x", not an IP address, which the API server refuses \("must be a valid IP address", ValidateHostAliases\)/;
 const NO_IP = /^is not set, which the API server refuses \("must be a valid IP address"/;

@@ -1,4 +1,4 @@
-import { perChart } from './traefik-fixtures';
+import { perChart, servedTag } from './traefik-fixtures';
 import { clusterRefusal, devConfig, helmChartConfigRefusal, judgedValues } from './helpers';
 
 /**
@@ -7,7 +7,7 @@ import { clusterRefusal, devConfig, helmChartConfigRefusal, judgedValues } from 
  * a router to ping@internal on the probes' entrypoint, and the probes' scheme against the ping entrypoint's TLS as Traefik's
  * flags (not only the values switch) set it.
  */
-const errorsOf = (values: object, chart: string) => judgedValues({ image: { tag: 'v3.6.2' }, ...values }, chart).errors;
+const errorsOf = (values: object, chart: string) => judgedValues({ image: { tag: servedTag(chart) }, ...values }, chart).errors;
 const at = (errors: string[], key: string) => errors.filter((e) => e.startsWith(`traefik.values.${key}: `));
 const ALL_NULL = { failureThreshold: null, initialDelaySeconds: null, periodSeconds: null, successThreshold: null, timeoutSeconds: null };
 const EMPTIED = /: sets every key to null, .* a bare "\{\}" line there, which is no YAML/;

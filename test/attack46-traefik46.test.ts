@@ -1,4 +1,5 @@
 import { clusterRefusal, devConfig, helmChartConfigRefusal, judgedValues } from './helpers';
+import { servedTag } from './traefik-fixtures';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { load } from 'js-yaml';
@@ -10,7 +11,7 @@ import { ruleMatchesProbe } from '../src/traefik/ping-rule-match';
  * (file-provider routers' entryPoints, HTTP only), by their rule against the kubelet's GET /ping, and with the ping
  * entrypoint's TLS rule still applied.
  */
-const judge = (values: object, chart: string) => judgedValues({ image: { tag: 'v3.6.2' }, ...values }, chart);
+const judge = (values: object, chart: string) => judgedValues({ image: { tag: servedTag(chart) }, ...values }, chart);
 const at = (lines: string[], key: string) => lines.filter((e) => e.startsWith(`traefik.values.${key}: `));
 const args = (...items: string[]) => ({ additionalArguments: items });
 const manual = (extra: object = {}) => ({ ...args('--ping.manualRouting=true'), ...extra });

@@ -111,6 +111,8 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['40.0.0', 'additionalServiceType', 'type', 'spec.type'],
   // bundle-version of traefik/crds/gateway-standard-install.yaml; providers.kubernetesGateway from v30.0.0
   ['30.0.0', 'gatewayApi', 'no-provider', 'unverified'],
+  // traefik/templates/rbac/clusterrole.yaml grants discovery.k8s.io endpointslices and nodes from v30.0.0 (Traefik v3.1; k3s-io/k3s#10934)
+  ['30.0.0', 'rbacMaximum', '3.0.99', undefined],
   ['34.0.0', 'gatewayApi', 'unverified', 'v1.2.1'],
   ['37.0.0', 'gatewayApi', 'v1.2.1', 'v1.3.0'],
   ['37.3.0', 'gatewayApi', 'v1.3.0', 'v1.4.0'],

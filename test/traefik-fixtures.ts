@@ -1,3 +1,5 @@
+import { traefikChartRules, upstreamChartVersion } from '../src/traefik/chart-versions';
+import { parseVersion } from '../src/semver';
 // Traefik values the pod-rule table tests share (attack39-42): written once here.
 
 /** `traefik.values` with one Deployment in extraObjects whose pod spec is `podSpec`. */
@@ -67,3 +69,7 @@ export function perChart<C extends unknown[]>(
     return charts.map((chart): [string, ...C, string] => [`${row[0]} (${chart})`, ...columns, chart]);
   });
 }
+
+/** A Traefik image the chart's RBAC serves: v3.1+ lists EndpointSlices, granted from chart v30.0.0 (81b-24). */
+export const servedTag = (chart: string): string =>
+  traefikChartRules(parseVersion(upstreamChartVersion(chart))).rbacMaximum ? 'v3.0.4' : 'v3.6.2';

@@ -67,14 +67,15 @@ describe("A12: values the chart's own templates fail on, per chart version", () 
     judgeConfig(withTraefikValues({ image: { tag } }, { chartVersion }), expected),
   );
 
-  test.each<[string, object]>([
-    ['versionOverride', { versionOverride: 'v3.6.2' }],
-    ['a Traefik Hub image', { hub: { enabled: true } }],
-  ])('the chart reads the version from %s, not the tag', (_, v) => {
-    expect(configErrors(withTraefikValues({ image: { tag: 'v2.11.0' }, ...v }, { chartVersion: '39.0.7' })).join('\n')).not.toContain(
-      'renders only Traefik',
-    );
-  });
+  // 81b-4: versionOverride changes only what the chart's templates believe; the pod still runs image.tag (attack80-pv81).
+  test.each<[string, object]>([['a Traefik Hub image', { hub: { enabled: true } }]])(
+    'the chart reads the version from %s, not the tag',
+    (_, v) => {
+      expect(configErrors(withTraefikValues({ image: { tag: 'v2.11.0' }, ...v }, { chartVersion: '39.0.7' })).join('\n')).not.toContain(
+        'renders only Traefik',
+      );
+    },
+  );
 
   const removed = 't.yaml: traefik.values.ports.web.redirectTo: is set, but Traefik chart';
   test.each<[string, string | undefined]>([

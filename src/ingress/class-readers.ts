@@ -1,3 +1,4 @@
+import { apiClientChange, apiServerClusterIp, bypassesProxy, SERVICE_ACCOUNT_DIR } from '../traefik/api-client-env';
 import type { Path, Problem } from '../core/problem';
 import type { TraefikIngressProvider } from '../traefik/ingress-provider';
 import { INGRESS_CLASS } from './tls';
@@ -16,6 +17,8 @@ export interface ClassReaders {
    * kubernetes.go `shouldProcessIngress`: no class and no ingress.class annotation match an empty `ingressClass`).
    */
   readonly namesClass: boolean;
+  /** The ClusterIP of the `kubernetes` Service (api-client-env.ts apiServerClusterIp), 10.43.0.1 unless the service CIDR moves it. */
+  readonly apiServerIp?: string;
 }
 
 /**
@@ -46,6 +49,30 @@ export function classReaderProblems(provider: TraefikIngressProvider, readers: C
         `${ignored}: remove it`,
     );
   }
+  // 81b-1: the variables Traefik's API client is built from have the refused endpoint flag's effect.
+  const endpointRule = 'as --providers.kubernetesingress.endpoint, refused alike';
+  const apiServerIp = readers.apiServerIp ?? apiServerClusterIp();
+  for (const entry of provider.apiClientEnv ?? []) {
+    const change = apiClientChange(entry, apiServerIp);
+    if (change)
+      error(
+        entry.path,
+        `${change}: Traefik's Kubernetes providers then read Ingresses from another API server or none (${endpointRule}), so ${ignored}: remove it`,
+      );
+  }
+  const proxy = provider.apiProxy;
+  if (proxy && !bypassesProxy(proxy.noProxy, apiServerIp))
+    error(
+      proxy.path,
+      `sends Traefik's API requests to this cluster's API server (${apiServerIp}) through that proxy, which cannot reach a ClusterIP, as NO_PROXY does not list it ` +
+        `(${endpointRule}), so ${ignored}: add ${apiServerIp} (or the service CIDR) to NO_PROXY`,
+    );
+  if (provider.tokenMount)
+    error(
+      provider.tokenMount,
+      `mounts a volume over ${SERVICE_ACCOUNT_DIR}, so the API server adds no ServiceAccount token to Traefik's container and it may not list ` +
+        `Ingresses anywhere (as rbac.enabled false, refused alike), so ${ignored}: mount it elsewhere`,
+    );
   if (classLookupOff && namesClass) {
     const what = flag(classLookupOff)
       ? 'stops Traefik looking IngressClasses up'

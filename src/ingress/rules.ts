@@ -18,6 +18,7 @@ import {
 import { entrypointResolverProblems, resolverNameProblem } from '../traefik/resolver-names';
 import { singleLabelCertificateWarning } from './single-label-hosts';
 import { classReaderProblems } from './class-readers';
+import { apiServerClusterIp } from '../traefik/api-client-env';
 import { RouteOwner, routeKey, sameRouteMessage } from './extra-routes';
 import { http01SolverOwners } from '../cert-manager/http01-hosts';
 import { wildcardTakeoverProblems } from './wildcard-takeover';
@@ -123,7 +124,13 @@ function checkIngressProvider(config: ClusterConfig, provider: TraefikIngressPro
   if (provider.disabled) error(provider.disabled, providerOffMessage(provider.disabled, ignored));
   const namers = 'every Ingress of this config';
   const unlabelled = "this tool's Ingresses carry none";
-  for (const problem of classReaderProblems(provider, { ignored, namers, unlabelled, namesClass: true }))
+  for (const problem of classReaderProblems(provider, {
+    ignored,
+    namers,
+    unlabelled,
+    namesClass: true,
+    apiServerIp: apiServerClusterIp(config.k3s.serviceCidr),
+  }))
     error(problem.path, problem.message);
   const { namespaces } = provider;
   const unwatched = unwatchedNamespacesProblem(namespaces, readers);

@@ -1,6 +1,7 @@
 import { formatPath, Path, Problem } from '../core/problem';
 import { chartRulesOf, TRAEFIK_CHART_TABLE } from './chart-versions';
 import { switchState } from './switch-values';
+import { expandedFlagValue } from './argument-env';
 
 /**
  * One Traefik CLI flag of `additionalArguments` or `globalArguments` (up to chart v35.4.0), as Traefik reads it: the chart
@@ -104,12 +105,19 @@ function parseFlag(item: unknown): { written: string; value?: string } | undefin
  * another. The items Traefik would not read as flags are `argumentProblems`' to refuse.
  */
 export function traefikFlags(values: Readonly<Record<string, unknown>>, prefix: Path, chartVersion: string): TraefikFlag[] {
+  const vars = new Map();
   return items(values, prefix, chartVersion).flatMap(({ path, list, item, last, after }): TraefikFlag[] => {
     const flag = parseFlag(item);
     if (!flag) return [];
     const written = flag.written.trim();
     const name = written.toLowerCase();
-    if (flag.value !== undefined) return [{ path, name, written, value: flag.value, raw: flag.value }];
+    if (flag.value !== undefined) {
+      // 81b-15: judged with the value the kubelet makes of `$(VAR)`; one from a Secret or ConfigMap is not known here, so a
+      // flag that takes text is left unjudged (a switch keeps its text, which no rule can read as true or false).
+      const value = list === 'additionalArguments' || list === 'globalArguments' ? expandedFlagValue(flag.value, values, vars) : flag.value;
+      if (value === null) return SWITCHES.test(name) ? [{ path, name, written, value: flag.value, raw: flag.value }] : [];
+      return [{ path, name, written, value, raw: value }];
+    }
     // A value written as the next item (refused as such by argumentProblems) is judged as meant in the same run (79b-9).
     if (!last && typeof item === 'string' && splitPairFix(item, after))
       return [{ path, name, written, value: after as string, raw: after as string }];

@@ -285,6 +285,7 @@ export function imageFailures(values: Values, chart: Version, chartName: string,
   const release = imageRelease(values);
   const { imageMinimum, imageMaximum } = traefikChartRules(chart);
   const instead = 'remove the key (K3s pins a matching image), or use a chart that matches the image';
+  if (values.versionOverride) return overriddenImageFailures(values, chartName, imageMinimum, tag.path);
   if (release === 'no release' && imageMinimum) {
     return [
       {
@@ -299,6 +300,13 @@ export function imageFailures(values: Values, chart: Version, chartName: string,
   const problem = (why: string): Problem[] => [
     { path: tag.path, message: `is ${shownValue(image.tag)}, but ${chartName} ${why}: ${instead}` },
   ];
+  const { rbacMaximum } = traefikChartRules(chart);
+  if (rbacMaximum && compareVersions(release, parseVersion(rbacMaximum)) > 0) {
+    return problem(
+      `grants Traefik no EndpointSlices nor Nodes in its ClusterRole, which Traefik v3.1 and newer list, so its Kubernetes providers fail and ` +
+        'every Ingress is ignored (k3s-io/k3s#10934); Traefik chart v30.0.0 or newer grants them',
+    );
+  }
   if (imageMinimum && compareVersions(release, parseVersion(imageMinimum)) < 0) {
     return problem(`renders only Traefik v${imageMinimum} or newer ("This version of the Chart only supports Traefik Proxy ...")`);
   }
@@ -322,4 +330,23 @@ export function imageFailures(values: Values, chart: Version, chartName: string,
       },
     ];
   });
+}
+
+/**
+ * 81b-4: with `versionOverride` the chart's version checks read it instead of the tag (`traefik.proxyVersion`), so the
+ * chart renders, but the pod still runs `image.tag`'s Traefik: one below the chart's minimum runs under flags, RBAC and
+ * CRDs written for a newer Traefik, as the chart's own check exists to prevent.
+ */
+function overriddenImageFailures(values: Values, chartName: string, imageMinimum: string | undefined, tagPath: Path): Problem[] {
+  const release = imageRelease(values);
+  if (typeof release !== 'object' || !imageMinimum || compareVersions(release, parseVersion(imageMinimum)) >= 0) return [];
+  return [
+    {
+      path: tagPath,
+      message:
+        `is ${shownValue((values.image as Values).tag)}, so the pod runs Traefik ${release.tag}, but ${chartName} renders only Traefik v${imageMinimum} or newer; ` +
+        `versionOverride ${shownValue(values.versionOverride)} changes only the version the chart's templates believe, not the image: ` +
+        'remove both keys (K3s pins a matching image), or pin a matching image',
+    },
+  ];
 }

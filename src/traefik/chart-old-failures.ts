@@ -22,7 +22,8 @@ const inRange = (chart: Version, since: string, until: string) =>
 function traefikV2(values: Values, chart: Version): boolean {
   if (compareVersions(chart, parseVersion('v23.2.0')) < 0)
     return String(valueAt(values, ['experimental', 'v3', 'enabled']) ?? false) === 'false';
-  const release = imageRelease(values);
+  // As before 81b-4 on these old charts: with versionOverride the tag is not read, and the chart's v2 default stands.
+  const release = values.versionOverride ? undefined : imageRelease(values);
   return release === undefined || (typeof release === 'object' && release.major < 3);
 }
 

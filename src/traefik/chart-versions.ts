@@ -131,6 +131,12 @@ export interface TraefikChartRules {
   readonly imageMinimum?: string;
   readonly imageMaximum?: string;
   /**
+   * 81b-24: the newest Traefik whose Kubernetes providers the chart's ClusterRole serves. Traefik v3.1 lists
+   * `discovery.k8s.io` EndpointSlices and Nodes, granted from chart v30.0.0 (appVersion v3.1.0, rbac/clusterrole.yaml);
+   * on charts 27 to 29 a v3.1+ image cannot start its providers (k3s-io/k3s#10934, traefik-helm-chart#1143).
+   */
+  readonly rbacMaximum?: string;
+  /**
    * The Traefik major version the chart deploys when `image.tag` names no release (its appVersion, traefik/Chart.yaml):
    * v2 up to v27.0.2 (appVersion v2.9.4 at v20.1.1, v2.11.2 at v27.0.2), v3 from v28.0.0 (appVersion v3.0.0, which is also
    * its `imageMinimum`). K3s pins an image of the same major on its charts (src/k3s/bundled-traefik.ts), maybe a newer minor.
@@ -288,6 +294,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     hostAliases: false,
     entrypointMiddlewares: 'middlewares',
     emptyDirOptions: false,
+    rbacMaximum: '3.0.99',
   },
   { since: '20.2.0', namespaceOverride: true },
   { since: '20.3.0', instanceLabelOverride: true },
@@ -303,7 +310,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '28.0.0', classLookupSwitch: 'values-key', imageMinimum: '3.0.0', probePaths: true, traefikMajor: 3, goRuntimeEnv: true },
   { since: '28.1.0', hubTokenEnv: true, hubPorts: 'with-token' },
   { since: '29.0.0', hostAliases: true },
-  { since: '30.0.0', gatewayApi: 'unverified' },
+  { since: '30.0.0', gatewayApi: 'unverified', rbacMaximum: undefined },
   { since: '30.1.0', classLookupSwitch: 'rbac-namespaced' },
   // From v31.1.1 the template drops rollingUpdate under Recreate (commit 6c1c8c3, issue #1193).
   { since: '31.1.0', probePortName: false },

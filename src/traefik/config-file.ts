@@ -65,7 +65,7 @@ export function staticConfigMounts(user: Values, prefix: Path): Path[] {
  * The `env` entries (XDG_CONFIG_HOME, HOME) whose value the static-configuration rule needs but cannot know: set
  * from `valueFrom` or through `$(VAR)`, while a volume is mounted into Traefik's container. Each path is the entry's.
  */
-export function unknowableSearchDirectories(user: Values, prefix: Path): Path[] {
+function unknowableSearchDirectories(user: Values, prefix: Path): Path[] {
   if (!configMountPaths(user, prefix).length || !Array.isArray(user.env)) return [];
   return user.env.flatMap((item: unknown, i) =>
     isMap(item) &&
@@ -75,6 +75,41 @@ export function unknowableSearchDirectories(user: Values, prefix: Path): Path[] 
       ? [[...prefix, 'values', 'env', i]]
       : [],
   );
+}
+
+/**
+ * The volumes the chart itself mounts writable into Traefik's container (templates/_podtemplate.tpl, v20 to v41.3.0):
+ * the `tmp` emptyDir at /tmp, and the `data` volume at `persistence.path` (default /data), an emptyDir or a claim.
+ */
+function chartVolumes(user: Values): Array<{ mountPath: string; volume: string }> {
+  const persistence = isMap(user.persistence) ? user.persistence : {};
+  const dataPath = typeof persistence.path === 'string' && persistence.path !== '' ? normalize(persistence.path) : '/data';
+  return [
+    { mountPath: '/tmp', volume: "the chart's writable tmp emptyDir at /tmp" },
+    { mountPath: dataPath, volume: `the chart's writable data volume at ${dataPath}` },
+  ];
+}
+
+/**
+ * 81b-21: `env` XDG_CONFIG_HOME or HOME that put a directory Traefik searches for traefik.yml on a volume the chart
+ * itself mounts writable (an init container or an exec can write the file there), with the effect of a volume mounted at
+ * /etc/traefik. Traefik's file loader (traefik/traefik pkg/cli/loader_file.go, v3.x: file.Finder BasePaths
+ * "/etc/traefik/traefik", "$XDG_CONFIG_HOME/traefik", "$HOME/.config/traefik", "./traefik") expands them from its env.
+ */
+function chartVolumeSearchDirectories(user: Values, prefix: Path): Array<{ path: Path; name: string; volume: string }> {
+  const env = Array.isArray(user.env) ? user.env : [];
+  const volumes = chartVolumes(user);
+  return env.flatMap((item: unknown, i) => {
+    if (!isMap(item) || typeof item.value !== 'string' || item.value === '' || !SEARCH_DIRECTORY_ENV.has(item.name as string)) return [];
+    const dir = item.name === 'HOME' ? normalize(`/${item.value}/.config`) : normalize(`/${item.value}`);
+    const on = volumes.find(({ mountPath }) => dir === mountPath || dir.startsWith(`${mountPath}/`));
+    return on ? [{ path: [...prefix, 'values', 'env', i], name: item.name as string, volume: on.volume }] : [];
+  });
+}
+
+/** The `env` entries that move Traefik's config-file lookup where no rule can judge it: unknowable, or onto a chart volume. */
+export function searchDirectoryEntries(user: Values, prefix: Path) {
+  return { unknowable: unknowableSearchDirectories(user, prefix), onChartVolume: chartVolumeSearchDirectories(user, prefix) };
 }
 
 /** Every volume mount into Traefik's container, with whether it can hold a static configuration file for given search directories. */

@@ -2,7 +2,7 @@ import { Path, Problem } from '../core/problem';
 import type { Sourced } from '../load-balancer/deployed';
 import { compareVersions, parseVersion, Version } from '../semver';
 import { goTruthy as truthy } from './go-truth';
-import { imageRelease } from './image-release';
+import { templateRelease } from './image-release';
 import { isMap } from '../core/is-map';
 
 /**
@@ -79,7 +79,8 @@ const both =
  * release below `below` (K3s pins the image otherwise, and the chart reads no version from a tag it cannot parse).
  */
 const imageBelow = (below: string) => (values: Values) => {
-  const release = imageRelease(values);
+  // `$version` is `traefik.proxyVersion`: versionOverride when set.
+  const release = templateRelease(values);
   return typeof release === 'object' && compareVersions(release, parseVersion(below)) < 0;
 };
 /** `and (not .Values.experimental.otlpLogs) (or (<log>.otlp.enabled) (<access>.otlp.enabled))` (requirements.yaml). */

@@ -27,7 +27,7 @@ import { quotedArgProblems } from './quoted-args';
 import { podPortAndVolumeProblems } from './pod-checks';
 import { definedResolvers, resolverStartProblems } from './defined-resolvers';
 import { resolverKeyProblems } from './resolver-keys';
-import { staticConfigMounts, unknowableSearchDirectories } from './config-file';
+import { searchDirectoryEntries, staticConfigMounts } from './config-file';
 import {
   ExtraObjectService,
   extraObjectServices,
@@ -113,8 +113,8 @@ export interface EffectiveTraefik {
   readonly configFile?: Path;
   /** `traefik.values` mount paths that put a volume where Traefik looks for a static configuration file: the same as `configFile`. */
   readonly staticConfigMounts: readonly Path[];
-  /** `env` entries that set XDG_CONFIG_HOME or HOME to a value unknown here, beside a volume mount: where Traefik looks is unknown. */
-  readonly unknowableSearchDirectories: readonly Path[];
+  /** `env` XDG_CONFIG_HOME/HOME entries whose config-file lookup is unknown here, or lies on a writable volume of the chart's own. */
+  readonly searchDirectories: ReturnType<typeof searchDirectoryEntries>;
   /** What would keep Traefik from reading the Ingresses this tool writes. */
   readonly ingressProvider: TraefikIngressProvider;
   /** `traefik.values` keys that turn Traefik's Gateway API provider (or the chart's Gateway) on: `providers.kubernetesGateway.enabled`, `gateway.enabled`. */
@@ -409,7 +409,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     extraObjectServices: extraObjectServices(user, prefix),
     ...(flags.some((flag) => flag.name === 'configfile') && { configFile: flags.find((flag) => flag.name === 'configfile')!.path }),
     staticConfigMounts: staticConfigMounts(user, prefix),
-    unknowableSearchDirectories: unknowableSearchDirectories(user, prefix),
+    searchDirectories: searchDirectoryEntries(user, prefix),
     trust: traefikTrust(settings.trustedProxies ?? [], user, flags, prefix),
     ingressProvider: traefikIngressProvider(values, flags, prefix, chart),
     gatewayKeys: [

@@ -4,22 +4,36 @@ import { isMap } from '../core/is-map';
 type Values = Record<string, unknown>;
 
 /**
- * The Traefik release `image.tag` names, as the chart reads it (templates/_helpers.tpl `traefik.proxyVersion`, v39-v41;
+ * The Traefik release `image.tag` names, the one the pod runs, as the chart reads it (templates/_helpers.tpl `traefik.proxyVersion`, v39-v41;
  * `imageVersion` before): the digest cut off, `latest-` and `experimental-` prefixes dropped, missing minor or patch
- * read as 0; `no release` for a tag that names none. Undefined when the chart reads the version elsewhere (`versionOverride`, Traefik Hub, `oci_meta`, Azure
- * images) or the tag names no release.
+ * read as 0; `no release` for a tag that names none. Undefined when the image is another than Traefik's (Traefik Hub,
+ * `oci_meta`, Azure images) or no tag names a release. `versionOverride` does not change it (81b-4): it changes only
+ * the version the chart's templates believe (templateRelease), the pod still runs `image.tag`.
  */
 export function imageRelease(values: Readonly<Values>): Version | 'no release' | undefined {
   const image = isMap(values.image) ? values.image : {};
   const elsewhere = [
-    ['versionOverride'],
     ['hub', 'token'],
     ['hub', 'enabled'],
     ['oci_meta', 'enabled'],
     ['global', 'azure', 'enabled'],
-  ].some((path) => !!path.reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), values));
-  if (elsewhere || typeof image.tag !== 'string') return undefined;
-  const tag = chartVersionText(image.tag);
+  ].some((path) => !!valueAt(values, path));
+  return elsewhere || typeof image.tag !== 'string' ? undefined : releaseOf(image.tag);
+}
+
+/**
+ * The Traefik release the chart's templates render for: `versionOverride` when set (`traefik.proxyVersion`:
+ * `if .Values.versionOverride` returns it before reading the tag, v28+), else `image.tag`'s (imageRelease).
+ */
+export function templateRelease(values: Readonly<Values>): Version | 'no release' | undefined {
+  const override = values.versionOverride;
+  if (!override) return imageRelease(values);
+  return typeof override === 'string' ? releaseOf(override) : undefined;
+}
+
+/** The release the chart makes of a tag text, `no release` for one that names none, undefined for `master` or empty. */
+function releaseOf(text: string): Version | 'no release' | undefined {
+  const tag = chartVersionText(text);
   const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-|$)/.exec(tag);
   // `master` is read as the chart's own release (v28.1.0+); from v28.0.0 the version check fails on any other text:
   // sprig's semverCompare returns Masterminds/semver's parse error (Masterminds/sprig semver.go), and from v39.0.5
@@ -28,6 +42,9 @@ export function imageRelease(values: Readonly<Values>): Version | 'no release' |
   const [major, minor, patch] = [match[1], match[2] ?? '0', match[3] ?? '0'].map(Number);
   return { major, minor, patch, tag: `v${major}.${minor}.${patch}` };
 }
+
+const valueAt = (values: Readonly<Values>, path: readonly string[]): unknown =>
+  path.reduce<unknown>((node, key) => (isMap(node) ? node[key] : undefined), values);
 
 /** The text the chart makes of a tag (`traefik.proxyVersion`): the digest cut off, `latest-` and `experimental-` dropped. */
 export const chartVersionText = (tag: string): string => tag.split('@')[0].replace('latest-', '').replace('experimental-', '');

@@ -7,6 +7,7 @@ import { goTruthy } from './go-truth';
 import { ingressClassNameProblems } from './ingress-class-name';
 import { isMap } from '../core/is-map';
 import { providerWatch } from './provider-watch';
+import { type ApiClientEnv, type ApiProxy, apiClientEnv, apiProxy, tokenFolderMount } from './api-client-env';
 
 /**
  * What decides whether Traefik reads the Ingresses this tool writes (class `traefik`, in their own
@@ -41,6 +42,12 @@ export interface TraefikIngressProvider {
    * read only outside a cluster (`newExternalClusterClient`), so in a pod they change nothing.
    */
   readonly endpoint?: Sourced<string>;
+  /** `env`/`envFrom` entries of the variables Traefik's API client is built from (api-client-env.ts): the endpoint flag's effect when they name another server. */
+  readonly apiClientEnv?: readonly ApiClientEnv[];
+  /** An HTTPS_PROXY in `env`, which the API client's requests go through unless NO_PROXY lists the API server. */
+  readonly apiProxy?: ApiProxy;
+  /** A volume mounted over the ServiceAccount token's folder: Traefik has no API token, as with no ClusterRole. */
+  readonly tokenMount?: Path;
   /**
    * `rbac.enabled` Go-false (or `rbac: null`, which drops the chart's default): the chart renders no ClusterRole nor its
    * binding (rbac/clusterrole.yaml, v20 to v41: `if and .Values.rbac.enabled ...`), so Traefik may not list Ingresses.
@@ -116,6 +123,9 @@ export function traefikIngressProvider(
           ? { value: classBlock.name, path: at('ingressClass', 'name'), key: 'name' as const }
           : undefined;
   const [badClassName] = ingressClassNameProblems(values, prefix, chart);
+  const clientEnv = apiClientEnv(values, prefix);
+  const proxy = apiProxy(values, prefix);
+  const tokenMount = tokenFolderMount(values, prefix);
   return {
     ...(badClassName && { badClassName }),
     ...(disabled && { disabled }),
@@ -127,6 +137,9 @@ export function traefikIngressProvider(
     ...(labelSelector && { labelSelector }),
     ...(endpoint && { endpoint }),
     ...(noClusterRole && { noClusterRole }),
+    ...(clientEnv.length && { apiClientEnv: clientEnv }),
+    ...(proxy && { apiProxy: proxy }),
+    ...(tokenMount && { tokenMount }),
   };
 }
 

@@ -10,6 +10,8 @@ import { isMap } from '../core/is-map';
 
 type Values = Record<string, unknown>;
 const HOSTNAME = 'kubernetes.io/hostname';
+/** The one field `matchFields` may select on, the node's name (k8s.io/api core/v1 NodeSelectorTerm), judged as the hostname is (81b-19). */
+const NODE_NAME_FIELD = 'metadata.name';
 
 /**
  * The labels this tool knows a node carries: `kubernetes.io/hostname` is the K3s `node-name` (K3s passes it to the
@@ -17,7 +19,7 @@ const HOSTNAME = 'kubernetes.io/hostname';
  * pkg/server/server.go setNodeLabelsAndAnnotations). Other labels may be added by hand, so a selector on them is not judged.
  */
 function knownLabel(node: { name: string; role: 'server' | 'agent' }, key: string): string | undefined {
-  if (key === HOSTNAME) return node.name;
+  if (key === HOSTNAME || key === NODE_NAME_FIELD) return node.name;
   if ((KUBE_VIP_NODE_ROLES as readonly string[]).includes(key)) return node.role === 'server' ? 'true' : undefined;
   return undefined;
 }
@@ -55,8 +57,8 @@ function selectorNarrowing(values: Values, prefix: Path): Narrowing | undefined 
 /**
  * `affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms`: the terms are ORed, the
  * expressions of a term ANDed (k8s.io/component-helpers scheduling/corev1/nodeaffinity), and an empty term matches no
- * node. Only expressions on the labels this tool knows are judged; one it cannot judge (another label, Gt, Lt,
- * matchFields) may hold, so it counts as holding. Read only once the API server's rules pass (node-affinity.ts).
+ * node. Only expressions on the labels this tool knows, and matchFields on the node's name, are judged; one it cannot
+ * judge (another label, Gt, Lt) may hold, so it counts as holding. Read only once the API server's rules pass (node-affinity.ts).
  */
 function affinityNarrowing(values: Values, prefix: Path): Narrowing | undefined {
   const required = [values.affinity, 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution'].reduce((node, key) =>
@@ -67,9 +69,14 @@ function affinityNarrowing(values: Values, prefix: Path): Narrowing | undefined 
   const terms = written
     .filter((term) => !emptyTerm(term))
     .map((term) =>
-      (isMap(term) && Array.isArray(term.matchExpressions) ? term.matchExpressions : []).filter(
-        (e): e is Values => isMap(e) && judged(e.key) && typeof e.operator === 'string' && Object.hasOwn(OPERATORS, e.operator),
-      ),
+      [
+        ...(isMap(term) && Array.isArray(term.matchExpressions) ? term.matchExpressions : []).filter(
+          (e): e is Values => isMap(e) && judged(e.key),
+        ),
+        ...(isMap(term) && Array.isArray(term.matchFields) ? term.matchFields : []).filter(
+          (e): e is Values => isMap(e) && e.key === NODE_NAME_FIELD,
+        ),
+      ].filter((e) => typeof e.operator === 'string' && Object.hasOwn(OPERATORS, e.operator)),
     );
   if (!terms.some((term) => term.length)) return undefined;
   const listed = (e: Values) => (Array.isArray(e.values) ? e.values : []);

@@ -106,7 +106,14 @@ export function checkTraefikPods(traefik: EffectiveTraefik, error: Report): void
         'mount it elsewhere, and set the options through the chart values or flags',
     );
   }
-  for (const entry of traefik.unknowableSearchDirectories) {
+  for (const { path, name, volume } of traefik.searchDirectories.onChartVolume) {
+    error(
+      path,
+      `sets ${name} so that a directory where Traefik looks for its static configuration file (traefik.yml, traefik.yaml or traefik.toml in ` +
+        `$${name === 'HOME' ? 'HOME/.config' : name}/) lies on ${volume}, as a volume mounted at /etc/traefik would, and with a file there ${ignoresFlags}: remove it`,
+    );
+  }
+  for (const entry of traefik.searchDirectories.unknowable) {
     error(
       entry,
       'sets a directory where Traefik looks for its static configuration file ($XDG_CONFIG_HOME/ or $HOME/.config/) from ' +

@@ -1,6 +1,7 @@
 import type { Path } from './problem';
 import { isSecretKey } from './secrets-keys';
-import { shellExpand, shellScriptAt } from './shell-env-expansions';
+import { MAX_POSITIONAL, positionalParameters, shellExpand, shellScriptAt } from './shell-env-expansions';
+import { downwardContainers, fieldPathOf, type PodFields } from './pod-field-refs';
 import { clientOptionSecrets } from './client-option-vars';
 import { configMapFiles, normalPath } from './config-map-files';
 
@@ -14,17 +15,20 @@ import { configMapFiles, normalPath } from './config-map-files';
  *   expand.go (`$$` is a `$`; an undefined `$(X)` stays as written);
  * - `valueFrom.configMapKeyRef` and `envFrom.configMapRef` (with its `prefix` before each key) naming a ConfigMap the
  *   same data writes (an `extraObjects` item, a document beside it): its data is the value.
+ * - 81a-12: `valueFrom.fieldRef` to an annotation or label the pod's template writes (pod-field-refs.ts);
+ * - 81a-6: `command`/`args` after the kubelet's expansion are one command line, judged whole: `[redis-cli, -a, $(R)]`
+ *   and `[--token, $(T)]` set a password as the same literal written there does.
  * The value each env var gets is judged as a literal written under its name would be (`judge`: secretsInData); where
- * that finds a secret, each literal it was made of is refused where it stands. A var from a Secret, a field or a
- * resource (`secretKeyRef`, `fieldRef`: `$(POD_IP)`) stays a reference, so its expansions are references too.
+ * that finds a secret, each literal it was made of is refused where it stands. A var from a Secret, another field or
+ * a resource (`secretKeyRef`, `fieldRef`: `$(POD_IP)`) stays a reference, so its expansions are references too.
  */
 
 /** What such a literal is called in findings (`FoundSecret.what`), naming what it reaches: an env var or an argument's place. */
 export const expandedSecret = (reaches: string): string =>
-  `a literal that reaches ${reaches} through the kubelet ($(VAR) in env or args, or a ConfigMap this config writes, read by configMapKeyRef or envFrom), where it is a secret`;
-/** 80a-6: such a literal that a `sh -c` script's `$VAR` puts there (shell-env-expansions.ts). */
+  `a literal that reaches ${reaches} through the kubelet ($(VAR) in env or args, a ConfigMap this config writes read by configMapKeyRef or envFrom, or a pod annotation or label read by fieldRef), where it is a secret`;
+/** 80a-6, 81a-11: such a literal that a `sh -c` script's `$VAR` or `$1` puts there (shell-env-expansions.ts). */
 export const shellExpandedSecret = (reaches: string): string =>
-  `a literal that reaches ${reaches} through the container's shell ($VAR in a sh -c script, from env, envFrom or a ConfigMap this config writes), where it is a secret`;
+  `a literal that reaches ${reaches} through the container's shell ($VAR or $1 in a sh -c script, from env, envFrom, a ConfigMap this config writes or the items after the script), where it is a secret`;
 /** An env var's name as a message may say it: a name, not a text that could be the secret itself. */
 const shownName = (name: string): string =>
   /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? `env var ${name}` : 'an env var named like a secret';
@@ -52,19 +56,21 @@ const [MAX_ENTRIES, MAX_DEPTH, MAX_VALUE] = [512, 8, 4096];
 const MAX_PAIRS = 8192;
 /** At most this many distinct ConfigMap values are judged again per container (each a full secretsInData); past it, none. */
 const MAX_JUDGED = 1024;
+/** Judgings a container's findings may take to find which of their literals is to blame (blamed); past them, all are. */
+const MAX_BLAMED = 16;
 
 /**
  * `text` expanded from `vars` (kubelet's rules, above), and the literals of the vars it used, each once. A value is
  * expanded to MAX_VALUE characters at most (a secret is shorter) (`V2: $(V1)$(V1)`, `V3: $(V2)$(V2)`… doubles at each entry); past that, a
- * reference stays as written.
+ * reference stays as written, and so does one of a var made of a `masked` literal.
  */
-function expand(text: string, vars: ReadonlyMap<string, Var>): Var {
+function expand(text: string, vars: ReadonlyMap<string, Var>, masked?: ReadonlySet<Source>): Var {
   const sources = new Map<string, Source>();
   let length = text.length;
   const value = text.replace(REFERENCE, (whole, name: string | undefined) => {
     if (name === undefined) return '$';
     const known = vars.get(name);
-    if (!known || length + known.value.length > MAX_VALUE) return whole;
+    if (!known || length + known.value.length > MAX_VALUE || known.sources.some((source) => masked?.has(source))) return whole;
     length += known.value.length;
     for (const source of known.sources) sources.set(source.path.join('\0'), source);
     return known.value;
@@ -108,6 +114,9 @@ export function envSecrets(
   const found = clientOptionSecrets(record, at, judge, already);
   const seen = () => (found.length === 0 ? already : [...already, ...found]); // `already` is every finding so far: not copied for each record
   found.push(...expandedEnvSecrets(record, at, writtenMaps, judge, seen()));
+  // A pod's containers again with the annotations and labels its template writes (81a-12): only those whose env reads one.
+  for (const pod of downwardContainers(record, at))
+    found.push(...expandedEnvSecrets(pod.container, pod.at, writtenMaps, judge, seen(), pod.fields));
   return [...found, ...mountedFileSecrets(record, writtenMaps, judge, seen())];
 }
 
@@ -170,7 +179,8 @@ function mountedFileSecrets(pod: Node, writtenMaps: () => Written, judge: Judge,
 
 /**
  * The literals of `container` (at `at`: a pod's container, or chart values with `env`, `envFrom` and
- * `additionalArguments`) that reach a secret so; `judge` reads data as secretsInData does, `configMaps` those written.
+ * `additionalArguments`) that reach a secret so; `judge` reads data as secretsInData does, `configMaps` those written,
+ * `podFields` the annotations and labels of its pod's template (where a fieldRef reads one).
  */
 function expandedEnvSecrets(
   container: Node,
@@ -178,8 +188,12 @@ function expandedEnvSecrets(
   writtenMaps: () => Written,
   judge: Judge,
   already: ReadonlyArray<{ path: Path }>,
+  podFields?: PodFields,
 ): Found[] {
-  if (!Array.isArray(container.env) && !Array.isArray(container.envFrom)) return [];
+  const words = [...items(container.command), ...items(container.args)];
+  const script = shellScriptAt(words);
+  const given = script >= 0 && script + 1 < words.length; // operands after a `sh -c` script: its `$0`, `$1`…
+  if (!Array.isArray(container.env) && !Array.isArray(container.envFrom) && !given) return [];
   let written: ReadonlyMap<string, { at: Path; data: Node }> | undefined;
   const configMaps = () => (written ??= writtenMaps());
   const vars = new Map<string, Var>();
@@ -219,6 +233,12 @@ function expandedEnvSecrets(
         return;
       }
       const from = isRecord(item.valueFrom) ? item.valueFrom : undefined;
+      const field = podFields?.get(fieldPathOf(from) ?? '');
+      if (field) {
+        const one = { value: field.value, sources: [{ path: field.path, value: field.value }] };
+        vars.set(name, one);
+        return void derived.push({ name, value: one, key: field.key });
+      }
       const ref = from && isRecord(from.configMapKeyRef) ? from.configMapKeyRef : undefined;
       const map = typeof ref?.name === 'string' ? configMaps().get(ref.name) : undefined;
       const value = map && typeof ref?.key === 'string' ? map.data[ref.key] : undefined;
@@ -251,21 +271,95 @@ function expandedEnvSecrets(
   for (const { name, value, written, key } of derived)
     if (blames({ name, value: value.value, written, key }, refused)) refuse(value.sources, shownName(name));
   // Arguments are expanded with every var the container has (kubelet ExpandContainerCommandAndArgs), then a `sh -c`
-  // script by its shell (80a-6: `mysqldump $MYSQL_OPTS`, shell-env-expansions.ts).
-  const script = shellScriptAt([...items(container.command), ...items(container.args)]);
+  // script by its shell (80a-6: `mysqldump $MYSQL_OPTS`, shell-env-expansions.ts), with its operands as `$0`, `$1`….
+  const commandLength = items(container.command).length;
+  const operandAt = (j: number): Path => (j < commandLength ? [...at, 'command', j] : [...at, 'args', j - commandLength]);
+  const operands = given
+    ? words.slice(script + 1, script + 1 + MAX_POSITIONAL).map((word, n) => operand(word, operandAt(script + 1 + n), vars, references))
+    : [];
+  const shellVars = operands.length > 0 ? new Map([...vars, ...positionalParameters(operands)]) : vars;
+  const judgings = { left: MAX_BLAMED };
   for (const key of ['command', 'args', 'additionalArguments'])
     items(container[key])
       .slice(0, MAX_ENTRIES)
       .forEach((arg, i) => {
         const byShell = script >= 0 && script === (key === 'args' ? items(container.command).length + i : key === 'command' ? i : -1);
         if (typeof arg !== 'string' || !(arg.includes('$(') || (byShell && arg.includes('$')))) return;
-        const kubelet = expand(arg, vars);
-        const shell = byShell ? shellExpand(kubelet.value, vars, MAX_VALUE) : { value: kubelet.value, sources: [] };
-        const sources = [...new Set([...kubelet.sources, ...shell.sources])];
-        if (sources.length > 0 && judge([arg]).length === 0 && judge([shell.value]).length > 0)
-          refuse(sources, `${key}[${i}]`, shell.sources.length > 0);
+        const expanded = (masked?: ReadonlySet<Source>) => {
+          const kubelet = expand(arg, vars, masked);
+          const shell = byShell ? shellExpand(kubelet.value, shellVars, MAX_VALUE, masked) : { value: kubelet.value, sources: [] };
+          return { value: shell.value, sources: [...new Set([...kubelet.sources, ...shell.sources])], byShell: shell.sources.length > 0 };
+        };
+        const { value, sources, byShell: shellMade } = expanded();
+        const secret = (masked?: ReadonlySet<Source>) => judge([masked ? expanded(masked).value : value]).length > 0;
+        if (sources.length > 0 && judge([arg]).length === 0 && secret())
+          refuse(blamed(sources, secret, judgings), `${key}[${i}]`, shellMade);
       });
+  const refusedAt = (key: string, index: number) => seen.has([...at, key, index].join('\0'));
+  for (const { key, index, sources } of lineSecrets(container, vars, judge, refusedAt, judgings)) refuse(sources, `${key}[${index}]`);
   return found;
+}
+
+/**
+ * 81a-6: the items of `container`'s command line whose literals set a secret there once the kubelet expanded it, judged
+ * whole (`[redis-cli, -a, $(R)]`, `[mysql, -p$(M)]`, `[--token, $(T)]`: the direct rules' client options and flags),
+ * each with the item (`args`, 1) and the literals to blame; none at an item `refusedAt` (itself, or by the loop above).
+ */
+function lineSecrets(
+  container: Node,
+  vars: ReadonlyMap<string, Var>,
+  judge: Judge,
+  refusedAt: (key: string, index: number) => boolean,
+  judgings: { left: number },
+): Array<{ key: string; index: number; sources: Source[] }> {
+  const expanded: Record<string, unknown[]> = {};
+  const made = new Map<string, Source[]>();
+  for (const key of ['command', 'args', 'additionalArguments'])
+    if (Array.isArray(container[key]))
+      expanded[key] = items(container[key])
+        .slice(0, MAX_ENTRIES)
+        .map((arg, i) => {
+          const kubelet = typeof arg === 'string' && arg.includes('$(') ? expand(arg, vars) : undefined;
+          if (kubelet && kubelet.sources.length > 0) made.set(`${key}\0${i}`, kubelet.sources);
+          return kubelet ? kubelet.value : arg;
+        });
+  if (made.size === 0) return [];
+  const foundAt = (line: Node, key: string, index: number) => judge(line).some(({ path }) => path[0] === key && path[1] === index);
+  return judge(expanded).flatMap(({ path: [key, index] }) => {
+    const sources = made.get(`${String(key)}\0${String(index)}`);
+    if (!sources || typeof key !== 'string' || typeof index !== 'number' || refusedAt(key, index)) return [];
+    // Judged again with a literal masked: the whole line, with that item expanded without it.
+    const secret = (masked: ReadonlySet<Source>) => {
+      const line = [...expanded[key]];
+      line[index] = expand(items(container[key])[index] as string, vars, masked).value;
+      return foundAt({ ...expanded, [key]: line }, key, index);
+    };
+    return [{ key, index, sources: blamed(sources, secret, judgings) }];
+  });
+}
+
+/** A `sh -c` script's operand as the kubelet passes it: a `$(VAR)` expanded, one of a Secret's a reference, else a literal. */
+function operand(word: unknown, path: Path, vars: ReadonlyMap<string, Var>, references: ReadonlySet<string>): Var {
+  const text = typeof word === 'string' ? word : '';
+  const kubelet = expand(text, vars);
+  if (kubelet.sources.length > 0 || holdsReference(kubelet.value, references) || text === '') return kubelet;
+  return { value: text, sources: [{ path, value: text }] };
+}
+
+/** An option's name alone (`-a`, `--password`): what a value follows, never the value. */
+const OPTION_NAME = /^(?:-[A-Za-z]|--[a-z][a-z-]{0,62})$/;
+
+/**
+ * The literals to blame of those a secret was made of: each without which it is none (`"$@"`'s password, not the `-h`
+ * and host beside it; `secret` judges again with one masked), but for an option's name (`-a`: the password's option,
+ * without which there is none too); all where none alone is, or once the container's `judgings` are spent.
+ */
+function blamed(sources: readonly Source[], secret: (masked: ReadonlySet<Source>) => boolean, judgings: { left: number }): Source[] {
+  const candidates = sources.filter((source) => !OPTION_NAME.test(source.value));
+  if (sources.length < 2 || candidates.length > judgings.left) return [...sources];
+  judgings.left -= candidates.length;
+  const part = candidates.filter((source) => !secret(new Set([source])));
+  return part.length > 0 ? part : [...sources];
 }
 
 /** Whether `value` still holds `$(NAME)` of a var from a Secret, a field or a resource: a reference, not a literal. */

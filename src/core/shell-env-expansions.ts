@@ -3,6 +3,8 @@
  * (`${NAME-word}`, `:=`, `:+` alike) are the env var's value where it is set (POSIX.1-2017 XCU 2.6.2 Parameter Expansion),
  * outside single quotes and unless a backslash escapes the `$` (2.2.1, 2.2.2). The env vars are those the kubelet set
  * (env-expansions.ts), so a literal a shell puts on a client's command line is judged there, as the kubelet's `$(VAR)` is.
+ * 81a-11: `sh -c SCRIPT NAME ARG…` gives the script `$0` (NAME), `$1`… and `"$@"` (the ARGs) as a function call gives its
+ * body its arguments (POSIX.1-2017 XCU sh, -c: "the first operand … shall be assigned to $0"; 2.5.2 Special Parameters).
  */
 
 /** Shells that run their `-c` option's operand as a script (sh, bash, dash, ash, zsh, ksh, mksh, busybox's sh). */
@@ -33,19 +35,46 @@ export function shellScriptAt(list: readonly unknown[]): number {
 /** A value and the literals it was made of (env-expansions.ts Var). */
 type Made<S> = { value: string; sources: S[] };
 
-const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
-/** `${NAME}`, or `${NAME` then an operator (`:-`, `-`, `:=`, `=`, `:+`, `+`, `:?`, `?`) and a word without a brace. */
-const BRACED = /\{([A-Za-z_][A-Za-z0-9_]{0,255})(?:(:?[-=+?])[^{}]{0,512})?\}/y;
+/** A name, or one digit, `@` or `*` (`$10` is `$1` then a 0). */
+const NAME = /[A-Za-z_][A-Za-z0-9_]*|[0-9@*]/y;
+/** `${NAME}` (`${10}`), or `${NAME` then an operator (`:-`, `-`, `:=`, `=`, `:+`, `+`, `:?`, `?`) and a word without a brace. */
+const BRACED = /\{([A-Za-z_][A-Za-z0-9_]{0,255}|[0-9]{1,4}|[@*])(?:(:?[-=+?])[^{}]{0,512})?\}/y;
+/** Positional parameters read at most: a script is given a few values. */
+export const MAX_POSITIONAL = 64;
+
+/** The parameters a `sh -c` script is given by `operands`, the items after it: `0` the first, `1`… the others. */
+export const positionalParameters = <S>(operands: ReadonlyArray<Made<S>>): Array<[string, Made<S>]> =>
+  operands.slice(0, MAX_POSITIONAL).map((operand, n) => [String(n), operand]);
+
+/** `made` unless one of its literals is `masked`: a masked var stays as written, as an unset one does. */
+const unmasked = <S>(made: Made<S> | undefined, masked?: ReadonlySet<S>): Made<S> | undefined =>
+  made && !(masked && made.sources.some((source) => masked.has(source))) ? made : undefined;
+
+/** `$@` and `$*`: the parameters from `$1`, joined by blanks; in `"$@"` each its own quoted word; a masked one as written. */
+function allParameters<S>(vars: ReadonlyMap<string, Made<S>>, eachQuoted: boolean, masked?: ReadonlySet<S>): Made<S> | undefined {
+  const [fields, sources] = [[] as string[], [] as S[]];
+  for (let n = 1; n < MAX_POSITIONAL && vars.has(String(n)); n++) {
+    const one = unmasked(vars.get(String(n)), masked);
+    fields.push(one ? one.value : `\${${n}}`);
+    sources.push(...(one?.sources ?? []));
+  }
+  return fields.length > 0 ? { value: fields.join(eachQuoted ? '" "' : ' '), sources } : undefined;
+}
 /** The match of sticky `pattern` at `at` in `text`. */
 const matchAt = (pattern: RegExp, text: string, at: number) => ((pattern.lastIndex = at), pattern.exec(text));
 
 /**
  * `script` as the shell expands it from `vars` (above): a var's value stands for its reference, each source once;
- * an unset var, or one under `${NAME:+word}` (the word, not the value), stays as written. At most `max` characters
- * are added. Linear: one pass, each `$` read once.
+ * an unset var, or one under `${NAME:+word}` (the word, not the value), stays as written, and so does one made of a
+ * `masked` literal. At most `max` characters are added. Linear: one pass, each `$` read once.
  */
-export function shellExpand<S>(script: string, vars: ReadonlyMap<string, Made<S>>, max: number): Made<S> {
+export function shellExpand<S>(script: string, vars: ReadonlyMap<string, Made<S>>, max: number, masked?: ReadonlySet<S>): Made<S> {
   const sources = new Set<S>();
+  const joined = new Map<boolean, Made<S> | undefined>(); // `$@` and `$*` made once a call (`"$@"`, `$@`), not per reference
+  const parameters = (eachQuoted: boolean) => {
+    if (!joined.has(eachQuoted)) joined.set(eachQuoted, allParameters(vars, eachQuoted, masked));
+    return joined.get(eachQuoted);
+  };
   let out = '';
   let added = 0;
   let quote: "'" | '"' | undefined;
@@ -70,7 +99,12 @@ export function shellExpand<S>(script: string, vars: ReadonlyMap<string, Made<S>
     }
     const braced = matchAt(BRACED, script, i + 1);
     const name = braced?.[1] ?? matchAt(NAME, script, i + 1)?.[0];
-    const known = name === undefined || braced?.[2]?.endsWith('+') ? undefined : vars.get(name);
+    const known =
+      name === undefined || braced?.[2]?.endsWith('+')
+        ? undefined
+        : name === '@' || name === '*'
+          ? parameters(name === '@' && quote === '"')
+          : unmasked(vars.get(name), masked);
     if (!known || added + known.value.length > max) {
       out += char;
       continue;

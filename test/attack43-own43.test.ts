@@ -87,9 +87,25 @@ const REFUSED: Array<[string, object, string, RegExp, string?]> = [
     '27.0.2',
   ],
   // 42b-2: quantities
-  ['resources cpu 1core', { resources: { limits: { cpu: '1core' } } }, 'resources.limits.cpu', SCHEMA],
-  ['resources memory 1Gb', { resources: { limits: { memory: '1Gb' } } }, 'resources.limits.memory', SCHEMA],
-  ['resources memory "12 Mi"', { resources: { requests: { memory: '12 Mi' } } }, 'resources.requests.memory', SCHEMA],
+  // 80a-20: a text that is no quantity is said with what to write, not as "expects number".
+  [
+    'resources cpu 1core',
+    { resources: { limits: { cpu: '1core' } } },
+    'resources.limits.cpu',
+    /is "1core", not a quantity .*write a number with a unit/,
+  ],
+  [
+    'resources memory 1Gb',
+    { resources: { limits: { memory: '1Gb' } } },
+    'resources.limits.memory',
+    /"Gb" is no Kubernetes unit: write 1G .* or 1Gi/,
+  ],
+  [
+    'resources memory "12 Mi"',
+    { resources: { requests: { memory: '12 Mi' } } },
+    'resources.requests.memory',
+    /"12 Mi", not a quantity .*has a blank before its unit: write 12Mi/,
+  ],
   ['hugepages alone (Traefik)', { resources: { limits: { 'hugepages-2Mi': '100Mi' } } }, 'resources', HUGE],
   ['hugepages alone (sidecar)', side({ resources: { limits: { 'hugepages-2Mi': '100Mi' } } }), `${SIDE}.resources`, HUGE],
   // 42b-6: unknown fields, sysctls

@@ -64,6 +64,9 @@ export function checkClusterRules(config: ClusterConfig, cluster?: string): Rule
   const kubeVipRules = checkKubeVip(config, vips, pools, error, warn);
   checkServiceVips(config, model.services, model.controlPlane, cidrs, pools, kubeVipRules, error, warn);
   checkLoadBalancerEntries(config, error, warn);
+  // Before Traefik's rules: on a K3s that bundles Traefik v2, that is what a v3 chart or image breaks first (70b-13),
+  // and the first problem said at a key is the one kept.
+  checkK3sVersion(config, error, warn);
   checkTraefik(config, model.traefik, nodeInventory(config), error, warn);
   checkCertManager(config, error, warn);
   checkHttp01Reach(config, model.traefik, error);
@@ -72,7 +75,6 @@ export function checkClusterRules(config: ClusterConfig, cluster?: string): Rule
   checkAcmeReservedNames(config, model.traefik, warn);
   checkClientIp(config, model.traefik, error, warn);
   checkGatewayRules(config, model.traefik, error, warn);
-  checkK3sVersion(config, error, warn);
   checkDualStack(config, error, warn);
   checkInventory(
     config,

@@ -175,8 +175,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
     .replace(/[^a-z0-9]/g, '')
     .replace(/tokeni[sz](?:er|ers|ing|ation)|secretar(?:y|ies|iat)/g, ''); // a tokenizer, a secretary (59a-3) name none
   // An HTTP header is an env-style name too (`Proxy-Authorization`); a foreign word names one as PASSWORD does (`KENNWORT_DB`, 52a-3).
-  // 81a-1: and `PAT`, a personal access token's short name, as a whole word of an env-style name (`GITHUB_PAT`; docs.github.com
-  // "Managing your personal access tokens"; r-lib/usethis reads `GITHUB_PAT`): `PATH`, `PATTERN`, `XPATH` hold no such word.
+  // 81a-1: and `PAT` (a personal access token, docs.github.com) as a whole word of an env name: `GITHUB_PAT`, not `PATH`.
   const held = SECRET_WORD.test(name) || holdsForeignSecretWord(key) || (envName && list.includes('pat'));
   if (envName) return (held && !REFERENCE_WORD.test(namingWord(words(key), REFERENCE_WORD))) || /authorization$/.test(name);
   return (

@@ -1,5 +1,5 @@
 import { EphemeralAcme, ephemeralAcmeResolvers } from './acme-storage';
-import { formatPath, Path, Problem, RuleResult, shownValue } from '../core/problem';
+import { formatPath, keyText, Path, Problem, RuleResult, shownValue } from '../core/problem';
 import { describeValue } from '../core/snapshot';
 import type { ClusterConfig } from '../config/schema';
 import { DeployedService, Sourced } from '../load-balancer/deployed';
@@ -309,7 +309,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     const rendered = entrypointPorts.length ? services : portless; // without a port: not rendered, its VIPs judged (81b-7)
     const { tcp, udp, all } = sides(entrypointPorts, name);
     const context: ServiceContext = {
-      label: `Traefik's additional Service ${name}`,
+      label: `Traefik's additional Service ${keyText(name)}`,
       name: `${TRAEFIK_SERVICE_NAME}-${name}`,
       vipPath: [...prefix, 'values', ...at, 'annotations'],
       prefix,

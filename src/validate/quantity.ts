@@ -46,9 +46,11 @@ export function compareQuantities(a: Quantity, b: Quantity): number {
  * or `Mi` and a CPU's `mi` is `m`. Undefined when the number itself is unclear.
  */
 export function quantityFix(value: string, resource: string): string | undefined {
-  const parts = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*([a-zA-Z]+)$/.exec(value.trim());
+  const parts = /^([+-]?(?:\d+\.?\d*|\.\d+))(\s*)([a-zA-Z]+)$/.exec(value.trim());
   if (!parts) return undefined;
-  const [, number, written] = parts;
+  const [, number, blank, written] = parts;
+  // A unit of its own apart from its number (`12 Mi`): only the blank is wrong.
+  if (blank && (written in BINARY || written in DECIMAL)) return `has a blank before its unit: write ${number}${written}`;
   const unit = written.replace(/b$/i, '');
   if (!/^[kmgtpe]i?$/i.test(unit)) return undefined;
   if (resource === 'cpu' && unit.toLowerCase().startsWith('m'))

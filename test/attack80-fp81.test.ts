@@ -82,6 +82,7 @@ describe('81a-8, 81c-2: a public root CA certificate in PEM is public data at ev
 });
 
 const ACCESS_LOG = 'TRAEFIK_ACCESSLOG_FIELDS_HEADERS_NAMES';
+// Any image: a Traefik image in extraObjects is refused as a second Traefik (81b-3); the env names are what is judged.
 const traefikDeployment = (env: object[]) => ({
   extraObjects: [
     {
@@ -92,7 +93,7 @@ const traefikDeployment = (env: object[]) => ({
         selector: { matchLabels: { app: 'edge-proxy' } },
         template: {
           metadata: { labels: { app: 'edge-proxy' } },
-          spec: { containers: [{ name: 'traefik', image: 'traefik:v3.1.2', env }] },
+          spec: { containers: [{ name: 'edge', image: 'busybox:1.36', env }] },
         },
       },
     },

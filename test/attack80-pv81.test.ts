@@ -191,6 +191,13 @@ const ROWS: Array<[string, object, object, [string, string[]] | undefined]> = [
     {},
     ['extraObjects[0].spec.routes[0].match', ['Host "*.example.com", a wildcard', 'never matches', 'HostRegexp(']],
   ],
+  // 82a-10: the regexp advised is for the domain written, and the sentence reads once ("so the route never matches").
+  [
+    '82a-10: Host wildcard of another domain',
+    route('Host(`*.apps.foo.org`)'),
+    {},
+    ['extraObjects[0].spec.routes[0].match', ['as written, so the route never matches', 'HostRegexp(`^[a-z0-9-]+\\.apps\\.foo\\.org$`)']],
+  ],
   ['neighbour: HostRegexp for a domain', route('HostRegexp(`^[a-z0-9-]+\\.example\\.com$`)'), {}, undefined],
   // 81b-8
   [

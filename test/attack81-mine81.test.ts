@@ -57,3 +57,22 @@ describe('81b-23: the cluster README shows the VIPs and ports of every Traefik L
       '| 192.168.0.41 | 80, 443 | Traefik (Service kube-system/traefik) | kube-vip v1.2.3, ARP from the leader |',
     ]));
 });
+
+describe('82a-16: a cross-namespace HTTPRoute backend passes with the ReferenceGrant its refusal asks for', () => {
+  const config = (grantTo: string) =>
+    '  gateway: {}\n  values:\n    extraObjects:\n' +
+    '      - apiVersion: gateway.networking.k8s.io/v1\n        kind: HTTPRoute\n        metadata: {name: r, namespace: apps}\n' +
+    '        spec:\n          parentRefs: [{name: traefik-gateway, namespace: kube-system}]\n          hostnames: [other.example.org]\n' +
+    '          rules: [{backendRefs: [{name: web, namespace: data, port: 80}]}]\n' +
+    '      - apiVersion: gateway.networking.k8s.io/v1beta1\n        kind: ReferenceGrant\n        metadata: {name: g, namespace: data}\n' +
+    `        spec:\n          from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: apps}]\n          to: [${grantTo}]\n`;
+  test('with the grant: no error', () => expect(fileErrors(config('{group: "", kind: Service, name: web}'))).toEqual([]));
+  test('a grant with a misspelt field: refused at that field', () =>
+    expect(fileErrors(config('{group: "", kind: Service, nam: web}')).join('\n')).toContain(
+      "traefik.values.extraObjects[1].spec.to[0].nam: is not a field of a ReferenceGrant's to item",
+    ));
+  test('a grant for another Service: the backend is still refused', () =>
+    expect(fileErrors(config('{group: "", kind: Service, name: db}')).join('\n')).toContain(
+      'traefik.values.extraObjects[0].spec.rules[0].backendRefs[0].namespace: is "data"',
+    ));
+});

@@ -71,10 +71,13 @@ export function hostValueProblem(
     // 81b-5: Host and HostHeader compare the request's lower-cased host for equality (traefik/traefik pkg/muxer/http/
     // matcher.go `host`, v3.6.0; mux.go `host`, v2.11.0): a `*` is a literal character there, so the route never matches.
     if ((name === 'Host' || name === 'HostHeader') && value.includes('*')) {
-      const regexp = syntax === 'v3' ? 'HostRegexp(`^[a-z0-9-]+\\.example\\.com$`)' : 'HostRegexp(`{name:[a-z0-9-]+}.example.com`)';
+      // The domain written after `*.` when that is all the wildcard there is (82a-10), else an example's.
+      const domain = /^\*\.[a-z0-9.-]+$/i.test(value) ? value.slice(2) : 'example.com';
+      const regexp =
+        syntax === 'v3' ? `HostRegexp(\`^[a-z0-9-]+\\.${domain.replace(/\./g, '\\.')}$\`)` : `HostRegexp(\`{name:[a-z0-9-]+}.${domain}\`)`;
       return {
         why: `gives ${name} ${shown(value)}, a wildcard, but Traefik's ${name} has none: it compares the request's host with the value as written`,
-        effect: 'so the route never matches',
+        effect: 'the route never matches',
         fix: `for every host of a domain write ${regexp}, or list the host names`,
       };
     }

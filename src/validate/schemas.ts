@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { referenceGrantProblems } from './reference-grant';
 import { Crd, crdGroups, crdValidator, findCrd } from './crds';
 import { GATEWAY_API_GROUP, gatewayApiBundles, gatewayApiCrd, gatewayApiKinds } from './gateway-api';
 import { requireModel } from './model-cache';
@@ -141,7 +142,9 @@ function checkGatewayApi(object: Record<string, unknown>, apiVersion: string, ki
     const crd = gatewayApiCrd(each, kind);
     const found = crd
       ? checkCustomResource(object, crd, apiVersion, kind)
-      : [{ path: ['kind'], message: unvendoredKindMessage(kind, each) }];
+      : kind === 'ReferenceGrant'
+        ? referenceGrantProblems(object)
+        : [{ path: ['kind'], message: unvendoredKindMessage(kind, each) }];
     for (const finding of found) {
       const key = `${finding.path.join('.')}\n${finding.message.replace(/crds\/gateway-api\/v[\d.]+\//g, '')}`;
       if (!seen.has(key)) findings.push(finding);

@@ -1,4 +1,5 @@
 import { valuesDoors } from './helpers';
+import { deploymentOf } from './traefik-fixtures';
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
 import { cpuMillisSince } from './cpu-time';
 
@@ -20,23 +21,8 @@ const initContainer = (container: Container, deployment: Record<string, unknown>
 });
 const INIT = 'deployment.initContainers[0]';
 /** A Deployment in `extraObjects` with one container and the pod template's `metadata`. */
-const deployment = (container: Container, metadata: Record<string, unknown> = {}, before: unknown[] = []) => ({
-  extraObjects: [
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'app', namespace: 'default' },
-      spec: {
-        selector: { matchLabels: { app: 'app' } },
-        template: {
-          metadata: { ...metadata, labels: { app: 'app', ...((metadata.labels as object) ?? {}) } },
-          spec: { containers: [{ name: 'c', image: 'alpine:3', ...container }] },
-        },
-      },
-    },
-    ...before,
-  ],
-});
+const deployment = (container: Container, metadata: Record<string, unknown> = {}, others: unknown[] = []) =>
+  deploymentOf({ containers: [{ name: 'c', image: 'alpine:3', ...container }] }, metadata, others);
 const TEMPLATE = 'extraObjects[0].spec.template';
 const fromSecret = (name: string) => ({ name, valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } });
 

@@ -1,4 +1,5 @@
 import { redact, secretShape, secretsInData } from '../src/core/secrets';
+import { deploymentOf } from './traefik-fixtures';
 import { cpuMillisSince } from './cpu-time';
 import { valuesDoors } from './helpers';
 import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
@@ -15,22 +16,8 @@ import { acceptedEverywhere, refusedEverywhere } from './secret-doors';
 const SECRET = 'Xk2vLm9Pz4wR8nTq';
 const env = (name: string, value: string) => ({ env: [{ name, value }] });
 /** The same env entry in a Deployment of `extraObjects`, as the round's repro wrote it. */
-const deployment = (name: string, value: string) => ({
-  extraObjects: [
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'app', namespace: 'default' },
-      spec: {
-        selector: { matchLabels: { app: 'app' } },
-        template: {
-          metadata: { labels: { app: 'app' } },
-          spec: { containers: [{ name: 'app', image: 'nginx:1.27', env: [{ name, value }] }] },
-        },
-      },
-    },
-  ],
-});
+const deployment = (name: string, value: string) =>
+  deploymentOf({ containers: [{ name: 'app', image: 'nginx:1.27', env: [{ name, value }] }] });
 const DEPLOYMENT_ENV = 'extraObjects[0].spec.template.spec.containers[0].env[0].value';
 /** A ConfigMap in `extraObjects` whose data key `file` holds `text`. */
 const fileConfigMap = (file: string, text: string) => ({

@@ -1,4 +1,5 @@
 import { valuesDoors } from './helpers';
+import { deploymentOf } from './traefik-fixtures';
 import { acceptedEverywhere, HOSTILE_TEST_SIZE, refusedEverywhere } from './secret-doors';
 import { cpuMillisSince } from './cpu-time';
 
@@ -16,24 +17,9 @@ const PW = 'Xk9mP2vLq7wRtG02';
 const CONTAINERS = 'extraObjects[0].spec.template.spec.containers[0]';
 
 type Container = Record<string, unknown>;
-/** A Deployment in `extraObjects` with one container (image mysql:8.4) and optional pod volumes, after `before` objects. */
-const deployment = (container: Container, volumes?: unknown[], before: unknown[] = []) => ({
-  extraObjects: [
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'app', namespace: 'default' },
-      spec: {
-        selector: { matchLabels: { app: 'app' } },
-        template: {
-          metadata: { labels: { app: 'app' } },
-          spec: { containers: [{ name: 'c', image: 'mysql:8.4', ...container }], ...(volumes ? { volumes } : {}) },
-        },
-      },
-    },
-    ...before,
-  ],
-});
+/** A Deployment in `extraObjects` with one container (image mysql:8.4) and optional pod volumes, followed by `others`. */
+const deployment = (container: Container, volumes?: unknown[], others: unknown[] = []) =>
+  deploymentOf({ containers: [{ name: 'c', image: 'mysql:8.4', ...container }], ...(volumes ? { volumes } : {}) }, {}, others);
 const configMap = (name: string, data: Record<string, string>) => ({
   apiVersion: 'v1',
   kind: 'ConfigMap',

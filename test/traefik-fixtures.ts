@@ -2,15 +2,22 @@ import { traefikChartRules, upstreamChartVersion } from '../src/traefik/chart-ve
 import { parseVersion } from '../src/semver';
 // Traefik values the pod-rule table tests share (attack39-42): written once here.
 
-/** `traefik.values` with one Deployment in extraObjects whose pod spec is `podSpec`. */
-export const deploymentOf = (podSpec: object) => ({
+/**
+ * `traefik.values` with one Deployment in extraObjects whose pod spec is `podSpec` and whose pod template's metadata is
+ * `podMetadata` (its labels beside the selector's), followed by `others`.
+ */
+export const deploymentOf = (podSpec: object, podMetadata: { readonly labels?: object } = {}, others: readonly unknown[] = []) => ({
   extraObjects: [
     {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'x', namespace: 'default' },
-      spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } },
+      spec: {
+        selector: { matchLabels: { a: 'b' } },
+        template: { metadata: { ...podMetadata, labels: { a: 'b', ...podMetadata.labels } }, spec: podSpec },
+      },
     },
+    ...others,
   ],
 });
 

@@ -36,7 +36,11 @@ const HOSTILE: Array<[string, string, string[]]> = [
   [
     'alias bomb ("billion laughs")',
     ALIAS_BOMB,
-    [`${FILE}:5:7: e: holds more than 100000 values once its aliases (*name) are expanded; a config needs far fewer: write the values out`],
+    // 82a-20: `e` and the uses of `*e` in `f` left out, the rest read: keys no config has, said alone as for any such file
+    // (attack83-msg83.test.ts: the same bomb in a config says each use beside the config's other problems).
+    [
+      `${FILE}: has 5 top-level keys and none of a k3s-vip config, so it is not one: point at a k3s-vip config (top-level keys kubeVip, traefik, certManager, ingresses, httpRoutes, loadBalancers, k3s, gitops), or move the file out of the config folder`,
+    ],
   ],
   [
     '10,000-deep flow nesting',

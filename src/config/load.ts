@@ -21,6 +21,7 @@ import { decodeConfigBytes, orPastSyntaxCut, readYaml, sizeProblem, withLineFeed
 import { secretsOfDoc } from './yaml-secrets';
 import { unredactedPath } from './redacted-keys';
 import { namedLikeConfig } from './cluster-files';
+import { missingFromTabLine } from './tab-indent';
 import { describeFileError } from '../output/file-system';
 import { specialKindOf } from '../output/odd-entries';
 import { onceEach, shownKeyPaths } from './shown-key-path';
@@ -193,7 +194,7 @@ export function parseConfigText(file: string, written: string): { config?: Clust
   // cut short may name one place twice on a line (the parser's errors of `value: abc: x: y`): said once.
   const shownPath = shownKeyPaths(input.problems.length ? input.doc : undefined);
   const yamlErrors = onceEach(
-    input.problems.map(({ leftOut: _, dropped: __, duplicateKey: ___, overExpanded: ____, ...p }): Diagnostic => ({
+    input.problems.map(({ leftOut: _, dropped: __, duplicateKey: ___, overExpanded: ____, missingIn: _____, ...p }): Diagnostic => ({
       file,
       ...p,
       path: shownPath(p.path),
@@ -207,8 +208,13 @@ export function parseConfigText(file: string, written: string): { config?: Clust
   // finding at or under it would only repeat the refusal (src/core/dropped.ts).
   const dropped = input.problems.flatMap((p) => (p.dropped ? [p.dropped] : []));
   const followsFromDropped = orPastSyntaxCut(followsFromDroppedAny(dropped), input.doc, input.judgedBefore); // 78b-4
+  const tabLineKey = missingFromTabLine(
+    input.problems.flatMap((p) => p.missingIn ?? []),
+    input.data,
+  );
   const explained = (p: Problem) =>
     followsFromDropped(p.path) ||
+    tabLineKey(p.path) ||
     cuts.some(
       (cut) =>
         cut.path.every((key, i) => p.path[i] === key) &&

@@ -37,6 +37,30 @@ function aliasProblemOf(name: string, source: Node | undefined, loop: boolean, s
   return `${alias} refers to ${target}: ${fix}`;
 }
 
+/** The nodes of `node` (itself too) that carry an anchor, aliases not followed. */
+function anchoredNodes(node: Node): Node[] {
+  const found: Node[] = [];
+  const pending: unknown[] = [node];
+  while (pending.length) {
+    const next = pending.pop();
+    if (!isNode(next) || isAlias(next)) continue;
+    if (next.anchor) found.push(next);
+    if (isMap(next)) for (const pair of next.items) pending.push(pair.key, pair.value);
+    else if (isSeq(next)) pending.push(...next.items);
+  }
+  return found;
+}
+
+/** 82a-20: an alias to a value left out for its size, or to one inside it; a secret starting with "*" is not quoted. */
+function oversizedAliasProblem(name: string, value: { line?: number; within: boolean }, secret: boolean): string {
+  const target = `${value.within ? 'a value within the one' : 'the value'}${value.line === undefined ? '' : ` on line ${value.line}`}`;
+  const size = `holds more than ${MAX_EXPANDED_VALUES} values once its aliases (*name) are expanded`;
+  const alias = shownName(`*${name}`, secret);
+  if (alias === undefined)
+    return `"${REDACTED}" starts with "*", which YAML reads as an alias to ${target}, which ${size}: quote the value`;
+  return `${alias} refers to ${target}, which ${size}: write out the values meant here`;
+}
+
 /**
  * Keys and values the schema must never see: prototype keys (silently dropped or harmful in plain objects),
  * control characters written as escapes ("\u0000", "\n" in a key), and aliases that are undefined, circular
@@ -47,6 +71,8 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
   const anchors = new Map<string, Node>();
   const sizes = new Map<Node, number>();
   const open = new Set<Node>();
+  /** The anchored nodes in a value left out for its size, each with that value's line (82a-20). */
+  const leftOut = new Map<Node, { line?: number; within: boolean }>();
   let aliasProblem = false;
   /** `dropped`: the value this problem leaves out of the data, which is still judged (the others stop the reading). */
   const report = (node: Node | undefined, path: Path, message: string, dropped?: Path) =>
@@ -61,6 +87,13 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
       if (problem) {
         aliasProblem = true;
         report(node, path, problem);
+        return 1;
+      }
+      // 82a-20: an alias to a value left out for its size (or into one) is left out too, and said where it is.
+      const gone = leftOut.get(source!);
+      if (gone) {
+        const message = oversizedAliasProblem(node.source, gone, secretAt(path));
+        problems.push({ ...(node.range ? at(node.range[0]) : {}), path, message, dropped: path, overExpanded: true });
         return 1;
       }
       return sizes.get(source!)!;
@@ -139,6 +172,8 @@ export function checkContent(doc: Document.Parsed, at: At, secretAt: SecretAt, r
       }
       problems.push({ ...(node.range ? at(node.range[0]) : {}), path, message, dropped: path, overExpanded: true });
       sizes.set(node, 1);
+      const line = node.range ? at(node.range[0]).line : undefined;
+      for (const anchored of anchoredNodes(node)) leftOut.set(anchored, { line, within: anchored !== node });
       return 1;
     }
     return size;

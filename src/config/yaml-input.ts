@@ -179,7 +179,10 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
     // 79b-3: the tab line said at the key path it most likely has, with the spaces to write.
     tabs.splice(0, 1, { ...tabs[0], path: rest.place?.path ?? [], message: `${tabs[0].message}${tabAdvice(rest.place, tabs[0].line!)}` });
     if (rest.data !== undefined && (rest.judgedBefore === undefined || rest.judgedBefore <= tabLines[0]))
-      return { ...rest, problems: [...tabs.map((tab) => ({ ...tab, dropped: rest.dropped })), ...rest.problems] };
+      return {
+        ...rest,
+        problems: [...tabs.map((tab) => ({ ...tab, dropped: rest.dropped, missingIn: rest.missingIn })), ...rest.problems],
+      };
     // Unreadable without its tab lines too: the slips the blanking cannot have caused are said beside the tab (76b-6).
     besideTabs.push(
       ...rest.problems.filter((p) =>

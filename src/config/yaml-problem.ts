@@ -19,6 +19,9 @@ export interface InputProblem {
   /** Set on a value whose aliases expand past the bound (yaml-content.ts): the data is read without it, so the aliases
    * in it are never expanded (81b-20). */
   readonly overExpanded?: true;
+  /** Set on a tab-indented line's problem: the maps the line may have belonged to, where a finding about a key the data
+   * lacks (or about the map itself) may only be that line's (tab-indent.ts, 82a-8). */
+  readonly missingIn?: readonly Path[];
   /** Set on a bad escape in a double-quoted value (yaml-syntax.ts): the document is still read (the backslash kept) and judged. */
   readonly badEscape?: true;
 }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { oneLine, printable } from '../core/problem';
 import { InstallError, readSource, Source } from './install-apply';
 import { describeFileError, FileSystem } from '../output/file-system';
-import { LockError, LockReleaseError, withFolderLock } from '../output/lock';
+import { LockError, LockReleaseError, withFolderLock, withoutFolderLock } from '../output/lock';
 import { PROJECT_ROOT } from '../output/cache-folder';
 import { physicalOrResolved } from '../output/physical-path';
 import { folderRelation, heldThroughMount, throughMount } from '../output/own-folders';
@@ -87,9 +87,12 @@ function topLevelFolderLinks(folder: string): { readonly path: string; readonly 
  * dist/<cluster>/ read whole into memory under dist's lock (the one synth holds while it writes), so an
  * install never mixes the files of two synths. The lock is released before the manifests folder's is
  * taken: no run holds two locks at once, so no two tools can wait on each other. A dist/ nobody can write
- * (a read-only file system, or for a dry run one this user may not write) is read without the lock: no
- * synth of this user writes it either. A lock left by a killed run is taken over, said through `onStale`; a dry run
- * leaves it in place (it removes nothing) and reads without the lock (69c-6).
+ * (a read-only file system, or for a dry run one whose lock this user may not read) is read without the lock: no
+ * synth of this user writes it either. A lock left by a killed run is taken over, said through `onStale`.
+ * A dry run creates nothing in dist/, not even the lock (82a-18): it waits while a live run holds it and reads without
+ * it (withoutFolderLock), and is no less safe: readSource refuses files that are not all the output of one completed
+ * synth (the digests it recorded), and a synth that takes the lock meanwhile makes it read again. A lock left by a
+ * killed run stays in place (69c-6), as a dry run removes nothing.
  */
 export function readSourceUnderLock(
   distDir: string,
@@ -108,7 +111,8 @@ export function readSourceUnderLock(
   if (!isFolder) return readSource(distDir, cluster, fs, configDir);
   try {
     const holder = `k3s:install --cluster ${cluster} (reading ${join(distDir, cluster)}/)`;
-    return withFolderLock(distDir, { holder, onStale, leaveStale: dryRun }, () => readSource(distDir, cluster, fs, configDir));
+    const read = () => readSource(distDir, cluster, fs, configDir);
+    return dryRun ? withoutFolderLock(distDir, { onStale }, read) : withFolderLock(distDir, { holder, onStale }, read);
   } catch (e) {
     // This run's lock left behind is said, never read past (69c-7).
     const readOnly =

@@ -5,6 +5,7 @@ import { printable } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { describeFileError } from './file-system';
 import { specialFileKind } from './odd-entries';
+import { bootId, isDead, LockOwner, processStart, readOwner } from './lock-owner';
 
 /** Lock file every writer of a folder (synth into dist/, k3s:install into the manifests folder) holds. */
 export const LOCK_FILE = '.k3s-vip.lock';
@@ -23,23 +24,6 @@ export interface LockOptions {
    * @default - nothing is told
    */
   readonly onStale?: (note: string) => void;
-  /**
-   * A run that must remove nothing (a dry run, 69c-6): a lock left by a run that no longer runs, or its lock breaker,
-   * stays where it is (told through onStale), and `work` runs without the lock: the run that left it writes nothing.
-   * @default false
-   */
-  readonly leaveStale?: boolean;
-}
-
-interface LockOwner {
-  readonly pid: number;
-  readonly host: string;
-  readonly holder: string;
-  readonly since: string;
-  /** Linux' boot id when the lock was taken: another one means the machine rebooted, and every process of then is gone. */
-  readonly boot?: string;
-  /** The process' start time (clock ticks since boot, /proc/<pid>/stat): another one at that pid is another process. */
-  readonly start?: string;
 }
 
 /** Thrown when the lock cannot be had; its message is one line for the user. */
@@ -138,78 +122,6 @@ function createExclusive(path: string, text: string): boolean {
   return true;
 }
 
-/** This boot's id (Linux), or undefined where there is none. */
-function bootId(): string | undefined {
-  try {
-    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** When this boot began, in ms since the epoch (Linux `btime` of /proc/stat), or undefined. */
-function bootTimeMs(): number | undefined {
-  try {
-    const btime = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'));
-    return btime ? Number(btime[1]) * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A process' start time in clock ticks since boot (field 22 of /proc/<pid>/stat), or undefined where unreadable. */
-function processStart(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) may hold spaces and parentheses: count fields after its last `)`.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
-  }
-}
-
-function readOwner(path: string): { text: string; owner?: LockOwner } | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-  try {
-    const owner = JSON.parse(text) as LockOwner;
-    // A pid that names no single process (0 and -1 probe the caller's group / every process, kill(2)) is garbled (70c-3).
-    return Number.isSafeInteger(owner?.pid) && owner.pid > 0 && typeof owner.host === 'string' ? { text, owner } : { text };
-  } catch {
-    // A writer killed between creating and filling the file: empty or cut short.
-    return { text };
-  }
-}
-
-/**
- * True when the owner is a process of this machine that no longer runs: its pid is gone, or (Linux) the
- * machine rebooted since (another boot id, or a lock older than this boot) or the pid now belongs to a
- * process that started later (pid reuse). Where /proc cannot tell, only the pid counts.
- */
-function isDead(owner: LockOwner): boolean {
-  if (owner.host !== hostname()) return false;
-  const boot = bootId();
-  if (owner.boot !== undefined && boot !== undefined) {
-    if (owner.boot !== boot) return true;
-  } else {
-    const booted = bootTimeMs();
-    const since = Date.parse(owner.since);
-    if (booted !== undefined && Number.isFinite(since) && since < booted) return true;
-  }
-  try {
-    process.kill(owner.pid, 0);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ESRCH') return true;
-  }
-  const start = owner.start === undefined ? undefined : processStart(owner.pid);
-  return start !== undefined && start !== owner.start;
-}
-
 /**
  * True when the lock breaker at `breaker` belongs to a run that no longer runs, by the lock's rule: its owner (the
  * breaker holds one, as a lock does) is a dead process of this machine. A breaker with no owner of this machine (one
@@ -294,14 +206,12 @@ const heldBy = (owner: LockOwner) =>
 export function withFolderLock<T>(folder: string, options: LockOptions, work: () => T): T {
   const path = join(folder, LOCK_FILE);
   const waitMs = options.waitMs ?? lockWaitMs();
-  let held: boolean;
   try {
-    held = acquire(path, options, waitMs);
+    acquire(path, options, waitMs);
   } catch (e) {
     if (e instanceof LockError) throw e;
     throw new LockError(`cannot lock ${printable(path)}: ${describeFileError(e)}`, (e as NodeJS.ErrnoException).code);
   }
-  if (!held) return work();
   let result: T;
   try {
     result = work();
@@ -359,11 +269,78 @@ function ageMs(path: string): number {
   return stat ? Date.now() - stat.mtimeMs : 0;
 }
 
+/** The refusal of a lock still held at the deadline, naming its holder as the lock file says. */
+function heldError(path: string, current: { owner?: LockOwner } | undefined): LockError {
+  const who = current?.owner
+    ? // Read from the lock file, which anyone may have written: quoted when it holds a line break (printable).
+      `${typeof current.owner.holder === 'string' ? printable(current.owner.holder) : 'a run'} (pid ${current.owner.pid} on ${printable(current.owner.host)}${sinceNote(current.owner)})`
+    : 'another run';
+  return new LockError(
+    `${printable(path)} is held by ${who}: wait for it to finish and run again; if none is running, delete ${printable(path)}`,
+  );
+}
+
 /**
- * Takes the lock at `path`, waiting up to `waitMs` for a live holder; throws LockError when it cannot. False when
- * `leaveStale` found a stale lock and left it: the caller goes on without the lock.
+ * For a run that must create and remove nothing in `folder` (a dry run, 82a-18; 69c-6): `work` runs without the lock,
+ * once no live run holds it (waited for up to `waitMs`, as withFolderLock waits); a lock left by a run that no longer
+ * runs stays where it is, told through onStale. `work` must itself refuse what a writer left half done (k3s:install's
+ * reader checks every file against the digests the last synth recorded): a run that takes the lock while `work` reads
+ * changes the folder's entries (its lock file at least), and `work` is then run again, until the deadline.
  */
-function acquire(path: string, { holder, onStale, leaveStale }: LockOptions, waitMs: number): boolean {
+export function withoutFolderLock<T>(folder: string, options: Omit<LockOptions, 'holder'>, work: () => T): T {
+  const path = join(folder, LOCK_FILE);
+  const deadline = Date.now() + (options.waitMs ?? lockWaitMs());
+  const told = new Set<string>();
+  const onStale = (note: string) => {
+    if (!told.has(note)) options.onStale?.(note);
+    told.add(note);
+  };
+  // Creating or removing an entry (a lock file first) changes the folder's time; undefined once it is gone.
+  const changed = () => statSync(folder, { throwIfNoEntry: false })?.mtimeMs;
+  for (;;) {
+    // Taken before the lock is looked at: a run that takes it from then on changes it.
+    const before = changed();
+    try {
+      waitUntilFree(path, deadline, onStale);
+    } catch (e) {
+      if (e instanceof LockError) throw e;
+      throw new LockError(`cannot read ${printable(path)}: ${describeFileError(e)}`, (e as NodeJS.ErrnoException).code);
+    }
+    // A run waited for has removed its lock since: looked at again.
+    if (changed() !== before) continue;
+    let result: T;
+    try {
+      result = work();
+    } catch (e) {
+      if (changed() !== before && Date.now() < deadline) continue;
+      throw e;
+    }
+    if (changed() === before || Date.now() >= deadline) return result;
+  }
+}
+
+/** Returns once no live run holds the lock at `path` (none there, or a stale one, told); throws LockError at the deadline. */
+function waitUntilFree(path: string, deadline: number, onStale: (note: string) => void): void {
+  const waited = Date.now();
+  for (;;) {
+    const wrong = notALockFile(path);
+    if (wrong) throw new LockError(wrong);
+    const current = readOwner(path);
+    if (!current) return;
+    const dead = current.owner && isDead(current.owner) ? current.owner : undefined;
+    const unfinished = !current.owner && (Date.now() - waited > UNREADABLE_GRACE_MS || ageMs(path) > UNREADABLE_GRACE_MS);
+    if (dead || unfinished) {
+      const by = dead ? `by ${heldBy(dead)}, which no longer runs` : 'unfinished by a run that was stopped while taking it';
+      onStale(`${printable(path)} was left ${by}: left in place, as this run removes nothing`);
+      return;
+    }
+    if (Date.now() >= deadline) throw heldError(path, current);
+    sleep(POLL_MS);
+  }
+}
+
+/** Takes the lock at `path`, waiting up to `waitMs` for a live holder; throws LockError when it cannot. */
+function acquire(path: string, { holder, onStale }: LockOptions, waitMs: number): void {
   const boot = bootId();
   const start = processStart(process.pid);
   const me: LockOwner = {
@@ -378,8 +355,8 @@ function acquire(path: string, { holder, onStale, leaveStale }: LockOptions, wai
   let unreadable = 0;
   for (;;) {
     if (createExclusive(path, `${JSON.stringify(me)}\n`)) {
-      if (!leaveStale) clearLeftoverBreaker(path, onStale);
-      return true;
+      clearLeftoverBreaker(path, onStale);
+      return;
     }
     // Never read through a link, nor from a FIFO (that would block).
     const wrong = notALockFile(path);
@@ -389,11 +366,6 @@ function acquire(path: string, { holder, onStale, leaveStale }: LockOptions, wai
     // before filling it in (a writer fills it microseconds after creating it).
     const unfinished = current && !current.owner && (++unreadable * POLL_MS > UNREADABLE_GRACE_MS || ageMs(path) > UNREADABLE_GRACE_MS);
     const dead = current?.owner && isDead(current.owner) ? current.owner : undefined;
-    if (leaveStale && (dead || unfinished)) {
-      const by = dead ? `by ${heldBy(dead)}, which no longer runs` : 'unfinished by a run that was stopped while taking it';
-      onStale?.(`${printable(path)} was left ${by}: left in place, as this run removes nothing`);
-      return false;
-    }
     // A stale lock broken by this run is taken at once; one another run is breaking is waited for, up to the deadline.
     if (dead) {
       if (breakStaleLock(path, current!.text, me)) {
@@ -404,15 +376,7 @@ function acquire(path: string, { holder, onStale, leaveStale }: LockOptions, wai
       onStale?.(`took over ${printable(path)}, left unfinished by a run that was stopped while taking it`);
       continue;
     }
-    if (Date.now() >= deadline) {
-      const who = current?.owner
-        ? // Read from the lock file, which anyone may have written: quoted when it holds a line break (printable).
-          `${typeof current.owner.holder === 'string' ? printable(current.owner.holder) : 'a run'} (pid ${current.owner.pid} on ${printable(current.owner.host)}${sinceNote(current.owner)})`
-        : 'another run';
-      throw new LockError(
-        `${printable(path)} is held by ${who}: wait for it to finish and run again; if none is running, delete ${printable(path)}`,
-      );
-    }
+    if (Date.now() >= deadline) throw heldError(path, current);
     sleep(POLL_MS);
   }
 }

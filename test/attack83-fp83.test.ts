@@ -348,7 +348,41 @@ describe('82a-5: a proxy URL from a Secret is judged, never shown', () => {
   });
 });
 
-describe('82a-11: the VIP LAN rule and kubeVip.interface are unchanged', () => {
+describe("82a-11: a Traefik VIP on a services VLAN is not held to the servers' LAN", () => {
+  const vlan = (nic: string, vip = '192.168.100.41') => [
+    { service: { annotations: { 'kube-vip.io/serviceInterface': nic } } },
+    { traefik: { loadBalancerIPs: [vip] } },
+  ];
+  const lanWords = "is not in the servers' 192.168.0.0/24";
+  test('eth0.100 with a VIP of its own subnet passes', () => {
+    const [values, patch] = vlan('eth0.100');
+    expect(errorsOf(values, patch)).toEqual([]);
+  });
+  test('with k3s.nodeCidr set, the VLAN VIP passes too', () => {
+    const [values, patch] = vlan('eth0.100');
+    expect(errorsOf(values, withChanges(patch, { k3s: { nodeCidr: '192.168.0.0/24' } }))).toEqual([]);
+  });
+  test("the servers' own NIC named in the annotation keeps the LAN rule", () => {
+    const [values, patch] = vlan('eth0');
+    const errors = errorsOf(values, patch).join('\n');
+    expect(errors).toContain('traefik.loadBalancerIPs[0]: ');
+    expect(errors).toContain(lanWords);
+  });
+  test('no annotation keeps the LAN rule', () => {
+    const errors = errorsOf({}, { traefik: { loadBalancerIPs: ['192.168.100.41'] } }).join('\n');
+    expect(errors).toContain(lanWords);
+  });
+  test("a VLAN VIP that is a server's address is still refused", () => {
+    const [values, patch] = vlan('eth0.100', '192.168.0.12');
+    expect(errorsOf(values, patch).join('\n')).toContain('is the address of node k3s-2');
+  });
+  test("a VLAN VIP inside K3s' service network is still refused", () => {
+    const [values, patch] = vlan('eth0.100', '10.43.0.50');
+    expect(errorsOf(values, patch).join('\n')).toContain('lies inside');
+  });
+});
+
+describe('82a-11: kubeVip.interface is unchanged', () => {
   test('kubeVip.interface contradicting a server is still refused', () => {
     const errors = errorsOf({}, { kubeVip: { interface: 'eth1' } }).join('\n');
     expect(errors).toContain('k3s.servers[0].interface: "eth0" contradicts kubeVip.interface "eth1"');

@@ -20,6 +20,8 @@ export function checkInventory(
   cidrs: Cidrs,
   error: Report,
   warn: Report,
+  /** VIPs kube-vip binds to another NIC than the servers' (load-balancer/rules.ts onOtherNic): not held to their LAN. */
+  otherNic: ReadonlySet<LocatedIp> = new Set(),
 ): void {
   if (!config.k3s.servers && config.k3s.agents) {
     error(
@@ -59,7 +61,7 @@ export function checkInventory(
     checkOneLan(
       config,
       nodes.filter(({ node }) => node.role === 'server'),
-      vips,
+      vips.filter((vip) => !otherNic.has(vip)),
       pools,
       error,
       warn,

@@ -281,6 +281,16 @@ const ROWS: Array<[string, object, object, [string, string[]] | undefined]> = [
     undefined,
   ],
   [
+    "neighbour: a file mounted beside the chart's own file-provider file is not judged",
+    websecureMiddlewares(['extra@file'], {
+      ...fileMiddleware('headers'),
+      deployment: { additionalVolumes: [{ name: 'more', configMap: { name: 'more' } }] },
+      additionalVolumeMounts: [{ name: 'more', mountPath: '/etc/traefik/dynamic/more.yml', subPath: 'more.yml' }],
+    }),
+    {},
+    undefined,
+  ],
+  [
     'neighbour: a CRD Middleware among the extraObjects',
     websecureMiddlewares(['kube-system-hdr@kubernetescrd'], {
       extraObjects: [

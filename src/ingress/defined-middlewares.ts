@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { readManifestText } from '../core/manifest-text';
 import { isMap } from '../core/is-map';
 import { traefikNamespace } from '../traefik/extra-object-rules';
@@ -112,7 +113,10 @@ export function fileProviderTexts(values: Values): { documents: unknown[]; reads
     ...(chartOn && file.content !== undefined && file.content !== null ? [file.content] : []),
     ...mounted.files.filter((found) => /\.ya?ml$/i.test(found.file)).map((found) => found.text),
   ];
-  let partial = mounted.untraced.length > 0 || mounted.files.some((found) => !/\.ya?ml$/i.test(found.file));
+  let partial =
+    mounted.untraced.length > 0 ||
+    mounted.files.some((found) => !/\.ya?ml$/i.test(found.file)) ||
+    (chartOn && mountsUnder(values, CHART_FILE_DIRECTORY));
   const documents = texts.flatMap((text) => {
     const read = typeof text === 'string' ? readManifestText(text) : undefined;
     if (read?.unjudgeable) partial = true;
@@ -120,4 +124,17 @@ export function fileProviderTexts(values: Values): { documents: unknown[]; reads
   });
   const on = chartOn || mounted.files.length > 0 || mounted.untraced.length > 0;
   return { documents, reads: !on ? 'off' : partial ? 'partial' : 'complete' };
+}
+
+/** Where the chart mounts `providers.file.content` and points the provider when it is on (traefik/templates/_podtemplate.tpl). */
+const CHART_FILE_DIRECTORY = '/etc/traefik/dynamic';
+
+/** Whether a mount of `volumes` or `additionalVolumeMounts` puts files inside `directory` (which the provider then reads too). */
+function mountsUnder(values: Values, directory: string): boolean {
+  return ['volumes', 'additionalVolumeMounts'].some((key) => {
+    const list: unknown[] = Array.isArray(values[key]) ? (values[key] as unknown[]) : [];
+    return list.some(
+      (item) => isMap(item) && typeof item.mountPath === 'string' && posix.normalize(item.mountPath).startsWith(`${directory}/`),
+    );
+  });
 }

@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { devConfig, REFERENCE_K3S, withChanges, withTraefikValues } from './helpers';
 import { deploymentOf } from './traefik-fixtures';
+import { bypassesProxy } from '../src/traefik/api-client-env';
 
 /**
  * Round 82 (attacker a), fix wave 83 (fp83): Traefik's proxy env judged as the container gets it, envFrom sources of
@@ -430,5 +431,22 @@ describe('82a-23: an entrypoint CRD middleware defined outside this config is no
   test('kube-system-missing@kubernetescrd is no error', () => {
     const errors = errorsOf(websecureMiddlewares(['kube-system-missing@kubernetescrd']));
     expect(errors).toEqual([]);
+  });
+});
+
+describe('82a-7: NO_PROXY entries as Go http/httpproxy parses them', () => {
+  test.each([
+    [['10.43.0.1:443'], '10.43.0.1', true],
+    [['10.43.0.1:'], '10.43.0.1', true],
+    [['10.43.0.1:6443'], '10.43.0.1', false],
+    [['10.43.0.0/16'], '10.43.0.1', true],
+    [['*'], '10.43.0.1', true],
+    [['[fd00:43::1]:443'], 'fd00:43::1', true],
+    [['fd00:43::1'], 'fd00:43::1', true],
+    [['[fd00:43::1]:8443'], 'fd00:43::1', false],
+    [['[fd00:43::1]'], 'fd00:43::1', false],
+    [['kubernetes.default.svc:443'], '10.43.0.1', false],
+  ])('%j for %s: %s', (noProxy, ip, bypassed) => {
+    expect(bypassesProxy(noProxy, ip)).toBe(bypassed);
   });
 });

@@ -31,16 +31,28 @@ const ANY = /gives entrypoint \S+ middlewares/;
 // [case, values, key the error is at, message, chart versions: each side of a boundary]
 const REFUSED: Array<[string, object, string, RegExp, string[]]> = [
   ['ports.traefik.middlewares (up to v38)', oldKey('traefik', AUTH), 'ports.traefik.middlewares', KEY(), ['27.0.2', '38.0.2']],
-  ['ports.traefik.middlewares as one text', oldKey('traefik', 'auth@file'), 'ports.traefik.middlewares', KEY(), ['38.0.2']],
+  [
+    'ports.traefik.middlewares as one text',
+    oldKey('traefik', 'kube-system-auth@kubernetescrd'),
+    'ports.traefik.middlewares',
+    KEY(),
+    ['38.0.2'],
+  ],
   ['ports.traefik.http.middlewares (v39+)', newKey('traefik', AUTH), 'ports.traefik.http.middlewares', KEY(), ['39.0.0', '41.3.0']],
   [
     'additionalArguments flag',
-    args('--entrypoints.traefik.http.middlewares=auth@file'),
+    args('--entrypoints.traefik.http.middlewares=kube-system-auth@kubernetescrd'),
     'additionalArguments[0]',
     FLAG(),
     ['27.0.2', '39.0.0'],
   ],
-  ['flag, mixed case, one dash', args('-entryPoints.traefik.HTTP.Middlewares=a@file,b@file'), 'additionalArguments[0]', FLAG(), ['39.0.7']],
+  [
+    'flag, mixed case, one dash',
+    args('-entryPoints.traefik.HTTP.Middlewares=kube-system-a@kubernetescrd,kube-system-b@kubernetescrd'),
+    'additionalArguments[0]',
+    FLAG(),
+    ['39.0.7'],
+  ],
   [
     'flag with a blank value (one empty name)',
     args('--entrypoints.traefik.http.middlewares= '),
@@ -57,7 +69,7 @@ const REFUSED: Array<[string, object, string, RegExp, string[]]> = [
   ],
   [
     'globalArguments flag (read up to v35)',
-    { globalArguments: ['--entrypoints.traefik.http.middlewares=auth@file'] },
+    { globalArguments: ['--entrypoints.traefik.http.middlewares=kube-system-auth@kubernetescrd'] },
     'globalArguments[0]',
     FLAG(),
     ['35.4.0'],
@@ -65,15 +77,21 @@ const REFUSED: Array<[string, object, string, RegExp, string[]]> = [
   // ping moved by --ping.entryPoint: the middlewares of the entrypoint it names.
   [
     '/ping on web, ports.web.http.middlewares',
-    toWeb(newKey('web', ['redirect@file'])),
+    toWeb(newKey('web', ['kube-system-redirect@kubernetescrd'])),
     'ports.web.http.middlewares',
     KEY('web', 8000),
     ['39.0.0'],
   ],
-  ['/ping on web, ports.web.middlewares', toWeb(oldKey('web', ['redirect@file'])), 'ports.web.middlewares', KEY('web', 8000), ['38.0.2']],
+  [
+    '/ping on web, ports.web.middlewares',
+    toWeb(oldKey('web', ['kube-system-redirect@kubernetescrd'])),
+    'ports.web.middlewares',
+    KEY('web', 8000),
+    ['38.0.2'],
+  ],
   [
     '/ping on web, a flag',
-    { ...toWeb(), additionalArguments: ['--ping.entrypoint=web', '--entrypoints.web.http.middlewares=a@file'] },
+    { ...toWeb(), additionalArguments: ['--ping.entrypoint=web', '--entrypoints.web.http.middlewares=kube-system-a@kubernetescrd'] },
     'additionalArguments[1]',
     FLAG('web', 8000),
     ['39.0.7'],
@@ -102,7 +120,7 @@ describe('one run shows every source', () => {
   test('the key and two flags, one of them empty: the key and the named flag', () => {
     const values = {
       ...newKey('traefik', AUTH),
-      ...args('--entrypoints.traefik.http.middlewares=', '--entrypoints.traefik.http.middlewares=ip@file'),
+      ...args('--entrypoints.traefik.http.middlewares=', '--entrypoints.traefik.http.middlewares=kube-system-ip@kubernetescrd'),
     };
     const errors = judge(values, '41.3.0').errors.filter((e) => ANY.test(e));
     expect(errors).toEqual([
@@ -123,14 +141,14 @@ const ACCEPTED: Array<[string, object, string[]]> = [
   ['middlewares on web, /ping on traefik', newKey('web', AUTH), ['39.0.7']],
   ['middlewares on web, /ping on traefik (old key)', oldKey('web', AUTH), ['38.0.2']],
   ['middlewares on traefik, /ping moved to web', toWeb(newKey('traefik', AUTH)), ['39.0.7']],
-  ['a flag on websecure', args('--entrypoints.websecure.http.middlewares=a@file'), ['39.0.7']],
+  ['a flag on websecure', args('--entrypoints.websecure.http.middlewares=kube-system-a@kubernetescrd'), ['39.0.7']],
   ['an empty list (Go-false)', newKey('traefik', []), ['39.0.7']],
   ['null', newKey('traefik', null), ['39.0.7']],
   ['an empty list (old key)', oldKey('traefik', []), ['38.0.2']],
   ['one empty flag (paerser reads no list)', args('--entrypoints.traefik.http.middlewares='), ['39.0.7']],
   [
     'globalArguments flag on a chart that does not render them',
-    { globalArguments: ['--entrypoints.traefik.http.middlewares=auth@file'] },
+    { globalArguments: ['--entrypoints.traefik.http.middlewares=kube-system-auth@kubernetescrd'] },
     ['36.0.0'],
   ],
   [

@@ -161,7 +161,7 @@ const ENTRYPOINT: Array<[string, Props, RegExp | undefined]> = [
   ],
   ['5 neighbour: values lower case', webMiddlewares(['kube-system-auth@kubernetescrd']), undefined],
   ['5 neighbour: a dotted name', webMiddlewares(['default-auth.v1@kubernetescrd']), undefined],
-  ['5 neighbour: another provider, any case', webMiddlewares(['Auth@file']), undefined],
+  ['5 neighbour: another provider, any case', webMiddlewares(['Auth@docker']), undefined],
   ['5 neighbour: flag lower case', webFlag('kube-system-auth@kubernetescrd'), undefined],
 ];
 

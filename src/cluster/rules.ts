@@ -16,7 +16,7 @@ import { checkClientIp } from '../kube-vip/client-ip-rules';
 import { checkPools } from '../kube-vip/pool-rules';
 import { checkKubeVip } from '../kube-vip/rules';
 import { DeployedService, loadBalancerServices, locate, LocatedIp } from '../load-balancer/deployed';
-import { checkLoadBalancerEntries, checkServiceVips } from '../load-balancer/rules';
+import { checkLoadBalancerEntries, checkServiceVips, onOtherNic } from '../load-balancer/rules';
 import { EffectiveTraefik } from '../traefik/effective';
 import { extraObjectClaims } from '../traefik/extra-objects';
 import { checkTraefik, checkTraefikValuesSchema } from '../traefik/rules';
@@ -83,6 +83,7 @@ export function checkClusterRules(config: ClusterConfig, cluster?: string): Rule
     cidrs,
     error,
     warn,
+    new Set(balanced.filter((service) => onOtherNic(config, service)).flatMap((service) => service.ips)),
   );
   checkTraefikValuesSchema(config, error, warn);
   // Flux's GitRepository CRD takes fewer URL forms than Argo CD clones (flux-source.ts).

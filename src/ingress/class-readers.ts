@@ -64,15 +64,19 @@ export function classReaderProblems(provider: TraefikIngressProvider, readers: C
   if (proxy && !bypassesProxy(proxy.noProxy, apiServerIp))
     error(
       proxy.path,
-      `sends Traefik's API requests to this cluster's API server (${apiServerIp}) through that proxy, which cannot reach a ClusterIP, as NO_PROXY does not list it ` +
+      `${proxy.via ? `gives Traefik's container ${proxy.name} through ${proxy.via}, which ` : ''}sends Traefik's API requests to this cluster's API server (${apiServerIp}) through that proxy, which cannot reach a ClusterIP, as NO_PROXY does not list it ` +
         `(${endpointRule}), so ${ignored}: add ${apiServerIp} (or the service CIDR) to NO_PROXY`,
     );
-  if (provider.tokenMount)
+  const { tokenMount } = provider;
+  if (tokenMount) {
+    const over = tokenMount.inside
+      ? `over ${SERVICE_ACCOUNT_DIR}/${tokenMount.inside}, inside the ServiceAccount token's volume, so it hides the token (or CA) Traefik's API client reads`
+      : `over ${SERVICE_ACCOUNT_DIR}, so the API server adds no ServiceAccount token to Traefik's container`;
     error(
-      provider.tokenMount,
-      `mounts a volume over ${SERVICE_ACCOUNT_DIR}, so the API server adds no ServiceAccount token to Traefik's container and it may not list ` +
-        `Ingresses anywhere (as rbac.enabled false, refused alike), so ${ignored}: mount it elsewhere`,
+      tokenMount.path,
+      `mounts a volume ${over} and it may not list Ingresses anywhere (as rbac.enabled false, refused alike), so ${ignored}: mount it elsewhere`,
     );
+  }
   if (classLookupOff && namesClass) {
     const what = flag(classLookupOff)
       ? 'stops Traefik looking IngressClasses up'

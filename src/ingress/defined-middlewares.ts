@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { readManifestText } from '../core/manifest-text';
 import { isMap } from '../core/is-map';
 import { traefikNamespace } from '../traefik/extra-object-rules';
@@ -83,18 +84,7 @@ export function definedMiddlewares(values: Values): Map<string, DefinedMiddlewar
     });
     found.set(`${namespace}-${metadata.name}@kubernetescrd`, { name: `${namespace}/${metadata.name}`, spec, members });
   }
-  const providers = isMap(values.providers) ? values.providers : {};
-  const file = isMap(providers.file) ? providers.file : {};
-  const texts = [
-    ...(goTruthy(file.enabled) && file.content !== undefined && file.content !== null ? [file.content] : []),
-    ...mountedDynamicFiles(values)
-      .files.filter((mounted) => /\.ya?ml$/i.test(mounted.file))
-      .map((mounted) => mounted.text),
-  ];
-  for (const text of texts) {
-    const read = typeof text === 'string' ? readManifestText(text) : undefined;
-    if (read?.unjudgeable) continue;
-    const document = read ? read.documents[0] : text;
+  for (const document of fileProviderTexts(values).documents) {
     for (const [name, middleware] of Object.entries(section(section(document, 'http'), 'middlewares'))) {
       if (!isMap(middleware)) continue;
       const spec = anyCase(middleware);
@@ -106,4 +96,45 @@ export function definedMiddlewares(values: Values): Map<string, DefinedMiddlewar
     }
   }
   return found;
+}
+
+/**
+ * The file provider's texts that define middlewares (`providers.file.content` when on, the extraObjects ConfigMaps mounted
+ * where a `--providers.file.*` flag points, mounted-file-routes.ts), each read as its first document; and what it reads
+ * besides: `off` when it runs with no file at all (no chart switch, no flag), `complete` when every file it reads is
+ * among these, `partial` when a file is untraced, not YAML (TOML is not read here) or does not parse.
+ */
+export function fileProviderTexts(values: Values): { documents: unknown[]; reads: 'off' | 'complete' | 'partial' } {
+  const providers = isMap(values.providers) ? values.providers : {};
+  const file = isMap(providers.file) ? providers.file : {};
+  const chartOn = goTruthy(file.enabled);
+  const mounted = mountedDynamicFiles(values);
+  const texts = [
+    ...(chartOn && file.content !== undefined && file.content !== null ? [file.content] : []),
+    ...mounted.files.filter((found) => /\.ya?ml$/i.test(found.file)).map((found) => found.text),
+  ];
+  let partial =
+    mounted.untraced.length > 0 ||
+    mounted.files.some((found) => !/\.ya?ml$/i.test(found.file)) ||
+    (chartOn && mountsUnder(values, CHART_FILE_DIRECTORY));
+  const documents = texts.flatMap((text) => {
+    const read = typeof text === 'string' ? readManifestText(text) : undefined;
+    if (read?.unjudgeable) partial = true;
+    return read?.unjudgeable ? [] : [read ? read.documents[0] : text];
+  });
+  const on = chartOn || mounted.files.length > 0 || mounted.untraced.length > 0;
+  return { documents, reads: !on ? 'off' : partial ? 'partial' : 'complete' };
+}
+
+/** Where the chart mounts `providers.file.content` and points the provider when it is on (traefik/templates/_podtemplate.tpl). */
+const CHART_FILE_DIRECTORY = '/etc/traefik/dynamic';
+
+/** Whether a mount of `volumes` or `additionalVolumeMounts` puts files inside `directory` (which the provider then reads too). */
+function mountsUnder(values: Values, directory: string): boolean {
+  return ['volumes', 'additionalVolumeMounts'].some((key) => {
+    const list: unknown[] = Array.isArray(values[key]) ? (values[key] as unknown[]) : [];
+    return list.some(
+      (item) => isMap(item) && typeof item.mountPath === 'string' && posix.normalize(item.mountPath).startsWith(`${directory}/`),
+    );
+  });
 }

@@ -5,7 +5,6 @@ import { cidrContains, IpAddress, IpSpan, ipv4EdgeAddress, parseCidr, parseIp, s
 import { typoHint } from '../net/ip-typo';
 import { etcdQuorum, k3sInventory, K3sNode } from './inventory';
 import type { Cidrs } from './networks';
-import { serviceInterfaceValues } from '../traefik/service-interface-nodes';
 
 type PoolSpan = IpSpan & { readonly text: string; readonly path: Path };
 
@@ -21,6 +20,8 @@ export function checkInventory(
   cidrs: Cidrs,
   error: Report,
   warn: Report,
+  /** VIPs kube-vip binds to another NIC than the servers' (load-balancer/rules.ts onOtherNic): not held to their LAN. */
+  otherNic: ReadonlySet<LocatedIp> = new Set(),
 ): void {
   if (!config.k3s.servers && config.k3s.agents) {
     error(
@@ -60,7 +61,7 @@ export function checkInventory(
     checkOneLan(
       config,
       nodes.filter(({ node }) => node.role === 'server'),
-      vips,
+      vips.filter((vip) => !otherNic.has(vip)),
       pools,
       error,
       warn,
@@ -185,17 +186,9 @@ function checkOneLan(
 function checkInterfaces(config: ClusterConfig, servers: readonly K3sNode[], error: Report, warn: Report) {
   const shared = config.kubeVip.interface;
   const named = servers.filter((s) => s.interface);
-  // 81b-8: a Traefik Service's kube-vip.io/serviceInterface is held to the same rule as kubeVip.interface: a server that
-  // names another NIC contradicts it, and kube-vip leading there fails to bind that VIP ("Link not found").
-  for (const annotation of serviceInterfaceValues(config.traefik.values)) {
-    const other = named.find((s) => s.interface !== annotation.value);
-    if (other)
-      error(
-        annotation.path,
-        `"${annotation.value}" contradicts ${formatPath([...other.path, 'interface'])} "${other.interface}": kube-vip binds this Service's VIP ` +
-          `to ${annotation.value} on whichever server leads, and would fail with "Link not found" on ${other.name}: remove the annotation or fix the name`,
-      );
-  }
+  // 82a-11: a Traefik Service's kube-vip.io/serviceInterface is not held to the servers' `interface`: the annotation exists
+  // to put a Service VIP on another NIC or VLAN than the one the node address and control-plane VIP use (kube-vip docs,
+  // "Services on a separate interface"), and a server's `interface` says nothing of the NICs it has besides.
   if (shared) {
     for (const server of named.filter((s) => s.interface !== shared)) {
       error(

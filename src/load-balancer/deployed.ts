@@ -51,6 +51,8 @@ export interface DeployedService {
   readonly leaseName?: unknown;
   /** `kube-vip.io/ignore: "true"`: kube-vip skips the Service, so nothing announces its VIP. */
   readonly ignoredByKubeVip?: Sourced<unknown>;
+  /** The NIC its `kube-vip.io/serviceInterface` annotation names (a valid name, not `auto`): kube-vip binds its VIPs there. */
+  readonly serviceInterface?: string;
   /** `ipFamilyPolicy` as written in `traefik.values` (this tool writes RequireDualStack itself for VIPs of both families). */
   readonly ipFamilyPolicy?: Sourced<unknown>;
   /**

@@ -33,15 +33,29 @@ export function checkServiceVips(
   const balanced = services.filter((service) => service.type.value === 'LoadBalancer');
   // In BGP mode VIPs are routed, not answered by ARP on the LAN: the LAN checks do not apply.
   const lanChecks = config.kubeVip.mode === 'arp';
-  for (const vip of [...(controlPlane ? [controlPlane] : []), ...balanced.flatMap((s) => s.ips)]) {
-    checkVipPlacement(vip, cidrs, pools, lanChecks, error);
-  }
+  if (controlPlane) checkVipPlacement(controlPlane, cidrs, pools, lanChecks, error);
+  for (const service of balanced)
+    for (const vip of service.ips) checkVipPlacement(vip, cidrs, pools, lanChecks && !onOtherNic(config, service), error);
   // With k3s.servers the servers' addresses settle the LAN (the inventory rules), not the /24 guess.
   if (lanChecks && !config.k3s.servers) checkGuessedLan(cidrs, controlPlane, balanced[0], warn);
   for (const service of balanced) checkOneService(service, version, rules, pools, error);
   checkSharedVips(balanced, controlPlane, version, rules, error);
   classedPoolWarnings(balanced, pools, warn);
   checkServiceFamilies(config.k3s.serviceCidr, services, error);
+}
+
+/**
+ * 82a-11: whether kube-vip binds the Service's VIPs to another NIC than the servers' VIPs use (`kubeVip.interface`, else the
+ * one `interface` every server names): its `kube-vip.io/serviceInterface` names a second NIC or a VLAN, which exists for
+ * Services on a separate network (kube-vip pkg/kubevip/annotations.go `ServiceInterface`, v0.8.0+), whose LAN this config
+ * does not name, so the servers' LAN rules (k3s.nodeCidr, the servers' /24) do not hold its VIPs.
+ */
+export function onOtherNic(config: ClusterConfig, service: DeployedService): boolean {
+  const nic = service.serviceInterface;
+  if (!nic) return false;
+  const named = new Set((config.k3s.servers ?? []).map((server) => server.interface));
+  const servers = named.size === 1 ? [...named][0] : undefined;
+  return nic !== (config.kubeVip.interface ?? servers);
 }
 
 /** Where one VIP may lie: outside K3s' networks and the pools, and (ARP mode) a host address of the nodes' LAN. */

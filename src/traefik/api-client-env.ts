@@ -1,8 +1,9 @@
+import { posix } from 'node:path';
 import type { Path } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { cidrContains, formatIp, parseCidr, parseIp } from '../net/ip';
 import { DEFAULT_SERVICE_CIDR } from '../pins';
-import { envFromNames } from './env-from-keys';
+import { containerVar, goEnvAny } from './container-env';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -10,14 +11,21 @@ type Values = Readonly<Record<string, unknown>>;
 export interface ApiClientEnv {
   readonly path: Path;
   readonly name: string;
-  /** The literal value; undefined when valueFrom, `$(VAR)` or envFrom give it. */
+  /** Its text; undefined when `$(VAR)` or a ConfigMap or Secret this config does not write gives it. */
   readonly value?: string;
+  /** `envFrom[0]` when an envFrom source gives it. */
+  readonly via?: string;
+  /** Whether a Secret gives it: its value is never shown. */
+  readonly secret?: boolean;
 }
 
-/** An `env` HTTPS_PROXY Traefik's API client would send this cluster's API requests through, and the NO_PROXY entries beside it. */
+/** An HTTPS_PROXY Traefik's API client would send this cluster's API requests through, and the NO_PROXY entries Go reads beside it. */
 export interface ApiProxy {
   readonly path: Path;
   readonly noProxy: readonly string[];
+  /** `envFrom[0]` when an envFrom source gives the proxy, and the name it gives. */
+  readonly via?: string;
+  readonly name: string;
 }
 
 /**
@@ -32,20 +40,14 @@ const CLIENT_ENV = ['KUBERNETES_SERVICE_HOST', 'KUBERNETES_SERVICE_PORT', 'KUBEC
 /** The ServiceAccount token's folder; the admission plugin adds no token volume to a container with a mount there. */
 export const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
-/** The `env` and `envFrom` entries of Traefik's container that set those variables (the last `env` entry of a name wins). */
+/** The variables of Traefik's container that its API client is built from, as the kubelet sets them (container-env.ts). */
 export function apiClientEnv(values: Values, prefix: Path): ApiClientEnv[] {
-  const env: unknown[] = Array.isArray(values.env) ? values.env : [];
-  const last = new Map<string, number>();
-  env.forEach((item, i) => isMap(item) && typeof item.name === 'string' && CLIENT_ENV.includes(item.name) && last.set(item.name, i));
-  const found: ApiClientEnv[] = [...last].map(([name, i]) => {
-    const item = env[i] as Values;
-    const literal = item.valueFrom === undefined && !(typeof item.value === 'string' && item.value.includes('$('));
-    const value = literal ? (typeof item.value === 'string' ? item.value : '') : undefined;
-    return { path: [...prefix, 'values', 'env', i], name, ...(value !== undefined && { value }) };
+  return CLIENT_ENV.flatMap((name) => {
+    const found = containerVar(values, name);
+    if (!found) return [];
+    const { at, ...entry } = found;
+    return [{ ...entry, path: [...prefix, ...at] }];
   });
-  for (const { name, at } of envFromNames(values))
-    if (CLIENT_ENV.includes(name) && !last.has(name)) found.push({ path: [...prefix, ...at], name });
-  return found;
 }
 
 /** The host names of the `kubernetes` Service that reach this cluster's API server from Traefik's namespace. */
@@ -57,67 +59,93 @@ const API_SERVICE_NAMES = ['kubernetes.default', 'kubernetes.default.svc', 'kube
  */
 export function apiClientChange(entry: ApiClientEnv, apiServerIp: string): string | undefined {
   const { name, value } = entry;
-  if (value === undefined) return `gives ${name} a value this tool cannot read (valueFrom, $(VAR) or envFrom)`;
+  const what = entry.via ? `gives Traefik's container ${name} through ${entry.via} and sets it` : `sets ${name}`;
+  // A Secret's value is never shown.
+  const shown = (text: string) => (entry.secret ? 'a value of that Secret' : JSON.stringify(text));
+  if (value === undefined)
+    return `gives ${name} a value this tool cannot read ($(VAR), or a ConfigMap or Secret this config does not write)`;
   if (name === 'KUBECONFIG')
-    return value ? `sets KUBECONFIG, so Traefik builds its API client from the kubeconfig file ${JSON.stringify(value)}` : undefined;
-  if (value === '') return `sets ${name} empty, so Traefik builds an external-cluster API client with no address`;
+    return value ? `${what}, so Traefik builds its API client from the kubeconfig file ${shown(value)}` : undefined;
+  if (value === '') return `${what} empty, so Traefik builds an external-cluster API client with no address`;
   if (name === 'KUBERNETES_SERVICE_PORT')
-    return value === '443' ? undefined : `sets ${name} to ${JSON.stringify(value)}, not 443, the port of the kubernetes Service`;
+    return value === '443' ? undefined : `${what} to ${shown(value)}, not 443, the port of the kubernetes Service`;
   return value === apiServerIp || API_SERVICE_NAMES.includes(value)
     ? undefined
-    : `sets ${name} to ${JSON.stringify(value)}, another API server than this cluster's (${apiServerIp})`;
+    : `${what} to ${shown(value)}, another API server than this cluster's (${apiServerIp})`;
 }
 
 /**
- * HTTPS_PROXY (or https_proxy) in `env`: client-go sends its requests through it (net/http ProxyFromEnvironment, with
+ * The HTTPS proxy of Traefik's API client: client-go sends its requests through it (net/http ProxyFromEnvironment, with
  * NO_PROXY CIDRs read by k8s.io/apimachinery pkg/util/net NewProxierWithNoProxyCIDR), so the API server's ClusterIP
- * must be in NO_PROXY. HTTP_PROXY is used only for http:// requests, and the API server is https.
+ * must be in NO_PROXY. HTTP_PROXY is used only for http:// requests, and the API server is https. Each variable is read
+ * as Go reads it (container-env.ts goEnvAny); a proxy of unknown value is taken as set, a NO_PROXY of unknown value as
+ * listing the API server.
  */
 export function apiProxy(values: Values, prefix: Path): ApiProxy | undefined {
-  const env: unknown[] = Array.isArray(values.env) ? values.env : [];
-  const valueOf = (names: string[]) => {
-    let found: { value: unknown; i: number } | undefined;
-    env.forEach((item, i) => isMap(item) && names.includes(item.name as string) && (found = { value: item.value ?? item.valueFrom, i }));
-    return found;
-  };
-  const proxy = valueOf(['HTTPS_PROXY', 'https_proxy']);
-  if (!proxy || proxy.value === '' || proxy.value === undefined) return undefined;
-  const noProxy = valueOf(['NO_PROXY', 'no_proxy'])?.value;
-  // A NO_PROXY from valueFrom or $(VAR) cannot be read here: taken as listing the API server.
-  if (noProxy !== undefined && (typeof noProxy !== 'string' || noProxy.includes('$('))) return undefined;
-  const entries = typeof noProxy === 'string' ? noProxy.split(',').map((entry) => entry.trim()) : [];
-  return { path: [...prefix, 'values', 'env', proxy.i], noProxy: entries };
+  const proxy = goEnvAny(values, 'HTTPS_PROXY', 'https_proxy');
+  if (!proxy) return undefined;
+  const noProxy = goEnvAny(values, 'NO_PROXY', 'no_proxy');
+  if (noProxy && noProxy.value === undefined) return undefined;
+  const entries = noProxy?.value ? noProxy.value.split(',').map((entry) => entry.trim().toLowerCase()) : [];
+  return { path: [...prefix, ...proxy.at], name: proxy.name, noProxy: entries, ...(proxy.via && { via: proxy.via }) };
 }
 
-/** Whether NO_PROXY entries keep requests to `ip` off the proxy: `*`, the address itself, or a CIDR block holding it. */
+/**
+ * Whether NO_PROXY entries keep client-go's requests to `ip` (port 443, the kubernetes Service's) off the proxy, as
+ * golang.org/x/net http/httpproxy/proxy.go `config.init` parses them: `*`, a CIDR block holding it, the address itself,
+ * or `address:port` (`[address]:port` for IPv6) with port 443.
+ */
 export function bypassesProxy(noProxy: readonly string[], ip: string): boolean {
   const address = parseIp(ip);
   return noProxy.some((entry) => {
-    if (entry === '*' || entry === ip) return true;
+    if (entry === '*') return true;
     const block = parseCidr(entry);
-    return !!address && !!block && cidrContains(block, address);
+    if (block) return !!address && cidrContains(block, address);
+    const { host, port } = splitHostPort(entry);
+    const given = parseIp(host);
+    return !!address && !!given && given.family === address.family && given.value === address.value && (!port || port === API_PORT);
   });
+}
+
+/** The port client-go reaches the API server on in a pod: the kubernetes Service's (KUBERNETES_SERVICE_PORT, 443). */
+const API_PORT = '443';
+
+/** A NO_PROXY entry's host and port, as Go's net.SplitHostPort splits them (`[v6]:port`, `v4:port`); the entry itself when it fails. */
+function splitHostPort(entry: string): { host: string; port?: string } {
+  const split = /^\[([^\]]*)\]:([^:]*)$/.exec(entry) ?? /^([^:[\]]*):([^:]*)$/.exec(entry);
+  return split ? { host: split[1], port: split[2] } : { host: entry };
+}
+
+/** A mount over the ServiceAccount token's folder, or over a path inside it (`inside`: `token`, `ca.crt`). */
+export interface TokenMount {
+  readonly path: Path;
+  readonly inside?: string;
 }
 
 /**
  * A mount at the ServiceAccount folder in Traefik's container (`volumes[]` or `additionalVolumeMounts[]`, mounted there
  * by templates/_podtemplate.tpl): the ServiceAccount admission plugin then adds no token volume (kubernetes
  * plugin/pkg/admission/serviceaccount/admission.go: a container already mounting DefaultAPITokenMountPath is left
- * alone), so client-go's in-cluster config finds no token and every Kubernetes provider of Traefik fails.
+ * alone), so client-go's in-cluster config finds no token and every Kubernetes provider of Traefik fails. A mount inside
+ * it does the same to the file it covers: the kubelet mounts the token volume first (mounts sorted by depth), then the
+ * deeper one over its `token` or `ca.crt` (or the runtime cannot create the mount point in that read-only volume).
  */
-export function tokenFolderMount(values: Values, prefix: Path): Path | undefined {
+export function tokenFolderMount(values: Values, prefix: Path): TokenMount | undefined {
   for (const key of ['volumes', 'additionalVolumeMounts']) {
     const list: unknown[] = Array.isArray(values[key]) ? (values[key] as unknown[]) : [];
-    const i = list.findIndex(
-      (item) =>
-        isMap(item) &&
-        typeof item.mountPath === 'string' &&
-        item.mountPath.replace(/\/+$/, '').replace(/\/+/g, '/') === SERVICE_ACCOUNT_DIR,
-    );
-    if (i >= 0) return [...prefix, 'values', key, i, 'mountPath'];
+    for (const [i, item] of list.entries()) {
+      if (!isMap(item) || typeof item.mountPath !== 'string') continue;
+      const mountPath = posix.normalize(item.mountPath).replace(/\/+$/, '');
+      if (mountPath === SERVICE_ACCOUNT_DIR) return { path: [...prefix, 'values', key, i, 'mountPath'] };
+      if (mountPath.startsWith(`${SERVICE_ACCOUNT_DIR}/`))
+        return { path: [...prefix, 'values', key, i, 'mountPath'], inside: shownPath(mountPath.slice(SERVICE_ACCOUNT_DIR.length + 1)) };
+    }
   }
   return undefined;
 }
+
+/** A path below the folder as a message shows it: a plain file name, else words that do not repeat it. */
+const shownPath = (path: string): string => (/^[\w./-]{1,60}$/.test(path) ? path : 'a path');
 
 /**
  * The ClusterIP of the `kubernetes` Service: the first address after the network address of the service CIDR's first

@@ -135,12 +135,15 @@ export function chartService(
     path: sourced([...at, annotations.from(key), key], key).path,
   }));
   // 79b-13: the interface kube-vip binds this Service's VIP to, held to kubeVip.interface's rule (the UDP Service judges its own map only).
+  let serviceInterface: string | undefined;
   if (Object.hasOwn(annotations.map, SERVICE_INTERFACE_ANNOTATION)) {
     const from = annotations.from(SERVICE_INTERFACE_ANNOTATION);
-    const problem = serviceInterfaceProblem(annotations.map[SERVICE_INTERFACE_ANNOTATION], context.kubeVipVersion);
+    const value = annotations.map[SERVICE_INTERFACE_ANNOTATION];
+    const problem = serviceInterfaceProblem(value, context.kubeVipVersion);
     if (problem && (own === 'annotationsTCP' || from === own)) {
       context.badVips.push({ path: sourced([...at, from, SERVICE_INTERFACE_ANNOTATION], '').path, message: problem });
     }
+    if (!problem && typeof value === 'string' && value !== '' && value !== 'auto') serviceInterface = value;
   }
   const leaseName = annotations.map[LEASE_NAME_ANNOTATION];
   // A lease the user wrote in the values is held to the rules of the first-class leaseName; the UDP Service
@@ -169,6 +172,7 @@ export function chartService(
     ...(typeof policy === 'string' && { externalTrafficPolicy: sourced([...at, 'spec', 'externalTrafficPolicy'], policy) }),
     ...(leaseName !== undefined && { leaseName }),
     ...(ignoreKey && { ignoredByKubeVip: sourced([...at, ignoreKey, IGNORE_ANNOTATION], true) }),
+    ...(serviceInterface && { serviceInterface }),
     ...(ipFamilyPolicy && { ipFamilyPolicy }),
     ...(context.traefikOwn && { defaultIpFamilyPolicy: 'PreferDualStack' }),
     ...(!context.traefikOwn && { inClusterAllowed: true }),

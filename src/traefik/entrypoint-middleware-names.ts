@@ -1,6 +1,7 @@
 import { keyText, quotedText, type Problem } from '../core/problem';
 import { entrypointMiddlewares } from './entrypoint-middlewares';
 import type { PortRuleInputs } from './port-rule-inputs';
+import { definedMiddlewares, fileProviderTexts } from '../ingress/defined-middlewares';
 
 const CRD = '@kubernetescrd';
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -37,20 +38,48 @@ export function impossibleCrdMiddlewareMessage(reference: string, effect: string
 }
 
 /**
+ * 82a-23: why `reference`, a `<name>@file` middleware, names none the file provider defines, with `effect` saying what
+ * Traefik then does; undefined for another provider's, one it defines, or when it reads a file this tool cannot.
+ */
+function missingFileMiddlewareMessage(
+  reference: string,
+  files: ReturnType<typeof fileProviderTexts>,
+  defined: ReadonlySet<string>,
+  effect: string,
+) {
+  if (!reference.endsWith(FILE) || files.reads === 'partial' || defined.has(reference)) return undefined;
+  const why =
+    files.reads === 'off'
+      ? 'the file provider is off (no providers.file.enabled, no --providers.file.directory or filename)'
+      : 'no file the file provider reads defines it';
+  return (
+    `${quotedText(reference.slice(0, 80), () => false, '')} names no Middleware of the file provider, as ${why}, ${effect}: ` +
+    'define it under http.middlewares in providers.file.content, or name a Middleware that exists'
+  );
+}
+
+const FILE = '@file';
+
+/**
  * The middlewares of each entrypoint (entrypoint-middlewares.ts: the chart key or the flag) that name a CRD Middleware no
- * object can have: Traefik puts an entrypoint's middlewares in front of every router on it, and refuses each router whose
- * middleware does not exist, so every route of the entrypoint stops (as an IngressRoute's middleware name is refused,
- * ingress/route-backends.ts).
+ * object can have, or a file provider's middleware that none of its files defines when this tool reads them all (82a-23,
+ * ingress/defined-middlewares.ts): Traefik puts an entrypoint's middlewares in front of every router on it, and refuses
+ * each router whose middleware does not exist, so every route of the entrypoint stops (as an IngressRoute's middleware
+ * name is refused, ingress/route-backends.ts). A CRD Middleware may be applied outside this config: only its name is judged.
  */
 export function entrypointMiddlewareNameProblems({ values, flags, entrypoints, chart, sourced }: PortRuleInputs): Problem[] {
   const byFlag = flags.flatMap((flag) => /^entrypoints\.([^.]+)\.http\.middlewares$/i.exec(flag.written)?.[1] ?? []);
   const names = [...new Set([...entrypoints.map((entry) => entry.name), ...byFlag])];
+  const files = fileProviderTexts(values);
+  const defined = new Set(definedMiddlewares(values).keys());
   return names.flatMap((name) =>
     entrypointMiddlewares(values, flags, name, chart).flatMap((source) => {
       const path = 'flag' in source ? source.flag.path : sourced(source.key, source.value).path;
       const effect = `so Traefik refuses every router on entrypoint ${keyText(name)} ("middleware does not exist")`;
       return source.text.split(',').flatMap((item, i) => {
-        const message = impossibleCrdMiddlewareMessage(item.trim(), effect);
+        const reference = item.trim();
+        const message =
+          impossibleCrdMiddlewareMessage(reference, effect) ?? missingFileMiddlewareMessage(reference, files, defined, effect);
         return message ? [{ path, message: `item ${i + 1} ${message}` }] : [];
       });
     }),

@@ -34,9 +34,12 @@ function imageName(image: string): { readonly name: string; readonly owner: stri
  * Bitnami's `bitnami/metallb-speaker`), K3s' ServiceLB (k3s-io/k3s pkg/cloudprovider/servicelb.go v1.31:
  * `rancher/klipper-lb`, and Rancher's mirror `mirrored-klipper-lb`), OpenELB (openelb/openelb deploy/openelb.yaml:
  * `kubesphere/openelb` and its `openelb-*` components; its VIP mode runs `kubesphere/kube-keepalived-vip`) and PureLB (gitlab.com/purelb/purelb:
- * `registry.gitlab.com/purelb/purelb/allocator` and `/lbnodeagent`).
+ * `registry.gitlab.com/purelb/purelb/allocator` and `/lbnodeagent`). An image named as a Prometheus exporter (`<name>_exporter`,
+ * prometheus.io/docs/instrumenting/writing_exporters "Naming"; `mehdy/keepalived-exporter`, `gen2brain/keepalived_exporter`)
+ * only reads the program's state for metrics: it announces nothing (82a-13).
  */
 function announcerImage({ name, owner }: { name: string; owner: string }): boolean {
+  if (/[-_]exporter$/.test(name)) return false;
   if (/(^|[-_])keepalived([-_]|$)/.test(name)) return true;
   if (owner === 'metallb' || /^metallb-(speaker|controller)$/.test(name)) return true;
   if (name === 'klipper-lb' || name === 'mirrored-klipper-lb') return true;

@@ -7,7 +7,7 @@ import { goTruthy } from './go-truth';
 import { ingressClassNameProblems } from './ingress-class-name';
 import { isMap } from '../core/is-map';
 import { providerWatch } from './provider-watch';
-import { type ApiClientEnv, type ApiProxy, apiClientEnv, apiProxy, tokenFolderMount } from './api-client-env';
+import { type ApiClientEnv, type ApiProxy, apiClientEnv, apiProxy, type TokenMount, tokenFolderMount } from './api-client-env';
 
 /**
  * What decides whether Traefik reads the Ingresses this tool writes (class `traefik`, in their own
@@ -44,10 +44,10 @@ export interface TraefikIngressProvider {
   readonly endpoint?: Sourced<string>;
   /** `env`/`envFrom` entries of the variables Traefik's API client is built from (api-client-env.ts): the endpoint flag's effect when they name another server. */
   readonly apiClientEnv?: readonly ApiClientEnv[];
-  /** An HTTPS_PROXY in `env`, which the API client's requests go through unless NO_PROXY lists the API server. */
+  /** An HTTPS_PROXY of the container (`env`, `envFrom`), which the API client's requests go through unless NO_PROXY lists the API server. */
   readonly apiProxy?: ApiProxy;
-  /** A volume mounted over the ServiceAccount token's folder: Traefik has no API token, as with no ClusterRole. */
-  readonly tokenMount?: Path;
+  /** A volume mounted over the ServiceAccount token's folder or a file in it: Traefik has no API token, as with no ClusterRole. */
+  readonly tokenMount?: TokenMount;
   /**
    * `rbac.enabled` Go-false (or `rbac: null`, which drops the chart's default): the chart renders no ClusterRole nor its
    * binding (rbac/clusterrole.yaml, v20 to v41: `if and .Values.rbac.enabled ...`), so Traefik may not list Ingresses.

@@ -223,6 +223,15 @@ describe('82a-17: tolerations, spread and pod affinity the API server refuses, a
     ).toEqual([]);
   });
 
+  test('an operator the schema refuses ("exists") with no key is said once, by the schema', () => {
+    const { errors } = ruleDoors({ tolerations: [{ operator: 'exists' }] });
+    expect(errors.filter((line) => line.startsWith('traefik.values.tolerations[0]'))).toEqual([
+      expect.stringContaining(
+        'traefik.values.tolerations[0].operator: is "exists"; the Kubernetes 1.27 schema of a pod allows only "Equal", "Exists"',
+      ),
+    ]);
+  });
+
   test('a TraefikHelmChartConfig refuses the same values', () => {
     const doors = ruleDoors({ tolerations: [{ key: 'a', operator: 'Exists', value: 'x' }] });
     expect(doors.chart).toContain('tolerations[0].value');
@@ -407,6 +416,18 @@ const SIDECAR_ROWS: Array<[string, object, string, string]> = [
     'which runs a second Traefik',
   ],
   [
+    "the image's /entrypoint.sh as the command, with flags",
+    {
+      deployment: {
+        additionalContainers: [
+          { name: 't2', image: 'traefik:v3.1.2', command: ['/entrypoint.sh'], args: ['--entrypoints.alt.address=:9443'] },
+        ],
+      },
+    },
+    'deployment.additionalContainers[0].image',
+    'which runs a second Traefik',
+  ],
+  [
     'keepalived as a sidecar',
     { deployment: { additionalContainers: [{ name: 'vip', image: 'osixia/keepalived:2.0.20' }] } },
     'deployment.additionalContainers[0].image',
@@ -477,6 +498,11 @@ const HPA_ROWS: Array<[string, object[], Array<[string, string]>]> = [
     'type Resource with the source under pods',
     [{ type: 'Resource', pods: { metric: { name: 'x' }, target: { type: 'AverageValue', averageValue: '1' } } }],
     [['[0].resource', 'must populate information for the given metric source']],
+  ],
+  [
+    'an External metric without value or averageValue',
+    [{ type: 'External', external: { metric: { name: 'queue_depth' }, target: { type: 'Value' } } }],
+    [['[0].external.target.averageValue', 'must set either a target value for metric or a per-pod target']],
   ],
   // Valid neighbours: what the chart's values.yaml documents, an averageValue, a Pods and an External metric.
   ['cpu at 80% (the chart example)', [cpu({ type: 'Utilization', averageUtilization: 80 })], []],

@@ -18,7 +18,12 @@ function startsTraefik(container: Values): boolean {
   const command = strings(container.command);
   const args = strings(container.args);
   const line = container.command === undefined ? (args.length ? args : ['traefik']) : [...command, ...args];
-  for (const simple of line.join(' ').split(/&&|\|\||[;|&\n()`]|\$\(/)) {
+  // Through the image's entrypoint, a first word that is a flag runs `traefik <flags>`.
+  const viaEntrypoint = container.command === undefined || /(^|\/)entrypoint\.sh$/.test(command[0] ?? '');
+  for (const [n, simple] of line
+    .join(' ')
+    .split(/&&|\|\||[;|&\n()`]|\$\(/)
+    .entries()) {
     const words = simple
       .trim()
       .split(/\s+/)
@@ -28,7 +33,7 @@ function startsTraefik(container: Values): boolean {
     const start = /(^|\/)(ba|da|a)?sh$/.test(words[0] ?? '') && words[1] === '-c' ? 2 : 0;
     const [first, next] = words.slice(start);
     if (first === undefined) continue;
-    if (first.startsWith('-') && container.command === undefined) return true;
+    if (first.startsWith('-') && viaEntrypoint && n === 0) return true;
     if (first.split('/').pop() === 'traefik') return next === undefined || !NO_PROXY_SUBCOMMANDS.has(next);
   }
   return false;

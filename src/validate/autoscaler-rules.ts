@@ -83,7 +83,9 @@ function targetProblems(type: string, target: Record<string, unknown>, at: Field
   else if ((type === 'Object' || type === 'External') && !has(value) && !has(averageValue))
     missing(
       'averageValue',
-      'must set either a target value or averageValue',
+      type === 'Object'
+        ? 'must set either a target value or averageValue'
+        : 'must set either a target value for metric or a per-pod target',
       'write value (type: Value) or averageValue (type: AverageValue)',
     );
   else if (type === 'External' && has(value) && has(averageValue))

@@ -31,7 +31,8 @@ function tolerationProblems(toleration: unknown, at: FieldPath): Finding[] {
   const keyText = typeof key === 'string' ? key : '';
   const keyProblem = keyText === '' ? undefined : labelKey(keyText);
   if (keyProblem) findings.push({ path: [...at, 'key'], message: `is not a valid taint key, ${REFUSED}: ${keyProblem}` });
-  if (keyText === '' && operator !== 'Exists' && (operator === undefined || typeof operator === 'string'))
+  // Another operator is the schema's enum to refuse.
+  if (keyText === '' && (operator === undefined || operator === 'Equal'))
     findings.push({
       path: [...at, operator === undefined ? 'key' : 'operator'],
       message:
@@ -41,8 +42,7 @@ function tolerationProblems(toleration: unknown, at: FieldPath): Finding[] {
   if (
     tolerationSeconds !== undefined &&
     tolerationSeconds !== null &&
-    effect !== 'NoExecute' &&
-    (effect === undefined || typeof effect === 'string')
+    [undefined, '', 'NoSchedule', 'PreferNoSchedule'].includes(effect as string)
   )
     findings.push({
       path: [...at, effect === undefined ? 'tolerationSeconds' : 'effect'],
@@ -86,7 +86,7 @@ function spreadProblems(constraints: unknown[]): Finding[] {
         path: [...at, 'minDomains'],
         message: `is ${minDomains}, ${REFUSED} ("must be greater than zero"): write 1 or more, or remove it`,
       });
-    if (isInteger(minDomains) && typeof whenUnsatisfiable === 'string' && whenUnsatisfiable !== 'DoNotSchedule')
+    if (isInteger(minDomains) && whenUnsatisfiable === 'ScheduleAnyway')
       findings.push({
         path: [...at, 'minDomains'],
         message: `is set with whenUnsatisfiable ${show(whenUnsatisfiable)}, ${REFUSED} ("can only use minDomains if whenUnsatisfiable=DoNotSchedule"): remove minDomains, or write whenUnsatisfiable: DoNotSchedule`,

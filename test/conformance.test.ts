@@ -608,6 +608,22 @@ describe('validateManifests', () => {
       /^is also a key of data; the API server refuses/,
     ],
     [
+      'autoscaler-metrics',
+      'a Resource metric whose Utilization target has no averageUtilization (82a-17)',
+      'configMap',
+      'HorizontalPodAutoscaler/default/settings',
+      (o) => {
+        Object.assign(o, { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', data: undefined });
+        o.spec = {
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
+          maxReplicas: 3,
+          metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization' } } }],
+        };
+      },
+      'spec.metrics[0].resource.target.averageUtilization',
+      /^is missing, which the API server refuses \("must set either a target raw value or a target utilization"\)/,
+    ],
+    [
       'host-port-surge',
       'a DaemonSet on the node network that surges',
       'daemonSet',

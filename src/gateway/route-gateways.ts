@@ -27,6 +27,8 @@ export interface RouteGateway {
   readonly routes: ClusterConfig['httpRoutes'];
   /** The hosts whose HTTPS redirect route is on its HTTP listener at path `/` (the tool's Gateway only). */
   readonly redirects: readonly string[];
+  /** Where the namespaces its listeners admit are set, for a Gateway in extraObjects (extra-traefik-gateways.ts). */
+  readonly admissionKey?: string;
 }
 
 /** The TLS hosts of `httpRoutes` the tool's Gateway redirects to HTTPS: not those of an HTTP-01 issuer, whose solver needs the HTTP listener. */

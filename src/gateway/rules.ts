@@ -19,6 +19,7 @@ import { checkGatewayProvider } from './provider-rules';
 import { checkExtraGatewayIssuers } from './extra-gateway-issuers';
 import { redirectedPlainRouteProblems } from './redirected-routes';
 import { chartGateway, GatewayRouter, toolGateway } from './route-gateways';
+import { extraTraefikGateways } from './extra-traefik-gateways';
 import type * as GatewayRoutes from '../ingress/gateway-routes';
 import { gatewayProviderOn, TURN_ON_GATEWAY, unservedTraefikRoutes } from './unserved-routes';
 import { renderedObjects } from '../traefik/extra-objects';
@@ -60,15 +61,21 @@ export function checkGatewayRules(config: ClusterConfig, traefik: EffectiveTraef
  * K3sVipCluster, placed after those (output/construct-gateway-parity.ts), so a rule added here holds at both doors.
  */
 export function extraHttpRouteProblems(config: ClusterConfig, traefik: EffectiveTraefik): { errors: Problem[]; warnings: Problem[] } {
-  const gateway = toolGateway(config) ?? chartGateway(traefik.values);
-  if (!gateway) return { errors: [], warnings: [] };
+  const own = toolGateway(config) ?? chartGateway(traefik.values);
+  // 82a-26: and every Gateway of Traefik's class in extraObjects, which Traefik serves on the same entrypoints.
+  const extra = gatewayProviderOn(!!config.traefik.gateway, traefik.values) ? extraTraefikGateways(traefik.values) : [];
+  const gateways = [...(own ? [own] : []), ...extra];
+  if (!gateways.length) return { errors: [], warnings: [] };
   // Loaded only when there is a Gateway: most configs have none, and every synth would load these rules.
   const { extraGatewayRouters, gatewayRouteProblems } = require('../ingress/gateway-routes') as typeof GatewayRoutes;
-  const { errors, warnings } = gatewayRouteProblems(config, gateway);
-  const [redirect, routers] = [httpRedirect(config, traefik), extraGatewayRouters(config, gateway)];
+  const judged = gateways.map((gateway) => gatewayRouteProblems(config, gateway));
+  const [redirect, routers] = [httpRedirect(config, traefik), gateways.flatMap((gateway) => extraGatewayRouters(config, gateway))];
   const challenges: Problem[] = [];
   checkChallenges(config, redirect, routers, (path, message) => challenges.push({ path, message }));
-  return { errors: [...errors, ...challenges, ...redirectedPlainRouteProblems(redirect, routers)], warnings };
+  return {
+    errors: [...judged.flatMap(({ errors }) => errors), ...challenges, ...redirectedPlainRouteProblems(redirect, routers)],
+    warnings: judged.flatMap(({ warnings }) => warnings),
+  };
 }
 
 /** 69b-17: an extraObjects route on a Traefik Gateway, with the provider off, gets what `httpRoutes` gets (unserved-routes.ts). */

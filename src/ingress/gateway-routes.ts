@@ -136,7 +136,9 @@ export function gatewayRouteProblems(config: ClusterConfig, gateway: RouteGatewa
   const at = (item: number, ...keys: Path): Path => ['traefik', 'values', 'extraObjects', item, 'spec', ...keys];
   const routes = extraRoutes(config.traefik.values ?? {}, gateway);
   // The tool's Gateway admits the namespaces of traefik.gateway.routeNamespaces (else of httpRoutes); the chart's, its listeners' namespacePolicy.
-  const key = config.traefik.gateway ? 'traefik.gateway.routeNamespaces' : 'traefik.values.gateway.listeners.<name>.namespacePolicy';
+  const key =
+    gateway.admissionKey ??
+    (config.traefik.gateway ? 'traefik.gateway.routeNamespaces' : 'traefik.values.gateway.listeners.<name>.namespacePolicy');
   // Listener name and routeKey -> the route already there. A TLS route sits on its host's HTTPS listener alone
   // (parentRefs sectionName, gateway/http-route.ts); a plain one on every listener that takes its host.
   const owners = new Map<string, string>();

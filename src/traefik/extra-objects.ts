@@ -14,6 +14,7 @@ import {
 import { objectFindings } from './object-judge';
 import { takeoverProblem } from './extra-object-takeovers';
 import { routeGrantProblems } from './extra-route-grants';
+import { writtenServiceEndpointsProblem } from './written-service-endpoints';
 import { resolverNameProblem } from './resolver-names';
 import { goTruthy } from './go-truth';
 import { isMap } from '../core/is-map';
@@ -138,6 +139,7 @@ export function extraObjectEscapes(values: Values, prefix: Path, chart: Pick<Tra
  * `extraObjects` items with the identity of an object this tool writes for the config (API group, kind, namespace,
  * name): `written` is what the cluster's charts write (src/cluster/written-objects.ts), each with the key that makes it.
  * The objects of FIXED_OBJECTS are judged by extraObjectEscapes. An item without a namespace lands in kube-system.
+ * Also EndpointSlices and Endpoints that join a Service of `written` (written-service-endpoints.ts).
  */
 export function extraObjectClaims(values: Values, prefix: Path, written: readonly WrittenObject[]): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
@@ -156,6 +158,8 @@ export function extraObjectClaims(values: Values, prefix: Path, written: readonl
       );
       const path = [...prefix, 'values', 'extraObjects', i, ...at];
       if (taken) return [inDocument({ path, message: claimMessage(identityText(taken), taken.key) }, document)];
+      const joins = typeof namespace === 'string' ? writtenServiceEndpointsProblem(object, namespace, written) : undefined;
+      if (joins) return [inDocument({ path, message: joins }, document)];
       // Any other helm-controller object is judged here, after the claims, so the one this tool writes is named as such.
       const helm = fixedIdentity(object) ? undefined : helmControllerProblem(object, prefix);
       return helm ? [inDocument({ path, message: helm }, document)] : [];

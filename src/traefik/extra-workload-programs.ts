@@ -98,7 +98,7 @@ export function deployingCommand(line: string): string | undefined {
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 /** What one container runs, if it is one of the programs. */
-function containerProgram(container: Values): Omit<FoundProgram, 'at'> | undefined {
+export function containerProgram(container: Values): Omit<FoundProgram, 'at'> | undefined {
   const image = typeof container.image === 'string' ? container.image : '';
   const name = imageName(image);
   const shown = `image ${JSON.stringify(image)}`;

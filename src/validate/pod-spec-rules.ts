@@ -1,6 +1,7 @@
 import { FieldPath, Finding, isRecord, show } from './paths';
 import { dnsConfigProblems } from './dns-config';
 import { hostAliasProblems } from './host-aliases';
+import { podSchedulingProblems } from './pod-scheduling';
 import { volumeSourceProblems } from './volume-sources';
 
 type Node = Record<string, unknown>;
@@ -12,7 +13,7 @@ const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
  * v1.27): validateHostNetwork, under `hostNetwork: true` every container's and init container's `hostPort` equals its
  * `containerPort` (an unset or 0 hostPort is defaulted to it, pkg/apis/core/v1/defaults.go SetDefaults_Pod); validateSysctls,
  * a `securityContext.sysctls` name that IsValidSysctlName takes, given once; validatePodDNSConfig (dns-config.ts);
- * ValidateHostAliases (host-aliases.ts); the files of its secret, configMap and projected volumes (volume-sources.ts). Paths lie
+ * ValidateHostAliases (host-aliases.ts); tolerations, topology spread and pod (anti-)affinity (pod-scheduling.ts); the files of its secret, configMap and projected volumes (volume-sources.ts). Paths lie
  * below the pod spec.
  */
 export function podSpecProblems(spec: Node): Finding[] {
@@ -21,6 +22,7 @@ export function podSpecProblems(spec: Node): Finding[] {
     ...sysctlProblems(spec.securityContext),
     ...dnsConfigProblems(spec),
     ...hostAliasProblems(spec),
+    ...podSchedulingProblems(spec),
     ...volumeSourceProblems(spec.volumes, ['volumes']),
   ];
 }

@@ -23,6 +23,7 @@ import { checkSecretNames } from './secret-name-places';
 import { checkServiceSpec } from './service-rules';
 import { checkServicePorts } from './service-port-rules';
 import { checkDataObject } from './data-object-rules';
+import { checkAutoscalerMetrics } from './autoscaler-rules';
 import { checkHelmReleaseSize } from './helm-release-size';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, kindEntry, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
 import { Finding, isRecord, joinPattern, select, Selected, show } from './paths';
@@ -63,6 +64,7 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'service-spec', check: checkServiceSpec },
   { id: 'service-ports', check: checkServicePorts },
   { id: 'data-objects', check: checkDataObject },
+  { id: 'autoscaler-metrics', check: checkAutoscalerMetrics },
 ];
 
 /** Rules of K3s and of this project's domain: mistakes that no API server reports. */

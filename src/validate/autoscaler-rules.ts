@@ -1,0 +1,97 @@
+import { FieldPath, Finding, isRecord, show } from './paths';
+import { parseQuantity } from './quantity';
+
+const REFUSED = 'which the API server refuses';
+/** A metric's type and the field that holds its source (k8s.io/api autoscaling/v2 MetricSourceType). */
+const SOURCE_FIELDS: Readonly<Record<string, string>> = {
+  Object: 'object',
+  Pods: 'pods',
+  Resource: 'resource',
+  ContainerResource: 'containerResource',
+  External: 'external',
+};
+const TARGET_TYPES = ['Utilization', 'Value', 'AverageValue'];
+
+/**
+ * 82a-17: the metrics of an autoscaling/v2 HorizontalPodAutoscaler as the API server takes them (kubernetes/kubernetes
+ * pkg/apis/autoscaling/validation/validation.go, v1.27: validateMetricSpec, validateMetricTarget and each source's
+ * validate*Source): the source its `type` names is given, a target type of Utilization, Value or AverageValue, positive
+ * values and a utilization above 0, and the target each source needs (Resource and ContainerResource: averageUtilization or
+ * averageValue, not both; Pods: averageValue; Object: value or averageValue; External: one of the two). The chart's own
+ * HorizontalPodAutoscaler gets it through traefik/autoscaler-values.ts. Values of the wrong type are the schema's.
+ */
+export function checkAutoscalerMetrics(object: Record<string, unknown>): Finding[] {
+  if (object.kind !== 'HorizontalPodAutoscaler' || object.apiVersion !== 'autoscaling/v2' || !isRecord(object.spec)) return [];
+  const metrics = Array.isArray(object.spec.metrics) ? object.spec.metrics : [];
+  return metrics.flatMap((metric: unknown, i: number): Finding[] => {
+    if (!isRecord(metric) || typeof metric.type !== 'string' || !Object.hasOwn(SOURCE_FIELDS, metric.type)) return [];
+    const at: FieldPath = ['spec', 'metrics', i];
+    const field = SOURCE_FIELDS[metric.type];
+    const source = metric[field];
+    if (!isRecord(source))
+      return source === undefined || source === null
+        ? [
+            {
+              path: [...at, field],
+              message: `is missing for type ${metric.type}, ${REFUSED} ("must populate information for the given metric source"): write ${field}: {...}`,
+            },
+          ]
+        : [];
+    return isRecord(source.target) ? targetProblems(metric.type, source.target, [...at, field, 'target']) : [];
+  });
+}
+
+/** validateMetricTarget, then what the source needs of its target. */
+function targetProblems(type: string, target: Record<string, unknown>, at: FieldPath): Finding[] {
+  const findings: Finding[] = [];
+  const { value, averageValue, averageUtilization } = target;
+  if (typeof target.type === 'string' && !TARGET_TYPES.includes(target.type))
+    findings.push({
+      path: [...at, 'type'],
+      message: `is ${show(target.type)}, ${REFUSED} ("must be either Utilization, Value, or AverageValue"): write one of them`,
+    });
+  for (const [key, given] of [
+    ['value', value],
+    ['averageValue', averageValue],
+  ] as const) {
+    const quantity = parseQuantity(given);
+    if (quantity && quantity.num <= 0n)
+      findings.push({ path: [...at, key], message: `is ${show(given)}, ${REFUSED} ("must be positive"): write a quantity above 0` });
+  }
+  if (typeof averageUtilization === 'number' && averageUtilization < 1)
+    findings.push({
+      path: [...at, 'averageUtilization'],
+      message: `is ${averageUtilization}, ${REFUSED} ("must be greater than 0"): write a percentage of the requests, such as 80`,
+    });
+  const has = (field: unknown) => field !== undefined && field !== null;
+  const missing = (key: string, upstream: string, fix: string) =>
+    findings.push({ path: [...at, key], message: `is missing, ${REFUSED} ("${upstream}"): ${fix}` });
+  if (type === 'Resource' || type === 'ContainerResource') {
+    if (!has(averageUtilization) && !has(averageValue))
+      missing(
+        'averageUtilization',
+        'must set either a target raw value or a target utilization',
+        'write averageUtilization (with type: Utilization) or averageValue (with type: AverageValue)',
+      );
+    if (has(averageUtilization) && has(averageValue))
+      findings.push({
+        path: [...at, 'averageValue'],
+        message: `is set beside averageUtilization, ${REFUSED} ("may not set both a target raw value and a target utilization"): keep one of them`,
+      });
+  } else if (type === 'Pods' && !has(averageValue))
+    missing('averageValue', 'must specify a positive target averageValue', 'write averageValue (with type: AverageValue)');
+  else if ((type === 'Object' || type === 'External') && !has(value) && !has(averageValue))
+    missing(
+      'averageValue',
+      type === 'Object'
+        ? 'must set either a target value or averageValue'
+        : 'must set either a target value for metric or a per-pod target',
+      'write value (type: Value) or averageValue (type: AverageValue)',
+    );
+  else if (type === 'External' && has(value) && has(averageValue))
+    findings.push({
+      path: [...at, 'value'],
+      message: `is set beside averageValue, ${REFUSED} ("may not set both a target value for metric and a per-pod target"): keep one of them`,
+    });
+  return findings;
+}

@@ -3,6 +3,7 @@ import { isMap } from '../core/is-map';
 import { apiGroup } from '../validate/kinds';
 import { controllerLabels, podLabels, selects, traefikNamespace, WORKLOADS, workloadName } from './extra-object-rules';
 import { FoundProgram, workloadPodLabels, workloadProgram } from './extra-workload-programs';
+import { article } from './extra-object-kinds';
 
 /**
  * Round 81b: `extraObjects` items that take over what this tool manages and judges (the VIPs, Traefik, kube-vip, the
@@ -258,9 +259,6 @@ export const TAKEOVERS: readonly Takeover[] = [
       `use gatewayClassName ${JSON.stringify(traefikClass(values))} (Traefik's), or install the other implementation's Gateways in its own release`,
   },
 ];
-
-/** 'an' before a vowel, and before a letter said with one (an L2Advertisement, an HTTPRoute). */
-const article = (kind: string) => (/^[AEIOU]|^[FHLMNRSX][A-Z0-9]/.test(kind) ? 'an' : 'a');
 
 /** The one-line refusal of an item a row of TAKEOVERS holds, or undefined. `prefix` is empty beside the constructs. */
 export function takeoverProblem(object: Values, values: Values, prefix: Path): string | undefined {

@@ -9,9 +9,8 @@ import { article } from './extra-object-kinds';
  * Round 81b: `extraObjects` items that take over what this tool manages and judges (the VIPs, Traefik, kube-vip, the
  * CRDs its rules judge against, the namespace its pods run in). The chart renders each item as written
  * (traefik/templates/extra-objects.yaml), so whatever such an object does happens after every rule has passed.
- * One row per family: which objects, what they take over, what to do instead. Objects of no row pass (Traefik's CRD
- * objects, ConfigMaps, Secrets, Services, an app's Deployment, PDB, HPA or NetworkPolicy, ServiceMonitors,
- * cert-manager Certificates, a Gateway of Traefik's class) and are judged by the other rules.
+ * One row per family: which objects, what they take over, what to do instead. These say precisely why an item cannot
+ * be; an item of no row meets the kinds extraObjects carry (extra-object-kinds.ts) and the other rules.
  */
 
 type Values = Readonly<Record<string, unknown>>;

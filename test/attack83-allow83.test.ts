@@ -185,7 +185,7 @@ describe("wave 83: extraObjects pods hold nothing of the node or of another acco
     [
       "a hostPath onto K3s' manifests folder (82a-1's deployer by file)",
       deployment({ volumes: [{ name: 'm', hostPath: { path: '/var/lib/rancher/k3s/server/manifests' } }] }),
-      'spec.template.spec.volumes[0].hostPath',
+      'spec.template.spec.volumes[0]: is a hostPath volume',
       "mounts the node's files",
     ],
     [

@@ -46,7 +46,7 @@ const CARRIED: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** 'an' before a vowel, and before a letter said with one (an L2Advertisement, an HTTPRoute). */
-export const article = (kind: string) => (/^[AEIOU]|^[FHLMNRSX][A-Z0-9]/.test(kind) ? 'an' : 'a');
+export const article = (kind: string) => (/^[AEIOUaeiou]|^[FHLMNRSX][A-Z0-9]/.test(kind) ? 'an' : 'a');
 
 /** The groups extraObjects carry, as written in messages (the core group as `v1`). */
 const groupName = (group: string) => (group === '' ? 'the core group (v1)' : `API group ${group}`);

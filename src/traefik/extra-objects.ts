@@ -293,7 +293,8 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, s
   if (crd) return [{ path: [...path, ...crd.at], message: crd.message }];
   // Wave 83: only the kinds that serve Traefik's routes (extra-object-kinds.ts); a config's claims judge helm-controller's.
   const uncarried = helmControllerProblem(item, prefix) ? undefined : uncarriedKindProblem(item);
-  if (uncarried) return [{ path, message: uncarried }];
+  // A generic verdict: a rule that says more of the item on its path (a claim of an object this tool writes) stands instead.
+  if (uncarried) return [{ path, message: uncarried, schemaVerdict: true }];
   return [
     ...workloadPowerProblems(item, schema.objects).map(({ at, message }) => ({ path: [...path, ...at], message })),
     ...schemaProblems(item, path, schema),

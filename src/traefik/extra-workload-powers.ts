@@ -71,8 +71,9 @@ function podSpecProblems(spec: Values, at: Path, namespace: string, accounts: Re
   volumes.forEach((volume, i) => {
     if (isMap(volume) && volume.hostPath !== undefined && volume.hostPath !== null)
       problems.push({
-        at: [...at, 'volumes', i, 'hostPath'],
-        message: `mounts the node's files (K3s applies whatever lands in its manifests folder, and keeps its admin kubeconfig there too), ${outside}`,
+        // At the volume, not its hostPath key, whose path the schema's one-source rule may hold (all problems at once).
+        at: [...at, 'volumes', i],
+        message: `is a hostPath volume, which mounts the node's files (K3s applies whatever lands in its manifests folder, and keeps its admin kubeconfig there too), ${outside}`,
       });
   });
   // serviceAccountName, or its deprecated alias serviceAccount (k8s.io/api core/v1 PodSpec: DeprecatedServiceAccount).
@@ -101,7 +102,7 @@ export function workloadPowerProblems(object: Values, objects: readonly Values[]
   if (object.kind === 'Secret' && object.apiVersion === 'v1' && object.type === SERVICE_ACCOUNT_TOKEN) {
     const annotations = isMap(object.metadata) && isMap(object.metadata.annotations) ? object.metadata.annotations : {};
     const name = annotations[SERVICE_ACCOUNT_NAME];
-    if (typeof name !== 'string' || name === '' || accounts.has(`${namespace}/${name}`)) return [];
+    if (typeof name !== 'string' || name === '' || name === 'default' || accounts.has(`${namespace}/${name}`)) return [];
     return [
       {
         at: ['metadata', 'annotations', SERVICE_ACCOUNT_NAME],

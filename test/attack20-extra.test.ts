@@ -303,7 +303,8 @@ describe('D9: a Flux HelmRelease or an Argo CD Application in extraObjects', () 
     ['F02: Argo CD Application', application, 'is an Argo CD Application, which Argo CD installs outside'],
     ['Argo CD ApplicationSet', applicationSet, 'is an Argo CD ApplicationSet'],
     [
-      'control: a Flux HelmRepository',
+      // Wave 83: not a deployer, but no kind extraObjects carry either (extra-object-kinds.ts).
+      'control: a Flux HelmRepository (refused as a kind extraObjects do not carry)',
       {
         apiVersion: 'source.toolkit.fluxcd.io/v1',
         kind: 'HelmRepository',
@@ -317,7 +318,12 @@ describe('D9: a Flux HelmRelease or an Argo CD Application in extraObjects', () 
     if (expected) {
       expect(errors).toContain(`traefik.values.extraObjects[0]: ${expected}`);
       expect(errors).toContain("belongs beside this tool's manifests (which the gitops key has Flux or Argo CD deploy as well)");
-    } else expect(errors).not.toContain('traefik.values.extraObjects[0]: is a');
+    } else {
+      expect(errors).toContain(
+        "traefik.values.extraObjects[0]: is a HelmRepository of API group source.toolkit.fluxcd.io, which Traefik's extraObjects do not carry",
+      );
+      expect(errors).not.toContain('installs outside');
+    }
   });
 
   it('through the constructs', () => {

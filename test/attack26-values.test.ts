@@ -214,9 +214,14 @@ describe("review #5: an extraObjects host port on a port Traefik's Service serve
   test.each([
     ['host port 80 (web)', workload([{ containerPort: 8080, hostPort: 80 }])],
     ['host port 443 (websecure)', workload([{ containerPort: 8443, hostPort: 443 }])],
-    ['control: hostNetwork, listening on 443 (never refused)', workload([{ containerPort: 443 }], { hostNetwork: true })],
   ])('%s is accepted', (_, values) => {
     expect(configErrors(withTraefikValues(values))).toEqual([]);
+  });
+  // Wave 83: hostNetwork is refused in extraObjects as such (extra-workload-powers.ts), never by the host-port rule.
+  test('hostNetwork, listening on 443, meets only the hostNetwork refusal', () => {
+    const errors = configErrors(withTraefikValues(workload([{ containerPort: 443 }], { hostNetwork: true })));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("spec.template.spec.hostNetwork: is true, which runs the pod on the node's own network");
   });
 
   test("control: a host port of K3s' own on the node is still refused", () => {

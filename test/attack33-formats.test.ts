@@ -16,7 +16,10 @@ const UNPADDED = AUTH.replace(/=+$/, '');
 const showsAuth = (text: string): boolean => text.includes(UNPADDED) || showsSecret(text);
 /** A custom object of `extraObjects` whose spec is data given as data, not text. */
 const registryObject = (spec: unknown) => ({
-  extraObjects: [{ apiVersion: 'example.io/v1', kind: 'RegistryConfig', metadata: { name: 'r', namespace: 'kube-system' }, spec }],
+  // A kind extraObjects carry (extra-object-kinds.ts), with no vendored schema: its spec is free data.
+  extraObjects: [
+    { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: { name: 'r', namespace: 'kube-system' }, spec },
+  ],
 });
 
 describe('32a-11: a registry `auth` of base64 user:password is a secret', () => {

@@ -10,9 +10,11 @@ import { acceptedEverywhere, judgedEverywhere } from './secret-doors';
 const S = 'Zq7Hunter9Plx';
 const showsSecret = (text: string): boolean => text.includes(S);
 const base64 = (bytes: string | Buffer): string => Buffer.from(bytes).toString('base64');
-/** A custom object of `extraObjects` whose spec is data given as data, not text. */
+/** An object of `extraObjects` whose spec is data given as data, not text (a kind extraObjects carry, with no vendored schema). */
 const registryObject = (spec: unknown) => ({
-  extraObjects: [{ apiVersion: 'example.io/v1', kind: 'RegistryConfig', metadata: { name: 'r', namespace: 'kube-system' }, spec }],
+  extraObjects: [
+    { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: { name: 'r', namespace: 'kube-system' }, spec },
+  ],
 });
 
 describe('33a-2, 33a-9: netrc entries as readers read them', () => {

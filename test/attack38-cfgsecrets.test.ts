@@ -1,6 +1,6 @@
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { secretShape, redact } from '../src/core/secrets';
-import { shownInDiff } from './secret-doors';
+import { refusedOnlyForKind, shownInDiff } from './secret-doors';
 import { accepted, configMapOf as configMap, diffOf, hex, refusedEverywhere, run as runOf, textRefused } from './secret-tables';
 
 /**
@@ -211,13 +211,19 @@ describe("37a-4: Envoy's header pair {key: <header>, value: <credential>}", () =
     expect(shownInDiff(`data:\n  envoy.yaml: |\n${envoyBlock.replace(/^/gm, '    ')}`)).not.toContain(S);
   });
 
+  // Wave 83: an EnvoyPatchPolicy is no kind extraObjects carry (extra-object-kinds.ts): that is its only refusal.
   test.each([
     ['a plain header', custom({ key: 'X-Request-Source', value: 'edge' })],
     ['a header pair from a variable', custom({ key: 'Authorization', value: '${AUTH_HEADER}' })],
-    ['a toleration', { tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'ingress', effect: 'NoSchedule' }] }],
-  ])('the near miss %s is accepted', (_, values) => {
-    accepted(values);
+  ])('the near miss %s meets no secret rule', (_, values) => {
+    refusedOnlyForKind(values);
   });
+  test.each([['a toleration', { tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'ingress', effect: 'NoSchedule' }] }]])(
+    'the near miss %s is accepted',
+    (_, values) => {
+      accepted(values);
+    },
+  );
 });
 
 describe('37a-7: vendor token shapes, and listed prefixes glued after . or --', () => {

@@ -280,7 +280,8 @@ describe('accepted', () => {
     ['extraObjects subPathExpr $(POD_NAME)/logs', podMounting([{ name: 'v', mountPath: '/v', subPathExpr: '$(POD_NAME)/logs' }])],
     [
       'extraObjects volume with a null second source',
-      podMounting([{ name: 'v', mountPath: '/v' }], [{ name: 'v', emptyDir: null, hostPath: { path: '/a' } }]),
+      // Wave 83: not hostPath, refused in extraObjects pods as such (extra-workload-powers.ts).
+      podMounting([{ name: 'v', mountPath: '/v' }], [{ name: 'v', emptyDir: null, configMap: { name: 'c' } }]),
     ],
     ['extraObjects StatefulSet mounting its claim template with a subPath', statefulSet],
     ['additionalVolumes of one source', { deployment: { additionalVolumes: [{ name: 'x', hostPath: { path: '/a' } }] } }],

@@ -161,11 +161,12 @@ describe('60b-8: typed Secrets without their keys: refused, made out of band', (
   test.each([
     ['an Opaque Secret with no data', { kind: 'Secret', type: 'Opaque' }],
     [
+      // Wave 83: of the namespace's default account (another account's token is refused: extra-workload-powers.ts).
       'a service-account token with its annotation',
       {
         kind: 'Secret',
         type: 'kubernetes.io/service-account-token',
-        metadata: { name: 'o', namespace: 'default', annotations: { 'kubernetes.io/service-account.name': 'app' } },
+        metadata: { name: 'o', namespace: 'default', annotations: { 'kubernetes.io/service-account.name': 'default' } },
       },
     ],
   ])('%s passes', (_name, o) => {

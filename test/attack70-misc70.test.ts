@@ -161,9 +161,10 @@ const HOST_ROWS: Array<[string, Values, string | undefined]> = [
     undefined,
   ],
   [
-    'hostNetwork workload on a port Traefik does not open on the node: passes',
+    // Wave 83: no host-port refusal, but hostNetwork itself is refused in extraObjects (extra-workload-powers.ts).
+    'hostNetwork workload on a port Traefik does not open on the node: refused as hostNetwork only',
     { extraObjects: [workload('DaemonSet', { hostNetwork: true, ...nginx({ containerPort: 8000 }) })] },
-    undefined,
+    "spec.template.spec.hostNetwork: is true, which runs the pod on the node's own network",
   ],
 ];
 

@@ -7,7 +7,7 @@ import { wiring } from '../src/main';
 import { runSynth } from '../src/synth';
 import { secretsInData } from '../src/core/secrets';
 import { DEV_YAML, valuesDoors } from './helpers';
-import { acceptedEverywhere, refusedEverywhere, textConfigMap } from './secret-doors';
+import { acceptedEverywhere, refusedEverywhere, refusedOnlyForKind, textConfigMap } from './secret-doors';
 
 /**
  * Round 81 (leaks81): secrets under names or in places the readers did not take for a secret's:
@@ -156,7 +156,8 @@ describe('81a-3: a value named by its item, in the documented pair shapes', () =
     ['a Tekton default that is a placeholder', task({ name: 'registry-password', default: '<registry-password>' })],
     ['a CloudFormation plain parameter', stack({ parameterKey: 'InstanceClass', parameterValue: 'db.t3.micro' })],
     ['a CloudFormation password length', stack({ parameterKey: 'PasswordLength', parameterValue: '32' })],
-  ])('%s passes', (_, values) => acceptedEverywhere(values));
+    // Wave 83: the kinds are none extraObjects carry (extra-object-kinds.ts): that is their only refusal.
+  ])('%s meets no secret rule', (_, values) => refusedOnlyForKind(values));
   it.each([
     ['a JSON patch of a plain field', '- op: replace\n  path: /spec/replicas\n  value: 3'],
     ['a JSON patch of an image', '- op: replace\n  path: /spec/template/spec/containers/0/image\n  value: nginx:1.27'],

@@ -69,6 +69,22 @@ export function acceptedEverywhere(values: unknown): void {
   expect(valuesDoors.gate(values)).toEqual([]);
 }
 
+/** What refuses an extraObjects item of a kind the release does not carry (src/traefik/extra-object-kinds.ts). */
+export const NOT_CARRIED = "which Traefik's extraObjects do not carry";
+
+/**
+ * Wave 83: values whose only refusal at each door is that an extraObjects item is of a kind the release does not
+ * carry (a third-party kind judged for its secrets): no secret rule speaks, and the write gate finds nothing.
+ */
+export function refusedOnlyForKind(values: unknown): void {
+  for (const message of [valuesDoors.config(values), valuesDoors.cluster(values), valuesDoors.chart(values)]) {
+    const problems = message.split('\n').filter((line) => line.includes('extraObjects['));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(NOT_CARRIED);
+  }
+  expect(valuesDoors.gate(values)).toEqual([]);
+}
+
 /** Refused at the config, K3sVipCluster, TraefikHelmChartConfig and the write gate; `where` named; `secret` never shown. */
 export function refusedEverywhere(values: unknown, where: string, secret: string): void {
   for (const message of [valuesDoors.config(values), valuesDoors.cluster(values), valuesDoors.chart(values)]) {

@@ -310,7 +310,7 @@ export function helmControllerProblem(item: Values, prefix: Path): string | unde
  * APICatalogItem and ManagedSubscription from v33.1.0, APIBundle and APIPlan from v32.0.0, ManagedApplication from
  * v36.2.0, APIAuth and APIPortalAuth from v37.0.0, ContentItem and Uplink from v40.0.0; ServersTransportTCP from v23.2.0.
  */
-const TRAEFIK_CRD_KINDS: Readonly<Record<string, readonly string[]>> = {
+export const TRAEFIK_CRD_KINDS: Readonly<Record<string, readonly string[]>> = {
   'traefik.io': [
     'IngressRoute',
     'IngressRouteTCP',

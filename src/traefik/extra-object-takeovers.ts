@@ -3,14 +3,14 @@ import { isMap } from '../core/is-map';
 import { apiGroup } from '../validate/kinds';
 import { controllerLabels, podLabels, selects, traefikNamespace, WORKLOADS, workloadName } from './extra-object-rules';
 import { FoundProgram, workloadPodLabels, workloadProgram } from './extra-workload-programs';
+import { article } from './extra-object-kinds';
 
 /**
  * Round 81b: `extraObjects` items that take over what this tool manages and judges (the VIPs, Traefik, kube-vip, the
  * CRDs its rules judge against, the namespace its pods run in). The chart renders each item as written
  * (traefik/templates/extra-objects.yaml), so whatever such an object does happens after every rule has passed.
- * One row per family: which objects, what they take over, what to do instead. Objects of no row pass (Traefik's CRD
- * objects, ConfigMaps, Secrets, Services, an app's Deployment, PDB, HPA or NetworkPolicy, ServiceMonitors,
- * cert-manager Certificates, a Gateway of Traefik's class) and are judged by the other rules.
+ * One row per family: which objects, what they take over, what to do instead. These say precisely why an item cannot
+ * be; an item of no row meets the kinds extraObjects carry (extra-object-kinds.ts) and the other rules.
  */
 
 type Values = Readonly<Record<string, unknown>>;
@@ -258,9 +258,6 @@ export const TAKEOVERS: readonly Takeover[] = [
       `use gatewayClassName ${JSON.stringify(traefikClass(values))} (Traefik's), or install the other implementation's Gateways in its own release`,
   },
 ];
-
-/** 'an' before a vowel, and before a letter said with one (an L2Advertisement, an HTTPRoute). */
-const article = (kind: string) => (/^[AEIOU]|^[FHLMNRSX][A-Z0-9]/.test(kind) ? 'an' : 'a');
 
 /** The one-line refusal of an item a row of TAKEOVERS holds, or undefined. `prefix` is empty beside the constructs. */
 export function takeoverProblem(object: Values, values: Values, prefix: Path): string | undefined {

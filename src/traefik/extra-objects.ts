@@ -13,6 +13,8 @@ import {
 } from './extra-object-rules';
 import { objectFindings } from './object-judge';
 import { takeoverProblem } from './extra-object-takeovers';
+import { uncarriedKindProblem } from './extra-object-kinds';
+import { workloadPowerProblems } from './extra-workload-powers';
 import { routeGrantProblems } from './extra-route-grants';
 import { writtenServiceEndpointsProblem } from './written-service-endpoints';
 import { resolverNameProblem } from './resolver-names';
@@ -293,7 +295,15 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, s
   // A misspelt Traefik CRD object, refused before the CRD rules (its resolver's) would skip it as another kind.
   const crd = traefikCrdProblem(item);
   if (crd) return [{ path: [...path, ...crd.at], message: crd.message }];
-  return [...schemaProblems(item, path, schema), ...routeGrantProblems(item, path, schema.objects)];
+  // Wave 83: only the kinds that serve Traefik's routes (extra-object-kinds.ts); a config's claims judge helm-controller's.
+  const uncarried = helmControllerProblem(item, prefix) ? undefined : uncarriedKindProblem(item);
+  // A generic verdict: a rule that says more of the item on its path (a claim of an object this tool writes) stands instead.
+  if (uncarried) return [{ path, message: uncarried, schemaVerdict: true }];
+  return [
+    ...workloadPowerProblems(item, schema.objects).map(({ at, message }) => ({ path: [...path, ...at], message })),
+    ...schemaProblems(item, path, schema),
+    ...routeGrantProblems(item, path, schema.objects),
+  ];
 }
 
 /** What an item's schema check depends on in the deployed chart. */

@@ -1,0 +1,116 @@
+import type { Path } from '../core/problem';
+import { isMap } from '../core/is-map';
+import { show } from '../validate/paths';
+import { apiGroup } from '../validate/kinds';
+import { podSpecs, WORKLOADS } from './extra-object-rules';
+
+type Values = Readonly<Record<string, unknown>>;
+
+/** A finding below an item: where, and the message after the key path. */
+export interface PowerProblem {
+  readonly at: Path;
+  readonly message: string;
+}
+
+const SERVICE_ACCOUNT_TOKEN = 'kubernetes.io/service-account-token';
+const SERVICE_ACCOUNT_NAME = 'kubernetes.io/service-account.name';
+
+/** The namespace an item lands in: its own, else the release's (kube-system). */
+const namespaceOf = (object: Values): string =>
+  isMap(object.metadata) && typeof object.metadata.namespace === 'string' && object.metadata.namespace !== ''
+    ? object.metadata.namespace
+    : 'kube-system';
+
+/** The ServiceAccounts the release's items declare, as `namespace/name`: they have no rights, since extraObjects carry no RBAC. */
+function declaredAccounts(objects: readonly Values[]): Set<string> {
+  const accounts = objects.filter(
+    (object) =>
+      object.kind === 'ServiceAccount' && object.apiVersion === 'v1' && isMap(object.metadata) && typeof object.metadata.name === 'string',
+  );
+  return new Set(accounts.map((object) => `${namespaceOf(object)}/${String((object.metadata as Values).name)}`));
+}
+
+/** Why an account's rights matter. */
+const ACCOUNT_RIGHTS = "which this tool cannot see (Traefik's account reads every Secret, K3s' helm-* accounts are cluster-admin)";
+/** An account of the release's own has no rights: extraObjects carry no RBAC (extra-object-kinds.ts). */
+const OWN_ACCOUNT = 'a ServiceAccount declared in extraObjects, which grant no rights';
+
+/** The node's namespaces a pod spec may share, and what each gives it. */
+const HOST_NAMESPACES: ReadonlyArray<readonly [string, string]> = [
+  ['hostNetwork', "runs the pod on the node's own network, where it can answer ARP for this cluster's VIPs and take Traefik's ports"],
+  ['hostPID', "shares the node's processes, whose files and networks it can enter"],
+  ['hostIPC', "shares the node's inter-process memory with every process there"],
+];
+
+const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+
+/** One pod spec's powers over the node and the API, `at` its path below the item. */
+function podSpecProblems(spec: Values, at: Path, namespace: string, accounts: ReadonlySet<string>): PowerProblem[] {
+  const problems: PowerProblem[] = [];
+  const outside =
+    "outside every rule of this tool: remove it (an application behind Traefik needs none; run a node agent beside this tool's manifests)";
+  for (const [key, gives] of HOST_NAMESPACES) {
+    if (spec[key] === true)
+      problems.push({
+        at: [...at, key],
+        message: `is true, which ${gives}, ${outside}`,
+      });
+  }
+  for (const list of CONTAINER_LISTS) {
+    const containers: unknown[] = Array.isArray(spec[list]) ? spec[list] : [];
+    containers.forEach((container, i) => {
+      const context = isMap(container) && isMap(container.securityContext) ? container.securityContext : {};
+      if (context.privileged === true)
+        problems.push({
+          at: [...at, list, i, 'securityContext', 'privileged'],
+          message: `is true, which gives the container the node's devices and every capability (its network and files too), ${outside}`,
+        });
+    });
+  }
+  const volumes: unknown[] = Array.isArray(spec.volumes) ? spec.volumes : [];
+  volumes.forEach((volume, i) => {
+    if (isMap(volume) && volume.hostPath !== undefined && volume.hostPath !== null)
+      problems.push({
+        // At the volume, not its hostPath key, whose path the schema's one-source rule may hold (all problems at once).
+        at: [...at, 'volumes', i],
+        message: `is a hostPath volume, which mounts the node's files (K3s applies whatever lands in its manifests folder, and keeps its admin kubeconfig there too), ${outside}`,
+      });
+  });
+  // serviceAccountName, or its deprecated alias serviceAccount (k8s.io/api core/v1 PodSpec: DeprecatedServiceAccount).
+  for (const key of ['serviceAccountName', 'serviceAccount']) {
+    const name = spec[key];
+    if (typeof name !== 'string' || name === '' || name === 'default' || accounts.has(`${namespace}/${name}`)) continue;
+    problems.push({
+      at: [...at, key],
+      message: `is ${show(name)}: the pod would run with that ServiceAccount's API rights, ${ACCOUNT_RIGHTS}: remove it (the pod then runs as its namespace's default account), or name ${OWN_ACCOUNT}`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Wave 83: what an `extraObjects` item may hold of the node and the API. Workloads there are an application's pods
+ * behind Traefik, so none shares the node's network, processes or files, runs privileged, or runs with a
+ * ServiceAccount the release does not declare (those hold rights this tool cannot see: a pod with the node's network
+ * can announce a VIP, one with its files can drop manifests into K3s' folder or read its admin kubeconfig, one with
+ * an account such as Traefik's reads every Secret). A token Secret of such an account is the same rights in a file.
+ * `objects` are every object the release's items render.
+ */
+export function workloadPowerProblems(object: Values, objects: readonly Values[]): PowerProblem[] {
+  const accounts = declaredAccounts(objects);
+  const namespace = namespaceOf(object);
+  if (object.kind === 'Secret' && object.apiVersion === 'v1' && object.type === SERVICE_ACCOUNT_TOKEN) {
+    const annotations = isMap(object.metadata) && isMap(object.metadata.annotations) ? object.metadata.annotations : {};
+    const name = annotations[SERVICE_ACCOUNT_NAME];
+    if (typeof name !== 'string' || name === '' || name === 'default' || accounts.has(`${namespace}/${name}`)) return [];
+    return [
+      {
+        at: ['metadata', 'annotations', SERVICE_ACCOUNT_NAME],
+        message: `is ${show(name)}: the token controller fills this Secret with that ServiceAccount's token, and so its API rights, ${ACCOUNT_RIGHTS}: remove the Secret, or name ${OWN_ACCOUNT}`,
+      },
+    ];
+  }
+  const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : undefined;
+  if (!WORKLOADS.has(object.kind) || (group !== '' && group !== 'apps' && group !== 'batch')) return [];
+  return podSpecs(object).flatMap(({ spec, at }) => podSpecProblems(spec, at, namespace, accounts));
+}

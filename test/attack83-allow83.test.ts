@@ -153,10 +153,10 @@ describe('wave 83: extraObjects carry only the kinds that serve Traefik, at ever
       ['is a Widget of API group example.com', "install it beside this tool's manifests"],
     ],
     [
-      'a misspelt core kind is told the nearest',
-      object('apps/v1', 'Deploymnet', { name: 'd', namespace: 'default' }),
+      'a misspelt carried kind is told the nearest',
+      object('monitoring.coreos.com/v1', 'ServiceMonitr', { name: 'd', namespace: 'default' }),
       '',
-      ['is a Deploymnet of API group apps', 'if you meant Deployment, write that'],
+      ['is a ServiceMonitr of API group monitoring.coreos.com', 'if you meant ServiceMonitor, write that'],
     ],
     ['an item of a List', list(object('v1', 'LimitRange', { name: 'l', namespace: 'shop' })), '.items[0]', ['is a LimitRange of']],
   ])('%s is refused', (_, item, below, expected) => {
@@ -169,6 +169,12 @@ describe('wave 83: extraObjects carry only the kinds that serve Traefik, at ever
     expect(file).toContain(`traefik.values.extraObjects[0]${below}: is a`);
     expect(file.split('\n').filter((l) => l.includes(NOT_CARRIED))).toHaveLength(1);
   });
+});
+
+test("a misspelt built-in kind is told by the schema's spelling rule alone", () => {
+  const { file } = doors(object('apps/v1', 'Deploymnet', { name: 'd', namespace: 'default' }));
+  expect(file).toContain('traefik.values.extraObjects[0].kind: is "Deploymnet", which "apps/v1" does not have in Kubernetes 1.27');
+  expect(file).not.toContain(NOT_CARRIED);
 });
 
 describe("wave 83: extraObjects pods hold nothing of the node or of another account's rights", () => {

@@ -1,4 +1,4 @@
-import { closest } from '../core/closest';
+import { editDistance } from '../core/closest';
 import { apiGroup } from '../validate/kinds';
 import { TRAEFIK_CRD_KINDS } from './extra-object-rules';
 
@@ -51,18 +51,25 @@ export const article = (kind: string) => (/^[AEIOUaeiou]|^[FHLMNRSX][A-Z0-9]/.te
 /** The groups extraObjects carry, as written in messages (the core group as `v1`). */
 const groupName = (group: string) => (group === '' ? 'the core group (v1)' : `API group ${group}`);
 
+/** Why an item's kind is not carried, and whether it reads as a misspelling of a carried kind of its group. */
+export interface UncarriedKind {
+  readonly message: string;
+  readonly misspelt: boolean;
+}
+
 /** The refusal of an item whose kind extraObjects do not carry (CARRIED), or undefined; a misspelt kind is told the nearest. */
-export function uncarriedKindProblem(object: Readonly<Record<string, unknown>>): string | undefined {
+export function uncarriedKind(object: Readonly<Record<string, unknown>>): UncarriedKind | undefined {
   const { apiVersion, kind } = object;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '') return undefined;
   const group = apiGroup(apiVersion);
   const kinds = Object.hasOwn(CARRIED, group) ? CARRIED[group] : undefined;
   if (kinds?.includes(kind)) return undefined;
-  const near = kinds ? closest(kind, kinds) : undefined;
-  return (
+  // A spelling miss only (GatewayClass is no Gateway misspelt): within a third of the kind's letters.
+  const near = kinds?.find((known) => editDistance(known.toLowerCase(), kind.toLowerCase()) <= Math.max(2, Math.floor(kind.length / 3)));
+  const message =
     `is ${article(kind)} ${kind} of ${groupName(group)}, which Traefik's extraObjects do not carry: this tool judges only ` +
     "what serves Traefik's routes there (Traefik's CRDs, Gateway API routes and grants, Services, ConfigMaps, Secrets, " +
     `ordinary workloads, certificates, monitors): ${near ? `if you meant ${near}, write that; else ` : ''}install it beside ` +
-    "this tool's manifests (a release, kustomization or manifest of its own)"
-  );
+    "this tool's manifests (a release, kustomization or manifest of its own)";
+  return { message, misspelt: near !== undefined };
 }

@@ -9,8 +9,8 @@ import { devConfig, refusalOf, withChanges } from './helpers';
 // findings 3, 4, 12, 14, 21, 24 and 25, and the classes behind 1 and 2 (a deployer needs API rights it cannot get here).
 
 const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
-function doors(item: unknown) {
-  const config = withChanges(devConfig(), { traefik: { ...devConfig().traefik, values: { extraObjects: [item] } } });
+function doors(item: unknown, values: object = {}) {
+  const config = withChanges(devConfig(), { traefik: { ...devConfig().traefik, values: { ...values, extraObjects: [item] } } });
   const parsed = parseConfigText('config/t.yaml', stringify(config));
   return {
     file: parsed.errors.map(line).join('\n'),
@@ -19,7 +19,7 @@ function doors(item: unknown) {
       () =>
         new TraefikHelmChartConfig(new Chart(new App(), 'x'), 't', {
           loadBalancerIPs: ['192.168.0.41'],
-          values: { extraObjects: [item] } as Record<string, unknown>,
+          values: { ...values, extraObjects: [item] } as Record<string, unknown>,
         }),
     ),
   };
@@ -332,5 +332,110 @@ describe('wave 83: what serves Traefik still passes', () => {
     ],
   ])('%s', (_, item) => {
     expect(doors(item)).toEqual({ file: '', cluster: '', chart: '' });
+  });
+});
+
+describe('round 83a: the accounts, marks and capabilities that still reach past an extraObjects pod', () => {
+  const helmMark = { 'meta.helm.sh/release-name': 'traefik', 'meta.helm.sh/release-namespace': 'kube-system' };
+  const job = (spec: object) => cronJob({ containers: [{ name: 'c', image: 'bitnami/kubectl:1.31' }], ...spec });
+  it.each<[string, object, object, string, string]>([
+    [
+      "83a-2 K3s' helm-traefik account declared by an item",
+      list(
+        object('v1', 'ServiceAccount', { name: 'helm-traefik', namespace: 'kube-system' }),
+        pod({ serviceAccountName: 'helm-traefik' }, 'kube-system'),
+      ),
+      {},
+      'items[1].spec.serviceAccountName',
+      RIGHTS,
+    ],
+    [
+      "83a-22 an item account that serviceAccount.name makes Traefik's",
+      list(object('v1', 'ServiceAccount', { name: 'traefik-sa' }), job({ serviceAccountName: 'traefik-sa' })),
+      { serviceAccount: { name: 'traefik-sa' } },
+      'items[1].spec.jobTemplate.spec.template.spec.serviceAccountName',
+      RIGHTS,
+    ],
+    [
+      "83a-5 Helm's mark of ownership on an item",
+      object('v1', 'ConfigMap', { name: 'local-path-config', namespace: 'kube-system', annotations: helmMark }, { data: { a: 'b' } }),
+      {},
+      'metadata.annotations["meta.helm.sh/release-name"]',
+      "is Helm's mark of ownership",
+    ],
+    [
+      '83a-15 SYS_MODULE added',
+      pod({
+        containers: [{ name: 'c', image: 'alpine:3.20', securityContext: { capabilities: { add: ['NET_BIND_SERVICE', 'SYS_MODULE'] } } }],
+      }),
+      {},
+      'spec.containers[0].securityContext.capabilities.add[1]',
+      'a capability that reaches past the container',
+    ],
+    [
+      '83a-15 seccomp Unconfined for the pod',
+      pod({ securityContext: { seccompProfile: { type: 'Unconfined' } } }),
+      {},
+      'spec.securityContext.seccompProfile.type',
+      'is "Unconfined"',
+    ],
+  ])('%s is refused', (_, item, values, at, expected) => {
+    const { file, cluster, chart } = doors(item, values);
+    expect(file).toContain(`traefik.values.extraObjects[0].${at}: ${expected}`.replace(`: ${expected}`, ''));
+    for (const said of [file, cluster, chart]) expect(said).toContain(expected);
+  });
+
+  it.each<[string, object]>([
+    ['83a-11 an image-pull account without its token', pod({ serviceAccountName: 'registry-puller', automountServiceAccountToken: false })],
+    [
+      '83a-17 a Probe',
+      object(
+        'monitoring.coreos.com/v1',
+        'Probe',
+        { name: 'p', namespace: 'default' },
+        { spec: { targets: { staticConfig: { static: ['a.example.com'] } } } },
+      ),
+    ],
+    [
+      '83a-17 a VMServiceScrape',
+      object(
+        'operator.victoriametrics.com/v1beta1',
+        'VMServiceScrape',
+        { name: 'v', namespace: 'default' },
+        { spec: { endpoints: [{ port: 'metrics' }] } },
+      ),
+    ],
+    [
+      '83a-17 a GrafanaDashboard',
+      object(
+        'grafana.integreatly.org/v1beta1',
+        'GrafanaDashboard',
+        { name: 'g', namespace: 'default' },
+        { spec: { url: 'https://grafana.com/api/dashboards/17346/revisions/9/download' } },
+      ),
+    ],
+    [
+      'a baseline capability, any spelling',
+      pod({
+        containers: [{ name: 'c', image: 'alpine:3.20', securityContext: { capabilities: { add: ['net_bind_service', 'CHOWN'] } } }],
+      }),
+    ],
+    ['seccomp RuntimeDefault', pod({ securityContext: { seccompProfile: { type: 'RuntimeDefault' } } })],
+  ])('%s passes', (_, item) => {
+    expect(doors(item)).toEqual({ file: '', cluster: '', chart: '' });
+  });
+
+  it.each<[string, string, string]>([
+    ['83a-24 Node', 'v1', 'Node'],
+    ['83a-24 PersistentVolume', 'v1', 'PersistentVolume'],
+    ['83a-24 ClusterExternalSecret', 'external-secrets.io/v1beta1', 'ClusterExternalSecret'],
+  ])('%s is told no near miss', (_, apiVersion, kind) => {
+    const { file } = doors(object(apiVersion, kind, { name: 'x' }));
+    expect(file).toContain(NOT_CARRIED);
+    expect(file).not.toContain('if you meant');
+  });
+
+  it('83a-7 a misspelt ClusterIssuer is not told to write ClusterIssuer, which is first-class', () => {
+    expect(doors(object('cert-manager.io/v1', 'ClusterIsuer', { name: 'x' })).file).not.toContain('if you meant ClusterIssuer');
   });
 });

@@ -2,7 +2,8 @@ import type { Path } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { show } from '../validate/paths';
 import { apiGroup } from '../validate/kinds';
-import { podSpecs, WORKLOADS } from './extra-object-rules';
+import { podSpecs, traefikNamespace, WORKLOADS, workloadName } from './extra-object-rules';
+import { confinementProblems } from './extra-pod-confinement';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -21,13 +22,25 @@ const namespaceOf = (object: Values): string =>
     ? object.metadata.namespace
     : 'kube-system';
 
+/**
+ * Accounts with rights whatever the items say: Traefik's own (`serviceAccount.name`, else traefik.fullname, which the
+ * chart's ClusterRoleBinding names: templates/rbac/clusterrolebinding.yaml v39.0.7), and K3s' helm-controller accounts
+ * in kube-system (`helm-<chart>`, bound to cluster-admin: k3s-io/helm-controller pkg/controllers/chart/chart.go).
+ */
+function privilegedAccount(account: string, values: Values): boolean {
+  const named = isMap(values.serviceAccount) ? values.serviceAccount.name : undefined;
+  const traefik = typeof named === 'string' && named !== '' ? named : workloadName(values);
+  return account === `${traefikNamespace(values)}/${traefik}` || account.startsWith('kube-system/helm-');
+}
+
 /** The ServiceAccounts the release's items declare, as `namespace/name`: they have no rights, since extraObjects carry no RBAC. */
-function declaredAccounts(objects: readonly Values[]): Set<string> {
+function declaredAccounts(objects: readonly Values[], values: Values): Set<string> {
   const accounts = objects.filter(
     (object) =>
       object.kind === 'ServiceAccount' && object.apiVersion === 'v1' && isMap(object.metadata) && typeof object.metadata.name === 'string',
   );
-  return new Set(accounts.map((object) => `${namespaceOf(object)}/${String((object.metadata as Values).name)}`));
+  const names = accounts.map((object) => `${namespaceOf(object)}/${String((object.metadata as Values).name)}`);
+  return new Set(names.filter((account) => !privilegedAccount(account, values)));
 }
 
 /** Why an account's rights matter. */
@@ -67,6 +80,7 @@ function podSpecProblems(spec: Values, at: Path, namespace: string, accounts: Re
         });
     });
   }
+  problems.push(...confinementProblems(spec, at));
   const volumes: unknown[] = Array.isArray(spec.volumes) ? spec.volumes : [];
   volumes.forEach((volume, i) => {
     if (isMap(volume) && volume.hostPath !== undefined && volume.hostPath !== null)
@@ -77,6 +91,11 @@ function podSpecProblems(spec: Values, at: Path, namespace: string, accounts: Re
       });
   });
   // serviceAccountName, or its deprecated alias serviceAccount (k8s.io/api core/v1 PodSpec: DeprecatedServiceAccount).
+  // A pod without its token holds none of the account's rights (83a-11: an account for image pulls only).
+  const projectsToken = volumes.some(
+    (volume) => isMap(volume) && isMap(volume.projected) && JSON.stringify(volume.projected.sources ?? []).includes('serviceAccountToken'),
+  );
+  if (spec.automountServiceAccountToken === false && !projectsToken) return problems;
   for (const key of ['serviceAccountName', 'serviceAccount']) {
     const name = spec[key];
     if (typeof name !== 'string' || name === '' || name === 'default' || accounts.has(`${namespace}/${name}`)) continue;
@@ -89,6 +108,24 @@ function podSpecProblems(spec: Values, at: Path, namespace: string, accounts: Re
 }
 
 /**
+ * The annotations by which Helm adopts an object that already exists into a release instead of refusing it (helm/helm
+ * pkg/action/validate.go `existingResourceConflict`, v3.19.0: an existing object is taken over when its
+ * `meta.helm.sh/release-name` and `-namespace` name the release). Helm writes them itself on what it creates, so an
+ * item carrying them aims at an object of the cluster (83a-2, 83a-5: K3s' own accounts, ConfigMaps, `default/kubernetes`).
+ */
+const ADOPTION_ANNOTATIONS = ['meta.helm.sh/release-name', 'meta.helm.sh/release-namespace'];
+
+function adoptionProblems(object: Values): PowerProblem[] {
+  const annotations = isMap(object.metadata) && isMap(object.metadata.annotations) ? object.metadata.annotations : {};
+  return ADOPTION_ANNOTATIONS.filter((key) => Object.hasOwn(annotations, key)).map((key) => ({
+    at: ['metadata', 'annotations', key],
+    message:
+      "is Helm's mark of ownership, by which Traefik's release takes over an object of that name that already exists in the " +
+      "cluster (K3s' own included), outside this tool's view: remove it (Helm marks the objects it creates itself)",
+  }));
+}
+
+/**
  * Wave 83: what an `extraObjects` item may hold of the node and the API. Workloads there are an application's pods
  * behind Traefik, so none shares the node's network, processes or files, runs privileged, or runs with a
  * ServiceAccount the release does not declare (those hold rights this tool cannot see: a pod with the node's network
@@ -96,8 +133,10 @@ function podSpecProblems(spec: Values, at: Path, namespace: string, accounts: Re
  * an account such as Traefik's reads every Secret). A token Secret of such an account is the same rights in a file.
  * `objects` are every object the release's items render.
  */
-export function workloadPowerProblems(object: Values, objects: readonly Values[]): PowerProblem[] {
-  const accounts = declaredAccounts(objects);
+export function workloadPowerProblems(object: Values, objects: readonly Values[], values: Values): PowerProblem[] {
+  const adopted = adoptionProblems(object);
+  if (adopted.length) return adopted;
+  const accounts = declaredAccounts(objects, values);
   const namespace = namespaceOf(object);
   if (object.kind === 'Secret' && object.apiVersion === 'v1' && object.type === SERVICE_ACCOUNT_TOKEN) {
     const annotations = isMap(object.metadata) && isMap(object.metadata.annotations) ? object.metadata.annotations : {};

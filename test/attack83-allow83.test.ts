@@ -379,6 +379,13 @@ describe('round 83a: the accounts, marks and capabilities that still reach past 
       'spec.securityContext.seccompProfile.type',
       'is "Unconfined"',
     ],
+    [
+      '83a-23 serviceAccount.name default makes an item pod without an account Traefik-strong',
+      pod({}, 'kube-system'),
+      { serviceAccount: { name: 'default' } },
+      'spec.serviceAccountName',
+      "is unset: the pod runs as its namespace's default account, which serviceAccount.name makes Traefik's",
+    ],
   ])('%s is refused', (_, item, values, at, expected) => {
     const { file, cluster, chart } = doors(item, values);
     expect(file).toContain(`traefik.values.extraObjects[0].${at}: ${expected}`.replace(`: ${expected}`, ''));

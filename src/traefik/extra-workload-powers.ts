@@ -58,7 +58,13 @@ const HOST_NAMESPACES: ReadonlyArray<readonly [string, string]> = [
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 
 /** One pod spec's powers over the node and the API, `at` its path below the item. */
-function podSpecProblems(spec: Values, at: Path, namespace: string, accounts: ReadonlySet<string>): PowerProblem[] {
+function podSpecProblems(
+  spec: Values,
+  at: Path,
+  namespace: string,
+  accounts: ReadonlySet<string>,
+  traefikDefault: boolean,
+): PowerProblem[] {
   const problems: PowerProblem[] = [];
   const outside =
     "outside every rule of this tool: remove it (an application behind Traefik needs none; run a node agent beside this tool's manifests)";
@@ -96,9 +102,17 @@ function podSpecProblems(spec: Values, at: Path, namespace: string, accounts: Re
     (volume) => isMap(volume) && isMap(volume.projected) && JSON.stringify(volume.projected.sources ?? []).includes('serviceAccountToken'),
   );
   if (spec.automountServiceAccountToken === false && !projectsToken) return problems;
+  // serviceAccount.name "default" makes the namespace's default account Traefik's (83a-23): a pod naming none runs as it.
+  const named = [spec.serviceAccountName, spec.serviceAccount].some((name) => typeof name === 'string' && name !== '');
+  if (!named && traefikDefault)
+    problems.push({
+      at: [...at, 'serviceAccountName'],
+      message: `is unset: the pod runs as its namespace's default account, which serviceAccount.name makes Traefik's, with its API rights, ${ACCOUNT_RIGHTS}: name ${OWN_ACCOUNT}`,
+    });
   for (const key of ['serviceAccountName', 'serviceAccount']) {
     const name = spec[key];
-    if (typeof name !== 'string' || name === '' || name === 'default' || accounts.has(`${namespace}/${name}`)) continue;
+    if (typeof name !== 'string' || name === '' || (name === 'default' && !traefikDefault) || accounts.has(`${namespace}/${name}`))
+      continue;
     problems.push({
       at: [...at, key],
       message: `is ${show(name)}: the pod would run with that ServiceAccount's API rights, ${ACCOUNT_RIGHTS}: remove it (the pod then runs as its namespace's default account), or name ${OWN_ACCOUNT}`,
@@ -141,7 +155,13 @@ export function workloadPowerProblems(object: Values, objects: readonly Values[]
   if (object.kind === 'Secret' && object.apiVersion === 'v1' && object.type === SERVICE_ACCOUNT_TOKEN) {
     const annotations = isMap(object.metadata) && isMap(object.metadata.annotations) ? object.metadata.annotations : {};
     const name = annotations[SERVICE_ACCOUNT_NAME];
-    if (typeof name !== 'string' || name === '' || name === 'default' || accounts.has(`${namespace}/${name}`)) return [];
+    if (
+      typeof name !== 'string' ||
+      name === '' ||
+      (name === 'default' && !privilegedAccount(`${namespace}/default`, values)) ||
+      accounts.has(`${namespace}/${name}`)
+    )
+      return [];
     return [
       {
         at: ['metadata', 'annotations', SERVICE_ACCOUNT_NAME],
@@ -151,5 +171,6 @@ export function workloadPowerProblems(object: Values, objects: readonly Values[]
   }
   const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : undefined;
   if (!WORKLOADS.has(object.kind) || (group !== '' && group !== 'apps' && group !== 'batch')) return [];
-  return podSpecs(object).flatMap(({ spec, at }) => podSpecProblems(spec, at, namespace, accounts));
+  const traefikDefault = privilegedAccount(`${namespace}/default`, values);
+  return podSpecs(object).flatMap(({ spec, at }) => podSpecProblems(spec, at, namespace, accounts, traefikDefault));
 }

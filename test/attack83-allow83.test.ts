@@ -386,6 +386,86 @@ describe('round 83a: the accounts, marks and capabilities that still reach past 
       'spec.serviceAccountName',
       "is unset: the pod runs as its namespace's default account, which serviceAccount.name makes Traefik's",
     ],
+    [
+      '83a-1 a SealedSecret whose template is a token Secret of Traefik',
+      object(
+        'bitnami.com/v1alpha1',
+        'SealedSecret',
+        { name: 'tok' },
+        {
+          spec: {
+            encryptedData: {},
+            template: {
+              type: 'kubernetes.io/service-account-token',
+              metadata: { annotations: { 'kubernetes.io/service-account.name': 'traefik' } },
+            },
+          },
+        },
+      ),
+      {},
+      'spec.template.metadata.annotations["kubernetes.io/service-account.name"]',
+      RIGHTS,
+    ],
+    [
+      '83a-1 an ExternalSecret whose target template is a token Secret of helm-traefik',
+      object(
+        'external-secrets.io/v1beta1',
+        'ExternalSecret',
+        { name: 'tok' },
+        {
+          spec: {
+            secretStoreRef: { name: 's', kind: 'SecretStore' },
+            target: {
+              name: 't',
+              template: {
+                type: 'kubernetes.io/service-account-token',
+                metadata: { annotations: { 'kubernetes.io/service-account.name': 'helm-traefik' } },
+              },
+            },
+          },
+        },
+      ),
+      {},
+      'spec.target.template.metadata.annotations["kubernetes.io/service-account.name"]',
+      RIGHTS,
+    ],
+    [
+      '83a-4 a SecretStore that reads as helm-traefik',
+      object(
+        'external-secrets.io/v1beta1',
+        'SecretStore',
+        { name: 'all' },
+        { spec: { provider: { kubernetes: { remoteNamespace: 'default', auth: { serviceAccount: { name: 'helm-traefik' } } } } } },
+      ),
+      {},
+      'spec.provider.kubernetes.auth.serviceAccount.name',
+      RIGHTS,
+    ],
+    [
+      "83a-16 a kube-system pod mounting K3s' serving key",
+      pod({ volumes: [{ name: 's', secret: { secretName: 'k3s-serving' } }] }, 'kube-system'),
+      {},
+      'spec.volumes[0].secret.secretName',
+      'a Secret of kube-system that no extraObjects item makes',
+    ],
+    [
+      '83a-16 a kube-system pod reading a Helm release record through env',
+      pod(
+        {
+          containers: [
+            {
+              name: 'c',
+              image: 'alpine:3.20',
+              env: [{ name: 'R', valueFrom: { secretKeyRef: { name: 'sh.helm.release.v1.traefik.v1', key: 'release' } } }],
+            },
+          ],
+        },
+        'kube-system',
+      ),
+      {},
+      'spec.containers[0].env[0].valueFrom.secretKeyRef.name',
+      'a Secret of kube-system that no extraObjects item makes',
+    ],
   ])('%s is refused', (_, item, values, at, expected) => {
     const { file, cluster, chart } = doors(item, values);
     expect(file).toContain(`traefik.values.extraObjects[0].${at}: ${expected}`.replace(`: ${expected}`, ''));
@@ -428,6 +508,26 @@ describe('round 83a: the accounts, marks and capabilities that still reach past 
       }),
     ],
     ['seccomp RuntimeDefault', pod({ securityContext: { seccompProfile: { type: 'RuntimeDefault' } } })],
+    [
+      'a pod in its own namespace reading a Secret made out of band',
+      pod({ volumes: [{ name: 's', secret: { secretName: 'app-creds' } }] }),
+    ],
+    [
+      'a kube-system pod reading the Secret the items make',
+      list(
+        object('v1', 'Secret', { name: 'auth', namespace: 'kube-system' }, { type: 'Opaque' }),
+        pod({ volumes: [{ name: 's', secret: { secretName: 'auth' } }] }, 'kube-system'),
+      ),
+    ],
+    [
+      'a SealedSecret of an ordinary Secret',
+      object(
+        'bitnami.com/v1alpha1',
+        'SealedSecret',
+        { name: 'basic-auth', namespace: 'default' },
+        { spec: { encryptedData: {}, template: { type: 'Opaque' } } },
+      ),
+    ],
   ])('%s passes', (_, item) => {
     expect(doors(item)).toEqual({ file: '', cluster: '', chart: '' });
   });

@@ -2,7 +2,9 @@ import type { Path } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { show } from '../validate/paths';
 import { apiGroup } from '../validate/kinds';
-import { podSpecs, traefikNamespace, WORKLOADS, workloadName } from './extra-object-rules';
+import { podSpecs, WORKLOADS } from './extra-object-rules';
+import { ACCOUNT_RIGHTS, namespaceOf, OWN_ACCOUNT, rightless } from './extra-accounts';
+import { podSecretProblems, secretPowerProblems } from './extra-secret-powers';
 import { confinementProblems } from './extra-pod-confinement';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -12,41 +14,6 @@ export interface PowerProblem {
   readonly at: Path;
   readonly message: string;
 }
-
-const SERVICE_ACCOUNT_TOKEN = 'kubernetes.io/service-account-token';
-const SERVICE_ACCOUNT_NAME = 'kubernetes.io/service-account.name';
-
-/** The namespace an item lands in: its own, else the release's (kube-system). */
-const namespaceOf = (object: Values): string =>
-  isMap(object.metadata) && typeof object.metadata.namespace === 'string' && object.metadata.namespace !== ''
-    ? object.metadata.namespace
-    : 'kube-system';
-
-/**
- * Accounts with rights whatever the items say: Traefik's own (`serviceAccount.name`, else traefik.fullname, which the
- * chart's ClusterRoleBinding names: templates/rbac/clusterrolebinding.yaml v39.0.7), and K3s' helm-controller accounts
- * in kube-system (`helm-<chart>`, bound to cluster-admin: k3s-io/helm-controller pkg/controllers/chart/chart.go).
- */
-function privilegedAccount(account: string, values: Values): boolean {
-  const named = isMap(values.serviceAccount) ? values.serviceAccount.name : undefined;
-  const traefik = typeof named === 'string' && named !== '' ? named : workloadName(values);
-  return account === `${traefikNamespace(values)}/${traefik}` || account.startsWith('kube-system/helm-');
-}
-
-/** The ServiceAccounts the release's items declare, as `namespace/name`: they have no rights, since extraObjects carry no RBAC. */
-function declaredAccounts(objects: readonly Values[], values: Values): Set<string> {
-  const accounts = objects.filter(
-    (object) =>
-      object.kind === 'ServiceAccount' && object.apiVersion === 'v1' && isMap(object.metadata) && typeof object.metadata.name === 'string',
-  );
-  const names = accounts.map((object) => `${namespaceOf(object)}/${String((object.metadata as Values).name)}`);
-  return new Set(names.filter((account) => !privilegedAccount(account, values)));
-}
-
-/** Why an account's rights matter. */
-const ACCOUNT_RIGHTS = "which this tool cannot see (Traefik's account reads every Secret, K3s' helm-* accounts are cluster-admin)";
-/** An account of the release's own has no rights: extraObjects carry no RBAC (extra-object-kinds.ts). */
-const OWN_ACCOUNT = 'a ServiceAccount declared in extraObjects, which grant no rights';
 
 /** The node's namespaces a pod spec may share, and what each gives it. */
 const HOST_NAMESPACES: ReadonlyArray<readonly [string, string]> = [
@@ -58,13 +25,7 @@ const HOST_NAMESPACES: ReadonlyArray<readonly [string, string]> = [
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 
 /** One pod spec's powers over the node and the API, `at` its path below the item. */
-function podSpecProblems(
-  spec: Values,
-  at: Path,
-  namespace: string,
-  accounts: ReadonlySet<string>,
-  traefikDefault: boolean,
-): PowerProblem[] {
+function podSpecProblems(spec: Values, at: Path, isRightless: (name: string) => boolean): PowerProblem[] {
   const problems: PowerProblem[] = [];
   const outside =
     "outside every rule of this tool: remove it (an application behind Traefik needs none; run a node agent beside this tool's manifests)";
@@ -104,15 +65,14 @@ function podSpecProblems(
   if (spec.automountServiceAccountToken === false && !projectsToken) return problems;
   // serviceAccount.name "default" makes the namespace's default account Traefik's (83a-23): a pod naming none runs as it.
   const named = [spec.serviceAccountName, spec.serviceAccount].some((name) => typeof name === 'string' && name !== '');
-  if (!named && traefikDefault)
+  if (!named && !isRightless('default'))
     problems.push({
       at: [...at, 'serviceAccountName'],
       message: `is unset: the pod runs as its namespace's default account, which serviceAccount.name makes Traefik's, with its API rights, ${ACCOUNT_RIGHTS}: name ${OWN_ACCOUNT}`,
     });
   for (const key of ['serviceAccountName', 'serviceAccount']) {
     const name = spec[key];
-    if (typeof name !== 'string' || name === '' || (name === 'default' && !traefikDefault) || accounts.has(`${namespace}/${name}`))
-      continue;
+    if (typeof name !== 'string' || name === '' || isRightless(name)) continue;
     problems.push({
       at: [...at, key],
       message: `is ${show(name)}: the pod would run with that ServiceAccount's API rights, ${ACCOUNT_RIGHTS}: remove it (the pod then runs as its namespace's default account), or name ${OWN_ACCOUNT}`,
@@ -150,27 +110,14 @@ function adoptionProblems(object: Values): PowerProblem[] {
 export function workloadPowerProblems(object: Values, objects: readonly Values[], values: Values): PowerProblem[] {
   const adopted = adoptionProblems(object);
   if (adopted.length) return adopted;
-  const accounts = declaredAccounts(objects, values);
   const namespace = namespaceOf(object);
-  if (object.kind === 'Secret' && object.apiVersion === 'v1' && object.type === SERVICE_ACCOUNT_TOKEN) {
-    const annotations = isMap(object.metadata) && isMap(object.metadata.annotations) ? object.metadata.annotations : {};
-    const name = annotations[SERVICE_ACCOUNT_NAME];
-    if (
-      typeof name !== 'string' ||
-      name === '' ||
-      (name === 'default' && !privilegedAccount(`${namespace}/default`, values)) ||
-      accounts.has(`${namespace}/${name}`)
-    )
-      return [];
-    return [
-      {
-        at: ['metadata', 'annotations', SERVICE_ACCOUNT_NAME],
-        message: `is ${show(name)}: the token controller fills this Secret with that ServiceAccount's token, and so its API rights, ${ACCOUNT_RIGHTS}: remove the Secret, or name ${OWN_ACCOUNT}`,
-      },
-    ];
-  }
+  const isRightless = (name: string) => rightless(name, namespace, objects, values);
+  const secrets = secretPowerProblems(object, isRightless);
+  if (secrets) return secrets;
   const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : undefined;
   if (!WORKLOADS.has(object.kind) || (group !== '' && group !== 'apps' && group !== 'batch')) return [];
-  const traefikDefault = privilegedAccount(`${namespace}/default`, values);
-  return podSpecs(object).flatMap(({ spec, at }) => podSpecProblems(spec, at, namespace, accounts, traefikDefault));
+  return podSpecs(object).flatMap(({ spec, at }) => [
+    ...podSpecProblems(spec, at, isRightless),
+    ...podSecretProblems(spec, at, namespace, objects),
+  ]);
 }

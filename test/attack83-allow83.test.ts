@@ -177,6 +177,12 @@ test("a misspelt built-in kind is told by the schema's spelling rule alone", () 
   expect(file).not.toContain(NOT_CARRIED);
 });
 
+test("83a-8 a kind the core group does not have is one problem, the schema's", () => {
+  const { file } = doors(object('v1', 'Namespaces', { name: 'c' }));
+  expect(file).toContain('traefik.values.extraObjects[0].kind: is "Namespaces", which "v1" does not have in Kubernetes 1.27');
+  expect(file).not.toContain(NOT_CARRIED);
+});
+
 describe("wave 83: extraObjects pods hold nothing of the node or of another account's rights", () => {
   it.each<[string, object, string, string]>([
     ['82a-25 a hostNetwork pod', pod({ hostNetwork: true }), 'spec.hostNetwork', "on the node's own network"],

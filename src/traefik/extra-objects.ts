@@ -3,6 +3,7 @@ import { formatPath, Path, Problem } from '../core/problem';
 import { readManifestText } from '../core/manifest-text';
 import { lazyRedactor } from '../core/lazy-redactor';
 import { apiGroup } from '../validate/kinds';
+import { isKubernetesGroup } from '../validate/schemas';
 import { traefikGroupCrd } from '../validate/traefik-crds';
 import {
   helmControllerProblem,
@@ -297,7 +298,9 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, s
   // instead, and so does the schema's word on a misspelt kind; its other findings are said too (all at once).
   if (uncarried) {
     const found = schemaProblems(item, path, schema);
-    const kindSaid = uncarried.misspelt && found.some((problem) => formatPath(problem.path) === formatPath([...path, 'kind']));
+    // 83a-8: a built-in group's schema knows every kind it has, so its word on the kind is the one problem.
+    const authoritative = uncarried.misspelt || (typeof item.apiVersion === 'string' && isKubernetesGroup(apiGroup(item.apiVersion)));
+    const kindSaid = authoritative && found.some((problem) => formatPath(problem.path) === formatPath([...path, 'kind']));
     return [...(kindSaid ? [] : [{ path, message: uncarried.message, schemaVerdict: true }]), ...found];
   }
   return [

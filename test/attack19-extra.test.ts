@@ -258,12 +258,16 @@ describe('D7: extraObjects may not run a second kube-vip or a helm-controller re
       'traefik.values.extraObjects[0].spec.template.spec.containers[0].image',
       KUBE_VIP,
     ],
+    // Wave 83: only as a hostNetwork pod (extra-workload-powers.ts), not as a second kube-vip.
     ['control: a DaemonSet of another image', extra(daemonSet('ghcr.io/example/kube-vip-exporter:1.0')), '', undefined],
     ['control: an image named kube-vip of another owner', extra(daemonSet('example.com/tools/kube-vip-docs:1.0')), '', undefined],
   ])('%s', (_, values, path, expected) => {
     const errors = errorsOf(values);
     if (expected) expect(errors).toContain(`${path}: ${expected}`);
-    else expect(errors).toBe('');
+    else
+      expect(errors.split('\n')).toEqual([
+        expect.stringContaining("spec.template.spec.hostNetwork: is true, which runs the pod on the node's own network"),
+      ]);
   });
 
   it('the HelmChartConfig of Traefik itself keeps the claim message', () => {

@@ -18,7 +18,8 @@ import { cpuMillisSince } from './cpu-time';
 
 /** Chart values holding one custom object whose `spec` is `spec`: free data under `traefik.values.extraObjects`. */
 const withSpec = (spec: object) => ({
-  extraObjects: [{ apiVersion: 'example.com/v1', kind: 'Thing', metadata: { name: 't', namespace: 'default' }, spec }],
+  // A kind extraObjects carry (extra-object-kinds.ts), with no vendored schema: its spec is free data.
+  extraObjects: [{ apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: { name: 't', namespace: 'default' }, spec }],
 });
 const PASSWORD = 'Wh4tEver99x';
 

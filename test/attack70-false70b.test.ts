@@ -5,7 +5,7 @@
 import { secretShape, secretsInLines } from '../src/core/secrets';
 import { keyedSecret } from '../src/core/secrets-text';
 import { secretsInFiles } from '../src/output/secret-gate';
-import { acceptedEverywhere, refusedEverywhere, textConfigMap } from './secret-doors';
+import { acceptedEverywhere, refusedEverywhere, refusedOnlyForKind, textConfigMap } from './secret-doors';
 import { cpuMillisSince } from './cpu-time';
 
 const GENERATED = 'Zq8vLm3pXw01Kj7HgF5dS3aP1oI9uY7t';
@@ -46,7 +46,8 @@ const imageObject = (image: string) => ({
 });
 
 describe('70a-13: a certificate signing request and a PGP public key block are public material', () => {
-  it('a CSR in a CertificateSigningRequest passes', () => acceptedEverywhere(csrObject(CSR_BASE64)));
+  // Wave 83: cluster-scoped, no kind extraObjects carry (extra-object-kinds.ts): that is its only refusal.
+  it('a CSR in a CertificateSigningRequest meets no secret rule', () => refusedOnlyForKind(csrObject(CSR_BASE64)));
   it.each([
     ['an EC CSR as PEM', CSR_PEM],
     ['an RSA CSR as PEM', RSA_CSR_PEM],

@@ -9,8 +9,8 @@ import { devConfig, refusalOf, withChanges } from './helpers';
 // findings 3, 4, 12, 14, 21, 24 and 25, and the classes behind 1 and 2 (a deployer needs API rights it cannot get here).
 
 const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
-function doors(item: unknown) {
-  const config = withChanges(devConfig(), { traefik: { ...devConfig().traefik, values: { extraObjects: [item] } } });
+function doors(item: unknown, values: object = {}) {
+  const config = withChanges(devConfig(), { traefik: { ...devConfig().traefik, values: { ...values, extraObjects: [item] } } });
   const parsed = parseConfigText('config/t.yaml', stringify(config));
   return {
     file: parsed.errors.map(line).join('\n'),
@@ -19,7 +19,7 @@ function doors(item: unknown) {
       () =>
         new TraefikHelmChartConfig(new Chart(new App(), 'x'), 't', {
           loadBalancerIPs: ['192.168.0.41'],
-          values: { extraObjects: [item] } as Record<string, unknown>,
+          values: { ...values, extraObjects: [item] } as Record<string, unknown>,
         }),
     ),
   };
@@ -153,10 +153,10 @@ describe('wave 83: extraObjects carry only the kinds that serve Traefik, at ever
       ['is a Widget of API group example.com', "install it beside this tool's manifests"],
     ],
     [
-      'a misspelt core kind is told the nearest',
-      object('apps/v1', 'Deploymnet', { name: 'd', namespace: 'default' }),
+      'a misspelt carried kind is told the nearest',
+      object('monitoring.coreos.com/v1', 'ServiceMonitr', { name: 'd', namespace: 'default' }),
       '',
-      ['is a Deploymnet of API group apps', 'if you meant Deployment, write that'],
+      ['is a ServiceMonitr of API group monitoring.coreos.com', 'if you meant ServiceMonitor, write that'],
     ],
     ['an item of a List', list(object('v1', 'LimitRange', { name: 'l', namespace: 'shop' })), '.items[0]', ['is a LimitRange of']],
   ])('%s is refused', (_, item, below, expected) => {
@@ -169,6 +169,18 @@ describe('wave 83: extraObjects carry only the kinds that serve Traefik, at ever
     expect(file).toContain(`traefik.values.extraObjects[0]${below}: is a`);
     expect(file.split('\n').filter((l) => l.includes(NOT_CARRIED))).toHaveLength(1);
   });
+});
+
+test("a misspelt built-in kind is told by the schema's spelling rule alone", () => {
+  const { file } = doors(object('apps/v1', 'Deploymnet', { name: 'd', namespace: 'default' }));
+  expect(file).toContain('traefik.values.extraObjects[0].kind: is "Deploymnet", which "apps/v1" does not have in Kubernetes 1.27');
+  expect(file).not.toContain(NOT_CARRIED);
+});
+
+test("83a-8 a kind the core group does not have is one problem, the schema's", () => {
+  const { file } = doors(object('v1', 'Namespaces', { name: 'c' }));
+  expect(file).toContain('traefik.values.extraObjects[0].kind: is "Namespaces", which "v1" does not have in Kubernetes 1.27');
+  expect(file).not.toContain(NOT_CARRIED);
 });
 
 describe("wave 83: extraObjects pods hold nothing of the node or of another account's rights", () => {
@@ -326,5 +338,217 @@ describe('wave 83: what serves Traefik still passes', () => {
     ],
   ])('%s', (_, item) => {
     expect(doors(item)).toEqual({ file: '', cluster: '', chart: '' });
+  });
+});
+
+describe('round 83a: the accounts, marks and capabilities that still reach past an extraObjects pod', () => {
+  const helmMark = { 'meta.helm.sh/release-name': 'traefik', 'meta.helm.sh/release-namespace': 'kube-system' };
+  const job = (spec: object) => cronJob({ containers: [{ name: 'c', image: 'bitnami/kubectl:1.31' }], ...spec });
+  it.each<[string, object, object, string, string]>([
+    [
+      "83a-2 K3s' helm-traefik account declared by an item",
+      list(
+        object('v1', 'ServiceAccount', { name: 'helm-traefik', namespace: 'kube-system' }),
+        pod({ serviceAccountName: 'helm-traefik' }, 'kube-system'),
+      ),
+      {},
+      'items[1].spec.serviceAccountName',
+      RIGHTS,
+    ],
+    [
+      "83a-22 an item account that serviceAccount.name makes Traefik's",
+      list(object('v1', 'ServiceAccount', { name: 'traefik-sa' }), job({ serviceAccountName: 'traefik-sa' })),
+      { serviceAccount: { name: 'traefik-sa' } },
+      'items[1].spec.jobTemplate.spec.template.spec.serviceAccountName',
+      RIGHTS,
+    ],
+    [
+      "83a-5 Helm's mark of ownership on an item",
+      object('v1', 'ConfigMap', { name: 'local-path-config', namespace: 'kube-system', annotations: helmMark }, { data: { a: 'b' } }),
+      {},
+      'metadata.annotations["meta.helm.sh/release-name"]',
+      "is Helm's mark of ownership",
+    ],
+    [
+      '83a-15 SYS_MODULE added',
+      pod({
+        containers: [{ name: 'c', image: 'alpine:3.20', securityContext: { capabilities: { add: ['NET_BIND_SERVICE', 'SYS_MODULE'] } } }],
+      }),
+      {},
+      'spec.containers[0].securityContext.capabilities.add[1]',
+      'a capability that reaches past the container',
+    ],
+    [
+      '83a-15 seccomp Unconfined for the pod',
+      pod({ securityContext: { seccompProfile: { type: 'Unconfined' } } }),
+      {},
+      'spec.securityContext.seccompProfile.type',
+      'is "Unconfined"',
+    ],
+    [
+      '83a-23 serviceAccount.name default makes an item pod without an account Traefik-strong',
+      pod({}, 'kube-system'),
+      { serviceAccount: { name: 'default' } },
+      'spec.serviceAccountName',
+      "is unset: the pod runs as its namespace's default account, which serviceAccount.name makes Traefik's",
+    ],
+    [
+      '83a-1 a SealedSecret whose template is a token Secret of Traefik',
+      object(
+        'bitnami.com/v1alpha1',
+        'SealedSecret',
+        { name: 'tok' },
+        {
+          spec: {
+            encryptedData: {},
+            template: {
+              type: 'kubernetes.io/service-account-token',
+              metadata: { annotations: { 'kubernetes.io/service-account.name': 'traefik' } },
+            },
+          },
+        },
+      ),
+      {},
+      'spec.template.metadata.annotations["kubernetes.io/service-account.name"]',
+      RIGHTS,
+    ],
+    [
+      '83a-1 an ExternalSecret whose target template is a token Secret of helm-traefik',
+      object(
+        'external-secrets.io/v1beta1',
+        'ExternalSecret',
+        { name: 'tok' },
+        {
+          spec: {
+            secretStoreRef: { name: 's', kind: 'SecretStore' },
+            target: {
+              name: 't',
+              template: {
+                type: 'kubernetes.io/service-account-token',
+                metadata: { annotations: { 'kubernetes.io/service-account.name': 'helm-traefik' } },
+              },
+            },
+          },
+        },
+      ),
+      {},
+      'spec.target.template.metadata.annotations["kubernetes.io/service-account.name"]',
+      RIGHTS,
+    ],
+    [
+      '83a-4 a SecretStore that reads as helm-traefik',
+      object(
+        'external-secrets.io/v1beta1',
+        'SecretStore',
+        { name: 'all' },
+        { spec: { provider: { kubernetes: { remoteNamespace: 'default', auth: { serviceAccount: { name: 'helm-traefik' } } } } } },
+      ),
+      {},
+      'spec.provider.kubernetes.auth.serviceAccount.name',
+      RIGHTS,
+    ],
+    [
+      "83a-16 a kube-system pod mounting K3s' serving key",
+      pod({ volumes: [{ name: 's', secret: { secretName: 'k3s-serving' } }] }, 'kube-system'),
+      {},
+      'spec.volumes[0].secret.secretName',
+      'a Secret of kube-system that no extraObjects item makes',
+    ],
+    [
+      '83a-16 a kube-system pod reading a Helm release record through env',
+      pod(
+        {
+          containers: [
+            {
+              name: 'c',
+              image: 'alpine:3.20',
+              env: [{ name: 'R', valueFrom: { secretKeyRef: { name: 'sh.helm.release.v1.traefik.v1', key: 'release' } } }],
+            },
+          ],
+        },
+        'kube-system',
+      ),
+      {},
+      'spec.containers[0].env[0].valueFrom.secretKeyRef.name',
+      'a Secret of kube-system that no extraObjects item makes',
+    ],
+  ])('%s is refused', (_, item, values, at, expected) => {
+    const { file, cluster, chart } = doors(item, values);
+    expect(file).toContain(`traefik.values.extraObjects[0].${at}: ${expected}`.replace(`: ${expected}`, ''));
+    for (const said of [file, cluster, chart]) expect(said).toContain(expected);
+  });
+
+  it.each<[string, object]>([
+    ['83a-11 an image-pull account without its token', pod({ serviceAccountName: 'registry-puller', automountServiceAccountToken: false })],
+    [
+      '83a-17 a Probe',
+      object(
+        'monitoring.coreos.com/v1',
+        'Probe',
+        { name: 'p', namespace: 'default' },
+        { spec: { targets: { staticConfig: { static: ['a.example.com'] } } } },
+      ),
+    ],
+    [
+      '83a-17 a VMServiceScrape',
+      object(
+        'operator.victoriametrics.com/v1beta1',
+        'VMServiceScrape',
+        { name: 'v', namespace: 'default' },
+        { spec: { endpoints: [{ port: 'metrics' }] } },
+      ),
+    ],
+    [
+      '83a-17 a GrafanaDashboard',
+      object(
+        'grafana.integreatly.org/v1beta1',
+        'GrafanaDashboard',
+        { name: 'g', namespace: 'default' },
+        { spec: { url: 'https://grafana.com/api/dashboards/17346/revisions/9/download' } },
+      ),
+    ],
+    [
+      'a baseline capability, any spelling',
+      pod({
+        containers: [{ name: 'c', image: 'alpine:3.20', securityContext: { capabilities: { add: ['net_bind_service', 'CHOWN'] } } }],
+      }),
+    ],
+    ['seccomp RuntimeDefault', pod({ securityContext: { seccompProfile: { type: 'RuntimeDefault' } } })],
+    [
+      'a pod in its own namespace reading a Secret made out of band',
+      pod({ volumes: [{ name: 's', secret: { secretName: 'app-creds' } }] }),
+    ],
+    [
+      'a kube-system pod reading the Secret the items make',
+      list(
+        object('v1', 'Secret', { name: 'auth', namespace: 'kube-system' }, { type: 'Opaque' }),
+        pod({ volumes: [{ name: 's', secret: { secretName: 'auth' } }] }, 'kube-system'),
+      ),
+    ],
+    [
+      'a SealedSecret of an ordinary Secret',
+      object(
+        'bitnami.com/v1alpha1',
+        'SealedSecret',
+        { name: 'basic-auth', namespace: 'default' },
+        { spec: { encryptedData: {}, template: { type: 'Opaque' } } },
+      ),
+    ],
+  ])('%s passes', (_, item) => {
+    expect(doors(item)).toEqual({ file: '', cluster: '', chart: '' });
+  });
+
+  it.each<[string, string, string]>([
+    ['83a-24 Node', 'v1', 'Node'],
+    ['83a-24 PersistentVolume', 'v1', 'PersistentVolume'],
+    ['83a-24 ClusterExternalSecret', 'external-secrets.io/v1beta1', 'ClusterExternalSecret'],
+  ])('%s is told no near miss', (_, apiVersion, kind) => {
+    const { file } = doors(object(apiVersion, kind, { name: 'x' }));
+    expect(file).toContain(NOT_CARRIED);
+    expect(file).not.toContain('if you meant');
+  });
+
+  it('83a-7 a misspelt ClusterIssuer is not told to write ClusterIssuer, which is first-class', () => {
+    expect(doors(object('cert-manager.io/v1', 'ClusterIsuer', { name: 'x' })).file).not.toContain('if you meant ClusterIssuer');
   });
 });

@@ -1,4 +1,4 @@
-import { closest } from '../core/closest';
+import { editDistance } from '../core/closest';
 import { apiGroup } from '../validate/kinds';
 import { TRAEFIK_CRD_KINDS } from './extra-object-rules';
 
@@ -20,7 +20,9 @@ const CARRIED: Readonly<Record<string, readonly string[]>> = {
   'discovery.k8s.io': ['EndpointSlice'],
   policy: ['PodDisruptionBudget'],
   autoscaling: ['HorizontalPodAutoscaler'],
-  'networking.k8s.io': ['Ingress', 'NetworkPolicy'],
+  // Ingress (networking.k8s.io) and cert-manager's Issuer and ClusterIssuer are first-class (ingresses,
+  // certManager.issuers), refused before this table with that advice, and no near miss points at them.
+  'networking.k8s.io': ['NetworkPolicy'],
   ...TRAEFIK_CRD_KINDS,
   // The namespaced kinds of the Gateway API's standard and experimental channels (kubernetes-sigs/gateway-api
   // apis/v1, v1alpha2, v1alpha3, v1beta1 at v1.2.0); GatewayClass is cluster-scoped, made by the chart's gatewayClass key.
@@ -34,11 +36,14 @@ const CARRIED: Readonly<Record<string, readonly string[]>> = {
     'ReferenceGrant',
     'BackendTLSPolicy',
   ],
-  // cert-manager's namespaced kinds a route's TLS uses (cert-manager/cert-manager pkg/apis/certmanager/v1); Issuer and
-  // ClusterIssuer are first-class (certManager.issuers), refused before this table with that advice.
-  'cert-manager.io': ['Certificate', 'Issuer', 'ClusterIssuer'],
-  // Prometheus Operator monitors of Traefik's metrics (prometheus-operator pkg/apis/monitoring/v1).
-  'monitoring.coreos.com': ['ServiceMonitor', 'PodMonitor', 'PrometheusRule'],
+  // The certificate a route's TLS uses (cert-manager/cert-manager pkg/apis/certmanager/v1).
+  'cert-manager.io': ['Certificate'],
+  // Monitors, rules and dashboards of Traefik's metrics: the Prometheus Operator's (prometheus-operator
+  // pkg/apis/monitoring/v1 and v1alpha1), VictoriaMetrics' (VictoriaMetrics/operator api/operator/v1beta1) and the
+  // Grafana Operator's dashboards (grafana/grafana-operator api/v1beta1).
+  'monitoring.coreos.com': ['ServiceMonitor', 'PodMonitor', 'Probe', 'PrometheusRule', 'AlertmanagerConfig'],
+  'operator.victoriametrics.com': ['VMServiceScrape', 'VMPodScrape', 'VMProbe', 'VMRule'],
+  'grafana.integreatly.org': ['GrafanaDashboard'],
   // A middleware's or route's Secret kept out of Git: Sealed Secrets (bitnami-labs/sealed-secrets pkg/apis/sealedsecrets/v1alpha1)
   // and External Secrets' namespaced kinds (external-secrets/external-secrets apis/externalsecrets/v1beta1).
   'bitnami.com': ['SealedSecret'],
@@ -51,18 +56,25 @@ export const article = (kind: string) => (/^[AEIOUaeiou]|^[FHLMNRSX][A-Z0-9]/.te
 /** The groups extraObjects carry, as written in messages (the core group as `v1`). */
 const groupName = (group: string) => (group === '' ? 'the core group (v1)' : `API group ${group}`);
 
+/** Why an item's kind is not carried, and whether it reads as a misspelling of a carried kind of its group. */
+export interface UncarriedKind {
+  readonly message: string;
+  readonly misspelt: boolean;
+}
+
 /** The refusal of an item whose kind extraObjects do not carry (CARRIED), or undefined; a misspelt kind is told the nearest. */
-export function uncarriedKindProblem(object: Readonly<Record<string, unknown>>): string | undefined {
+export function uncarriedKind(object: Readonly<Record<string, unknown>>): UncarriedKind | undefined {
   const { apiVersion, kind } = object;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '') return undefined;
   const group = apiGroup(apiVersion);
   const kinds = Object.hasOwn(CARRIED, group) ? CARRIED[group] : undefined;
   if (kinds?.includes(kind)) return undefined;
-  const near = kinds ? closest(kind, kinds) : undefined;
-  return (
+  // A spelling miss only, within a quarter of the kind's letters (83a-24: Node is no Pod, PersistentVolume no claim).
+  const near = kinds?.find((known) => editDistance(known.toLowerCase(), kind.toLowerCase()) <= Math.max(1, Math.floor(kind.length / 4)));
+  const message =
     `is ${article(kind)} ${kind} of ${groupName(group)}, which Traefik's extraObjects do not carry: this tool judges only ` +
     "what serves Traefik's routes there (Traefik's CRDs, Gateway API routes and grants, Services, ConfigMaps, Secrets, " +
     `ordinary workloads, certificates, monitors): ${near ? `if you meant ${near}, write that; else ` : ''}install it beside ` +
-    "this tool's manifests (a release, kustomization or manifest of its own)"
-  );
+    "this tool's manifests (a release, kustomization or manifest of its own)";
+  return { message, misspelt: near !== undefined };
 }

@@ -1,8 +1,9 @@
 import { identityText, WrittenObject } from '../core/object-identity';
-import { Path, Problem } from '../core/problem';
+import { formatPath, Path, Problem } from '../core/problem';
 import { readManifestText } from '../core/manifest-text';
 import { lazyRedactor } from '../core/lazy-redactor';
 import { apiGroup } from '../validate/kinds';
+import { isKubernetesGroup } from '../validate/schemas';
 import { traefikGroupCrd } from '../validate/traefik-crds';
 import {
   helmControllerProblem,
@@ -13,7 +14,7 @@ import {
 } from './extra-object-rules';
 import { objectFindings } from './object-judge';
 import { takeoverProblem } from './extra-object-takeovers';
-import { uncarriedKindProblem } from './extra-object-kinds';
+import { uncarriedKind } from './extra-object-kinds';
 import { workloadPowerProblems } from './extra-workload-powers';
 import { routeGrantProblems } from './extra-route-grants';
 import { writtenServiceEndpointsProblem } from './written-service-endpoints';
@@ -296,11 +297,18 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, s
   const crd = traefikCrdProblem(item);
   if (crd) return [{ path: [...path, ...crd.at], message: crd.message }];
   // Wave 83: only the kinds that serve Traefik's routes (extra-object-kinds.ts); a config's claims judge helm-controller's.
-  const uncarried = helmControllerProblem(item, prefix) ? undefined : uncarriedKindProblem(item);
-  // A generic verdict: a rule that says more of the item on its path (a claim of an object this tool writes) stands instead.
-  if (uncarried) return [{ path, message: uncarried, schemaVerdict: true }];
+  const uncarried = helmControllerProblem(item, prefix) ? undefined : uncarriedKind(item);
+  // A generic verdict: a rule that says more of the item on its path (a claim of an object this tool writes) stands
+  // instead, and so does the schema's word on a misspelt kind; its other findings are said too (all at once).
+  if (uncarried) {
+    const found = schemaProblems(item, path, schema);
+    // 83a-8: a built-in group's schema knows every kind it has, so its word on the kind is the one problem.
+    const authoritative = uncarried.misspelt || (typeof item.apiVersion === 'string' && isKubernetesGroup(apiGroup(item.apiVersion)));
+    const kindSaid = authoritative && found.some((problem) => formatPath(problem.path) === formatPath([...path, 'kind']));
+    return [...(kindSaid ? [] : [{ path, message: uncarried.message, schemaVerdict: true }]), ...found];
+  }
   return [
-    ...workloadPowerProblems(item, schema.objects).map(({ at, message }) => ({ path: [...path, ...at], message })),
+    ...workloadPowerProblems(item, schema.objects, values).map(({ at, message }) => ({ path: [...path, ...at], message })),
     ...schemaProblems(item, path, schema),
     ...routeGrantProblems(item, path, schema.objects),
   ];

@@ -3,6 +3,9 @@ import { isMap } from '../core/is-map';
 import { show } from '../validate/paths';
 import { apiGroup } from '../validate/kinds';
 import { podSpecs, WORKLOADS } from './extra-object-rules';
+import { ACCOUNT_RIGHTS, namespaceOf, OWN_ACCOUNT, rightless } from './extra-accounts';
+import { podSecretProblems, secretPowerProblems } from './extra-secret-powers';
+import { confinementProblems } from './extra-pod-confinement';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -11,29 +14,6 @@ export interface PowerProblem {
   readonly at: Path;
   readonly message: string;
 }
-
-const SERVICE_ACCOUNT_TOKEN = 'kubernetes.io/service-account-token';
-const SERVICE_ACCOUNT_NAME = 'kubernetes.io/service-account.name';
-
-/** The namespace an item lands in: its own, else the release's (kube-system). */
-const namespaceOf = (object: Values): string =>
-  isMap(object.metadata) && typeof object.metadata.namespace === 'string' && object.metadata.namespace !== ''
-    ? object.metadata.namespace
-    : 'kube-system';
-
-/** The ServiceAccounts the release's items declare, as `namespace/name`: they have no rights, since extraObjects carry no RBAC. */
-function declaredAccounts(objects: readonly Values[]): Set<string> {
-  const accounts = objects.filter(
-    (object) =>
-      object.kind === 'ServiceAccount' && object.apiVersion === 'v1' && isMap(object.metadata) && typeof object.metadata.name === 'string',
-  );
-  return new Set(accounts.map((object) => `${namespaceOf(object)}/${String((object.metadata as Values).name)}`));
-}
-
-/** Why an account's rights matter. */
-const ACCOUNT_RIGHTS = "which this tool cannot see (Traefik's account reads every Secret, K3s' helm-* accounts are cluster-admin)";
-/** An account of the release's own has no rights: extraObjects carry no RBAC (extra-object-kinds.ts). */
-const OWN_ACCOUNT = 'a ServiceAccount declared in extraObjects, which grant no rights';
 
 /** The node's namespaces a pod spec may share, and what each gives it. */
 const HOST_NAMESPACES: ReadonlyArray<readonly [string, string]> = [
@@ -45,7 +25,7 @@ const HOST_NAMESPACES: ReadonlyArray<readonly [string, string]> = [
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 
 /** One pod spec's powers over the node and the API, `at` its path below the item. */
-function podSpecProblems(spec: Values, at: Path, namespace: string, accounts: ReadonlySet<string>): PowerProblem[] {
+function podSpecProblems(spec: Values, at: Path, isRightless: (name: string) => boolean): PowerProblem[] {
   const problems: PowerProblem[] = [];
   const outside =
     "outside every rule of this tool: remove it (an application behind Traefik needs none; run a node agent beside this tool's manifests)";
@@ -67,6 +47,7 @@ function podSpecProblems(spec: Values, at: Path, namespace: string, accounts: Re
         });
     });
   }
+  problems.push(...confinementProblems(spec, at));
   const volumes: unknown[] = Array.isArray(spec.volumes) ? spec.volumes : [];
   volumes.forEach((volume, i) => {
     if (isMap(volume) && volume.hostPath !== undefined && volume.hostPath !== null)
@@ -77,15 +58,45 @@ function podSpecProblems(spec: Values, at: Path, namespace: string, accounts: Re
       });
   });
   // serviceAccountName, or its deprecated alias serviceAccount (k8s.io/api core/v1 PodSpec: DeprecatedServiceAccount).
+  // A pod without its token holds none of the account's rights (83a-11: an account for image pulls only).
+  const projectsToken = volumes.some(
+    (volume) => isMap(volume) && isMap(volume.projected) && JSON.stringify(volume.projected.sources ?? []).includes('serviceAccountToken'),
+  );
+  if (spec.automountServiceAccountToken === false && !projectsToken) return problems;
+  // serviceAccount.name "default" makes the namespace's default account Traefik's (83a-23): a pod naming none runs as it.
+  const named = [spec.serviceAccountName, spec.serviceAccount].some((name) => typeof name === 'string' && name !== '');
+  if (!named && !isRightless('default'))
+    problems.push({
+      at: [...at, 'serviceAccountName'],
+      message: `is unset: the pod runs as its namespace's default account, which serviceAccount.name makes Traefik's, with its API rights, ${ACCOUNT_RIGHTS}: name ${OWN_ACCOUNT}`,
+    });
   for (const key of ['serviceAccountName', 'serviceAccount']) {
     const name = spec[key];
-    if (typeof name !== 'string' || name === '' || name === 'default' || accounts.has(`${namespace}/${name}`)) continue;
+    if (typeof name !== 'string' || name === '' || isRightless(name)) continue;
     problems.push({
       at: [...at, key],
       message: `is ${show(name)}: the pod would run with that ServiceAccount's API rights, ${ACCOUNT_RIGHTS}: remove it (the pod then runs as its namespace's default account), or name ${OWN_ACCOUNT}`,
     });
   }
   return problems;
+}
+
+/**
+ * The annotations by which Helm adopts an object that already exists into a release instead of refusing it (helm/helm
+ * pkg/action/validate.go `existingResourceConflict`, v3.19.0: an existing object is taken over when its
+ * `meta.helm.sh/release-name` and `-namespace` name the release). Helm writes them itself on what it creates, so an
+ * item carrying them aims at an object of the cluster (83a-2, 83a-5: K3s' own accounts, ConfigMaps, `default/kubernetes`).
+ */
+const ADOPTION_ANNOTATIONS = ['meta.helm.sh/release-name', 'meta.helm.sh/release-namespace'];
+
+function adoptionProblems(object: Values): PowerProblem[] {
+  const annotations = isMap(object.metadata) && isMap(object.metadata.annotations) ? object.metadata.annotations : {};
+  return ADOPTION_ANNOTATIONS.filter((key) => Object.hasOwn(annotations, key)).map((key) => ({
+    at: ['metadata', 'annotations', key],
+    message:
+      "is Helm's mark of ownership, by which Traefik's release takes over an object of that name that already exists in the " +
+      "cluster (K3s' own included), outside this tool's view: remove it (Helm marks the objects it creates itself)",
+  }));
 }
 
 /**
@@ -96,21 +107,17 @@ function podSpecProblems(spec: Values, at: Path, namespace: string, accounts: Re
  * an account such as Traefik's reads every Secret). A token Secret of such an account is the same rights in a file.
  * `objects` are every object the release's items render.
  */
-export function workloadPowerProblems(object: Values, objects: readonly Values[]): PowerProblem[] {
-  const accounts = declaredAccounts(objects);
+export function workloadPowerProblems(object: Values, objects: readonly Values[], values: Values): PowerProblem[] {
+  const adopted = adoptionProblems(object);
+  if (adopted.length) return adopted;
   const namespace = namespaceOf(object);
-  if (object.kind === 'Secret' && object.apiVersion === 'v1' && object.type === SERVICE_ACCOUNT_TOKEN) {
-    const annotations = isMap(object.metadata) && isMap(object.metadata.annotations) ? object.metadata.annotations : {};
-    const name = annotations[SERVICE_ACCOUNT_NAME];
-    if (typeof name !== 'string' || name === '' || name === 'default' || accounts.has(`${namespace}/${name}`)) return [];
-    return [
-      {
-        at: ['metadata', 'annotations', SERVICE_ACCOUNT_NAME],
-        message: `is ${show(name)}: the token controller fills this Secret with that ServiceAccount's token, and so its API rights, ${ACCOUNT_RIGHTS}: remove the Secret, or name ${OWN_ACCOUNT}`,
-      },
-    ];
-  }
+  const isRightless = (name: string) => rightless(name, namespace, objects, values);
+  const secrets = secretPowerProblems(object, isRightless);
+  if (secrets) return secrets;
   const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : undefined;
   if (!WORKLOADS.has(object.kind) || (group !== '' && group !== 'apps' && group !== 'batch')) return [];
-  return podSpecs(object).flatMap(({ spec, at }) => podSpecProblems(spec, at, namespace, accounts));
+  return podSpecs(object).flatMap(({ spec, at }) => [
+    ...podSpecProblems(spec, at, isRightless),
+    ...podSecretProblems(spec, at, namespace, objects),
+  ]);
 }

@@ -31,6 +31,16 @@ export function serviceAccountWarnings(
     }),
   );
   if (shipped) return [];
+  // 83a-23: every namespace has its default account; naming it gives Traefik's ClusterRole to every pod there.
+  if (name === 'default')
+    return [
+      {
+        path: sourced(['serviceAccount', 'name'], name).path,
+        message:
+          'is "default", so the chart binds Traefik\'s ClusterRole (which reads every Secret) to kube-system\'s default account, ' +
+          "which every pod there without an account of its own runs as: remove the key to keep the chart's own account",
+      },
+    ];
   return [
     {
       path: sourced(['serviceAccount', 'name'], name).path,

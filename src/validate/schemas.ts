@@ -193,7 +193,7 @@ function groupSpellingFinding(apiVersion: string): Finding | undefined {
  * Other *.k8s.io groups are CRDs or aggregated APIs of add-ons (73a-12: kubernetes/autoscaler's autoscaling.k8s.io
  * VerticalPodAutoscaler), judged like any third-party kind.
  */
-function isKubernetesGroup(group: string): boolean {
+export function isKubernetesGroup(group: string): boolean {
   return !group.includes('.') || KUBERNETES_K8S_IO_GROUPS.has(group);
 }
 

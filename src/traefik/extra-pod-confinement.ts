@@ -1,0 +1,78 @@
+import type { Path } from '../core/problem';
+import { isMap } from '../core/is-map';
+import { show } from '../validate/paths';
+
+type Values = Readonly<Record<string, unknown>>;
+
+/** A finding below an item's pod spec. */
+interface Finding {
+  readonly at: Path;
+  readonly message: string;
+}
+
+/**
+ * The capabilities the Pod Security Standards' baseline profile lets a container add (kubernetes/website
+ * content/en/docs/concepts/security/pod-security-standards.md, "Capabilities", Kubernetes 1.27); any other (SYS_ADMIN,
+ * SYS_MODULE, NET_ADMIN, ALL...) reaches the node's kernel or network.
+ */
+const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+]);
+
+const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+
+const FIX = "remove it (the baseline Pod Security Standard refuses it; run a node agent beside this tool's manifests)";
+
+/** A security context's profile set to Unconfined: seccomp (`seccompProfile`) or AppArmor (`appArmorProfile`, 1.30 on). */
+function unconfined(context: Values, at: Path): Finding[] {
+  return (['seccompProfile', 'appArmorProfile'] as const).flatMap((key) => {
+    const profile = context[key];
+    return isMap(profile) && profile.type === 'Unconfined'
+      ? [{ at: [...at, key, 'type'], message: `is "Unconfined", which lifts the kernel's filter on the container's system calls, ${FIX}` }]
+      : [];
+  });
+}
+
+/**
+ * 83a-15: what lets an extraObjects pod out of its container short of `privileged`, by the baseline Pod Security
+ * Standard: a capability outside its list, seccomp or AppArmor Unconfined (the pod's or a container's), an Unmasked
+ * /proc. `at` is the pod spec's path below the item.
+ */
+export function confinementProblems(spec: Values, at: Path): Finding[] {
+  const podContext = isMap(spec.securityContext) ? spec.securityContext : {};
+  const findings = unconfined(podContext, [...at, 'securityContext']);
+  for (const list of CONTAINER_LISTS) {
+    const containers: unknown[] = Array.isArray(spec[list]) ? spec[list] : [];
+    containers.forEach((container, i) => {
+      const context = isMap(container) && isMap(container.securityContext) ? container.securityContext : {};
+      const here = [...at, list, i, 'securityContext'];
+      findings.push(...unconfined(context, here));
+      if (context.procMount === 'Unmasked')
+        findings.push({ at: [...here, 'procMount'], message: `is "Unmasked", which shows the container the node's /proc, ${FIX}` });
+      const added = isMap(context.capabilities) && Array.isArray(context.capabilities.add) ? context.capabilities.add : [];
+      added.forEach((capability, j) => {
+        // Judged in any letter case; a name with a CAP_ prefix is no capability at all, refused as such by the schema's
+        // capability-name rule (which says the name to write, judged here once written).
+        const name = typeof capability === 'string' ? capability.toUpperCase() : '';
+        if (!BASELINE_CAPABILITIES.has(name) && !name.startsWith('CAP_'))
+          findings.push({
+            at: [...here, 'capabilities', 'add', j],
+            message: `is ${show(capability)}, a capability that reaches past the container (the node's kernel, network or files), ${FIX}`,
+          });
+      });
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,132 @@
+import type { Path } from '../core/problem';
+import { isMap } from '../core/is-map';
+import { show } from '../validate/paths';
+import { apiGroup } from '../validate/kinds';
+import { ACCOUNT_RIGHTS, namespaceOf, OWN_ACCOUNT } from './extra-accounts';
+
+type Values = Readonly<Record<string, unknown>>;
+
+interface Finding {
+  readonly at: Path;
+  readonly message: string;
+}
+
+const SERVICE_ACCOUNT_TOKEN = 'kubernetes.io/service-account-token';
+const SERVICE_ACCOUNT_NAME = 'kubernetes.io/service-account.name';
+
+const mapAt = (value: unknown, path: readonly string[]): Values => {
+  let here: unknown = value;
+  for (const key of path) here = isMap(here) ? here[key] : undefined;
+  return isMap(here) ? here : {};
+};
+
+/**
+ * Where a kind makes a Secret from a template: a Secret itself, a SealedSecret's `spec.template`
+ * (bitnami-labs/sealed-secrets pkg/apis/sealedsecrets/v1alpha1 SecretTemplateSpec) and an ExternalSecret's
+ * `spec.target.template` (external-secrets/external-secrets apis/externalsecrets/v1beta1 ExternalSecretTemplate).
+ */
+const SECRET_TEMPLATES: ReadonlyArray<{ group: string; kind: string; template: readonly string[] }> = [
+  { group: '', kind: 'Secret', template: [] },
+  { group: 'bitnami.com', kind: 'SealedSecret', template: ['spec', 'template'] },
+  { group: 'external-secrets.io', kind: 'ExternalSecret', template: ['spec', 'target', 'template'] },
+];
+
+/** An External Secrets store that reads the cluster's own Secrets as a ServiceAccount (its Kubernetes provider's auth). */
+const STORE_ACCOUNT = ['spec', 'provider', 'kubernetes', 'auth', 'serviceAccount'];
+
+/**
+ * 83a-1, 83a-4: the Secret objects that act as a ServiceAccount: a token Secret (written, sealed or external) whose
+ * token controller fills it with an account's token, and a SecretStore that authenticates as one. Undefined for other
+ * kinds. `isRightless` says whether an account of the item's namespace holds no rights (extra-accounts.ts).
+ */
+export function secretPowerProblems(object: Values, isRightless: (name: string) => boolean): Finding[] | undefined {
+  const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : undefined;
+  const made = SECRET_TEMPLATES.find((entry) => entry.group === group && entry.kind === object.kind);
+  if (made) {
+    const template = made.template.length ? mapAt(object, made.template) : object;
+    if (template.type !== SERVICE_ACCOUNT_TOKEN) return [];
+    const name = mapAt(template, ['metadata', 'annotations'])[SERVICE_ACCOUNT_NAME];
+    if (typeof name !== 'string' || name === '' || isRightless(name)) return [];
+    return [
+      {
+        at: [...made.template, 'metadata', 'annotations', SERVICE_ACCOUNT_NAME],
+        message: `is ${show(name)}: the token controller fills this Secret with that ServiceAccount's token, and so its API rights, ${ACCOUNT_RIGHTS}: remove the Secret, or name ${OWN_ACCOUNT}`,
+      },
+    ];
+  }
+  if (group !== 'external-secrets.io' || object.kind !== 'SecretStore') return undefined;
+  const name = mapAt(object, STORE_ACCOUNT).name;
+  if (typeof name !== 'string' || name === '' || isRightless(name)) return [];
+  return [
+    {
+      at: [...STORE_ACCOUNT, 'name'],
+      message: `is ${show(name)}: External Secrets would read Secrets with a token of that ServiceAccount, and so its API rights, ${ACCOUNT_RIGHTS}: name ${OWN_ACCOUNT} and grant it rights beside this tool's manifests`,
+    },
+  ];
+}
+
+/** The names of the Secrets the items make in `namespace`: Secrets, SealedSecrets and ExternalSecrets' targets. */
+function declaredSecrets(objects: readonly Values[], namespace: string): Set<unknown> {
+  const names = objects
+    .filter((object) => namespaceOf(object) === namespace)
+    .map((object) => {
+      const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : undefined;
+      const name = isMap(object.metadata) ? object.metadata.name : undefined;
+      if (group === '' && object.kind === 'Secret') return name;
+      if (group === 'bitnami.com' && object.kind === 'SealedSecret') return name;
+      if (group === 'external-secrets.io' && object.kind === 'ExternalSecret') return mapAt(object, ['spec', 'target']).name ?? name;
+      return undefined;
+    });
+  return new Set(names.filter((name) => typeof name === 'string'));
+}
+
+/** Every Secret a pod spec reads, with where: volumes, projected sources, env and envFrom of every container. */
+function secretReads(spec: Values): Array<{ at: Path; name: unknown }> {
+  const reads: Array<{ at: Path; name: unknown }> = [];
+  const volumes: unknown[] = Array.isArray(spec.volumes) ? spec.volumes : [];
+  volumes.forEach((volume, i) => {
+    if (!isMap(volume)) return;
+    if (isMap(volume.secret)) reads.push({ at: ['volumes', i, 'secret', 'secretName'], name: volume.secret.secretName });
+    const sources: unknown[] = isMap(volume.projected) && Array.isArray(volume.projected.sources) ? volume.projected.sources : [];
+    sources.forEach((source, j) => {
+      if (isMap(source) && isMap(source.secret))
+        reads.push({ at: ['volumes', i, 'projected', 'sources', j, 'secret', 'name'], name: source.secret.name });
+    });
+  });
+  for (const list of ['containers', 'initContainers', 'ephemeralContainers']) {
+    const containers: unknown[] = Array.isArray(spec[list]) ? spec[list] : [];
+    containers.forEach((container, i) => {
+      if (!isMap(container)) return;
+      const env: unknown[] = Array.isArray(container.env) ? container.env : [];
+      env.forEach((entry, j) => {
+        const ref = mapAt(entry, ['valueFrom', 'secretKeyRef']);
+        if (Object.keys(ref).length) reads.push({ at: [list, i, 'env', j, 'valueFrom', 'secretKeyRef', 'name'], name: ref.name });
+      });
+      const from: unknown[] = Array.isArray(container.envFrom) ? container.envFrom : [];
+      from.forEach((entry, j) => {
+        if (isMap(entry) && isMap(entry.secretRef))
+          reads.push({ at: [list, i, 'envFrom', j, 'secretRef', 'name'], name: entry.secretRef.name });
+      });
+    });
+  }
+  return reads;
+}
+
+/**
+ * 83a-16: a pod in kube-system may read only the Secrets the items make there. kube-system holds K3s' own Secrets
+ * (the API server's serving key `k3s-serving`, the nodes' `<node>.node-password.k3s`, Helm's release records), and any
+ * pod of a namespace can mount any Secret of it without API rights. `at` is the pod spec's path below the item.
+ */
+export function podSecretProblems(spec: Values, at: Path, namespace: string, objects: readonly Values[]): Finding[] {
+  if (namespace !== 'kube-system') return [];
+  const declared = declaredSecrets(objects, namespace);
+  return secretReads(spec)
+    .filter(({ name }) => typeof name === 'string' && name !== '' && !declared.has(name))
+    .map(({ at: where, name }) => ({
+      at: [...at, ...where],
+      message:
+        `is ${show(name)}, a Secret of kube-system that no extraObjects item makes: K3s keeps its own Secrets there (its serving key, ` +
+        "the nodes' passwords, Helm's releases), which any pod of kube-system can read: run the pod in its application's namespace, " +
+        'or declare the Secret in extraObjects',
+    }));
+}

@@ -124,8 +124,9 @@ function endsInShortSecretWord(key: string): boolean {
 const COUNTED_TOKENS =
   /(?:^| )(?:max|min|maximum|minimum|num|number|total|output|input|prompt|completion|context|reserved|reasoning|response|generated|thinking|budget)(?: [a-z]+)? tokens(?: per [a-z]+| limit| count| budget)?$|^tokens per (?:second|minute|hour|day|request|user|fill)$|^tokens? buckets?(?: size| capacity)?$/;
 
-// Every key of a config (and of each text read as data) is asked about by several readers: the verdict is kept per key.
-const secretKeys = new Map<string, boolean>();
+// Every key of a config (and of each text read as data) is asked about by several readers: the verdict is kept per key,
+// for each way of asking (an env entry's name is asked as env-style, `envStyle` true, by every reader of the entry).
+const secretKeys = new Map<boolean | undefined, Map<string, boolean>>([undefined, true, false].map((style) => [style, new Map()]));
 
 /**
  * A key that names a secret: `token`, `tokens`, `password1`, `apiKey`, `signingKey`, `K3S_TOKEN`, `MY_PASSWORD_PLAIN`, `clientSecret`,
@@ -137,11 +138,12 @@ const secretKeys = new Map<string, boolean>();
  * name is, isSecretFlag), but `authorization-mode` is not.
  */
 export function isSecretKey(written: string, envStyle?: boolean): boolean {
-  if (envStyle !== undefined || written.length > 200) return judgeSecretKey(written, envStyle);
-  let verdict = secretKeys.get(written);
+  if (written.length > 200) return judgeSecretKey(written, envStyle);
+  const kept = secretKeys.get(envStyle)!;
+  let verdict = kept.get(written);
   if (verdict === undefined) {
-    if (secretKeys.size >= MAX_REMEMBERED_KEYS) secretKeys.clear();
-    secretKeys.set(written, (verdict = judgeSecretKey(written)));
+    if (kept.size >= MAX_REMEMBERED_KEYS) kept.clear();
+    kept.set(written, (verdict = judgeSecretKey(written, envStyle)));
   }
   return verdict;
 }

@@ -7,6 +7,7 @@ import { holdsOnlyPasswordHashes } from './password-hashes';
 import { nameAsRead } from './text-decodings';
 import { spelledName } from './misspelt-secret-names';
 import type { Path } from './problem';
+import { judgedOnceAcrossRuns } from './secrets-memo';
 import {
   IN_STRONG_NAME,
   isPlainCommunity,
@@ -125,8 +126,15 @@ const COUNTED_TOKENS =
   /(?:^| )(?:max|min|maximum|minimum|num|number|total|output|input|prompt|completion|context|reserved|reasoning|response|generated|thinking|budget)(?: [a-z]+)? tokens(?: per [a-z]+| limit| count| budget)?$|^tokens per (?:second|minute|hour|day|request|user|fill)$|^tokens? buckets?(?: size| capacity)?$/;
 
 // Every key of a config (and of each text read as data) is asked about by several readers: the verdict is kept per key,
-// for each way of asking (an env entry's name is asked as env-style, `envStyle` true, by every reader of the entry).
-const secretKeys = new Map<boolean | undefined, Map<string, boolean>>([undefined, true, false].map((style) => [style, new Map()]));
+// for each way of asking (an env entry's name is asked as env-style, `envStyle` true, by every reader of the entry); a key
+// named like no secret in an earlier synth is not judged again (judgedOnceAcrossRuns: the readers' regular expressions
+// then go uncompiled, about 5 ms of a synth).
+const judgedKeys = new Map<boolean | undefined, (key: string) => true | undefined>(
+  [undefined, true, false].map((style) => [
+    style,
+    judgedOnceAcrossRuns(`secret-key-${String(style)}`, (key: string) => judgeSecretKey(key, style) || undefined),
+  ]),
+);
 
 /**
  * A key that names a secret: `token`, `tokens`, `password1`, `apiKey`, `signingKey`, `K3S_TOKEN`, `MY_PASSWORD_PLAIN`, `clientSecret`,
@@ -139,13 +147,7 @@ const secretKeys = new Map<boolean | undefined, Map<string, boolean>>([undefined
  */
 export function isSecretKey(written: string, envStyle?: boolean): boolean {
   if (written.length > 200) return judgeSecretKey(written, envStyle);
-  const kept = secretKeys.get(envStyle)!;
-  let verdict = kept.get(written);
-  if (verdict === undefined) {
-    if (kept.size >= MAX_REMEMBERED_KEYS) kept.clear();
-    kept.set(written, (verdict = judgeSecretKey(written, envStyle)));
-  }
-  return verdict;
+  return judgedKeys.get(envStyle)!(written) ?? false;
 }
 
 function judgeSecretKey(written: string, envStyle?: boolean): boolean {

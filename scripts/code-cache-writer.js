@@ -68,19 +68,25 @@ function warmUp(args = ['--dry-run']) {
  * The dry run (warmUp), then two synths into a new folder of the system's temp (K3S_VIP_DIST_DIR), removed after:
  * the first writes the files, the second finds them unchanged, as most synths do. A dry run never takes the lock
  * nor compares and writes files: without these, each synth compiled that code anew (about 15 ms of 0.3 s). The
- * project's dist/ is never touched.
+ * project's dist/ is never touched, nor the cdk8s CLI's output folder of a synth that started this writer
+ * (CDK8S_OUTDIR, left out of these two, as is the npm runner that synth's guard watches).
  */
 function warmUpWithWrites() {
   warmUp();
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'k3s-vip-code-cache-'));
-  const before = process.env.K3S_VIP_DIST_DIR;
-  process.env.K3S_VIP_DIST_DIR = dist;
+  const own = { K3S_VIP_DIST_DIR: dist, CDK8S_OUTDIR: undefined, K3S_VIP_RUNNER_PID: undefined };
+  const before = Object.fromEntries(Object.keys(own).map((name) => [name, process.env[name]]));
+  const setEnv = (values) => {
+    for (const [name, value] of Object.entries(values))
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+  };
+  setEnv(own);
   try {
     warmUp([]);
     warmUp([]);
   } finally {
-    if (before === undefined) delete process.env.K3S_VIP_DIST_DIR;
-    else process.env.K3S_VIP_DIST_DIR = before;
+    setEnv(before);
     fs.rmSync(dist, { recursive: true, force: true });
   }
 }

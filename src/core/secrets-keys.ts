@@ -125,16 +125,11 @@ function endsInShortSecretWord(key: string): boolean {
 const COUNTED_TOKENS =
   /(?:^| )(?:max|min|maximum|minimum|num|number|total|output|input|prompt|completion|context|reserved|reasoning|response|generated|thinking|budget)(?: [a-z]+)? tokens(?: per [a-z]+| limit| count| budget)?$|^tokens per (?:second|minute|hour|day|request|user|fill)$|^tokens? buckets?(?: size| capacity)?$/;
 
-// Every key of a config (and of each text read as data) is asked about by several readers: the verdict is kept per key,
-// for each way of asking (an env entry's name is asked as env-style, `envStyle` true, by every reader of the entry); a key
-// named like no secret in an earlier synth is not judged again (judgedOnceAcrossRuns: the readers' regular expressions
-// then go uncompiled, about 5 ms of a synth).
-const judgedKeys = new Map<boolean | undefined, (key: string) => true | undefined>(
-  [undefined, true, false].map((style) => [
-    style,
-    judgedOnceAcrossRuns(`secret-key-${String(style)}`, (key: string) => judgeSecretKey(key, style) || undefined),
-  ]),
-);
+// Every key of a config (and of each text read as data) is asked about by several readers, plainly or env-style: each
+// verdict is kept, and a key that passed in an earlier synth is not judged again (judgedOnceAcrossRuns, 5 ms a synth).
+const keyJudge = (style?: boolean) =>
+  judgedOnceAcrossRuns(`secret-key-${String(style)}`, (key: string) => judgeSecretKey(key, style) || undefined);
+const judgedKeys = new Map([undefined, true, false].map((style) => [style, keyJudge(style)]));
 
 /**
  * A key that names a secret: `token`, `tokens`, `password1`, `apiKey`, `signingKey`, `K3S_TOKEN`, `MY_PASSWORD_PLAIN`, `clientSecret`,

@@ -25,7 +25,7 @@ const Module = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
 const zlib = require('node:zlib');
-const { digest, fileKey, holds, packageScope, readAt } = require('./packed-files');
+const { digest, fileKey, fromRoot, holds, packageScope, readAt, resolvedFrom } = require('./packed-files');
 
 const root = path.join(__dirname, '..');
 const cacheDir = path.join(root, 'lib', '.code-cache');
@@ -79,7 +79,7 @@ const isPlainFile = (filename) => fs.statSync(filename, { throwIfNoEntry: false 
 
 /** Whether Node resolves `require(id)` of `parent` to `filename` with no other file tried first (loadKnown). */
 function resolvesAsWritten(parent, id, filename) {
-  const asWritten = path.resolve(path.dirname(parent.filename), id);
+  const asWritten = resolvedFrom(path.dirname(parent.filename), id);
   return filename === asWritten || (filename === `${asWritten}.js` && !fs.statSync(asWritten, { throwIfNoEntry: false }));
 }
 
@@ -317,7 +317,7 @@ function packedLoader({ modules, names, resolved, scopes }, packs, unused, count
   const settled = new Map();
   const unchangedTree = (name) => {
     allAsPacked ??= Object.entries(modules).every(([other, entry]) => {
-      const file = path.join(root, other);
+      const file = fromRoot(other);
       return Array.isArray(entry) && sameScope(path.dirname(file)) && asPacked(file, entry);
     });
     if (!allAsPacked && !settled.has(name)) {
@@ -327,7 +327,7 @@ function packedLoader({ modules, names, resolved, scopes }, packs, unused, count
       while (same && todo.length) {
         const next = todo.pop();
         const entry = entryOf(next);
-        const file = path.join(root, next);
+        const file = fromRoot(next);
         if (entry) same = sameScope(path.dirname(file)) && asPacked(file, entry);
         const requests = (Object.hasOwn(resolved, next) && resolved[next]) || {};
         for (const at of Object.values(requests)) {
@@ -345,7 +345,7 @@ function packedLoader({ modules, names, resolved, scopes }, packs, unused, count
   // Each file of `names` as a path, joined once: a synth makes about 1,400 requires of about 800 files.
   const files = new Map();
   const fileOf = (at) => {
-    if (!files.has(at)) files.set(at, typeof names[at] === 'string' ? path.join(root, names[at]) : undefined);
+    if (!files.has(at)) files.set(at, typeof names[at] === 'string' ? fromRoot(names[at]) : undefined);
     return files.get(at);
   };
   // One stand-in per module, whoever requires it first.

@@ -8,6 +8,30 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 
+/** A root-relative path as the writer records it (path.relative's: no `.`, `..` or empty part), on a `/` system. */
+const PLAIN_NAME = /^(?:(?!\.\.?\/)[^/]+\/)*(?!\.\.?$)[^/]+$/;
+const rootPrefix = root.endsWith('/') ? root : `${root}/`;
+
+/**
+ * The file of root-relative `name`: path.join's answer, without its normalizing for a name that needs none (a run of
+ * the code cache joins about 1,600 recorded names, each normalized again: about 4 ms).
+ */
+const fromRoot = (name) => (path.sep === '/' && PLAIN_NAME.test(name) ? rootPrefix + name : path.join(root, name));
+
+/**
+ * path.resolve(dir, id) for absolute `dir` and a relative require `id` (`./a/b`, `../../a`): its plain parts after the
+ * `./` or `../`s joined to `dir` or a folder above it, without path.resolve's normalizing (a run resolves about 760); any
+ * other id is path.resolve's.
+ */
+function resolvedFrom(dir, id) {
+  let [rest, up] = [id, 0];
+  if (rest.startsWith('./')) rest = rest.slice(2);
+  else for (; rest.startsWith('../'); up++) rest = rest.slice(3);
+  if (path.sep !== '/' || !path.isAbsolute(dir) || !PLAIN_NAME.test(rest)) return path.resolve(dir, id);
+  for (; up > 0; up--) dir = path.dirname(dir);
+  return `${dir.endsWith('/') ? dir : `${dir}/`}${rest}`;
+}
+
 /** A packed module's bytes as SHA-256 (base64): no edit keeps it. About 2.5 times CRC-32's time, so only when fileKey differs. */
 const digest = (data) => crypto.createHash('sha256').update(data).digest('base64');
 
@@ -88,4 +112,4 @@ function packageType(file) {
   }
 }
 
-module.exports = { digest, fileKey, holds, packageScope, readAt };
+module.exports = { digest, fileKey, fromRoot, holds, packageScope, readAt, resolvedFrom };

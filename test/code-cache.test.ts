@@ -380,3 +380,27 @@ test('a FIFO in place of the cache file is not read (it would wait for ever)', (
   expect(spawnSync('mkfifo', [cacheFile()]).status).toBe(0);
   expect(runWithCache()).toEqual({ counts: { cached: 0, compiled: 0 }, value: EXPECTED, resolved: 2 });
 });
+
+// The packed loader joins recorded names and resolves relative requires without Node's path normalizing where none is
+// needed (scripts/packed-files.js fromRoot, resolvedFrom): each answer must be path.join's and path.resolve's.
+test.each([
+  ['lib/src/main.js', './x.js'],
+  ['node_modules/cdk8s/lib/index.js', '../../a/b'],
+  ['.hidden/x', '../../../../../../../../x'],
+  ['a/..b/c', './.hidden'],
+  ['../x', './a//b'],
+  ['a/../b', './a/./b'],
+  ['a//b', './a/../b'],
+  ['a/', './../x'],
+  ['/abs', '..'],
+  ['a/./b', '../'],
+  ['..', './x/'],
+  ['.', '..../x'],
+])("the recorded name %j joins, and the request %j resolves, as Node's path module would", (name, request) => {
+  const script =
+    "const path = require('node:path'); const { fromRoot, resolvedFrom } = require('./scripts/packed-files');" +
+    `const [name, request] = ${JSON.stringify([name, request])};` +
+    "const dirs = [process.cwd(), path.join(process.cwd(), 'lib', 'src'), '/'];" +
+    'console.log(JSON.stringify([fromRoot(name) === path.join(process.cwd(), name), dirs.map((dir) => resolvedFrom(dir, request) === path.resolve(dir, request))]));';
+  expect(JSON.parse(node(['-e', script]).stdout)).toEqual([true, [true, true, true]]);
+});

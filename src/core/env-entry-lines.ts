@@ -3,6 +3,7 @@ import { secretWordLineSpans } from './secret-word-lines';
 import { isSecretKey, namesSecretText } from './secrets-keys';
 import { pairNameOf } from './pair-shapes';
 import { isKeyFileContent } from './key-file-contents';
+import { judgedOnceAcrossRuns } from './secrets-memo';
 
 /**
  * An env entry (`{name: ADMIN_PIN, value: "4821"}`) or a key and its value (`ADMIN_PIN: "4821"`) read as the line
@@ -34,8 +35,16 @@ export function namedLikeSecret(key: string, field: (key: string) => unknown): b
 function lineSetsSecret(name: string, value: string): boolean {
   // A value that is itself a line (`ADMIN_PASSWORD=$6$…`) is judged as that line by the text readers, not glued to a key.
   if (!LINE_NAME.test(name) || value.length > 4096 || /[\n\r]/.test(value) || OWN_LINE.test(value)) return false;
-  const start = name.length + 1;
-  // 65a-10: and a qualified secret name's value that does not fit its qualifier (`TOKEN_TTL_SECONDS`: a duration).
-  const line = `${name}=${value}`;
-  return [...secretWordLineSpans(line), ...qualifiedNameValueSpans(line)].some(([, end]) => end > start);
+  return setsSecretAfterName(`${name}=${value}`) === true;
 }
+
+/**
+ * Whether the line `name=value` sets a secret in its value (`name` holds no `=`: LINE_NAME). Judged once a line: each
+ * reader of a config (its snapshot, the chart values, the props, the manifests) asks it of the same entries again; a
+ * line that set none in an earlier synth is not judged again (judgedOnceAcrossRuns).
+ */
+const setsSecretAfterName = judgedOnceAcrossRuns('env-entry-line', (line: string): true | undefined => {
+  const start = line.indexOf('=') + 1;
+  // 65a-10: and a qualified secret name's value that does not fit its qualifier (`TOKEN_TTL_SECONDS`: a duration).
+  return [...secretWordLineSpans(line), ...qualifiedNameValueSpans(line)].some(([, end]) => end > start) || undefined;
+});

@@ -7,6 +7,7 @@ import { holdsOnlyPasswordHashes } from './password-hashes';
 import { nameAsRead } from './text-decodings';
 import { spelledName } from './misspelt-secret-names';
 import type { Path } from './problem';
+import { judgedOnceAcrossRuns } from './secrets-memo';
 import {
   IN_STRONG_NAME,
   isPlainCommunity,
@@ -124,8 +125,11 @@ function endsInShortSecretWord(key: string): boolean {
 const COUNTED_TOKENS =
   /(?:^| )(?:max|min|maximum|minimum|num|number|total|output|input|prompt|completion|context|reserved|reasoning|response|generated|thinking|budget)(?: [a-z]+)? tokens(?: per [a-z]+| limit| count| budget)?$|^tokens per (?:second|minute|hour|day|request|user|fill)$|^tokens? buckets?(?: size| capacity)?$/;
 
-// Every key of a config (and of each text read as data) is asked about by several readers: the verdict is kept per key.
-const secretKeys = new Map<string, boolean>();
+// Every key of a config (and of each text read as data) is asked about by several readers, plainly or env-style: each
+// verdict is kept, and a key that passed in an earlier synth is not judged again (judgedOnceAcrossRuns, 5 ms a synth).
+const keyJudge = (style?: boolean) =>
+  judgedOnceAcrossRuns(`secret-key-${String(style)}`, (key: string) => judgeSecretKey(key, style) || undefined);
+const judgedKeys = new Map([undefined, true, false].map((style) => [style, keyJudge(style)]));
 
 /**
  * A key that names a secret: `token`, `tokens`, `password1`, `apiKey`, `signingKey`, `K3S_TOKEN`, `MY_PASSWORD_PLAIN`, `clientSecret`,
@@ -137,13 +141,8 @@ const secretKeys = new Map<string, boolean>();
  * name is, isSecretFlag), but `authorization-mode` is not.
  */
 export function isSecretKey(written: string, envStyle?: boolean): boolean {
-  if (envStyle !== undefined || written.length > 200) return judgeSecretKey(written, envStyle);
-  let verdict = secretKeys.get(written);
-  if (verdict === undefined) {
-    if (secretKeys.size >= MAX_REMEMBERED_KEYS) secretKeys.clear();
-    secretKeys.set(written, (verdict = judgeSecretKey(written)));
-  }
-  return verdict;
+  if (written.length > 200) return judgeSecretKey(written, envStyle);
+  return judgedKeys.get(envStyle)!(written) ?? false;
 }
 
 function judgeSecretKey(written: string, envStyle?: boolean): boolean {

@@ -97,7 +97,9 @@ export function validateManifests(
   }
   const context = { objects: objects.map((o) => o.object) };
   // 70a-21: a copy of a secret another object holds (a data key, a name) is blanked too, as synth's messages blank it.
-  const runSecrets = objects.flatMap(({ object }) => secretValues(object));
+  // Read at the first finding only: a run without one (every synth that writes) skips judging each object again (~15 ms).
+  let runSecrets: string[] | undefined;
+  const secretsOfRun = () => (runSecrets ??= objects.flatMap(({ object }) => secretValues(object)));
   // 73b-9: `located` (npm run validate): each violation at its field's place, `file:line:column:` (its help's "file and
   // line"); a file is read for them once, and only then (synth names the config's places instead).
   const places = new Map<string, (path: FieldPath, document: number) => FieldPlace | undefined>();
@@ -109,7 +111,7 @@ export function validateManifests(
       ...[...API_SERVER_RULES, ...DOMAIN_RULES].flatMap((rule) => rule.check(object, context)),
     ];
     if (!findings.length) continue;
-    const hide = secretsHidden(object, runSecrets);
+    const hide = secretsHidden(object, secretsOfRun());
     // The object's name may hold a secret too (`Password=abc`): its reference is hidden as the messages are.
     const shownRef = holdsUnshownRun(ref) ? UNSHOWN_NAME : hide({ path: ['metadata', 'name'], message: ref });
     // So may a key on the field's path (a label `Authorization: Bearer x`).

@@ -1,5 +1,6 @@
 import { checkHttp01Reach } from '../cert-manager/http01-reach';
 import { extraCertificateProblems } from '../cert-manager/issuer-objects';
+import { certificateSecretProblems } from '../cert-manager/certificate-secrets';
 import { checkHttp01Middlewares } from '../cert-manager/http01-middlewares';
 import { checkCertManager } from '../cert-manager/rules';
 import type { ClusterConfig } from '../config/schema';
@@ -101,6 +102,10 @@ export function checkClusterRules(config: ClusterConfig, cluster?: string): Rule
   // 71b-8: a Certificate in extraObjects asks a ClusterIssuer for its names as an Ingress's tls.issuer does.
   const issuers = config.certManager?.issuers ?? {};
   for (const { path, message } of extraCertificateProblems(config.traefik.values ?? {}, ['traefik', 'values'], issuers))
+    error(path, message);
+  const issued = (config.ingresses ?? []).filter((ingress) => ingress.tls?.issuer);
+  const ingresses = issued.map((ingress) => ({ name: ingress.name, namespace: ingress.namespace ?? 'default' }));
+  for (const { path, message } of certificateSecretProblems(config.traefik.values ?? {}, ['traefik', 'values'], ingresses))
     error(path, message);
   return findings;
 }

@@ -263,6 +263,16 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, s
     // 79b-17: an Ingress with a Secret of its own has no first-class door; the one that works is named.
     const secretDoor =
       instead === INGRESS && tlsSecretNamed(item.spec) ? `; ${existingTlsSecretDoor(prefix.length ? 'traefik.values' : 'values')}` : '';
+    // 83a-10: certManager.issuers declares ACME ClusterIssuers only; a CA, self-signed or Vault issuer has no key here.
+    if (instead === ISSUER && !(isMap(item.spec) && isMap(item.spec.acme)))
+      return [
+        {
+          path,
+          message:
+            `is a cert-manager issuer that is not ACME, which ${where} cannot declare (it makes ACME ClusterIssuers only) and ` +
+            "extraObjects do not carry, as one escapes this tool's issuer checks: install it beside this tool's manifests",
+        },
+      ];
     return [
       {
         path,

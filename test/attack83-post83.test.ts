@@ -77,3 +77,35 @@ describe('83a-14: a Certificate may not write into a Secret this tool or K3s kee
     expect(doors([item], withIssuer)).toEqual({ file: '', cluster: '' });
   });
 });
+
+describe('83a-20: an entrypoint middleware of the CRD provider that the provider does not read', () => {
+  const onWebsecure = (providers: object) => ({
+    providers,
+    ports: { websecure: { http: { middlewares: ['kube-system-headers@kubernetescrd'] } } },
+  });
+  const said = (values: object) => {
+    const base = devConfig();
+    const config = withChanges(base, { traefik: { ...base.traefik, values } });
+    return parseConfigText('config/t.yaml', stringify(config)).errors.map(line).join('\n');
+  };
+  it.each<[string, object, string]>([
+    ['the provider off', { kubernetesCRD: { enabled: false } }, 'as the Kubernetes CRD provider is off'],
+    [
+      'the provider watching default only',
+      { kubernetesCRD: { enabled: true, namespaces: ['default'] } },
+      'as the Kubernetes CRD provider watches only default',
+    ],
+  ])('%s is refused', (_, providers, expected) => {
+    const errors = said(onWebsecure(providers));
+    expect(errors).toContain(
+      'traefik.values.ports.websecure.http.middlewares: item 1 "kube-system-headers@kubernetescrd" names a Middleware the CRD provider does not read',
+    );
+    expect(errors).toContain(expected);
+  });
+  it.each<[string, object]>([
+    ['the provider on (the chart default)', {}],
+    ['the provider watching kube-system', { kubernetesCRD: { enabled: true, namespaces: ['apps', 'kube-system'] } }],
+  ])('%s passes', (_, providers) => {
+    expect(said(onWebsecure(providers))).not.toContain('@kubernetescrd');
+  });
+});

@@ -2,6 +2,7 @@ import { keyText, quotedText, type Problem } from '../core/problem';
 import { entrypointMiddlewares } from './entrypoint-middlewares';
 import type { PortRuleInputs } from './port-rule-inputs';
 import { definedMiddlewares, fileProviderTexts } from '../ingress/defined-middlewares';
+import { providerWatch, type ProviderWatch } from './provider-watch';
 
 const CRD = '@kubernetescrd';
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -61,6 +62,26 @@ function missingFileMiddlewareMessage(
 const FILE = '@file';
 
 /**
+ * 83a-20: why `reference`, a `<namespace>-<name>@kubernetescrd` middleware, names none the CRD provider can read: the
+ * provider is off, or it watches namespaces of which none can be the reference's (`<namespace>-` begins it). Whether the
+ * Middleware object exists is not known here (it may be applied outside this config).
+ */
+function unreadCrdMiddlewareMessage(reference: string, watch: ProviderWatch, effect: string): string | undefined {
+  if (!reference.endsWith(CRD)) return undefined;
+  const namespaces = watch.namespaces?.value;
+  const why = watch.disabled
+    ? 'the Kubernetes CRD provider is off'
+    : namespaces && !namespaces.some((namespace) => reference.startsWith(`${namespace}-`))
+      ? `the Kubernetes CRD provider watches only ${namespaces.join(', ')}`
+      : undefined;
+  if (!why) return undefined;
+  return (
+    `${quotedText(reference.slice(0, 80), () => false, '')} names a Middleware the CRD provider does not read, as ${why}, ${effect}: ` +
+    'turn the provider on for its namespace (providers.kubernetesCRD), or name a Middleware it reads'
+  );
+}
+
+/**
  * The middlewares of each entrypoint (entrypoint-middlewares.ts: the chart key or the flag) that name a CRD Middleware no
  * object can have, or a file provider's middleware that none of its files defines when this tool reads them all (82a-23,
  * ingress/defined-middlewares.ts): Traefik puts an entrypoint's middlewares in front of every router on it, and refuses
@@ -72,6 +93,7 @@ export function entrypointMiddlewareNameProblems({ values, flags, entrypoints, c
   const names = [...new Set([...entrypoints.map((entry) => entry.name), ...byFlag])];
   const files = fileProviderTexts(values);
   const defined = new Set(definedMiddlewares(values).keys());
+  const watch = providerWatch(values, flags, [], 'kubernetesCRD');
   return names.flatMap((name) =>
     entrypointMiddlewares(values, flags, name, chart).flatMap((source) => {
       const path = 'flag' in source ? source.flag.path : sourced(source.key, source.value).path;
@@ -79,7 +101,9 @@ export function entrypointMiddlewareNameProblems({ values, flags, entrypoints, c
       return source.text.split(',').flatMap((item, i) => {
         const reference = item.trim();
         const message =
-          impossibleCrdMiddlewareMessage(reference, effect) ?? missingFileMiddlewareMessage(reference, files, defined, effect);
+          impossibleCrdMiddlewareMessage(reference, effect) ??
+          missingFileMiddlewareMessage(reference, files, defined, effect) ??
+          unreadCrdMiddlewareMessage(reference, watch, effect);
         return message ? [{ path, message: `item ${i + 1} ${message}` }] : [];
       });
     }),

@@ -342,7 +342,6 @@ describe('wave 83: what serves Traefik still passes', () => {
 });
 
 describe('round 83a: the accounts, marks and capabilities that still reach past an extraObjects pod', () => {
-  const helmMark = { 'meta.helm.sh/release-name': 'traefik', 'meta.helm.sh/release-namespace': 'kube-system' };
   const job = (spec: object) => cronJob({ containers: [{ name: 'c', image: 'bitnami/kubectl:1.31' }], ...spec });
   it.each<[string, object, object, string, string]>([
     [
@@ -361,13 +360,6 @@ describe('round 83a: the accounts, marks and capabilities that still reach past 
       { serviceAccount: { name: 'traefik-sa' } },
       'items[1].spec.jobTemplate.spec.template.spec.serviceAccountName',
       RIGHTS,
-    ],
-    [
-      "83a-5 Helm's mark of ownership on an item",
-      object('v1', 'ConfigMap', { name: 'local-path-config', namespace: 'kube-system', annotations: helmMark }, { data: { a: 'b' } }),
-      {},
-      'metadata.annotations["meta.helm.sh/release-name"]',
-      "is Helm's mark of ownership",
     ],
     [
       '83a-15 SYS_MODULE added',
@@ -436,12 +428,12 @@ describe('round 83a: the accounts, marks and capabilities that still reach past 
       RIGHTS,
     ],
     [
-      '83a-4 a SecretStore that reads as helm-traefik',
+      '83a-4 a SecretStore that reads as an account of its namespace the items do not declare',
       object(
         'external-secrets.io/v1beta1',
         'SecretStore',
-        { name: 'all' },
-        { spec: { provider: { kubernetes: { remoteNamespace: 'default', auth: { serviceAccount: { name: 'helm-traefik' } } } } } },
+        { name: 'all', namespace: 'apps' },
+        { spec: { provider: { kubernetes: { remoteNamespace: 'default', auth: { serviceAccount: { name: 'reader' } } } } } },
       ),
       {},
       'spec.provider.kubernetes.auth.serviceAccount.name',
@@ -471,6 +463,84 @@ describe('round 83a: the accounts, marks and capabilities that still reach past 
       {},
       'spec.containers[0].env[0].valueFrom.secretKeyRef.name',
       'a Secret of kube-system that no extraObjects item makes',
+    ],
+    [
+      "review 83: a Vault SecretStore sending Traefik's token (any provider's serviceAccountRef)",
+      object(
+        'external-secrets.io/v1beta1',
+        'SecretStore',
+        { name: 'v', namespace: 'apps' },
+        {
+          spec: {
+            provider: {
+              vault: {
+                server: 'https://vault.example.com',
+                auth: { kubernetes: { mountPath: 'k', role: 'r', serviceAccountRef: { name: 'vault-auth' } } },
+              },
+            },
+          },
+        },
+      ),
+      {},
+      'spec.provider.vault.auth.kubernetes.serviceAccountRef.name',
+      RIGHTS,
+    ],
+    [
+      'review 83: a SecretStore in kube-system',
+      object(
+        'external-secrets.io/v1beta1',
+        'SecretStore',
+        { name: 's' },
+        { spec: { provider: { kubernetes: { auth: { token: { bearerToken: { name: 'k3s-serving', key: 'tls.key' } } } } } } },
+      ),
+      {},
+      'metadata.namespace',
+      "a SecretStore can read K3s' own Secrets",
+    ],
+    [
+      "review 83: a SealedSecret named after K3s' serving key does not make it readable",
+      list(
+        object('bitnami.com/v1alpha1', 'SealedSecret', { name: 'k3s-serving' }, { spec: { encryptedData: {} } }),
+        pod({ volumes: [{ name: 's', secret: { secretName: 'k3s-serving' } }] }, 'kube-system'),
+      ),
+      {},
+      'items[1].spec.volumes[0].secret.secretName',
+      'a Secret of kube-system that no extraObjects item makes',
+    ],
+    [
+      'review 83: AppArmor unconfined by annotation',
+      {
+        ...deployment({}),
+        spec: {
+          ...deployment({}).spec,
+          template: {
+            metadata: { labels: { app: 'd' }, annotations: { 'container.apparmor.security.beta.kubernetes.io/c': 'unconfined' } },
+            spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] },
+          },
+        },
+      },
+      {},
+      'spec.template.metadata.annotations["container.apparmor.security.beta.kubernetes.io/c"]',
+      'lifts the mandatory access control AppArmor puts on the container',
+    ],
+    [
+      "review 83: an EndpointSlice joining CoreDNS's Service",
+      object(
+        'discovery.k8s.io/v1',
+        'EndpointSlice',
+        { name: 'x', labels: { 'kubernetes.io/service-name': 'kube-dns' } },
+        { addressType: 'IPv4', endpoints: [{ addresses: ['10.42.0.99'] }] },
+      ),
+      {},
+      'metadata.labels["kubernetes.io/service-name"]',
+      'a Service of kube-system that no extraObjects item makes',
+    ],
+    [
+      'review 83: SELinux type spc_t',
+      pod({ securityContext: { seLinuxOptions: { type: 'spc_t' } } }),
+      {},
+      'spec.securityContext.seLinuxOptions.type',
+      "an SELinux type outside the container's",
     ],
   ])('%s is refused', (_, item, values, at, expected) => {
     const { file, cluster, chart } = doors(item, values);
@@ -514,6 +584,32 @@ describe('round 83a: the accounts, marks and capabilities that still reach past 
       }),
     ],
     ['seccomp RuntimeDefault', pod({ securityContext: { seccompProfile: { type: 'RuntimeDefault' } } })],
+    [
+      'review 83: serviceAccountName wins over the deprecated serviceAccount',
+      list(object('v1', 'ServiceAccount', { name: 'app' }), pod({ serviceAccountName: 'app', serviceAccount: 'traefik' }, 'kube-system')),
+    ],
+    [
+      "review 83: Helm's annotations on an item (Helm judges the existing object's, not the item's)",
+      object(
+        'v1',
+        'ConfigMap',
+        { name: 'c', namespace: 'default', annotations: { 'meta.helm.sh/release-name': 'traefik' } },
+        { data: { a: 'b' } },
+      ),
+    ],
+    [
+      'review 83: an EndpointSlice of a Service the items make in kube-system',
+      list(
+        object('v1', 'Service', { name: 'ext', namespace: 'kube-system' }, { spec: { ports: [{ port: 80 }] } }),
+        object(
+          'discovery.k8s.io/v1',
+          'EndpointSlice',
+          { name: 'ext-1', namespace: 'kube-system', labels: { 'kubernetes.io/service-name': 'ext' } },
+          { addressType: 'IPv4', endpoints: [{ addresses: ['203.0.113.10'] }], ports: [{ port: 80 }] },
+        ),
+      ),
+    ],
+    ['review 83: SELinux container_t', pod({ securityContext: { seLinuxOptions: { type: 'container_t' } } })],
     [
       'a pod in its own namespace reading a Secret made out of band',
       pod({ volumes: [{ name: 's', secret: { secretName: 'app-creds' } }] }),

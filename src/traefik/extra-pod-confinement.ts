@@ -35,24 +35,62 @@ const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] 
 
 const FIX = "remove it (the baseline Pod Security Standard refuses it; run a node agent beside this tool's manifests)";
 
-/** A security context's profile set to Unconfined: seccomp (`seccompProfile`) or AppArmor (`appArmorProfile`, 1.30 on). */
+/** What each profile, Unconfined, takes away. */
+const PROFILES = {
+  seccompProfile: "lifts the kernel's filter on the container's system calls",
+  appArmorProfile: 'lifts the mandatory access control AppArmor puts on the container',
+} as const;
+
+/**
+ * The SELinux types the baseline standard allows (pod-security-standards.md "SELinux"); a `user` or `role` is refused
+ * there too. `container_engine_t` came in 1.31, after the 1.27 this tool judges by.
+ */
+const BASELINE_SELINUX_TYPES: ReadonlySet<unknown> = new Set([undefined, '', 'container_t', 'container_init_t', 'container_kvm_t']);
+
+/**
+ * A security context's profile set to Unconfined: seccomp (`seccompProfile`) or AppArmor (`appArmorProfile`, 1.30 on),
+ * and an SELinux type, user or role outside the baseline standard's.
+ */
 function unconfined(context: Values, at: Path): Finding[] {
-  return (['seccompProfile', 'appArmorProfile'] as const).flatMap((key) => {
+  const findings: Finding[] = (Object.keys(PROFILES) as Array<keyof typeof PROFILES>).flatMap((key) => {
     const profile = context[key];
     return isMap(profile) && profile.type === 'Unconfined'
-      ? [{ at: [...at, key, 'type'], message: `is "Unconfined", which lifts the kernel's filter on the container's system calls, ${FIX}` }]
+      ? [{ at: [...at, key, 'type'], message: `is "Unconfined", which ${PROFILES[key]}, ${FIX}` }]
       : [];
   });
+  const selinux = isMap(context.seLinuxOptions) ? context.seLinuxOptions : {};
+  if (!BASELINE_SELINUX_TYPES.has(selinux.type))
+    findings.push({
+      at: [...at, 'seLinuxOptions', 'type'],
+      message: `is ${show(selinux.type)}, an SELinux type outside the container's, ${FIX}`,
+    });
+  for (const key of ['user', 'role'])
+    if (selinux[key] !== undefined && selinux[key] !== '')
+      findings.push({
+        at: [...at, 'seLinuxOptions', key],
+        message: `is set, which gives the container an SELinux ${key} of its own, ${FIX}`,
+      });
+  return findings;
 }
+
+/** AppArmor by annotation (before the field): `container.apparmor.security.beta.kubernetes.io/<container>: unconfined`. */
+const APPARMOR_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
 
 /**
  * 83a-15: what lets an extraObjects pod out of its container short of `privileged`, by the baseline Pod Security
  * Standard: a capability outside its list, seccomp or AppArmor Unconfined (the pod's or a container's), an Unmasked
  * /proc. `at` is the pod spec's path below the item.
  */
-export function confinementProblems(spec: Values, at: Path): Finding[] {
+export function confinementProblems(spec: Values, at: Path, podMetadata: Values): Finding[] {
   const podContext = isMap(spec.securityContext) ? spec.securityContext : {};
   const findings = unconfined(podContext, [...at, 'securityContext']);
+  const annotations = isMap(podMetadata.annotations) ? podMetadata.annotations : {};
+  for (const [key, value] of Object.entries(annotations))
+    if (key.startsWith(APPARMOR_ANNOTATION) && value === 'unconfined')
+      findings.push({
+        at: [...at.slice(0, -1), 'metadata', 'annotations', key],
+        message: `is "unconfined", which ${PROFILES.appArmorProfile}, ${FIX}`,
+      });
   for (const list of CONTAINER_LISTS) {
     const containers: unknown[] = Array.isArray(spec[list]) ? spec[list] : [];
     containers.forEach((container, i) => {

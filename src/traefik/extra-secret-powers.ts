@@ -31,8 +31,20 @@ const SECRET_TEMPLATES: ReadonlyArray<{ group: string; kind: string; template: r
   { group: 'external-secrets.io', kind: 'ExternalSecret', template: ['spec', 'target', 'template'] },
 ];
 
-/** An External Secrets store that reads the cluster's own Secrets as a ServiceAccount (its Kubernetes provider's auth). */
-const STORE_ACCOUNT = ['spec', 'provider', 'kubernetes', 'auth', 'serviceAccount'];
+/**
+ * Where an External Secrets store's provider names a ServiceAccount whose token it sends to authenticate: `serviceAccount`
+ * (the Kubernetes provider's auth) and `serviceAccountRef` (Vault's, AWS', Google's and Azure's), at any depth of
+ * `spec.provider` (external-secrets/external-secrets apis/externalsecrets/v1beta1, v0.10).
+ */
+const ACCOUNT_KEYS = new Set(['serviceAccount', 'serviceAccountRef']);
+
+function accountRefs(value: unknown, at: Path): Array<{ at: Path; name: unknown }> {
+  if (Array.isArray(value)) return value.flatMap((item, i) => accountRefs(item, [...at, i]));
+  if (!isMap(value)) return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    ACCOUNT_KEYS.has(key) && isMap(child) ? [{ at: [...at, key, 'name'], name: child.name }] : accountRefs(child, [...at, key]),
+  );
+}
 
 /**
  * 83a-1, 83a-4: the Secret objects that act as a ServiceAccount: a token Secret (written, sealed or external) whose
@@ -55,27 +67,34 @@ export function secretPowerProblems(object: Values, isRightless: (name: string) 
     ];
   }
   if (group !== 'external-secrets.io' || object.kind !== 'SecretStore') return undefined;
-  const name = mapAt(object, STORE_ACCOUNT).name;
-  if (typeof name !== 'string' || name === '' || isRightless(name)) return [];
-  return [
-    {
-      at: [...STORE_ACCOUNT, 'name'],
-      message: `is ${show(name)}: External Secrets would read Secrets with a token of that ServiceAccount, and so its API rights, ${ACCOUNT_RIGHTS}: name ${OWN_ACCOUNT} and grant it rights beside this tool's manifests`,
-    },
-  ];
+  // In kube-system a store reads K3s' own Secrets by name (a token or credentials selector) and sends them to its server.
+  if (namespaceOf(object) === 'kube-system')
+    return [
+      {
+        at: ['metadata', 'namespace'],
+        message:
+          "is kube-system (or unset, the release's), where a SecretStore can read K3s' own Secrets (its serving key, the nodes' " +
+          "passwords) as its credentials and send them to its provider: put the store in its application's namespace",
+      },
+    ];
+  return accountRefs(mapAt(object, ['spec']).provider, ['spec', 'provider'])
+    .filter(({ name }) => typeof name === 'string' && name !== '' && !isRightless(name))
+    .map(({ at, name }) => ({
+      at,
+      message: `is ${show(name)}: External Secrets would authenticate with a token of that ServiceAccount, and so its API rights, ${ACCOUNT_RIGHTS}: name ${OWN_ACCOUNT} and grant it rights beside this tool's manifests`,
+    }));
 }
 
-/** The names of the Secrets the items make in `namespace`: Secrets, SealedSecrets and ExternalSecrets' targets. */
+/** The names of the Secrets the items make in `namespace`. */
 function declaredSecrets(objects: readonly Values[], namespace: string): Set<unknown> {
   const names = objects
     .filter((object) => namespaceOf(object) === namespace)
     .map((object) => {
       const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : undefined;
       const name = isMap(object.metadata) ? object.metadata.name : undefined;
-      if (group === '' && object.kind === 'Secret') return name;
-      if (group === 'bitnami.com' && object.kind === 'SealedSecret') return name;
-      if (group === 'external-secrets.io' && object.kind === 'ExternalSecret') return mapAt(object, ['spec', 'target']).name ?? name;
-      return undefined;
+      // Only a Secret item: Helm refuses to create one over an existing Secret, whereas the Sealed Secrets and External
+      // Secrets controllers leave a Secret of the same name alone, so naming K3s' own would let a pod read it (review 83).
+      return group === '' && object.kind === 'Secret' ? name : undefined;
     });
   return new Set(names.filter((name) => typeof name === 'string'));
 }

@@ -25,7 +25,7 @@ const HOST_NAMESPACES: ReadonlyArray<readonly [string, string]> = [
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 
 /** One pod spec's powers over the node and the API, `at` its path below the item. */
-function podSpecProblems(spec: Values, at: Path, isRightless: (name: string) => boolean): PowerProblem[] {
+function podSpecProblems(spec: Values, at: Path, metadata: Values, isRightless: (name: string) => boolean): PowerProblem[] {
   const problems: PowerProblem[] = [];
   const outside =
     "outside every rule of this tool: remove it (an application behind Traefik needs none; run a node agent beside this tool's manifests)";
@@ -47,7 +47,7 @@ function podSpecProblems(spec: Values, at: Path, isRightless: (name: string) => 
         });
     });
   }
-  problems.push(...confinementProblems(spec, at));
+  problems.push(...confinementProblems(spec, at, metadata));
   const volumes: unknown[] = Array.isArray(spec.volumes) ? spec.volumes : [];
   volumes.forEach((volume, i) => {
     if (isMap(volume) && volume.hostPath !== undefined && volume.hostPath !== null)
@@ -57,46 +57,66 @@ function podSpecProblems(spec: Values, at: Path, isRightless: (name: string) => 
         message: `is a hostPath volume, which mounts the node's files (K3s applies whatever lands in its manifests folder, and keeps its admin kubeconfig there too), ${outside}`,
       });
   });
-  // serviceAccountName, or its deprecated alias serviceAccount (k8s.io/api core/v1 PodSpec: DeprecatedServiceAccount).
-  // A pod without its token holds none of the account's rights (83a-11: an account for image pulls only).
+  // serviceAccountName, else its deprecated alias serviceAccount (k8s.io/api core/v1 PodSpec: DeprecatedServiceAccount,
+  // read only when serviceAccountName is empty). A pod without its token holds none of the account's rights (83a-11).
   const projectsToken = volumes.some(
     (volume) => isMap(volume) && isMap(volume.projected) && JSON.stringify(volume.projected.sources ?? []).includes('serviceAccountToken'),
   );
   if (spec.automountServiceAccountToken === false && !projectsToken) return problems;
-  // serviceAccount.name "default" makes the namespace's default account Traefik's (83a-23): a pod naming none runs as it.
-  const named = [spec.serviceAccountName, spec.serviceAccount].some((name) => typeof name === 'string' && name !== '');
-  if (!named && !isRightless('default'))
-    problems.push({
-      at: [...at, 'serviceAccountName'],
-      message: `is unset: the pod runs as its namespace's default account, which serviceAccount.name makes Traefik's, with its API rights, ${ACCOUNT_RIGHTS}: name ${OWN_ACCOUNT}`,
-    });
-  for (const key of ['serviceAccountName', 'serviceAccount']) {
-    const name = spec[key];
-    if (typeof name !== 'string' || name === '' || isRightless(name)) continue;
+  const key = typeof spec.serviceAccountName === 'string' && spec.serviceAccountName !== '' ? 'serviceAccountName' : 'serviceAccount';
+  const name = spec[key];
+  if (typeof name !== 'string' || name === '') {
+    // serviceAccount.name "default" makes the namespace's default account Traefik's (83a-23): a pod naming none runs as it.
+    if (!isRightless('default'))
+      problems.push({
+        at: [...at, 'serviceAccountName'],
+        message: `is unset: the pod runs as its namespace's default account, which serviceAccount.name makes Traefik's, with its API rights, ${ACCOUNT_RIGHTS}: name ${OWN_ACCOUNT}`,
+      });
+  } else if (!isRightless(name))
     problems.push({
       at: [...at, key],
       message: `is ${show(name)}: the pod would run with that ServiceAccount's API rights, ${ACCOUNT_RIGHTS}: remove it (the pod then runs as its namespace's default account), or name ${OWN_ACCOUNT}`,
     });
-  }
   return problems;
 }
 
 /**
- * The annotations by which Helm adopts an object that already exists into a release instead of refusing it (helm/helm
- * pkg/action/validate.go `existingResourceConflict`, v3.19.0: an existing object is taken over when its
- * `meta.helm.sh/release-name` and `-namespace` name the release). Helm writes them itself on what it creates, so an
- * item carrying them aims at an object of the cluster (83a-2, 83a-5: K3s' own accounts, ConfigMaps, `default/kubernetes`).
+ * Review 83: endpoints in kube-system join a Service of K3s' own (CoreDNS's `kube-dns`, metrics-server) unless the items
+ * declare it: kube-proxy sends that Service's traffic to whatever addresses they hold. An EndpointSlice joins the
+ * Service its `kubernetes.io/service-name` label names (k8s.io/api discovery/v1), Endpoints the Service of their name.
  */
-const ADOPTION_ANNOTATIONS = ['meta.helm.sh/release-name', 'meta.helm.sh/release-namespace'];
+function kubeSystemEndpointProblems(object: Values, namespace: string, objects: readonly Values[]): PowerProblem[] | undefined {
+  const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : undefined;
+  const slice = group === 'discovery.k8s.io' && object.kind === 'EndpointSlice';
+  if (!slice && !(group === '' && object.kind === 'Endpoints')) return undefined;
+  if (namespace !== 'kube-system') return [];
+  const metadata = isMap(object.metadata) ? object.metadata : {};
+  const labels = isMap(metadata.labels) ? metadata.labels : {};
+  const service = slice ? labels['kubernetes.io/service-name'] : metadata.name;
+  const declared = objects.some(
+    (other) =>
+      other.kind === 'Service' &&
+      other.apiVersion === 'v1' &&
+      isMap(other.metadata) &&
+      other.metadata.name === service &&
+      namespaceOf(other) === namespace,
+  );
+  if (declared || typeof service !== 'string') return [];
+  return [
+    {
+      at: slice ? ['metadata', 'labels', 'kubernetes.io/service-name'] : ['metadata', 'name'],
+      message:
+        `is ${show(service)}, a Service of kube-system that no extraObjects item makes: the addresses here would join K3s' own ` +
+        "Service (CoreDNS's kube-dns, metrics-server), which kube-proxy then sends traffic to: give your backends a Service of their own",
+    },
+  ];
+}
 
-function adoptionProblems(object: Values): PowerProblem[] {
-  const annotations = isMap(object.metadata) && isMap(object.metadata.annotations) ? object.metadata.annotations : {};
-  return ADOPTION_ANNOTATIONS.filter((key) => Object.hasOwn(annotations, key)).map((key) => ({
-    at: ['metadata', 'annotations', key],
-    message:
-      "is Helm's mark of ownership, by which Traefik's release takes over an object of that name that already exists in the " +
-      "cluster (K3s' own included), outside this tool's view: remove it (Helm marks the objects it creates itself)",
-  }));
+/** The metadata of the pod whose spec stands at `at` (a Pod's own, a template's). */
+function podMetadata(object: Values, at: Path): Values {
+  let pod: unknown = object;
+  for (const key of at.slice(0, -1)) pod = isMap(pod) ? pod[key as string] : undefined;
+  return isMap(pod) && isMap(pod.metadata) ? pod.metadata : {};
 }
 
 /**
@@ -108,16 +128,14 @@ function adoptionProblems(object: Values): PowerProblem[] {
  * `objects` are every object the release's items render.
  */
 export function workloadPowerProblems(object: Values, objects: readonly Values[], values: Values): PowerProblem[] {
-  const adopted = adoptionProblems(object);
-  if (adopted.length) return adopted;
   const namespace = namespaceOf(object);
   const isRightless = (name: string) => rightless(name, namespace, objects, values);
-  const secrets = secretPowerProblems(object, isRightless);
+  const secrets = secretPowerProblems(object, isRightless) ?? kubeSystemEndpointProblems(object, namespace, objects);
   if (secrets) return secrets;
   const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : undefined;
   if (!WORKLOADS.has(object.kind) || (group !== '' && group !== 'apps' && group !== 'batch')) return [];
   return podSpecs(object).flatMap(({ spec, at }) => [
-    ...podSpecProblems(spec, at, isRightless),
+    ...podSpecProblems(spec, at, podMetadata(object, at), isRightless),
     ...podSecretProblems(spec, at, namespace, objects),
   ]);
 }

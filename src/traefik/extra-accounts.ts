@@ -31,19 +31,20 @@ export function privilegedAccount(account: string, values: Values): boolean {
   return account === `${traefikNamespace(values)}/${traefik}` || account.startsWith('kube-system/helm-');
 }
 
+/** Whether the items declare a core (`v1`) object of `kind` named `name` in `namespace`. */
+export const declares = (objects: readonly Values[], kind: string, name: unknown, namespace: string): boolean =>
+  objects.some(
+    (object) =>
+      object.kind === kind &&
+      object.apiVersion === 'v1' &&
+      isMap(object.metadata) &&
+      object.metadata.name === name &&
+      namespaceOf(object) === namespace,
+  );
+
 /** Whether `name` in `namespace` holds no rights: the default account (unless it is Traefik's), or one the items declare. */
 export function rightless(name: string, namespace: string, objects: readonly Values[], values: Values): boolean {
   const account = `${namespace}/${name}`;
   if (privilegedAccount(account, values)) return false;
-  return (
-    name === 'default' ||
-    objects.some(
-      (object) =>
-        object.kind === 'ServiceAccount' &&
-        object.apiVersion === 'v1' &&
-        isMap(object.metadata) &&
-        object.metadata.name === name &&
-        namespaceOf(object) === namespace,
-    )
-  );
+  return name === 'default' || declares(objects, 'ServiceAccount', name, namespace);
 }

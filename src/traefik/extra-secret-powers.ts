@@ -2,7 +2,7 @@ import type { Path } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { show } from '../validate/paths';
 import { apiGroup } from '../validate/kinds';
-import { ACCOUNT_RIGHTS, namespaceOf, OWN_ACCOUNT } from './extra-accounts';
+import { ACCOUNT_RIGHTS, declares, namespaceOf, OWN_ACCOUNT } from './extra-accounts';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -85,20 +85,6 @@ export function secretPowerProblems(object: Values, isRightless: (name: string) 
     }));
 }
 
-/** The names of the Secrets the items make in `namespace`. */
-function declaredSecrets(objects: readonly Values[], namespace: string): Set<unknown> {
-  const names = objects
-    .filter((object) => namespaceOf(object) === namespace)
-    .map((object) => {
-      const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : undefined;
-      const name = isMap(object.metadata) ? object.metadata.name : undefined;
-      // Only a Secret item: Helm refuses to create one over an existing Secret, whereas the Sealed Secrets and External
-      // Secrets controllers leave a Secret of the same name alone, so naming K3s' own would let a pod read it (review 83).
-      return group === '' && object.kind === 'Secret' ? name : undefined;
-    });
-  return new Set(names.filter((name) => typeof name === 'string'));
-}
-
 /** Every Secret a pod spec reads, with where: volumes, projected sources, env and envFrom of every container. */
 function secretReads(spec: Values): Array<{ at: Path; name: unknown }> {
   const reads: Array<{ at: Path; name: unknown }> = [];
@@ -138,14 +124,17 @@ function secretReads(spec: Values): Array<{ at: Path; name: unknown }> {
  */
 export function podSecretProblems(spec: Values, at: Path, namespace: string, objects: readonly Values[]): Finding[] {
   if (namespace !== 'kube-system') return [];
-  const declared = declaredSecrets(objects, namespace);
-  return secretReads(spec)
-    .filter(({ name }) => typeof name === 'string' && name !== '' && !declared.has(name))
-    .map(({ at: where, name }) => ({
-      at: [...at, ...where],
-      message:
-        `is ${show(name)}, a Secret of kube-system that no extraObjects item makes: K3s keeps its own Secrets there (its serving key, ` +
-        "the nodes' passwords, Helm's releases), which any pod of kube-system can read: run the pod in its application's namespace, " +
-        'or declare the Secret in extraObjects',
-    }));
+  return (
+    secretReads(spec)
+      // Only a Secret item counts: Helm refuses to create one over an existing Secret, whereas the Sealed Secrets and
+      // External Secrets controllers leave a Secret of the same name alone, so naming K3s' own would let a pod read it.
+      .filter(({ name }) => typeof name === 'string' && name !== '' && !declares(objects, 'Secret', name, namespace))
+      .map(({ at: where, name }) => ({
+        at: [...at, ...where],
+        message:
+          `is ${show(name)}, a Secret of kube-system that no extraObjects item makes: K3s keeps its own Secrets there (its serving key, ` +
+          "the nodes' passwords, Helm's releases), which any pod of kube-system can read: run the pod in its application's namespace, " +
+          'or declare the Secret in extraObjects',
+      }))
+  );
 }

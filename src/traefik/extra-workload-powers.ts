@@ -3,7 +3,7 @@ import { isMap } from '../core/is-map';
 import { show } from '../validate/paths';
 import { apiGroup } from '../validate/kinds';
 import { podSpecs, WORKLOADS } from './extra-object-rules';
-import { ACCOUNT_RIGHTS, namespaceOf, OWN_ACCOUNT, rightless } from './extra-accounts';
+import { ACCOUNT_RIGHTS, declares, namespaceOf, OWN_ACCOUNT, rightless } from './extra-accounts';
 import { podSecretProblems, secretPowerProblems } from './extra-secret-powers';
 import { confinementProblems } from './extra-pod-confinement';
 
@@ -93,15 +93,7 @@ function kubeSystemEndpointProblems(object: Values, namespace: string, objects: 
   const metadata = isMap(object.metadata) ? object.metadata : {};
   const labels = isMap(metadata.labels) ? metadata.labels : {};
   const service = slice ? labels['kubernetes.io/service-name'] : metadata.name;
-  const declared = objects.some(
-    (other) =>
-      other.kind === 'Service' &&
-      other.apiVersion === 'v1' &&
-      isMap(other.metadata) &&
-      other.metadata.name === service &&
-      namespaceOf(other) === namespace,
-  );
-  if (declared || typeof service !== 'string') return [];
+  if (typeof service !== 'string' || declares(objects, 'Service', service, namespace)) return [];
   return [
     {
       at: slice ? ['metadata', 'labels', 'kubernetes.io/service-name'] : ['metadata', 'name'],

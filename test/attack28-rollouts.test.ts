@@ -116,41 +116,32 @@ describe('27b-4: an extraObjects Deployment or DaemonSet rollout the API server 
 });
 
 describe('27b-8: an extraObjects DaemonSet whose pods hold a host port, on a surging update, hangs every rollout', () => {
-  const HANGS =
-    "a pod holding a host port takes it on its node, so each node's new pod waits for the port its old pod holds and every rollout hangs: " +
-    `set spec.updateStrategy.rollingUpdate: {maxUnavailable: 1, maxSurge: 0}, or remove the host port ${APPLIED}`;
+  // Wave 84 (83a-3): an extraObjects pod holds no port of its node (extra-workload-powers.ts), so the host port is the one
+  // problem said; the surge rule stays for `npm run validate` (test/validate.test.ts).
   const port = { ports: [{ containerPort: 81, hostPort: 81 }] };
   test.each([
-    [
-      'hostPort 81, maxSurge 1',
-      workload('DaemonSet', rolling({ maxSurge: 1, maxUnavailable: 0 }), port),
-      'traefik.values.extraObjects[0].spec.template.spec.containers[0].ports[0].hostPort: is 81 in a DaemonSet whose update ' +
-        `surges (maxSurge 1 at spec.updateStrategy.rollingUpdate.maxSurge): ${HANGS}`,
-    ],
-    [
-      'hostPort 81, maxSurge "10%"',
-      workload('DaemonSet', rolling({ maxSurge: '10%', maxUnavailable: 0 }), port),
-      'ports[0].hostPort: is 81 in a DaemonSet whose update surges (maxSurge "10%" at spec.updateStrategy.rollingUpdate.maxSurge)',
-    ],
-  ])('%s is refused', (_, values, expected) => {
-    expect(errorsOf(values).join('\n')).toContain(expected);
+    ['maxSurge 1', rolling({ maxSurge: 1, maxUnavailable: 0 })],
+    ['maxSurge "10%"', rolling({ maxSurge: '10%', maxUnavailable: 0 })],
+    ['maxSurge 0', rolling({ maxSurge: 0, maxUnavailable: 1 })],
+    ['the default strategy', {}],
+  ])('hostPort 81, %s: refused for the host port alone', (_, strategy) => {
+    expect(errorsOf(workload('DaemonSet', strategy, port))).toEqual([
+      expect.stringContaining(
+        'traefik.values.extraObjects[0].spec.template.spec.containers[0].ports[0].hostPort: is 81, a port of every node the pod runs on',
+      ),
+    ]);
   });
 
-  test('hostNetwork: a container port is one on the node', () => {
+  test('hostNetwork: refused as such, once', () => {
     const values = workload('DaemonSet', rolling({ maxSurge: 1, maxUnavailable: 0 }), { ports: [{ containerPort: 8081 }] });
     (values.extraObjects[0].spec.template.spec as Record<string, unknown>).hostNetwork = true;
-    expect(errorsOf(values).join('\n')).toContain(
-      'ports[0].containerPort: is 8081 on the node (hostNetwork) in a DaemonSet whose update surges',
-    );
+    expect(errorsOf(values)).toEqual([
+      expect.stringContaining("spec.template.spec.hostNetwork: is true, which runs the pod on the node's own network"),
+    ]);
   });
 
-  test.each([
-    ['maxSurge 0', workload('DaemonSet', rolling({ maxSurge: 0, maxUnavailable: 1 }), port)],
-    ['the default strategy', workload('DaemonSet', {}, port)],
-    ['OnDelete', workload('DaemonSet', { type: 'OnDelete' }, port)],
-    ['no host port', workload('DaemonSet', rolling({ maxSurge: 1, maxUnavailable: 0 }), { ports: [{ containerPort: 81 }] })],
-  ])('control: %s is accepted', (_, values) => {
-    expect(errorsOf(values)).toEqual([]);
+  test('control: no host port on a surging update is accepted', () => {
+    expect(errorsOf(workload('DaemonSet', rolling({ maxSurge: 1, maxUnavailable: 0 }), { ports: [{ containerPort: 81 }] }))).toEqual([]);
   });
 });
 

@@ -120,12 +120,14 @@ const workload = (kind: string, spec: Values) => ({
 });
 const nginx = (port: Values) => ({ containers: [{ name: 'c', image: 'nginx:1.27', ports: [port] }] });
 const hostConfig = (values: Values) => HEAD + stringify({ traefik: { loadBalancerIPs: ['192.168.0.41'], values } }) + SHOP;
-const TAKEN = 'the scheduler places no two pods asking one host port on a node';
+// Wave 84 (83a-3): an extraObjects pod opens no port of its node at all (extra-workload-powers.ts), so no clash with
+// Traefik's ports or another item's is left to judge; a hostNetwork pod is refused as such.
+const TAKEN = 'hostPort: is 8080, a port of every node the pod runs on';
 const HOST_ROWS: Array<[string, Values, string | undefined]> = [
   [
     'DaemonSet hostPort = web hostPort (n3): refused',
     { ports: { web: { hostPort: 8080 } }, extraObjects: [workload('DaemonSet', nginx({ containerPort: 80, hostPort: 8080 }))] },
-    `opens host port 8080/TCP, as Traefik's entrypoint web does: ${TAKEN}`,
+    TAKEN,
   ],
   [
     'Deployment hostPort = web hostPort: refused',
@@ -135,7 +137,7 @@ const HOST_ROWS: Array<[string, Values, string | undefined]> = [
   [
     'hostNetwork DaemonSet on Traefik hostNetwork port (n5): refused',
     { hostNetwork: true, extraObjects: [workload('DaemonSet', { hostNetwork: true, ...nginx({ containerPort: 8000 }) })] },
-    "opens port 8000/TCP on the node's network (hostNetwork), as Traefik's entrypoint web does",
+    "spec.template.spec.hostNetwork: is true, which runs the pod on the node's own network",
   ],
   [
     'two extraObjects workloads on one host port: refused',
@@ -145,20 +147,20 @@ const HOST_ROWS: Array<[string, Values, string | undefined]> = [
         { ...workload('Deployment', nginx({ containerPort: 81, hostPort: 9999 })), metadata: { name: 'two', namespace: 'default' } },
       ],
     },
-    TAKEN,
+    'extraObjects[1].spec.template.spec.containers[0].ports[0].hostPort: is 9999, a port of every node',
   ],
   [
-    'another host port: passes',
+    'another host port: refused',
     { ports: { web: { hostPort: 8080 } }, extraObjects: [workload('DaemonSet', nginx({ containerPort: 80, hostPort: 8081 }))] },
-    undefined,
+    'hostPort: is 8081, a port of every node',
   ],
   [
-    'same number, UDP: passes',
+    'same number, UDP: refused',
     {
       ports: { web: { hostPort: 8080 } },
       extraObjects: [workload('DaemonSet', nginx({ containerPort: 80, hostPort: 8080, protocol: 'UDP' }))],
     },
-    undefined,
+    TAKEN,
   ],
   [
     // Wave 83: no host-port refusal, but hostNetwork itself is refused in extraObjects (extra-workload-powers.ts).

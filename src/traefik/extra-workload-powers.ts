@@ -45,6 +45,18 @@ function podSpecProblems(spec: Values, at: Path, metadata: Values, isRightless: 
           at: [...at, list, i, 'securityContext', 'privileged'],
           message: `is true, which gives the container the node's devices and every capability (its network and files too), ${outside}`,
         });
+      // 83a-3: a host port is a port of the node (K3s' CNI portmap plugin DNATs the node's own addresses, a VIP the node
+      // holds included, to the pod); the baseline Pod Security Standard allows none (pod-security-standards.md "HostPorts").
+      const ports: unknown[] = isMap(container) && Array.isArray(container.ports) ? container.ports : [];
+      ports.forEach((port, j) => {
+        if (isMap(port) && typeof port.hostPort === 'number' && port.hostPort !== 0)
+          problems.push({
+            at: [...at, list, i, 'ports', j, 'hostPort'],
+            message:
+              `is ${port.hostPort}, a port of every node the pod runs on (its addresses, a VIP it holds too), outside every ` +
+              "rule of this tool: remove it and reach the pod through a Service (run a node agent beside this tool's manifests)",
+          });
+      });
     });
   }
   problems.push(...confinementProblems(spec, at, metadata));

@@ -25,9 +25,7 @@ function portHolder(traefik: EffectiveTraefik): Holder | undefined {
   const entry = traefik.entrypoints.find((e) => e.hostPort !== undefined);
   if (entry)
     return { path: [...entry.path, 'hostPort'], is: `is ${entry.hostPort}`, why: 'a pod holding a host port takes it on its node' };
-  const port = traefik.sidecarPorts.find(
-    (p) => p.podHostNetwork === undefined && p.hostPort !== undefined && p.path.includes('additionalContainers'),
-  );
+  const port = traefik.sidecarPorts.find((p) => p.hostPort !== undefined && p.path.includes('additionalContainers'));
   if (port) return { path: [...port.path, 'hostPort'], is: `is ${port.hostPort}`, why: 'a pod holding a host port takes it on its node' };
   return undefined;
 }

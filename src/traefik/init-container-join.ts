@@ -22,3 +22,13 @@ export function withJoinedInitContainers(generated: Values, user: Values): { gen
   const joined = (values: Values) => ({ ...values, deployment: { ...(values.deployment as Values), initContainers } });
   return { generated: joined(generated), user: joined(user) };
 }
+
+/**
+ * The indexes of the init containers the merged values hold as this tool writes them (values.ts acmeStorageValues): the
+ * last ones of the list, after the user's (withJoinedInitContainers).
+ */
+export function generatedInits(inits: readonly unknown[], generated: Readonly<Values>): Set<number> {
+  const own = initsOf(generated as Values) ?? [];
+  const from = inits.length - own.length;
+  return new Set(inits.flatMap((init, i) => (i >= from && JSON.stringify(init) === JSON.stringify(own[i - from]) ? [i] : [])));
+}

@@ -2,7 +2,6 @@ import { CrdFolderError, crdGroups, findCrd } from '../validate/crds';
 import { apiGroup } from '../validate/kinds';
 import type { Finding } from '../validate/paths';
 import { API_SERVER_RULES, checkCapabilities } from '../validate/rules';
-import { checkHostPortSurge } from '../validate/rollout-rules';
 import type * as Schemas from '../validate/schemas';
 import { podSpecs, WORKLOADS } from './extra-object-rules';
 import { nodeAffinityProblems } from './node-affinity';
@@ -33,8 +32,6 @@ export function objectFindings(item: Values, skip: readonly string[] = [], gatew
       return unvendored ? [] : checkSchema(item, gatewayApiBundle);
     }),
     ...API_SERVER_RULES.filter((rule) => !skip.includes(rule.id)).flatMap((rule) => rule.check(item, { objects: [item] })),
-    // A surge its host ports hang, as Traefik's own DaemonSet's is judged (host-port-rollout.ts).
-    ...checkHostPortSurge(item),
     // CAP_-prefixed capability names, as in Traefik's own pod (core/capability-name.ts): a domain rule the written manifests get too.
     ...checkCapabilities(item),
     // The node affinity of its pods, as the values' own is judged (node-affinity.ts): the schema knows only its types.

@@ -12,7 +12,7 @@ import { hubPortProblems } from './hub-ports';
 import { capabilityNameProblems, sidecarHostPortProblems } from './pod-host-ports';
 import { podContainerProblems } from './pod-containers';
 import { podSpecTextProblems } from './pod-spec-texts';
-import { sidecarProgramProblems } from './sidecar-programs';
+import { sidecarProblems } from './sidecar-powers';
 import { podValueTypeProblems } from './pod-value-types';
 import { privilegedPortProblems } from './privileged-ports';
 import { runAsRootProblems } from './run-as-root';
@@ -34,7 +34,8 @@ import { workloadValueTypeProblems } from './workload-value-types';
  * the sources of additional volumes (container-mounts.ts), texts of the pod spec the chart writes unquoted
  * (pod-volume-texts.ts, pod-spec-texts.ts) and values of the wrong type there and in the workload's counts (pod-value-types.ts,
  * workload-value-types.ts), `CAP_` capability names, the user's containers as an `extraObjects` pod's
- * (pod-containers.ts), a second Traefik or VIP announcer among them (sidecar-programs.ts), host ports shared with
+ * (pod-containers.ts), a second Traefik or VIP announcer among them and what they hold of the node and the API
+ * (sidecar-powers.ts), host ports shared with
  * `deployment.additionalContainers` and ports below 1024 under hostNetwork (pod-host-ports.ts, privileged-ports.ts),
  * the nodePorts of `extraObjects` Services (extra-node-ports.ts), and the pod's DNS settings and host aliases
  * (dns-config-values.ts, host-alias-values.ts), the Services' own fields (service-spec-values.ts), keys the chart
@@ -61,7 +62,7 @@ export function podPortAndVolumeProblems(
     ...workloadValueTypeProblems(values, prefix),
     ...capabilityNameProblems(values, prefix),
     ...podContainerProblems(values, prefix, generated, chart),
-    ...sidecarProgramProblems(values, prefix),
+    ...sidecarProblems(values, prefix, generated),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork, chart),
     ...runAsRootProblems(values, prefix, chart),

@@ -10,6 +10,7 @@ import { isMap } from '../core/is-map';
 import { renderedByTpl, traefikOwnPod } from './own-container';
 import { nodeAffinityProblems } from './node-affinity';
 import { goTruthy } from './go-truth';
+import { generatedInits } from './init-container-join';
 
 type OwnRules = Parameters<typeof traefikOwnPod>[1];
 
@@ -119,17 +120,6 @@ function ownEnvMessage<T extends { path: FieldPath; message: string }>(finding: 
         : `already the name of env[${Number(index) - chartEnv.length}]`,
     ),
   };
-}
-
-/**
- * The indexes of the init containers the merged values hold as this tool writes them (values.ts acmeStorageValues): the
- * last ones of the list, after the user's (init-container-join.ts).
- */
-function generatedInits(inits: readonly unknown[], generated: Values): Set<number> {
-  const deployment = isMap(generated.deployment) ? generated.deployment : {};
-  const own = list(deployment, 'initContainers') ?? [];
-  const from = inits.length - own.length;
-  return new Set(inits.flatMap((init, i) => (i >= from && JSON.stringify(init) === JSON.stringify(own[i - from]) ? [i] : [])));
 }
 
 /**

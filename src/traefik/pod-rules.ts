@@ -10,7 +10,6 @@ import { goTruthy } from './go-truth';
 import { renderedRollout, renderedStrategyType } from './rendered-count';
 import { BOTH_ZERO_ROLLOUT, countFix, countProblem, countText } from '../core/int-or-string';
 import { isMap } from '../core/is-map';
-import { workloadHostPortProblems } from './workload-host-ports';
 
 /** The most Traefik pods a config may ask for, through `traefik.replicas` (src/config/schema.ts) or the chart values. */
 const MAX_PODS = 100;
@@ -280,15 +279,8 @@ export function resolverLabel(resolver: Sourced<string>): string {
 
 function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
   // With hostNetwork the API server defaults a container port's hostPort to the port itself.
-  const nodePort = (
-    path: Path,
-    hostPort: number | undefined,
-    port: number,
-    protocol: string,
-    what = '',
-    hostNetwork = !!traefik.hostNetwork,
-  ) => {
-    const taken = nodePortProblem(hostPort, port, protocol, hostNetwork, what);
+  const nodePort = (path: Path, hostPort: number | undefined, port: number, protocol: string, what = '') => {
+    const taken = nodePortProblem(hostPort, port, protocol, !!traefik.hostNetwork, what);
     if (taken) error(path, taken);
   };
   const seen = new Map<string, { name: string; label: string }>();
@@ -319,14 +311,12 @@ function checkEntrypoints(traefik: EffectiveTraefik, error: Report) {
     if (entry.exposedPort !== undefined) claim(`Service port ${entry.exposedPort}/${entry.protocol}`, entry);
     nodePort(entry.path, entry.hostPort, entry.port, entry.protocol);
   }
-  // The user's own containers share the pods: a host port they declare is claimed on the node the same way. So is one
-  // of a pod in extraObjects, on its own network. A host port equal to a port Traefik's Service serves on its VIP takes
+  // The user's own containers share the pods: a host port they declare is claimed on the node the same way. A host port equal to a port Traefik's Service serves on its VIP takes
   // no VIP traffic: kube-proxy prepends its KUBE-SERVICES jump to nat PREROUTING (kubernetes pkg/proxy/iptables/proxier.go,
   // EnsureRule(Prepend)) while K3s' portmap plugin appends CNI-HOSTPORT-DNAT (containernetworking/plugins
   // plugins/meta/portmap/chain.go insertUnique, prependEntry false), so the Service's DNAT of the VIP matches first and
   // the host port gets only the node's own addresses.
   for (const port of traefik.sidecarPorts) {
-    nodePort(port.path, port.hostPort, port.containerPort, port.protocol, '', port.podHostNetwork ?? !!traefik.hostNetwork);
+    nodePort(port.path, port.hostPort, port.containerPort, port.protocol);
   }
-  for (const problem of workloadHostPortProblems(traefik)) error(problem.path, problem.message);
 }

@@ -11,6 +11,7 @@ import type * as ValuesKeyTypos from './values-key-typos';
 import type * as FlagKeyAdvice from './flag-key-advice';
 import { mergeValues, ValueConflict } from './values-merge';
 import { withJoinedInitContainers } from './init-container-join';
+import { withHiddenTokens } from './sidecar-tokens';
 import { checkTraefikValues, traefikValuesSchema, ValuesViolation } from './values-schema';
 import { closest } from '../core/closest';
 import { mayQuote } from '../core/quotable';
@@ -38,7 +39,8 @@ export function traefikValuesProblems(settings: TraefikValuesSettings, keyPrefix
   if (!Object.keys(user).length) return { errors: [] };
   const generated = generatedTraefikValues(settings);
   const joined = withJoinedInitContainers(generated, user);
-  const { merged, conflicts: keyConflicts } = mergeValues(joined.generated, joined.user);
+  const { merged: written, conflicts: keyConflicts } = mergeValues(joined.generated, joined.user);
+  const merged = withHiddenTokens(written, user);
   const rules = chartRulesOf(settings.chartVersion);
   const conflicts = [...keyConflicts, ...resolverFlagConflicts(generated, user, rules)];
   const errors: ValuesViolation[] = conflicts.map((conflict) => ({

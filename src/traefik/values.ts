@@ -7,6 +7,7 @@ import { goTruthy } from './go-truth';
 import { renderedInteger } from './yaml-number';
 import { mergeValues } from './values-merge';
 import { withJoinedInitContainers } from './init-container-join';
+import { withHiddenTokens } from './sidecar-tokens';
 import { serviceVipFields } from '../kube-vip/service-vip';
 import { LEASE_NAME_ANNOTATION } from '../kube-vip/shared-lease';
 import { VOLUME_PERMISSIONS_IMAGE } from '../pins';
@@ -137,7 +138,7 @@ export function traefikValues(settings: TraefikValuesSettings, ownBudget = false
   Object.assign(values, traefikPlacementValues(settings.externalTrafficPolicy ?? 'Cluster', replicas));
   if (settings.gateway) Object.assign(values, traefikGatewayValues());
   const joined = withJoinedInitContainers(values, { ...settings.values });
-  return mergeValues(joined.generated, joined.user).merged;
+  return withHiddenTokens(mergeValues(joined.generated, joined.user).merged, { ...settings.values });
 }
 
 /**

@@ -1,0 +1,305 @@
+import { App, Chart } from 'cdk8s';
+import { parse, stringify } from 'yaml';
+import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
+import { devConfig, refusalOf, synth, withChanges } from './helpers';
+import { SETCAP_INIT, SETCAP_SECURITY } from './traefik-fixtures';
+
+// Wave 84: an extraObjects pod opens no port of its node (83a-3), and the user's containers in Traefik's own pods hold
+// what an extraObjects pod may hold: no ServiceAccount token (83a-21: this tool mounts an empty folder over it), nothing
+// of the node (privileged, capabilities, hostPath, hostNetwork: 83a-9), not Traefik's processes; a second Traefik run
+// from a copied binary (83a-6) then has neither the API nor the node's network.
+
+const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
+function doors(values: object) {
+  const config = withChanges(devConfig(), { traefik: { ...devConfig().traefik, values } });
+  const parsed = parseConfigText('config/t.yaml', stringify(config));
+  return {
+    file: parsed.errors.map(line).join('\n'),
+    cluster: refusalOf(() => new K3sVipCluster(new App(), 'c', config as never)),
+    chart: refusalOf(
+      () => new TraefikHelmChartConfig(new Chart(new App(), 'x'), 't', { loadBalancerIPs: ['192.168.0.41'], values: values as never }),
+    ),
+  };
+}
+/** The Traefik values this tool writes for `values`. */
+function written(values: object): Record<string, any> {
+  const config = withChanges(devConfig(), { traefik: { ...devConfig().traefik, values } });
+  const config_ = [...synth(config).values()].flat().find((o) => o.kind === 'HelmChartConfig' && o.metadata.name === 'traefik');
+  return parse((config_ as any).spec.valuesContent);
+}
+const workload = (kind: string, podSpec: object) => ({
+  apiVersion: 'apps/v1',
+  kind,
+  metadata: { name: 'hp', namespace: 'default' },
+  spec: {
+    selector: { matchLabels: { app: 'hp' } },
+    template: { metadata: { labels: { app: 'hp' } }, spec: podSpec },
+  },
+});
+const nginx = (...ports: object[]) => ({ containers: [{ name: 'c', image: 'nginx:1.27', ports }] });
+const TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount';
+const HOST_PORT = 'a port of every node the pod runs on';
+const OUTSIDE = 'which an extraObjects pod may not';
+
+describe('83a-3: an extraObjects pod opens no port of its node', () => {
+  it.each<[string, object, string[]]>([
+    [
+      'a DaemonSet on 443 and 80',
+      workload('DaemonSet', nginx({ containerPort: 443, hostPort: 443 }, { containerPort: 80, hostPort: 80 })),
+      ['spec.template.spec.containers[0].ports[0].hostPort: is 443', 'spec.template.spec.containers[0].ports[1].hostPort: is 80'],
+    ],
+    [
+      'a Deployment naming the VIP as its host IP',
+      workload('Deployment', nginx({ containerPort: 443, hostPort: 443, hostIP: '192.168.0.41' })),
+      ['spec.template.spec.containers[0].ports[0].hostPort: is 443'],
+    ],
+    [
+      "the kubelet's port: one line, this rule's",
+      workload('DaemonSet', nginx({ containerPort: 8080, hostPort: 10250 })),
+      ['spec.template.spec.containers[0].ports[0].hostPort: is 10250'],
+    ],
+    [
+      'an init container',
+      workload('Deployment', {
+        initContainers: [{ name: 'i', image: 'busybox:1.36', ports: [{ containerPort: 9000, hostPort: 9000 }] }],
+        containers: [{ name: 'c', image: 'nginx:1.27' }],
+      }),
+      ['spec.template.spec.initContainers[0].ports[0].hostPort: is 9000'],
+    ],
+  ])('%s: refused at every door, one line per port', (_, item, expected) => {
+    const { file, cluster, chart } = doors({ extraObjects: [item] });
+    for (const text of expected) {
+      expect(file).toContain(`traefik.values.extraObjects[0].${text}, ${HOST_PORT}`);
+      const [at, value] = text.split(': ');
+      for (const said of [cluster, chart]) expect(said).toMatch(new RegExp(`${at.replace(/[.[\]]/g, '\\$&')}:? ${value}, `));
+    }
+    expect(file.split('\n')).toHaveLength(expected.length);
+    expect(file).toContain('reach the pod through a Service');
+  });
+
+  it.each<[string, object]>([
+    ['a container port only', workload('Deployment', nginx({ containerPort: 443 }))],
+    ['hostPort 0 (none)', workload('Deployment', nginx({ containerPort: 443, hostPort: 0 }))],
+  ])('%s passes', (_, item) => {
+    expect(doors({ extraObjects: [item] })).toEqual({ file: '', cluster: '', chart: '' });
+  });
+});
+
+const kubectl = { name: 'dump', image: 'bitnami/kubectl:1.31', command: ['sh', '-c', 'kubectl get secrets -A; sleep infinity'] };
+const noTokenMount = { name: 'no-service-account-token', mountPath: TOKEN, readOnly: true };
+
+describe("83a-21: the user's containers in Traefik's pods get no ServiceAccount token", () => {
+  it("a sidecar and a user's init container get an empty folder over the token's, and the volume is added once", () => {
+    const values = {
+      deployment: {
+        additionalContainers: [
+          kubectl,
+          { name: 'logs', image: 'fluent/fluent-bit:3.1.9', volumeMounts: [{ name: 'logs', mountPath: '/logs' }] },
+        ],
+        initContainers: [{ name: 'wait', image: 'busybox:1.36', command: ['sleep', '1'] }],
+        additionalVolumes: [{ name: 'logs', emptyDir: {} }],
+      },
+    };
+    expect(doors(values)).toEqual({ file: '', cluster: '', chart: '' });
+    const { deployment } = written(values);
+    expect(deployment.additionalContainers[0].volumeMounts).toEqual([noTokenMount]);
+    expect(deployment.additionalContainers[1].volumeMounts).toEqual([{ name: 'logs', mountPath: '/logs' }, noTokenMount]);
+    const wait = deployment.initContainers.find((c: any) => c.name === 'wait');
+    expect(wait.volumeMounts).toEqual([noTokenMount]);
+    expect(deployment.additionalVolumes).toEqual([
+      { name: 'logs', emptyDir: {} },
+      { name: 'no-service-account-token', emptyDir: {} },
+    ]);
+  });
+
+  it("the init container this tool writes for certResolvers and Traefik's own container are left as they are", () => {
+    const values = { deployment: { additionalContainers: [kubectl] } };
+    const out = written(values);
+    const own = (out.deployment.initContainers ?? []) as any[];
+    for (const init of own) expect(JSON.stringify(init)).not.toContain('no-service-account-token');
+    expect(JSON.stringify(out.additionalVolumeMounts ?? [])).not.toContain(TOKEN);
+  });
+
+  it('without containers of the user, nothing is added', () => {
+    expect(JSON.stringify(written({ logs: { general: { level: 'INFO' } } }))).not.toContain('no-service-account-token');
+  });
+
+  it('a container that mounts an empty folder there itself is left as written', () => {
+    const values = {
+      deployment: {
+        additionalContainers: [{ ...kubectl, volumeMounts: [{ name: 'mine', mountPath: TOKEN }] }],
+        additionalVolumes: [{ name: 'mine', emptyDir: {} }],
+      },
+    };
+    expect(doors(values)).toEqual({ file: '', cluster: '', chart: '' });
+    const { deployment } = written(values);
+    expect(deployment.additionalContainers[0].volumeMounts).toEqual([{ name: 'mine', mountPath: TOKEN }]);
+    expect(deployment.additionalVolumes).toEqual([{ name: 'mine', emptyDir: {} }]);
+  });
+
+  it.each<[string, string]>([
+    ['at the folder', TOKEN],
+    ['elsewhere', '/tok'],
+  ])('a projected ServiceAccount token mounted %s is refused', (_, mountPath) => {
+    const values = {
+      deployment: {
+        additionalContainers: [{ ...kubectl, volumeMounts: [{ name: 'tok', mountPath }] }],
+        additionalVolumes: [{ name: 'tok', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } }],
+      },
+    };
+    const { file, cluster, chart } = doors(values);
+    const expected = 'is "tok", a projected ServiceAccount token, which in Traefik\'s pods is Traefik\'s';
+    expect(file).toContain(`traefik.values.deployment.additionalContainers[0].volumeMounts[0].name: ${expected}`);
+    for (const said of [cluster, chart]) expect(said).toContain(expected);
+  });
+
+  it('83a-6: a second Traefik from a copied binary has no token, and under hostNetwork is refused', () => {
+    const values = {
+      deployment: {
+        additionalVolumes: [{ name: 'shared', emptyDir: {} }],
+        initContainers: [
+          {
+            name: 'copy',
+            image: 'traefik:v3.3.2',
+            command: ['cp', '/usr/local/bin/traefik', '/shared/traefik'],
+            volumeMounts: [{ name: 'shared', mountPath: '/shared' }],
+          },
+        ],
+        additionalContainers: [
+          {
+            name: 'second',
+            image: 'busybox:1.36',
+            command: ['/shared/traefik'],
+            args: ['--entrypoints.alt.address=:9005', '--providers.kubernetesingress=true'],
+            volumeMounts: [{ name: 'shared', mountPath: '/shared' }],
+          },
+        ],
+      },
+    };
+    expect(written(values).deployment.additionalContainers[0].volumeMounts).toContainEqual(noTokenMount);
+    expect(doors({ ...values, hostNetwork: true }).file).toContain('traefik.values.hostNetwork: is true with containers of your own');
+  });
+});
+
+describe("83a-9 and the rest: the user's containers in Traefik's pods hold nothing of the node", () => {
+  const keepalived = {
+    name: 'ka',
+    image: 'mycorp/keepalived-exporter:1.4',
+    command: ['/usr/sbin/keepalived', '--dont-fork', '--log-console'],
+  };
+  it.each<[string, object, string, string]>([
+    [
+      '83a-9 keepalived by command beside a hostNetwork Traefik',
+      { hostNetwork: true, deployment: { additionalContainers: [keepalived] } },
+      'hostNetwork',
+      'is true with containers of your own running in Traefik\'s pods (deployment.additionalContainers[0] "ka"), on the node\'s own network',
+    ],
+    [
+      '83a-9 arping in a native sidecar beside a hostNetwork Traefik',
+      {
+        hostNetwork: true,
+        deployment: {
+          initContainers: [{ name: 'arp', image: 'alpine:3.20', restartPolicy: 'Always', command: ['arping', '-U', '192.168.0.41'] }],
+        },
+      },
+      'hostNetwork',
+      '(deployment.initContainers[0] "arp")',
+    ],
+    [
+      'a privileged sidecar',
+      { deployment: { additionalContainers: [{ ...kubectl, securityContext: { privileged: true } }] } },
+      'deployment.additionalContainers[0].securityContext.privileged',
+      "is true, which gives a container of your own the node's devices",
+    ],
+    [
+      'NET_ADMIN in a sidecar',
+      { deployment: { additionalContainers: [{ ...kubectl, securityContext: { capabilities: { add: ['NET_ADMIN'] } } }] } },
+      'deployment.additionalContainers[0].securityContext.capabilities.add[0]',
+      'is "NET_ADMIN", a capability that reaches past the container',
+    ],
+    [
+      'seccomp Unconfined in an init container',
+      { deployment: { initContainers: [{ ...kubectl, securityContext: { seccompProfile: { type: 'Unconfined' } } }] } },
+      'deployment.initContainers[0].securityContext.seccompProfile.type',
+      'is "Unconfined"',
+    ],
+    [
+      "AppArmor unconfined for a sidecar by Traefik's pod annotations",
+      {
+        deployment: {
+          additionalContainers: [kubectl],
+          podAnnotations: { 'container.apparmor.security.beta.kubernetes.io/dump': 'unconfined' },
+        },
+      },
+      'deployment.podAnnotations["container.apparmor.security.beta.kubernetes.io/dump"]',
+      'is "unconfined"',
+    ],
+    [
+      'a hostPath volume in a sidecar',
+      {
+        deployment: {
+          additionalContainers: [{ ...kubectl, volumeMounts: [{ name: 'h', mountPath: '/h' }] }],
+          additionalVolumes: [{ name: 'h', hostPath: { path: '/var/lib/rancher/k3s/server/manifests' } }],
+        },
+      },
+      'deployment.additionalContainers[0].volumeMounts[0].name',
+      'is "h", a hostPath volume, which gives a container of your own the node\'s files',
+    ],
+    [
+      'shareProcessNamespace with a sidecar',
+      { deployment: { additionalContainers: [kubectl], shareProcessNamespace: true } },
+      'deployment.shareProcessNamespace',
+      "which then see Traefik's process and, as its user, read its files, its ServiceAccount token included",
+    ],
+  ])('%s: refused at every door', (_, values, at, expected) => {
+    const { file, cluster, chart } = doors(values);
+    expect(file).toContain(`traefik.values.${at}: `);
+    for (const said of [file, cluster, chart]) expect(said).toContain(expected);
+    expect(file).toMatch(/which an extraObjects pod may not|the baseline Pod Security Standard refuses it/);
+  });
+
+  it('a known announcer image is said once, by its image, not again for hostNetwork or its mounts', () => {
+    const { file } = doors({
+      hostNetwork: true,
+      deployment: {
+        additionalContainers: [
+          { name: 'ka', image: 'osixia/keepalived:2.0.20', securityContext: { capabilities: { add: ['NET_ADMIN'] } } },
+        ],
+      },
+    });
+    expect(file).toContain('traefik.values.deployment.additionalContainers[0].image: is "osixia/keepalived:2.0.20"');
+    expect(file).not.toContain('traefik.values.hostNetwork: is true with containers');
+    expect(file).not.toContain('NET_ADMIN');
+  });
+
+  it.each<[string, object]>([
+    [
+      "the chart's EXAMPLES.md setcap init containers under hostNetwork",
+      { ...SETCAP_SECURITY, hostNetwork: true, service: { enabled: false }, ...SETCAP_INIT },
+    ],
+    ['a log shipper beside Traefik', { deployment: { additionalContainers: [{ name: 'logs', image: 'fluent/fluent-bit:3.1.9' }] } }],
+    ['hostNetwork with no container of the user', { hostNetwork: true }],
+    ['shareProcessNamespace with no container of the user', { deployment: { shareProcessNamespace: true } }],
+    [
+      "a hostPath mounted only in Traefik's own container",
+      {
+        deployment: { additionalVolumes: [{ name: 'logs', hostPath: { path: '/var/log/traefik' } }] },
+        additionalVolumeMounts: [{ name: 'logs', mountPath: '/var/log/traefik' }],
+      },
+    ],
+    [
+      'NET_BIND_SERVICE and AppArmor RuntimeDefault in a sidecar',
+      {
+        deployment: {
+          additionalContainers: [
+            { ...kubectl, securityContext: { capabilities: { add: ['NET_BIND_SERVICE'] }, appArmorProfile: { type: 'RuntimeDefault' } } },
+          ],
+        },
+      },
+    ],
+  ])('%s passes', (_, values) => {
+    const { file } = doors(values);
+    expect(file.split('\n').filter((l) => l.includes(OUTSIDE) || l.includes('Pod Security Standard'))).toEqual([]);
+  });
+});

@@ -98,9 +98,15 @@ function asListItem(text: string, read: string, lineStart: number, spaces: numbe
   return read.slice(0, lineStart) + `${' '.repeat(spaces)}${key}`.padEnd(line.length) + read.slice(end);
 }
 
-/** The tab message's fix, placed by `tabLinePlace`. */
-export const tabAdvice = (place: TabPlace | undefined, line: number): string =>
-  place ? `: indent line ${line} with ${place.spaces} space${place.spaces === 1 ? '' : 's'} instead` : '';
+/**
+ * The tab message's fix, placed by `tabLinePlace`; with a tab after the line's list dash too (`<TAB>-<TAB>name: x`), the
+ * space to write there, so one run says both (83a-13, dash-tab.ts).
+ */
+export function tabAdvice(place: TabPlace | undefined, line: number, written: string): string {
+  const dash = /^[ \t]*-[ -]*\t/.test(written) ? 'write a space after its "-" instead of the tab' : undefined;
+  if (!place) return dash ? `: ${dash}` : '';
+  return `: indent line ${line} with ${place.spaces} space${place.spaces === 1 ? '' : 's'} instead${dash ? `, and ${dash}` : ''}`;
+}
 
 /**
  * The file read with its tab-indented lines blanked (same length: every offset and line stays), when the rest then

@@ -19,6 +19,7 @@ import { keepLastOfEachKey, onlyLocalErrors } from './duplicate-keys';
 import { misplacedBlanks } from './unicode-blanks';
 import { isChartValues } from './literal-tokens';
 import { besideTabLines, notFromTabLines, tabAdvice } from './tab-indent';
+import { besideDashTabs } from './dash-tab';
 
 export type { InputProblem } from './yaml-problem';
 export { orPastSyntaxCut } from './syntax-cut';
@@ -158,6 +159,9 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
     const message = `holds a second YAML document (after \`---\` near line ${at(secondDoc.range[0]).line}): keep one cluster per file`;
     return { ...first, problems: [...first.problems, { ...at(secondDoc.range[0]), path: [], message }] };
   }
+  // 83a-13: a tab after a list dash is one problem, said at its line; the text with a space there is read and judged.
+  const dashed = besideDashTabs(doc, text, (read) => readYaml(read, knownKeys));
+  if (dashed) return dashed;
   const resolve = aliasResolver(doc);
   const pathAt = (offset: number) => nodePath(doc.contents, offset, [], resolve);
   const secretAt = (path: Path) => isSecretInDoc(doc.contents, path, resolve);
@@ -177,7 +181,11 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
     // Read past a syntax error (78b-4) only if the error comes before the tab lines: after them, the blanked lines'
     // children were read at the wrong nesting, and what was judged is not the user's file.
     // 79b-3: the tab line said at the key path it most likely has, with the spaces to write.
-    tabs.splice(0, 1, { ...tabs[0], path: rest.place?.path ?? [], message: `${tabs[0].message}${tabAdvice(rest.place, tabs[0].line!)}` });
+    tabs.splice(0, 1, {
+      ...tabs[0],
+      path: rest.place?.path ?? [],
+      message: `${tabs[0].message}${tabAdvice(rest.place, tabs[0].line!, text.slice(tabLines[0], text.indexOf('\n', tabLines[0]) >>> 0))}`,
+    });
     if (rest.data !== undefined && (rest.judgedBefore === undefined || rest.judgedBefore <= tabLines[0]))
       return {
         ...rest,

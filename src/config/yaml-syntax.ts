@@ -55,6 +55,9 @@ export function describeYamlErrors({ doc, text, at, pathAt, secretAt, resolve }:
     if (quote && offset >= quote.offset) continue;
     const { line } = at(offset);
     if (coveredLines.has(line!)) continue;
+    // A tab after `key:` before a map on the same line (`logs:<TAB>general: x`): the parser's next error on the line,
+    // the map nested on one line, is the problem and says what to write (83a-13); a tab before a value is allowed.
+    if (error.code === 'TAB_AS_INDENT' && doc.errors.some((next) => next.pos[0] > offset && at(next.pos[0]).line === line)) continue;
     // A line a space off in a list: one message about it, instead of the parser's about its neighbours.
     const slip = slipOfLine.get(line!);
     if (slip) {

@@ -67,8 +67,7 @@ export function classReaderProblems(provider: TraefikIngressProvider, readers: C
       `${proxy.via ? `gives Traefik's container ${proxy.name} through ${proxy.via}, which ` : ''}sends Traefik's API requests to this cluster's API server (${apiServerIp}) through that proxy, which cannot reach a ClusterIP, as NO_PROXY does not list it ` +
         `(${endpointRule}), so ${ignored}: add ${apiServerIp} (or the service CIDR) to NO_PROXY`,
     );
-  const { tokenMount } = provider;
-  if (tokenMount) {
+  for (const tokenMount of provider.tokenMounts ?? []) {
     const over = tokenMount.inside
       ? `over ${SERVICE_ACCOUNT_DIR}/${tokenMount.inside}, inside the ServiceAccount token's volume, so it hides the token (or CA) Traefik's API client reads`
       : `over ${SERVICE_ACCOUNT_DIR}, so the API server adds no ServiceAccount token to Traefik's container`;

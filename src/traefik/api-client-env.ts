@@ -129,19 +129,20 @@ export interface TokenMount {
  * alone), so client-go's in-cluster config finds no token and every Kubernetes provider of Traefik fails. A mount inside
  * it does the same to the file it covers: the kubelet mounts the token volume first (mounts sorted by depth), then the
  * deeper one over its `token` or `ca.crt` (or the runtime cannot create the mount point in that read-only volume).
+ * Every such mount, so all are said at once (83a-12).
  */
-export function tokenFolderMount(values: Values, prefix: Path): TokenMount | undefined {
-  for (const key of ['volumes', 'additionalVolumeMounts']) {
+export function tokenFolderMounts(values: Values, prefix: Path): TokenMount[] {
+  return ['volumes', 'additionalVolumeMounts'].flatMap((key) => {
     const list: unknown[] = Array.isArray(values[key]) ? (values[key] as unknown[]) : [];
-    for (const [i, item] of list.entries()) {
-      if (!isMap(item) || typeof item.mountPath !== 'string') continue;
+    return list.flatMap((item, i): TokenMount[] => {
+      if (!isMap(item) || typeof item.mountPath !== 'string') return [];
       const mountPath = posix.normalize(item.mountPath).replace(/\/+$/, '');
-      if (mountPath === SERVICE_ACCOUNT_DIR) return { path: [...prefix, 'values', key, i, 'mountPath'] };
-      if (mountPath.startsWith(`${SERVICE_ACCOUNT_DIR}/`))
-        return { path: [...prefix, 'values', key, i, 'mountPath'], inside: shownPath(mountPath.slice(SERVICE_ACCOUNT_DIR.length + 1)) };
-    }
-  }
-  return undefined;
+      const path = [...prefix, 'values', key, i, 'mountPath'];
+      if (mountPath === SERVICE_ACCOUNT_DIR) return [{ path }];
+      if (!mountPath.startsWith(`${SERVICE_ACCOUNT_DIR}/`)) return [];
+      return [{ path, inside: shownPath(mountPath.slice(SERVICE_ACCOUNT_DIR.length + 1)) }];
+    });
+  });
 }
 
 /** A path below the folder as a message shows it: a plain file name, else words that do not repeat it. */

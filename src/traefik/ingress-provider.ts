@@ -7,7 +7,7 @@ import { goTruthy } from './go-truth';
 import { ingressClassNameProblems } from './ingress-class-name';
 import { isMap } from '../core/is-map';
 import { providerWatch } from './provider-watch';
-import { type ApiClientEnv, type ApiProxy, apiClientEnv, apiProxy, type TokenMount, tokenFolderMount } from './api-client-env';
+import { type ApiClientEnv, type ApiProxy, apiClientEnv, apiProxy, type TokenMount, tokenFolderMounts } from './api-client-env';
 
 /**
  * What decides whether Traefik reads the Ingresses this tool writes (class `traefik`, in their own
@@ -46,8 +46,8 @@ export interface TraefikIngressProvider {
   readonly apiClientEnv?: readonly ApiClientEnv[];
   /** An HTTPS_PROXY of the container (`env`, `envFrom`), which the API client's requests go through unless NO_PROXY lists the API server. */
   readonly apiProxy?: ApiProxy;
-  /** A volume mounted over the ServiceAccount token's folder or a file in it: Traefik has no API token, as with no ClusterRole. */
-  readonly tokenMount?: TokenMount;
+  /** The volumes mounted over the ServiceAccount token's folder or a file in it: Traefik has no API token, as with no ClusterRole. */
+  readonly tokenMounts?: readonly TokenMount[];
   /**
    * `rbac.enabled` Go-false (or `rbac: null`, which drops the chart's default): the chart renders no ClusterRole nor its
    * binding (rbac/clusterrole.yaml, v20 to v41: `if and .Values.rbac.enabled ...`), so Traefik may not list Ingresses.
@@ -125,7 +125,7 @@ export function traefikIngressProvider(
   const [badClassName] = ingressClassNameProblems(values, prefix, chart);
   const clientEnv = apiClientEnv(values, prefix);
   const proxy = apiProxy(values, prefix);
-  const tokenMount = tokenFolderMount(values, prefix);
+  const tokenMounts = tokenFolderMounts(values, prefix);
   return {
     ...(badClassName && { badClassName }),
     ...(disabled && { disabled }),
@@ -139,7 +139,7 @@ export function traefikIngressProvider(
     ...(noClusterRole && { noClusterRole }),
     ...(clientEnv.length && { apiClientEnv: clientEnv }),
     ...(proxy && { apiProxy: proxy }),
-    ...(tokenMount && { tokenMount }),
+    ...(tokenMounts.length && { tokenMounts }),
   };
 }
 

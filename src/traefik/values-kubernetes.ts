@@ -45,7 +45,7 @@ const LABEL_VALUE_MAX = 63;
  */
 function labelProblems(values: Readonly<Record<string, unknown>>): ValuesViolation[] {
   const problems: ValuesViolation[] = [];
-  for (const { path, map } of mapsNamed(values, /labels$/i)) {
+  for (const { path, map } of mapsNamed(values, /labels$/i, POD_SCHEDULING_KEYS)) {
     for (const [name, value] of Object.entries(map)) {
       const at = [...path, name];
       // The key too (ValidateLabels; attack round 39a-6: `podLabels: {"my label": x}` was written).
@@ -75,10 +75,21 @@ function labelProblems(values: Readonly<Record<string, unknown>>): ValuesViolati
   return problems;
 }
 
-/** Every map in `values` under a key matching `name`, with its path; lists and other maps are searched, a found map is not. */
+/**
+ * The values the chart writes into Traefik's pod spec whose label selectors (`matchLabels` of a spread constraint's or a
+ * pod affinity term's `labelSelector` and `namespaceSelector`) the pod rules judge (own-container.ts OWN_FIELDS,
+ * validate/pod-scheduling.ts): said here too, one bad key was two lines (83a-26).
+ */
+const POD_SCHEDULING_KEYS = ['affinity', 'topologySpreadConstraints'];
+
+/**
+ * Every map in `values` under a key matching `name`, with its path; lists and other maps are searched, a found map is
+ * not, nor the top-level keys `skipped`.
+ */
 function mapsNamed(
   values: Readonly<Record<string, unknown>>,
   name: RegExp,
+  skipped: readonly string[] = [],
 ): Array<{ path: ReadonlyArray<string | number>; map: Readonly<Record<string, unknown>> }> {
   const found: Array<{ path: ReadonlyArray<string | number>; map: Readonly<Record<string, unknown>> }> = [];
   const walk = (node: unknown, path: ReadonlyArray<string | number>) => {
@@ -87,7 +98,7 @@ function mapsNamed(
     for (const [key, child] of Object.entries(node)) {
       // extraObjects' items are objects, judged by their kinds' rules (validate/rules.ts: metadata, selectors, pod
       // templates): a key judged here too was said twice, in two wordings (56a-15).
-      if (path.length === 0 && key === 'extraObjects') continue;
+      if (path.length === 0 && (key === 'extraObjects' || skipped.includes(key))) continue;
       if (name.test(key) && isMap(child)) found.push({ path: [...path, key], map: child });
       else walk(child, [...path, key]);
     }

@@ -128,7 +128,8 @@ export interface TokenMount {
  * plugin/pkg/admission/serviceaccount/admission.go: a container already mounting DefaultAPITokenMountPath is left
  * alone), so client-go's in-cluster config finds no token and every Kubernetes provider of Traefik fails. A mount inside
  * it does the same to the file it covers: the kubelet mounts the token volume first (mounts sorted by depth), then the
- * deeper one over its `token` or `ca.crt` (or the runtime cannot create the mount point in that read-only volume).
+ * deeper one over its `token` or `ca.crt` (or the runtime cannot create the mount point in that read-only volume; the
+ * `namespace` file is there to mount over).
  * Every such mount, so all are said at once (83a-12).
  */
 export function tokenFolderMounts(values: Values, prefix: Path): TokenMount[] {
@@ -140,7 +141,11 @@ export function tokenFolderMounts(values: Values, prefix: Path): TokenMount[] {
       const path = [...prefix, 'values', key, i, 'mountPath'];
       if (mountPath === SERVICE_ACCOUNT_DIR) return [{ path }];
       if (!mountPath.startsWith(`${SERVICE_ACCOUNT_DIR}/`)) return [];
-      return [{ path, inside: shownPath(mountPath.slice(SERVICE_ACCOUNT_DIR.length + 1)) }];
+      const inside = mountPath.slice(SERVICE_ACCOUNT_DIR.length + 1);
+      // The volume's third file, which client-go's in-cluster config does not read (k8s.io/client-go rest/config.go
+      // InClusterConfig: token and ca.crt): a file mounted over it hides nothing Traefik needs.
+      if (inside === 'namespace') return [];
+      return [{ path, inside: shownPath(inside) }];
     });
   });
 }

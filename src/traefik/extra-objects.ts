@@ -16,6 +16,7 @@ import { objectFindings } from './object-judge';
 import { takeoverProblem } from './extra-object-takeovers';
 import { uncarriedKind } from './extra-object-kinds';
 import { workloadPowerProblems } from './extra-workload-powers';
+import { namespaceOf } from './extra-accounts';
 import { routeGrantProblems } from './extra-route-grants';
 import { writtenServiceEndpointsProblem } from './written-service-endpoints';
 import { resolverNameProblem } from './resolver-names';
@@ -150,7 +151,7 @@ export function extraObjectClaims(values: Values, prefix: Path, written: readonl
     renderedObjectsAt(item).flatMap(({ object, at, document }) => {
       const metadata = isMap(object.metadata) ? object.metadata : {};
       const { apiVersion, kind } = object;
-      const namespace = metadata.namespace ?? 'kube-system';
+      const namespace = namespaceOf(object);
       const taken = written.find(
         (w) =>
           typeof apiVersion === 'string' &&
@@ -235,12 +236,10 @@ export function extraObjectRoutes(values: Values, kinds: ReadonlyArray<ExtraObje
 
 /** The identity of FIXED_OBJECTS an item takes, if any (a namespaced item without a namespace lands in kube-system). */
 function fixedIdentity(item: Values): string | undefined {
-  const metadata = isMap(item.metadata) ? item.metadata : {};
-  const { kind } = item;
-  const { name } = metadata;
-  const namespace = metadata.namespace ?? 'kube-system';
-  // A namespace that is no text takes no identity (the schema refuses it); interpolating a map could throw.
-  return typeof kind === 'string' && typeof name === 'string' && typeof namespace === 'string'
+  const { name, namespace: given } = isMap(item.metadata) ? item.metadata : {};
+  const [kind, namespace] = [item.kind, namespaceOf(item)];
+  // A namespace that is no text takes no identity (the schema refuses it).
+  return typeof kind === 'string' && typeof name === 'string' && typeof (given ?? '') === 'string'
     ? FIXED_OBJECTS.find((fixed) => fixed === `${kind} ${namespace}/${name}` || fixed === `${kind} ${name}`)
     : undefined;
 }
@@ -255,8 +254,8 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, s
   const metadata = isMap(item.metadata) ? item.metadata : {};
   const { kind } = item;
   const { name } = metadata;
-  // A namespaced item without a namespace lands in the release's, kube-system.
-  const namespace = metadata.namespace ?? 'kube-system';
+  // A namespaced item without a namespace (or with "") lands in the release's, kube-system.
+  const namespace = namespaceOf(item);
   const instead = firstClassFor(kind, item.apiVersion, namespace, name);
   if (instead) {
     const where = prefix.length ? instead.key : instead.construct;
@@ -296,7 +295,8 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, s
   // What an item points at, whatever its name (extra-object-rules.ts): Traefik's own pods, kube-vip, helm-controller.
   // A config's helm-controller items are judged with the cluster's claims (extraObjectClaims), which know the objects
   // this tool writes (its cert-manager HelmChart); props alone know none of those.
-  const targeted = traefikPodObjectProblem(item, values, prefix) ?? (prefix.length ? undefined : helmControllerProblem(item, prefix));
+  const helmController = helmControllerProblem(item, prefix);
+  const targeted = traefikPodObjectProblem(item, values, prefix) ?? (prefix.length ? undefined : helmController);
   if (targeted) return [{ path, message: targeted }];
   const kubeVip = kubeVipWorkloadProblem(item, prefix);
   if (kubeVip) return [{ path: [...path, ...kubeVip.at], message: kubeVip.message }];
@@ -307,7 +307,7 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, s
   const crd = traefikCrdProblem(item);
   if (crd) return [{ path: [...path, ...crd.at], message: crd.message }];
   // Wave 83: only the kinds that serve Traefik's routes (extra-object-kinds.ts); a config's claims judge helm-controller's.
-  const uncarried = helmControllerProblem(item, prefix) ? undefined : uncarriedKind(item);
+  const uncarried = helmController ? undefined : uncarriedKind(item);
   // A generic verdict: a rule that says more of the item on its path (a claim of an object this tool writes) stands
   // instead, and so does the schema's word on a misspelt kind; its other findings are said too (all at once).
   if (uncarried) {

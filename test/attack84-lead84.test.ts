@@ -303,3 +303,63 @@ describe("83a-9 and the rest: the user's containers in Traefik's pods hold nothi
     expect(file.split('\n').filter((l) => l.includes(OUTSIDE) || l.includes('Pod Security Standard'))).toEqual([]);
   });
 });
+
+describe("the user's containers in Traefik's pods read only the kube-system Secrets the items make, as an extraObjects pod there", () => {
+  const K3S = 'a Secret of kube-system that no extraObjects item makes';
+  it.each<[string, object, string]>([
+    [
+      "K3s' serving key by secretKeyRef in a sidecar",
+      {
+        deployment: {
+          additionalContainers: [
+            { ...kubectl, env: [{ name: 'K', valueFrom: { secretKeyRef: { name: 'k3s-serving', key: 'tls.key' } } }] },
+          ],
+        },
+      },
+      'deployment.additionalContainers[0].env[0].valueFrom.secretKeyRef.name',
+    ],
+    [
+      "Helm's release records by envFrom in an init container",
+      { deployment: { initContainers: [{ ...kubectl, envFrom: [{ secretRef: { name: 'sh.helm.release.v1.traefik.v1' } }] }] } },
+      'deployment.initContainers[0].envFrom[0].secretRef.name',
+    ],
+    [
+      'a node password as a volume a sidecar mounts',
+      {
+        deployment: {
+          additionalContainers: [{ ...kubectl, volumeMounts: [{ name: 'pw', mountPath: '/pw' }] }],
+          additionalVolumes: [{ name: 'pw', secret: { secretName: 'k3s-1.node-password.k3s' } }],
+        },
+      },
+      'deployment.additionalVolumes[0].secret.secretName',
+    ],
+  ])('%s: refused at every door', (_, values, at) => {
+    const { file, cluster, chart } = doors(values);
+    expect(file).toContain(`traefik.values.${at}: is `);
+    for (const said of [file, cluster, chart]) expect(said).toContain(K3S);
+    expect(file).toContain('run the container in a pod of its own');
+  });
+
+  it.each<[string, object]>([
+    [
+      "a Secret volume mounted only in Traefik's own container (a DNS provider's token, say)",
+      {
+        deployment: { additionalVolumes: [{ name: 'dns', secret: { secretName: 'cloudflare' } }] },
+        additionalVolumeMounts: [{ name: 'dns', mountPath: '/dns' }],
+      },
+    ],
+    [
+      "Traefik's own env from a Secret",
+      { env: [{ name: 'CF_DNS_API_TOKEN', valueFrom: { secretKeyRef: { name: 'cloudflare', key: 'token' } } }] },
+    ],
+    [
+      'a Secret the items make in kube-system, read by a sidecar',
+      {
+        deployment: { additionalContainers: [{ ...kubectl, envFrom: [{ secretRef: { name: 'shipper' } }] }] },
+        extraObjects: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'shipper', namespace: 'kube-system' } }],
+      },
+    ],
+  ])('%s passes', (_, values) => {
+    expect(doors(values)).toEqual({ file: '', cluster: '', chart: '' });
+  });
+});

@@ -120,9 +120,16 @@ function secretReads(spec: Values): Array<{ at: Path; name: unknown }> {
 /**
  * 83a-16: a pod in kube-system may read only the Secrets the items make there. kube-system holds K3s' own Secrets
  * (the API server's serving key `k3s-serving`, the nodes' `<node>.node-password.k3s`, Helm's release records), and any
- * pod of a namespace can mount any Secret of it without API rights. `at` is the pod spec's path below the item.
+ * pod of a namespace can mount any Secret of it without API rights. `at` is the pod spec's path below the item; `instead`
+ * what to do with the pod.
  */
-export function podSecretProblems(spec: Values, at: Path, namespace: string, objects: readonly Values[]): Finding[] {
+export function podSecretProblems(
+  spec: Values,
+  at: Path,
+  namespace: string,
+  objects: readonly Values[],
+  instead = "run the pod in its application's namespace",
+): Finding[] {
   if (namespace !== 'kube-system') return [];
   return (
     secretReads(spec)
@@ -133,8 +140,7 @@ export function podSecretProblems(spec: Values, at: Path, namespace: string, obj
         at: [...at, ...where],
         message:
           `is ${show(name)}, a Secret of kube-system that no extraObjects item makes: K3s keeps its own Secrets there (its serving key, ` +
-          "the nodes' passwords, Helm's releases), which any pod of kube-system can read: run the pod in its application's namespace, " +
-          'or declare the Secret in extraObjects',
+          `the nodes' passwords, Helm's releases), which any pod of kube-system can read: ${instead}, or declare the Secret in extraObjects`,
       }))
   );
 }

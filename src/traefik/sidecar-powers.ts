@@ -2,6 +2,9 @@ import { formatPath, type Path, type Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { show } from '../validate/paths';
 import { confinementProblems } from './extra-pod-confinement';
+import { traefikNamespace } from './extra-object-rules';
+import { renderedObjects } from './extra-objects';
+import { podSecretProblems } from './extra-secret-powers';
 import { goTruthy } from './go-truth';
 import { generatedInits } from './init-container-join';
 import { sidecarProgramProblems } from './sidecar-programs';
@@ -74,14 +77,20 @@ function mountProblems({ list, index, container }: UserContainer, volumes: Map<u
   return problems;
 }
 
+/** The user's containers as a pod spec's lists, each at its index in the values (holes for the others). */
+function podLists(containers: readonly UserContainer[]): { containers: unknown[]; initContainers: unknown[] } {
+  const lists = { containers: [] as unknown[], initContainers: [] as unknown[] };
+  for (const { list, index, container } of containers)
+    (list === 'additionalContainers' ? lists.containers : lists.initContainers)[index] = container;
+  return lists;
+}
+
 /**
  * The confinement of an `extraObjects` pod's containers (extra-pod-confinement.ts, and no privileged container), on the
  * user's containers only: Traefik's own container and the pod's security context are the chart's and the traefik keys'.
  */
 function containerConfinementProblems(containers: readonly UserContainer[], deployment: Values): Problem[] {
-  const lists = { containers: [] as unknown[], initContainers: [] as unknown[] };
-  for (const { list, index, container } of containers)
-    (list === 'additionalContainers' ? lists.containers : lists.initContainers)[index] = container;
+  const lists = podLists(containers);
   const names = new Set(containers.map(({ container }) => container.name));
   const podAnnotations = isMap(deployment.podAnnotations) ? deployment.podAnnotations : {};
   const annotations = Object.fromEntries(Object.entries(podAnnotations).filter(([key]) => names.has(key.split('/').pop())));
@@ -101,6 +110,35 @@ function containerConfinementProblems(containers: readonly UserContainer[], depl
       : [],
   );
   return [...privileged, ...confinementProblems(lists, ['spec'], { annotations }).map(({ at, message }) => ({ path: where(at), message }))];
+}
+
+/**
+ * The Secrets the user's containers read in Traefik's namespace, judged as an extraObjects pod's there
+ * (extra-secret-powers.ts: in kube-system only the Secrets the items make): their env and envFrom, and the volumes of
+ * `deployment.additionalVolumes` they mount (Traefik's own container reads its Secrets with its account's rights anyway).
+ */
+function secretReadProblems(containers: readonly UserContainer[], values: Values, deployment: Values): Problem[] {
+  const lists = podLists(containers);
+  const mounted = new Set(
+    containers.flatMap(({ container }) =>
+      (Array.isArray(container.volumeMounts) ? container.volumeMounts : []).map((mount) => isMap(mount) && mount.name),
+    ),
+  );
+  const volumes: unknown[] = Array.isArray(deployment.additionalVolumes) ? deployment.additionalVolumes : [];
+  const spec = { ...lists, volumes: volumes.map((volume) => (isMap(volume) && mounted.has(volume.name) ? volume : undefined)) };
+  const items: unknown[] = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  const where = ([list, ...rest]: Path): Path => [
+    'deployment',
+    list === 'volumes' ? 'additionalVolumes' : list === 'containers' ? 'additionalContainers' : 'initContainers',
+    ...rest,
+  ];
+  return podSecretProblems(
+    spec,
+    [],
+    traefikNamespace(values),
+    items.flatMap(renderedObjects),
+    "run the container in a pod of its own in its application's namespace",
+  ).map(({ at, message }) => ({ path: where(at), message }));
 }
 
 /**
@@ -154,6 +192,7 @@ export function sidecarProblems(values: Values, prefix: Path, generated: Values)
   const own = [
     ...shared,
     ...containerConfinementProblems(containers, deployment),
+    ...secretReadProblems(containers, values, deployment),
     ...containers.flatMap((container) => mountProblems(container, volumes)),
   ];
   return [...programs, ...own.map(({ path, message }) => ({ path: [...prefix, 'values', ...path], message }))];

@@ -91,6 +91,14 @@ describe('83a-19: a text item is read as Helm reads it (YAML 1.1 scalars), at ev
     }
   });
 
+  it('a label value 0644 is the number 420 for Helm: the message says so, and to quote what was written', () => {
+    const { file, chart } = doors(podText(volume('configMap: {name: app}'), 'app: 0644'));
+    for (const said of [file, chart]) {
+      expect(said).toMatch(/extraObjects\[0\]\.metadata\.labels\.app:? is 420; /);
+      expect(said).toContain('where the unquoted 0644 is 420: write "0644", in quotes');
+    }
+  });
+
   it('defaultMode 0999 is no octal: Go reads the float 999, as YAML 1.2 reads 999: refused as 999', () => {
     const { file, cluster } = doors(podText(volume('configMap: {name: app, defaultMode: 0999}')));
     for (const said of [file, cluster]) {

@@ -74,7 +74,8 @@ describe('H1: an extraObjects text item that Helm may read otherwise than this t
 
   test.each([
     '{apiVersion: v1, kind: ConfigMap, metadata: {name: a, namespace: b}, data: {x: "cat <<EOF"}}',
-    '{apiVersion: v1, kind: !!str ConfigMap, metadata: {name: a}, data: {x: y}}',
+    // 83a-19: not `{x: y}`, which Helm reads (YAML 1.1) as {x: true}, a ConfigMap the API server refuses.
+    '{apiVersion: v1, kind: !!str ConfigMap, metadata: {name: a}, data: {x: v}}',
     // JSON text (a one-line block mapping such as `apiVersion: v1` is no whole object: its schema refuses it).
     '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}}',
   ])('clean text without a Secret stays accepted: %s', (item) => {

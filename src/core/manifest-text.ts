@@ -3,6 +3,7 @@ import { isAlias, isNode, isScalar, yaml } from './yaml';
 import { judgedOnce } from './secrets-memo';
 import { readYamlDocuments, YamlRead } from './yaml-documents';
 import { TOO_DEEP_YAML } from './yaml-depth';
+import { asHelmReads, noteRereads } from './helm-scalars';
 
 /**
  * YAML text that another reader parses after this tool has judged it: a chart's `extraObjects` item given as
@@ -73,9 +74,16 @@ function uncleanDocument(doc: Document.Parsed, lines: LineCounter): { why: strin
  * text (secrets-memo.ts): a file provider's content is read by the secret rules, the router rules and the ping routers,
  * through the config and again through the construct (800 kB took 4 s each time). Callers only read the documents.
  */
-export const readManifestText: (text: string) => ManifestText = judgedOnce(readManifestTextOnce);
+export const readManifestText: (text: string) => ManifestText = judgedOnce((text) => readManifestTextOnce(text, false));
 
-function readManifestTextOnce(text: string): ManifestText {
+/**
+ * 83a-19: a chart's `extraObjects` item given as text, read as Helm reads what the chart renders of it (`tpl`): its
+ * scalars as go-yaml v2 types them (YAML 1.1: `0644` is 420, `yes` true; core/go-yaml-scalars.ts), so that the rules
+ * judge the objects Helm applies. Where that differs from YAML 1.2, helm-scalars.ts's helmRereadAt says what was written.
+ */
+export const readHelmManifestText: (text: string) => ManifestText = judgedOnce((text) => readManifestTextOnce(text, true));
+
+function readManifestTextOnce(text: string, asHelm: boolean): ManifestText {
   let read: YamlRead;
   try {
     read = readYamlDocuments(text, 'strict');
@@ -89,7 +97,10 @@ function readManifestTextOnce(text: string): ManifestText {
     if (document.error) {
       return { documents: [], unjudgeable: 'does not parse cleanly as YAML (an alias without its anchor, or too many aliases)' };
     }
-    documents.push(document.data);
+    const helm = asHelm ? asHelmReads(document.doc) : undefined;
+    const data = helm?.changed ? document.doc.toJS({ maxAliasCount: 100 }) : document.data;
+    if (helm) noteRereads(data, helm.places);
+    documents.push(data);
   }
   return { documents };
 }

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { Path } from '../core/problem';
-import { readManifestText } from '../core/manifest-text';
+import { readHelmManifestText } from '../core/manifest-text';
 import { isMap } from '../core/is-map';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -92,7 +92,7 @@ function landedFiles(values: Values): { all: Landed[]; unknownMounts: string[] }
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   items.forEach((item: unknown, i) => {
     // A text item is one YAML document here; the data of a ConfigMap in a text with several is not located by key.
-    const objects = typeof item === 'string' ? readManifestText(item).documents : [item];
+    const objects = typeof item === 'string' ? readHelmManifestText(item).documents : [item];
     if (objects.length !== 1 || !isMap(objects[0])) return;
     const object = objects[0];
     const metadata = isMap(object.metadata) ? object.metadata : {};

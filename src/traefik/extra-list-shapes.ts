@@ -1,7 +1,7 @@
 import { formatPath, Path, Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { isListKind, withListKind } from '../core/list-items';
-import { readManifestText } from '../core/manifest-text';
+import { readHelmManifestText } from '../core/manifest-text';
 
 type Values = Record<string, unknown>;
 
@@ -76,7 +76,7 @@ export const inDocument = (problem: Problem, document: number | undefined): Prob
  */
 export function nonObjectProblems(item: unknown, path: Path): Problem[] {
   const text = typeof item === 'string';
-  const documents = text ? readManifestText(item).documents : [item];
+  const documents = text ? readHelmManifestText(item).documents : [item];
   return documents.flatMap((document, d) => {
     if (isMap(document)) return listShapeProblems(document, path, text).map((p) => inDocument(p, documents.length > 1 ? d + 1 : undefined));
     if (document === null || document === undefined) return [];

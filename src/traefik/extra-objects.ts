@@ -1,6 +1,6 @@
 import { identityText, WrittenObject } from '../core/object-identity';
 import { formatPath, Path, Problem } from '../core/problem';
-import { readManifestText } from '../core/manifest-text';
+import { readHelmManifestText } from '../core/manifest-text';
 import { lazyRedactor } from '../core/lazy-redactor';
 import { apiGroup } from '../validate/kinds';
 import { isKubernetesGroup } from '../validate/schemas';
@@ -29,6 +29,7 @@ import { fileRoutes } from '../ingress/file-routes';
 import { chartCrdTypeProblems } from './chart-crd-objects';
 import type { TraefikChartRules } from './chart-versions';
 import { existingTlsSecretDoor } from '../ingress/tls';
+import { withHelmReading } from '../core/helm-scalars';
 
 type Values = Record<string, unknown>;
 
@@ -177,12 +178,11 @@ const claimMessage = (identity: string, key?: string): string =>
   `an object it did not create), so give the item another name, or change the object through its first-class keys${key ? ` (${key})` : ''}`;
 
 /**
- * The objects an `extraObjects` item renders to: a map as it is, a text as the manifests it reads as (the chart
- * renders it through `tpl`: a one-line flow mapping or JSON text is a whole object). Text that cannot be read
- * cleanly is judged by the secret and template checks alone (core/manifest-text.ts).
+ * The objects an `extraObjects` item renders to: a map as it is, a text as the manifests Helm reads it as (core/manifest-text.ts
+ * readHelmManifestText; the chart renders it through `tpl`). Text not read cleanly gets the secret and template checks alone.
  */
 export function renderedObjects(item: unknown): Values[] {
-  if (typeof item === 'string') return readManifestText(item).documents.filter(isMap);
+  if (typeof item === 'string') return readHelmManifestText(item).documents.filter(isMap);
   return isMap(item) ? [item] : [];
 }
 
@@ -201,7 +201,7 @@ export interface RenderedObject {
  * no object to judge.
  */
 export function renderedObjectsAt(item: unknown): RenderedObject[] {
-  const documents = typeof item === 'string' ? readManifestText(item).documents : [item];
+  const documents = typeof item === 'string' ? readHelmManifestText(item).documents : [item];
   return documents.flatMap((document, d) =>
     isMap(document)
       ? listItemPaths(document).map(({ item: object, at }) => ({ object, at, ...(documents.length > 1 && { document: d + 1 }) }))
@@ -351,7 +351,7 @@ function schemaProblems(frozen: Values, path: Path, { bundle, crdPatterns }: Sch
   return findings.map((finding) => ({
     ...((finding.traefikCrdType || finding.traefikCrdField || finding.traefikCrdPattern) && { schemaVerdict: true }),
     path: [...path, ...finding.path],
-    message: `${redacted(finding.message)} (extraObjects items are applied as written, in the Traefik release, which fails whole if the API server refuses one)`,
+    message: `${redacted(withHelmReading(finding.message, frozen, finding.path))} (extraObjects items are applied as written, in the Traefik release, which fails whole if the API server refuses one)`,
   }));
 }
 

@@ -1,4 +1,4 @@
-import { readManifestText } from '../core/manifest-text';
+import { readHelmManifestText } from '../core/manifest-text';
 import { rulesFor, Version } from '../semver';
 import { apiGroup } from '../validate/kinds';
 import { goTruthy } from './go-truth';
@@ -43,7 +43,7 @@ function extraIngressRoutes(values: Values): Array<{ route: Values; index: numbe
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items
     .flatMap((item: unknown, index) =>
-      (typeof item === 'string' ? readManifestText(item).documents : [item]).map((route) => ({ route, index })),
+      (typeof item === 'string' ? readHelmManifestText(item).documents : [item]).map((route) => ({ route, index })),
     )
     .filter((entry): entry is { route: Values; index: number } => isMap(entry.route))
     .filter(

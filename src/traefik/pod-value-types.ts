@@ -6,6 +6,7 @@ import { NULL_READING, unquotedReading } from './unquoted-scalar';
 import { gracePeriodProblems } from '../validate/container-fields';
 import { renderedInteger } from './yaml-number';
 import { isMap } from '../core/is-map';
+import { GO_YAML_TRUE_WORDS } from '../core/go-yaml-scalars';
 
 type Values = Readonly<Record<string, unknown>>;
 type Rules = Pick<TraefikChartRules, 'runtimeClassName' | 'timezoneKey' | 'hubTokenVolume' | 'localPlugins'>;
@@ -148,7 +149,7 @@ export function podValueTypeProblems(values: Values, prefix: Path, rules: Rules)
   const host = at(values, 'hostNetwork');
   // A text YAML reads as true is written as true and read as true by the chart's `if`; "" is written as null (false).
   const written = typeof host === 'string' ? unquotedReading(host) : undefined;
-  const sameTruth = typeof host === 'string' && (host === '' || (written === 'a boolean' && TRUE_TEXTS.includes(host.trim())));
+  const sameTruth = typeof host === 'string' && (host === '' || (written === 'a boolean' && GO_YAML_TRUE_WORDS.includes(host.trim())));
   if (host !== undefined && host !== null && typeof host !== 'boolean' && !sameTruth)
     problems.push({
       path: key(['hostNetwork']),
@@ -162,9 +163,6 @@ export function podValueTypeProblems(values: Values, prefix: Path, rules: Rules)
     });
   return problems;
 }
-
-// go-yaml v2 resolve.go: the spellings of YAML 1.1's true (the others unquotedReading calls a boolean are false).
-const TRUE_TEXTS: readonly unknown[] = ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'];
 
 /**
  * A text the template prints and YAML reads as a whole number, as a number when it lies beyond int64 (go-yaml keeps an

@@ -1,10 +1,10 @@
-import { yamlNumber } from './yaml-number';
+import { goYamlScalar } from '../core/go-yaml-scalars';
 
 /**
  * What a text becomes when a chart template prints it unquoted (`- name: {{ .Values.persistence.name }}`,
  * `mountPath: {{ .mountPath }}`) and Helm's kube client reads the manifest with sigs.k8s.io/yaml (go-yaml v2, YAML 1.1
  * resolve.go), else undefined when it reads back as the same text. `yes`/`on`/`y` and friends (the casings go-yaml v2
- * lists) become booleans, `~`/`null`/empty null, numbers as yaml-number.ts reads them numbers, `.inf`/`.nan` floats,
+ * lists) become booleans, `~`/`null`/empty null, numbers (core/go-yaml-scalars.ts) numbers, `.inf`/`.nan` floats,
  * `2001-12-14` a timestamp; blanks around the text are dropped; and a text starting with a YAML indicator (`#`, `[`,
  * `{`, `*`, `&`, `!`, `|`, `>`, `%`, `@`, a backtick, a quote, `- `, `? `, `: `) or holding `: ` or ` #` does not
  * read as the text at all. One check for every value the chart writes unquoted where the API server wants a text.
@@ -21,23 +21,14 @@ export function unquotedReading(text: string): string | undefined {
 export const NULL_READING = 'null (nothing)';
 
 function plainReading(plain: string): string | undefined {
-  if (['', '~', 'null', 'Null', 'NULL'].includes(plain)) return NULL_READING;
-  if (BOOLEANS.includes(plain)) return 'a boolean';
-  if (yamlNumber(plain) !== undefined || /^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/.test(plain)) return 'a number';
+  const read = goYamlScalar(plain);
+  if (read?.kind === 'null') return NULL_READING;
+  if (read?.kind === 'bool') return 'a boolean';
+  if (read?.kind === 'int' || read?.kind === 'float') return 'a number';
   if (/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|$)/.test(plain)) return 'a timestamp';
   if (/^[#[\]{},*&!|>%@`'"]|^[-?:]( |$)|: |:$| #/.test(plain)) return 'YAML syntax';
   return undefined;
 }
-
-// go-yaml v2 resolve.go: the boolean spellings of YAML 1.1 it resolves.
-const BOOLEANS = ['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'].concat([
-  'on',
-  'On',
-  'ON',
-  'off',
-  'Off',
-  'OFF',
-]);
 
 /** The message's middle: "so Kubernetes' YAML reader reads it as <reading>, not as this text". */
 export const readsAsPhrase = (reading: string) => `so Kubernetes' YAML reader reads it as ${reading}, not as this text`;

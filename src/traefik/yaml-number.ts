@@ -1,30 +1,16 @@
+import { goYamlScalar } from '../core/go-yaml-scalars';
+
 /**
  * A text as the YAML reader reads it once a chart template prints it unquoted (`minAvailable: {{ ... }}`,
  * `hostPort: {{ $config.hostPort }}`): Helm's kube client turns the rendered manifest into JSON with sigs.k8s.io/yaml,
- * whose go-yaml v2 resolver (YAML 1.1, resolve.go) reads a plain scalar that starts with a digit, a sign or a dot as
- * a number: `strconv.ParseInt(s, 0, 64)` once every `_` is removed (so `0x1F`, `0o17`, `0b11`, the leading-zero octal
- * `017`, `+1`, `1_000`), else a float of the form `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?` (so `08`, `1.0`,
- * `1e3`). The YAML scanner drops the spaces around the scalar. Undefined when the text is not read as a number.
+ * whose go-yaml v2 resolver (YAML 1.1, core/go-yaml-scalars.ts) reads a plain scalar that starts with a digit, a sign or
+ * a dot as a number where it can (`0x1F`, `0o17`, `0b11`, the leading-zero octal `017`, `+1`, `1_000`, `08`, `1.0`,
+ * `1e3`). The YAML scanner drops the spaces around the scalar. Undefined when the text is not read as a finite number.
  */
 export function yamlNumber(text: string): number | undefined {
   if (/[\r\n]/.test(text)) return undefined;
-  const plain = text.replace(/^[ \t]+|[ \t]+$/g, '').replace(/_/g, '');
-  const int = /^([+-]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|(0[0-7]*)|([1-9][0-9]*))$/.exec(plain);
-  if (int) {
-    const [, sign, hex, octal, binary, leadingZero, decimal] = int;
-    const magnitude =
-      hex !== undefined
-        ? parseInt(hex, 16)
-        : octal !== undefined
-          ? parseInt(octal, 8)
-          : binary !== undefined
-            ? parseInt(binary, 2)
-            : leadingZero !== undefined
-              ? parseInt(leadingZero, 8)
-              : Number(decimal);
-    return sign === '-' ? -magnitude : magnitude;
-  }
-  return /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain) ? Number(plain) : undefined;
+  const read = goYamlScalar(text.replace(/^[ \t]+|[ \t]+$/g, ''));
+  return read && (read.kind === 'int' || read.kind === 'float') && Number.isFinite(read.value) ? read.value : undefined;
 }
 
 /** A whole number as the template prints it (a number, or a text YAML reads as a whole number), else undefined. */

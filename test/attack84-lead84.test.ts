@@ -178,7 +178,9 @@ describe("83a-21: the user's containers in Traefik's pods get no ServiceAccount 
       },
     };
     expect(written(values).deployment.additionalContainers[0].volumeMounts).toContainEqual(noTokenMount);
-    expect(doors({ ...values, hostNetwork: true }).file).toContain('traefik.values.hostNetwork: is true with containers of your own');
+    expect(doors({ ...values, hostNetwork: true }).file).toContain(
+      "traefik.values.deployment.additionalContainers[0]: runs in Traefik's pods, on the node's own network",
+    );
   });
 });
 
@@ -192,8 +194,8 @@ describe("83a-9 and the rest: the user's containers in Traefik's pods hold nothi
     [
       '83a-9 keepalived by command beside a hostNetwork Traefik',
       { hostNetwork: true, deployment: { additionalContainers: [keepalived] } },
-      'hostNetwork',
-      'is true with containers of your own running in Traefik\'s pods (deployment.additionalContainers[0] "ka"), on the node\'s own network',
+      'deployment.additionalContainers[0]',
+      "runs in Traefik's pods, on the node's own network under hostNetwork",
     ],
     [
       '83a-9 arping in a native sidecar beside a hostNetwork Traefik',
@@ -203,8 +205,8 @@ describe("83a-9 and the rest: the user's containers in Traefik's pods hold nothi
           initContainers: [{ name: 'arp', image: 'alpine:3.20', restartPolicy: 'Always', command: ['arping', '-U', '192.168.0.41'] }],
         },
       },
-      'hostNetwork',
-      '(deployment.initContainers[0] "arp")',
+      'deployment.initContainers[0]',
+      "runs in Traefik's pods, on the node's own network under hostNetwork",
     ],
     [
       'a privileged sidecar',
@@ -269,7 +271,7 @@ describe("83a-9 and the rest: the user's containers in Traefik's pods hold nothi
       },
     });
     expect(file).toContain('traefik.values.deployment.additionalContainers[0].image: is "osixia/keepalived:2.0.20"');
-    expect(file).not.toContain('traefik.values.hostNetwork: is true with containers');
+    expect(file).not.toContain("on the node's own network under hostNetwork");
     expect(file).not.toContain('NET_ADMIN');
   });
 
@@ -361,5 +363,123 @@ describe("the user's containers in Traefik's pods read only the kube-system Secr
     ],
   ])('%s passes', (_, values) => {
     expect(doors(values)).toEqual({ file: '', cluster: '', chart: '' });
+  });
+});
+
+describe("round 84a: the chart's own keys reach your containers in Traefik's pods too", () => {
+  const shipper = { name: 'shipper', image: 'fluent/fluent-bit:3.0.0' };
+  it.each<[string, object, string, string]>([
+    [
+      "84a-1 a local plugin's hostPath volume mounted in a sidecar (chart v39)",
+      {
+        experimental: {
+          localPlugins: {
+            myplug: {
+              moduleName: 'github.com/x/myplug',
+              mountPath: '/plugins-local/src/github.com/x/myplug',
+              type: 'hostPath',
+              hostPath: '/',
+            },
+          },
+        },
+        deployment: { additionalContainers: [{ ...shipper, volumeMounts: [{ name: 'myplug', mountPath: '/host' }] }] },
+      },
+      'deployment.additionalContainers[0].volumeMounts[0].name',
+      'is "myplug", a hostPath volume',
+    ],
+    [
+      "84a-5 a volume of the tool's reserved name",
+      {
+        deployment: {
+          additionalVolumes: [{ name: 'no-service-account-token', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } }],
+          additionalContainers: [shipper],
+        },
+      },
+      'deployment.additionalVolumes[0].name',
+      'is "no-service-account-token", the volume this tool mounts over the ServiceAccount token\'s folder in your own containers: give yours another name',
+    ],
+    [
+      '84a-6 seccomp Unconfined for the whole pod, beside a sidecar',
+      { podSecurityContext: { seccompProfile: { type: 'Unconfined' } }, deployment: { additionalContainers: [shipper] } },
+      'podSecurityContext.seccompProfile.type',
+      'is "Unconfined"',
+    ],
+    [
+      '84a-6 SELinux spc_t for the whole pod, beside a sidecar',
+      { podSecurityContext: { seLinuxOptions: { type: 'spc_t' } }, deployment: { additionalContainers: [shipper] } },
+      'podSecurityContext.seLinuxOptions.type',
+      'is "spc_t", an SELinux type outside the container\'s',
+    ],
+    [
+      '84a-8 a sidecar beside a hostNetwork Traefik whose rollout would hang too: both said',
+      { hostNetwork: true, deployment: { additionalContainers: [shipper] } },
+      'deployment.additionalContainers[0]',
+      "runs in Traefik's pods, on the node's own network under hostNetwork",
+    ],
+    [
+      "a Secret of kube-system through the chart's volumes[], mounted in a sidecar",
+      {
+        volumes: [{ name: 'k3s-serving', mountPath: '/srv', type: 'secret' }],
+        deployment: { additionalContainers: [{ ...shipper, volumeMounts: [{ name: 'k3s-serving', mountPath: '/srv' }] }] },
+      },
+      'volumes[0].name',
+      'names a Secret of kube-system that no extraObjects item makes, mounted in a container of your own (the name is not shown',
+    ],
+  ])('%s: refused', (_, values, at, expected) => {
+    const config = withChanges(devConfig(), { traefik: { ...devConfig().traefik, chartVersion: '39.0.7', values } });
+    const file = parseConfigText('config/t.yaml', stringify(config)).errors.map(line).join('\n');
+    expect(file).toContain(`traefik.values.${at}: ${expected}`);
+  });
+
+  it("84a-8: the rollout problem on hostNetwork is said beside the sidecar's", () => {
+    const config = withChanges(devConfig(), {
+      traefik: { ...devConfig().traefik, replicas: 3, values: { hostNetwork: true, deployment: { additionalContainers: [shipper] } } },
+    });
+    const file = parseConfigText('config/t.yaml', stringify(config)).errors.map(line).join('\n');
+    expect(file).toContain("traefik.values.deployment.additionalContainers[0]: runs in Traefik's pods");
+  });
+
+  it.each<[string, object, string]>([
+    ['84a-4 persistence.path', { persistence: { path: TOKEN } }, 'persistence.path'],
+    ['84a-4 persistence.path on the token file', { persistence: { path: `${TOKEN}/token` } }, 'persistence.path'],
+    [
+      "84a-4 a local plugin's mountPath",
+      {
+        experimental: {
+          localPlugins: { p1: { moduleName: 'github.com/x/p', mountPath: TOKEN, type: 'hostPath', hostPath: '/opt/plugins/p' } },
+        },
+      },
+      'experimental.localPlugins.p1.mountPath',
+    ],
+  ])("%s over the token folder of Traefik's container: refused as additionalVolumeMounts there are", (_, values, at) => {
+    const config = withChanges(devConfig(), { traefik: { ...devConfig().traefik, chartVersion: '39.0.7', values } });
+    const file = parseConfigText('config/t.yaml', stringify(config)).errors.map(line).join('\n');
+    expect(file).toContain(`traefik.values.${at}: mounts a volume over ${TOKEN}`);
+  });
+
+  it.each<[string, object]>([
+    ['persistence.path elsewhere', { persistence: { path: '/data' } }],
+    [
+      "a local plugin's volume mounted only in Traefik's container",
+      {
+        experimental: {
+          localPlugins: {
+            p1: {
+              moduleName: 'github.com/x/p',
+              mountPath: '/plugins-local/src/github.com/x/p',
+              type: 'hostPath',
+              hostPath: '/opt/plugins/p',
+            },
+          },
+        },
+      },
+    ],
+    [
+      "the pod's RuntimeDefault seccomp beside a sidecar",
+      { podSecurityContext: { seccompProfile: { type: 'RuntimeDefault' } }, deployment: { additionalContainers: [shipper] } },
+    ],
+  ])('%s passes', (_, values) => {
+    const config = withChanges(devConfig(), { traefik: { ...devConfig().traefik, chartVersion: '39.0.7', values } });
+    expect(parseConfigText('config/t.yaml', stringify(config)).errors.map(line)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { isMap } from '../core/is-map';
 import { cidrContains, formatIp, parseCidr, parseIp } from '../net/ip';
 import { DEFAULT_SERVICE_CIDR } from '../pins';
 import { containerVar, goEnvAny } from './container-env';
+import type { TraefikChartRules } from './chart-versions';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -123,30 +124,44 @@ export interface TokenMount {
 }
 
 /**
- * A mount at the ServiceAccount folder in Traefik's container (`volumes[]` or `additionalVolumeMounts[]`, mounted there
- * by templates/_podtemplate.tpl): the ServiceAccount admission plugin then adds no token volume (kubernetes
- * plugin/pkg/admission/serviceaccount/admission.go: a container already mounting DefaultAPITokenMountPath is left
- * alone), so client-go's in-cluster config finds no token and every Kubernetes provider of Traefik fails. A mount inside
- * it does the same to the file it covers: the kubelet mounts the token volume first (mounts sorted by depth), then the
- * deeper one over its `token` or `ca.crt` (or the runtime cannot create the mount point in that read-only volume; the
- * `namespace` file is there to mount over).
+ * A mount at the ServiceAccount folder in Traefik's container: `volumes[]` and `additionalVolumeMounts[]`, the chart's
+ * `persistence.path` (mounted whether or not persistence is enabled) and, on charts that render them (`localPlugins`),
+ * each `experimental.localPlugins.<name>.mountPath` (templates/_podtemplate.tpl, v20.1.1 to v41.3.0). The ServiceAccount
+ * admission plugin then adds no token volume (kubernetes plugin/pkg/admission/serviceaccount/admission.go: a container
+ * already mounting DefaultAPITokenMountPath is left alone), so client-go's in-cluster config finds no token and every
+ * Kubernetes provider of Traefik fails. A mount inside it does the same to the file it covers: the kubelet mounts the
+ * token volume first (mounts sorted by depth), then the deeper one over its `token` or `ca.crt` (or the runtime cannot
+ * create the mount point in that read-only volume; the `namespace` file is there to mount over).
  * Every such mount, so all are said at once (83a-12).
  */
-export function tokenFolderMounts(values: Values, prefix: Path): TokenMount[] {
-  return ['volumes', 'additionalVolumeMounts'].flatMap((key) => {
-    const list: unknown[] = Array.isArray(values[key]) ? (values[key] as unknown[]) : [];
-    return list.flatMap((item, i): TokenMount[] => {
-      if (!isMap(item) || typeof item.mountPath !== 'string') return [];
-      const mountPath = posix.normalize(item.mountPath).replace(/\/+$/, '');
-      const path = [...prefix, 'values', key, i, 'mountPath'];
-      if (mountPath === SERVICE_ACCOUNT_DIR) return [{ path }];
-      if (!mountPath.startsWith(`${SERVICE_ACCOUNT_DIR}/`)) return [];
-      const inside = mountPath.slice(SERVICE_ACCOUNT_DIR.length + 1);
-      // The volume's third file, which client-go's in-cluster config does not read (k8s.io/client-go rest/config.go
-      // InClusterConfig: token and ca.crt): a file mounted over it hides nothing Traefik needs.
-      if (inside === 'namespace') return [];
-      return [{ path, inside: shownPath(inside) }];
-    });
+export function tokenFolderMounts(values: Values, prefix: Path, localPlugins: TraefikChartRules['localPlugins']): TokenMount[] {
+  const persistence = isMap(values.persistence) ? values.persistence : {};
+  const experimental = isMap(values.experimental) ? values.experimental : {};
+  const plugins = localPlugins !== 'none' && isMap(experimental.localPlugins) ? experimental.localPlugins : {};
+  const mounts: Array<[Path, unknown]> = [
+    ...['volumes', 'additionalVolumeMounts'].flatMap((key) =>
+      (Array.isArray(values[key]) ? (values[key] as unknown[]) : []).map((item, i): [Path, unknown] => [
+        [key, i, 'mountPath'],
+        isMap(item) ? item.mountPath : undefined,
+      ]),
+    ),
+    [['persistence', 'path'], persistence.path],
+    ...Object.entries(plugins).map(([name, plugin]): [Path, unknown] => [
+      ['experimental', 'localPlugins', name, 'mountPath'],
+      isMap(plugin) ? plugin.mountPath : undefined,
+    ]),
+  ];
+  return mounts.flatMap(([key, given]): TokenMount[] => {
+    if (typeof given !== 'string') return [];
+    const mountPath = posix.normalize(given).replace(/\/+$/, '');
+    const path = [...prefix, 'values', ...key];
+    if (mountPath === SERVICE_ACCOUNT_DIR) return [{ path }];
+    if (!mountPath.startsWith(`${SERVICE_ACCOUNT_DIR}/`)) return [];
+    const inside = mountPath.slice(SERVICE_ACCOUNT_DIR.length + 1);
+    // The volume's third file, which client-go's in-cluster config does not read (k8s.io/client-go rest/config.go
+    // InClusterConfig: token and ca.crt): a file mounted over it hides nothing Traefik needs.
+    if (inside === 'namespace') return [];
+    return [{ path, inside: shownPath(inside) }];
   });
 }
 

@@ -394,7 +394,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     chartFailures: [
       ...chartFailures(values, chartVersion, kind, sourced, ports, prefix),
       ...quotedArgProblems(user, prefix, chart),
-      ...podPortAndVolumeProblems(values, ports, prefix, chart, generated),
+      ...podPortAndVolumeProblems(values, ports, prefix, chart, generated, user),
     ],
     argumentProblems: argumentProblems(user, prefix, settings.chartVersion, (path) => flagValueTold.has(formatPath(path))),
     portRules: portRules(values, flags, ports, chartVersion, sourced),

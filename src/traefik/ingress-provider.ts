@@ -74,7 +74,7 @@ export function traefikIngressProvider(
   values: Values,
   flags: readonly TraefikFlag[],
   prefix: Path,
-  chart: Pick<TraefikChartRules, 'ingressClassName' | 'classLookupSwitch'>,
+  chart: Pick<TraefikChartRules, 'ingressClassName' | 'classLookupSwitch' | 'localPlugins'>,
 ): TraefikIngressProvider {
   const { ingressClassName } = chart;
   const at = (...keys: string[]): Path => [...prefix, 'values', ...keys];
@@ -125,7 +125,7 @@ export function traefikIngressProvider(
   const [badClassName] = ingressClassNameProblems(values, prefix, chart);
   const clientEnv = apiClientEnv(values, prefix);
   const proxy = apiProxy(values, prefix);
-  const tokenMounts = tokenFolderMounts(values, prefix);
+  const tokenMounts = tokenFolderMounts(values, prefix, chart.localPlugins);
   return {
     ...(badClassName && { badClassName }),
     ...(disabled && { disabled }),

@@ -48,6 +48,7 @@ export function podPortAndVolumeProblems(
   prefix: Path,
   chart: TraefikChartRules,
   generated: Readonly<Record<string, unknown>> = {},
+  user: Readonly<Record<string, unknown>> = {},
 ): Problem[] {
   // `hostNetwork: {{ .Values.hostNetwork }}` in the chart's pod template: Go truth.
   const hostNetwork = goTruthy(values.hostNetwork);
@@ -62,7 +63,7 @@ export function podPortAndVolumeProblems(
     ...workloadValueTypeProblems(values, prefix),
     ...capabilityNameProblems(values, prefix),
     ...podContainerProblems(values, prefix, generated, chart),
-    ...sidecarProblems(values, prefix, generated),
+    ...sidecarProblems(values, prefix, { generated, user }, chart),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork, chart),
     ...runAsRootProblems(values, prefix, chart),

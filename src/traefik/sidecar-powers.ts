@@ -6,16 +6,16 @@ import { traefikNamespace } from './extra-object-rules';
 import { renderedObjects } from './extra-objects';
 import { podSecretProblems } from './extra-secret-powers';
 import { goTruthy } from './go-truth';
+import { SERVICE_ACCOUNT_DIR } from './api-client-env';
+import type { TraefikChartRules } from './chart-versions';
+import { NO_TOKEN_VOLUME } from './sidecar-tokens';
 import { generatedInits } from './init-container-join';
 import { sidecarProgramProblems } from './sidecar-programs';
 
 type Values = Readonly<Record<string, unknown>>;
 
-/**
- * Where Kubernetes mounts the pod's ServiceAccount token into every container that has no mount at exactly this path
- * (kubernetes plugin/pkg/admission/serviceaccount/admission.go, DefaultAPITokenMountPath, compared as written).
- */
-const TOKEN_FOLDER = '/var/run/secrets/kubernetes.io/serviceaccount';
+/** Where Kubernetes mounts the pod's token into a container with no mount at exactly this path (api-client-env.ts). */
+const TOKEN_FOLDER = SERVICE_ACCOUNT_DIR;
 
 const LISTS = ['additionalContainers', 'initContainers'] as const;
 
@@ -29,10 +29,21 @@ interface UserContainer {
 const OUTSIDE = 'which an extraObjects pod may not';
 const OWN_POD = 'or run it in a pod of its own in extraObjects';
 
-/** The volumes of `deployment.additionalVolumes` by name. */
-function volumesByName(deployment: Values): Map<unknown, Values> {
+/**
+ * The volumes of Traefik's pod a container of the user's may mount, by name: `deployment.additionalVolumes` as written,
+ * and the hostPath volumes the chart makes of `experimental.localPlugins` (chart-versions.ts `localPlugins`: every plugin
+ * from v37.0.0; from v37.4.0 not an `inlinePlugin`, a ConfigMap, nor a `localPath` one, which makes none).
+ */
+function volumesByName(values: Values, deployment: Values, localPlugins: TraefikChartRules['localPlugins']): Map<unknown, Values> {
   const volumes: unknown[] = Array.isArray(deployment.additionalVolumes) ? deployment.additionalVolumes : [];
-  return new Map(volumes.filter(isMap).map((volume) => [volume.name, volume]));
+  const experimental = isMap(values.experimental) ? values.experimental : {};
+  const plugins = localPlugins !== 'none' && isMap(experimental.localPlugins) ? experimental.localPlugins : {};
+  const fromNode = Object.entries(plugins).flatMap(([name, plugin]) =>
+    localPlugins === 'typed' && isMap(plugin) && (plugin.type === 'inlinePlugin' || plugin.type === 'localPath')
+      ? []
+      : [[name.replace(/\./g, '-'), { name, hostPath: isMap(plugin) ? { path: plugin.hostPath } : {} }] as const],
+  );
+  return new Map<unknown, Values>([...fromNode, ...volumes.filter(isMap).map((volume) => [volume.name, volume] as const)]);
 }
 
 /** Whether a volume projects a ServiceAccount token: the pod's, that is Traefik's. */
@@ -50,6 +61,8 @@ function mountProblems({ list, index, container }: UserContainer, volumes: Map<u
   let hidden = false;
   mounts.forEach((mount, k) => {
     if (!isMap(mount)) return;
+    // The mount this tool adds (sidecar-tokens.ts); a volume of the user's with its name is refused as such.
+    if (mount.name === NO_TOKEN_VOLUME && mount.mountPath === TOKEN_FOLDER) return void (hidden = true);
     const volume = volumes.get(mount.name);
     if (projectsToken(volume))
       problems.push({
@@ -87,16 +100,18 @@ function podLists(containers: readonly UserContainer[]): { containers: unknown[]
 
 /**
  * The confinement of an `extraObjects` pod's containers (extra-pod-confinement.ts, and no privileged container), on the
- * user's containers only: Traefik's own container and the pod's security context are the chart's and the traefik keys'.
+ * user's containers and the pod's security context they inherit: Traefik's own container is the traefik keys'.
  */
-function containerConfinementProblems(containers: readonly UserContainer[], deployment: Values): Problem[] {
-  const lists = podLists(containers);
+function containerConfinementProblems(containers: readonly UserContainer[], values: Values, deployment: Values): Problem[] {
+  // The pod's seccomp, AppArmor and SELinux settings reach every container that sets none of its own (84a-6).
+  const lists = { ...podLists(containers), securityContext: values.podSecurityContext };
   const names = new Set(containers.map(({ container }) => container.name));
   const podAnnotations = isMap(deployment.podAnnotations) ? deployment.podAnnotations : {};
   const annotations = Object.fromEntries(Object.entries(podAnnotations).filter(([key]) => names.has(key.split('/').pop())));
   const where = (path: Path): Path => {
     const [first, list, ...rest] = path;
     if (first === 'metadata') return ['deployment', 'podAnnotations', ...rest];
+    if (list === 'securityContext') return ['podSecurityContext', ...rest];
     return ['deployment', list === 'containers' ? 'additionalContainers' : 'initContainers', ...rest];
   };
   const privileged: Problem[] = containers.flatMap(({ list, index, container }) =>
@@ -125,20 +140,39 @@ function secretReadProblems(containers: readonly UserContainer[], values: Values
     ),
   );
   const volumes: unknown[] = Array.isArray(deployment.additionalVolumes) ? deployment.additionalVolumes : [];
-  const spec = { ...lists, volumes: volumes.map((volume) => (isMap(volume) && mounted.has(volume.name) ? volume : undefined)) };
+  // The chart's `volumes[]` of `type: secret` too: the pod volume `{{ tpl .name | replace "." "-" }}` of Secret `.name`.
+  const chartVolumes: unknown[] = Array.isArray(values.volumes) ? values.volumes : [];
+  const secretVolumes = chartVolumes.map((volume) =>
+    isMap(volume) && volume.type === 'secret' && typeof volume.name === 'string' && mounted.has(volume.name.replace(/\./g, '-'))
+      ? { secret: { secretName: volume.name } }
+      : undefined,
+  );
   const items: unknown[] = Array.isArray(values.extraObjects) ? values.extraObjects : [];
+  const judge = (spec: Values) =>
+    podSecretProblems(
+      spec,
+      [],
+      traefikNamespace(values),
+      items.flatMap(renderedObjects),
+      "run the container in a pod of its own in its application's namespace",
+    );
   const where = ([list, ...rest]: Path): Path => [
     'deployment',
     list === 'volumes' ? 'additionalVolumes' : list === 'containers' ? 'additionalContainers' : 'initContainers',
     ...rest,
   ];
-  return podSecretProblems(
-    spec,
-    [],
-    traefikNamespace(values),
-    items.flatMap(renderedObjects),
-    "run the container in a pod of its own in its application's namespace",
-  ).map(({ at, message }) => ({ path: where(at), message }));
+  return [
+    ...judge({ ...lists, volumes: volumes.map((volume) => (isMap(volume) && mounted.has(volume.name) ? volume : undefined)) }).map(
+      ({ at, message }) => ({ path: where(at), message }),
+    ),
+    ...judge({ volumes: secretVolumes }).map(({ at }) => ({
+      path: ['volumes', at[1], 'name'],
+      message:
+        'names a Secret of kube-system that no extraObjects item makes, mounted in a container of your own (the name is not shown: ' +
+        'a password may have been pasted here): K3s keeps its own Secrets there, which any pod of kube-system can read: run the ' +
+        "container in a pod of its own in its application's namespace",
+    })),
+  ];
 }
 
 /**
@@ -154,7 +188,12 @@ function secretReadProblems(containers: readonly UserContainer[], values: Values
  * files, its token included, at /proc/<pid>/root). A container refused as a second Traefik or VIP announcer
  * (sidecar-programs.ts) is said once. The init container this tool writes (`volume-permissions`) is not the user's.
  */
-export function sidecarProblems(values: Values, prefix: Path, generated: Values): Problem[] {
+export function sidecarProblems(
+  values: Values,
+  prefix: Path,
+  { generated, user }: { generated: Values; user: Values },
+  chart: TraefikChartRules,
+): Problem[] {
   const programs = sidecarProgramProblems(values, prefix);
   const refused = new Set(programs.map(({ path }) => formatPath(path.slice(prefix.length + 1, -1))));
   const deployment = isMap(values.deployment) ? values.deployment : {};
@@ -167,21 +206,32 @@ export function sidecarProblems(values: Values, prefix: Path, generated: Values)
     ),
   );
   if (!containers.length) return programs;
-  const volumes = volumesByName(deployment);
+  const volumes = volumesByName(values, deployment, chart.localPlugins);
   const names = (of: readonly UserContainer[]) =>
     of.map(({ list, index, container }) => `deployment.${list}[${index}] ${show(container.name)}`).join(', ');
   const shared: Problem[] = [];
   // An init container ends before Traefik starts (the chart's EXAMPLES.md setcap example runs two under hostNetwork);
-  // one with restartPolicy Always is a native sidecar and runs beside Traefik.
-  const running = containers.filter(({ list, container }) => list === 'additionalContainers' || container.restartPolicy === 'Always');
-  if (goTruthy(values.hostNetwork) && running.length)
-    shared.push({
-      path: ['hostNetwork'],
-      message:
-        `is true with containers of your own running in Traefik's pods (${names(running)}), on the node's own network then, ` +
-        `where any program can answer ARP for this cluster's VIPs or take its ports, ${OUTSIDE}: run them in a pod of their ` +
-        'own in extraObjects, or drop hostNetwork (kube-vip brings the VIP to Traefik through its Service)',
-    });
+  // one with restartPolicy Always is a native sidecar and runs beside Traefik. Said at each container, as another rule
+  // may speak of hostNetwork itself (84a-8).
+  if (goTruthy(values.hostNetwork))
+    for (const { list, index, container } of containers)
+      if (list === 'additionalContainers' || container.restartPolicy === 'Always')
+        shared.push({
+          path: ['deployment', list, index],
+          message:
+            `runs in Traefik's pods, on the node's own network under hostNetwork, where any program can answer ARP for this ` +
+            `cluster's VIPs or take its ports, ${OUTSIDE}: run it in a pod of its own in extraObjects, or drop hostNetwork ` +
+            '(kube-vip brings the VIP to Traefik through its Service)',
+        });
+  // The user's own volumes: the merged values hold the one this tool adds (sidecar-tokens.ts) under that name.
+  const userVolumes = isMap(user.deployment) && Array.isArray(user.deployment.additionalVolumes) ? user.deployment.additionalVolumes : [];
+  userVolumes.forEach((volume, i) => {
+    if (isMap(volume) && volume.name === NO_TOKEN_VOLUME)
+      shared.push({
+        path: ['deployment', 'additionalVolumes', i, 'name'],
+        message: `is ${show(NO_TOKEN_VOLUME)}, the volume this tool mounts over the ServiceAccount token's folder in your own containers: give yours another name`,
+      });
+  });
   if (goTruthy(deployment.shareProcessNamespace))
     shared.push({
       path: ['deployment', 'shareProcessNamespace'],
@@ -191,7 +241,7 @@ export function sidecarProblems(values: Values, prefix: Path, generated: Values)
     });
   const own = [
     ...shared,
-    ...containerConfinementProblems(containers, deployment),
+    ...containerConfinementProblems(containers, values, deployment),
     ...secretReadProblems(containers, values, deployment),
     ...containers.flatMap((container) => mountProblems(container, volumes)),
   ];

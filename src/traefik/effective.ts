@@ -16,7 +16,7 @@ import { portNameProblems } from './port-names';
 import { listenProblems } from './port-listen';
 import { probeProblems } from './probe-rules';
 import { portRangeProblems } from './port-ranges';
-import { serviceAccountWarnings } from './service-account';
+import { serviceAccountRules } from './service-account';
 import { renderedRolloutCount, zeroCount } from './rendered-count';
 import { acmeOptionProblems } from './acme-options';
 import { acmeChallengeProblems, AcmeResolver, acmeResolverFacts } from './acme-challenges';
@@ -429,7 +429,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   };
 }
 
-/** The port rules (port-names.ts, port-ranges.ts, port-listen.ts, probe-rules.ts) and the ServiceAccount warning, on the merged values. */
+/** The port rules (port-names.ts, port-ranges.ts, port-listen.ts, probe-rules.ts) and the ServiceAccount's, on the merged values. */
 function portRules(
   values: Values,
   flags: readonly TraefikFlag[],
@@ -440,9 +440,13 @@ function portRules(
   const chartName = `Traefik chart ${chart.tag.slice(1)}`;
   const hostNetwork = goTruthy(valueAt(values, ['hostNetwork']));
   const inputs = { values, flags, entrypoints: ports, chart, chartName, sourced, hostNetwork };
-  const [listen, probes, ranges] = [listenProblems(inputs), probeProblems(inputs), portRangeProblems(inputs)];
+  const [listen, probes, accounts] = [listenProblems(inputs), probeProblems(inputs), serviceAccountRules(values, sourced)];
   return {
-    errors: [...portNameProblems(ports, chart, chartName), ...ranges, ...listen.errors, ...probes.errors],
-    warnings: [...listen.warnings, ...probes.warnings, ...serviceAccountWarnings(values, sourced)],
+    errors: [
+      ...portNameProblems(ports, chart, chartName),
+      ...portRangeProblems(inputs),
+      ...[listen, probes, accounts].flatMap((r) => r.errors),
+    ],
+    warnings: [listen, probes, accounts].flatMap((r) => r.warnings),
   };
 }

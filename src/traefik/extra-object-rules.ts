@@ -180,14 +180,16 @@ export function podSpecs(item: Values): Array<{ spec: Values; at: string[] }> {
 
 /**
  * Which kube-vip program an image reference runs, by its name with any registry, owner, tag or digest: kube-vip
- * (`kube-vip/kube-vip`, the older `plndr/kube-vip`, a mirror's `mirror/kube-vip`, and the `-iptables` build) or
+ * (`kube-vip/kube-vip`, the older `plndr/kube-vip`, a mirror's `mirror/kube-vip` or `rancher/mirrored-kube-vip-kube-vip`,
+ * and the `-iptables` build) or
  * kube-vip-cloud-provider (also the older `plndr/plndr-cloud-provider`).
  */
 function kubeVipImage(image: unknown): 'kube-vip' | 'cloud-provider' | undefined {
   if (typeof image !== 'string') return undefined;
   const path = image.trim().toLowerCase().split('@')[0];
   const segments = path.split('/');
-  const last = segments.pop()?.split(':')[0] ?? '';
+  // Rancher's mirrors flatten the path into the name (`rancher/mirrored-kube-vip-kube-vip-iptables`, 84a-17).
+  const last = (segments.pop()?.split(':')[0] ?? '').replace(/^mirrored-kube-vip-/, '');
   // kube-vip's own names, under any owner: a registry mirror keeps the name, not always the path (`mirror/kube-vip`).
   if (last === 'kube-vip' || last === 'kube-vip-iptables') return 'kube-vip';
   if (last === 'kube-vip-cloud-provider') return 'cloud-provider';

@@ -4,6 +4,7 @@ import type { Sourced } from '../load-balancer/deployed';
 import { goTruthy } from './go-truth';
 import { renderedObjects } from './extra-objects';
 import { isMap } from '../core/is-map';
+import { traefikNamespace } from './extra-object-rules';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -13,7 +14,7 @@ type Values = Readonly<Record<string, unknown>>;
  * templates/_helpers.tpl), at every tag v20.1.1 to v41.3.0. Unless an `extraObjects` ServiceAccount of that name (in the
  * release's namespace, kube-system) is shipped with it, it must exist already, or the ReplicaSet creates no pod.
  */
-export function serviceAccountWarnings(
+function serviceAccountWarnings(
   values: Values,
   sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
 ): Problem[] {
@@ -50,4 +51,34 @@ export function serviceAccountWarnings(
         "nothing answers on the VIP: create it (or add it to extraObjects), or remove the key to keep the chart's own",
     },
   ];
+}
+
+/**
+ * 84a-21: `serviceAccount.name` naming one of K3s' helm-controller accounts (`kube-system/helm-<chart>`, bound to
+ * cluster-admin: k3s-io/helm-controller pkg/controllers/chart/chart.go), which exists already, so Traefik's pods and
+ * whatever runs in them (plugins included) act as cluster-admin: refused, as an extraObjects pod naming it is.
+ */
+function serviceAccountErrors(
+  values: Values,
+  sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
+): Problem[] {
+  const name = isMap(values.serviceAccount) ? values.serviceAccount.name : undefined;
+  if (typeof name !== 'string' || !name.startsWith('helm-') || traefikNamespace(values) !== 'kube-system') return [];
+  return [
+    {
+      path: sourced(['serviceAccount', 'name'], name).path,
+      message:
+        `is ${shownValue(name)}, an account K3s' helm-controller keeps in kube-system bound to cluster-admin, so Traefik's pods ` +
+        "would act as cluster-admin: remove the key to keep the chart's own account, which holds only Traefik's rights",
+    },
+  ];
+}
+
+/** The rules on `serviceAccount.name`: an error for K3s' helm-* accounts, a warning for an account not shipped. */
+export function serviceAccountRules(
+  values: Values,
+  sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
+): { errors: Problem[]; warnings: Problem[] } {
+  const errors = serviceAccountErrors(values, sourced);
+  return { errors, warnings: errors.length ? [] : serviceAccountWarnings(values, sourced) };
 }

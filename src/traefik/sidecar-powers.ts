@@ -8,14 +8,11 @@ import { podSecretProblems } from './extra-secret-powers';
 import { goTruthy } from './go-truth';
 import { SERVICE_ACCOUNT_DIR } from './api-client-env';
 import type { TraefikChartRules } from './chart-versions';
-import { NO_TOKEN_VOLUME } from './sidecar-tokens';
+import { NO_TOKEN_VOLUME, reservedNameTakers } from './sidecar-tokens';
 import { generatedInits } from './init-container-join';
 import { sidecarProgramProblems } from './sidecar-programs';
 
 type Values = Readonly<Record<string, unknown>>;
-
-/** Where Kubernetes mounts the pod's token into a container with no mount at exactly this path (api-client-env.ts). */
-const TOKEN_FOLDER = SERVICE_ACCOUNT_DIR;
 
 const LISTS = ['additionalContainers', 'initContainers'] as const;
 
@@ -46,23 +43,30 @@ function volumesByName(values: Values, deployment: Values, localPlugins: Traefik
   return new Map<unknown, Values>([...fromNode, ...volumes.filter(isMap).map((volume) => [volume.name, volume] as const)]);
 }
 
-/** Whether a volume projects a ServiceAccount token: the pod's, that is Traefik's. */
+/**
+ * The audiences K3s' API server takes a token for (k3s-io/k3s pkg/daemons/control/server.go: `api-audiences`
+ * `https://kubernetes.default.svc.cluster.local,k3s`); a token projected for another (`audience: vault`) reaches no API
+ * right (84a-19). No audience means the API server's.
+ */
+const API_AUDIENCES: ReadonlySet<unknown> = new Set([undefined, null, '', 'https://kubernetes.default.svc.cluster.local', 'k3s']);
+
+/** Whether a volume projects a ServiceAccount token the API server takes: the pod's, that is Traefik's. */
 const projectsToken = (volume: Values | undefined): boolean =>
   !!volume &&
   isMap(volume.projected) &&
   Array.isArray(volume.projected.sources) &&
-  volume.projected.sources.some((source) => isMap(source) && isMap(source.serviceAccountToken));
+  volume.projected.sources.some(
+    (source) => isMap(source) && isMap(source.serviceAccountToken) && API_AUDIENCES.has(source.serviceAccountToken.audience),
+  );
 
-/** One container's mounts: of Traefik's token or the node's files, and whether one hides the token Kubernetes mounts. */
+/** One container's mounts of Traefik's token or the node's files. */
 function mountProblems({ list, index, container }: UserContainer, volumes: Map<unknown, Values>): Problem[] {
   const at: Path = ['deployment', list, index, 'volumeMounts'];
   const mounts: unknown[] = Array.isArray(container.volumeMounts) ? container.volumeMounts : [];
   const problems: Problem[] = [];
-  let hidden = false;
   mounts.forEach((mount, k) => {
-    if (!isMap(mount)) return;
     // The mount this tool adds (sidecar-tokens.ts); a volume of the user's with its name is refused as such.
-    if (mount.name === NO_TOKEN_VOLUME && mount.mountPath === TOKEN_FOLDER) return void (hidden = true);
+    if (!isMap(mount) || (mount.name === NO_TOKEN_VOLUME && mount.mountPath === SERVICE_ACCOUNT_DIR)) return;
     const volume = volumes.get(mount.name);
     if (projectsToken(volume))
       problems.push({
@@ -76,17 +80,7 @@ function mountProblems({ list, index, container }: UserContainer, volumes: Map<u
           `is ${show(mount.name)}, a hostPath volume, which gives a container of your own the node's files (K3s applies whatever ` +
           `lands in its manifests folder), ${OUTSIDE}: remove the mount, ${OWN_POD} without it`,
       });
-    else if (mount.mountPath === TOKEN_FOLDER) hidden = true;
   });
-  if (!hidden)
-    problems.push({
-      path: at,
-      message:
-        `holds no mount at ${TOKEN_FOLDER}, so Kubernetes mounts Traefik's ServiceAccount token there, as in every container ` +
-        `of the pod, and this container acts with Traefik's API rights (its account reads every Secret), ${OUTSIDE}: add ` +
-        `{name: no-token, emptyDir: {}} to deployment.additionalVolumes and {name: no-token, mountPath: ${TOKEN_FOLDER}} ` +
-        `to this container's volumeMounts, ${OWN_POD}`,
-    });
   return problems;
 }
 
@@ -210,33 +204,38 @@ export function sidecarProblems(
   const names = (of: readonly UserContainer[]) =>
     of.map(({ list, index, container }) => `deployment.${list}[${index}] ${show(container.name)}`).join(', ');
   const shared: Problem[] = [];
+  const running = containers.filter(({ list, container }) => list === 'additionalContainers' || container.restartPolicy === 'Always');
   // An init container ends before Traefik starts (the chart's EXAMPLES.md setcap example runs two under hostNetwork);
   // one with restartPolicy Always is a native sidecar and runs beside Traefik. Said at each container, as another rule
   // may speak of hostNetwork itself (84a-8).
   if (goTruthy(values.hostNetwork))
-    for (const { list, index, container } of containers)
-      if (list === 'additionalContainers' || container.restartPolicy === 'Always')
-        shared.push({
-          path: ['deployment', list, index],
-          message:
-            `runs in Traefik's pods, on the node's own network under hostNetwork, where any program can answer ARP for this ` +
-            `cluster's VIPs or take its ports, ${OUTSIDE}: run it in a pod of its own in extraObjects, or drop hostNetwork ` +
-            '(kube-vip brings the VIP to Traefik through its Service)',
-        });
+    for (const { list, index } of running)
+      shared.push({
+        path: ['deployment', list, index],
+        message:
+          `runs in Traefik's pods, on the node's own network under hostNetwork, where any program can answer ARP for this ` +
+          `cluster's VIPs or take its ports, ${OUTSIDE}: run it in a pod of its own in extraObjects, or drop hostNetwork ` +
+          '(kube-vip brings the VIP to Traefik through its Service)',
+      });
   // The user's own volumes: the merged values hold the one this tool adds (sidecar-tokens.ts) under that name.
   const userVolumes = isMap(user.deployment) && Array.isArray(user.deployment.additionalVolumes) ? user.deployment.additionalVolumes : [];
-  userVolumes.forEach((volume, i) => {
-    if (isMap(volume) && volume.name === NO_TOKEN_VOLUME)
-      shared.push({
-        path: ['deployment', 'additionalVolumes', i, 'name'],
-        message: `is ${show(NO_TOKEN_VOLUME)}, the volume this tool mounts over the ServiceAccount token's folder in your own containers: give yours another name`,
-      });
-  });
-  if (goTruthy(deployment.shareProcessNamespace))
+  const takers: Path[] = [
+    ...userVolumes.flatMap((volume, i) =>
+      isMap(volume) && volume.name === NO_TOKEN_VOLUME ? [['deployment', 'additionalVolumes', i, 'name']] : [],
+    ),
+    ...reservedNameTakers(values),
+  ];
+  for (const path of takers)
+    shared.push({
+      path,
+      message: `names pod volume ${show(NO_TOKEN_VOLUME)}, the one this tool mounts over the ServiceAccount token's folder in your own containers: give yours another name`,
+    });
+  // A plain init container has ended before Traefik starts: it never shares a process namespace with it (84a-13).
+  if (goTruthy(deployment.shareProcessNamespace) && running.length)
     shared.push({
       path: ['deployment', 'shareProcessNamespace'],
       message:
-        `is true with containers of your own in Traefik's pods (${names(containers)}), which then see Traefik's process and, as its user, ` +
+        `is true with containers of your own running in Traefik's pods (${names(running)}), which then see Traefik's process and, as its user, ` +
         `read its files, its ServiceAccount token included, ${OUTSIDE}: remove it`,
     });
   const own = [

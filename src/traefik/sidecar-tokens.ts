@@ -18,7 +18,10 @@ export const NO_TOKEN_VOLUME = 'no-service-account-token';
  */
 export function withHiddenTokens(merged: Values, user: Values): Values {
   const deployment = merged.deployment;
-  if (!isMap(deployment) || (deployment.additionalVolumes !== undefined && !Array.isArray(deployment.additionalVolumes))) return merged;
+  if (!isMap(deployment)) return merged;
+  // `additionalVolumes: null` is Helm's "none"; a list that is no list is the schema's to refuse (84a-15).
+  const volumes: unknown = deployment.additionalVolumes ?? [];
+  if (!Array.isArray(volumes)) return merged;
   const userInits = isMap(user.deployment) && Array.isArray(user.deployment.initContainers) ? user.deployment.initContainers.length : 0;
   let hidden = false;
   const hide = (container: unknown): unknown => {
@@ -34,8 +37,25 @@ export function withHiddenTokens(merged: Values, user: Values): Values {
   if (Array.isArray(deployment.initContainers))
     lists.initContainers = deployment.initContainers.map((container, i) => (i < userInits ? hide(container) : container));
   if (!hidden) return merged;
-  const volumes: unknown[] = deployment.additionalVolumes ?? [];
-  const named = volumes.some((volume) => isMap(volume) && volume.name === NO_TOKEN_VOLUME);
+  const named = reservedNameTakers(merged).length > 0 || volumes.some((volume) => isMap(volume) && volume.name === NO_TOKEN_VOLUME);
   const additionalVolumes = named ? volumes : [...volumes, { name: NO_TOKEN_VOLUME, emptyDir: {} }];
   return { ...merged, deployment: { ...deployment, ...lists, additionalVolumes } };
+}
+
+/**
+ * The chart's own keys that name a pod volume `no-service-account-token` (templates/_podtemplate.tpl: `persistence.name`,
+ * each `volumes[].name` and `experimental.localPlugins` key with dots as dashes): the volume this tool would add would
+ * then be a second of that name (84a-20), so it adds none, and sidecar-powers.ts refuses the name at its key.
+ */
+export function reservedNameTakers(values: Values): Array<readonly (string | number)[]> {
+  const dashed = (name: unknown) => typeof name === 'string' && name.replace(/\./g, '-') === NO_TOKEN_VOLUME;
+  const persistence = isMap(values.persistence) ? values.persistence : {};
+  const volumes: unknown[] = Array.isArray(values.volumes) ? values.volumes : [];
+  const experimental = isMap(values.experimental) ? values.experimental : {};
+  const plugins = isMap(experimental.localPlugins) ? Object.keys(experimental.localPlugins) : [];
+  return [
+    ...(persistence.name === NO_TOKEN_VOLUME ? [['persistence', 'name']] : []),
+    ...volumes.flatMap((volume, i) => (isMap(volume) && dashed(volume.name) ? [['volumes', i, 'name']] : [])),
+    ...plugins.filter(dashed).map((name) => ['experimental', 'localPlugins', name]),
+  ];
 }

@@ -47,6 +47,7 @@ export function podPortAndVolumeProblems(
   prefix: Path,
   chart: TraefikChartRules,
   generated: Readonly<Record<string, unknown>> = {},
+  k3sVersion?: string,
 ): Problem[] {
   // `hostNetwork: {{ .Values.hostNetwork }}` in the chart's pod template: Go truth.
   const hostNetwork = goTruthy(values.hostNetwork);
@@ -60,7 +61,7 @@ export function podPortAndVolumeProblems(
     ...podValueTypeProblems(values, prefix, chart),
     ...workloadValueTypeProblems(values, prefix),
     ...capabilityNameProblems(values, prefix),
-    ...podContainerProblems(values, prefix, generated, chart),
+    ...podContainerProblems(values, prefix, generated, chart, k3sVersion),
     ...sidecarProgramProblems(values, prefix),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork, chart),

@@ -497,7 +497,7 @@ describe('F11: constructs refuse props they do not have, with "did you mean", ne
     [
       'TraefikHelmChartConfig: replicaz',
       (scope) => new TraefikHelmChartConfig(scope, 't', { loadBalancerIPs: ['192.168.0.41'], replicaz: 3 } as never),
-      'TraefikHelmChartConfig: replicaz unknown key "replicaz": did you mean "replicas"? Allowed here: chartVersion, kubeVipVersion, loadBalancerIPs, networks, redirectToHttps, certResolvers, externalCertResolvers, replicas, values, externalTrafficPolicy, trustedProxies, leaseName, gateway, servicesElection',
+      'TraefikHelmChartConfig: replicaz unknown key "replicaz": did you mean "replicas"? Allowed here: chartVersion, kubeVipVersion, loadBalancerIPs, networks, redirectToHttps, certResolvers, externalCertResolvers, replicas, values, externalTrafficPolicy, trustedProxies, leaseName, gateway, servicesElection, k3sVersion',
     ],
     [
       'TraefikChart: a resolver with emial',

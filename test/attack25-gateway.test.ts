@@ -56,10 +56,15 @@ describe('24b-13: an extraObjects HTTPRoute on the host and path of another rout
     ],
     ['control: a longer path', { hostnames: [STATUS], rules: prefix('/api') }, undefined],
     ['control: another host', { hostnames: ['other.example.com'] }, undefined],
+    // 83a-18: a header match makes the route win the requests it matches (Gateway API precedence), so it is no control.
     [
-      'control: a match narrowed by a header',
+      'a match narrowed by a header',
       { hostnames: [STATUS], rules: prefix('/', { headers: [{ name: 'x', value: 'y' }] }) },
-      undefined,
+      `${AT}[0].spec.rules[0].matches[0]: ${sameRoute(STATUS, '/', 'httpRoutes[1]').replace(
+        '; only one of the two would get the traffic',
+        ', and a method, header or query match does not step aside: Gateway API precedence gives the requests it matches to it, ' +
+          'not to httpRoutes[1] (HTTPRouteRule matches), so only one of the two would get them',
+      )}`,
     ],
     [
       'control: a listener that does not take the host',

@@ -76,33 +76,53 @@ function unadmittedRouteProblems(values: Values, gateway: RouteGateway, key: str
   );
 }
 
+/** A path of an HTTPRoute match, with its key path; `narrowed`: the match also names a method, headers or query parameters. */
+interface MatchPath {
+  readonly prefix: string;
+  readonly at: Path;
+  readonly narrowed: boolean;
+}
+
 /**
- * The paths of type `type` of an HTTPRoute's simple matches (a path and nothing else), with their key path. The
- * CRD's defaults count: no rules, no matches or no path is PathPrefix `/`. Other path types, and matches narrowed
- * by headers, query parameters or method, are left alone, as the IngressRoute rule leaves other forms.
+ * The paths of type `type` of an HTTPRoute's matches, with their key path. The CRD's defaults count: no rules, no
+ * matches or no path is PathPrefix `/`. Other path types are left alone, as the IngressRoute rule leaves other forms.
  */
-function pathsOf(spec: Values, type: 'PathPrefix' | 'RegularExpression'): Array<{ prefix: string; at: Path }> {
+function pathsOf(spec: Values, type: 'PathPrefix' | 'RegularExpression'): MatchPath[] {
   const rules = Array.isArray(spec.rules) ? spec.rules : [{}];
   return rules.flatMap((rule: unknown, j: number) => {
     const matches = isMap(rule) && Array.isArray(rule.matches) && rule.matches.length ? rule.matches : [{}];
     return matches.flatMap((match: unknown, k: number) => {
-      if (!isMap(match) || ['headers', 'queryParams', 'method'].some((key) => match[key] !== undefined)) return [];
+      if (!isMap(match)) return [];
       const path = isMap(match.path) ? match.path : {};
       const prefix = path.value ?? '/';
       if ((path.type ?? 'PathPrefix') !== type || typeof prefix !== 'string') return [];
-      return [{ prefix, at: isMap(rule) && Array.isArray(rule.matches) ? ['rules', j, 'matches', k] : ['rules', j] }];
+      const narrowed = ['headers', 'queryParams', 'method'].some((key) => match[key] !== undefined);
+      return [{ prefix, at: isMap(rule) && Array.isArray(rule.matches) ? ['rules', j, 'matches', k] : ['rules', j], narrowed }];
     });
   });
 }
 
-/** An `extraObjects` HTTPRoute attached to a judged Gateway: its item, listeners, hostnames and simple path prefixes and regexps. */
+/** The matches of a path alone: the routers the HTTP-01 and Ingress rules read (a narrowed one may miss their requests). */
+const simple = (paths: readonly MatchPath[]): MatchPath[] => paths.filter(({ narrowed }) => !narrowed);
+
+/** An `extraObjects` HTTPRoute attached to a judged Gateway: its item, listeners, hostnames and path prefixes and regexps. */
 interface ExtraRoute {
   readonly item: number;
   readonly listeners: readonly Listener[];
   readonly hostnames: readonly string[];
-  readonly prefixes: ReadonlyArray<{ prefix: string; at: Path }>;
-  readonly regexps: ReadonlyArray<{ prefix: string; at: Path }>;
+  readonly prefixes: readonly MatchPath[];
+  readonly regexps: readonly MatchPath[];
 }
+
+/**
+ * 83a-18: a match that adds a method, headers or query parameters to another route's host and path does not step aside:
+ * among equal paths Gateway API gives precedence to a method match, then the most header matches, then the most query
+ * matches (gateway-api apis/v1/httproute_types.go, HTTPRouteRule `matches`), so it takes every request it matches.
+ */
+const narrowedRouteMessage = (host: string, path: string, owner: string): string =>
+  `host "${host}" with path "${path}" is already routed by ${owner}, and a method, header or query match does not step aside: ` +
+  `Gateway API precedence gives the requests it matches to it, not to ${owner} (HTTPRouteRule matches), so only one of ` +
+  'the two would get them: change the host or the path';
 
 function extraRoutes(values: Values, gateway: RouteGateway): ExtraRoute[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
@@ -157,23 +177,24 @@ export function gatewayRouteProblems(config: ClusterConfig, gateway: RouteGatewa
     const key = place(HTTP_LISTENER, host, '/');
     if (!owners.has(key)) owners.set(key, `the Gateway's HTTPS redirect of "${host}" (its httpRoutes have tls)`);
   }
-  const errors = routes.flatMap(({ item, listeners, hostnames, prefixes }) => {
-    const owner = `traefik.values.extraObjects[${item}]`;
-    const found = new Map<string, Problem>();
-    for (const host of hostnames) {
-      for (const { prefix, at: keys } of prefixes) {
-        for (const listener of listeners.filter((l) => listens(l, host))) {
-          const key = place(listener.name, host, prefix);
-          const first = owners.get(key) ?? owner;
-          owners.set(key, first);
-          if (first === owner) continue;
-          const path = at(item, ...keys);
-          found.set(path.join('.'), { path, message: sameRouteMessage(host, prefix, first) });
-        }
-      }
+  // Plain matches take their place in order, the earlier one holding it; a narrowed match meets any plain route on its
+  // place, earlier or later (two narrowed ones may split the requests, by method for instance).
+  const found = new Map<string, Problem>();
+  for (const narrowed of [false, true])
+    for (const { item, listeners, hostnames, prefixes } of routes) {
+      const owner = `traefik.values.extraObjects[${item}]`;
+      for (const host of hostnames)
+        for (const { prefix, at: keys } of prefixes.filter((p) => p.narrowed === narrowed))
+          for (const listener of listeners.filter((l) => listens(l, host))) {
+            const key = place(listener.name, host, prefix);
+            const first = owners.get(key);
+            if (!narrowed && first === undefined) owners.set(key, owner);
+            if (first === undefined || first === owner) continue;
+            const path = at(item, ...keys);
+            found.set(path.join('.'), { path, message: (narrowed ? narrowedRouteMessage : sameRouteMessage)(host, prefix, first) });
+          }
     }
-    return [...found.values()];
-  });
+  const errors = [...found.values()];
   // The first Ingress of each host, as gateway/rules.ts names it. A host whose Ingresses all have a certResolver has
   // TLS routers only (RouteOwner.tls, extra-routes.ts): plain HTTP on an HTTP listener never meets them.
   const ingressHosts = new Map<string, number>();
@@ -183,7 +204,8 @@ export function gatewayRouteProblems(config: ClusterConfig, gateway: RouteGatewa
     [...ingressHosts].flatMap(([host, n]): Problem[] => {
       if (!listeners.some((listener) => listens(listener, host) && (listener.tls || !tlsOnly(host)))) return [];
       // Only PathPrefix `/` matches: Traefik ranks the route below the Ingress (gateway/model.ts GATEWAY_CATCH_ALL_LOSES).
-      const also = alsoIngressMessage(`ingresses[${n}]`, prefixes.length > 0 && prefixes.every(({ prefix }) => prefix === '/'));
+      const plain = simple(prefixes);
+      const also = alsoIngressMessage(`ingresses[${n}]`, plain.length > 0 && plain.every(({ prefix }) => prefix === '/'));
       if (!hostnames.length) {
         return [
           {
@@ -212,7 +234,7 @@ export function extraGatewayRouters(config: ClusterConfig, gateway: RouteGateway
   return extraRoutes(config.traefik.values ?? {}, gateway).flatMap(({ item, listeners, hostnames, prefixes, regexps }) =>
     listeners.flatMap((listener) => {
       const hosts = hostnames.length ? hostnames.filter((host) => listens(listener, host)) : [listener.hostname ?? '*'];
-      const paths = [...prefixes.map((p) => ({ ...p, regexp: false })), ...regexps.map((p) => ({ ...p, regexp: true }))];
+      const paths = [...simple(prefixes).map((p) => ({ ...p, regexp: false })), ...simple(regexps).map((p) => ({ ...p, regexp: true }))];
       return hosts.flatMap((host) =>
         paths.map(({ prefix, at, regexp }) => ({
           entryPoint: listener.tls ? ('websecure' as const) : ('web' as const),

@@ -1,5 +1,5 @@
 import { EphemeralAcme, ephemeralAcmeResolvers } from './acme-storage';
-import { formatPath, keyText, Path, Problem, RuleResult, shownValue } from '../core/problem';
+import { formatPath, keyText, Path, Problem, RuleResult } from '../core/problem';
 import { describeValue } from '../core/snapshot';
 import type { ClusterConfig } from '../config/schema';
 import { DeployedService, Sourced } from '../load-balancer/deployed';
@@ -17,7 +17,8 @@ import { listenProblems } from './port-listen';
 import { probeProblems } from './probe-rules';
 import { portRangeProblems } from './port-ranges';
 import { serviceAccountRules } from './service-account';
-import { renderedRolloutCount, zeroCount } from './rendered-count';
+import { zeroCount } from './rendered-count';
+import { surgingDaemonSet } from './daemon-set-surge';
 import { acmeOptionProblems } from './acme-options';
 import { acmeChallengeProblems, AcmeResolver, acmeResolverFacts } from './acme-challenges';
 import { deployedTraefik, unknownResolverOptionProblems } from './acme-option-names';
@@ -136,42 +137,6 @@ export interface EffectiveTraefik {
 type Values = Record<string, unknown>;
 
 /**
- * A DaemonSet may surge or take pods down in a rollout, not both: the API server refuses maxSurge when maxUnavailable
- * is non-zero (kubernetes/kubernetes pkg/apis/apps/validation/validation.go ValidateRollingUpdateDaemonSet, v1.22+:
- * "may not be set when maxUnavailable is non-zero"). The chart's defaults are maxUnavailable 0 and maxSurge 1
- * (traefik/traefik-helm-chart traefik/values.yaml); a null drops the key, which the API server defaults to 0.
- */
-function surgingDaemonSet(
-  values: Values,
-  kind: Sourced<string>,
-  sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
-  prefix: Path,
-): { surgingDaemonSet?: Problem } {
-  const rolling = valueAt(values, ['updateStrategy', 'rollingUpdate']);
-  const type = valueAt(values, ['updateStrategy', 'type']) ?? 'RollingUpdate';
-  if (kind.value !== 'DaemonSet' || type !== 'RollingUpdate' || !isMap(rolling)) return {};
-  // As rendered: a text YAML reads as null leaves the field empty, which Kubernetes defaults (rendered-count.ts).
-  const nonZero = (value: unknown) => {
-    const count = renderedRolloutCount(value);
-    return count !== undefined && count !== null && !zeroCount(count);
-  };
-  const surge = rolling.maxSurge === undefined ? 1 : rolling.maxSurge;
-  if (!nonZero(rolling.maxUnavailable) || !nonZero(surge)) return {};
-  const key = (name: string) => ['updateStrategy', 'rollingUpdate', name];
-  const given = sourced(key('maxSurge'), undefined, sourced(key('maxUnavailable'), undefined).path);
-  const unavailable = shownValue(rolling.maxUnavailable);
-  return {
-    surgingDaemonSet: {
-      path: given.path,
-      message:
-        `${given.value === undefined ? `is ${unavailable}, and the chart's default maxSurge is 1` : `is ${shownValue(given.value)} with maxUnavailable ${unavailable}`}, ` +
-        'but the API server refuses a DaemonSet rollout with both non-zero ("may not be set when maxUnavailable is non-zero"): ' +
-        `set ${formatPath([...prefix, 'values', ...key('maxSurge')])}: 0`,
-    },
-  };
-}
-
-/**
  * The settings of `config.traefik` as the values generator takes them, but for the per-Service lease
  * name (kube-vip/client-ip.ts derives that from the Services this model finds; traefik/settings.ts adds it).
  * A chart older than the table is refused by its own rule; the model follows the oldest known chart meanwhile.
@@ -181,6 +146,7 @@ export function traefikSettingsWithoutLease(config: ClusterConfig): TraefikValue
   return {
     chartVersion: chartVersionSupport(traefik.chartVersion).error ? OLDEST_CHART.tag.slice(1) : traefik.chartVersion,
     kubeVipVersion: kubeVip.version,
+    k3sVersion: config.k3s.version,
     loadBalancerIPs: traefik.loadBalancerIPs,
     redirectToHttps: traefik.redirectToHttps,
     certResolvers: traefik.certResolvers,
@@ -332,7 +298,10 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
       rendered.push(chartService(extra, at, { ...context, ports: tcp }), chartService(extra, at, udpSide, 'annotationsUDP'));
     } else rendered.push(chartService(extra, at, context));
   }
-  badVips.push(...extraObjectEscapes(user, prefix, chart), ...nonTextAnnotationProblems(user, prefix, values, chartVersion));
+  badVips.push(
+    ...extraObjectEscapes(user, prefix, chart, settings.k3sVersion),
+    ...nonTextAnnotationProblems(user, prefix, values, chartVersion),
+  );
   const kind = sourced<string>(['deployment', 'kind'], 'Deployment');
   // hpa.yaml renders under `if .Values.autoscaling.enabled` (Go truth: 1 or "false" are on too).
   const autoscaling = isMap(values.autoscaling) && goTruthy(values.autoscaling.enabled) ? values.autoscaling : undefined;
@@ -394,7 +363,7 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
     chartFailures: [
       ...chartFailures(values, chartVersion, kind, sourced, ports, prefix),
       ...quotedArgProblems(user, prefix, chart),
-      ...podPortAndVolumeProblems(values, ports, prefix, chart, generated, user),
+      ...podPortAndVolumeProblems(values, ports, prefix, chart, generated, user, settings.k3sVersion),
     ],
     argumentProblems: argumentProblems(user, prefix, settings.chartVersion, (path) => flagValueTold.has(formatPath(path))),
     portRules: portRules(values, flags, ports, chartVersion, sourced),

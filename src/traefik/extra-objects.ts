@@ -1,7 +1,6 @@
 import { identityText, WrittenObject } from '../core/object-identity';
 import { formatPath, Path, Problem } from '../core/problem';
 import { readHelmManifestText } from '../core/manifest-text';
-import { lazyRedactor } from '../core/lazy-redactor';
 import { apiGroup } from '../validate/kinds';
 import { isKubernetesGroup } from '../validate/schemas';
 import { traefikGroupCrd } from '../validate/traefik-crds';
@@ -12,7 +11,7 @@ import {
   traefikCrdProblem,
   traefikPodObjectProblem,
 } from './extra-object-rules';
-import { objectFindings } from './object-judge';
+import { SchemaContext, schemaProblems } from './extra-object-schema';
 import { takeoverProblem } from './extra-object-takeovers';
 import { uncarriedKind } from './extra-object-kinds';
 import { workloadPowerProblems } from './extra-workload-powers';
@@ -29,7 +28,6 @@ import { fileRoutes } from '../ingress/file-routes';
 import { chartCrdTypeProblems } from './chart-crd-objects';
 import type { TraefikChartRules } from './chart-versions';
 import { existingTlsSecretDoor } from '../ingress/tls';
-import { withHelmReading } from '../core/helm-scalars';
 
 type Values = Record<string, unknown>;
 
@@ -108,7 +106,12 @@ function firstClassFor(kind: unknown, apiVersion: unknown, namespace: unknown, n
  * is where the settings live (`traefik` in a config file, nothing in a TraefikHelmChartConfig's props).
  * An item written as text is judged as the objects it reads as (renderedObjects).
  */
-export function extraObjectEscapes(values: Values, prefix: Path, chart: Pick<TraefikChartRules, 'gatewayApi' | 'crdPatterns'>): Problem[] {
+export function extraObjectEscapes(
+  values: Values,
+  prefix: Path,
+  chart: Pick<TraefikChartRules, 'gatewayApi' | 'crdPatterns'>,
+  k3sVersion?: string,
+): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   // Gateway API objects are judged against the CRD bundle of the chart version, as gateway-api.yaml is (none known: every bundle).
   // Every object the items render (a ReferenceGrant for a route's backend may be any of them).
@@ -117,6 +120,7 @@ export function extraObjectEscapes(values: Values, prefix: Path, chart: Pick<Tra
     bundle: chart.gatewayApi.startsWith('v') ? chart.gatewayApi : undefined,
     crdPatterns: chart.crdPatterns,
     objects,
+    k3sVersion,
   };
   return [
     ...items.flatMap((item, i) => {
@@ -322,37 +326,6 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, s
     ...schemaProblems(item, path, schema),
     ...routeGrantProblems(item, path, schema.objects),
   ];
-}
-
-/** What an item's schema check depends on in the deployed chart. */
-interface SchemaContext {
-  /** The Gateway API CRD bundle Gateway API items are judged against (none: every vendored one). */
-  readonly bundle?: string;
-  /** Whether the chart's Traefik CRDs hold the `pattern`s of the vendored ones (TraefikChartRules.crdPatterns). */
-  readonly crdPatterns: boolean;
-  /** Every object the release's extraObjects render. */
-  readonly objects: readonly Values[];
-}
-
-/**
- * The item against the schema and the API server's further rules that `npm run validate` applies to the
- * written manifests (validate/schemas.ts, validate/rules.ts): the manifests hold the item only as chart
- * values text, which that check does not read, and an object the API server refuses fails the whole
- * Traefik release. A message quoting a value of the item is redacted like the item's own secrets.
- */
-function schemaProblems(frozen: Values, path: Path, { bundle, crdPatterns }: SchemaContext): Problem[] {
-  // A plain copy: the validators may annotate what they read, and the config is frozen behind proxies.
-  const item = JSON.parse(JSON.stringify(frozen)) as Values;
-  // A pattern of the vendored CRDs binds only where the deployed chart's CRDs hold it too.
-  const findings = objectFindings(item, [], bundle).filter((finding) => crdPatterns || !finding.traefikCrdPattern);
-  const redacted = lazyRedactor(item); // secrets read for a message only
-  // A Traefik CRD's type verdict yields to the Traefik rules' own on the same key (ingress/route-fields.ts), which say the
-  // fix; the API server rules' findings (a Secret name no Secret can have) stand as they are.
-  return findings.map((finding) => ({
-    ...((finding.traefikCrdType || finding.traefikCrdField || finding.traefikCrdPattern) && { schemaVerdict: true }),
-    path: [...path, ...finding.path],
-    message: `${redacted(withHelmReading(finding.message, frozen, finding.path))} (extraObjects items are applied as written, in the Traefik release, which fails whole if the API server refuses one)`,
-  }));
 }
 
 /** Where Traefik's CRDs name a certificate resolver: an IngressRoute's or IngressRouteTCP's TLS, a TLSStore's generated default. */

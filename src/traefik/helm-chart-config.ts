@@ -10,6 +10,7 @@ import { extraObjectResolverProblems } from './extra-objects';
 import { entrypointResolverProblems } from './resolver-names';
 import { chartVersionSupport, checkTraefikDeployment, replicasWithCertResolversProblem } from './rules';
 import * as format from '../config/formats';
+import * as k3sFormat from '../config/k3s-formats';
 import { kubeVipVersionSupport, serviceVipTextCountProblem } from '../kube-vip/rules';
 import { DEFAULT_CLUSTER_CIDR, KUBE_VIP_VERSION } from '../pins';
 import { gatewayChartProblem, gatewayValuesProblem } from './chart-versions';
@@ -117,6 +118,12 @@ export interface TraefikHelmChartConfigProps {
    * @default - none
    */
   readonly values?: Readonly<Record<string, unknown>>;
+  /**
+   * K3s release of the cluster (`v1.33.1+k3s1`): its Kubernetes decides the pod fields newer than the 1.27 schema that
+   * the values' containers and `extraObjects` may use (native sidecars, `initContainers[].restartPolicy: Always`, from 1.29).
+   * @default - not named: such fields are refused, naming the release that serves them
+   */
+  readonly k3sVersion?: string;
 }
 
 /** The props of a TraefikHelmChartConfig, for the unknown-key check. */
@@ -135,6 +142,7 @@ export const TRAEFIK_HELM_CHART_CONFIG_KEYS: PropsKeys<TraefikHelmChartConfigPro
   leaseName: true,
   gateway: true,
   servicesElection: true,
+  k3sVersion: true,
 };
 
 export interface TraefikCertResolver {
@@ -188,7 +196,8 @@ export class TraefikHelmChartConfig extends Construct {
       .text(['chartVersion'], chartVersion, format.chartVersion)
       .problem(['chartVersion'], chartSupport?.error)
       .text(['kubeVipVersion'], kubeVipVersion, format.version)
-      .problem(['kubeVipVersion'], kubeVipSupport?.error);
+      .problem(['kubeVipVersion'], kubeVipSupport?.error)
+      .text(['k3sVersion'], props.k3sVersion, k3sFormat.k3sVersion);
     const loadBalancerIPs = check.list(['loadBalancerIPs'], props.loadBalancerIPs);
     // As the config's traefik.loadBalancerIPs (64b-6): an empty list is no VIP, and no "leave it out".
     if (Array.isArray(props.loadBalancerIPs) && !props.loadBalancerIPs.length) check.problem(['loadBalancerIPs'], EMPTY_VIP_LIST);

@@ -18,9 +18,10 @@ type Values = Record<string, unknown>;
  * pod-containers.ts the containers the user adds to Traefik's own pods, written as a pod. `skip` names rules (ids of
  * API_SERVER_RULES) the caller applies itself. `item` is a plain copy: the validators may annotate what they read.
  * A Gateway API object is judged against `gatewayApiBundle` (crds/gateway-api/<bundle>/, the chart version's, chart-versions.ts
- * `gatewayApi`), else against every vendored bundle.
+ * `gatewayApi`), else against every vendored bundle. `k3sVersion` (`k3s.version`) decides the fields of releases after
+ * Kubernetes 1.27 (validate/later-fields.ts: native sidecars).
  */
-export function objectFindings(item: Values, skip: readonly string[] = [], gatewayApiBundle?: string): Finding[] {
+export function objectFindings(item: Values, skip: readonly string[] = [], gatewayApiBundle?: string, k3sVersion?: string): Finding[] {
   // A kind of a vendored CRD's group whose own CRD is not vendored (a cert-manager Certificate): not judged by schema.
   const { apiVersion, kind } = item;
   // Loaded only when there is an object to judge: most configs have none, and every synth would load the schema check.
@@ -29,7 +30,7 @@ export function objectFindings(item: Values, skip: readonly string[] = [], gatew
     ...schemaFindings(() => {
       const group = typeof apiVersion === 'string' ? apiGroup(apiVersion) : '';
       const unvendored = group !== '' && typeof kind === 'string' && crdGroups().has(group) && !findCrd(apiVersion as string, kind);
-      return unvendored ? [] : checkSchema(item, gatewayApiBundle);
+      return unvendored ? [] : checkSchema(item, gatewayApiBundle, k3sVersion);
     }),
     ...API_SERVER_RULES.filter((rule) => !skip.includes(rule.id)).flatMap((rule) => rule.check(item, { objects: [item] })),
     // CAP_-prefixed capability names, as in Traefik's own pod (core/capability-name.ts): a domain rule the written manifests get too.

@@ -49,6 +49,7 @@ export function podPortAndVolumeProblems(
   chart: TraefikChartRules,
   generated: Readonly<Record<string, unknown>> = {},
   user: Readonly<Record<string, unknown>> = {},
+  k3sVersion?: string,
 ): Problem[] {
   // `hostNetwork: {{ .Values.hostNetwork }}` in the chart's pod template: Go truth.
   const hostNetwork = goTruthy(values.hostNetwork);
@@ -62,7 +63,7 @@ export function podPortAndVolumeProblems(
     ...podValueTypeProblems(values, prefix, chart),
     ...workloadValueTypeProblems(values, prefix),
     ...capabilityNameProblems(values, prefix),
-    ...podContainerProblems(values, prefix, generated, chart),
+    ...podContainerProblems(values, prefix, generated, chart, k3sVersion),
     ...sidecarProblems(values, prefix, { generated, user }, chart),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork, chart),

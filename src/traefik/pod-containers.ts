@@ -29,7 +29,13 @@ const list = (node: Values, key: string): unknown[] | undefined => (Array.isArra
  * An init container this tool writes itself (`generated`: `volume-permissions` for `traefik.certResolvers`) is not the
  * user's: a name clash with it is reported at the user's container.
  */
-export function podContainerProblems(values: Values, prefix: Path, generated: Values = {}, chart?: OwnRules): Problem[] {
+export function podContainerProblems(
+  values: Values,
+  prefix: Path,
+  generated: Values = {},
+  chart?: OwnRules,
+  k3sVersion?: string,
+): Problem[] {
   const deployment = isMap(values.deployment) ? values.deployment : {};
   const sidecars = list(deployment, 'additionalContainers') ?? [];
   const inits = list(deployment, 'initContainers') ?? [];
@@ -66,7 +72,7 @@ export function podContainerProblems(values: Values, prefix: Path, generated: Va
   const saidOfAffinity = new Set(nodeAffinityProblems(nodeAffinity, ['affinity', 'nodeAffinity']).map(({ path }) => formatPath(path)));
   const findings = [
     // The mounts' volume names and paths: container-mounts.ts, which knows the volumes of Traefik's pod.
-    ...objectFindings(pod, ['volume-mounts', 'unique-container-names', 'pod-security', 'container-fields'])
+    ...objectFindings(pod, ['volume-mounts', 'unique-container-names', 'pod-security', 'container-fields'], undefined, k3sVersion)
       .flatMap((finding) => (finding.path[0] === 'spec' ? [{ ...finding, path: finding.path.slice(1) }] : []))
       .filter((finding) => !saidElsewhere(finding) && !saidOfAffinity.has(formatPath(finding.path))),
     ...duplicateContainerNames(spec, holder).filter(({ path }) => !(path[0] === 'initContainers' && ownInits.has(path[1] as number))),

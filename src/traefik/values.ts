@@ -19,6 +19,12 @@ export interface TraefikValuesSettings {
   /** kube-vip release that announces the VIP. */
   readonly kubeVipVersion: string;
   /**
+   * K3s release of the cluster (`k3s.version`): its Kubernetes decides the pod fields newer than the 1.27 schema that
+   * the user's objects and containers may use (validate/later-fields.ts: native sidecars from 1.29).
+   * @default - not named: such fields are refused, naming the release that serves them
+   */
+  readonly k3sVersion?: string;
+  /**
    * Fixed VIP(s) of the Traefik LoadBalancer Service, at most one per IP family.
    * @default - none: kube-vip-cloud-provider assigns one from its pool
    */

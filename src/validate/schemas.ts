@@ -8,6 +8,7 @@ import { apiGroup, kindEntry, REMOVED_API_VERSIONS } from './kinds';
 import { FieldPath, Finding, isRecord, show } from './paths';
 import { atSecretReference, unshownReference } from './secret-refs';
 import { declaredFields, unknownField } from './unknown-field';
+import { laterFieldVerdict } from './later-fields';
 import { patternMeaning } from './linear-patterns';
 import { quantityFix } from './quantity';
 import { hiddenKeyUnder } from '../core/reference-keys';
@@ -27,9 +28,10 @@ const traefikVerdict = (error: ErrorObject) =>
  * to 1.33), custom resources against their CRD in crds/, Gateway API kinds against the bundle of
  * `gatewayApiBundle` (crds/gateway-api/<bundle>/), or against every vendored bundle when no bundle
  * is named. All are strict: a field the schema does not declare is reported, because the API server
- * would drop it without a word.
+ * would drop it without a word, but for a field a later release serves (later-fields.ts), judged by the Kubernetes
+ * release of `k3sVersion` (`k3s.version`; none: refused, naming the release that serves it).
  */
-export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: string): Finding[] {
+export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: string, k3sVersion?: string): Finding[] {
   const { apiVersion, kind } = object;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
     return (['apiVersion', 'kind'] as const)
@@ -69,7 +71,8 @@ export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: 
   if (crd) return checkCustomResource(object, crd, apiVersion, kind);
 
   const validator = builtInValidator(apiVersion, kind);
-  if (validator) return runStrict(validator, object, `the Kubernetes 1.27 schema of ${kind}`, kindEntry(SCHEMA_GAPS, apiVersion, kind));
+  if (validator)
+    return runStrict(validator, object, `the Kubernetes 1.27 schema of ${kind}`, kindEntry(SCHEMA_GAPS, apiVersion, kind), k3sVersion);
   const group = apiGroup(apiVersion);
   if (isKubernetesGroup(group) || (crdGroups().has(group) && !UNVENDORED_KINDS.get(group)?.has(kind))) {
     return [
@@ -280,7 +283,13 @@ function loadModel(module: string, name: string): Model | undefined {
  * object it read nothing from has a free-form schema (RawExtension, preserve-unknown-fields) and
  * is skipped with all below it.
  */
-function runStrict(validate: ModelValidator, object: object, schemaName: string, declared?: (key: string) => boolean): Finding[] {
+function runStrict(
+  validate: ModelValidator,
+  object: object,
+  schemaName: string,
+  declared?: (key: string) => boolean,
+  k3sVersion?: string,
+): Finding[] {
   const reads = new WeakMap<object, Set<string>>();
   const proxies = new WeakMap<object, object>();
   const track = (value: unknown): unknown => {
@@ -317,9 +326,14 @@ function runStrict(validate: ModelValidator, object: object, schemaName: string,
       const read = reads.get(value);
       if (!read?.size) return;
       for (const [key, child] of Object.entries(value)) {
-        if (read.has(key)) visit(child, [...path, key]);
-        else if (!declared?.(key))
-          findings.push({ path: [...path, key], message: unknownField(schemaName, key, read, hiddenKeyUnder(path, key)) });
+        if (read.has(key) || declared?.(key)) {
+          if (read.has(key)) visit(child, [...path, key]);
+          continue;
+        }
+        // A field of a later release (later-fields.ts): served by the cluster's, or refused with what it needs.
+        const later = laterFieldVerdict(path, key, child, k3sVersion);
+        if (later !== 'served')
+          findings.push(later ?? { path: [...path, key], message: unknownField(schemaName, key, read, hiddenKeyUnder(path, key)) });
       }
     }
   };

@@ -1,0 +1,99 @@
+import { parseK3sVersion } from '../semver';
+import type { FieldPath, Finding } from './paths';
+import { show } from './paths';
+
+/**
+ * A field the vendored Kubernetes 1.27 schemas (kubernetes-models 4.4) lack but a later release serves: `key` of a map
+ * that is an item of `list` (a pod spec's container list), served from Kubernetes 1.`since` with one of `values`.
+ */
+interface LaterField {
+  readonly since: number;
+  readonly list: string;
+  readonly key: string;
+  readonly values: readonly string[];
+  /** What holds the field, and what the field makes of it, for the messages. */
+  readonly holder: string;
+  readonly what: string;
+  /** What an older release does with the field, and what to write instead. */
+  readonly before: string;
+  /** The API server's refusal of another value (function of pkg/apis/core/validation/validation.go). */
+  readonly refusal: string;
+}
+
+/**
+ * Version table, by Kubernetes minor; the API server's rules are kubernetes/kubernetes
+ * pkg/apis/core/validation/validation.go (validateInitContainers, validateContainers).
+ * - 1.29: native sidecars, an init container with `restartPolicy: Always` that keeps running beside the app containers
+ *   (SidecarContainers: alpha and off in 1.28, beta and on by default from 1.29, GA in 1.33: kubernetes/website
+ *   content/en/docs/reference/command-line-tools-reference/feature-gates/SidecarContainers.md); only `Always`
+ *   (validateInitContainerRestartPolicy). An API server with the gate off drops the field.
+ * - 1.35: a restart policy of an app container's own (ContainerRestartRules: alpha and off in 1.34, beta and on by
+ *   default from 1.35: feature-gates/ContainerRestartRules.md, KEP-5307); before it the API server of 1.29 to 1.34
+ *   refuses the key there ("may not be set for non-init containers").
+ */
+const LATER_FIELDS: readonly LaterField[] = [
+  {
+    since: 29,
+    list: 'initContainers',
+    key: 'restartPolicy',
+    values: ['Always'],
+    holder: 'an init container',
+    what: 'a native sidecar (an init container that keeps running beside the app containers)',
+    before: 'an older API server drops it, and the container runs as a plain init container the app containers wait for',
+    refusal: 'validateInitContainerRestartPolicy',
+  },
+  {
+    since: 35,
+    list: 'containers',
+    key: 'restartPolicy',
+    values: ['Always', 'OnFailure', 'Never'],
+    holder: 'an app container',
+    what: "a restart policy of the container's own",
+    before:
+      'the API server of 1.29 to 1.34 refuses it on an app container ("may not be set for non-init containers", validateContainers), ' +
+      'an older one drops it; for a sidecar, move the container to initContainers with restartPolicy Always (Kubernetes 1.29 or newer)',
+    refusal: 'validateContainerRestartPolicy',
+  },
+];
+
+/** The Kubernetes minor of a K3s release tag (`v1.33.1+k3s1`: 33); undefined without one, or for one of another major. */
+function kubernetesMinor(k3sVersion: string | undefined): number | undefined {
+  const version = k3sVersion === undefined ? undefined : parseK3sVersion(k3sVersion);
+  return version?.major === 1 ? version.minor : undefined;
+}
+
+/**
+ * The verdict on `key` (value `value`) of the map at `path`, which the 1.27 schema does not declare, on the cluster of
+ * `k3sVersion` (`k3s.version`; undefined: not named, judged as the oldest supported release): 'served' when that
+ * release takes it, a finding when the table knows the key but the release or the value is refused, and undefined
+ * when the table does not know it (the schema's "not a field" stands).
+ */
+export function laterFieldVerdict(
+  path: FieldPath,
+  key: string,
+  value: unknown,
+  k3sVersion: string | undefined,
+): 'served' | Finding | undefined {
+  const [list, index] = path.slice(-2);
+  const field = LATER_FIELDS.find((row) => typeof index === 'number' && row.list === list && row.key === key);
+  if (!field) return undefined;
+  const at = [...path, key];
+  const allowed = field.values.join(', ');
+  if (typeof value !== 'string' || !field.values.includes(value))
+    return {
+      path: at,
+      message:
+        `is ${show(value)}, but ${field.holder}'s ${key} may only be ${allowed} (Kubernetes 1.${field.since} or newer; the API ` +
+        `server refuses any other value: "Unsupported value", ${field.refusal}): write ${field.values.length > 1 ? 'one of ' : ''}${allowed}, or remove the key`,
+    };
+  const minor = kubernetesMinor(k3sVersion);
+  if (minor !== undefined && minor >= field.since) return 'served';
+  return {
+    path: at,
+    message:
+      `is ${show(value)} on ${field.holder}, which makes ${field.what} and needs Kubernetes 1.${field.since} or newer, but ` +
+      (k3sVersion === undefined ? 'no k3s.version names the release' : `K3s ${k3sVersion} is Kubernetes 1.${minor}`) +
+      ` (this tool judges objects by the Kubernetes 1.27 schema, which lacks the field): set k3s.version to v1.${field.since}.0+k3s1 ` +
+      `or newer, or remove the key (${field.before})`,
+  };
+}

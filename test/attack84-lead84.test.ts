@@ -396,7 +396,7 @@ describe("round 84a: the chart's own keys reach your containers in Traefik's pod
         },
       },
       'deployment.additionalVolumes[0].name',
-      'is "no-service-account-token", the volume this tool mounts over the ServiceAccount token\'s folder in your own containers: give yours another name',
+      'names pod volume "no-service-account-token", the one this tool mounts over the ServiceAccount token\'s folder in your own containers: give yours another name',
     ],
     [
       '84a-6 seccomp Unconfined for the whole pod, beside a sidecar',
@@ -481,5 +481,132 @@ describe("round 84a: the chart's own keys reach your containers in Traefik's pod
   ])('%s passes', (_, values) => {
     const config = withChanges(devConfig(), { traefik: { ...devConfig().traefik, chartVersion: '39.0.7', values } });
     expect(parseConfigText('config/t.yaml', stringify(config)).errors.map(line)).toEqual([]);
+  });
+});
+
+describe('round 84a, second part', () => {
+  const shipper = { name: 'shipper', image: 'fluent/fluent-bit:3.0.0' };
+  const configErrors = (values: object, traefik: object = {}) =>
+    parseConfigText(
+      'config/t.yaml',
+      stringify(withChanges(devConfig(), { traefik: { ...devConfig().traefik, chartVersion: '39.0.7', ...traefik, values } })),
+    ).errors.map(line);
+  it.each<[string, object, string, string]>([
+    [
+      '84a-20 persistence.name takes the reserved name beside a sidecar',
+      { persistence: { enabled: true, name: 'no-service-account-token' }, deployment: { additionalContainers: [shipper] } },
+      'persistence.name',
+      'names pod volume "no-service-account-token"',
+    ],
+    [
+      '84a-20 a volumes[] name that becomes the reserved name (dots as dashes)',
+      {
+        volumes: [{ name: 'no.service-account-token', mountPath: '/x', type: 'configMap' }],
+        deployment: { additionalContainers: [shipper] },
+      },
+      'volumes[0].name',
+      'names pod volume "no-service-account-token"',
+    ],
+    [
+      "84a-21 serviceAccount.name naming K3s' helm-traefik",
+      { serviceAccount: { name: 'helm-traefik' }, rbac: { enabled: false } },
+      'serviceAccount.name',
+      'is "helm-traefik", an account K3s\' helm-controller keeps in kube-system bound to cluster-admin',
+    ],
+    [
+      "84a-17 Rancher's kube-vip mirror as a sidecar",
+      {
+        deployment: {
+          additionalContainers: [{ name: 'j', image: 'rancher/mirrored-kube-vip-kube-vip-iptables:v0.8.7', args: ['manager'] }],
+        },
+      },
+      'deployment.additionalContainers[0].image',
+      'runs kube-vip',
+    ],
+    [
+      "84a-19 a token projected for the API server (k3s audience) is still Traefik's",
+      {
+        deployment: {
+          additionalVolumes: [{ name: 't', projected: { sources: [{ serviceAccountToken: { path: 'token', audience: 'k3s' } }] } }],
+          additionalContainers: [{ ...shipper, volumeMounts: [{ name: 't', mountPath: '/t' }] }],
+        },
+      },
+      'deployment.additionalContainers[0].volumeMounts[0].name',
+      'is "t", a projected ServiceAccount token',
+    ],
+  ])('%s: refused', (_, values, at, expected) => {
+    expect(configErrors(values).join('\n')).toContain(`traefik.values.${at}: ${expected}`);
+  });
+
+  it('84a-20: with the reserved name taken by persistence.name, the tool adds no second volume of it (one line only)', () => {
+    const errors = configErrors({
+      persistence: { enabled: true, name: 'no-service-account-token' },
+      deployment: { additionalContainers: [shipper] },
+    });
+    expect(errors).toHaveLength(1);
+  });
+
+  it.each<[string, object]>([
+    [
+      '84a-13 shareProcessNamespace with the chart EXAMPLES.md volume-permissions init container only',
+      {
+        persistence: { enabled: true },
+        deployment: {
+          shareProcessNamespace: true,
+          initContainers: [
+            {
+              name: 'volume-permissions',
+              image: 'busybox:1.36',
+              command: ['sh', '-c', 'touch /data/acme.json; chmod -v 600 /data/acme.json'],
+              volumeMounts: [{ mountPath: '/data', name: 'data' }],
+            },
+          ],
+        },
+      },
+    ],
+    [
+      '84a-19 a Vault agent with a token projected for vault',
+      {
+        deployment: {
+          additionalVolumes: [
+            {
+              name: 'vault-token',
+              projected: { sources: [{ serviceAccountToken: { path: 'token', audience: 'vault', expirationSeconds: 600 } }] },
+            },
+          ],
+          additionalContainers: [
+            {
+              name: 'vault-agent',
+              image: 'hashicorp/vault:1.17',
+              args: ['agent', '-config=/etc/vault/agent.hcl'],
+              volumeMounts: [{ name: 'vault-token', mountPath: '/var/run/secrets/vault', readOnly: true }],
+            },
+          ],
+        },
+      },
+    ],
+    [
+      "a serviceAccount.name of the user's own that is shipped",
+      {
+        serviceAccount: { name: 'traefik-sa' },
+        extraObjects: [{ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'traefik-sa' } }],
+      },
+    ],
+  ])('%s passes', (_, values) => {
+    expect(configErrors(values)).toEqual([]);
+  });
+
+  it("84a-15: additionalVolumes as a map is one line (the schema's), not one more per sidecar", () => {
+    const errors = configErrors({
+      deployment: { additionalVolumes: { logs: { emptyDir: {} } }, additionalContainers: [shipper, { ...shipper, name: 'b' }] },
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('traefik.values.deployment.additionalVolumes: is a map');
+  });
+
+  it("84a-15: additionalVolumes: null (Helm's none) still gets the empty folder over the token", () => {
+    expect(
+      written({ deployment: { additionalVolumes: null, additionalContainers: [shipper] } }).deployment.additionalContainers[0].volumeMounts,
+    ).toEqual([noTokenMount]);
   });
 });

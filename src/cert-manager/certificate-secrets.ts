@@ -21,36 +21,48 @@ export interface IssuedIngress {
 }
 
 /**
- * 83a-14: a Certificate in extraObjects writes its certificate into `spec.secretName` of its namespace, and cert-manager
- * takes over a Secret of that name if one exists. So it may not name the Secret of an Ingress this tool writes with
- * `tls.issuer` (whose Certificate cert-manager's ingress-shim makes: two Certificates on one Secret overwrite each other),
- * nor one K3s keeps in kube-system. `prefix` is where `extraObjects` stands.
+ * The Secret an item makes a controller write, and the controller: a cert-manager Certificate its `spec.secretName`
+ * (83a-14), an External Secrets ExternalSecret its `spec.target.name`, else its own name (84a-23: `creationPolicy: Merge`
+ * writes keys into an existing Secret, Owner takes one over: external-secrets apis/externalsecrets/v1beta1).
+ */
+function writtenSecret(object: Values): { secret: unknown; at: Path; writer: string } | undefined {
+  const spec = isMap(object.spec) ? object.spec : {};
+  if (isCertManagerKind(object, 'Certificate')) return { secret: spec.secretName, at: ['spec', 'secretName'], writer: 'cert-manager' };
+  const group = typeof object.apiVersion === 'string' ? object.apiVersion.split('/')[0] : '';
+  if (group !== 'external-secrets.io' || object.kind !== 'ExternalSecret') return undefined;
+  const target = isMap(spec.target) ? spec.target : {};
+  if (target.name !== undefined) return { secret: target.name, at: ['spec', 'target', 'name'], writer: 'External Secrets' };
+  return { secret: isMap(object.metadata) ? object.metadata.name : undefined, at: ['metadata', 'name'], writer: 'External Secrets' };
+}
+
+/**
+ * A Certificate or ExternalSecret in extraObjects writes a Secret of its namespace, and takes over one of that name if it
+ * exists. So it may not name the Secret of an Ingress this tool writes with `tls.issuer` (whose Certificate cert-manager's
+ * ingress-shim makes: two writers on one Secret overwrite each other), nor one K3s keeps in kube-system. `prefix` is where
+ * `extraObjects` stands.
  */
 export function certificateSecretProblems(values: Values, prefix: Path, ingresses: readonly IssuedIngress[]): Problem[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   const taken = new Map(ingresses.map(({ name, namespace }) => [`${namespace}/${tlsSecretName(name)}`, name]));
   return items.flatMap((item, i) =>
     renderedObjectsAt(item).flatMap(({ object, at }): Problem[] => {
-      if (!isCertManagerKind(object, 'Certificate')) return [];
-      const secret = isMap(object.spec) ? object.spec.secretName : undefined;
-      if (typeof secret !== 'string') return [];
+      const written = writtenSecret(object);
+      if (!written || typeof written.secret !== 'string') return [];
+      const { secret, writer } = written;
       const metadata = isMap(object.metadata) ? object.metadata : {};
       const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'kube-system';
-      const path: Path = [...prefix, 'extraObjects', i, ...at, 'spec', 'secretName'];
+      const path: Path = [...prefix, 'extraObjects', i, ...at, ...written.at];
       const ingress = taken.get(`${namespace}/${secret}`);
       if (ingress !== undefined)
         return [
           {
             path,
-            message: `is ${show(secret)}, the Secret the Ingress ${namespace}/${ingress}'s certificate is kept in (tls.issuer): two Certificates on one Secret overwrite each other: give it another name`,
+            message: `is ${show(secret)}, the Secret the Ingress ${namespace}/${ingress}'s certificate is kept in (tls.issuer): two writers on one Secret overwrite each other: give it another name`,
           },
         ];
       if (namespace === 'kube-system' && K3S_SECRETS.some((pattern) => pattern.test(secret)))
         return [
-          {
-            path,
-            message: `is ${show(secret)}, a Secret K3s keeps in kube-system, which cert-manager would overwrite: give it another name`,
-          },
+          { path, message: `is ${show(secret)}, a Secret K3s keeps in kube-system, which ${writer} would overwrite: give it another name` },
         ];
       return [];
     }),

@@ -9,6 +9,41 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
 const NO_PROXY_SUBCOMMANDS = new Set(['version', 'healthcheck']);
 
 /**
+ * Programs that run the command after their own options (`nice -n 5 traefik`, `env A=b traefik`, `tini -- traefik`,
+ * 84a-18); `gosu`/`su-exec` take a user first.
+ */
+const WRAPPERS = new Set([
+  'nice',
+  'env',
+  'nohup',
+  'timeout',
+  'setsid',
+  'stdbuf',
+  'ionice',
+  'chrt',
+  'taskset',
+  'tini',
+  'dumb-init',
+  'catatonit',
+  'time',
+]);
+const USER_WRAPPERS = new Set(['gosu', 'su-exec']);
+
+/** A command's words without the wrappers before its program, and their options (flags, `A=b`, counts, durations). */
+function unwrapped(words: readonly string[]): string[] {
+  let rest = [...words];
+  for (;;) {
+    const program = rest[0]?.split('/').pop() ?? '';
+    if (USER_WRAPPERS.has(program)) rest = rest.slice(2);
+    else if (WRAPPERS.has(program)) {
+      rest = rest.slice(1);
+      while (rest.length && (rest[0].startsWith('-') || rest[0].includes('=') || /^\d+(\.\d+)?[smhd]?$/.test(rest[0])))
+        rest = rest.slice(1);
+    } else return rest;
+  }
+}
+
+/**
  * Whether a container of a Traefik image starts Traefik itself. The image's ENTRYPOINT is /entrypoint.sh with CMD
  * `traefik` (traefik/traefik-library-image v3.x entrypoint.sh): a first argument that is a flag (`--providers...`) or
  * a Traefik subcommand runs Traefik, any other command runs as written (`cp /usr/local/bin/traefik /shared`, the chart's
@@ -31,7 +66,7 @@ function startsTraefik(container: Values): boolean {
       .filter((word) => word !== '' && word !== 'exec' && !/(^|\/)entrypoint\.sh$/.test(word));
     // A shell's script: its words after -c are a command line of their own.
     const start = /(^|\/)(ba|da|a)?sh$/.test(words[0] ?? '') && words[1] === '-c' ? 2 : 0;
-    const [first, next] = words.slice(start);
+    const [first, next] = unwrapped(words.slice(start));
     if (first === undefined) continue;
     if (first.startsWith('-') && viaEntrypoint && n === 0) return true;
     if (first.split('/').pop() === 'traefik') return next === undefined || !NO_PROXY_SUBCOMMANDS.has(next);
@@ -50,7 +85,10 @@ export function sidecarProgramProblems(values: Values, prefix: Path): Problem[] 
   const deployment = isMap(values.deployment) ? values.deployment : {};
   return ['additionalContainers', 'initContainers'].flatMap((list) =>
     (Array.isArray(deployment[list]) ? deployment[list] : []).flatMap((container: unknown, i: number): Problem[] => {
-      const found = isMap(container) ? containerProgram(container) : undefined;
+      // A Traefik binary run by another image (copied by an init container, 83a-6, 84a-18) is a second Traefik too.
+      const byCommand =
+        isMap(container) && container.command !== undefined && startsTraefik(container) ? { program: 'traefik' } : undefined;
+      const found = isMap(container) ? (containerProgram(container) ?? byCommand) : undefined;
       if (!isMap(container) || !found || found.program === 'deployer' || (found.program === 'traefik' && !startsTraefik(container)))
         return [];
       const instead = prefix.length ? 'change Traefik through the traefik keys' : 'change Traefik through the TraefikHelmChartConfig props';

@@ -40,12 +40,25 @@ function dashTabs(doc: Document.Parsed, text: string): DashTab[] {
     // tab before the first dash indents (tab-indent.ts says that).
     const lead = /^ *-[ \t-]*/.exec(text.slice(lineStart))?.[0] ?? '';
     if (!lead.includes('\t') || offset >= lineStart + lead.length || tabs.some((tab) => tab.lineStart === lineStart)) continue;
-    const fixed = lead.replaceAll('-\t', '- ').replaceAll('\t', '');
-    const fix = lead.includes('-\t') ? 'write a space there instead of the tab' : 'remove the tab';
+    const { fixed, fix } = spacedLead(lead);
     const dashColumn = lead.indexOf('-');
     tabs.push({ offset: lineStart + lead.indexOf('\t'), lineStart, keyColumn: lead.length, dashColumn, fix, fixedColumn: fixed.length });
   }
   return tabs;
+}
+
+/**
+ * A lead's dashes with the tabs after them fixed, and the words that say how: a run of blanks after a dash loses its tabs
+ * and keeps its spaces, or is one space where it had only tabs (84a-3: `-<TAB><TAB>` is `- `, not `- <TAB>`).
+ */
+function spacedLead(lead: string): { fixed: string; fix: string } {
+  const runs = lead.match(/[ \t]+/g)?.filter((run) => run.includes('\t')) ?? [];
+  const fixed = lead.replace(/[ \t]+/g, (run) => (run.includes(' ') ? run.replaceAll('\t', '') : ' '));
+  const tabs = runs.join('').replaceAll(' ', '').length;
+  const the = tabs === 1 ? 'the tab' : `the ${tabs} tabs`;
+  if (runs.length > 1) return { fixed, fix: `remove ${the} after its dashes, with a space left after each dash` };
+  if (runs[0].includes(' ')) return { fixed, fix: `remove ${the}` };
+  return { fixed, fix: `write ${tabs === 1 ? 'a' : 'one'} space there instead of ${the}` };
 }
 
 /** The offsets of the lines below a list item's first line that belong to it (blank, comments, or indented past its dash). */
@@ -100,8 +113,10 @@ export function besideDashTabs<R extends DashRead>(
     const lines = new Set([tab.lineStart, ...below].map((start) => lineOf(spaced, start)));
     const faulted = read.problems.some((problem) => problem.line !== undefined && lines.has(problem.line));
     if (next === undefined) return [];
-    // Blanked where the spaced reading fails on them; the indentation said where the fix moves the key off them.
-    const blanked = indent !== tab.keyColumn && faulted;
+    // Blanked where the spaced reading fails on them: said by the parser, or (84a-3) standing between the dash and the
+    // key, which no reading takes into the item (the parser stops at the first of several); the indentation said where
+    // the fix moves the key off them.
+    const blanked = indent !== tab.keyColumn && (faulted || indent < tab.keyColumn);
     const advised = indent !== tab.fixedColumn && (blanked || indent === tab.keyColumn);
     return blanked || advised ? [{ tab, below: blanked ? below : [], next, advised }] : [];
   });

@@ -51,6 +51,9 @@ export function tabLinePlace(
       const written = text.slice(lineStart, text.indexOf('\n', lineStart) >>> 0).trimStart();
       const own = LINE_KEY.exec(written)?.[1];
       const dash = /^-(?:[ ]|$)/.test(written);
+      // 84a-10: under a bare dash (`-` alone on its line): the first key of the item that dash starts.
+      const bare = BARE_DASH.exec(line);
+      if (bare && !dash) return bareDashItemPlace(read, start + bare[0].length - 1, own, pathOf, itemStart);
       // Under a key that opens (`servers:`): its list's first item, two spaces in, as the examples write lists.
       if (dash && opens) return { path: [...parent, 0, ...(own ? [own] : [])], spaces: column + 2, within: parent, item: [...parent, 0] };
       const item = dash ? nextItemPlace(read, parent, own, itemStart) : undefined;
@@ -59,6 +62,33 @@ export function tabLinePlace(
     end = start - 1;
   }
   return undefined;
+}
+
+/** A line holding only list dashes (`    -`, `  - -`, maybe a comment): its last dash starts an item on the lines below. */
+const BARE_DASH = /^[ ]*-(?:[ ]+-)*(?=[ ]*(?:#.*)?$)/;
+
+/**
+ * 84a-10: a tab-indented line below a bare dash (at `dash`, an offset of `read`) is the item's first key: its path is
+ * the item's (the dash's list, at the index of the item after the dash), its spaces those of the item's keys below it,
+ * or two past the dash where it has none (as the examples write lists).
+ */
+function bareDashItemPlace(
+  read: string,
+  dash: number,
+  own: string | undefined,
+  pathOf: (offset: number) => Path,
+  itemStart: (path: Path) => number | undefined,
+): TabPlace {
+  const list = pathOf(dash);
+  let index = 0;
+  while ((itemStart([...list, index]) ?? Infinity) < dash) index++;
+  const item = [...list, index];
+  const lineStart = (offset: number) => read.lastIndexOf('\n', offset - 1) + 1;
+  const column = dash - lineStart(dash);
+  // The item's keys, where they stand on a line of their own below the dash (a map's range starts at its first key).
+  const keys = itemStart(item);
+  const below = keys !== undefined && keys > read.indexOf('\n', dash) >>> 0 ? keys - lineStart(keys) : undefined;
+  return { path: own ? [...item, own] : item, spaces: below !== undefined && below > column ? below : column + 2, within: item };
 }
 
 /**

@@ -218,6 +218,8 @@ interface FoundPair {
   readonly key: string;
   readonly first: number;
   readonly inListItem: boolean;
+  /** Written in braces (`{a: 1, a: 2}`): no new item can start inside it. */
+  readonly flow: boolean;
   readonly path: Path;
 }
 
@@ -228,7 +230,7 @@ function findPair(node: unknown, offset: number, path: Path, resolve: Resolve, i
     if (index >= 0) {
       const key = keyText(node.items[index].key, resolve);
       const first = node.items.find((pair) => keyText(pair.key, resolve) === key)!.key as Node;
-      return { map: node, key, first: first.range![0], inListItem, path: [...path, key] };
+      return { map: node, key, first: first.range![0], inListItem, flow: node.flow === true, path: [...path, key] };
     }
     for (const pair of node.items) {
       const found = findPair(pair.value, offset, [...path, keyText(pair.key, resolve)], resolve);
@@ -246,7 +248,8 @@ function findPair(node: unknown, offset: number, path: Path, resolve: Resolve, i
 
 function duplicateKeyMessage(pair: FoundPair, line: string, at: At): string {
   const firstLine = at(pair.first).line;
-  if (pair.inListItem) {
+  // 84a-9: in braces the second key is no new item's first (a new item cannot start inside `{…}`): one is to go.
+  if (pair.inListItem && !pair.flow) {
     return (
       `appears a second time in this list item (first on line ${firstLine}): ` +
       `if a new item starts here, write "- ${line}" at the indentation of the other dashes`

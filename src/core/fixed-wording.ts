@@ -1,5 +1,5 @@
 import { RANKED } from './secret-shapes';
-import { referenceExample, secretAdvice } from './secret-advice';
+import { KUBE_SYSTEM_SECRETS_REASON, referenceExample, secretAdvice } from './secret-advice';
 
 /**
  * 66a-13: the tool's own description of a finding (secret-shapes.ts FINDERS' `what`: `a password in prose right after a
@@ -24,6 +24,7 @@ const remedies = (): string[] => [
     (path) => `; it was taken as a literal value: where it is not the secret, write a reference (${referenceExample(path)}), `,
   ),
   'a placeholder such as `<your-password>` or `REPLACE_ME`, or a value encrypted by SOPS or Ansible Vault',
+  KUBE_SYSTEM_SECRETS_REASON,
 ];
 
 /** The descriptions and remedies, longest first (a longer one holding a shorter is kept whole). */
@@ -33,14 +34,17 @@ const descriptions = (): readonly string[] =>
 
 /** A value as messages print it, JSON-quoted (redact-message.ts QUOTED). */
 const QUOTED = /"(?:[^"\\\n]|\\.)*"/g;
-/** Stands for the n-th kept description while the rest is redacted: no quote, no word a reader takes. */
-const MARK = /\u2983(\d{1,4})\u2984/g;
+/**
+ * Stands for the n-th kept description while the rest is redacted: no quote, no word a reader takes; in angle brackets,
+ * as a placeholder, so that a label before it (`…item makes: K3s keeps`) reads no value there (84a-7).
+ */
+const MARK = /<\u2983(\d{1,4})\u2984>/g;
 
 /** `redact(message)` with every description of a finding outside a quoted value left as written. */
 export function keepingWording(message: string, redact: (text: string) => string): string {
   const kept = descriptions().filter((what) => message.includes(what));
   if (!kept.length || /\u2983|\u2984/.test(message)) return redact(message);
-  const masked = kept.reduce((text, what, n) => text.split(what).join(`\u2983${n}\u2984`), message);
+  const masked = kept.reduce((text, what, n) => text.split(what).join(`<\u2983${n}\u2984>`), message);
   const quoted = [...masked.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]);
   // A description inside a value shown: back as written, for the redactor to judge with the value.
   const judged = masked.replace(MARK, (mark: string, n: string, at: number) =>

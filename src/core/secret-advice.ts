@@ -41,3 +41,11 @@ export function referenceExample(path: Path): string {
  * `urn:k8s:secret:<name>:<key>` in it (traefik/traefik pkg/provider/kubernetes/crd/kubernetes.go loadSecretKeys, 61a-13).
  */
 const inPluginConfig = (keys: readonly string[]): boolean => keys.some((key, i) => key === 'plugin' && keys[i - 1] === 'spec');
+
+/**
+ * Why a pod of kube-system may read only the Secrets the extraObjects items make there (traefik/extra-secret-powers.ts
+ * podSecretProblems, 83a-16): fixed wording (fixed-wording.ts), as after `…item makes:` its "K3s" reads like a
+ * labelled value to the message redactor (84a-7).
+ */
+export const KUBE_SYSTEM_SECRETS_REASON =
+  "K3s keeps its own Secrets there (its serving key, the nodes' passwords, Helm's releases), which any pod of kube-system can read";

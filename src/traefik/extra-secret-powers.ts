@@ -1,5 +1,6 @@
 import type { Path } from '../core/problem';
 import { isMap } from '../core/is-map';
+import { KUBE_SYSTEM_SECRETS_REASON } from '../core/secret-advice';
 import { show } from '../validate/paths';
 import { apiGroup } from '../validate/kinds';
 import { ACCOUNT_RIGHTS, declares, namespaceOf, OWN_ACCOUNT } from './extra-accounts';
@@ -139,8 +140,8 @@ export function podSecretProblems(
       .map(({ at: where, name }) => ({
         at: [...at, ...where],
         message:
-          `is ${show(name)}, a Secret of kube-system that no extraObjects item makes: K3s keeps its own Secrets there (its serving key, ` +
-          `the nodes' passwords, Helm's releases), which any pod of kube-system can read: ${instead}, or declare the Secret in extraObjects`,
+          `is ${show(name)}, a Secret of kube-system that no extraObjects item makes: ${KUBE_SYSTEM_SECRETS_REASON}: ${instead}, ` +
+          'or declare the Secret in extraObjects',
       }))
   );
 }

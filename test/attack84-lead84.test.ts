@@ -154,7 +154,7 @@ describe("83a-21: the user's containers in Traefik's pods get no ServiceAccount 
     for (const said of [cluster, chart]) expect(said).toContain(expected);
   });
 
-  it('83a-6: a second Traefik from a copied binary has no token, and under hostNetwork is refused', () => {
+  it('83a-6: a second Traefik from a copied binary is refused; the copying init container gets no token', () => {
     const values = {
       deployment: {
         additionalVolumes: [{ name: 'shared', emptyDir: {} }],
@@ -177,10 +177,12 @@ describe("83a-21: the user's containers in Traefik's pods get no ServiceAccount 
         ],
       },
     };
-    expect(written(values).deployment.additionalContainers[0].volumeMounts).toContainEqual(noTokenMount);
-    expect(doors({ ...values, hostNetwork: true }).file).toContain(
-      "traefik.values.deployment.additionalContainers[0]: runs in Traefik's pods, on the node's own network",
+    // 84a-18: the copied binary run by another image is read as the second Traefik it is.
+    expect(doors(values).file).toContain(
+      'traefik.values.deployment.additionalContainers[0].image: is "busybox:1.36" in Traefik\'s own pods',
     );
+    const copyOnly = { deployment: { ...values.deployment, additionalContainers: [] } };
+    expect(written(copyOnly).deployment.initContainers[0].volumeMounts).toContainEqual(noTokenMount);
   });
 });
 
@@ -608,5 +610,62 @@ describe('round 84a, second part', () => {
     expect(
       written({ deployment: { additionalVolumes: null, additionalContainers: [shipper] } }).deployment.additionalContainers[0].volumeMounts,
     ).toEqual([noTokenMount]);
+  });
+});
+
+describe('round 84a, third part', () => {
+  const configErrors = (values: object) =>
+    parseConfigText('config/t.yaml', stringify(withChanges(devConfig(), { traefik: { ...devConfig().traefik, values } }))).errors.map(line);
+  const externalSecret = (target: object, name = 'e') => ({
+    apiVersion: 'external-secrets.io/v1beta1',
+    kind: 'ExternalSecret',
+    metadata: { name, namespace: 'kube-system' },
+    spec: { secretStoreRef: { name: 's', kind: 'ClusterSecretStore' }, target, data: [{ secretKey: 'tls.key', remoteRef: { key: 'x' } }] },
+  });
+  it.each<[string, object, string]>([
+    [
+      "84a-23 an ExternalSecret merging into K3s' serving key",
+      externalSecret({ name: 'k3s-serving', creationPolicy: 'Merge' }),
+      'spec.target.name',
+    ],
+    [
+      "84a-23 an ExternalSecret named after a node's password, no target name",
+      externalSecret({}, 'k3s-1.node-password.k3s'),
+      'metadata.name',
+    ],
+  ])('%s: refused', (_, item, at) => {
+    expect(configErrors({ extraObjects: [item] }).join('\n')).toContain(`traefik.values.extraObjects[0].${at}: is "`);
+    expect(configErrors({ extraObjects: [item] }).join('\n')).toContain(
+      'a Secret K3s keeps in kube-system, which External Secrets would overwrite',
+    );
+  });
+  it('84a-23: an ExternalSecret of a name of its own passes', () => {
+    expect(configErrors({ extraObjects: [externalSecret({ name: 'app-db' })] }).join('\n')).not.toContain(
+      'External Secrets would overwrite',
+    );
+  });
+
+  it.each<[string, object]>([
+    [
+      'nice traefik',
+      { name: 'e', image: 'traefik:v3.1', command: ['nice', '-n', '5', 'traefik'], args: ['--providers.kubernetesingress'] },
+    ],
+    ['env traefik', { name: 'e', image: 'traefik:v3.1', command: ['env', 'A=b', 'traefik'] }],
+    [
+      'a copied binary run by busybox',
+      { name: 'e', image: 'busybox:1.36', command: ['/plugins/traefik'], args: ['--providers.kubernetesingress'] },
+    ],
+    ['tini -- traefik', { name: 'e', image: 'traefik:v3.1', command: ['tini', '--', '/usr/local/bin/traefik'] }],
+  ])('84a-18 a second Traefik through %s: refused', (_, container) => {
+    expect(configErrors({ deployment: { additionalContainers: [container] } }).join('\n')).toContain(
+      'traefik.values.deployment.additionalContainers[0].image: is',
+    );
+  });
+  it.each<[string, object]>([
+    ['the binary copied only', { name: 'c', image: 'traefik:v3.1', command: ['cp', '/usr/local/bin/traefik', '/shared/traefik'] }],
+    ['nice of another program', { name: 'c', image: 'busybox:1.36', command: ['nice', '-n', '5', 'sleep', 'infinity'] }],
+    ['traefik version', { name: 'c', image: 'busybox:1.36', command: ['/shared/traefik', 'version'] }],
+  ])('84a-18 neighbour: %s passes', (_, container) => {
+    expect(configErrors({ deployment: { additionalContainers: [container] } })).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { formatPath, type Path, type Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
+import { KUBE_SYSTEM_SECRETS_REASON } from '../core/secret-advice';
 import { show } from '../validate/paths';
 import { confinementProblems } from './extra-pod-confinement';
 import { traefikNamespace } from './extra-object-rules';
@@ -163,8 +164,8 @@ function secretReadProblems(containers: readonly UserContainer[], values: Values
       path: ['volumes', at[1], 'name'],
       message:
         'names a Secret of kube-system that no extraObjects item makes, mounted in a container of your own (the name is not shown: ' +
-        'a password may have been pasted here): K3s keeps its own Secrets there, which any pod of kube-system can read: run the ' +
-        "container in a pod of its own in its application's namespace",
+        `a password may have been pasted here): ${KUBE_SYSTEM_SECRETS_REASON}: run the container in a pod of its own in its ` +
+        "application's namespace",
     })),
   ];
 }

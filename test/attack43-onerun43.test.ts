@@ -176,7 +176,8 @@ describe('40b-7: a problem inside a folded or multi-line quoted extraObjects tex
   /** The reference config with one extraObjects item written as `item` (its lines at 6 spaces). */
   const withItem = (item: string) =>
     DEV_YAML.replace('  redirectToHttps: true\n', `  redirectToHttps: true\n  values:\n    extraObjects:\n${item}`);
-  const object = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: b, namespace: default}', 'data: {n: 5}'];
+  // The key is `x`: Helm reads a text item as YAML 1.1, where a bare `n` is the boolean false (wave 84, 83a-19).
+  const object = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: b, namespace: default}', 'data: {x: 5}'];
   const indented = (lines: string[]) => lines.map((line) => (line ? `        ${line}` : ''));
 
   const quoted = (quote: string, lines: string[]) =>
@@ -192,7 +193,7 @@ describe('40b-7: a problem inside a folded or multi-line quoted extraObjects tex
     expect(errors[0].message).toContain('is 5; the Kubernetes');
     const lines = text.split(/\r?\n/);
     const item0 = lines.findIndex((line) => line.startsWith('      - '));
-    const value = lines.findIndex((line, i) => i >= item0 && /\bn: 5/.test(line));
+    const value = lines.findIndex((line, i) => i >= item0 && /\bx: 5/.test(line));
     const at = { line: errors[0].line, from: lines[errors[0].line! - 1].slice(errors[0].column! - 1) };
     return {
       at,
@@ -207,7 +208,7 @@ describe('40b-7: a problem inside a folded or multi-line quoted extraObjects tex
       'a folded block with a nested map',
       [
         '      - >',
-        ...indented(['apiVersion: v1', '', 'kind: ConfigMap', '', 'metadata: {name: b, namespace: default}', '', 'data:', '  n: 5']),
+        ...indented(['apiVersion: v1', '', 'kind: ConfigMap', '', 'metadata: {name: b, namespace: default}', '', 'data:', '  x: 5']),
       ].join('\n'),
       false,
     ],
@@ -224,7 +225,7 @@ describe('40b-7: a problem inside a folded or multi-line quoted extraObjects tex
     const plain = placeOf(quoted('"', object));
     expect(plain.at).toEqual(plain.value);
     const escaped = placeOf(
-      quoted('"', ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: b, namespace: def\\x61ult}', 'data: {n: 5}']),
+      quoted('"', ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: b, namespace: def\\x61ult}', 'data: {x: 5}']),
     );
     expect(escaped.at).toEqual(escaped.item);
   });

@@ -669,3 +669,26 @@ describe('round 84a, third part', () => {
     expect(configErrors({ deployment: { additionalContainers: [container] } })).toEqual([]);
   });
 });
+
+describe('a key of a text item that Helm reads as another (YAML 1.1) is refused, at every door', () => {
+  const text = (data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: default}\ndata: ${data}\n`;
+  it.each<[string, string, string[]]>([
+    ['n and on', '{n: "5", on: "x"}', ['data.false: is the key "n" as written', 'data.true: is the key "on" as written']],
+    ['Yes', '{Yes: "1"}', ['data.true: is the key "Yes" as written']],
+  ])('%s', (_, data, expected) => {
+    const { file, cluster, chart } = doors({ extraObjects: [text(data)] });
+    for (const said of expected) expect(file).toContain(`traefik.values.extraObjects[0].${said}`);
+    expect(file.split('\n')).toHaveLength(expected.length);
+    for (const door of [cluster, chart]) expect(door).toContain('which Helm reads with sigs.k8s.io/yaml (YAML 1.1)');
+  });
+  it.each<[string, unknown]>([
+    ['quoted keys in a text item', text('{"n": "5", "on": "x"}')],
+    ['other keys in a text item', text('{nn: "5", off_peak: "x"}')],
+    [
+      'the same keys in a map item (read as written)',
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b', namespace: 'default' }, data: { n: '5', on: 'x' } },
+    ],
+  ])('%s passes', (_, item) => {
+    expect(doors({ extraObjects: [item] })).toEqual({ file: '', cluster: '', chart: '' });
+  });
+});

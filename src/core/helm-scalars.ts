@@ -7,6 +7,12 @@ const TAGS: Readonly<Record<string, GoScalarTag>> = Object.fromEntries(
   (['str', 'int', 'float', 'bool', 'null'] as const).map((name) => [`tag:yaml.org,2002:${name}`, name]),
 );
 
+/** A place in a document's data (a path) and the scalar as written there. */
+export interface HelmPlace {
+  readonly path: ReadonlyArray<string | number>;
+  readonly written: string;
+}
+
 /** The scalars of a text Helm reads otherwise than YAML 1.2 does, by the data object (map or list) that holds them. */
 const reread = new WeakMap<object, Map<string | number, string>>();
 
@@ -26,8 +32,9 @@ export function helmRereadAt(container: unknown, key: string | number): string |
  * cannot read as its tag, or a key it cannot make a JSON key of, is left as it is (YAML 1.2 already refuses a tag that
  * does not fit its text; a null key is read as the text "").
  */
-export function asHelmReads(doc: Document.Parsed): { changed: boolean; places: Array<{ path: Array<string | number>; written: string }> } {
-  const places: Array<{ path: Array<string | number>; written: string }> = [];
+export function asHelmReads(doc: Document.Parsed): { changed: boolean; places: HelmPlace[]; keys: HelmPlace[] } {
+  const places: HelmPlace[] = [];
+  const keys: HelmPlace[] = [];
   let changed = false;
   const scalar = (node: Scalar, asKey: boolean): string | number | boolean | null | undefined => {
     const tag = node.tag === undefined ? (node.type === 'PLAIN' ? '' : 'str') : TAGS[node.tag];
@@ -56,7 +63,9 @@ export function asHelmReads(doc: Document.Parsed): { changed: boolean; places: A
     else if (isMap(node))
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
-        if (isScalar(pair.key)) scalar(pair.key, true);
+        const written = isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
+        const renamed = isScalar(pair.key) ? scalar(pair.key, true) : undefined;
+        if (written !== undefined && renamed !== undefined) keys.push({ path: [...path, String(renamed)], written });
         const key = isScalar(pair.key) ? pair.key.value : undefined;
         // A key that is no text nor number (a map as key) is no place a message names.
         if (typeof key !== 'string' && typeof key !== 'number') continue;
@@ -66,11 +75,20 @@ export function asHelmReads(doc: Document.Parsed): { changed: boolean; places: A
       }
   };
   walk(doc.contents);
-  return { changed, places };
+  return { changed, places, keys };
 }
 
-/** Records `places` (asHelmReads) in `data`, the document's data, for helmRereadAt. */
-export function noteRereads(data: unknown, places: ReadonlyArray<{ path: ReadonlyArray<string | number>; written: string }>): void {
+/** The map keys of a document's data that Helm reads as another key (`n:` is `"false"`), by the document's data. */
+const renamedKeys = new WeakMap<object, readonly HelmPlace[]>();
+
+/** The keys of `document` (data read by readHelmManifestText) Helm reads as another: each at its path as Helm names it. */
+export function helmRenamedKeys(document: unknown): readonly HelmPlace[] {
+  return typeof document === 'object' && document !== null ? (renamedKeys.get(document) ?? []) : [];
+}
+
+/** Records `places` and renamed `keys` (asHelmReads) in `data`, the document's data, for helmRereadAt and helmRenamedKeys. */
+export function noteRereads(data: unknown, places: readonly HelmPlace[], keys: readonly HelmPlace[] = []): void {
+  if (keys.length && typeof data === 'object' && data !== null) renamedKeys.set(data, keys);
   for (const { path, written } of places) {
     if (path.length === 0) continue;
     let container: unknown = data;

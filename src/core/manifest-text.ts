@@ -99,7 +99,7 @@ function readManifestTextOnce(text: string, asHelm: boolean): ManifestText {
     }
     const helm = asHelm ? asHelmReads(document.doc) : undefined;
     const data = helm?.changed ? document.doc.toJS({ maxAliasCount: 100 }) : document.data;
-    if (helm) noteRereads(data, helm.places);
+    if (helm) noteRereads(data, helm.places, helm.keys);
     documents.push(data);
   }
   return { documents };

@@ -23,6 +23,7 @@ import { goTruthy } from './go-truth';
 import { isMap } from '../core/is-map';
 import { listItemPaths } from '../core/list-items';
 import { brokenList, inDocument, nonObjectProblems } from './extra-list-shapes';
+import { renamedKeyProblems } from './extra-helm-keys';
 import { chartObjectNameProblems } from './chart-object-names';
 import { fileRoutes } from '../ingress/file-routes';
 import { chartCrdTypeProblems } from './chart-crd-objects';
@@ -127,6 +128,7 @@ export function extraObjectEscapes(
       const path = [...prefix, 'values', 'extraObjects', i];
       return [
         ...nonObjectProblems(item, path),
+        ...renamedKeyProblems(item, path),
         // A broken List is said by nonObjectProblems alone (its fields are no object's).
         ...renderedObjectsAt(item).flatMap(({ object, at, document }) =>
           brokenList(object)

@@ -74,6 +74,13 @@ function startsTraefik(container: Values): boolean {
   return false;
 }
 
+/** Whether a container's own command (not a shell's script) runs a `traefik` binary as a proxy. */
+function runsTraefikBinary(container: Values): boolean {
+  if (container.command === undefined) return false;
+  const [first, next] = unwrapped([...strings(container.command), ...strings(container.args)]);
+  return first?.split('/').pop() === 'traefik' && (next === undefined || !NO_PROXY_SUBCOMMANDS.has(next));
+}
+
 /**
  * 82a-15: the programs the takeover table refuses in an `extraObjects` workload (extra-object-takeovers.ts) among the user's
  * containers of Traefik's own pods (`deployment.additionalContainers` and `initContainers`, rendered as written by the
@@ -85,9 +92,9 @@ export function sidecarProgramProblems(values: Values, prefix: Path): Problem[] 
   const deployment = isMap(values.deployment) ? values.deployment : {};
   return ['additionalContainers', 'initContainers'].flatMap((list) =>
     (Array.isArray(deployment[list]) ? deployment[list] : []).flatMap((container: unknown, i: number): Problem[] => {
-      // A Traefik binary run by another image (copied by an init container, 83a-6, 84a-18) is a second Traefik too.
-      const byCommand =
-        isMap(container) && container.command !== undefined && startsTraefik(container) ? { program: 'traefik' } : undefined;
+      // A Traefik binary run by another image as its command (copied by an init container, 83a-6, 84a-18) is a second
+      // Traefik too; a shell script of another image is not read for it (its text may name anything).
+      const byCommand = isMap(container) && runsTraefikBinary(container) ? { program: 'traefik' } : undefined;
       const found = isMap(container) ? (containerProgram(container) ?? byCommand) : undefined;
       if (!isMap(container) || !found || found.program === 'deployer' || (found.program === 'traefik' && !startsTraefik(container)))
         return [];

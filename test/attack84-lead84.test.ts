@@ -513,7 +513,7 @@ describe('round 84a, second part', () => {
       "84a-21 serviceAccount.name naming K3s' helm-traefik",
       { serviceAccount: { name: 'helm-traefik' }, rbac: { enabled: false } },
       'serviceAccount.name',
-      'is "helm-traefik", an account K3s\' helm-controller keeps in kube-system bound to cluster-admin',
+      'is "helm-traefik", an account kube-system already holds with rights of its own (K3s\' helm-* accounts are cluster-admin',
     ],
     [
       "84a-17 Rancher's kube-vip mirror as a sidecar",
@@ -690,5 +690,47 @@ describe('a key of a text item that Helm reads as another (YAML 1.1) is refused,
     ],
   ])('%s passes', (_, item) => {
     expect(doors({ extraObjects: [item] })).toEqual({ file: '', cluster: '', chart: '' });
+  });
+});
+
+describe('round 84b: accounts kube-system holds, and Secrets K3s keeps', () => {
+  const configErrors = (values: object) =>
+    parseConfigText('config/t.yaml', stringify(withChanges(devConfig(), { traefik: { ...devConfig().traefik, values } }))).errors.map(line);
+  it.each(['clusterrole-aggregation-controller', 'namespace-controller', 'generic-garbage-collector', 'kube-vip', 'coredns'])(
+    '84b-5 serviceAccount.name %s: refused',
+    (name) => {
+      expect(configErrors({ serviceAccount: { name } }).join('\n')).toContain(
+        `traefik.values.serviceAccount.name: is "${name}", an account kube-system already holds with rights of its own`,
+      );
+    },
+  );
+  it('84b-5: an extraObjects pod naming a kube-system controller account it declares is still refused', () => {
+    const errors = configErrors({
+      extraObjects: [
+        { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'namespace-controller' } },
+        {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'p' },
+          spec: { serviceAccountName: 'namespace-controller', containers: [{ name: 'c', image: 'alpine:3.20' }] },
+        },
+      ],
+    });
+    expect(errors.join('\n')).toContain('traefik.values.extraObjects[1].spec.serviceAccountName: is "namespace-controller"');
+  });
+  it.each(['bootstrap-token-abcdef', 'chart-values-traefik'])('84b-3 an ExternalSecret writing %s in kube-system: refused', (name) => {
+    const item = {
+      apiVersion: 'external-secrets.io/v1beta1',
+      kind: 'ExternalSecret',
+      metadata: { name: 'e', namespace: 'kube-system' },
+      spec: {
+        secretStoreRef: { name: 's', kind: 'ClusterSecretStore' },
+        target: { name, creationPolicy: 'Merge' },
+        dataFrom: [{ extract: { key: 'x' } }],
+      },
+    };
+    expect(configErrors({ extraObjects: [item] }).join('\n')).toContain(
+      `spec.target.name: is "${name}", a Secret K3s keeps in kube-system`,
+    );
   });
 });

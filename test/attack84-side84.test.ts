@@ -178,6 +178,47 @@ const ROWS: Array<[string, object, object, [string, string[]] | undefined, strin
     V133,
     ['deployment.additionalContainers[0].restartPolicy', ['may not be set for non-init containers']],
   ],
+  // 84b-1: appArmorProfile by field (AppArmor GA in 1.30).
+  [
+    '84b-1: appArmorProfile RuntimeDefault in a container on K3s v1.33',
+    workload([], [{ name: 'c', image: 'nginx:1.27', securityContext: { appArmorProfile: { type: 'RuntimeDefault' } } }]),
+    V133,
+    undefined,
+  ],
+  [
+    "84b-1: appArmorProfile in a pod's security context on K3s v1.30.0",
+    {
+      extraObjects: [
+        {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'p', namespace: 'apps' },
+          spec: { securityContext: { appArmorProfile: { type: 'RuntimeDefault' } }, containers: [{ name: 'c', image: 'nginx:1.27' }] },
+        },
+      ],
+    },
+    version('v1.30.0+k3s1'),
+    undefined,
+  ],
+  [
+    '84b-1: appArmorProfile on K3s v1.29 (the field is 1.30)',
+    workload([], [{ name: 'c', image: 'nginx:1.27', securityContext: { appArmorProfile: { type: 'RuntimeDefault' } } }]),
+    V129,
+    [`${POD}.containers[0].securityContext.appArmorProfile`, ['Kubernetes 1.30', 'k3sVersion', 'annotation']],
+  ],
+  // 84b-7: a RegularExpression path on an httpRoutes entry's host may outrank it in Traefik.
+  [
+    '84b-7: a RegularExpression path /.* on an httpRoutes host',
+    routes(httpRoute('steal', { path: { type: 'RegularExpression', value: '/.*' } })),
+    gatewayPatch(),
+    ['extraObjects[0].spec.rules[0].matches[0]', ['RegularExpression path', 'httpRoutes[0]', 'use a PathPrefix path']],
+  ],
+  [
+    '84b-7 neighbour: a RegularExpression path on a host of its own passes',
+    routes(httpRoute('own', { path: { type: 'RegularExpression', value: '/.*' } }, ['api.example.com'])),
+    gatewayPatch(),
+    undefined,
+  ],
   [
     'neighbour: a misspelt field beside a sidecar is still unknown',
     workload([shipper({ restartPolicyy: 'Always' })]),

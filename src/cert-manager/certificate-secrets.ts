@@ -9,10 +9,18 @@ type Values = Readonly<Record<string, unknown>>;
 
 /**
  * Secrets of kube-system that K3s itself keeps: the API server's serving certificate and key (`k3s-serving`,
- * k3s-io/k3s pkg/server/cert.go), each node's password (`<node>.node-password.k3s`, pkg/nodepassword) and Helm's release
- * records (`sh.helm.release.v1.<release>.v<n>`, helm/helm pkg/storage/driver/secrets.go).
+ * k3s-io/k3s pkg/server/cert.go), each node's password (`<node>.node-password.k3s`, pkg/nodepassword), Helm's release
+ * records (`sh.helm.release.v1.<release>.v<n>`, helm/helm pkg/storage/driver/secrets.go), helm-controller's values of
+ * each chart (`chart-values-<chart>`, k3s-io/helm-controller pkg/controllers/chart/chart.go, which its install Job runs
+ * with) and the join tokens `k3s token create` makes (`bootstrap-token-<id>`, Kubernetes' bootstrap token Secrets).
  */
-const K3S_SECRETS: readonly RegExp[] = [/^k3s-serving$/, /\.node-password\.k3s$/, /^sh\.helm\.release\.v1\./];
+const K3S_SECRETS: readonly RegExp[] = [
+  /^k3s-serving$/,
+  /\.node-password\.k3s$/,
+  /^sh\.helm\.release\.v1\./,
+  /^chart-values-/,
+  /^bootstrap-token-/,
+];
 
 /** An Ingress this tool writes with a certificate from cert-manager (`tls.issuer`). */
 export interface IssuedIngress {

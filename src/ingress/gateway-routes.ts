@@ -194,6 +194,31 @@ export function gatewayRouteProblems(config: ClusterConfig, gateway: RouteGatewa
             found.set(path.join('.'), { path, message: (narrowed ? narrowedRouteMessage : sameRouteMessage)(host, prefix, first) });
           }
     }
+  // 84b-7: a RegularExpression path on a host an httpRoutes entry routes: Traefik ranks a route by the length of its rule
+  // (traefik/traefik pkg/provider/kubernetes/gateway, the router priority of a match), so a regexp such as `/.*` may outrank the
+  // entry's prefix for every request of the host; Gateway API leaves the regexp's precedence to the implementation.
+  const hostOwners = new Map<string, string>();
+  gateway.routes.forEach((route, n) => {
+    for (const listener of gateway.listeners.filter((l) => listens(l, route.host))) {
+      const key = `${listener.name} ${routeKey(route.host, '')}`;
+      if (!hostOwners.has(key)) hostOwners.set(key, `httpRoutes[${n}]`);
+    }
+  });
+  for (const { item, listeners, hostnames, regexps } of routes)
+    for (const host of hostnames)
+      for (const { prefix, at: keys } of regexps)
+        for (const listener of listeners.filter((l) => listens(l, host))) {
+          const owner = hostOwners.get(`${listener.name} ${routeKey(host, '')}`);
+          const path = at(item, ...keys);
+          if (owner !== undefined && !found.has(path.join('.')))
+            found.set(path.join('.'), {
+              path,
+              message:
+                `host "${host}" is routed by ${owner}, and a RegularExpression path (${JSON.stringify(prefix)}) on it may outrank ` +
+                "the entry's path for all of the host's requests (Traefik ranks routes by the length of their rule): change the host, " +
+                'or use a PathPrefix path',
+            });
+        }
   const errors = [...found.values()];
   // The first Ingress of each host, as gateway/rules.ts names it. A host whose Ingresses all have a certResolver has
   // TLS routers only (RouteOwner.tls, extra-routes.ts): plain HTTP on an HTTP listener never meets them.

@@ -21,14 +21,67 @@ export const namespaceOf = (object: Values): string =>
     : 'kube-system';
 
 /**
+ * The accounts kube-system holds on every K3s server, each bound to rights by K3s or Kubernetes: the controllers'
+ * (K3s runs kube-controller-manager with `use-service-account-credentials`, k3s-io/k3s pkg/daemons/control/server.go;
+ * their roles: kubernetes plugin/pkg/auth/authorizer/rbac/bootstrappolicy/controller_policy.go, v1.33), K3s' packaged
+ * components (k3s-io/k3s manifests/: coredns, local-storage, metrics-server), helm-controller's `helm-<chart>` (bound to
+ * cluster-admin: k3s-io/helm-controller pkg/controllers/chart/chart.go) and this tool's kube-vip ones.
+ */
+const KUBE_SYSTEM_ACCOUNTS: ReadonlySet<string> = new Set([
+  'attachdetach-controller',
+  'bootstrap-signer',
+  'certificate-controller',
+  'clusterrole-aggregation-controller',
+  'cronjob-controller',
+  'daemon-set-controller',
+  'deployment-controller',
+  'disruption-controller',
+  'endpoint-controller',
+  'endpointslice-controller',
+  'endpointslicemirroring-controller',
+  'ephemeral-volume-controller',
+  'expand-controller',
+  'generic-garbage-collector',
+  'horizontal-pod-autoscaler',
+  'job-controller',
+  'legacy-service-account-token-cleaner',
+  'namespace-controller',
+  'node-controller',
+  'persistent-volume-binder',
+  'pod-garbage-collector',
+  'pv-protection-controller',
+  'pvc-protection-controller',
+  'replicaset-controller',
+  'replication-controller',
+  'resourcequota-controller',
+  'root-ca-cert-publisher',
+  'route-controller',
+  'service-account-controller',
+  'service-controller',
+  'statefulset-controller',
+  'token-cleaner',
+  'ttl-after-finished-controller',
+  'ttl-controller',
+  'validatingadmissionpolicy-status-controller',
+  'coredns',
+  'local-path-provisioner-service-account',
+  'metrics-server',
+  'kube-vip',
+  'kube-vip-cloud-controller',
+]);
+
+/** Whether `name` is an account kube-system already holds with rights of its own (KUBE_SYSTEM_ACCOUNTS, `helm-*`). */
+export const kubeSystemAccount = (name: string): boolean => KUBE_SYSTEM_ACCOUNTS.has(name) || name.startsWith('helm-');
+
+/**
  * Accounts with rights whatever the items say: Traefik's own (`serviceAccount.name`, else traefik.fullname, which the
- * chart's ClusterRoleBinding names: templates/rbac/clusterrolebinding.yaml v39.0.7), and K3s' helm-controller accounts
- * in kube-system (`helm-<chart>`, bound to cluster-admin: k3s-io/helm-controller pkg/controllers/chart/chart.go).
+ * chart's ClusterRoleBinding names: templates/rbac/clusterrolebinding.yaml v39.0.7), and those kube-system holds.
  */
 export function privilegedAccount(account: string, values: Values): boolean {
   const named = isMap(values.serviceAccount) ? values.serviceAccount.name : undefined;
   const traefik = typeof named === 'string' && named !== '' ? named : workloadName(values);
-  return account === `${traefikNamespace(values)}/${traefik}` || account.startsWith('kube-system/helm-');
+  const [namespace, name] = account.split('/');
+  return account === `${traefikNamespace(values)}/${traefik}` || (namespace === 'kube-system' && kubeSystemAccount(name));
 }
 
 /** Whether the items declare a core (`v1`) object of `kind` named `name` in `namespace`. */

@@ -5,6 +5,7 @@ import { goTruthy } from './go-truth';
 import { renderedObjects } from './extra-objects';
 import { isMap } from '../core/is-map';
 import { traefikNamespace } from './extra-object-rules';
+import { kubeSystemAccount } from './extra-accounts';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -54,22 +55,23 @@ function serviceAccountWarnings(
 }
 
 /**
- * 84a-21: `serviceAccount.name` naming one of K3s' helm-controller accounts (`kube-system/helm-<chart>`, bound to
- * cluster-admin: k3s-io/helm-controller pkg/controllers/chart/chart.go), which exists already, so Traefik's pods and
- * whatever runs in them (plugins included) act as cluster-admin: refused, as an extraObjects pod naming it is.
+ * 84a-21, 84b-5: `serviceAccount.name` naming an account kube-system already holds with rights (extra-accounts.ts:
+ * K3s' helm-* accounts are cluster-admin, the controllers' hold their controller roles), so Traefik's pods and whatever
+ * runs in them (plugins included) act with them: refused, as an extraObjects pod naming one is.
  */
 function serviceAccountErrors(
   values: Values,
   sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
 ): Problem[] {
   const name = isMap(values.serviceAccount) ? values.serviceAccount.name : undefined;
-  if (typeof name !== 'string' || !name.startsWith('helm-') || traefikNamespace(values) !== 'kube-system') return [];
+  if (typeof name !== 'string' || !kubeSystemAccount(name) || traefikNamespace(values) !== 'kube-system') return [];
   return [
     {
       path: sourced(['serviceAccount', 'name'], name).path,
       message:
-        `is ${shownValue(name)}, an account K3s' helm-controller keeps in kube-system bound to cluster-admin, so Traefik's pods ` +
-        "would act as cluster-admin: remove the key to keep the chart's own account, which holds only Traefik's rights",
+        `is ${shownValue(name)}, an account kube-system already holds with rights of its own (K3s' helm-* accounts are ` +
+        "cluster-admin, the controllers' may escalate roles or delete anything), which Traefik's pods would act with: " +
+        "remove the key to keep the chart's own account, which holds only Traefik's rights",
     },
   ];
 }

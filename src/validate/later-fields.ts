@@ -4,13 +4,14 @@ import { show } from './paths';
 
 /**
  * A field the vendored Kubernetes 1.27 schemas (kubernetes-models 4.4) lack but a later release serves: `key` of a map
- * that is an item of `list` (a pod spec's container list), served from Kubernetes 1.`since` with one of `values`.
+ * that is an item of `list` (a pod spec's container list), or a map named `list` (a security context), served from
+ * Kubernetes 1.`since` with one of `values` (a map's fields are not judged further).
  */
 interface LaterField {
   readonly since: number;
   readonly list: string;
   readonly key: string;
-  readonly values: readonly string[];
+  readonly values?: readonly string[];
   /** What holds the field, and what the field makes of it, for the messages. */
   readonly holder: string;
   readonly what: string;
@@ -27,6 +28,8 @@ interface LaterField {
  *   (SidecarContainers: alpha and off in 1.28, beta and on by default from 1.29, GA in 1.33: kubernetes/website
  *   content/en/docs/reference/command-line-tools-reference/feature-gates/SidecarContainers.md); only `Always`
  *   (validateInitContainerRestartPolicy). An API server with the gate off drops the field.
+ * - 1.30: `appArmorProfile` of a pod's or container's security context (AppArmor: GA in 1.30, kubernetes/website
+ *   content/en/docs/tutorials/security/apparmor.md; before it only the annotation). An older API server drops it.
  * - 1.35: a restart policy of an app container's own (ContainerRestartRules: alpha and off in 1.34, beta and on by
  *   default from 1.35: feature-gates/ContainerRestartRules.md, KEP-5307); before it the API server of 1.29 to 1.34
  *   refuses the key there ("may not be set for non-init containers").
@@ -41,6 +44,15 @@ const LATER_FIELDS: readonly LaterField[] = [
     what: 'a native sidecar (an init container that keeps running beside the app containers)',
     before: 'an older API server drops it, and the container runs as a plain init container the app containers wait for',
     refusal: 'validateInitContainerRestartPolicy',
+  },
+  {
+    since: 30,
+    list: 'securityContext',
+    key: 'appArmorProfile',
+    holder: 'a security context',
+    what: 'an AppArmor profile by field',
+    before: 'an older API server drops it: there, use the annotation container.apparmor.security.beta.kubernetes.io/<container name>',
+    refusal: 'validateAppArmorProfileField',
   },
   {
     since: 35,
@@ -75,11 +87,13 @@ export function laterFieldVerdict(
   k3sVersion: string | undefined,
 ): 'served' | Finding | undefined {
   const [list, index] = path.slice(-2);
-  const field = LATER_FIELDS.find((row) => typeof index === 'number' && row.list === list && row.key === key);
+  const field = LATER_FIELDS.find(
+    (row) => row.key === key && (row.values ? typeof index === 'number' && row.list === list : index === row.list),
+  );
   if (!field) return undefined;
   const at = [...path, key];
-  const allowed = field.values.join(', ');
-  if (typeof value !== 'string' || !field.values.includes(value))
+  const allowed = field.values?.join(', ') ?? '';
+  if (field.values && (typeof value !== 'string' || !field.values.includes(value)))
     return {
       path: at,
       message:
@@ -91,9 +105,10 @@ export function laterFieldVerdict(
   return {
     path: at,
     message:
-      `is ${show(value)} on ${field.holder}, which makes ${field.what} and needs Kubernetes 1.${field.since} or newer, but ` +
-      (k3sVersion === undefined ? 'no k3s.version names the release' : `K3s ${k3sVersion} is Kubernetes 1.${minor}`) +
-      ` (this tool judges objects by the Kubernetes 1.27 schema, which lacks the field): set k3s.version to v1.${field.since}.0+k3s1 ` +
+      `is ${field.values ? show(value) : 'set'} on ${field.holder}, which makes ${field.what} and needs Kubernetes 1.${field.since} or newer, but ` +
+      (k3sVersion === undefined ? 'no k3s.version (k3sVersion) names the release' : `K3s ${k3sVersion} is Kubernetes 1.${minor}`) +
+      ` (this tool judges objects by the Kubernetes 1.27 schema, which lacks the field): set k3s.version (a construct's ` +
+      `k3sVersion prop) to v1.${field.since}.0+k3s1 ` +
       `or newer, or remove the key (${field.before})`,
   };
 }

@@ -86,7 +86,7 @@ const REFUSED: readonly Row[] = [
       'http:\n  routers:\n    r:\n      rule: "Host(`a.example.com`)"\n      service: s\n    r:\n      rule: "Host(`b.example.com`)"\n      service: s\n',
     ),
     CONTENT,
-    /is no clean YAML \(a key written twice, at line 6.*cannot read config\.yml \(read as YAML\) and serves none of its routers/,
+    /is no clean YAML \(a key written twice, on its line 6\).*cannot read config\.yml \(read as YAML\) and serves none of its routers/,
   ],
   [
     '15: the typo entryPoint',

@@ -51,7 +51,7 @@ function dashTabs(doc: Document.Parsed, text: string): DashTab[] {
  * A lead's dashes with the tabs after them fixed, and the words that say how: a run of blanks after a dash loses its tabs
  * and keeps its spaces, or is one space where it had only tabs (84a-3: `-<TAB><TAB>` is `- `, not `- <TAB>`).
  */
-function spacedLead(lead: string): { fixed: string; fix: string } {
+export function spacedLead(lead: string): { fixed: string; fix: string } {
   const runs = lead.match(/[ \t]+/g)?.filter((run) => run.includes('\t')) ?? [];
   const fixed = lead.replace(/[ \t]+/g, (run) => (run.includes(' ') ? run.replaceAll('\t', '') : ' '));
   const tabs = runs.join('').replaceAll(' ', '').length;

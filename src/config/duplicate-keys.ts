@@ -1,4 +1,4 @@
-import type { Document, YAMLMap } from 'yaml';
+import type { Document, Pair, YAMLMap } from 'yaml';
 import { isMap, isNode, isScalar, isSeq, yaml } from '../core/yaml';
 import type { InputProblem } from './yaml-problem';
 
@@ -29,15 +29,23 @@ export function onlyLocalErrors(doc: Document.Parsed, syntax: readonly InputProb
 export function keepLastOfEachKey(doc: Document.Parsed): void {
   eachMapping(doc, (map) => {
     const later = new Set<unknown>();
+    const removed: Pair[] = [];
     // From the end: a scalar key already seen there is written again below, so this pair is the earlier one.
     for (let i = map.items.length - 1; i >= 0; i--) {
       const { key } = map.items[i];
       if (!isScalar(key)) continue;
-      if (later.has(key.value) && !holdsAnchor(map.items[i])) map.items.splice(i, 1);
+      if (later.has(key.value) && !holdsAnchor(map.items[i])) removed.unshift(...map.items.splice(i, 1));
       else later.add(key.value);
     }
+    if (removed.length) earlierPairs.set(map, removed);
   });
 }
+
+/**
+ * The pairs keepLastOfEachKey took out of each mapping, in the text's order: a secret in an earlier value is still
+ * said at its own key path (84a-11), though the data judged holds the last value.
+ */
+export const earlierPairs = new WeakMap<YAMLMap, Pair[]>();
 
 /** Calls `visit` on every mapping of the document once (each before the mappings below it), aliases not followed. */
 export function eachMapping(doc: Document.Parsed, visit: (map: YAMLMap) => void): void {

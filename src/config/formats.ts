@@ -366,9 +366,12 @@ export const labelKey: FormatCheck = (value) => {
   const parts = value.split('/');
   const name = parts[parts.length - 1];
   const prefix = parts.length === 2 ? parts[0] : undefined;
-  if (parts.length <= 2 && name.length > 63) return `${show(value)}: the name after the prefix is ${name.length} characters, at most 63`;
+  // 84a-16: a long name does not hide a bad prefix (one run says both).
+  const badPrefix = prefix !== undefined ? dns1123Subdomain(prefix) : undefined;
+  if (parts.length <= 2 && name.length > 63)
+    return `${show(value)}: the name after the prefix is ${name.length} characters, at most 63${badPrefix ? `; its prefix: ${badPrefix}` : ''}`;
   const nameOk = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
-  if (parts.length > 2 || !nameOk || (prefix !== undefined && dns1123Subdomain(prefix))) {
+  if (parts.length > 2 || !nameOk || badPrefix) {
     return `${show(value)} is not a valid key: expected an optional DNS prefix and one "/", then at most 63 letters, digits, '-', '_' or '.' that begin and end with a letter or digit, e.g. "app.kubernetes.io/name"`;
   }
   return undefined;
@@ -379,6 +382,15 @@ export const labelValue: FormatCheck = (value) =>
   (value === '' || /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(value)
     ? undefined
     : `${show(value)} is not a valid label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`);
+
+/**
+ * A label (`key: value` of a map of labels or a selector's matchLabels): what is wrong with its key and with its value,
+ * both in one line (84a-16: a bad key hid its bad value until the next run); a value that is no text is another rule's.
+ */
+export function labelProblem(key: string, value: unknown, valueCheck: FormatCheck = labelValue): string | undefined {
+  const problems = [labelKey(key), typeof value === 'string' ? valueCheck(value) : undefined].filter((p) => p !== undefined);
+  return problems.length ? problems.join('; ') : undefined;
+}
 
 const IP = '[0-9A-Fa-f:.]+';
 /**

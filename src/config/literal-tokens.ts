@@ -6,6 +6,7 @@ import { K3S_TOKEN, mayBeEncodedKey } from '../core/secret-shapes';
 import { isCiphertextShaped, isSealedSecretKind, sealedCiphertext } from '../core/sealed-secrets';
 import { secretAdvice } from '../core/secret-advice';
 import { refersToSecret } from '../core/secret-references';
+import { earlierPairs } from './duplicate-keys';
 
 /** A literal token (key or value), found before the schema runs: `offset` locates a match in the text. */
 export type TokenProblem = Problem & { readonly offset?: number; readonly unknownKey?: string };
@@ -66,7 +67,9 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
     if (isMap(node)) {
       const spec = isSealedSecretKind(node.get('kind'), node.get('apiVersion')) ? node.get('spec') : undefined;
       if (isMap(spec)) sealed.add(spec.get('encryptedData', true));
-      for (const pair of node.items) {
+      // A key written twice: the earlier values are the text's too, at the same key path (84a-11).
+      const earlier = earlierPairs.get(node) ?? [];
+      for (const pair of [...earlier, ...node.items]) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         place(pair.key, [...path, key]);
@@ -81,8 +84,10 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
         if (TOKEN_KEY.test(key) && !notAToken()) {
           // A map or list there is said at each value it holds (`token.value`), the one taken for the token (67a-19).
           const leaves = leavesOf(pair.value, [...path, key]);
-          if (!leaves.length) problems.push({ path: [...path, key], unknownKey: key, message: tokenKeyMessage(path, key, value) });
-          for (const leaf of leaves) problems.push({ path: leaf.path, message: tokenKeyMessage(path, key, leaf.value) });
+          // An earlier pair's is said at its own key: its path is the last pair's, where the problems without `offset` stand.
+          const own = earlier.includes(pair) ? { offset: pair.key.range?.[0] } : {};
+          if (!leaves.length) problems.push({ path: [...path, key], unknownKey: key, message: tokenKeyMessage(path, key, value), ...own });
+          for (const leaf of leaves) problems.push({ path: leaf.path, message: tokenKeyMessage(path, key, leaf.value), ...own });
           const range = (pair.value as Node | null)?.range;
           if (range) for (let i = range[0]; i < range[1]; i++) reported.add(i);
         } else visit(pair.value, [...path, key]);
@@ -94,6 +99,7 @@ export function literalTokens(doc: Document, text: string): TokenProblem[] {
       });
   };
   visit(doc.contents, []);
+  scalars.sort((a, b) => a.range[0] - b.range[0]);
   for (const match of text.matchAll(SECURE_TOKEN)) {
     if (reported.has(match.index)) continue;
     // In a comment, or anywhere no scalar is: the file's line alone.
@@ -122,7 +128,7 @@ function mapData(doc: Document, map: Node): unknown {
   }
 }
 
-/** The scalar whose range holds `offset`: scalars are met in the text's order and never overlap (a binary search). */
+/** The scalar whose range holds `offset`: scalars, sorted by where they start, never overlap (a binary search). */
 function scalarHolding<T extends { range: readonly number[] }>(scalars: readonly T[], offset: number): T | undefined {
   let low = 0;
   let high = scalars.length - 1;

@@ -28,6 +28,7 @@ import { onceEach, shownKeyPaths } from './shown-key-path';
 import { standsAtKey, writtenPlace } from '../core/problem-places';
 import { numberAsWritten } from './numbers-as-written';
 import { foreignFile, listFile } from './foreign-file';
+import { earlierValueSecrets } from './earlier-values';
 import { isTextNode, offsetInText, textIndexOffset, textLineOffset, textPathOffset } from './text-item-offset';
 
 /** A problem found in a config file, with where it is. */
@@ -265,6 +266,9 @@ export function parseConfigText(file: string, written: string): { config?: Clust
   );
   // Only a `token:` key's own findings give way: a text's other lines holding secrets are still said (45a-19).
   const tokenKeys = new Set(tokens.map((t) => formatPath(t.offset === undefined ? t.path : [])));
+  // 84a-11: a secret in the earlier value of a key written twice, beside the duplicate-key line (a token's said above).
+  const earlierSecrets = earlierValueSecrets(doc!, new Set(tokens.map((t) => formatPath(t.path))));
+  secrets.push(...earlierSecrets.map((s) => s.value));
 
   const { config, errors, warnings } = validateClusterConfig(
     data,
@@ -289,6 +293,7 @@ export function parseConfigText(file: string, written: string): { config?: Clust
     ...yamlErrors.filter((e) => !(isToken(e) && tokenErrors.some((t) => formatPath(t.path) === formatPath(e.path)))),
     ...errors.filter((e) => (!tokenKeys.has(formatPath(e.path)) || unknownChartKey(e)) && !repeated(e) && !explained(e)).map(locate),
     ...tokenErrors.filter((_, i) => !inText(tokens[i].offset)),
+    ...earlierSecrets.map(({ offset, problem }) => ({ file, ...at(offset), ...problem, path: dataPath(problem.path) })),
     ...valuesNamedByComments(doc!).map(locate),
     ...commented.errors.filter((e) => !tokenErrors.some((t) => t.line === e.line)),
   ];

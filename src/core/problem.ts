@@ -193,10 +193,20 @@ export const keyText = (key: string): string => (key.length > QUOTED_TEXT_MAX ? 
 
 /**
  * A key of a key path, as every message shows it (a config file's, formatDiagnostic, and a construct's,
- * K3sVipValidationError): named by its size over 80 characters (the line and column, or the props, find it), else as
+ * K3sVipValidationError): over 80 characters shown by its start or named by its size (PREFIXED_NAME), else as
  * it is, for formatPath to quote (`values[""]`, not `values.:`, 71d-7).
  */
-export const pathKeyText = (key: string): string => (key.length > QUOTED_TEXT_MAX ? keyText(key) : key);
+export const pathKeyText = (key: string): string =>
+  key.length <= QUOTED_TEXT_MAX ? key : PREFIXED_NAME.test(key) ? `${key.slice(0, SHOWN_KEY_START)}…` : keyText(key);
+
+/**
+ * A label or annotation key's form (`example.com/name`: a dotted prefix, one "/", a name), which no token or password
+ * has: a long one is shown by its start, bracketed as any such key (`matchLabels["example.com/aaaa…"]`), so a user finds
+ * it (84a-16); any other long key by its size, as a start cut anywhere could show part of a secret.
+ */
+const PREFIXED_NAME = /^[A-Za-z0-9][\w-]*(?:\.[\w-]+)+\/[\w.-]+$/;
+/** As many characters as a long value's quote shows (config/shown-values.ts). */
+const SHOWN_KEY_START = 60;
 
 /**
  * A value the user wrote, for a message: a text as quotedText has it (a secret-shaped one is redacted by the last guard,

@@ -8,6 +8,7 @@ import { unknownFileServiceFields } from './file-service-fields';
 import { droppedRootKeys, unknownFileConfigFields } from './file-config-fields';
 import type { Deployed } from './traefik-service-fields';
 import { runningTraefik } from './file-provider-release';
+import { spacedLead } from '../config/dash-tab';
 import { fileValueTypeProblems, type FileValueProblem } from './file-value-types';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -42,6 +43,8 @@ export interface FileText {
   readonly path: Path;
   readonly file: string;
   readonly refused?: string;
+  /** What to write instead, when `refused` says one thing to mend (a tab after a list dash). */
+  readonly fix?: string;
   /** Where in the text the problem that makes it `refused` stands (an offset into it), when one place says it. */
   readonly at?: number;
   /** A TOML text that names routers: Traefik reads and serves them, and this tool cannot judge their rules (59b-4). */
@@ -107,6 +110,25 @@ const shownKey = (key: string): string => (/^[A-Za-z][A-Za-z0-9_-]{0,23}$/.test(
 /** Parse errors Go's YAML decoder (gopkg.in/yaml.v3, paerser file/file.go) fails on too; tags and merge keys it reads. */
 const FAILS = /a key written twice|a syntax error|a tab as indentation/;
 
+/**
+ * Why a text is refused: where the problem stands in the config (`offset`), it names the text's line as other problems
+ * inside a text do ("on its line 8"), not a second line and column (84a-22); a tab after a list dash is said as the
+ * config's own is (config/dash-tab.ts), with what to write.
+ */
+function textRefusal(text: string, why: string, offset: number | undefined): { refused: string; fix?: string } {
+  const refused = why.replace(/^does not parse cleanly as YAML/, 'is no clean YAML');
+  if (offset === undefined) return { refused };
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const line = `on its line ${text.slice(0, lineStart).split('\n').length}`;
+  const lead = /^ *-[ \t-]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  if (why.includes('a tab as indentation') && lead.includes('\t') && offset < lineStart + lead.length)
+    return {
+      refused: `has a tab after a list dash ("-") ${line}, where YAML needs a space before the item's key`,
+      fix: spacedLead(lead).fix,
+    };
+  return { refused: refused.replace(/, at line \d+, column \d+\)$/, `, ${line})`) };
+}
+
 /** The routers of a file provider's dynamic configuration (text or map), as Traefik decodes it as YAML. */
 function dynamicRoutes(
   content: unknown,
@@ -133,7 +155,7 @@ function dynamicRoutes(
         text: {
           path,
           file,
-          ...(fails && { refused: read.unjudgeable.replace(/^does not parse cleanly as YAML/, 'is no clean YAML') }),
+          ...(fails && textRefusal(document, read.unjudgeable, read.offset)),
           ...(fails && read.offset !== undefined && { at: read.offset }),
         },
       };

@@ -125,7 +125,7 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     };
     byText.set(key, [...(byText.get(key) ?? []), problem]);
   };
-  for (const { path, file: name, refused, tomlRouters, dropped, at } of file.texts) {
+  for (const { path, file: name, refused, fix, tomlRouters, dropped, at } of file.texts) {
     // Round 68: a misspelt section loads nothing, without a word from Traefik.
     if (dropped)
       add(
@@ -143,7 +143,7 @@ export function routeObjectProblems(values: Values, prefix: Path, chartVersion: 
     else if (refused)
       add(
         path,
-        `${refused}, so Traefik's file provider cannot read ${name} (read as ${/\.toml$/i.test(name) ? 'TOML' : 'YAML'}) and serves none of its routers: ${FIX_FILE}`,
+        `${refused}, so Traefik's file provider cannot read ${name} (read as ${/\.toml$/i.test(name) ? 'TOML' : 'YAML'}) and serves none of its routers: ${fix ?? FIX_FILE}`,
         undefined,
         undefined,
         at,

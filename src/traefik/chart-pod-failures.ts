@@ -4,7 +4,7 @@ import { compareVersions, parseVersion, Version } from '../semver';
 import type { Entrypoint } from './entrypoints';
 import { goTruthy as truthy } from './go-truth';
 import { sprigInt } from './sprig-int';
-import { labelKey, labelValue } from '../config/formats';
+import { labelProblem } from '../config/formats';
 import { gatewayFailures } from './chart-gateway-failures';
 import { localPluginFailures, rbacFailures } from './chart-rbac-failures';
 import { isMap } from '../core/is-map';
@@ -222,7 +222,7 @@ function nodeSelectorFailures(values: Values, sourced: Source): Problem[] {
     const path = sourced(['nodeSelector', key], undefined).path;
     const refused = "so the API server refuses Traefik's pods and the whole Traefik release fails";
     if (typeof value === 'string') {
-      const problem = labelKey(key) ?? labelValue(value);
+      const problem = labelProblem(key, value);
       return problem ? [{ path, message: `${problem} (Kubernetes ValidateLabels on a pod's nodeSelector), ${refused}` }] : [];
     }
     const scalar = value !== null && typeof value !== 'object';

@@ -1,4 +1,4 @@
-import { dns1123Label, labelKey, labelValue } from '../config/formats';
+import { dns1123Label, labelKey, labelProblem, labelValue } from '../config/formats';
 import { FieldPath, Finding, isRecord, show } from './paths';
 
 type Node = Record<string, unknown>;
@@ -176,7 +176,7 @@ function labelSelectorProblems(selector: unknown, at: FieldPath): Finding[] {
   const findings: Finding[] = [];
   const matchLabels = isRecord(selector.matchLabels) ? selector.matchLabels : {};
   for (const [key, value] of Object.entries(matchLabels)) {
-    const problem = labelKey(key) ?? (typeof value === 'string' ? labelValue(value) : undefined);
+    const problem = labelProblem(key, value);
     if (problem) findings.push({ path: [...at, 'matchLabels', key], message: `is not a valid label, ${REFUSED}: ${problem}` });
   }
   items(selector.matchExpressions).forEach((requirement, j) => {

@@ -4,6 +4,7 @@ import {
   dns1123Subdomain,
   FormatCheck,
   labelKey,
+  labelProblem,
   labelValue as labelValueCheck,
   secretKey,
 } from '../config/formats';
@@ -198,7 +199,7 @@ function checkLabels(object: KubeObject): Finding[] {
   for (const { path, value } of labelMaps) {
     if (!isRecord(value)) continue;
     for (const [key, labelValue] of Object.entries(value)) {
-      const problem = labelKey(key) ?? (typeof labelValue === 'string' ? labelValueCheck(labelValue) : undefined);
+      const problem = labelProblem(key, labelValue, labelValueCheck);
       if (problem) findings.push({ path: [...path, key], message: `is not a valid label: ${problem}` });
     }
   }

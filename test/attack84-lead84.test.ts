@@ -1,4 +1,6 @@
 import { App, Chart } from 'cdk8s';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
 import { K3sVipCluster, TraefikHelmChartConfig } from '../src/index';
@@ -732,5 +734,22 @@ describe('round 84b: accounts kube-system holds, and Secrets K3s keeps', () => {
     expect(configErrors({ extraObjects: [item] }).join('\n')).toContain(
       `spec.target.name: is "${name}", a Secret K3s keeps in kube-system`,
     );
+  });
+});
+
+describe('84b-8: a mount over the token folder is refused beside httpRoutes too', () => {
+  const gatewayOnly = (values: object) => {
+    const config = parse(readFileSync(join(__dirname, '..', 'config', 'examples', 'gateway.yaml'), 'utf8'));
+    delete config.ingresses;
+    config.traefik = { ...config.traefik, values };
+    return parseConfigText('config/t.yaml', stringify(config)).errors.map(line);
+  };
+  it('persistence.path over the folder', () => {
+    expect(gatewayOnly({ persistence: { enabled: true, path: TOKEN } }).join('\n')).toContain(
+      "traefik.values.persistence.path: mounts a volume over /var/run/secrets/kubernetes.io/serviceaccount, so Traefik's API client has no token",
+    );
+  });
+  it('a mount elsewhere passes', () => {
+    expect(gatewayOnly({ persistence: { enabled: true, path: '/data' } })).toEqual([]);
   });
 });

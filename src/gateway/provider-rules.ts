@@ -6,6 +6,8 @@ import { providerWatch } from '../traefik/provider-watch';
 import { goTruthy } from '../traefik/go-truth';
 import { GATEWAY_NAMESPACE } from './model';
 import { isMap } from '../core/is-map';
+import { SERVICE_ACCOUNT_DIR, tokenFolderMounts } from '../traefik/api-client-env';
+import { chartRulesOf } from '../traefik/chart-versions';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -65,6 +67,13 @@ export function checkGatewayProvider(use: GatewayUse, prefix: Path, error: Repor
   const { disabled: off, namespaces, labelSelector: selector } = providerWatch(merged, flags, prefix, 'kubernetesGateway');
   if (off) error(off, `turns Traefik's Gateway API provider off, so Traefik ignores ${uses}: remove it`);
   checkGatewayRbac(merged, prefix, uses, error);
+  // 84b-8: a mount over the token's folder leaves the Gateway provider no token, as it does the Ingress provider.
+  for (const mount of tokenFolderMounts(merged, prefix, chartRulesOf(use.chartVersion).localPlugins))
+    error(
+      mount.path,
+      `mounts a volume over ${mount.inside ? `${SERVICE_ACCOUNT_DIR}/${mount.inside}, inside the ServiceAccount token's volume` : SERVICE_ACCOUNT_DIR}, ` +
+        `so Traefik's API client has no token (or CA) and may not read GatewayClasses, Gateways nor HTTPRoutes, so Traefik ignores ${uses}: mount it elsewhere`,
+    );
   if (namespaces) {
     const needed = [GATEWAY_NAMESPACE, ...(use.routeNamespaces ?? [])];
     const missing = [...new Set(needed)].filter((ns) => !namespaces.value.includes(ns));

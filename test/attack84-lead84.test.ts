@@ -753,3 +753,22 @@ describe('84b-8: a mount over the token folder is refused beside httpRoutes too'
     expect(gatewayOnly({ persistence: { enabled: true, path: '/data' } })).toEqual([]);
   });
 });
+
+describe('84b-10: a text item is held to the entry bound a map item is', () => {
+  const cm = (data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm, namespace: web}\ndata: {${data}}\n`;
+  it.each<[string, string, string]>([
+    ['a mapping of 1001 entries', cm([...Array(1001).keys()].map((i) => `k${i}: "v"`).join(', ')), 'holds a mapping of 1001 entries'],
+    [
+      '1001 documents',
+      [...Array(1001).keys()].map((i) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}, namespace: web}`).join('\n---\n'),
+      'holds 1001 documents',
+    ],
+  ])('%s: refused, with the split to write', (_, text, expected) => {
+    const { file } = doors({ extraObjects: [text] });
+    expect(file).toContain(`traefik.values.extraObjects[0]: is text that ${expected}`);
+    expect(file).toContain('split it into items of their own');
+  });
+  it('1000 entries pass', () => {
+    expect(doors({ extraObjects: [cm([...Array(1000).keys()].map((i) => `k${i}: "v"`).join(', '))] }).file).toBe('');
+  });
+});

@@ -2,7 +2,9 @@ import type { CST, Document, LineCounter } from 'yaml';
 import type { Path } from '../core/problem';
 import { mayQuote } from '../core/quotable';
 import { isMap, isScalar, yaml } from '../core/yaml';
-import { lexedTooDeep } from '../core/yaml-depth';
+import { lexedTooDeep, MAX_ENTRIES } from '../core/yaml-depth';
+
+export { MAX_ENTRIES };
 import { atOrUnderAny } from '../core/dropped';
 import { addDuplicateKeyErrors } from '../core/duplicate-key-errors';
 import { isSecretKey, redact, REDACTED } from '../core/secrets';
@@ -36,8 +38,6 @@ export const MAX_FILE_BYTES = 1024 * 1024;
  * and keeps the recursive readers (YAML composer, schema, rules) far from the JavaScript stack limit.
  */
 export const MAX_DEPTH = 32;
-/** A cluster has tens of Ingresses, not thousands; the bound also caps the pairwise checks (duplicate VIPs, routes). */
-export const MAX_ENTRIES = 1000;
 
 export interface YamlInput {
   /** The parsed document, for locating later problems; absent when the input could not be parsed safely. */

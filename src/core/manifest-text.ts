@@ -1,8 +1,8 @@
 import type { Document, LineCounter } from 'yaml';
-import { isAlias, isNode, isScalar, yaml } from './yaml';
+import { isAlias, isNode, isScalar, isSeq, yaml } from './yaml';
 import { judgedOnce } from './secrets-memo';
 import { readYamlDocuments, YamlRead } from './yaml-documents';
-import { TOO_DEEP_YAML } from './yaml-depth';
+import { MAX_ENTRIES, TOO_DEEP_YAML } from './yaml-depth';
 import { asHelmReads, noteRereads } from './helm-scalars';
 
 /**
@@ -36,6 +36,8 @@ export interface ManifestText {
   readonly unjudgeable?: string;
   /** Where in the text the parser's problem stands, when `unjudgeable` names one (a config places it there: 80a-14). */
   readonly offset?: number;
+  /** Whether the text is unjudgeable for its size alone (MAX_ENTRIES): written as a map it would be refused too. */
+  readonly tooLarge?: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ function isMergeKey(key: unknown, doc: Document.Parsed): boolean {
 }
 
 /** Why one parsed document cannot be judged (and where, for a parser's problem), or undefined. */
-function uncleanDocument(doc: Document.Parsed, lines: LineCounter): { why: string; offset?: number } | undefined {
+function uncleanDocument(doc: Document.Parsed, lines: LineCounter): { why: string; offset?: number; tooLarge?: boolean } | undefined {
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const offset = problem.pos[0];
@@ -57,8 +59,17 @@ function uncleanDocument(doc: Document.Parsed, lines: LineCounter): { why: strin
     return { why: `does not parse cleanly as YAML (${WHAT[problem.code] ?? 'a syntax error'}, at line ${line}, column ${col})`, offset };
   }
   let found: string | undefined;
+  let tooLarge = false;
   const stop = (why: string) => ((found = why), yaml.visit.BREAK);
   yaml.visit(doc, {
+    // 84b-10: the bound a config's own mappings and lists are held to (config/yaml-input.ts).
+    Collection: (_, node) =>
+      node.items.length > MAX_ENTRIES
+        ? ((tooLarge = true),
+          stop(
+            `holds a ${isSeq(node) ? 'list' : 'mapping'} of ${node.items.length} entries, more than the ${MAX_ENTRIES} a config's own may hold`,
+          ))
+        : undefined,
     Pair: (_, pair) =>
       isMergeKey(pair.key, doc) ? stop('holds a YAML merge key (<<), which Helm applies and this tool does not') : undefined,
     Node: (_, node) =>
@@ -66,7 +77,7 @@ function uncleanDocument(doc: Document.Parsed, lines: LineCounter): { why: strin
         ? stop('holds a YAML tag other than !!str, !!int, !!float, !!bool, !!null, !!map or !!seq')
         : undefined,
   });
-  return found === undefined ? undefined : { why: found };
+  return found === undefined ? undefined : { why: found, ...((tooLarge as boolean) ? { tooLarge: true } : {}) };
 }
 
 /**
@@ -91,9 +102,21 @@ function readManifestTextOnce(text: string, asHelm: boolean): ManifestText {
     return { documents: [], unjudgeable: 'does not parse as YAML' };
   }
   const documents: unknown[] = [];
+  if (read.documents.length > MAX_ENTRIES)
+    return {
+      documents: [],
+      unjudgeable: `holds ${read.documents.length} documents, more than the ${MAX_ENTRIES} items extraObjects may hold`,
+      tooLarge: true,
+    };
   for (const document of read.documents) {
     const unclean = uncleanDocument(document.doc, read.lines);
-    if (unclean) return { documents: [], unjudgeable: unclean.why, ...(unclean.offset !== undefined && { offset: unclean.offset }) };
+    if (unclean)
+      return {
+        documents: [],
+        unjudgeable: unclean.why,
+        ...(unclean.offset !== undefined && { offset: unclean.offset }),
+        ...(unclean.tooLarge && { tooLarge: true }),
+      };
     if (document.error) {
       return { documents: [], unjudgeable: 'does not parse cleanly as YAML (an alias without its anchor, or too many aliases)' };
     }

@@ -120,7 +120,9 @@ export function templatedKindProblem(text: string, path: Path, key = false): str
 function unjudgeableTextProblem(text: string, path: Path): string | undefined {
   const rest = chartValuesPath(path);
   if (!rest || rest.length !== 2 || rest[0] !== 'extraObjects' || typeof rest[1] !== 'number') return undefined;
-  const { unjudgeable } = readManifestText(text);
+  const { unjudgeable, tooLarge } = readManifestText(text);
+  if (tooLarge)
+    return `is text that ${unjudgeable}, which this tool does not read: split it into items of their own, each within the bound`;
   return unjudgeable && `is text that ${unjudgeable}, ${UNJUDGEABLE} as a map`;
 }
 

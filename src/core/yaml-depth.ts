@@ -9,6 +9,12 @@ import type * as YamlPackage from 'yaml';
  */
 export const MAX_YAML_NESTING = 64;
 
+/**
+ * How many entries one mapping or list of YAML this project reads may hold, and one text how many documents: a cluster
+ * has tens of Ingresses, not thousands; the bound also caps the pairwise checks (duplicate VIPs, routes).
+ */
+export const MAX_ENTRIES = 1000;
+
 /** What the reading of text nested deeper than MAX_YAML_NESTING says. */
 export const TOO_DEEP_YAML = `nests deeper than ${MAX_YAML_NESTING} levels as YAML, too deep to read`;
 

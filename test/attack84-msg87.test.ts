@@ -59,11 +59,11 @@ const rows: Array<[string, string, string[], string[], number]> = [
     3,
   ],
   [
-    '84b-6 (neighbour) a doubled key beside a merge key: the doubled key is said (the merge key once it is fixed)',
+    '84b-6 (neighbour) a doubled key beside a merge key: both said in one run',
     textItem('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: cm, namespace: web}', 'x: &a {b: 1}', 'y: {<<: *a, c: 1, c: 2}'),
-    [`config/t.yaml:19:27: ${ITEM}: is text whose key y.c is set twice`],
+    [`config/t.yaml:19:27: ${ITEM}: is text whose key y.c is set twice`, `${ITEM}: is text that holds a YAML merge key (<<)`],
     [],
-    1,
+    2,
   ],
   [
     '84b-6 (neighbour) the same text without a doubled key passes',

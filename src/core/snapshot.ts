@@ -122,12 +122,15 @@ function unjudgeableTextProblem(text: string, path: Path): string | Problem[] | 
   const rest = chartValuesPath(path);
   if (!rest || rest.length !== 2 || rest[0] !== 'extraObjects' || typeof rest[1] !== 'number') return undefined;
   const { unjudgeable, tooLarge } = readManifestText(text);
-  // 84b-6: keys written twice are said each at its place, as a config's own are; written as a map they would be too.
-  if (unjudgeable?.includes('a key written twice'))
-    return duplicateKeyProblems(text, path) ?? `is text that ${unjudgeable}, ${UNJUDGEABLE} as a map`;
-  if (tooLarge)
-    return `is text that ${unjudgeable}, which this tool does not read: split it into items of their own, each within the bound`;
-  return unjudgeable && `is text that ${unjudgeable}, ${UNJUDGEABLE} as a map`;
+  // 84b-6: each key written twice at its place, as a config's own is, with anything else that keeps the text unjudged.
+  const doubled = unjudgeable?.includes('a key written twice') ? duplicateKeyProblems(text, path, unjudgeableSaying) : undefined;
+  return doubled ?? (unjudgeable && unjudgeableSaying(unjudgeable, tooLarge));
+}
+
+/** What an `extraObjects` text item that cannot be judged for `why` is told. */
+function unjudgeableSaying(why: string, tooLarge?: boolean): string {
+  if (tooLarge) return `is text that ${why}, which this tool does not read: split it into items of their own, each within the bound`;
+  return `is text that ${why}, ${UNJUDGEABLE} as a map`;
 }
 
 /** A surrogate code unit without its pair: in `u` mode a pair is one code point, which this does not match. */

@@ -1,4 +1,5 @@
 import type { Node } from 'yaml';
+import { uncleanBesideDuplicates } from './manifest-text';
 import { formatPath, Path, Problem } from './problem';
 import { isMap, isScalar, isSeq } from './yaml';
 import { readYamlDocuments } from './yaml-documents';
@@ -31,10 +32,14 @@ function duplicatesIn(node: Node | null | undefined, offsets: ReadonlySet<number
  * 84b-6: each key written twice in an `extraObjects` item given as text, at `at`, one problem each at its own place in
  * the text (textIndex: the config's line:column where the text is a literal block, config/text-item-offset.ts), said
  * as a config's own key written twice is (config/yaml-syntax.ts); undefined when the text has any other parse problem
- * (then the text is refused whole, manifest-text.ts). The line of the first is said relative to the second, which holds
+ * (then the text is refused whole, manifest-text.ts); `unjudgeable` says any other reason the text cannot be judged. The line of the first is said relative to the second, which holds
  * in a literal block's lines as in the text's.
  */
-export function duplicateKeyProblems(text: string, at: Path): Problem[] | undefined {
+export function duplicateKeyProblems(
+  text: string,
+  at: Path,
+  unjudgeable: (why: string, tooLarge?: boolean) => string,
+): Problem[] | undefined {
   const documents = readYamlDocuments(text, 'strict').documents;
   const problems = documents.flatMap((document) => [...document.doc.errors, ...document.doc.warnings]);
   if (problems.length === 0 || problems.some((problem) => problem.code !== 'DUPLICATE_KEY')) return undefined;
@@ -42,7 +47,7 @@ export function duplicateKeyProblems(text: string, at: Path): Problem[] | undefi
   const found: DuplicateKey[] = [];
   for (const document of documents) duplicatesIn(document.doc.contents as Node | null, offsets, text, [], found);
   if (found.length !== offsets.size) return undefined;
-  return found.map(({ offset, path, linesAbove }) => {
+  const doubled = found.map(({ offset, path, linesAbove }): Problem => {
     const first = linesAbove === 0 ? 'first earlier on the same line' : `first ${linesAbove} line${linesAbove === 1 ? '' : 's'} above`;
     const key = formatPath(path);
     return {
@@ -52,4 +57,7 @@ export function duplicateKeyProblems(text: string, at: Path): Problem[] | undefi
       textPart: `${key}\0${offset}`,
     };
   });
+  // Anything else that keeps the text from being judged (a merge key, a tag) is said in the same run.
+  const other = uncleanBesideDuplicates(text);
+  return other ? [...doubled, { path: at, message: unjudgeable(other.why, other.tooLarge) }] : doubled;
 }

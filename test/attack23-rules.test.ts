@@ -136,7 +136,7 @@ describe('23b-12: an extraObjects item written as multi-line text is read as the
       'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: kube-vip-ds\n  namespace: kube-system\n',
       'traefik.values.extraObjects[0]: is DaemonSet kube-system/kube-vip-ds, an object this tool writes itself',
     ],
-    ['a key written twice', `${configMap}kind: Secret\n`, 'does not parse cleanly as YAML (a key written twice'],
+    ['a key written twice', `${configMap}kind: Secret\n`, 'is text whose key kind is set twice'],
   ])('%s in block text is still refused', (_, text, expected) => {
     const errors = errorsOf({ extraObjects: [text] });
     expect(errors).toContain(expected);

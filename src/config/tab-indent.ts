@@ -68,6 +68,20 @@ export function tabLinePlace(
 const BARE_DASH = /^[ ]*-(?:[ ]+-)*(?=[ ]*(?:#.*)?$)/;
 
 /**
+ * 84b-9: the tab-indented lines (their starts, in order) in runs, a new run wherever a bare dash of its own line stands
+ * between two: each run is one list item's keys, said at that item's path, so one item's lines are not another's.
+ */
+export function tabLineRuns(text: string, lineStarts: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  lineStarts.forEach((start, i) => {
+    const between = i === 0 ? [] : text.slice(text.indexOf('\n', lineStarts[i - 1]) + 1, start).split('\n');
+    if (i === 0 || between.some((line) => BARE_DASH.test(line.replace(/\r$/, '')))) runs.push([start]);
+    else runs.at(-1)!.push(start);
+  });
+  return runs;
+}
+
+/**
  * 84a-10: a tab-indented line below a bare dash (at `dash`, an offset of `read`) is the item's first key: its path is
  * the item's (the dash's list, at the index of the item after the dash), its spaces those of the item's keys below it,
  * or two past the dash where it has none (as the examples write lists).
@@ -152,7 +166,8 @@ export function besideTabLines<R extends TabRead>(
   text: string,
   lineStarts: readonly number[],
   readYaml: (text: string) => R,
-): R & { dropped: Path; missingIn: Path[]; place?: TabPlace } {
+  runStarts: readonly number[] = [],
+): R & { dropped: Path; missingIn: Path[]; place?: TabPlace; runPlaces?: (TabPlace | undefined)[] } {
   let blanked = '';
   let from = 0;
   for (const start of lineStarts) {
@@ -168,6 +183,8 @@ export function besideTabLines<R extends TabRead>(
   const pathOf = (offset: number) => nodePath(rest.doc!.contents, offset, [], resolve);
   const itemStart = (path: Path) => (rest.doc!.getIn(path, true) as Node | undefined)?.range?.[0];
   const place = tabLinePlace(text, read, lineStarts[0], pathOf, itemStart);
+  // 84b-9: the first line of each later run of tab lines, placed as the first is (under its own bare dash).
+  const runPlaces = runStarts.map((start) => tabLinePlace(text, read, start, pathOf, itemStart));
   const item = place?.item && asListItem(text, read, lineStarts[0], place.spaces);
   if (item) {
     // Taken only if it reads with no problem of its own: else the dash was not where the guess put it, and the file is
@@ -177,7 +194,7 @@ export function besideTabLines<R extends TabRead>(
     if (asItem.data !== undefined && asItem.problems.every((p) => said.has(`${p.line}:${p.column}: ${p.message}`)))
       return { ...asItem, dropped: place.item!, missingIn: [], place };
   }
-  if (rest.data === undefined) return { ...rest, data: undefined, dropped: [], missingIn: [], place };
+  if (rest.data === undefined) return { ...rest, data: undefined, dropped: [], missingIn: [], place, runPlaces };
   // The key paths of the lines just above and just below the first blanked one (at their first key): their common part.
   const keyStart = (lineStart: number) => lineStart + /^[ -]*/.exec(read.slice(lineStart, lineStart + 200))![0].length;
   const above = read.slice(0, lineStarts[0]).trimEnd();
@@ -186,7 +203,7 @@ export function besideTabLines<R extends TabRead>(
   const after = belowAt < 0 ? [] : pathOf(keyStart(lineStarts[0] + belowAt + 1));
   const differ = before.findIndex((key, i) => after[i] !== key);
   const shared = differ < 0 ? before : before.slice(0, differ);
-  if (!place) return { ...rest, dropped: shared, missingIn: [], place };
+  if (!place) return { ...rest, dropped: shared, missingIn: [], place, runPlaces };
   const within = place.within;
   const missingIn = within.slice(0, -1).flatMap((_, i) => (i + 1 >= shared.length ? [within.slice(0, i + 1)] : []));
   if (shared.length === 0 && within.length) missingIn.unshift([]);
@@ -194,7 +211,7 @@ export function besideTabLines<R extends TabRead>(
   const tabLine = text.slice(0, lineStarts[0]).split('\n').length;
   const repeated = atOrUnderAny([within]);
   const problems = rest.problems.filter((p) => !(p.duplicateKey && (p.line ?? 0) > tabLine && repeated(p.path)));
-  return { ...rest, problems, dropped: within, missingIn, place };
+  return { ...rest, problems, dropped: within, missingIn, place, runPlaces };
 }
 
 /**

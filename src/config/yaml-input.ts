@@ -20,7 +20,7 @@ import { describeYamlErrors } from './yaml-syntax';
 import { keepLastOfEachKey, onlyLocalErrors } from './duplicate-keys';
 import { misplacedBlanks } from './unicode-blanks';
 import { isChartValues } from './literal-tokens';
-import { besideTabLines, notFromTabLines, tabAdvice } from './tab-indent';
+import { besideTabLines, notFromTabLines, tabAdvice, tabLineRuns } from './tab-indent';
 import { besideDashTabs } from './dash-tab';
 
 export type { InputProblem } from './yaml-problem';
@@ -167,7 +167,7 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   const secretAt = (path: Path) => isSecretInDoc(doc.contents, path, resolve);
   const blockText = inBlockScalarText(doc, text);
   const scalarPath = scalarAt(doc, pathAt);
-  const { characters: controls, tabs, tabLines } = controlCharacters(text, at, pathAt, blockText, scalarPath);
+  const { characters: controls, tabs, tabLines, runStarts } = controlCharacters(text, at, pathAt, blockText, scalarPath);
   const underValues = (offset: number) => isChartValues(pathAt(offset));
   // A glued secret key in chart values is one text there (`- password:abc`): that text is left out, the rest still judged.
   const heldText = (offset: number) => (underValues(offset) ? scalarPath(offset) : undefined);
@@ -177,19 +177,33 @@ export function readYaml(text: string, knownKeys: ReadonlySet<string>): YamlInpu
   const blanks = misplacedBlanks(text, at, blockText, (offset) => underValues(offset) && !failsOn(offset));
   const besideTabs: InputProblem[] = [];
   if (tabs.length && !spacing.length && !blanks.length) {
-    const rest = besideTabLines(text, tabLines, (read) => readYaml(read, knownKeys));
+    const rest = besideTabLines(text, tabLines, (read) => readYaml(read, knownKeys), runStarts);
     // Read past a syntax error (78b-4) only if the error comes before the tab lines: after them, the blanked lines'
     // children were read at the wrong nesting, and what was judged is not the user's file.
     // 79b-3: the tab line said at the key path it most likely has, with the spaces to write.
-    tabs.splice(0, 1, {
-      ...tabs[0],
-      path: rest.place?.path ?? [],
-      message: `${tabs[0].message}${tabAdvice(rest.place, tabs[0].line!, text.slice(tabLines[0], text.indexOf('\n', tabLines[0]) >>> 0))}`,
-    });
+    // 84b-9: each later run of tab lines at its own place, what it hides (its item) left out apart.
+    const places = [rest.place, ...runStarts.map((_, i) => rest.runPlaces?.[i])];
+    const starts = [tabLines[0], ...runStarts];
+    tabs.splice(
+      0,
+      tabs.length,
+      ...tabs.map((tab, i) => ({
+        ...tab,
+        path: places[i]?.path ?? [],
+        message: `${tab.message}${tabAdvice(places[i], tab.line!, text.slice(starts[i], text.indexOf('\n', starts[i]) >>> 0))}`,
+      })),
+    );
     if (rest.data !== undefined && (rest.judgedBefore === undefined || rest.judgedBefore <= tabLines[0]))
       return {
         ...rest,
-        problems: [...tabs.map((tab) => ({ ...tab, dropped: rest.dropped, missingIn: rest.missingIn })), ...rest.problems],
+        problems: [
+          ...tabs.map((tab, i) => ({
+            ...tab,
+            dropped: i === 0 ? rest.dropped : (places[i]?.within ?? rest.dropped),
+            missingIn: rest.missingIn,
+          })),
+          ...rest.problems,
+        ],
       };
     // Unreadable without its tab lines too: the slips the blanking cannot have caused are said beside the tab (76b-6).
     besideTabs.push(
@@ -325,7 +339,7 @@ function controlCharacters(
   pathAt: PathAt,
   blockText: (offset: number) => boolean,
   scalarPath: (offset: number) => Path | undefined,
-): { characters: InputProblem[]; tabs: InputProblem[]; tabLines: number[] } {
+): { characters: InputProblem[]; tabs: InputProblem[]; tabLines: number[]; runStarts: number[] } {
   const problems: InputProblem[] = [];
   const tabIndented: number[] = [];
   for (const match of text.matchAll(CONTROL)) {
@@ -343,14 +357,16 @@ function controlCharacters(
     problems.push({ ...at(offset), path: pathAt(Math.max(offset, contentStart)), message, ...(dropped ? { dropped } : {}) });
   }
   const tabs: InputProblem[] = [];
-  if (tabIndented.length) {
-    const [first, ...more] = tabIndented.map((offset) => at(offset).line!);
+  // 84b-9: one problem per run of tab lines (each list item's own, tab-indent.ts tabLineRuns).
+  const runs = tabLineRuns(text, tabIndented);
+  for (const run of runs) {
+    const [first, ...more] = run.map((offset) => at(offset).line!);
     const also = more.length ? ` (so do line${more.length > 1 ? 's' : ''} ${more.join(', ')})` : '';
-    const offset = tabIndented[0] + /^ */.exec(text.slice(tabIndented[0]))![0].length;
+    const offset = run[0] + /^ */.exec(text.slice(run[0]))![0].length;
     // No key path: with tabs in the indentation, the parser's idea of the nesting is not the user's.
     tabs.push({ ...at(offset), path: [], message: `line ${first} uses a tab for indentation; YAML needs spaces${also}` });
   }
-  return { characters: problems, tabs, tabLines: tabIndented };
+  return { characters: problems, tabs, tabLines: tabIndented, runStarts: runs.slice(1).map((run) => run[0]) };
 }
 
 /**

@@ -50,8 +50,12 @@ function isMergeKey(key: unknown, doc: Document.Parsed): boolean {
 }
 
 /** Why one parsed document cannot be judged (and where, for a parser's problem), or undefined. */
-function uncleanDocument(doc: Document.Parsed, lines: LineCounter): { why: string; offset?: number; tooLarge?: boolean } | undefined {
-  const problem = doc.errors[0] ?? doc.warnings[0];
+function uncleanDocument(
+  doc: Document.Parsed,
+  lines: LineCounter,
+  besideDuplicates = false,
+): { why: string; offset?: number; tooLarge?: boolean } | undefined {
+  const problem = [...doc.errors, ...doc.warnings].find((error) => !besideDuplicates || error.code !== 'DUPLICATE_KEY');
   if (problem) {
     const offset = problem.pos[0];
     const { line, col } = lines.linePos(offset);
@@ -78,6 +82,19 @@ function uncleanDocument(doc: Document.Parsed, lines: LineCounter): { why: strin
         : undefined,
   });
   return found === undefined ? undefined : { why: found, ...((tooLarge as boolean) ? { tooLarge: true } : {}) };
+}
+
+/**
+ * 84b-6: why a text whose keys written twice are said apart (core/text-duplicate-keys.ts) cannot be judged for
+ * anything else (a merge key, a tag, a bound passed), or undefined: said in the same run.
+ */
+export function uncleanBesideDuplicates(text: string): { why: string; tooLarge?: boolean } | undefined {
+  const read = readYamlDocuments(text, 'strict');
+  for (const document of read.documents) {
+    const unclean = uncleanDocument(document.doc, read.lines, true);
+    if (unclean) return unclean;
+  }
+  return undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readManifestText } from './manifest-text';
+import { duplicateKeyProblems } from './text-duplicate-keys';
 import { formatPath, Path, Problem, quotedText } from './problem';
 import { mayQuoteControlText } from './quotable';
 import { REDACTED, secretsInData, secretUnder } from './secrets';
@@ -117,13 +118,19 @@ export function templatedKindProblem(text: string, path: Path, key = false): str
  * The message for an `extraObjects` item given as text that Helm (go-yaml, YAML 1.1) may read otherwise than this
  * tool (src/core/manifest-text.ts): a merge key, a key written twice, a tag, a syntax error. Or undefined.
  */
-function unjudgeableTextProblem(text: string, path: Path): string | undefined {
+function unjudgeableTextProblem(text: string, path: Path): string | Problem[] | undefined {
   const rest = chartValuesPath(path);
   if (!rest || rest.length !== 2 || rest[0] !== 'extraObjects' || typeof rest[1] !== 'number') return undefined;
   const { unjudgeable, tooLarge } = readManifestText(text);
-  if (tooLarge)
-    return `is text that ${unjudgeable}, which this tool does not read: split it into items of their own, each within the bound`;
-  return unjudgeable && `is text that ${unjudgeable}, ${UNJUDGEABLE} as a map`;
+  // 84b-6: each key written twice at its place, as a config's own is, with anything else that keeps the text unjudged.
+  const doubled = unjudgeable?.includes('a key written twice') ? duplicateKeyProblems(text, path, unjudgeableSaying) : undefined;
+  return doubled ?? (unjudgeable && unjudgeableSaying(unjudgeable, tooLarge));
+}
+
+/** What an `extraObjects` text item that cannot be judged for `why` is told. */
+function unjudgeableSaying(why: string, tooLarge?: boolean): string {
+  if (tooLarge) return `is text that ${why}, which this tool does not read: split it into items of their own, each within the bound`;
+  return `is text that ${why}, ${UNJUDGEABLE} as a map`;
 }
 
 /** A surrogate code unit without its pair: in `u` mode a pair is one code point, which this does not match. */
@@ -259,7 +266,8 @@ export function snapshot(value: unknown, path: Path = []): Snapshot {
         );
       const templated = templatedKindProblem(node, at) ?? unjudgeableTextProblem(node, at);
       // Not quoted: a template, or a whole item as text, may hold the very Secret it hides.
-      if (templated) problem(templated);
+      if (typeof templated === 'string') problem(templated);
+      else if (templated) problems.push(...templated);
       // Its lines that set a secret are said too (43a-16): the item is left out, so no other rule reads them.
       if (templated && !control && !secret) problems.push(...secretLineProblems(node, at));
       // 67a-21: a control character drops the value before the secret rules read it; its secret is said in the same run.

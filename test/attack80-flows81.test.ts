@@ -16,8 +16,11 @@ const PW = 'Hx7kQ2mZpW9vLt4R';
 
 type Container = Record<string, unknown>;
 /** Traefik's chart values with one init container (`deployment.initContainers[0]`). */
+// Wave 84: a container of Traefik's pods (in kube-system) reads only the Secrets the items make there, so `db` is one.
+const DB_SECRET = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' } };
 const initContainer = (container: Container, deployment: Record<string, unknown> = {}) => ({
   deployment: { ...deployment, initContainers: [{ name: 'wait', image: 'alpine:3', ...container }] },
+  extraObjects: [DB_SECRET],
 });
 const INIT = 'deployment.initContainers[0]';
 /** A Deployment in `extraObjects` with one container and the pod template's `metadata`. */

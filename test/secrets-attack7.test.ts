@@ -34,16 +34,6 @@ describe('H1: an extraObjects text item that Helm may read otherwise than this t
     ['a nested merge key', `{${head}, stringData: {<<: {cf: ${SECRET}}}}`, 'holds a YAML merge key (<<)'],
     ['a merge key through an alias', `{a: &m {stringData: {cf: ${SECRET}}}, ${head}, <<: *m}`, 'holds a YAML merge key (<<)'],
     ['a merge key under a document start', `--- {${head}, <<: {stringData: {cf: ${SECRET}}}}`, 'holds a YAML merge key (<<)'],
-    [
-      'a duplicate key',
-      `{${head}, stringData: {cf: ${SECRET}}, type: Opaque, type: Opaque}`,
-      'does not parse cleanly as YAML (a key written twice',
-    ],
-    [
-      'a duplicate kind',
-      `{apiVersion: v1, kind: Secret, kind: ConfigMap, metadata: {name: cf}, stringData: {cf: ${SECRET}}}`,
-      'a key written twice',
-    ],
     ['a syntax error', `{${head}, stringData: {cf: ${SECRET}}, bad: [}`, 'does not parse cleanly as YAML (a syntax error'],
     ['a byte order mark after the text', `{${head}, stringData: {cf: ${SECRET}}}\uFEFF`, 'does not parse cleanly as YAML'],
     ['an alias without its anchor', `{${head}, stringData: *nope}`, 'an alias without its anchor'],
@@ -58,6 +48,22 @@ describe('H1: an extraObjects text item that Helm may read otherwise than this t
       expect(errors).not.toContain(SECRET);
     }
     expect(yamlErrors(values)).toContain(`traefik.values.extraObjects[0]: ${unjudgeable}`);
+    expect(gate(stringify(values)).join('\n')).toContain('extraObjects[0] holds text that cannot be judged');
+  });
+
+  // Wave 84 (84b-6): a key written twice is said at its place ("is text whose key kind is set twice: keep one"); the text
+  // stays unjudged, refused on every door and by the gate, its secret unquoted.
+  test.each<[string, string]>([
+    ['a duplicate key', `{${head}, stringData: {cf: ${SECRET}}, type: Opaque, type: Opaque}`],
+    ['a duplicate kind', `{apiVersion: v1, kind: Secret, kind: ConfigMap, metadata: {name: cf}, stringData: {cf: ${SECRET}}}`],
+  ])('%s: refused on every front door without quoting it, and by the write gate', (_, item) => {
+    const values = { extraObjects: [item] };
+    for (const errors of [yamlErrors(values), clusterErrors(values), chartErrors(values)]) {
+      expect(errors).toMatch(
+        /extraObjects\[0\]:? (is text whose key \w+ is set twice|holds text that sets a value under a key named like a secret)/,
+      );
+      expect(errors).not.toContain(SECRET);
+    }
     expect(gate(stringify(values)).join('\n')).toContain('extraObjects[0] holds text that cannot be judged');
   });
 

@@ -128,10 +128,8 @@ function unjudgeableTextProblem(text: string, path: Path): string | Problem[] | 
 }
 
 /** What an `extraObjects` text item that cannot be judged for `why` is told. */
-function unjudgeableSaying(why: string, tooLarge?: boolean): string {
-  if (tooLarge) return `is text that ${why}, which this tool does not read: split it into items of their own, each within the bound`;
-  return `is text that ${why}, ${UNJUDGEABLE} as a map`;
-}
+const unjudgeableSaying = (why: string, tooLarge?: boolean): string =>
+  `is text that ${why}, ${tooLarge ? 'which this tool does not read: split it into items of their own, each within the bound' : `${UNJUDGEABLE} as a map`}`;
 
 /** A surrogate code unit without its pair: in `u` mode a pair is one code point, which this does not match. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;

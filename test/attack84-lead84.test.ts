@@ -116,10 +116,19 @@ describe("83a-21: the user's containers in Traefik's pods get no ServiceAccount 
   });
 
   it("the init container this tool writes for certResolvers and Traefik's own container are left as they are", () => {
-    const values = { deployment: { additionalContainers: [kubectl] } };
-    const out = written(values);
-    const own = (out.deployment.initContainers ?? []) as any[];
-    for (const init of own) expect(JSON.stringify(init)).not.toContain('no-service-account-token');
+    const config = withChanges(devConfig(), {
+      traefik: {
+        ...devConfig().traefik,
+        certResolvers: { le: { email: 'ops@example.com' } },
+        values: { deployment: { additionalContainers: [kubectl] } },
+      },
+    });
+    const helm = [...synth(config).values()].flat().find((o) => o.kind === 'HelmChartConfig' && o.metadata.name === 'traefik');
+    const out = parse((helm as any).spec.valuesContent);
+    const own = out.deployment.initContainers.find((c: any) => c.name === 'volume-permissions');
+    expect(own).toBeDefined();
+    expect(JSON.stringify(own)).not.toContain('no-service-account-token');
+    expect(out.deployment.additionalContainers[0].volumeMounts).toEqual([noTokenMount]);
     expect(JSON.stringify(out.additionalVolumeMounts ?? [])).not.toContain(TOKEN);
   });
 

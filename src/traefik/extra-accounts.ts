@@ -101,3 +101,19 @@ export function rightless(name: string, namespace: string, objects: readonly Val
   if (privilegedAccount(account, values)) return false;
   return name === 'default' || declares(objects, 'ServiceAccount', name, namespace);
 }
+
+/**
+ * The audiences K3s' API server takes a token for (k3s-io/k3s pkg/daemons/control/server.go: `api-audiences`
+ * `https://kubernetes.default.svc.cluster.local,k3s`); a token projected for another (`audience: vault`) reaches no API
+ * right (84a-19). No audience means the API server's.
+ */
+const API_AUDIENCES: ReadonlySet<unknown> = new Set([undefined, null, '', 'https://kubernetes.default.svc.cluster.local', 'k3s']);
+
+/** Whether a pod volume projects a ServiceAccount token the API server takes: the pod's account's, with its rights. */
+export const projectsApiToken = (volume: unknown): boolean =>
+  isMap(volume) &&
+  isMap(volume.projected) &&
+  Array.isArray(volume.projected.sources) &&
+  volume.projected.sources.some(
+    (source) => isMap(source) && isMap(source.serviceAccountToken) && API_AUDIENCES.has(source.serviceAccountToken.audience),
+  );

@@ -3,7 +3,7 @@ import { isMap } from '../core/is-map';
 import { show } from '../validate/paths';
 import { apiGroup } from '../validate/kinds';
 import { podSpecs, WORKLOADS } from './extra-object-rules';
-import { ACCOUNT_RIGHTS, declares, namespaceOf, OWN_ACCOUNT, rightless } from './extra-accounts';
+import { ACCOUNT_RIGHTS, declares, namespaceOf, OWN_ACCOUNT, projectsApiToken, rightless } from './extra-accounts';
 import { podSecretProblems, secretPowerProblems } from './extra-secret-powers';
 import { confinementProblems } from './extra-pod-confinement';
 
@@ -71,10 +71,7 @@ function podSpecProblems(spec: Values, at: Path, metadata: Values, isRightless: 
   });
   // serviceAccountName, else its deprecated alias serviceAccount (k8s.io/api core/v1 PodSpec: DeprecatedServiceAccount,
   // read only when serviceAccountName is empty). A pod without its token holds none of the account's rights (83a-11).
-  const projectsToken = volumes.some(
-    (volume) => isMap(volume) && isMap(volume.projected) && JSON.stringify(volume.projected.sources ?? []).includes('serviceAccountToken'),
-  );
-  if (spec.automountServiceAccountToken === false && !projectsToken) return problems;
+  if (spec.automountServiceAccountToken === false && !volumes.some(projectsApiToken)) return problems;
   const key = typeof spec.serviceAccountName === 'string' && spec.serviceAccountName !== '' ? 'serviceAccountName' : 'serviceAccount';
   const name = spec[key];
   if (typeof name !== 'string' || name === '') {

@@ -6,6 +6,7 @@ import { confinementProblems } from './extra-pod-confinement';
 import { traefikNamespace } from './extra-object-rules';
 import { renderedObjects } from './extra-objects';
 import { podSecretProblems } from './extra-secret-powers';
+import { projectsApiToken } from './extra-accounts';
 import { goTruthy } from './go-truth';
 import { SERVICE_ACCOUNT_DIR } from './api-client-env';
 import type { TraefikChartRules } from './chart-versions';
@@ -44,22 +45,6 @@ function volumesByName(values: Values, deployment: Values, localPlugins: Traefik
   return new Map<unknown, Values>([...fromNode, ...volumes.filter(isMap).map((volume) => [volume.name, volume] as const)]);
 }
 
-/**
- * The audiences K3s' API server takes a token for (k3s-io/k3s pkg/daemons/control/server.go: `api-audiences`
- * `https://kubernetes.default.svc.cluster.local,k3s`); a token projected for another (`audience: vault`) reaches no API
- * right (84a-19). No audience means the API server's.
- */
-const API_AUDIENCES: ReadonlySet<unknown> = new Set([undefined, null, '', 'https://kubernetes.default.svc.cluster.local', 'k3s']);
-
-/** Whether a volume projects a ServiceAccount token the API server takes: the pod's, that is Traefik's. */
-const projectsToken = (volume: Values | undefined): boolean =>
-  !!volume &&
-  isMap(volume.projected) &&
-  Array.isArray(volume.projected.sources) &&
-  volume.projected.sources.some(
-    (source) => isMap(source) && isMap(source.serviceAccountToken) && API_AUDIENCES.has(source.serviceAccountToken.audience),
-  );
-
 /** One container's mounts of Traefik's token or the node's files. */
 function mountProblems({ list, index, container }: UserContainer, volumes: Map<unknown, Values>): Problem[] {
   const at: Path = ['deployment', list, index, 'volumeMounts'];
@@ -69,7 +54,7 @@ function mountProblems({ list, index, container }: UserContainer, volumes: Map<u
     // The mount this tool adds (sidecar-tokens.ts); a volume of the user's with its name is refused as such.
     if (!isMap(mount) || (mount.name === NO_TOKEN_VOLUME && mount.mountPath === SERVICE_ACCOUNT_DIR)) return;
     const volume = volumes.get(mount.name);
-    if (projectsToken(volume))
+    if (projectsApiToken(volume))
       problems.push({
         path: [...at, k, 'name'],
         message: `is ${show(mount.name)}, a projected ServiceAccount token, which in Traefik's pods is Traefik's (its account reads every Secret), ${OUTSIDE}: remove the mount`,

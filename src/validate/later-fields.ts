@@ -3,13 +3,14 @@ import type { FieldPath, Finding } from './paths';
 import { show } from './paths';
 
 /**
- * A field the vendored Kubernetes 1.27 schemas (kubernetes-models 4.4) lack but a later release serves: `key` of a map
- * that is an item of `list` (a pod spec's container list), or a map named `list` (a security context), served from
+ * A field the vendored Kubernetes 1.27 schemas (kubernetes-models 4.4) lack but a later release serves: `key` of an item
+ * of the list `itemOf` (a pod spec's container list) or of the map `mapNamed` (a security context), served from
  * Kubernetes 1.`since` with one of `values` (a map's fields are not judged further).
  */
 interface LaterField {
   readonly since: number;
-  readonly list: string;
+  readonly itemOf?: string;
+  readonly mapNamed?: string;
   readonly key: string;
   readonly values?: readonly string[];
   /** What holds the field, and what the field makes of it, for the messages. */
@@ -37,7 +38,7 @@ interface LaterField {
 const LATER_FIELDS: readonly LaterField[] = [
   {
     since: 29,
-    list: 'initContainers',
+    itemOf: 'initContainers',
     key: 'restartPolicy',
     values: ['Always'],
     holder: 'an init container',
@@ -47,7 +48,7 @@ const LATER_FIELDS: readonly LaterField[] = [
   },
   {
     since: 30,
-    list: 'securityContext',
+    mapNamed: 'securityContext',
     key: 'appArmorProfile',
     holder: 'a security context',
     what: 'an AppArmor profile by field',
@@ -56,7 +57,7 @@ const LATER_FIELDS: readonly LaterField[] = [
   },
   {
     since: 35,
-    list: 'containers',
+    itemOf: 'containers',
     key: 'restartPolicy',
     values: ['Always', 'OnFailure', 'Never'],
     holder: 'an app container',
@@ -86,9 +87,9 @@ export function laterFieldVerdict(
   value: unknown,
   k3sVersion: string | undefined,
 ): 'served' | Finding | undefined {
-  const [list, index] = path.slice(-2);
+  const [parent, last] = path.slice(-2);
   const field = LATER_FIELDS.find(
-    (row) => row.key === key && (row.values ? typeof index === 'number' && row.list === list : index === row.list),
+    (row) => row.key === key && (row.itemOf !== undefined ? typeof last === 'number' && parent === row.itemOf : last === row.mapNamed),
   );
   if (!field) return undefined;
   const at = [...path, key];

@@ -57,11 +57,11 @@ describe('83a-14: a Certificate may not write into a Secret this tool or K3s kee
       certificate(ingress.namespace ?? 'default', `${ingress.name}-tls`),
       `the Secret the Ingress ${ingress.namespace ?? 'default'}/${ingress.name}'s certificate is kept in`,
     ],
-    ["K3s' serving key", certificate('kube-system', 'k3s-serving'), 'a Secret K3s keeps in kube-system'],
+    ["K3s' serving key", certificate('kube-system', 'k3s-serving'), 'a name K3s keeps for its own Secrets in kube-system'],
     [
       "a node's password, no namespace written",
       { ...certificate('kube-system', 'k3s-1.node-password.k3s'), metadata: { name: 'c' } },
-      'a Secret K3s keeps in kube-system',
+      'a name K3s keeps for its own Secrets in kube-system',
     ],
   ])('%s is refused', (_, item, expected) => {
     const { file, cluster } = doors([item], withIssuer);

@@ -647,13 +647,11 @@ describe('round 84a, third part', () => {
   ])('%s: refused', (_, item, at) => {
     expect(configErrors({ extraObjects: [item] }).join('\n')).toContain(`traefik.values.extraObjects[0].${at}: is "`);
     expect(configErrors({ extraObjects: [item] }).join('\n')).toContain(
-      'a Secret K3s keeps in kube-system, which External Secrets would overwrite',
+      "a name K3s keeps for its own Secrets in kube-system (its serving certificate, node passwords, Helm's records, join tokens), which External Secrets would write",
     );
   });
   it('84a-23: an ExternalSecret of a name of its own passes', () => {
-    expect(configErrors({ extraObjects: [externalSecret({ name: 'app-db' })] }).join('\n')).not.toContain(
-      'External Secrets would overwrite',
-    );
+    expect(configErrors({ extraObjects: [externalSecret({ name: 'app-db' })] }).join('\n')).not.toContain('External Secrets would write');
   });
 
   it.each<[string, object]>([
@@ -741,7 +739,7 @@ describe('round 84b: accounts kube-system holds, and Secrets K3s keeps', () => {
       },
     };
     expect(configErrors({ extraObjects: [item] }).join('\n')).toContain(
-      `spec.target.name: is "${name}", a Secret K3s keeps in kube-system`,
+      `spec.target.name: is "${name}", a name K3s keeps for its own Secrets in kube-system`,
     );
   });
 });

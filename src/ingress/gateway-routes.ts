@@ -81,13 +81,15 @@ interface MatchPath {
   readonly prefix: string;
   readonly at: Path;
   readonly narrowed: boolean;
+  /** An Exact path (85a-3): it takes only its own path, but that one from a PathPrefix of the same value. */
+  readonly exact?: boolean;
 }
 
 /**
  * The paths of type `type` of an HTTPRoute's matches, with their key path. The CRD's defaults count: no rules, no
  * matches or no path is PathPrefix `/`. Other path types are left alone, as the IngressRoute rule leaves other forms.
  */
-function pathsOf(spec: Values, type: 'PathPrefix' | 'RegularExpression'): MatchPath[] {
+function pathsOf(spec: Values, type: 'PathPrefix' | 'Exact' | 'RegularExpression'): MatchPath[] {
   const rules = Array.isArray(spec.rules) ? spec.rules : [{}];
   return rules.flatMap((rule: unknown, j: number) => {
     const matches = isMap(rule) && Array.isArray(rule.matches) && rule.matches.length ? rule.matches : [{}];
@@ -96,8 +98,10 @@ function pathsOf(spec: Values, type: 'PathPrefix' | 'RegularExpression'): MatchP
       const path = isMap(match.path) ? match.path : {};
       const prefix = path.value ?? '/';
       if ((path.type ?? 'PathPrefix') !== type || typeof prefix !== 'string') return [];
-      const narrowed = ['headers', 'queryParams', 'method'].some((key) => match[key] !== undefined);
-      return [{ prefix, at: isMap(rule) && Array.isArray(rule.matches) ? ['rules', j, 'matches', k] : ['rules', j], narrowed }];
+      const exact = type === 'Exact';
+      const narrowed = exact || ['headers', 'queryParams', 'method'].some((key) => match[key] !== undefined);
+      const at: Path = isMap(rule) && Array.isArray(rule.matches) ? ['rules', j, 'matches', k] : ['rules', j];
+      return [{ prefix, at, narrowed, ...(exact && { exact }) }];
     });
   });
 }
@@ -124,6 +128,15 @@ const narrowedRouteMessage = (host: string, path: string, owner: string): string
   `Gateway API precedence gives the requests it matches to it, not to ${owner} (HTTPRouteRule matches), so only one of ` +
   'the two would get them: change the host or the path';
 
+/**
+ * 85a-3: an Exact path outranks every PathPrefix (Gateway API precedence, HTTPRouteRule `matches`: "Exact path match"
+ * first; Traefik ranks it from 100000, gateway/model.ts), so an Exact match of another route's prefix takes that path.
+ */
+const exactRouteMessage = (host: string, path: string, owner: string): string =>
+  `host "${host}" with path "${path}" is already routed by ${owner}, and an Exact match of that path outranks its PathPrefix ` +
+  `(Gateway API precedence: an Exact path first), so requests for "${path}" itself would go here, not to ${owner}: ` +
+  'change the host or the path';
+
 function extraRoutes(values: Values, gateway: RouteGateway): ExtraRoute[] {
   const items = Array.isArray(values.extraObjects) ? values.extraObjects : [];
   return items.flatMap((item, i) =>
@@ -134,7 +147,10 @@ function extraRoutes(values: Values, gateway: RouteGateway): ExtraRoute[] {
       const metadata = isMap(object.metadata) ? object.metadata : {};
       const listeners = attachedListeners(spec.parentRefs, String(metadata.namespace ?? GATEWAY_NAMESPACE), gateway);
       const hostnames = Array.isArray(spec.hostnames) ? spec.hostnames.filter((name) => typeof name === 'string') : [];
-      const paths = { prefixes: pathsOf(spec, 'PathPrefix'), regexps: pathsOf(spec, 'RegularExpression') };
+      const paths = {
+        prefixes: [...pathsOf(spec, 'PathPrefix'), ...pathsOf(spec, 'Exact')],
+        regexps: pathsOf(spec, 'RegularExpression'),
+      };
       return listeners.length ? [{ item: i, listeners, hostnames, ...paths }] : [];
     }),
   );
@@ -184,14 +200,15 @@ export function gatewayRouteProblems(config: ClusterConfig, gateway: RouteGatewa
     for (const { item, listeners, hostnames, prefixes } of routes) {
       const owner = `traefik.values.extraObjects[${item}]`;
       for (const host of hostnames)
-        for (const { prefix, at: keys } of prefixes.filter((p) => p.narrowed === narrowed))
+        for (const { prefix, at: keys, exact } of prefixes.filter((p) => p.narrowed === narrowed))
           for (const listener of listeners.filter((l) => listens(l, host))) {
             const key = place(listener.name, host, prefix);
             const first = owners.get(key);
             if (!narrowed && first === undefined) owners.set(key, owner);
             if (first === undefined || first === owner) continue;
             const path = at(item, ...keys);
-            found.set(path.join('.'), { path, message: (narrowed ? narrowedRouteMessage : sameRouteMessage)(host, prefix, first) });
+            const message = exact ? exactRouteMessage : narrowed ? narrowedRouteMessage : sameRouteMessage;
+            found.set(path.join('.'), { path, message: message(host, prefix, first) });
           }
     }
   // 84b-7: a RegularExpression path on a host an httpRoutes entry routes: Traefik ranks a route by the length of its rule

@@ -23,7 +23,8 @@ export const namespaceOf = (object: Values): string =>
 /**
  * The accounts kube-system holds on every K3s server, each bound to rights by K3s or Kubernetes: the controllers'
  * (K3s runs kube-controller-manager with `use-service-account-credentials`, k3s-io/k3s pkg/daemons/control/server.go;
- * their roles: kubernetes plugin/pkg/auth/authorizer/rbac/bootstrappolicy/controller_policy.go, v1.33), K3s' packaged
+ * their roles: kubernetes plugin/pkg/auth/authorizer/rbac/bootstrappolicy/controller_policy.go, v1.33 to v1.35, with
+ * those behind feature gates, as a gate on by default in a later release creates its account there), K3s' packaged
  * components (k3s-io/k3s manifests/: coredns, local-storage, metrics-server), helm-controller's `helm-<chart>` (bound to
  * cluster-admin: k3s-io/helm-controller pkg/controllers/chart/chart.go) and this tool's kube-vip ones.
  */
@@ -35,6 +36,7 @@ const KUBE_SYSTEM_ACCOUNTS: ReadonlySet<string> = new Set([
   'cronjob-controller',
   'daemon-set-controller',
   'deployment-controller',
+  'device-taint-eviction-controller',
   'disruption-controller',
   'endpoint-controller',
   'endpointslice-controller',
@@ -44,25 +46,33 @@ const KUBE_SYSTEM_ACCOUNTS: ReadonlySet<string> = new Set([
   'generic-garbage-collector',
   'horizontal-pod-autoscaler',
   'job-controller',
+  'kube-apiserver-serving-clustertrustbundle-publisher',
   'legacy-service-account-token-cleaner',
   'namespace-controller',
   'node-controller',
   'persistent-volume-binder',
   'pod-garbage-collector',
+  'podcertificaterequestcleaner',
   'pv-protection-controller',
   'pvc-protection-controller',
   'replicaset-controller',
   'replication-controller',
+  'resource-claim-controller',
   'resourcequota-controller',
   'root-ca-cert-publisher',
   'route-controller',
+  'selinux-warning-controller',
   'service-account-controller',
+  'service-cidrs-controller',
   'service-controller',
   'statefulset-controller',
+  'storage-version-garbage-collector',
+  'storage-version-migrator-controller',
   'token-cleaner',
   'ttl-after-finished-controller',
   'ttl-controller',
   'validatingadmissionpolicy-status-controller',
+  'volumeattributesclass-protection-controller',
   'coredns',
   'local-path-provisioner-service-account',
   'metrics-server',

@@ -5,6 +5,7 @@ import { apiGroup } from '../validate/kinds';
 import { podSpecs, WORKLOADS } from './extra-object-rules';
 import { ACCOUNT_RIGHTS, declares, namespaceOf, OWN_ACCOUNT, projectsApiToken, rightless } from './extra-accounts';
 import { podSecretProblems, secretPowerProblems } from './extra-secret-powers';
+import { keptSecretProblems } from './written-secrets';
 import { confinementProblems } from './extra-pod-confinement';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -131,8 +132,9 @@ function podMetadata(object: Values, at: Path): Values {
 export function workloadPowerProblems(object: Values, objects: readonly Values[], values: Values): PowerProblem[] {
   const namespace = namespaceOf(object);
   const isRightless = (name: string) => rightless(name, namespace, objects, values);
+  const kept = keptSecretProblems(object);
   const secrets = secretPowerProblems(object, isRightless) ?? kubeSystemEndpointProblems(object, namespace, objects);
-  if (secrets) return secrets;
+  if (secrets || kept.length) return [...kept, ...(secrets ?? [])];
   const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : undefined;
   if (!WORKLOADS.has(object.kind) || (group !== '' && group !== 'apps' && group !== 'batch')) return [];
   return podSpecs(object).flatMap(({ spec, at }) => [

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { parse, stringify } from 'yaml';
+import { formatDiagnostic, parseConfigText } from '../src/config/load';
+import { valuesDoors, withChanges } from './helpers';
+
+// Round 85: an account a newer Kubernetes release keeps in kube-system (85a-1), an Exact path on an httpRoutes entry's
+// host and path (85a-3), a SealedSecret that makes a Secret K3s keeps (85a-4).
+
+const HELD = 'an account kube-system already holds';
+
+describe("85a-1: serviceAccount.name may not name a controller's account of a newer Kubernetes release", () => {
+  it.each([
+    'resource-claim-controller',
+    'service-cidrs-controller',
+    'volumeattributesclass-protection-controller',
+    'selinux-warning-controller',
+    'storage-version-migrator-controller',
+    'device-taint-eviction-controller',
+  ])('%s: refused through every door, not a warning to create it', (name) => {
+    const values = { serviceAccount: { name } };
+    for (const door of ['config', 'cluster', 'chart'] as const) {
+      const said = valuesDoors[door](values);
+      expect(said).toMatch(new RegExp(`serviceAccount\\.name:? is "${name}", ${HELD}`));
+      expect(said).not.toContain('create it (or add it to extraObjects)');
+    }
+  });
+  it('an account of its own name still passes, with the warning to create it', () => {
+    expect(valuesDoors.config({ serviceAccount: { name: 'traefik-edge' } })).not.toContain(HELD);
+  });
+});
+
+/** config/examples/gateway.yaml: httpRoutes blog.example.com (namespace blog, TLS) and status.example.com, path `/`. */
+const GATEWAY = parse(readFileSync('config/examples/gateway.yaml', 'utf8'));
+function gatewayErrors(extraObjects: object[]): string {
+  const config = withChanges(GATEWAY, { traefik: { ...GATEWAY.traefik, values: { extraObjects } } });
+  return parseConfigText('config/t.yaml', stringify(config)).errors.map(formatDiagnostic).join('\n');
+}
+const route = (host: string, path: object) => ({
+  apiVersion: 'gateway.networking.k8s.io/v1',
+  kind: 'HTTPRoute',
+  metadata: { name: 'r1', namespace: 'monitoring' },
+  spec: {
+    parentRefs: [{ name: 'traefik', namespace: 'kube-system' }],
+    hostnames: [host],
+    rules: [{ matches: [{ path }], backendRefs: [{ name: 'evil', port: 80 }] }],
+  },
+});
+
+describe("85a-3: an Exact path on an httpRoutes entry's host and path outranks the entry's PathPrefix", () => {
+  it.each<[string, object, string]>([
+    ['Exact / on the entry of /', { type: 'Exact', value: '/' }, 'path "/"'],
+    ['Exact / with a trailing slash form', { type: 'Exact', value: '//' }, 'path "//"'],
+  ])('%s: refused at the match', (_, path, shown) => {
+    const said = gatewayErrors([route('status.example.com', path)]);
+    expect(said).toContain(`traefik.values.extraObjects[0].spec.rules[0].matches[0]: host "status.example.com" with ${shown}`);
+    expect(said).toContain('an Exact match of that path outranks its PathPrefix');
+    expect(said).toContain('is already routed by httpRoutes[1]');
+  });
+  it.each<[string, string, object]>([
+    ['an Exact path of its own on the same host', 'status.example.com', { type: 'Exact', value: '/healthz' }],
+    ['Exact / on a host no entry routes', 'other.example.com', { type: 'Exact', value: '/' }],
+  ])('%s passes', (_, host, path) => {
+    expect(gatewayErrors([route(host, path)])).not.toContain('extraObjects[0].spec.rules');
+  });
+});
+
+const CIPHERTEXT = `Ag${'B'.repeat(740)}==`;
+const sealed = (name: string, namespace?: string) => ({
+  apiVersion: 'bitnami.com/v1alpha1',
+  kind: 'SealedSecret',
+  metadata: { name, ...(namespace && { namespace }) },
+  spec: { encryptedData: { 'token-id': CIPHERTEXT }, template: { type: 'bootstrap.kubernetes.io/token' } },
+});
+const KEPT = "a name K3s keeps for its own Secrets in kube-system (its serving certificate, node passwords, Helm's records, join tokens)";
+
+describe('85a-4: a SealedSecret may not make a Secret K3s keeps, as a Certificate or ExternalSecret may not', () => {
+  it.each<[string, object]>([
+    ['a join token in kube-system', sealed('bootstrap-token-abcdef', 'kube-system')],
+    ["a node's password, the namespace left to the release's", sealed('k3s-4.node-password.k3s')],
+    ["K3s' serving key", sealed('k3s-serving', 'kube-system')],
+  ])('%s: refused through every door', (_, item) => {
+    for (const door of ['config', 'cluster', 'chart'] as const) {
+      const said = valuesDoors[door]({ extraObjects: [item] });
+      expect(said).toMatch(/extraObjects\[0\]\.metadata\.name:? is "/);
+      expect(said).toContain(`${KEPT}, which the sealed-secrets controller would write`);
+    }
+  });
+  it.each<[string, object]>([
+    ['a join-token name in another namespace', sealed('bootstrap-token-abcdef', 'apps')],
+    ['a name of its own in kube-system', sealed('app-db', 'kube-system')],
+  ])('%s passes', (_, item) => {
+    expect(valuesDoors.config({ extraObjects: [item] })).not.toContain('sealed-secrets controller');
+  });
+});

@@ -92,3 +92,49 @@ describe('85a-4: a SealedSecret may not make a Secret K3s keeps, as a Certificat
     expect(valuesDoors.config({ extraObjects: [item] })).not.toContain('sealed-secrets controller');
   });
 });
+
+const hpa = (spec: object) => ({
+  apiVersion: 'autoscaling/v2',
+  kind: 'HorizontalPodAutoscaler',
+  metadata: { name: 'h', namespace: 'default' },
+  spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'a' }, ...spec },
+});
+const policy = (ports: object[]) => ({
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name: 'n', namespace: 'default' },
+  spec: { podSelector: {}, ingress: [{ ports }] },
+});
+
+describe('lead 85: API-server rules of two more extraObjects kinds', () => {
+  it.each<[string, object, string]>([
+    [
+      'an autoscaler whose maximum is below its minimum',
+      hpa({ minReplicas: 5, maxReplicas: 2 }),
+      'spec.maxReplicas: is 2, below minReplicas (5)',
+    ],
+    ['an autoscaler of minimum 0', hpa({ minReplicas: 0, maxReplicas: 2 }), 'spec.minReplicas: is 0'],
+    ['an autoscaler of maximum 0', hpa({ maxReplicas: 0 }), 'spec.maxReplicas: is 0'],
+    ['a policy port beyond 65535', policy([{ port: 70000 }]), 'spec.ingress[0].ports[0].port: is 70000'],
+    ['a policy port name with a capital', policy([{ port: 'Http' }]), 'spec.ingress[0].ports[0].port: is "Http", not a port name'],
+    ['an end port below the port', policy([{ port: 8000, endPort: 7000 }]), 'spec.ingress[0].ports[0].endPort: is 7000'],
+    [
+      'an end port beside a named port',
+      policy([{ port: 'http', endPort: 9000 }]),
+      'spec.ingress[0].ports[0].endPort: is set beside a named port',
+    ],
+    ['an end port with no port', policy([{ endPort: 9000 }]), 'spec.ingress[0].ports[0].endPort: is set beside no port'],
+  ])('%s: refused', (_, item, said) => {
+    const errors = valuesDoors.config({ extraObjects: [item] });
+    expect(errors).toContain(`traefik.values.extraObjects[0].${said}`);
+    expect(errors).toContain('which the API server refuses');
+  });
+  it.each<[string, object]>([
+    ['an autoscaler from 2 to 5', hpa({ minReplicas: 2, maxReplicas: 5 })],
+    ['an autoscaler of one bound', hpa({ minReplicas: 3, maxReplicas: 3 })],
+    ['a policy port range', policy([{ port: 8000, endPort: 9000, protocol: 'TCP' }])],
+    ['a named policy port', policy([{ port: 'metrics' }])],
+  ])('%s passes', (_, item) => {
+    expect(valuesDoors.config({ extraObjects: [item] })).not.toContain('extraObjects[0]');
+  });
+});

@@ -624,6 +624,18 @@ describe('validateManifests', () => {
       /^is missing, which the API server refuses \("must set either a target raw value or a target utilization"\)/,
     ],
     [
+      'network-policy-ports',
+      'a NetworkPolicy port range that ends below its first port',
+      'configMap',
+      'NetworkPolicy/default/settings',
+      (o) => {
+        Object.assign(o, { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', data: undefined });
+        o.spec = { podSelector: {}, egress: [{ ports: [{ port: 8000, endPort: 7000 }] }] };
+      },
+      'spec.egress[0].ports[0].endPort',
+      /^is 7000, which the API server refuses \("must be greater than or equal to `port`"/,
+    ],
+    [
       'host-port-surge',
       'a DaemonSet on the node network that surges',
       'daemonSet',

@@ -23,22 +23,47 @@ const TARGET_TYPES = ['Utilization', 'Value', 'AverageValue'];
 export function checkAutoscalerMetrics(object: Record<string, unknown>): Finding[] {
   if (object.kind !== 'HorizontalPodAutoscaler' || object.apiVersion !== 'autoscaling/v2' || !isRecord(object.spec)) return [];
   const metrics = Array.isArray(object.spec.metrics) ? object.spec.metrics : [];
-  return metrics.flatMap((metric: unknown, i: number): Finding[] => {
-    if (!isRecord(metric) || typeof metric.type !== 'string' || !Object.hasOwn(SOURCE_FIELDS, metric.type)) return [];
-    const at: FieldPath = ['spec', 'metrics', i];
-    const field = SOURCE_FIELDS[metric.type];
-    const source = metric[field];
-    if (!isRecord(source))
-      return source === undefined || source === null
-        ? [
-            {
-              path: [...at, field],
-              message: `is missing for type ${metric.type}, ${REFUSED} ("must populate information for the given metric source"): write ${field}: {...}`,
-            },
-          ]
-        : [];
-    return isRecord(source.target) ? targetProblems(metric.type, source.target, [...at, field, 'target']) : [];
-  });
+  return [
+    ...replicaCountProblems(object.spec),
+    ...metrics.flatMap((metric: unknown, i: number): Finding[] => {
+      if (!isRecord(metric) || typeof metric.type !== 'string' || !Object.hasOwn(SOURCE_FIELDS, metric.type)) return [];
+      const at: FieldPath = ['spec', 'metrics', i];
+      const field = SOURCE_FIELDS[metric.type];
+      const source = metric[field];
+      if (!isRecord(source))
+        return source === undefined || source === null
+          ? [
+              {
+                path: [...at, field],
+                message: `is missing for type ${metric.type}, ${REFUSED} ("must populate information for the given metric source"): write ${field}: {...}`,
+              },
+            ]
+          : [];
+      return isRecord(source.target) ? targetProblems(metric.type, source.target, [...at, field, 'target']) : [];
+    }),
+  ];
+}
+
+/**
+ * 85: the replica bounds (validateHorizontalPodAutoscalerSpec, v1.27): minReplicas at least 1 (0 only behind the alpha
+ * gate HPAScaleToZero, off in K3s), maxReplicas at least 1 and not below minReplicas. Whole numbers are the schema's.
+ */
+function replicaCountProblems(spec: Record<string, unknown>): Finding[] {
+  const { minReplicas: min, maxReplicas: max } = spec;
+  const findings: Finding[] = [];
+  if (Number.isInteger(min) && (min as number) < 1)
+    findings.push({
+      path: ['spec', 'minReplicas'],
+      message: `is ${show(min)}, ${REFUSED} ("must be greater than or equal to 1"): write 1 or more, or remove the key (it defaults to 1)`,
+    });
+  if (Number.isInteger(max) && (max as number) < 1)
+    findings.push({ path: ['spec', 'maxReplicas'], message: `is ${show(max)}, ${REFUSED} ("must be greater than 0"): write 1 or more` });
+  else if (Number.isInteger(max) && Number.isInteger(min) && (max as number) < (min as number))
+    findings.push({
+      path: ['spec', 'maxReplicas'],
+      message: `is ${show(max)}, below minReplicas (${show(min)}), ${REFUSED} ("must be greater than or equal to \`minReplicas\`"): raise it to ${show(min)} or more, or lower minReplicas`,
+    });
+  return findings;
 }
 
 /** validateMetricTarget, then what the source needs of its target. */

@@ -25,6 +25,7 @@ import { checkServiceSpec } from './service-rules';
 import { checkServicePorts } from './service-port-rules';
 import { checkDataObject } from './data-object-rules';
 import { checkAutoscalerMetrics } from './autoscaler-rules';
+import { checkNetworkPolicyPorts } from './network-policy-rules';
 import { checkHelmReleaseSize } from './helm-release-size';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, kindEntry, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
 import { Finding, isRecord, joinPattern, select, Selected, show } from './paths';
@@ -66,6 +67,7 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'service-ports', check: checkServicePorts },
   { id: 'data-objects', check: checkDataObject },
   { id: 'autoscaler-metrics', check: checkAutoscalerMetrics },
+  { id: 'network-policy-ports', check: checkNetworkPolicyPorts },
 ];
 
 /** Rules of K3s and of this project's domain: mistakes that no API server reports. */

@@ -138,3 +138,101 @@ describe('lead 85: API-server rules of two more extraObjects kinds', () => {
     expect(valuesDoors.config({ extraObjects: [item] })).not.toContain('extraObjects[0]');
   });
 });
+
+const workload = (podSpec: object) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'a', namespace: 'default' },
+  spec: {
+    selector: { matchLabels: { app: 'a' } },
+    template: { metadata: { labels: { app: 'a' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }], ...podSpec } },
+  },
+});
+const POD = 'extraObjects[0].spec.template.spec';
+
+describe("lead 85: a pod spec's IDs, priority, readiness gates and volumes, as the API server and its admission take them", () => {
+  it.each<[string, object, string, string]>([
+    ['a negative pod user', { securityContext: { runAsUser: -1 } }, 'securityContext.runAsUser: is -1', 'must be between 0 and 2147483647'],
+    ['a negative fsGroup', { securityContext: { fsGroup: -1 } }, 'securityContext.fsGroup: is -1', 'must be between 0 and 2147483647'],
+    [
+      'a supplemental group beyond int32',
+      { securityContext: { supplementalGroups: [1000, 2147483648] } },
+      'securityContext.supplementalGroups[1]: is 2147483648',
+      'inclusive',
+    ],
+    [
+      "a container's negative group",
+      { containers: [{ name: 'c', image: 'nginx:1.27', securityContext: { runAsGroup: -2 } }] },
+      'containers[0].securityContext.runAsGroup: is -2',
+      'must be between 0 and 2147483647',
+    ],
+    [
+      'a priority with no class',
+      { priority: 1000 },
+      'priority: is 1000, but with no priorityClassName the priority is 0',
+      'Priority admission plugin',
+    ],
+    [
+      "a priority other than the system class's",
+      { priority: 5, priorityClassName: 'system-node-critical' },
+      'priority: is 5, but the PriorityClass "system-node-critical" gives 2000001000',
+      'Priority admission plugin',
+    ],
+    [
+      'a readiness gate that is no qualified name',
+      { readinessGates: [{ conditionType: 'bad type!' }] },
+      'readinessGates[0].conditionType: "bad type!" is not a qualified name',
+      'validateReadinessGates',
+    ],
+    ['a volume with no source', { volumes: [{ name: 'v' }] }, 'volumes[0]: has no source', 'must specify a volume type'],
+    [
+      'a negative emptyDir size',
+      { volumes: [{ name: 'v', emptyDir: { sizeLimit: '-1Gi' } }] },
+      'volumes[0].emptyDir.sizeLimit: is "-1Gi"',
+      'SizeLimit field',
+    ],
+  ])('%s: refused in an extraObjects pod', (_, podSpec, at, upstream) => {
+    const errors = valuesDoors.config({ extraObjects: [workload(podSpec)] });
+    expect(errors).toContain(`traefik.values.${POD}.${at}`);
+    expect(errors).toContain(upstream);
+  });
+  it.each<[string, object, string]>([
+    ["Traefik's pod user", { podSecurityContext: { runAsUser: -1 } }, 'podSecurityContext.runAsUser: is -1'],
+    ["Traefik's own container's group", { securityContext: { runAsGroup: 3000000000 } }, 'securityContext.runAsGroup: is 3000000000'],
+    [
+      "a sidecar's user",
+      { deployment: { additionalContainers: [{ name: 's', image: 'nginx:1.27', securityContext: { runAsUser: -5 } }] } },
+      'deployment.additionalContainers[0].securityContext.runAsUser: is -5',
+    ],
+    [
+      'an additional volume with no source',
+      { deployment: { additionalVolumes: [{ name: 'x' }] } },
+      'deployment.additionalVolumes[0]: has no source',
+    ],
+  ])("%s: refused in Traefik's pods at every door", (_, values, at) => {
+    expect(valuesDoors.config(values)).toContain(`traefik.values.${at}`);
+    expect(valuesDoors.cluster(values)).toContain(`traefik.values.${at}`);
+    expect(valuesDoors.chart(values)).toContain(`values.${at.replace(/: is/, ' is').replace(/: has/, ' has')}`);
+  });
+  it.each<[string, object]>([
+    [
+      'IDs of 0 and 65532, and groups',
+      { securityContext: { runAsUser: 65532, runAsGroup: 0, fsGroup: 65532, supplementalGroups: [0, 2147483647] } },
+    ],
+    ['a system class with its own priority', { priorityClassName: 'system-cluster-critical', priority: 2000000000 }],
+    ['a class of its own with any priority', { priorityClassName: 'edge', priority: 7 }],
+    ['priority 0 with no class', { priority: 0 }],
+    ['a qualified readiness gate', { readinessGates: [{ conditionType: 'example.com/ready' }] }],
+    [
+      'an emptyDir of 1Gi and one of no limit',
+      {
+        volumes: [
+          { name: 'a', emptyDir: { sizeLimit: '1Gi' } },
+          { name: 'b', emptyDir: {} },
+        ],
+      },
+    ],
+  ])('%s passes', (_, podSpec) => {
+    expect(valuesDoors.config({ extraObjects: [workload(podSpec)] })).not.toContain('extraObjects[0]');
+  });
+});

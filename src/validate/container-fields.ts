@@ -5,6 +5,7 @@ import { FieldPath, Finding, isRecord, show } from './paths';
 import { compareQuantities, parseQuantity, Quantity } from './quantity';
 import { envSourceProblems } from './env-sources';
 import { podSpecProblems } from './pod-spec-rules';
+import { podAdmissionProblems } from './pod-admission-rules';
 import { httpHeaderProblems } from './http-headers';
 
 type Node = Record<string, unknown>;
@@ -27,6 +28,7 @@ export function containerFieldProblems(spec: Node): Finding[] {
   const findings: Finding[] = [
     ...gracePeriodProblems(spec.terminationGracePeriodSeconds, ['terminationGracePeriodSeconds']),
     ...podSpecProblems(spec),
+    ...podAdmissionProblems(spec),
   ];
   for (const list of ['containers', 'initContainers'] as const)
     items(spec[list]).forEach((container, i) => {

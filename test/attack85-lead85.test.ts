@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { valuesDoors, withChanges } from './helpers';
+import { devConfig, REFERENCE_K3S, valuesDoors, withChanges } from './helpers';
 
 // Round 85: an account a newer Kubernetes release keeps in kube-system (85a-1), an Exact path on an httpRoutes entry's
 // host and path (85a-3), a SealedSecret that makes a Secret K3s keeps (85a-4).
@@ -234,5 +234,48 @@ describe("lead 85: a pod spec's IDs, priority, readiness gates and volumes, as t
     ],
   ])('%s passes', (_, podSpec) => {
     expect(valuesDoors.config({ extraObjects: [workload(podSpec)] })).not.toContain('extraObjects[0]');
+  });
+});
+
+describe("84b-1, the rest: a lifecycle hook's sleep handler, by the Kubernetes release of k3s.version", () => {
+  const withVersion = (values: object, tag?: string) =>
+    parseConfigText(
+      'config/t.yaml',
+      stringify(
+        withChanges(devConfig(), { traefik: { ...devConfig().traefik, values }, ...(tag && { k3s: { ...REFERENCE_K3S, version: tag } }) }),
+      ),
+    )
+      .errors.map(formatDiagnostic)
+      .join('\n');
+  const hooked = (lifecycle: object) => ({
+    extraObjects: [workload({ containers: [{ name: 'c', image: 'nginx:1.27', lifecycle }] })],
+  });
+  const HOOK = `traefik.values.${POD}.containers[0].lifecycle.preStop.sleep`;
+  it.each<[string, object, string | undefined, string[]]>([
+    [
+      'on K3s v1.29, before the handler is served',
+      { preStop: { sleep: { seconds: 5 } } },
+      'v1.29.15+k3s1',
+      ['needs Kubernetes 1.30 or newer', 'exec: {command: [sleep'],
+    ],
+    ['with no k3s.version', { preStop: { sleep: { seconds: 5 } } }, undefined, ['needs Kubernetes 1.30 or newer', 'no k3s.version']],
+    ['0 seconds on K3s v1.31', { preStop: { sleep: { seconds: 0 } } }, 'v1.31.4+k3s1', ['holds seconds 0', 'from 1 up to']],
+    ['a misspelt seconds', { preStop: { sleep: { second: 5 } } }, 'v1.33.1+k3s1', ['has "second", but a sleep handler has only seconds']],
+    ['seconds as text', { preStop: { sleep: { seconds: '5' } } }, 'v1.33.1+k3s1', ['holds seconds "5"']],
+  ])('a sleep handler %s: refused', (_, lifecycle, tag, words) => {
+    const errors = withVersion(hooked(lifecycle), tag);
+    for (const word of [HOOK, ...words]) expect(errors).toContain(word);
+  });
+  it.each<[string, object, string]>([
+    ['5 seconds on K3s v1.30', { preStop: { sleep: { seconds: 5 } } }, 'v1.30.0+k3s1'],
+    ['0 seconds on K3s v1.33', { preStop: { sleep: { seconds: 0 } } }, 'v1.33.1+k3s1'],
+    ['on postStart on K3s v1.35', { postStart: { sleep: { seconds: 1 } } }, 'v1.35.3+k3s1'],
+  ])('a sleep handler of %s passes', (_, lifecycle, tag) => {
+    expect(withVersion(hooked(lifecycle), tag)).not.toContain('extraObjects[0]');
+  });
+  it("Traefik's own hook (deployment.lifecycle) is judged by the same table", () => {
+    const values = { deployment: { lifecycle: { preStop: { sleep: { seconds: 5 } } } } };
+    expect(withVersion(values, 'v1.33.1+k3s1')).toBe('');
+    expect(withVersion(values, 'v1.29.15+k3s1')).toContain('needs Kubernetes 1.30 or newer');
   });
 });

@@ -197,8 +197,8 @@ function resourceNameProblem(name: string, quantity: Quantity, value: unknown): 
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
-// LifecycleHandler of the Kubernetes 1.27 schema (`sleep` arrives in 1.29, and is refused as an unknown field).
-const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket'];
+// LifecycleHandler: the Kubernetes 1.27 schema's, and `sleep`, which later-fields.ts serves by the cluster's release.
+const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
 /** Traefik's ping endpoint on the chart's `traefik` port is what the chart's own probes ask (templates/_podtemplate.tpl). */
 const NO_PROBE_HANDLER =
   "add one, such as httpGet: {path: /ping, port: 9000} (Traefik's ping on the chart's traefik port) or tcpSocket: {port: 8080}";

@@ -4,15 +4,17 @@ import { show } from './paths';
 
 /**
  * A field the vendored Kubernetes 1.27 schemas (kubernetes-models 4.4) lack but a later release serves: `key` of an item
- * of the list `itemOf` (a pod spec's container list) or of the map `mapNamed` (a security context), served from
- * Kubernetes 1.`since` with one of `values` (a map's fields are not judged further).
+ * of the list `itemOf` (a pod spec's container list) or of a map named one of `mapNamed` (a security context), served
+ * from Kubernetes 1.`since` with one of `values`; a map's fields are judged by `content`, else not at all.
  */
 interface LaterField {
   readonly since: number;
   readonly itemOf?: string;
-  readonly mapNamed?: string;
+  readonly mapNamed?: readonly string[];
   readonly key: string;
   readonly values?: readonly string[];
+  /** What is wrong with the field's value on a cluster of Kubernetes 1.`minor` (one that serves it), or undefined. */
+  readonly content?: (value: unknown, minor: number) => string | undefined;
   /** What holds the field, and what the field makes of it, for the messages. */
   readonly holder: string;
   readonly what: string;
@@ -31,6 +33,9 @@ interface LaterField {
  *   (validateInitContainerRestartPolicy). An API server with the gate off drops the field.
  * - 1.30: `appArmorProfile` of a pod's or container's security context (AppArmor: GA in 1.30, kubernetes/website
  *   content/en/docs/tutorials/security/apparmor.md; before it only the annotation). An older API server drops it.
+ * - 1.30: a lifecycle hook's `sleep` handler (PodLifecycleSleepAction: alpha in 1.29, beta and on by default from 1.30,
+ *   feature-gates/PodLifecycleSleepAction.md): `seconds` above 0, and 0 too from 1.33 (PodLifecycleSleepActionAllowZero,
+ *   beta and on from 1.33; validateSleepAction). Its bound by terminationGracePeriodSeconds is not judged here.
  * - 1.35: a restart policy of an app container's own (ContainerRestartRules: alpha and off in 1.34, beta and on by
  *   default from 1.35: feature-gates/ContainerRestartRules.md, KEP-5307); before it the API server of 1.29 to 1.34
  *   refuses the key there ("may not be set for non-init containers").
@@ -48,12 +53,22 @@ const LATER_FIELDS: readonly LaterField[] = [
   },
   {
     since: 30,
-    mapNamed: 'securityContext',
+    mapNamed: ['securityContext'],
     key: 'appArmorProfile',
     holder: 'a security context',
     what: 'an AppArmor profile by field',
     before: 'an older API server drops it: there, use the annotation container.apparmor.security.beta.kubernetes.io/<container name>',
     refusal: 'validateAppArmorProfileField',
+  },
+  {
+    since: 30,
+    mapNamed: ['postStart', 'preStop'],
+    key: 'sleep',
+    holder: 'a lifecycle hook',
+    what: 'a sleep handler',
+    before: 'an older API server drops it and then refuses the hook, which has no handler left: there, use exec: {command: [sleep, "5"]}',
+    refusal: 'validateSleepAction',
+    content: sleepProblem,
   },
   {
     since: 35,
@@ -68,6 +83,19 @@ const LATER_FIELDS: readonly LaterField[] = [
     refusal: 'validateContainerRestartPolicy',
   },
 ];
+
+/** validateSleepAction: a map of one whole `seconds` above 0 (0 too from Kubernetes 1.33). */
+function sleepProblem(value: unknown, minor: number): string | undefined {
+  const least = minor >= 33 ? 0 : 1;
+  const fix = `write sleep: {seconds: 5}, a whole number of seconds from ${least} up to the pod's terminationGracePeriodSeconds (30 unless set)`;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return `is ${show(value)}, not a map: ${fix}`;
+  const extra = Object.keys(value).filter((key) => key !== 'seconds');
+  if (extra.length) return `has ${extra.map((key) => show(key)).join(', ')}, but a sleep handler has only seconds: ${fix}`;
+  const { seconds } = value as { seconds?: unknown };
+  if (!Number.isInteger(seconds) || (seconds as number) < least)
+    return `holds seconds ${show(seconds)}, which the API server refuses on Kubernetes 1.${minor} (validateSleepAction): ${fix}`;
+  return undefined;
+}
 
 /** The Kubernetes minor of a K3s release tag (`v1.33.1+k3s1`: 33); undefined without one, or for one of another major. */
 function kubernetesMinor(k3sVersion: string | undefined): number | undefined {
@@ -89,7 +117,9 @@ export function laterFieldVerdict(
 ): 'served' | Finding | undefined {
   const [parent, last] = path.slice(-2);
   const field = LATER_FIELDS.find(
-    (row) => row.key === key && (row.itemOf !== undefined ? typeof last === 'number' && parent === row.itemOf : last === row.mapNamed),
+    (row) =>
+      row.key === key &&
+      (row.itemOf !== undefined ? typeof last === 'number' && parent === row.itemOf : !!row.mapNamed?.includes(String(last))),
   );
   if (!field) return undefined;
   const at = [...path, key];
@@ -102,7 +132,10 @@ export function laterFieldVerdict(
         `server refuses any other value: "Unsupported value", ${field.refusal}): write ${field.values.length > 1 ? 'one of ' : ''}${allowed}, or remove the key`,
     };
   const minor = kubernetesMinor(k3sVersion);
-  if (minor !== undefined && minor >= field.since) return 'served';
+  if (minor !== undefined && minor >= field.since) {
+    const problem = field.content?.(value, minor);
+    return problem === undefined ? 'served' : { path: at, message: problem };
+  }
   return {
     path: at,
     message:

@@ -324,7 +324,10 @@ function objectEscapes(item: Values, path: Path, prefix: Path, values: Values, s
     return [...(kindSaid ? [] : [{ path, message: uncarried.message, schemaVerdict: true }]), ...found];
   }
   return [
-    ...workloadPowerProblems(item, schema.objects, values).map(({ at, message }) => ({ path: [...path, ...at], message })),
+    ...workloadPowerProblems(item, schema.objects, values, schema.k3sVersion).map(({ at, message }) => ({
+      path: [...path, ...at],
+      message,
+    })),
     ...schemaProblems(item, path, schema),
     ...routeGrantProblems(item, path, schema.objects),
   ];

@@ -1,6 +1,7 @@
 import type { Path } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { show } from '../validate/paths';
+import { allowedFrom, baselineAllowed, releaseShortfall } from './baseline-versions';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -42,16 +43,11 @@ const PROFILES = {
 } as const;
 
 /**
- * The SELinux types the baseline standard allows (pod-security-standards.md "SELinux"); a `user` or `role` is refused
- * there too. `container_engine_t` came in 1.31, after the 1.27 this tool judges by.
- */
-const BASELINE_SELINUX_TYPES: ReadonlySet<unknown> = new Set([undefined, '', 'container_t', 'container_init_t', 'container_kvm_t']);
-
-/**
  * A security context's profile set to Unconfined: seccomp (`seccompProfile`) or AppArmor (`appArmorProfile`, 1.30 on),
- * and an SELinux type, user or role outside the baseline standard's.
+ * and an SELinux type outside the baseline standard's of the release (baseline-versions.ts; a type a later release allows
+ * says which), user or role (pod-security-standards.md "SELinux": refused at every release).
  */
-function unconfined(context: Values, at: Path): Finding[] {
+function unconfined(context: Values, at: Path, k3sVersion: string | undefined): Finding[] {
   const findings: Finding[] = (Object.keys(PROFILES) as Array<keyof typeof PROFILES>).flatMap((key) => {
     const profile = context[key];
     return isMap(profile) && profile.type === 'Unconfined'
@@ -59,11 +55,17 @@ function unconfined(context: Values, at: Path): Finding[] {
       : [];
   });
   const selinux = isMap(context.seLinuxOptions) ? context.seLinuxOptions : {};
-  if (!BASELINE_SELINUX_TYPES.has(selinux.type))
+  const type = selinux.type;
+  if (type !== undefined && !(typeof type === 'string' && baselineAllowed('selinuxTypes', k3sVersion).includes(type))) {
+    const since = typeof type === 'string' ? allowedFrom('selinuxTypes', type, k3sVersion) : undefined;
     findings.push({
       at: [...at, 'seLinuxOptions', 'type'],
-      message: `is ${show(selinux.type)}, an SELinux type outside the container's, ${FIX}`,
+      message:
+        since === undefined
+          ? `is ${show(type)}, an SELinux type outside the container's, ${FIX}`
+          : `is ${show(type)}, an SELinux type the baseline Pod Security Standard allows from Kubernetes 1.${since} on, ${releaseShortfall(since, k3sVersion)}`,
     });
+  }
   for (const key of ['user', 'role'])
     if (selinux[key] !== undefined && selinux[key] !== '')
       findings.push({
@@ -78,12 +80,13 @@ const APPARMOR_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
 
 /**
  * 83a-15: what lets an extraObjects pod out of its container short of `privileged`, by the baseline Pod Security
- * Standard: a capability outside its list, seccomp or AppArmor Unconfined (the pod's or a container's), an Unmasked
- * /proc. `at` is the pod spec's path below the item.
+ * Standard of the release of `k3sVersion` (`k3s.version`): a capability outside its list, seccomp or AppArmor Unconfined
+ * (the pod's or a container's), an SELinux option, an Unmasked /proc. `at` is the pod spec's path below the item. What
+ * breaks any pod (HostProcess, sysctls, seccomp shapes) is pod-security-limits.ts'.
  */
-export function confinementProblems(spec: Values, at: Path, podMetadata: Values): Finding[] {
+export function confinementProblems(spec: Values, at: Path, podMetadata: Values, k3sVersion: string | undefined): Finding[] {
   const podContext = isMap(spec.securityContext) ? spec.securityContext : {};
-  const findings = unconfined(podContext, [...at, 'securityContext']);
+  const findings = unconfined(podContext, [...at, 'securityContext'], k3sVersion);
   const annotations = isMap(podMetadata.annotations) ? podMetadata.annotations : {};
   for (const [key, value] of Object.entries(annotations))
     if (key.startsWith(APPARMOR_ANNOTATION) && value === 'unconfined')
@@ -96,7 +99,7 @@ export function confinementProblems(spec: Values, at: Path, podMetadata: Values)
     containers.forEach((container, i) => {
       const context = isMap(container) && isMap(container.securityContext) ? container.securityContext : {};
       const here = [...at, list, i, 'securityContext'];
-      findings.push(...unconfined(context, here));
+      findings.push(...unconfined(context, here, k3sVersion));
       if (context.procMount === 'Unmasked')
         findings.push({ at: [...here, 'procMount'], message: `is "Unmasked", which shows the container the node's /proc, ${FIX}` });
       const added = isMap(context.capabilities) && Array.isArray(context.capabilities.add) ? context.capabilities.add : [];

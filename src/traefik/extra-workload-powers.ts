@@ -7,6 +7,7 @@ import { ACCOUNT_RIGHTS, declares, namespaceOf, OWN_ACCOUNT, projectsApiToken, r
 import { podSecretProblems, secretPowerProblems } from './extra-secret-powers';
 import { keptSecretProblems } from './written-secrets';
 import { confinementProblems } from './extra-pod-confinement';
+import { podSecurityLimitProblems } from './pod-security-limits';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -26,7 +27,13 @@ const HOST_NAMESPACES: ReadonlyArray<readonly [string, string]> = [
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 
 /** One pod spec's powers over the node and the API, `at` its path below the item. */
-function podSpecProblems(spec: Values, at: Path, metadata: Values, isRightless: (name: string) => boolean): PowerProblem[] {
+function podSpecProblems(
+  spec: Values,
+  at: Path,
+  metadata: Values,
+  isRightless: (name: string) => boolean,
+  k3sVersion: string | undefined,
+): PowerProblem[] {
   const problems: PowerProblem[] = [];
   const outside =
     "outside every rule of this tool: remove it (an application behind Traefik needs none; run a node agent beside this tool's manifests)";
@@ -60,7 +67,7 @@ function podSpecProblems(spec: Values, at: Path, metadata: Values, isRightless: 
       });
     });
   }
-  problems.push(...confinementProblems(spec, at, metadata));
+  problems.push(...confinementProblems(spec, at, metadata, k3sVersion), ...podSecurityLimitProblems(spec, at, k3sVersion));
   const volumes: unknown[] = Array.isArray(spec.volumes) ? spec.volumes : [];
   volumes.forEach((volume, i) => {
     if (isMap(volume) && volume.hostPath !== undefined && volume.hostPath !== null)
@@ -127,9 +134,14 @@ function podMetadata(object: Values, at: Path): Values {
  * ServiceAccount the release does not declare (those hold rights this tool cannot see: a pod with the node's network
  * can announce a VIP, one with its files can drop manifests into K3s' folder or read its admin kubeconfig, one with
  * an account such as Traefik's reads every Secret). A token Secret of such an account is the same rights in a file.
- * `objects` are every object the release's items render.
+ * `objects` are every object the release's items render; `k3sVersion` (`k3s.version`) decides the baseline's release.
  */
-export function workloadPowerProblems(object: Values, objects: readonly Values[], values: Values): PowerProblem[] {
+export function workloadPowerProblems(
+  object: Values,
+  objects: readonly Values[],
+  values: Values,
+  k3sVersion: string | undefined,
+): PowerProblem[] {
   const namespace = namespaceOf(object);
   const isRightless = (name: string) => rightless(name, namespace, objects, values);
   const kept = keptSecretProblems(object);
@@ -138,7 +150,7 @@ export function workloadPowerProblems(object: Values, objects: readonly Values[]
   const group = typeof object.apiVersion === 'string' ? apiGroup(object.apiVersion) : undefined;
   if (!WORKLOADS.has(object.kind) || (group !== '' && group !== 'apps' && group !== 'batch')) return [];
   return podSpecs(object).flatMap(({ spec, at }) => [
-    ...podSpecProblems(spec, at, podMetadata(object, at), isRightless),
+    ...podSpecProblems(spec, at, podMetadata(object, at), isRightless, k3sVersion),
     ...podSecretProblems(spec, at, namespace, objects),
   ]);
 }

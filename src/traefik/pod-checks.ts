@@ -13,6 +13,7 @@ import { capabilityNameProblems, sidecarHostPortProblems } from './pod-host-port
 import { podContainerProblems } from './pod-containers';
 import { podSpecTextProblems } from './pod-spec-texts';
 import { sidecarProblems } from './sidecar-powers';
+import { ownPodLimitProblems } from './own-pod-limits';
 import { podValueTypeProblems } from './pod-value-types';
 import { privilegedPortProblems } from './privileged-ports';
 import { runAsRootProblems } from './run-as-root';
@@ -35,7 +36,7 @@ import { workloadValueTypeProblems } from './workload-value-types';
  * (pod-volume-texts.ts, pod-spec-texts.ts) and values of the wrong type there and in the workload's counts (pod-value-types.ts,
  * workload-value-types.ts), `CAP_` capability names, the user's containers as an `extraObjects` pod's
  * (pod-containers.ts), a second Traefik or VIP announcer among them and what they hold of the node and the API
- * (sidecar-powers.ts), host ports shared with
+ * (sidecar-powers.ts), what no pod on K3s may hold in Traefik's pods (own-pod-limits.ts), host ports shared with
  * `deployment.additionalContainers` and ports below 1024 under hostNetwork (pod-host-ports.ts, privileged-ports.ts),
  * the nodePorts of `extraObjects` Services (extra-node-ports.ts), and the pod's DNS settings and host aliases
  * (dns-config-values.ts, host-alias-values.ts), the Services' own fields (service-spec-values.ts), keys the chart
@@ -64,7 +65,8 @@ export function podPortAndVolumeProblems(
     ...workloadValueTypeProblems(values, prefix),
     ...capabilityNameProblems(values, prefix),
     ...podContainerProblems(values, prefix, generated, chart, k3sVersion),
-    ...sidecarProblems(values, prefix, { generated, user }, chart),
+    ...sidecarProblems(values, prefix, { generated, user }, chart, k3sVersion),
+    ...ownPodLimitProblems(values, prefix, chart, generated, k3sVersion),
     ...sidecarHostPortProblems(values, entrypoints, prefix, hostNetwork),
     ...privilegedPortProblems(values, entrypoints, prefix, hostNetwork, chart),
     ...runAsRootProblems(values, prefix, chart),

@@ -82,7 +82,12 @@ function podLists(containers: readonly UserContainer[]): { containers: unknown[]
  * The confinement of an `extraObjects` pod's containers (extra-pod-confinement.ts, and no privileged container), on the
  * user's containers and the pod's security context they inherit: Traefik's own container is the traefik keys'.
  */
-function containerConfinementProblems(containers: readonly UserContainer[], values: Values, deployment: Values): Problem[] {
+function containerConfinementProblems(
+  containers: readonly UserContainer[],
+  values: Values,
+  deployment: Values,
+  k3sVersion: string | undefined,
+): Problem[] {
   // The pod's seccomp, AppArmor and SELinux settings reach every container that sets none of its own (84a-6).
   const lists = { ...podLists(containers), securityContext: values.podSecurityContext };
   const names = new Set(containers.map(({ container }) => container.name));
@@ -104,7 +109,10 @@ function containerConfinementProblems(containers: readonly UserContainer[], valu
         ]
       : [],
   );
-  return [...privileged, ...confinementProblems(lists, ['spec'], { annotations }).map(({ at, message }) => ({ path: where(at), message }))];
+  return [
+    ...privileged,
+    ...confinementProblems(lists, ['spec'], { annotations }, k3sVersion).map(({ at, message }) => ({ path: where(at), message })),
+  ];
 }
 
 /**
@@ -161,7 +169,8 @@ function secretReadProblems(containers: readonly UserContainer[], values: Values
  * an `extraObjects` pod may hold (extra-workload-powers.ts): no API rights, so no ServiceAccount token, which Kubernetes
  * mounts into every container of the pod unless the container mounts something else at its folder (sidecar-tokens.ts
  * mounts an empty one; a container it could not give one, or that mounts a token itself, is refused); nothing of the node
- * (no privileged container, no capability or profile outside the baseline Pod Security Standard, no hostPath mount, not
+ * (no privileged container, no capability or profile outside the baseline Pod Security Standard (what breaks the whole
+ * pod, a HostProcess container, a sysctl or a seccomp shape, is own-pod-limits.ts'), no hostPath mount, not
  * the node's network: under `hostNetwork` any announcer or listener would run there, whatever its program, unless it is an
  * init container, which ends before Traefik starts); and not
  * Traefik's processes (`deployment.shareProcessNamespace`, through which a container of Traefik's user reads Traefik's
@@ -173,6 +182,7 @@ export function sidecarProblems(
   prefix: Path,
   { generated, user }: { generated: Values; user: Values },
   chart: TraefikChartRules,
+  k3sVersion?: string,
 ): Problem[] {
   const programs = sidecarProgramProblems(values, prefix);
   const refused = new Set(programs.map(({ path }) => formatPath(path.slice(prefix.length + 1, -1))));
@@ -226,7 +236,7 @@ export function sidecarProblems(
     });
   const own = [
     ...shared,
-    ...containerConfinementProblems(containers, values, deployment),
+    ...containerConfinementProblems(containers, values, deployment, k3sVersion),
     ...secretReadProblems(containers, values, deployment),
     ...containers.flatMap((container) => mountProblems(container, volumes)),
   ];

@@ -98,7 +98,7 @@ function sleepProblem(value: unknown, minor: number): string | undefined {
 }
 
 /** The Kubernetes minor of a K3s release tag (`v1.33.1+k3s1`: 33); undefined without one, or for one of another major. */
-function kubernetesMinor(k3sVersion: string | undefined): number | undefined {
+export function kubernetesMinor(k3sVersion: string | undefined): number | undefined {
   const version = k3sVersion === undefined ? undefined : parseK3sVersion(k3sVersion);
   return version?.major === 1 ? version.minor : undefined;
 }

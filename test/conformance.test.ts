@@ -542,6 +542,17 @@ describe('validateManifests', () => {
       /^is "Bidirectional", which the API server allows only in a privileged container/,
     ],
     [
+      'workload-spec',
+      'a DaemonSet pod template that runs to an end',
+      'daemonSet',
+      DS,
+      (o) => {
+        o.spec.template.spec.restartPolicy = 'Never';
+      },
+      'spec.template.spec.restartPolicy',
+      /^is "Never", which the API server refuses in a DaemonSet \(supported values: "Always"/,
+    ],
+    [
       'container-fields',
       'requests above limits',
       'daemonSet',

@@ -72,7 +72,13 @@ export function podContainerProblems(
   const saidOfAffinity = new Set(nodeAffinityProblems(nodeAffinity, ['affinity', 'nodeAffinity']).map(({ path }) => formatPath(path)));
   const findings = [
     // The mounts' volume names and paths: container-mounts.ts, which knows the volumes of Traefik's pod.
-    ...objectFindings(pod, ['volume-mounts', 'unique-container-names', 'pod-security', 'container-fields'], undefined, k3sVersion)
+    // Its volume names: pod-volumes.ts, which knows the chart's own volumes; the rest of 'workload-spec' is no value's to set.
+    ...objectFindings(
+      pod,
+      ['volume-mounts', 'unique-container-names', 'pod-security', 'container-fields', 'workload-spec'],
+      undefined,
+      k3sVersion,
+    )
       .flatMap((finding) => (finding.path[0] === 'spec' ? [{ ...finding, path: finding.path.slice(1) }] : []))
       .filter((finding) => !saidElsewhere(finding) && !saidOfAffinity.has(formatPath(finding.path))),
     ...duplicateContainerNames(spec, holder).filter(({ path }) => !(path[0] === 'initContainers' && ownInits.has(path[1] as number))),

@@ -4,6 +4,7 @@ import { goTruthy } from './go-truth';
 import { isTemplated } from './service-facts';
 import { isMap } from '../core/is-map';
 import { generatedReferenceProblems } from '../validate/secret-refs';
+import { VOLUME_NAME_TWICE } from '../validate/workload-spec-rules';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -127,7 +128,7 @@ export function podVolumeProblems(values: Values, prefix: Path, rules: VolumeRul
         problems.push({
           path: [...prefix, 'values', ...mine.key],
           // The chart's own volume's name is the chart's, not a secret: shown.
-          message: `names pod volume ${shown(mine.name)}, the same as ${volume.label}, and the API server refuses one volume name twice, ${fails}: give it another name`,
+          message: `names pod volume ${shown(mine.name)}, the same as ${volume.label}, and ${VOLUME_NAME_TWICE}, ${fails}: give it another name`,
         });
       }
       seen.set(volume.name, volume);
@@ -172,7 +173,7 @@ export function podVolumeProblems(values: Values, prefix: Path, rules: VolumeRul
       path,
       message:
         `${plugin ? `is local plugin ${shown(String(volume.key[2]))}, which names` : 'names'} pod volume ${other.key && (volume.secret || other.secret) ? SECRET_NAME : shown(volume.name)}${volume.how ? ` (${volume.how})` : ''}, ` +
-        `the same as ${other.label}, and the API server refuses one volume name twice, ${fails}: give it another name`,
+        `the same as ${other.label}, and ${VOLUME_NAME_TWICE}, ${fails}: give it another name`,
     });
   }
   return problems;

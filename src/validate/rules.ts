@@ -27,6 +27,7 @@ import { checkDataObject } from './data-object-rules';
 import { checkAutoscalerMetrics } from './autoscaler-rules';
 import { checkNetworkPolicyPorts } from './network-policy-rules';
 import { checkHelmReleaseSize } from './helm-release-size';
+import { checkWorkloadSpec } from './workload-spec-rules';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, kindEntry, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
 import { Finding, isRecord, joinPattern, select, Selected, show } from './paths';
 
@@ -68,6 +69,7 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'data-objects', check: checkDataObject },
   { id: 'autoscaler-metrics', check: checkAutoscalerMetrics },
   { id: 'network-policy-ports', check: checkNetworkPolicyPorts },
+  { id: 'workload-spec', check: checkWorkloadSpec },
 ];
 
 /** Rules of K3s and of this project's domain: mistakes that no API server reports. */
@@ -131,6 +133,9 @@ const NAME_FIELDS: ReadonlyArray<readonly [pattern: string, check: FormatCheck, 
     'a PriorityClass name is a DNS-1123 subdomain',
   ],
   ['$.spec.runtimeClassName', dns1123Subdomain, 'a RuntimeClass name is a DNS-1123 subdomain'],
+  // A non-empty hostname and subdomain by ValidateDNS1123Label (ValidatePodSpec). No rule holds a schedulerName to a format.
+  ['$.spec.hostname', (name) => (name === '' ? undefined : dns1123Label(name)), 'a pod hostname is a DNS-1123 label'],
+  ['$.spec.subdomain', (name) => (name === '' ? undefined : dns1123Label(name)), 'a pod subdomain is a DNS-1123 label'],
   ['spec.rules[*].http.paths[*].backend.service.name', dns1035Label, 'a Service name is a DNS-1035 label'],
   ['spec.defaultBackend.service.name', dns1035Label, 'a Service name is a DNS-1035 label'],
 ];

@@ -207,6 +207,10 @@ const PASSES: Array<[string, object]> = [
     sidecar({ image: 'busybox:1.36', ...sleeping, ...postStart(['sh', '-c', 'echo traefik started > /tmp/ready']) }),
   ],
   [
+    "busybox: a postStart hook's $(T), which the kubelet runs unexpanded",
+    sidecar({ image: 'busybox:1.36', ...sleeping, env: [{ name: 'T', value: '/shared/traefik' }], ...postStart(['$(T)']) }),
+  ],
+  [
     'busybox: $$(T) is the literal $(T), no expansion',
     sidecar({ image: 'busybox:1.36', command: ['$$(T)'], env: [{ name: 'T', value: '/shared/traefik' }] }),
   ],

@@ -125,17 +125,12 @@ const EXEC_HANDLERS = [
  * as the kubelet does (pkg/kubelet/prober/prober.go), hooks' are run as written (pkg/kubelet/lifecycle/handlers.go).
  */
 function traefikHandler(container: Values): string[] | undefined {
+  const probeEnv = literalEnv(container, false);
   for (const at of EXEC_HANDLERS) {
     const handler = at.reduce<unknown>((value, key) => (isMap(value) ? value[key] : undefined), container);
     const command = isMap(handler) && isMap(handler.exec) ? strings(handler.exec.command) : [];
-    const env = at[0] === 'lifecycle' ? new Map<string, string>() : literalEnv(container, false);
-    if (
-      runsTraefik(
-        command.map((word) => expand(word, env)),
-        false,
-      )
-    )
-      return [...at, 'exec', 'command'];
+    const line = at[0] === 'lifecycle' ? command : command.map((word) => expand(word, probeEnv));
+    if (runsTraefik(line, false)) return [...at, 'exec', 'command'];
   }
   return undefined;
 }

@@ -670,12 +670,21 @@ describe('round 84a, third part', () => {
       'traefik.values.deployment.additionalContainers[0].image: is',
     );
   });
-  it.each<[string, object]>([
-    ['the binary copied only', { name: 'c', image: 'traefik:v3.1', command: ['cp', '/usr/local/bin/traefik', '/shared/traefik'] }],
-    ['nice of another program', { name: 'c', image: 'busybox:1.36', command: ['nice', '-n', '5', 'sleep', 'infinity'] }],
-    ['traefik version', { name: 'c', image: 'busybox:1.36', command: ['/shared/traefik', 'version'] }],
-  ])('84a-18 neighbour: %s passes', (_, container) => {
-    expect(configErrors({ deployment: { additionalContainers: [container] } })).toEqual([]);
+  // 85a-2: a Traefik image kept running as a sidecar is refused whatever it runs, so the copy is an init container's.
+  it.each<[string, string, object]>([
+    [
+      'the binary copied only',
+      'initContainers',
+      { name: 'c', image: 'traefik:v3.1', command: ['cp', '/usr/local/bin/traefik', '/shared/traefik'] },
+    ],
+    [
+      'nice of another program',
+      'additionalContainers',
+      { name: 'c', image: 'busybox:1.36', command: ['nice', '-n', '5', 'sleep', 'infinity'] },
+    ],
+    ['traefik version', 'additionalContainers', { name: 'c', image: 'busybox:1.36', command: ['/shared/traefik', 'version'] }],
+  ])('84a-18 neighbour: %s passes', (_, list, container) => {
+    expect(configErrors({ deployment: { [list]: [container] } })).toEqual([]);
   });
 });
 

@@ -185,7 +185,7 @@ export function sidecarProblems(
   k3sVersion?: string,
 ): Problem[] {
   const programs = sidecarProgramProblems(values, prefix);
-  const refused = new Set(programs.map(({ path }) => formatPath(path.slice(prefix.length + 1, -1))));
+  const refused = new Set(programs.map(({ path }) => formatPath(path.slice(prefix.length + 1, prefix.length + 4))));
   const deployment = isMap(values.deployment) ? values.deployment : {};
   const ownInits = generatedInits(Array.isArray(deployment.initContainers) ? deployment.initContainers : [], generated);
   const containers: UserContainer[] = LISTS.flatMap((list) =>

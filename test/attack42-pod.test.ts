@@ -60,7 +60,7 @@ describe('refused', () => {
       'pod runAsUser 0 with container runAsNonRoot true',
       { podSecurityContext: { runAsUser: 0, runAsNonRoot: false }, securityContext: { runAsNonRoot: true } },
       'podSecurityContext.runAsUser',
-      /whose runAsNonRoot is true \(securityContext\.runAsNonRoot\)/,
+      /whose runAsNonRoot is true \(traefik\.values\.securityContext\.runAsNonRoot\)/,
     ],
     [
       'extraObjects container runAsUser 0 under pod runAsNonRoot',

@@ -60,7 +60,8 @@ function nestedAt(path: Path, value: unknown): unknown {
   return path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value);
 }
 
-function asData(doc: Document.Parsed, node: unknown): unknown {
+/** A node of the document as data (undefined where its aliases cannot be read). */
+export function asData(doc: Document.Parsed, node: unknown): unknown {
   if (isScalar(node)) return node.value;
   if (!isMap(node) && !isSeq(node)) return node;
   try {

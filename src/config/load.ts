@@ -29,6 +29,7 @@ import { standsAtKey, writtenPlace } from '../core/problem-places';
 import { numberAsWritten } from './numbers-as-written';
 import { foreignFile, listFile } from './foreign-file';
 import { earlierValueSecrets } from './earlier-values';
+import { judgedEitherWay } from './duplicate-readings';
 import { isTextNode, offsetInText, textIndexOffset, textLineOffset, textPathOffset } from './text-item-offset';
 
 /** A problem found in a config file, with where it is. */
@@ -269,19 +270,16 @@ export function parseConfigText(file: string, written: string): { config?: Clust
   // 84a-11: a secret in the earlier value of a key written twice, beside the duplicate-key line (a token's said above).
   const earlierSecrets = earlierValueSecrets(doc!, new Set(tokens.map((t) => formatPath(t.path))));
   secrets.push(...earlierSecrets.map((s) => s.value));
-
-  const { config, errors, warnings } = validateClusterConfig(
-    data,
-    (problems) =>
-      withoutFollowOns(
-        problems
-          .filter((p) => !tokenKeys.has(formatPath(p.path)) || unknownChartKey(p))
-          .map(({ yamlMessage, ...p }) => (yamlMessage ? { ...p, message: yamlMessage } : p)),
-        doc!,
-      ),
-    clusterName(file),
-    dropped,
-  );
+  const merged = (problems: DescribedProblem[]) =>
+    withoutFollowOns(
+      problems
+        .filter((p) => !tokenKeys.has(formatPath(p.path)) || unknownChartKey(p))
+        .map(({ yamlMessage, ...p }) => (yamlMessage ? { ...p, message: yamlMessage } : p)),
+      doc!,
+    );
+  // 85b-6: beside a key written twice, only what holds whichever of its values is kept (duplicate-readings.ts).
+  const judge = (input: unknown) => validateClusterConfig(input, merged, clusterName(file), dropped);
+  const { config, errors, warnings } = judgedEitherWay(doc!, data, judge);
   // The file's own token findings are located in the text (comments too); the data's would repeat them, unless the
   // text holds the token only escaped (`"K1\x30::…"`), which the text's scan cannot see; the YAML reader's alike (79a-6).
   // A token on a line of a text is said by the data's finding, which names the key path and the line (45a-19).

@@ -130,3 +130,21 @@ export const IN_FOREIGN_SECRET =
 
 /** `clue` (a regular expression of words a text must hold) with the words of IN_FOREIGN_SECRET too. */
 export const withForeignWords = (clue: RegExp): RegExp => new RegExp(`${clue.source}|${IN_FOREIGN_SECRET}`, clue.flags);
+
+/**
+ * A key named so (namesForeignSecret), or 85b-1 a prefixed key (an annotation's or a label's, `example.com/passwort`)
+ * whose name after its last `/` names one alone (`passwort`, `kennwort-db`, `schluessel`): `judge` reads that name as a
+ * bare key, and one of this file's words must be why. English words are read in the whole key (`example.com/password`);
+ * a bare key's other readings are not taken, so `checksum/secret` and `vault.hashicorp.com/agent-inject-secret-db` name none.
+ */
+export function namesForeignSecretKey(key: string, judge: (name: string) => boolean): boolean {
+  if (namesForeignSecret(key)) return true;
+  const name = key.slice(key.lastIndexOf('/') + 1);
+  if (!name || name.length === key.length) return false;
+  const words = foldLetters(name)
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return (namesForeignSecret(name) || holdsForeignSecretWord(name) || endsInForeignKeyWord(words)) && judge(name);
+}

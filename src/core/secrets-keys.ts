@@ -38,7 +38,7 @@ import {
   foreignKeyWordAsKey,
   holdsForeignSecretWord,
   holdsNonLatinSecretWord,
-  namesForeignSecret,
+  namesForeignSecretKey,
   withForeignWords,
 } from './foreign-secret-words';
 import { isSecretHeaderFlag, namesCredentialHeader, namesSecretEnvHeader } from './credential-header-names';
@@ -158,7 +158,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   if (COUNTED_TOKENS.test(list.join(' '))) return false;
   if (namesSecretEnvHeader(key, isSecretKey)) return true; // `TRAEFIK_TRACING_OTLP_HTTP_HEADERS_X-HONEYCOMB-TEAM` (81a-18)
   const envName = envStyle ?? /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key);
-  if (endsInShortSecretWord(key) || isStrongSecretName(key, words(key)) || namesForeignSecret(key)) return true; // `Passwort` (50a-6)
+  if (endsInShortSecretWord(key) || isStrongSecretName(key, words(key)) || namesForeignSecretKey(key, isSecretKey)) return true; // `Passwort` (50a-6), `example.com/passwort` (85b-1)
   // `dbPasswordProd2`, `apiTokenV2` (45a-9), a member's path `config.secret_key_base` (54): named as the stem, the last member, is
   const stem = labelledStem(key) ?? /^[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){0,7}\.([A-Za-z_]\w{0,63})$/.exec(key)?.[1];
   if (stem !== undefined && envStyle === undefined && isSecretKey(stem)) return true;

@@ -121,10 +121,11 @@ export function templatedKindProblem(text: string, path: Path, key = false): str
 function unjudgeableTextProblem(text: string, path: Path): string | Problem[] | undefined {
   const rest = chartValuesPath(path);
   if (!rest || rest.length !== 2 || rest[0] !== 'extraObjects' || typeof rest[1] !== 'number') return undefined;
-  const { unjudgeable, tooLarge } = readManifestText(text);
-  // 84b-6: each key written twice at its place, as a config's own is, with anything else that keeps the text unjudged.
+  const { unjudgeable, tooLarge, offset } = readManifestText(text);
+  // Each key written twice (84b-6), or the parse error (85a-5), at its own place in the text: a config's line (textIndex).
   const doubled = unjudgeable?.includes('a key written twice') ? duplicateKeyProblems(text, path, unjudgeableSaying) : undefined;
-  return doubled ?? (unjudgeable && unjudgeableSaying(unjudgeable, tooLarge));
+  const message = unjudgeable && unjudgeableSaying(unjudgeable, tooLarge);
+  return doubled ?? (message && offset !== undefined ? [{ path, message, textIndex: offset }] : message);
 }
 
 /** What an `extraObjects` text item that cannot be judged for `why` is told. */

@@ -1,4 +1,4 @@
-import type { Path, Problem } from '../core/problem';
+import { formatPath, Path, Problem } from '../core/problem';
 import type { TraefikChartRules } from './chart-versions';
 import type { Finding } from '../validate/paths';
 import { isMap } from '../core/is-map';
@@ -72,9 +72,11 @@ export function runAsRootProblems(values: Values, prefix: Path, rules: Rules): P
   const key = (...path: Path) => [...prefix, 'values', ...path];
   const { container, pod } = traefikSecurityContexts(values, rules);
   const deployment = isMap(values.deployment) ? values.deployment : {};
+  // 85a-7: each key named as the reader writes it, `traefik.values.…` in a config, `values.…` in the props.
+  const named = (...path: Path) => formatPath(key(...path));
   const podFrom = (name: string) =>
     Object.hasOwn(securityOf({ securityContext: values.podSecurityContext }), name)
-      ? 'podSecurityContext'
+      ? named('podSecurityContext', name)
       : "the chart's default podSecurityContext";
   const containers: Array<{ what: string; at: Path; security: Values }> = [
     { what: "Traefik's container", at: [], security: container },
@@ -97,7 +99,7 @@ export function runAsRootProblems(values: Values, prefix: Path, rules: Rules): P
       root.nonRootFrom === 'pod'
         ? podFrom('runAsNonRoot')
         : at.length || given('runAsNonRoot')
-          ? `${own.join('.')}.runAsNonRoot`
+          ? named(...own, 'runAsNonRoot')
           : "the chart's default securityContext";
     const path = root.userFrom === 'pod' ? key('podSecurityContext', 'runAsUser') : key(...own, 'runAsUser');
     if (seen.has(path.join('.'))) return [];
@@ -107,7 +109,7 @@ export function runAsRootProblems(values: Values, prefix: Path, rules: Rules): P
         path,
         message:
           `is 0 (root) for ${what}, whose runAsNonRoot is true (${nonRootAt}), so ${KUBELET} and Traefik's pods never run ` +
-          `(nothing answers on the VIP): set runAsNonRoot: false in ${own.join('.')} to run it as root, or run it as another user`,
+          `(nothing answers on the VIP): set ${named(...own, 'runAsNonRoot')}: false to run it as root, or run it as another user`,
       },
     ];
   });

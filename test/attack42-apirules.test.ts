@@ -147,7 +147,8 @@ describe('refused', () => {
       'sidecar lifecycle preStop {}',
       side({ lifecycle: { preStop: {} } }),
       `${SIDE}.lifecycle.preStop`,
-      /^names no handler, .*exactly one of exec, httpGet, tcpSocket: /,
+      // Lead 85: sleep is a lifecycle handler too (validate/later-fields.ts serves it by release).
+      /^names no handler, .*exactly one of exec, httpGet, tcpSocket, sleep: /,
     ],
     [
       'sidecar startupProbe successThreshold 2',

@@ -48,8 +48,18 @@ export function podContainerProblems(
   // A plain copy: the validators may annotate what they read, and the config is frozen behind proxies.
   // `hostNetwork: {{ .Values.hostNetwork }}`: its type is pod-value-types.ts'; the chart's own checks read it by Go truth.
   const hostNetwork = goTruthy(values.hostNetwork) ? { hostNetwork: true } : {};
+  // `terminationGracePeriodSeconds: {{ default 60 .Values.deployment.terminationGracePeriodSeconds }}`: what a hook's sleep
+  // is held to (pod-admission-rules.ts); its own type is pod-value-types.ts'.
+  const grace = isMap(values.deployment) ? values.deployment.terminationGracePeriodSeconds : undefined;
+  const terminationGracePeriodSeconds = Number.isInteger(grace) && (grace as number) > 0 ? grace : 60;
   const spec = JSON.parse(
-    JSON.stringify({ ...ownPod?.pod, ...hostNetwork, containers: [own, ...sidecars], initContainers: inits }),
+    JSON.stringify({
+      ...ownPod?.pod,
+      ...hostNetwork,
+      terminationGracePeriodSeconds,
+      containers: [own, ...sidecars],
+      initContainers: inits,
+    }),
   ) as Record<string, unknown>;
   const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'traefik' }, spec };
   const ownInits = generatedInits(inits, generated);

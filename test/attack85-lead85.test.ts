@@ -288,15 +288,19 @@ describe("86a-9, 86b-3: a hook's sleep may not outlast the pod's grace period", 
       .errors.map(formatDiagnostic)
       .join('\n');
   it.each<[string, object, string]>([
-    ['45 s beside the default 30', sleepy(45), "is 45, longer than the pod's terminationGracePeriodSeconds (30, the default)"],
+    [
+      '45 s beside the default 30',
+      sleepy(45),
+      'holds seconds 45, which the API server refuses on Kubernetes 1.33 ("must be non-negative and less than terminationGracePeriodSeconds", validateSleepAction): write sleep: {seconds: 5}, a whole number of seconds from 0 up to the pod\'s terminationGracePeriodSeconds (30, the default)',
+    ],
     [
       '20 s beside a grace of 10',
       sleepy(20, { terminationGracePeriodSeconds: 10 }),
-      "is 20, longer than the pod's terminationGracePeriodSeconds (10)",
+      'holds seconds 20, which the API server refuses on Kubernetes 1.33',
     ],
   ])('%s: refused', (_, item, words) => {
     const errors = errorsAt({ extraObjects: [item] });
-    expect(errors).toContain(`traefik.values.${POD}.containers[0].lifecycle.preStop.sleep.seconds: ${words}`);
+    expect(errors).toContain(`traefik.values.${POD}.containers[0].lifecycle.preStop.sleep: ${words}`);
     expect(errors).toContain('validateSleepAction');
   });
   it.each<[string, object]>([
@@ -309,7 +313,7 @@ describe("86a-9, 86b-3: a hook's sleep may not outlast the pod's grace period", 
     const values = (grace: number) => ({
       deployment: { terminationGracePeriodSeconds: grace, lifecycle: { preStop: { sleep: { seconds: 40 } } } },
     });
-    expect(errorsAt(values(20))).toContain('traefik.values.deployment.lifecycle.preStop.sleep.seconds: is 40, longer than');
+    expect(errorsAt(values(20))).toContain('traefik.values.deployment.lifecycle.preStop.sleep: holds seconds 40');
     expect(errorsAt(values(60))).toBe('');
     // The chart's own default is 60 s (traefik-helm-chart templates/_podtemplate.tpl), for Traefik's container and sidecars.
     const sidecar = { name: 's', image: 'nginx:1.27', lifecycle: { preStop: { sleep: { seconds: 50 } } } };
@@ -318,7 +322,79 @@ describe("86a-9, 86b-3: a hook's sleep may not outlast the pod's grace period", 
     expect(
       errorsAt({ deployment: { additionalContainers: [{ ...sidecar, lifecycle: { preStop: { sleep: { seconds: 70 } } } }] } }),
     ).toContain(
-      "deployment.additionalContainers[0].lifecycle.preStop.sleep.seconds: is 70, longer than the pod's terminationGracePeriodSeconds (60)",
+      'deployment.additionalContainers[0].lifecycle.preStop.sleep: holds seconds 70, which the API server refuses on Kubernetes 1.33',
     );
+  });
+});
+
+describe('review 86: the sleep handler is said once, with a fix that works', () => {
+  const at = (tag: string, podSpec: object, seconds: number) =>
+    parseConfigText(
+      'config/t.yaml',
+      stringify(
+        withChanges(devConfig(), {
+          traefik: {
+            ...devConfig().traefik,
+            values: {
+              extraObjects: [
+                workload({ containers: [{ name: 'c', image: 'nginx:1.27', lifecycle: { preStop: { sleep: { seconds } } } }], ...podSpec }),
+              ],
+            },
+          },
+          k3s: { ...REFERENCE_K3S, version: tag },
+        }),
+      ),
+    ).errors.map(formatDiagnostic);
+  it('on a release that does not serve sleep, one line: the release, not the grace period', () => {
+    const errors = at('v1.29.15+k3s1', {}, 45);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('needs Kubernetes 1.30 or newer');
+    expect(errors[0]).not.toContain('terminationGracePeriodSeconds');
+  });
+  it('a grace period of 0 is told to be raised, not "write at most 0"', () => {
+    const [error] = at('v1.30.0+k3s1', { terminationGracePeriodSeconds: 0 }, 1);
+    expect(error).toContain('raise terminationGracePeriodSeconds to 1 or more');
+  });
+});
+
+describe("review 86: Traefik's Deployment keeps the API server's default progress deadline of 600 s", () => {
+  it.each<[string, object, boolean]>([
+    ['minReadySeconds 600 on the Deployment', { deployment: { minReadySeconds: 600 } }, true],
+    ['minReadySeconds 599', { deployment: { minReadySeconds: 599 } }, false],
+    [
+      'minReadySeconds 600 on a DaemonSet, which has no progress deadline',
+      { deployment: { kind: 'DaemonSet', minReadySeconds: 600 } },
+      false,
+    ],
+  ])('%s', (_, values, refused) => {
+    for (const door of ['config', 'cluster', 'chart'] as const) {
+      const said = valuesDoors[door](values);
+      if (refused) expect(said).toMatch(/deployment\.minReadySeconds:? is 600, but the chart sets no progressDeadlineSeconds/);
+      else expect(said).not.toContain('progressDeadlineSeconds');
+    }
+  });
+});
+
+describe('review 86: a sysctl name the API server refuses is said once, as a name, wherever the pod is', () => {
+  const said = 'not a sysctl name';
+  it.each<[string, object, string]>([
+    [
+      'an extraObjects pod',
+      { extraObjects: [workload({ securityContext: { sysctls: [{ name: 'NET.IPV4.TCP_SYNCOOKIES', value: '1' }] } })] },
+      `${POD}.securityContext.sysctls[0].name`,
+    ],
+    [
+      "Traefik's pod",
+      { podSecurityContext: { sysctls: [{ name: 'NET.IPV4.TCP_SYNCOOKIES', value: '1' }] } },
+      'podSecurityContext.sysctls[0].name',
+    ],
+  ])('%s', (_, values, at) => {
+    const lines = valuesDoors
+      .config(values)
+      .split('\n')
+      .filter((line) => line.includes(`traefik.values.${at}`));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(said);
+    expect(lines[0]).not.toContain('outside the safe set');
   });
 });

@@ -82,7 +82,8 @@ export function podContainerProblems(
   const saidOfAffinity = new Set(nodeAffinityProblems(nodeAffinity, ['affinity', 'nodeAffinity']).map(({ path }) => formatPath(path)));
   const findings = [
     // The mounts' volume names and paths: container-mounts.ts, which knows the volumes of Traefik's pod.
-    // Its volume names: pod-volumes.ts, which knows the chart's own volumes; the rest of 'workload-spec' is no value's to set.
+    // Its volume names: pod-volumes.ts, which knows the chart's own volumes; the rest of 'workload-spec' judges fields the
+    // chart gives no value for (activeDeadlineSeconds, ephemeral containers), and the Deployment's counts are workload-value-types.ts'.
     ...objectFindings(
       pod,
       ['volume-mounts', 'unique-container-names', 'pod-security', 'container-fields', 'workload-spec'],

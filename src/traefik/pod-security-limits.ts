@@ -1,6 +1,7 @@
 import type { Path } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { show } from '../validate/paths';
+import { isSysctlName } from '../validate/pod-spec-rules';
 import { allowedFrom, baselineAllowed, releaseShortfall } from './baseline-versions';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -94,7 +95,8 @@ function sysctlProblems(spec: Values, at: Path, k3sVersion: string | undefined):
   const safe = baselineAllowed('sysctls', k3sVersion);
   return sysctls.flatMap((sysctl, i): Finding[] => {
     const given = isMap(sysctl) ? sysctl.name : undefined;
-    if (typeof given !== 'string' || given === '') return [];
+    // A name the API server refuses as a name is pod-spec-rules.ts' to say (one line, with the right fix).
+    if (typeof given !== 'string' || !isSysctlName(given)) return [];
     const here = [...at, 'securityContext', 'sysctls', i, 'name'];
     const finding = (message: string) => [{ at: here, message: `is ${show(given)}, ${message}` }];
     const name = dotted(given);

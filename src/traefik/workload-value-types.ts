@@ -54,6 +54,15 @@ export function workloadValueTypeProblems(values: Values, prefix: Path): Problem
       },
     ];
   });
+  // Review 86: the chart has no progressDeadlineSeconds key, so the API server's default of 600 stands, and
+  // ValidateDeploymentSpec refuses a Deployment whose minReadySeconds is not below it ("must be greater than minReadySeconds").
+  const minReady = renderedInteger(at(at(values, 'deployment'), 'minReadySeconds'));
+  const kind = at(at(values, 'deployment'), 'kind');
+  if (minReady !== undefined && minReady >= 600 && minReady <= INT32_MAX && (kind === undefined || kind === 'Deployment'))
+    problems.push({
+      path: [...prefix, 'values', 'deployment', 'minReadySeconds'],
+      message: `is ${minReady}, but the chart sets no progressDeadlineSeconds, so the API server's default of 600 stands, and it refuses a Deployment whose progressDeadlineSeconds is not above minReadySeconds ("must be greater than minReadySeconds"), ${FAILS}: write at most 599`,
+    });
   const autoscaling = at(values, 'autoscaling');
   const [min, max] = [renderedInteger(at(autoscaling, 'minReplicas')), renderedInteger(at(autoscaling, 'maxReplicas'))];
   if (goTruthy(at(autoscaling, 'enabled')) && min !== undefined && min >= 1 && max !== undefined && max >= 1 && max < min)

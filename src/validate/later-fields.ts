@@ -1,6 +1,5 @@
 import { parseK3sVersion } from '../semver';
-import type { FieldPath, Finding } from './paths';
-import { show } from './paths';
+import { FieldPath, Finding, isRecord, show } from './paths';
 
 /**
  * A field the vendored Kubernetes 1.27 schemas (kubernetes-models 4.4) lack but a later release serves: `key` of an item
@@ -14,7 +13,7 @@ interface LaterField {
   readonly key: string;
   readonly values?: readonly string[];
   /** What is wrong with the field's value on a cluster of Kubernetes 1.`minor` (one that serves it), or undefined. */
-  readonly content?: (value: unknown, minor: number) => string | undefined;
+  readonly content?: (value: unknown, minor: number, pod: PodPlace) => string | undefined;
   /** What holds the field, and what the field makes of it, for the messages. */
   readonly holder: string;
   readonly what: string;
@@ -35,7 +34,7 @@ interface LaterField {
  *   content/en/docs/tutorials/security/apparmor.md; before it only the annotation). An older API server drops it.
  * - 1.30: a lifecycle hook's `sleep` handler (PodLifecycleSleepAction: alpha in 1.29, beta and on by default from 1.30,
  *   feature-gates/PodLifecycleSleepAction.md): `seconds` above 0, and 0 too from 1.33 (PodLifecycleSleepActionAllowZero,
- *   beta and on from 1.33; validateSleepAction). Its bound by terminationGracePeriodSeconds is not judged here.
+ *   beta and on from 1.33), and not above the pod's terminationGracePeriodSeconds (validateSleepAction).
  * - 1.35: a restart policy of an app container's own (ContainerRestartRules: alpha and off in 1.34, beta and on by
  *   default from 1.35: feature-gates/ContainerRestartRules.md, KEP-5307); before it the API server of 1.29 to 1.34
  *   refuses the key there ("may not be set for non-init containers").
@@ -84,16 +83,45 @@ const LATER_FIELDS: readonly LaterField[] = [
   },
 ];
 
-/** validateSleepAction: a map of one whole `seconds` above 0 (0 too from Kubernetes 1.33). */
-function sleepProblem(value: unknown, minor: number): string | undefined {
+/** The object a field stands in and the field's path, for a row whose verdict needs the pod around it. */
+interface PodPlace {
+  readonly root: unknown;
+  readonly path: FieldPath;
+}
+
+/** The pod spec a container's field at `path` lies in: the map that holds the container list. */
+function podSpecOf({ root, path }: PodPlace): Record<string, unknown> {
+  const list = path.reduce<number>(
+    (last, key, i) => ((key === 'containers' || key === 'initContainers') && typeof path[i + 1] === 'number' ? i : last),
+    -1,
+  );
+  let here: unknown = root;
+  for (const key of path.slice(0, Math.max(list, 0))) here = isRecord(here) ? (here as Record<string | number, unknown>)[key] : undefined;
+  return isRecord(here) ? here : {};
+}
+
+/**
+ * validateSleepAction: a map of one whole `seconds` from 1 (0 too from Kubernetes 1.33) up to the pod's
+ * terminationGracePeriodSeconds (30 unless set; Traefik's chart writes 60 unless set, traefik/pod-containers.ts).
+ */
+function sleepProblem(value: unknown, minor: number, place: PodPlace): string | undefined {
   const least = minor >= 33 ? 0 : 1;
-  const fix = `write sleep: {seconds: 5}, a whole number of seconds from ${least} up to the pod's terminationGracePeriodSeconds (30 unless set)`;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return `is ${show(value)}, not a map: ${fix}`;
+  const set = podSpecOf(place).terminationGracePeriodSeconds;
+  const grace = Number.isInteger(set) ? (set as number) : 30;
+  const bound = `the pod's terminationGracePeriodSeconds (${grace}${Number.isInteger(set) ? '' : ', the default'})`;
+  const fix =
+    grace < least
+      ? `raise terminationGracePeriodSeconds to ${least} or more`
+      : `write sleep: {seconds: ${Math.min(5, grace)}}, a whole number of seconds from ${least} up to ${bound}`;
+  if (!isRecord(value)) return `is ${show(value)}, not a map: ${fix}`;
   const extra = Object.keys(value).filter((key) => key !== 'seconds');
   if (extra.length) return `has ${extra.map((key) => show(key)).join(', ')}, but a sleep handler has only seconds: ${fix}`;
-  const { seconds } = value as { seconds?: unknown };
-  if (!Number.isInteger(seconds) || (seconds as number) < least)
-    return `holds seconds ${show(seconds)}, which the API server refuses on Kubernetes 1.${minor} (validateSleepAction): ${fix}`;
+  const { seconds } = value;
+  if (!Number.isInteger(seconds) || (seconds as number) < least || (seconds as number) > grace)
+    return (
+      `holds seconds ${show(seconds)}, which the API server refuses on Kubernetes 1.${minor} ("must be ${least ? 'greater than 0' : 'non-negative'} ` +
+      `and less than terminationGracePeriodSeconds", validateSleepAction): ${fix}`
+    );
   return undefined;
 }
 
@@ -114,6 +142,7 @@ export function laterFieldVerdict(
   key: string,
   value: unknown,
   k3sVersion: string | undefined,
+  root?: unknown,
 ): 'served' | Finding | undefined {
   const [parent, last] = path.slice(-2);
   const field = LATER_FIELDS.find(
@@ -133,7 +162,7 @@ export function laterFieldVerdict(
     };
   const minor = kubernetesMinor(k3sVersion);
   if (minor !== undefined && minor >= field.since) {
-    const problem = field.content?.(value, minor);
+    const problem = field.content?.(value, minor, { root, path: at });
     return problem === undefined ? 'served' : { path: at, message: problem };
   }
   return {

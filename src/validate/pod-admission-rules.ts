@@ -18,8 +18,8 @@ const SYSTEM_PRIORITIES: Readonly<Record<string, number>> = {
  * of pod-spec-rules.ts and container-fields.ts (kubernetes/kubernetes v1.27, pkg/apis/core/validation/validation.go:
  * ValidatePodSecurityContext and ValidateSecurityContext, user and group IDs from 0 to 2147483647 (IsValidUserID,
  * IsValidGroupID); validateReadinessGates, a condition type that is a qualified name; validateVolumeSource, an emptyDir
- * sizeLimit not below 0 (a volume of no source is no problem: SetDefaults_Volume makes it an emptyDir, 86b-8); a hook's
- * sleep no longer than the pod's grace period (validateSleepAction); plugin/pkg/admission/priority:
+ * sizeLimit not below 0 (a volume of no source is no problem: SetDefaults_Volume makes it an emptyDir, 86b-8);
+ * plugin/pkg/admission/priority:
  * `priority` must equal what the PriorityClass gives, 0 without one, as K3s makes no global default class).
  * Values of the wrong type are the schema's. Paths lie below the pod spec.
  */
@@ -48,31 +48,8 @@ export function podAdmissionProblems(spec: Node): Finding[] {
         message: `is ${show(limit)}, a negative size, ${REFUSED} ("SizeLimit field must be a valid resource quantity"): write a size such as 1Gi, or remove it`,
       });
   });
-  findings.push(...priorityProblems(spec), ...sleepProblems(spec));
+  findings.push(...priorityProblems(spec));
   return findings;
-}
-
-/** validateSleepAction: a hook's sleep may not outlast the pod's grace period (30 s unless terminationGracePeriodSeconds). */
-function sleepProblems(spec: Node): Finding[] {
-  const grace = Number.isInteger(spec.terminationGracePeriodSeconds) ? (spec.terminationGracePeriodSeconds as number) : 30;
-  return (['containers', 'initContainers'] as const).flatMap((list) =>
-    items(spec[list]).flatMap((container, i) =>
-      (['postStart', 'preStop'] as const).flatMap((hook): Finding[] => {
-        const lifecycle = isRecord(container) && isRecord(container.lifecycle) ? container.lifecycle : {};
-        const handler = isRecord(lifecycle[hook]) ? (lifecycle[hook] as Node) : {};
-        const seconds = isRecord(handler.sleep) ? handler.sleep.seconds : undefined;
-        if (!Number.isInteger(seconds) || (seconds as number) <= grace) return [];
-        return [
-          {
-            path: [list, i, 'lifecycle', hook, 'sleep', 'seconds'],
-            message:
-              `is ${show(seconds)}, longer than the pod's terminationGracePeriodSeconds (${grace}${Number.isInteger(spec.terminationGracePeriodSeconds) ? '' : ', the default'}), ` +
-              `${REFUSED} ("must be greater than 0 and less than terminationGracePeriodSeconds", validateSleepAction): write at most ${grace}, or raise the grace period`,
-          },
-        ];
-      }),
-    ),
-  );
 }
 
 /** A user or group ID out of 0..2147483647 in a pod's or container's security context. */

@@ -51,6 +51,7 @@ function hostNetworkPortProblems(spec: Node): Finding[] {
 
 /** apimachinery IsValidSysctlName (v1.27): dot- or slash-separated segments of [a-z0-9] with inner '-' and '_', at most 253. */
 const SYSCTL_NAME = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
+export const isSysctlName = (name: string): boolean => name !== '' && name.length <= 253 && SYSCTL_NAME.test(name);
 
 function sysctlProblems(security: unknown): Finding[] {
   if (!isRecord(security)) return [];
@@ -59,7 +60,7 @@ function sysctlProblems(security: unknown): Finding[] {
     const name = isRecord(sysctl) ? sysctl.name : undefined;
     if (typeof name !== 'string') return [];
     const path: FieldPath = ['securityContext', 'sysctls', i, 'name'];
-    if (name === '' || name.length > 253 || !SYSCTL_NAME.test(name))
+    if (!isSysctlName(name))
       return [
         {
           path,

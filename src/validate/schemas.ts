@@ -331,7 +331,7 @@ function runStrict(
           continue;
         }
         // A field of a later release (later-fields.ts): served by the cluster's, or refused with what it needs.
-        const later = laterFieldVerdict(path, key, child, k3sVersion);
+        const later = laterFieldVerdict(path, key, child, k3sVersion, object);
         if (later !== 'served')
           findings.push(later ?? { path: [...path, key], message: unknownField(schemaName, key, read, hiddenKeyUnder(path, key)) });
       }

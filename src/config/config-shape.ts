@@ -123,7 +123,7 @@ const routeWith = (host: (value: string) => string | undefined) =>
     name: dnsSubdomain,
     namespace: s.withDefault(dnsLabel, 'default'),
     host: s.text(host),
-    path: s.withDefault(s.text(format.ingressPath), '/'),
+    path: s.withDefault(s.text(format.routePath), '/'), // no generated-looking token (86b-9)
     service: s.text(format.dns1035Label),
     port,
     tls: s.optional(s.object({ certResolver: s.optional(resolverName), issuer: s.optional(dnsSubdomain) })),

@@ -8,6 +8,7 @@ import { secretKey, secretName } from './secret-ref-formats';
 import { certResolverName } from './resolver-name-format';
 import { show, tooLong } from './shown-values';
 import { ingressPath } from './ingress-path-format';
+import { routePath } from './route-path-format';
 import { foldedListItems } from './folded-list-items';
 import { USER_BEFORE_AT } from './git-formats';
 import { interfaceName } from './interface-name-format';
@@ -113,7 +114,7 @@ export const nonAsciiHost: FormatCheck = (value) => {
   return ascii === undefined ? undefined : `${show(value)} holds non-ASCII letters, which a host name carries as punycode${hint}`;
 };
 
-export { ingressPath, interfaceName };
+export { ingressPath, interfaceName, routePath };
 
 /**
  * Why `part` (one `MAJOR.MINOR.PATCH` of `value`) is not a sane version, or undefined when it is one
@@ -407,6 +408,7 @@ export const EDITOR_PATTERNS: ReadonlyMap<FormatCheck, string> = new Map([
   [ingressHost, '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$'],
   [routeHostname, '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$'],
   [ingressPath, "^/[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*$"],
+  [routePath, "^/[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*$"],
   [interfaceName, '^[A-Za-z0-9][A-Za-z0-9._@-]{0,14}$'],
   [version, '^v?\\d+\\.\\d+\\.\\d+$'],
   [chartVersion, '^v?\\d+\\.\\d+\\.\\d+(\\+up\\d+\\.\\d+\\.\\d+)?$'],

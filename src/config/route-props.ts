@@ -28,7 +28,7 @@ export function checkRouteProps<T extends RouteProps>(check: PropsValidator<T>, 
     .text(['namespace'], namespace, format.dns1123Label)
     .requiredText(['host'], check.props.host, hostFormat)
     // An HTTPRoute's PathPrefix value has the API server's rules of an Ingress Prefix path (the CRD's CEL rules).
-    .text(['path'], path, format.ingressPath)
+    .text(['path'], path, format.routePath) // and no generated-looking token (86b-9)
     .requiredText([service.key], service.value, format.dns1035Label);
   return { namespace, path, service, port };
 }

@@ -281,7 +281,7 @@ const ingress = z.strictObject({
   name: formatted(format.dns1123Subdomain, 'Ingress object name.'),
   namespace: formatted(format.dns1123Label, 'Namespace of the Ingress and its Service.').default('default'),
   host: formatted(format.ingressHost, 'Host name the Ingress routes, e.g. app.example.com.'),
-  path: formatted(format.ingressPath, 'URL path prefix (pathType Prefix).').default('/'),
+  path: formatted(format.routePath, 'URL path prefix (pathType Prefix).').default('/'),
   service: formatted(format.dns1035Label, 'Backend Service name in the same namespace.'),
   port,
   tls: z
@@ -304,7 +304,7 @@ const httpRoute = z.strictObject({
   name: formatted(format.dns1123Subdomain, 'HTTPRoute object name.'),
   namespace: formatted(format.dns1123Label, 'Namespace of the HTTPRoute and its Service.').default('default'),
   host: formatted(format.routeHostname, 'Host name the HTTPRoute routes, e.g. app.example.com.'),
-  path: formatted(format.ingressPath, 'URL path prefix (match type PathPrefix).').default('/'),
+  path: formatted(format.routePath, 'URL path prefix (match type PathPrefix).').default('/'),
   service: formatted(format.dns1035Label, 'Backend Service name in the same namespace.'),
   port: z
     .union([portNumber, formatted(format.portName, 'Named port of the Service.')])

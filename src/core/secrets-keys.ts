@@ -44,6 +44,7 @@ import {
 import { isSecretHeaderFlag, namesCredentialHeader, namesSecretEnvHeader } from './credential-header-names';
 import { namingWord } from './unit-qualified-names';
 import { namesSecretAsLabel } from './secret-word-labels';
+import { namesForeignCompoundKey } from './foreign-compounds';
 import { isStatusNote } from './status-notes';
 import { KEY_KIND, VALUE_JUDGED_KIND, isEnvKeyName, isPlainKeyValue, namesDataKey, namesSecretInEnvWords } from './key-kind-names';
 import { isPermissionsPolicyAllowlist } from './permissions-policy';
@@ -159,6 +160,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   if (namesSecretEnvHeader(key, isSecretKey)) return true; // `TRAEFIK_TRACING_OTLP_HTTP_HEADERS_X-HONEYCOMB-TEAM` (81a-18)
   const envName = envStyle ?? /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Z][A-Z0-9]*$/.test(key);
   if (endsInShortSecretWord(key) || isStrongSecretName(key, words(key)) || namesForeignSecretKey(key, isSecretKey)) return true; // `Passwort` (50a-6), `example.com/passwort` (85b-1)
+  if (namesForeignCompoundKey(list, envName, (word) => REFERENCE_WORD.test(word))) return true; // `Datenbankpasswort`, `senhaadmin` (86b-4)
   // `dbPasswordProd2`, `apiTokenV2` (45a-9), a member's path `config.secret_key_base` (54): named as the stem, the last member, is
   const stem = labelledStem(key) ?? /^[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]\w{0,63}){0,7}\.([A-Za-z_]\w{0,63})$/.exec(key)?.[1];
   if (stem !== undefined && envStyle === undefined && isSecretKey(stem)) return true;
@@ -204,7 +206,6 @@ export function mayHoldSecretKey(text: string): boolean {
       : IN_SECRET_KEY_SPREAD.test(spelled);
   return holds(text) || holdsNonLatinSecretWord(text) || (text.includes('\\') && holds(decodeEscapes(text))); // `пароль` (52a-3)
 }
-
 const NON_ASCII = /[\u0080-\uffff]/;
 /**
  * IN_SECRET_KEY in ASCII text as written, whatever stands between a word's letters that is no letter or digit (which

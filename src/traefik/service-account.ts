@@ -6,6 +6,7 @@ import { renderedObjects } from './extra-objects';
 import { isMap } from '../core/is-map';
 import { traefikNamespace } from './extra-object-rules';
 import { kubeSystemAccount } from './extra-accounts';
+import { dns1123Subdomain } from '../config/formats';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -76,11 +77,41 @@ function serviceAccountErrors(
   ];
 }
 
-/** The rules on `serviceAccount.name`: an error for K3s' helm-* accounts, a warning for an account not shipped. */
+/**
+ * 86b-5: the chart writes the name as the Deployment's `serviceAccountName` and the ClusterRoleBinding's subject, which
+ * the API server holds to a DNS-1123 subdomain (kubernetes pkg/apis/core/validation/validation.go ValidatePodSpec:
+ * ValidateServiceAccountName, apimachinery's NameIsDNSSubdomain, v1.32.0), so another name fails the whole release.
+ * A username (`system:serviceaccount:<namespace>:<name>`) is refused with the account's own name to write.
+ */
+function serviceAccountNameErrors(
+  values: Values,
+  sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
+): Problem[] {
+  const name = isMap(values.serviceAccount) ? values.serviceAccount.name : undefined;
+  if (typeof name !== 'string' || !goTruthy(name)) return [];
+  const wrong = dns1123Subdomain(name);
+  if (!wrong) return [];
+  const bare = /^system:serviceaccount:[^:]+:([^:]+)$/.exec(name)?.[1];
+  const write =
+    bare !== undefined && !dns1123Subdomain(bare)
+      ? `write the account's own name, ${shownValue(bare)} (a username such as system:serviceaccount:<namespace>:<name> is no account's name)`
+      : "write the account's name as Kubernetes has it";
+  return [
+    {
+      path: sourced(['serviceAccount', 'name'], name).path,
+      message:
+        `${wrong}, and the API server refuses it as the serviceAccountName of Traefik's pods (a ServiceAccount's name is a ` +
+        `DNS-1123 subdomain), so the whole Traefik release fails to install: ${write}, or remove the key to keep the chart's own account`,
+    },
+  ];
+}
+
+/** The rules on `serviceAccount.name`: an error for a name no ServiceAccount has and for K3s' helm-* accounts, a warning for an account not shipped. */
 export function serviceAccountRules(
   values: Values,
   sourced: <T>(path: readonly string[], fallback: T, fallbackPath?: Path) => Sourced<T>,
 ): { errors: Problem[]; warnings: Problem[] } {
-  const errors = serviceAccountErrors(values, sourced);
+  const named = serviceAccountNameErrors(values, sourced);
+  const errors = named.length ? named : serviceAccountErrors(values, sourced);
   return { errors, warnings: errors.length ? [] : serviceAccountWarnings(values, sourced) };
 }

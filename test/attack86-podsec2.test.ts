@@ -15,8 +15,8 @@ const DOORS: readonly Door[] = ['config', 'cluster', 'chart'];
 const K133 = 'v1.33.1+k3s1';
 
 /** Each door's refusal of `traefik.values` on the K3s release `k3sVersion` (k3s.version, the k3sVersion prop). */
-function doors(values: object, k3sVersion = K133): Record<Door, string> {
-  const config = withChanges(devConfig(), { traefik: { values }, k3s: { version: k3sVersion } });
+function doors(values: object, k3sVersion = K133, chartVersion?: string): Record<Door, string> {
+  const config = withChanges(devConfig(), { traefik: { values, ...(chartVersion && { chartVersion }) }, k3s: { version: k3sVersion } });
   return {
     config: parseConfigText('config/t.yaml', stringify(config)).errors.map(formatDiagnostic).join('\n'),
     cluster: refusalOf(() => new K3sVipCluster(new App(), 'c', config)),
@@ -26,14 +26,15 @@ function doors(values: object, k3sVersion = K133): Record<Door, string> {
           loadBalancerIPs: ['192.168.0.41'],
           values: values as Record<string, unknown>,
           k3sVersion,
+          ...(chartVersion && { chartVersion }),
         }),
     ),
   };
 }
 
 /** The line of each door that names every one of `keys` (path pieces), which must hold every one of `words`. */
-function refused(values: object, keys: readonly string[], words: readonly string[], k3sVersion = K133): string[] {
-  const said = doors(values, k3sVersion);
+function refused(values: object, keys: readonly string[], words: readonly string[], k3sVersion = K133, chartVersion?: string): string[] {
+  const said = doors(values, k3sVersion, chartVersion);
   return DOORS.map((door) => {
     const line = said[door].split('\n').find((text) => keys.every((key) => text.includes(key)));
     expect([door, line]).toEqual([door, expect.stringContaining(keys[0])]);
@@ -43,8 +44,8 @@ function refused(values: object, keys: readonly string[], words: readonly string
 }
 
 /** Passes every door: nothing refused at all (`field` names the row's key in a failure's text). */
-function passes(values: object, field: string, k3sVersion = K133): void {
-  const said = doors(values, k3sVersion);
+function passes(values: object, field: string, k3sVersion = K133, chartVersion?: string): void {
+  const said = doors(values, k3sVersion, chartVersion);
   for (const door of DOORS) expect([door, field, said[door]]).toEqual([door, field, '']);
 }
 
@@ -211,6 +212,16 @@ describe('86b-6, 86a-13: a seccomp annotation the API server refuses, or unlike 
     ["86a-12: a sidecar's unconfined seccomp annotation (ignored since 1.27)", withSidecar({}, { [SECCOMP_OF('shipper')]: 'unconfined' })],
     ["86a-12: an extraObjects pod's unconfined seccomp annotation", extraPod({}, {}, { [SECCOMP_POD]: 'unconfined' })],
   ])('%s passes', (_, values) => passes(values, 'seccomp annotation'));
+});
+
+describe("86a-13: a seccomp annotation unlike the chart's own podSecurityContext.seccompProfile (RuntimeDefault from chart v38.0.2)", () => {
+  const UNCONFINED_POD = { deployment: { podAnnotations: { [SECCOMP_POD]: 'unconfined' } } };
+  it('refused on chart v39.0.7, whose default pod profile is RuntimeDefault', () => {
+    refused(UNCONFINED_POD, ['deployment.podAnnotations', SECCOMP_POD], ['type "RuntimeDefault"', 'must match'], K133, '39.0.7');
+  });
+  it('passes on chart v38.0.1, which sets no pod profile', () => passes(UNCONFINED_POD, 'seccomp annotation', K133, '38.0.1'));
+  it('passes when podSecurityContext.seccompProfile is null (Helm drops the default)', () =>
+    passes({ ...UNCONFINED_POD, podSecurityContext: { seccompProfile: null } }, 'seccomp annotation', K133, '39.0.7'));
 });
 
 describe('86a-13: an AppArmor annotation naming no container, no profile, or unlike the field', () => {

@@ -20,7 +20,7 @@ type Values = Readonly<Record<string, unknown>>;
 export function ownPodLimitProblems(
   values: Values,
   prefix: Path,
-  chart: Pick<TraefikChartRules, 'runAsUserDefault' | 'noNewPrivsDefault'>,
+  chart: Pick<TraefikChartRules, 'runAsUserDefault' | 'noNewPrivsDefault' | 'podSeccompDefault'>,
   generated: Values,
   k3sVersion: string | undefined,
 ): Problem[] {

@@ -173,6 +173,8 @@ const TRAEFIK_CHART_FACTS: Array<[string, string, unknown, unknown]> = [
   ['21.2.1', 'runAsUserDefault', 'securityContext', 'podSecurityContext'],
   // traefik/values.yaml: securityContext.allowPrivilegeEscalation: false from v23.2.0 (absent at v23.1.0)
   ['23.2.0', 'noNewPrivsDefault', false, true],
+  // traefik/values.yaml: podSecurityContext.seccompProfile.type RuntimeDefault from v38.0.2 (absent at v38.0.1)
+  ['38.0.2', 'podSeccompDefault', false, true],
   // templates/_podtemplate.tpl: the `plugins` volume on experimental.plugins.enabled up to v25.x, on a non-empty
   // experimental.plugins from v26.0.0, unless an additionalVolumes item is named plugins from v33.1.0; the
   // `traefik-extra-config` volume of providers.file from v26.0.0

@@ -190,6 +190,8 @@ export interface TraefikChartRules {
    * (traefik/values.yaml: absent at v23.1.0, present at v23.2.0 to v41.3.0).
    */
   readonly noNewPrivsDefault: boolean;
+  /** Whether the chart's default `podSecurityContext` sets `seccompProfile: {type: RuntimeDefault}`: from v38.0.2 (traefik/values.yaml). */
+  readonly podSeccompDefault: boolean;
   /**
    * The env vars the chart always writes into Traefik's container before the values' `env` (templates/_podtemplate.tpl):
    * none up to v32; `POD_NAME` and `POD_NAMESPACE` from v33.0.0 (commit 20f54b66); `USER` too from v37.1.2 (commit fe84fd00).
@@ -285,6 +287,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
     timezoneKey: 'none',
     runAsUserDefault: 'securityContext',
     noNewPrivsDefault: false,
+    podSeccompDefault: false,
     chartEnvNames: [],
     goRuntimeEnv: false,
     goMemLimit: 'limit',
@@ -331,6 +334,7 @@ export const TRAEFIK_CHART_TABLE: ReadonlyArray<{ since: string } & Partial<Trae
   { since: '37.1.2', chartEnvNames: ['POD_NAME', 'POD_NAMESPACE', 'USER'] },
   { since: '37.3.0', gatewayApi: 'v1.4.0' },
   { since: '37.4.0', localPlugins: 'typed' },
+  { since: '38.0.2', podSeccompDefault: true },
   // v39.0.0 templates ignore `ports.<name>.redirections`; its schema drops it (port entries are closed).
   { since: '39.0.0', redirectKey: 'ports.web.http.redirections', resolverLeaves: 'non-null', entrypointMiddlewares: 'http.middlewares' },
   { since: '39.0.1', resolverLeaves: 'bool-or-non-empty' },

@@ -8,6 +8,7 @@ import { podSecretProblems, secretPowerProblems } from './extra-secret-powers';
 import { keptSecretProblems } from './written-secrets';
 import { confinementProblems } from './extra-pod-confinement';
 import { podSecurityLimitProblems } from './pod-security-limits';
+import { podAnnotationLimitProblems } from './pod-annotation-limits';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -67,7 +68,11 @@ function podSpecProblems(
       });
     });
   }
-  problems.push(...confinementProblems(spec, at, metadata, k3sVersion), ...podSecurityLimitProblems(spec, at, k3sVersion));
+  problems.push(
+    ...confinementProblems(spec, at, metadata, k3sVersion),
+    ...podSecurityLimitProblems(spec, at, k3sVersion),
+    ...podAnnotationLimitProblems(spec, metadata.annotations, [...at.slice(0, -1), 'metadata', 'annotations'], k3sVersion),
+  );
   const volumes: unknown[] = Array.isArray(spec.volumes) ? spec.volumes : [];
   volumes.forEach((volume, i) => {
     if (isMap(volume) && volume.hostPath !== undefined && volume.hostPath !== null)

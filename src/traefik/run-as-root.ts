@@ -11,7 +11,8 @@ const securityOf = (container: unknown): Values => (isMap(container) && isMap(co
 /**
  * The chart's own `securityContext` and `podSecurityContext` (traefik/values.yaml, chart-versions.ts `runAsUserDefault`):
  * uid 65532 and `runAsNonRoot: true` in the container's up to v21.2.0, in the pod's from v21.2.1; `capabilities.drop: [ALL]`
- * at every tag v20.1.1 to v41.3.0, and no capability added (the chart's only NET_BIND_SERVICE is in its PodSecurityPolicy).
+ * at every tag v20.1.1 to v41.3.0, and no capability added (the chart's only NET_BIND_SERVICE is in its PodSecurityPolicy);
+ * the pod's `seccompProfile: {type: RuntimeDefault}` from v38.0.2 (`podSeccompDefault`).
  */
 const NON_ROOT = { runAsUser: 65532, runAsNonRoot: true };
 const DROP_ALL = { capabilities: { drop: ['ALL'] } };
@@ -19,12 +20,15 @@ const DEFAULTS: Record<TraefikChartRules['runAsUserDefault'], { container: Value
   securityContext: { container: { ...DROP_ALL, ...NON_ROOT }, pod: {} },
   podSecurityContext: { container: DROP_ALL, pod: NON_ROOT },
 };
-type Rules = Pick<TraefikChartRules, 'runAsUserDefault' | 'noNewPrivsDefault'>;
+type Rules = Pick<TraefikChartRules, 'runAsUserDefault' | 'noNewPrivsDefault'> & Partial<Pick<TraefikChartRules, 'podSeccompDefault'>>;
 
 /** Traefik's container's and pod's security contexts as the chart renders them: the values merged over its defaults. */
 export function traefikSecurityContexts(values: Values, rules: Rules): { container: Values; pod: Values } {
   const { container, pod } = DEFAULTS[rules.runAsUserDefault];
-  const defaults = { pod, container: rules.noNewPrivsDefault ? { ...container, allowPrivilegeEscalation: false } : container };
+  const defaults = {
+    pod: rules.podSeccompDefault ? { ...pod, seccompProfile: { type: 'RuntimeDefault' } } : pod,
+    container: rules.noNewPrivsDefault ? { ...container, allowPrivilegeEscalation: false } : container,
+  };
   return { container: rendered(values, 'securityContext', defaults.container), pod: rendered(values, 'podSecurityContext', defaults.pod) };
 }
 

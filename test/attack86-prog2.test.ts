@@ -43,6 +43,7 @@ const REFUSED: Array<[string, object, string, string]> = [
       ['a function', 'start() { /shared/traefik; }; start'],
       ['a command substitution inside', 'echo "$(traefik --ping)"'],
       ['a case branch', 'case "$1" in run) traefik;; esac'],
+      ['after a here-document', "cat > /tmp/c.yaml <<'EOF'\nping: {}\nEOF\nexec traefik --configfile=/tmp/c.yaml"],
     ] as const
   ).map(([name, text]): [string, object, string, string] => [
     `86b-1 ${name}`,
@@ -186,6 +187,7 @@ const PASSES: Array<[string, object]> = [
   ['a case pattern named traefik', script('case "$1" in web) echo w;; traefik) echo t;; esac; sleep infinity', 'x')],
   ['an unknown $T is not guessed', script('$T --ping')],
   ['eval of an unknown value', script('eval "$X"')],
+  ['a here-document that holds a traefik line', script('cat > /tmp/notes <<-EOF\n\ttraefik --ping\n\tEOF\nsleep infinity')],
   ['a redirection to a file named traefik', script('date > /tmp/traefik; sleep infinity')],
   ['nginx', sidecar({ image: 'nginx:1.27' })],
   ['nginx with args and no command (nginx has its own entrypoint)', sidecar({ image: 'nginx:1.27', args: ['traefik'] })],

@@ -3,8 +3,8 @@
  * Reserved Words, 2.6.2 Parameter Expansion, 2.9 Shell Commands). Commands are split at `;`, `&&`, `||`, `|`, `&`,
  * newlines and parentheses; a reserved word that opens or joins a compound command (`if … then`, `while … do`, `{`, `!`)
  * is dropped from the command's start; adjacent quoted parts make one word (`'traef''ik'`, `t\raefik`); a command
- * substitution (`$(…)`, backquotes) is read as commands of its own and stays unknown in its word; a `#` comment and a
- * redirection's target are no words. `$NAME`, `${NAME}`, `$0`… and `$@` are the value `vars` gives (unquoted: split at
+ * substitution (`$(…)`, backquotes) is read as commands of its own and stays unknown in its word; a `#` comment, a
+ * redirection's target and a here-document are no words. `$NAME`, `${NAME}`, `$0`… and `$@` are the value `vars` gives (unquoted: split at
  * blanks), an assignment-only command (`T=traefik`) sets one for the commands after it; a name with no known value stays
  * as written, so it runs no program this reads. A case pattern (words before a `)` that closes no `(`) is no command.
  */
@@ -36,11 +36,15 @@ export function simpleCommands(script: string, given: ReadonlyMap<string, string
   const commands: string[][] = [];
   let words: string[] = [];
   let word: string | undefined;
-  let redirect = false;
+  /** What the next word is: a redirection's file, or a here-document's delimiter (2.7.4), whose lines are no commands. */
+  let redirect: 'file' | 'heredoc' | undefined;
+  const delimiters: string[] = [];
   let open = 0;
   const endWord = (): void => {
-    if (word !== undefined && redirect) redirect = false;
-    else if (word !== undefined && !(words.length === 0 && OPENING.has(word))) words.push(word);
+    if (word !== undefined && redirect) {
+      if (redirect === 'heredoc') delimiters.push(word);
+      redirect = undefined;
+    } else if (word !== undefined && !(words.length === 0 && OPENING.has(word))) words.push(word);
     word = undefined;
   };
   const endCommand = (): void => {
@@ -49,7 +53,20 @@ export function simpleCommands(script: string, given: ReadonlyMap<string, string
     if (assignments.every(Boolean)) for (const found of assignments) vars.set(found![1], found![2]);
     else commands.push(words);
     words = [];
-    redirect = false;
+    redirect = undefined;
+  };
+  /** The index after the here-documents that start at `from`: each up to the line that is its delimiter. */
+  const afterHeredocs = (from: number): number => {
+    let at = from;
+    for (const delimiter of delimiters.splice(0)) {
+      for (let end = 0; end >= 0 && at < script.length;) {
+        end = script.indexOf('\n', at);
+        const line = script.slice(at, end < 0 ? undefined : end);
+        at = end < 0 ? script.length : end + 1;
+        if (line.replace(/^\t+/, '') === delimiter) break;
+      }
+    }
+    return at;
   };
   const append = (text: string, quoted: boolean): void => {
     for (const char of text) {
@@ -106,9 +123,9 @@ export function simpleCommands(script: string, given: ReadonlyMap<string, string
     else if (char === '<' || char === '>') {
       if (word !== undefined && /^\d+$/.test(word)) word = undefined;
       endWord();
-      while (/[<>&|]/.test(script[i + 1] ?? '')) i += 1;
-      redirect = true;
-      i += 1;
+      const operator = /^[<>][<>&|]*-?/.exec(script.slice(i))![0];
+      redirect = /^<<-?$/.test(operator) ? 'heredoc' : 'file';
+      i += operator.length;
     } else if (char === ')' && open === 0) {
       words = [];
       word = undefined;
@@ -117,7 +134,7 @@ export function simpleCommands(script: string, given: ReadonlyMap<string, string
       if (char === '(') open += 1;
       if (char === ')') open -= 1;
       endCommand();
-      i += 1;
+      i = char === '\n' ? afterHeredocs(i + 1) : i + 1;
     } else if (/\s/.test(char)) {
       endWord();
       i += 1;

@@ -60,6 +60,8 @@ const REFUSED: Array<[string, object, string, string]> = [
       ['runuser -u --', ['runuser', '-u', 'nobody', '--', 'traefik']],
       ['s6-setuidgid', ['s6-setuidgid', 'nobody', 'traefik']],
       ['watch', ['watch', '-n', '1', 'traefik']],
+      ['watch of one quoted line', ['watch', '-n', '1', 'traefik --ping']],
+      ['su USER -s SHELL -c', ['su', 'nobody', '-s', '/bin/sh', '-c', 'traefik']],
       ['flock', ['flock', '/tmp/l', 'traefik']],
       ['flock -c', ['flock', '/tmp/l', '-c', 'traefik']],
       ['script -qc', ['script', '-qc', 'traefik', '/dev/null']],
@@ -200,6 +202,8 @@ const PASSES: Array<[string, object]> = [
     'runuser -u -- of another program with a -c flag',
     sidecar({ image: ALPINE, command: ['runuser', '-u', 'nobody', '--', 'tar', '-c', 'traefik'] }),
   ],
+  ['su of a login shell', sidecar({ image: ALPINE, command: ['su', '-', 'nobody'] })],
+  ['watch of a log listing', sidecar({ image: ALPINE, command: ['watch', '-n', '5', 'ls /var/log/traefik'] })],
   ['setpriv of another program', sidecar({ image: ALPINE, command: ['setpriv', '--reuid=1000', 'sleep', 'infinity'] })],
   [
     '$BIN from a ConfigMap not in kube-system',

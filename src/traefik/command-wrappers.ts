@@ -4,7 +4,8 @@
  * (`operands`: `chroot NEWROOT`, `gosu USER`, `timeout DURATION`), the option whose value is a command line a shell runs
  * (`script`: `flock -c`, `runuser -c`, `script -c`), whether it runs only such a line (`scriptOnly`: `su`, `script`, with
  * no `-c` a login shell), whether leading `NAME=value` words are its settings (`settings`: `env`), and whether the words
- * after `--` are a shell's (`shellAfterDashes`: capsh hands them to /bin/bash). Options are taken from each tool's manual
+ * after `--` are a shell's (`shellAfterDashes`: capsh hands them to /bin/bash), and whether it runs its words joined
+ * as a line through `sh -c` (`joins`: watch). Options are taken from each tool's manual
  * page (util-linux setpriv.1, runuser.1, flock.1, script.1 v2.40; GNU coreutils env, nice, timeout, chroot, stdbuf 9.5;
  * s6-setuidgid, tianon/gosu, ncopa/su-exec, OpenBSD doas.1, sudo.8 1.9, libcap capsh.1 2.70, procps watch.1 4.0).
  */
@@ -16,6 +17,7 @@ interface Wrapper {
   readonly scriptOnly?: boolean;
   readonly settings?: boolean;
   readonly shellAfterDashes?: boolean;
+  readonly joins?: boolean;
 }
 
 const WRAPPERS: Readonly<Record<string, Wrapper>> = {
@@ -32,7 +34,7 @@ const WRAPPERS: Readonly<Record<string, Wrapper>> = {
   'dumb-init': { values: ['-r', '--rewrite'] },
   catatonit: {},
   time: { values: ['-f', '--format', '-o', '--output'] },
-  watch: { values: ['-n', '--interval'] },
+  watch: { values: ['-n', '--interval'], joins: true },
   gosu: { operands: 1 },
   'su-exec': { operands: 1 },
   's6-setuidgid': { operands: 1 },
@@ -94,10 +96,11 @@ function wrapped(wrapper: Wrapper, words: readonly string[]): Read | undefined {
         : { script: words[i].slice(option.length + 1), operands: [] };
     if (wrapper.values?.includes(words[i])) i += 1;
   }
-  // `flock FILE -c line`, `runuser USER -c line`, `su USER -c line`: the option after the one operand.
-  const script = dashes ? -1 : words.slice(i, i + 2).findIndex((word) => wrapper.script?.includes(word));
+  // `flock FILE -c line`, `runuser USER -c line`: the option after the one operand; `su` and `script` run only theirs.
+  const script = dashes ? -1 : words.slice(i, wrapper.scriptOnly ? undefined : i + 2).findIndex((word) => wrapper.script?.includes(word));
   if (script >= 0) return { script: words[i + script + 1] ?? '', operands: [] };
   if (wrapper.scriptOnly || wrapper.shellAfterDashes) return undefined;
+  if (wrapper.joins) return { script: words.slice(i).join(' '), operands: [] };
   while (wrapper.settings && i < words.length && words[i].includes('=')) i += 1;
   return { words: words.slice(i + (wrapper.operands ?? 0)) };
 }

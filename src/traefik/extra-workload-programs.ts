@@ -49,9 +49,21 @@ function announcerImage({ name, owner }: { name: string; owner: string }): boole
 
 /**
  * Traefik's images: the official `traefik` (docker.io/traefik, docker.io/library/traefik, any mirror that keeps the
- * name) and Rancher's mirror that K3s deploys (k3s-io/k3s manifests/traefik.yaml: `rancher/mirrored-library-traefik`).
+ * name), Rancher's mirror that K3s deploys (k3s-io/k3s manifests/traefik.yaml: `rancher/mirrored-library-traefik`), and
+ * Traefik Labs' other builds of the proxy (86b-2): Traefik Hub's API gateway, which the chart itself deploys in place of
+ * `traefik` when `hub.token` is set (traefik/traefik-helm-chart traefik/templates/_helpers.tpl:
+ * `ghcr.io/traefik/traefik-hub`), and Traefik Enterprise (`traefik/traefikee`, also written `traefik-ee`).
  */
-const traefikImage = ({ name }: { name: string }): boolean => name === 'traefik' || name === 'mirrored-library-traefik';
+const TRAEFIK_IMAGES = new Set(['traefik', 'mirrored-library-traefik', 'traefik-hub', 'traefikee', 'traefik-ee']);
+const traefikImage = ({ name }: { name: string }): boolean => TRAEFIK_IMAGES.has(name);
+
+/**
+ * Images with no ENTRYPOINT, whose `args` are the process when the container gives no `command` (Kubernetes "Define a
+ * Command and Arguments": args replace the image's CMD; docker-library/official-images library/busybox, alpine, debian,
+ * ubuntu, fedora, almalinux, rockylinux, amazonlinux: CMD a shell, no ENTRYPOINT).
+ */
+const NO_ENTRYPOINT = new Set(['busybox', 'alpine', 'debian', 'ubuntu', 'fedora', 'almalinux', 'rockylinux', 'amazonlinux']);
+export const runsArgsAsCommand = (image: unknown): boolean => typeof image === 'string' && NO_ENTRYPOINT.has(imageName(image).name);
 
 /** helm-controller's job image, whose entrypoint installs or upgrades a chart (k3s-io/klipper-helm entry script). */
 const releaseJobImage = ({ name }: { name: string }): boolean => name === 'klipper-helm' || name === 'mirrored-klipper-helm';

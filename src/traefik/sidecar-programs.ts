@@ -1,89 +1,33 @@
 import type { Path, Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
-import { containerProgram } from './extra-workload-programs';
+import { containerProgram, runsArgsAsCommand } from './extra-workload-programs';
+import { programName, readCommand } from './command-wrappers';
+import { simpleCommands } from './shell-commands';
+import { referencedSource, sourceKeys } from './env-from-keys';
 
 type Values = Readonly<Record<string, unknown>>;
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-const programName = (word: string | undefined): string => word?.split('/').pop() ?? '';
 
 /** Traefik's subcommands that start no proxy (traefik/traefik cmd/traefik: `version`, `healthcheck`). */
 const NO_PROXY_SUBCOMMANDS = new Set(['version', 'healthcheck']);
+/** How deep scripts within scripts are read (`sh -c "eval 'sh -c …'"`). */
+const MAX_DEPTH = 8;
 
 /**
- * Programs that run the command after their own options (`nice -n 5 traefik`, `env A=b traefik`, `tini -- traefik`,
- * 84a-18); `gosu`/`su-exec` take a user first; `busybox` runs its first argument as an applet (`busybox nice traefik`).
+ * Whether a command (its words, as the kernel gets them) runs Traefik as a proxy: read through wrappers
+ * (command-wrappers.ts) to the program, a shell's `-c` script read as its simple commands (shell-commands.ts) with the
+ * container's env vars and the script's operands (`$0`, `$1`…, `$@`) as its parameters.
  */
-const WRAPPERS = new Set([
-  'nice',
-  'env',
-  'nohup',
-  'timeout',
-  'setsid',
-  'stdbuf',
-  'ionice',
-  'chrt',
-  'taskset',
-  'tini',
-  'dumb-init',
-  'catatonit',
-  'time',
-]);
-const USER_WRAPPERS = new Set(['gosu', 'su-exec']);
-const SHELL = /^(ba|da|a)?sh$/;
-
-/**
- * Where a shell's `-c` script starts among its words (`sh -c`, `sh -ec`, `bash -eo pipefail -c`, `bash --norc -lc`,
- * `sh -c -- script`; an option cluster ending in `o` takes the next word), or undefined when it runs no `-c` script (a
- * script file).
- */
-function scriptStart(words: readonly string[]): number | undefined {
-  let script = false;
-  let i = 1;
-  for (; i < words.length && /^[-+]/.test(words[i]); i += 1) {
-    if (words[i] === '--') return script ? i + 1 : undefined;
-    if (/^-[a-z]*c[a-z]*$/i.test(words[i])) script = true;
-    if (/^[-+][a-z]*o$/i.test(words[i])) i += 1;
+function runsTraefik(command: readonly string[], env: ReadonlyMap<string, string>, depth = 0): boolean {
+  const read = depth > MAX_DEPTH ? undefined : readCommand(command);
+  if (read === undefined) return false;
+  if ('script' in read) {
+    const operands: Array<[string, string]> = read.operands.map((operand, i) => [String(i), operand]);
+    const vars = new Map([...env, ...operands, ['@', read.operands.slice(1).join(' ')], ['*', read.operands.slice(1).join(' ')]]);
+    return simpleCommands(read.script, vars).some((simple) => runsTraefik(simple, env, depth + 1));
   }
-  return script ? i : undefined;
-}
-
-/** A simple command's words from the program it runs: wrappers, busybox applets and `-c` shells read through. */
-function programWords(words: readonly string[]): string[] {
-  let rest = [...words];
-  for (;;) {
-    const program = programName(rest[0]);
-    const script = SHELL.test(program) ? scriptStart(rest) : undefined;
-    if (program === 'busybox') rest = rest.slice(1);
-    else if (USER_WRAPPERS.has(program)) rest = rest.slice(2);
-    else if (script !== undefined) rest = rest.slice(script);
-    else if (WRAPPERS.has(program)) {
-      rest = rest.slice(1);
-      while (rest.length && (rest[0].startsWith('-') || rest[0].includes('=') || /^\d+(\.\d+)?[smhd]?$/.test(rest[0])))
-        rest = rest.slice(1);
-    } else return rest;
-  }
-}
-
-/**
- * Whether a command line runs Traefik as a proxy: split into simple commands at `;`, `&&`, `||`, `|`, `&`, newlines,
- * parentheses, backquotes and `$(`, each read from the program it runs (`exec` and the image's entrypoint.sh skipped).
- * Through a Traefik image's entrypoint (`viaEntrypoint`), a first word that is a flag runs `traefik <flags>`.
- */
-function runsTraefik(line: readonly string[], viaEntrypoint: boolean): boolean {
-  return line
-    .join(' ')
-    .split(/&&|\|\||[;|&\n()`]|\$\(/)
-    .some((simple, n) => {
-      const words = simple
-        .trim()
-        .split(/\s+/)
-        .map((word) => word.replace(/^["']+|["']+$/g, ''))
-        .filter((word) => word !== '' && word !== 'exec' && !/(^|\/)entrypoint\.sh$/.test(word));
-      const [first, next] = programWords(words);
-      if (first === undefined) return false;
-      if (first.startsWith('-')) return viaEntrypoint && n === 0;
-      return programName(first) === 'traefik' && (next === undefined || !NO_PROXY_SUBCOMMANDS.has(next));
-    });
+  const [first, next] = read.words;
+  return programName(first) === 'traefik' && (next === undefined || !NO_PROXY_SUBCOMMANDS.has(next));
 }
 
 /**
@@ -93,19 +37,37 @@ function runsTraefik(line: readonly string[], viaEntrypoint: boolean): boolean {
 const expand = (word: string, env: ReadonlyMap<string, string>): string =>
   word.replace(/\$(?:\$|\(([^)]*)\))/g, (whole, name?: string) => (name === undefined ? '$' : (env.get(name) ?? whole)));
 
+/** The text of key `key` of a ConfigMap or Secret `extraObjects` declares in Traefik's namespace (env-from-keys.ts). */
+const sourceText = (values: Values, source: ReturnType<typeof referencedSource>, key: unknown): string | undefined =>
+  source &&
+  sourceKeys(values, source.kind, source.name)
+    .filter((entry) => entry.key === key)
+    .at(-1)?.value;
+
 /**
- * The container's literal env as the kubelet expands with it (kubernetes pkg/kubelet/kubelet_pods.go and
- * pkg/kubelet/container/helpers.go, v1.32): `command`/`args` with each value expanded from the entries before it
- * (`resolved`; a `valueFrom` one is not known here, so its reference stays), exec probes with the values as written
- * (ExpandContainerCommandOnlyStatic; a `valueFrom` entry is empty there).
+ * The container's env as the kubelet sets and expands it (kubernetes pkg/kubelet/kubelet_pods.go makeEnvironmentVariables
+ * and pkg/kubelet/container/helpers.go, v1.32): for `command`/`args` and the shell (`resolved`), the `envFrom` sources
+ * in order (each key with the item's `prefix`), then `env`, each value expanded from the entries before it, a `valueFrom`
+ * key read from the ConfigMap or Secret `extraObjects` declares (86b-7), else unknown; for exec probes the `env` values
+ * as written (ExpandContainerCommandOnlyStatic; a `valueFrom` entry is empty there).
  */
-function literalEnv(container: Values, resolved: boolean): Map<string, string> {
+function containerEnv(values: Values, container: Values, resolved: boolean): Map<string, string> {
   const env = new Map<string, string>();
+  for (const source of resolved && Array.isArray(container.envFrom) ? container.envFrom : []) {
+    const ref = isMap(source) ? referencedSource(source, ['configMapRef', 'secretRef']) : undefined;
+    const prefix = isMap(source) && typeof source.prefix === 'string' ? source.prefix : '';
+    for (const { key, value } of ref ? sourceKeys(values, ref.kind, ref.name) : []) if (value !== undefined) env.set(prefix + key, value);
+  }
   for (const entry of Array.isArray(container.env) ? container.env : []) {
     if (!isMap(entry) || typeof entry.name !== 'string') continue;
     const value = typeof entry.value === 'string' ? entry.value : '';
+    const from = isMap(entry.valueFrom) ? entry.valueFrom : undefined;
+    const selector = from && (isMap(from.configMapKeyRef) ? from.configMapKeyRef : from.secretKeyRef);
+    const text =
+      from && isMap(selector) ? sourceText(values, referencedSource(from, ['configMapKeyRef', 'secretKeyRef']), selector.key) : undefined;
     if (!resolved) env.set(entry.name, value);
     else if (entry.valueFrom === undefined) env.set(entry.name, expand(value, env));
+    else if (text !== undefined) env.set(entry.name, text);
     else env.delete(entry.name);
   }
   return env;
@@ -124,13 +86,14 @@ const EXEC_HANDLERS = [
  * The key path (below the container) of the first exec hook or probe that starts Traefik. Probes' commands are expanded
  * as the kubelet does (pkg/kubelet/prober/prober.go), hooks' are run as written (pkg/kubelet/lifecycle/handlers.go).
  */
-function traefikHandler(container: Values): string[] | undefined {
-  const probeEnv = literalEnv(container, false);
+function traefikHandler(values: Values, container: Values): string[] | undefined {
+  const probeEnv = containerEnv(values, container, false);
+  const env = containerEnv(values, container, true);
   for (const at of EXEC_HANDLERS) {
     const handler = at.reduce<unknown>((value, key) => (isMap(value) ? value[key] : undefined), container);
     const command = isMap(handler) && isMap(handler.exec) ? strings(handler.exec.command) : [];
     const line = at[0] === 'lifecycle' ? command : command.map((word) => expand(word, probeEnv));
-    if (runsTraefik(line, false)) return [...at, 'exec', 'command'];
+    if (runsTraefik(line, env)) return [...at, 'exec', 'command'];
   }
   return undefined;
 }
@@ -139,16 +102,19 @@ function traefikHandler(container: Values): string[] | undefined {
  * Whether a container's own command line starts Traefik. A Traefik image's ENTRYPOINT is /entrypoint.sh with CMD
  * `traefik` (traefik/traefik-library-image v3.x entrypoint.sh): a first argument that is a flag (`--providers...`) or a
  * Traefik subcommand runs Traefik, any other command runs as written (`cp /usr/local/bin/traefik /shared`, the chart's
- * EXAMPLES.md init container that copies the binary). Another image's entrypoint is not known: only its `command` is read.
+ * EXAMPLES.md init container that copies the binary). An image with no ENTRYPOINT runs its `args` as the command (86b-10,
+ * extra-workload-programs.ts); another image's entrypoint is not known: only its `command` is read.
  */
-function commandStartsTraefik(container: Values, traefikImage: boolean): boolean {
-  if (container.command === undefined && !traefikImage) return false;
-  const env = literalEnv(container, true);
+function commandStartsTraefik(values: Values, container: Values, traefikImage: boolean): boolean {
+  const argsRun = container.command === undefined && runsArgsAsCommand(container.image);
+  if (container.command === undefined && !traefikImage && !argsRun) return false;
+  const env = containerEnv(values, container, true);
   const command = strings(container.command).map((word) => expand(word, env));
   const args = strings(container.args).map((word) => expand(word, env));
-  const line = container.command === undefined ? (args.length ? args : ['traefik']) : [...command, ...args];
-  const viaEntrypoint = traefikImage && (container.command === undefined || /(^|\/)entrypoint\.sh$/.test(command[0] ?? ''));
-  return runsTraefik(line, viaEntrypoint);
+  const line = container.command === undefined ? (args.length || argsRun ? args : ['traefik']) : [...command, ...args];
+  const viaEntrypoint = traefikImage && (container.command === undefined || programName(command[0]) === 'entrypoint.sh');
+  const first = programName(line[0]) === 'entrypoint.sh' ? line[1] : line[0];
+  return (viaEntrypoint && first?.startsWith('-')) || runsTraefik(line, env);
 }
 
 /**
@@ -164,9 +130,9 @@ const keptRunning = (list: string, container: Values): boolean => list === 'addi
  * Traefik image, and a container of another image (a copied `traefik` binary, 83a-6, 84a-18), are read for one in their
  * command line, exec hooks and probes (85a-8).
  */
-function secondTraefik(list: string, container: Values, traefikImage: boolean): string[] | undefined {
-  if ((traefikImage && keptRunning(list, container)) || commandStartsTraefik(container, traefikImage)) return ['image'];
-  return traefikHandler(container);
+function secondTraefik(values: Values, list: string, container: Values, traefikImage: boolean): string[] | undefined {
+  if ((traefikImage && keptRunning(list, container)) || commandStartsTraefik(values, container, traefikImage)) return ['image'];
+  return traefikHandler(values, container);
 }
 
 /**
@@ -194,7 +160,7 @@ export function sidecarProgramProblems(values: Values, prefix: Path): Problem[] 
           },
         ];
       const traefikImage = found?.program === 'traefik';
-      const where = secondTraefik(list, container, traefikImage);
+      const where = secondTraefik(values, list, container, traefikImage);
       if (!where) return [];
       const outside = `with flags and a service account outside this tool's Traefik rules (it may serve the generated Ingresses too): ${instead}`;
       if (where[0] !== 'image')

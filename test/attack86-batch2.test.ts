@@ -267,6 +267,13 @@ const ROWS: Array<[string, string | undefined, object, Array<[string, string]>]>
     [['spec.timeZone', 'case-sensitive: Europe/Berlin']],
   ],
   ['a CronJob with timeZone Local', V33, cronJob({ timeZone: 'Local' }), [['spec.timeZone', 'explicit time zone']]],
+  [
+    'a CronJob with an offset as its zone (ICU takes it, Go does not)',
+    V33,
+    cronJob({ timeZone: '+05:00' }),
+    [['spec.timeZone', 'unknown time zone +05:00']],
+  ],
+  ['a CronJob in America/Argentina/Buenos_Aires', V33, cronJob({ timeZone: 'America/Argentina/Buenos_Aires' }), []],
   // 86a-5
   [
     'an Indexed Job without completions',

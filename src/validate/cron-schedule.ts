@@ -78,6 +78,11 @@ function value(text: string, field: (typeof FIELDS)[number]): number | string {
 export function timeZoneProblem(zone: string): string | undefined {
   if (zone === '') return 'timeZone must be nil or non-empty string';
   if (zone.toLowerCase() === 'local') return 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones';
+  // validTimeZoneCharacters, per component: IANA's naming rules, which also keep out ICU's offset zones such as "+05:00".
+  const badPart = zone
+    .split('/')
+    .some((part) => part === '.' || part === '..' || part.startsWith('-') || !/^[A-Za-z.\-_0-9+]{1,14}$/.test(part));
+  if (badPart) return `unknown time zone ${zone}`;
   let canonical: string;
   try {
     canonical = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;

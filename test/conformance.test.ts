@@ -647,6 +647,33 @@ describe('validateManifests', () => {
       /^is 7000, which the API server refuses \("must be greater than or equal to `port`"/,
     ],
     [
+      'network-policy-peers',
+      'a NetworkPolicy ipBlock whose except is not inside its cidr (86a-7)',
+      'configMap',
+      'NetworkPolicy/default/settings',
+      (o) => {
+        Object.assign(o, { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', data: undefined });
+        o.spec = { podSelector: {}, egress: [{ to: [{ ipBlock: { cidr: '10.42.0.0/16', except: ['10.43.0.0/24'] } }] }] };
+      },
+      'spec.egress[0].to[0].ipBlock.except[0]',
+      /^is "10.43.0.0\/24", which the API server refuses \("must be a strict subset of `cidr`"/,
+    ],
+    [
+      'job-spec',
+      'a CronJob schedule with CRON_TZ= (86a-4)',
+      'configMap',
+      'CronJob/default/settings',
+      (o) => {
+        Object.assign(o, { apiVersion: 'batch/v1', kind: 'CronJob', data: undefined });
+        o.spec = {
+          schedule: 'CRON_TZ=UTC 0 3 * * *',
+          jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'm', image: 'busybox:1.36' }] } } } },
+        };
+      },
+      'spec.schedule',
+      /^is "CRON_TZ=UTC 0 3 \* \* \*", which the API server refuses on create \("cannot use TZ or CRON_TZ in schedule/,
+    ],
+    [
       'host-port-surge',
       'a DaemonSet on the node network that surges',
       'daemonSet',

@@ -21,10 +21,14 @@ const TARGET_TYPES = ['Utilization', 'Value', 'AverageValue'];
  * HorizontalPodAutoscaler gets it through traefik/autoscaler-values.ts. Values of the wrong type are the schema's.
  */
 export function checkAutoscalerMetrics(object: Record<string, unknown>): Finding[] {
-  if (object.kind !== 'HorizontalPodAutoscaler' || object.apiVersion !== 'autoscaling/v2' || !isRecord(object.spec)) return [];
+  if (object.kind !== 'HorizontalPodAutoscaler' || !isRecord(object.spec)) return [];
+  // 86a-2: ValidateHorizontalPodAutoscaler judges the internal type whichever version was written, so v1's bounds are v2's.
+  if (object.apiVersion === 'autoscaling/v1') return replicaCountProblems(object.spec);
+  if (object.apiVersion !== 'autoscaling/v2') return [];
   const metrics = Array.isArray(object.spec.metrics) ? object.spec.metrics : [];
   return [
     ...replicaCountProblems(object.spec),
+    ...behaviorProblems(object.spec.behavior),
     ...metrics.flatMap((metric: unknown, i: number): Finding[] => {
       if (!isRecord(metric) || typeof metric.type !== 'string' || !Object.hasOwn(SOURCE_FIELDS, metric.type)) return [];
       const at: FieldPath = ['spec', 'metrics', i];
@@ -62,6 +66,58 @@ function replicaCountProblems(spec: Record<string, unknown>): Finding[] {
     findings.push({
       path: ['spec', 'maxReplicas'],
       message: `is ${show(max)}, below minReplicas (${show(min)}), ${REFUSED} ("must be greater than or equal to \`minReplicas\`"): raise it to ${show(min)} or more, or lower minReplicas`,
+    });
+  return findings;
+}
+
+/**
+ * 86a-3: validateBehavior / validateScalingRules / validateScalingPolicy (pkg/apis/autoscaling/validation/validation.go,
+ * v1.27 to v1.35): a stabilization window from 0 to 3600 seconds (MaxStabilizationWindowSeconds), a selectPolicy of Max,
+ * Min or Disabled, each policy of type Pods or Percent with a value above 0 and a period from 1 to 1800 seconds
+ * (MaxPeriodSeconds). Types are the schema's.
+ */
+function behaviorProblems(behavior: unknown): Finding[] {
+  if (!isRecord(behavior)) return [];
+  return (['scaleUp', 'scaleDown'] as const).flatMap((direction) => {
+    const rules = behavior[direction];
+    if (!isRecord(rules)) return [];
+    const at: FieldPath = ['spec', 'behavior', direction];
+    const findings: Finding[] = [];
+    const window = rules.stabilizationWindowSeconds;
+    if (Number.isInteger(window) && ((window as number) < 0 || (window as number) > 3600))
+      findings.push({
+        path: [...at, 'stabilizationWindowSeconds'],
+        message: `is ${show(window)}, ${REFUSED} ("${(window as number) < 0 ? 'must be greater than or equal to zero' : 'must be less than or equal to 3600'}"): write a number of seconds from 0 to 3600`,
+      });
+    if (typeof rules.selectPolicy === 'string' && !['Max', 'Min', 'Disabled'].includes(rules.selectPolicy))
+      findings.push({
+        path: [...at, 'selectPolicy'],
+        message: `is ${show(rules.selectPolicy)}, ${REFUSED} (supported values: "Disabled", "Max", "Min"): write one of them`,
+      });
+    (Array.isArray(rules.policies) ? rules.policies : []).forEach((policy: unknown, i: number) => {
+      if (isRecord(policy)) findings.push(...policyProblems(policy, [...at, 'policies', i]));
+    });
+    return findings;
+  });
+}
+
+function policyProblems(policy: Record<string, unknown>, at: FieldPath): Finding[] {
+  const { type, value, periodSeconds: period } = policy;
+  const findings: Finding[] = [];
+  if (typeof type === 'string' && type !== 'Pods' && type !== 'Percent')
+    findings.push({
+      path: [...at, 'type'],
+      message: `is ${show(type)}, ${REFUSED} (supported values: "Percent", "Pods"): write one of them`,
+    });
+  if (Number.isInteger(value) && (value as number) <= 0)
+    findings.push({
+      path: [...at, 'value'],
+      message: `is ${show(value)}, ${REFUSED} ("must be greater than zero"): write the number of pods, or the percentage, to change by in a period`,
+    });
+  if (Number.isInteger(period) && ((period as number) <= 0 || (period as number) > 1800))
+    findings.push({
+      path: [...at, 'periodSeconds'],
+      message: `is ${show(period)}, ${REFUSED} ("${(period as number) <= 0 ? 'must be greater than zero' : 'must be less than or equal to 1800'}"): write a number of seconds from 1 to 1800`,
     });
   return findings;
 }

@@ -50,6 +50,25 @@ export const REMOVED_API_VERSIONS: ReadonlyMap<string, string> = new Map([
   ['storage.k8s.io/v1beta1', '1.27'],
 ]);
 
+/**
+ * 86a-10: what to write instead of a removed API version (kubernetes.io/docs/reference/using-api/deprecation-guide): the
+ * group's v1, but autoscaling/v2 (whose v1 lacks metrics and behavior), the kinds extensions/v1beta1 served in their own
+ * groups, and flowcontrol's v1beta3 (served 1.26 to 1.31; v1 from 1.29). PodSecurityPolicy has no successor.
+ */
+export function currentApiVersion(apiVersion: string, kind: string): string | undefined {
+  if (kind === 'PodSecurityPolicy') return undefined;
+  const group = apiGroup(apiVersion);
+  if (group === 'autoscaling') return 'autoscaling/v2';
+  if (group === 'flowcontrol.apiserver.k8s.io') return 'flowcontrol.apiserver.k8s.io/v1beta3';
+  if (group === 'extensions')
+    return ['Ingress', 'NetworkPolicy'].includes(kind)
+      ? 'networking.k8s.io/v1'
+      : ['Deployment', 'DaemonSet', 'ReplicaSet'].includes(kind)
+        ? 'apps/v1'
+        : undefined;
+  return `${group}/v1`;
+}
+
 /** Built-in kinds without a namespace (`kubectl api-resources --namespaced=false` on 1.27), by group/kind. */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'ComponentStatus',

@@ -10,6 +10,8 @@ interface LaterField {
   readonly since: number;
   readonly itemOf?: string;
   readonly mapNamed?: readonly string[];
+  /** 86a-1: or of the spec of one of these group/kinds (KIND_SPECS: a CronJob's is its jobTemplate's), and no other kind's. */
+  readonly specOf?: readonly string[];
   readonly key: string;
   readonly values?: readonly string[];
   /** What is wrong with the field's value on a cluster of Kubernetes 1.`minor` (one that serves it), or undefined. */
@@ -22,6 +24,34 @@ interface LaterField {
   /** The API server's refusal of another value (function of pkg/apis/core/validation/validation.go). */
   readonly refusal: string;
 }
+
+/**
+ * 86a-1: Job fields of later releases (kubernetes/website content/en/docs/reference/command-line-tools-reference/
+ * feature-gates/: JobBackoffLimitPerIndex beta and on from 1.29, GA 1.33; JobPodReplacementPolicy beta and on from 1.29,
+ * GA 1.34; JobSuccessPolicy beta and on from 1.31, GA 1.33; JobManagedBy beta and on from 1.32, GA 1.35); an API server
+ * with the gate off drops the field. Their rules beside other fields are job-rules.ts'.
+ */
+const JOB_KINDS = ['batch/Job', 'batch/CronJob'];
+const jobField = (since: number, key: string, what: string, values?: readonly string[]): LaterField => ({
+  since,
+  specOf: JOB_KINDS,
+  key,
+  what,
+  values,
+  holder: "a Job's spec",
+  before: 'an older API server drops it, and the Job runs without it',
+  refusal: 'validateJobSpec',
+});
+const JOB_FIELDS: readonly LaterField[] = [
+  jobField(29, 'backoffLimitPerIndex', 'a backoff limit per index of an Indexed Job'),
+  jobField(29, 'maxFailedIndexes', 'a limit on the failed indexes of an Indexed Job'),
+  jobField(29, 'podReplacementPolicy', 'a policy of when to replace failed pods', ['TerminatingOrFailed', 'Failed']),
+  jobField(31, 'successPolicy', 'a success policy of an Indexed Job'),
+  jobField(32, 'managedBy', 'a controller other than the built-in one managing the Job'),
+];
+
+/** Where each kind of `specOf` keeps the spec (a CronJob's Job spec is its jobTemplate's). */
+const KIND_SPECS: Readonly<Record<string, string>> = { 'batch/Job': 'spec', 'batch/CronJob': 'spec.jobTemplate.spec', Service: 'spec' };
 
 /**
  * Version table, by Kubernetes minor; the API server's rules are kubernetes/kubernetes
@@ -81,6 +111,17 @@ const LATER_FIELDS: readonly LaterField[] = [
       'an older one drops it; for a sidecar, move the container to initContainers with restartPolicy Always (Kubernetes 1.29 or newer)',
     refusal: 'validateContainerRestartPolicy',
   },
+  ...JOB_FIELDS,
+  {
+    since: 31,
+    specOf: ['Service'],
+    key: 'trafficDistribution',
+    holder: "a Service's spec",
+    what: 'a traffic distribution preference',
+    before: 'an older API server drops it, and traffic goes to every endpoint alike',
+    refusal: 'ValidateService',
+    content: trafficDistributionProblem,
+  },
 ];
 
 /** The object a field stands in and the field's path, for a row whose verdict needs the pod around it. */
@@ -125,6 +166,54 @@ function sleepProblem(value: unknown, minor: number, place: PodPlace): string | 
   return undefined;
 }
 
+/**
+ * ValidateService: PreferClose from Kubernetes 1.31 (ServiceTrafficDistribution beta and on); PreferSameZone and
+ * PreferSameNode from 1.34 (PreferSameTrafficDistribution beta and on, feature-gates/PreferSameTrafficDistribution.md).
+ */
+function trafficDistributionProblem(value: unknown, minor: number): string | undefined {
+  const allowed = minor >= 34 ? ['PreferClose', 'PreferSameZone', 'PreferSameNode'] : ['PreferClose'];
+  return typeof value === 'string' && allowed.includes(value)
+    ? undefined
+    : `is ${show(value)}, which the API server of Kubernetes 1.${minor} refuses ("Unsupported value", ValidateService): write ${allowed.join(' or ')}, or remove the key`;
+}
+
+/**
+ * 86a-1: fields the 1.27 schema requires that later releases take missing (by group/kind, below the kind's spec), with the
+ * Kubernetes minor from which they do. A podFailurePolicy rule needs onExitCodes or onPodConditions, not both
+ * (validatePodFailurePolicyRule); 1.29 marked onPodConditions optional (kubernetes/kubernetes#120204). A pattern's `status`
+ * is defaulted to True by the API server (pkg/apis/batch/v1/defaults.go SetDefaults_Job) on every release.
+ */
+interface LaterOptional {
+  readonly kinds: readonly string[];
+  readonly at: string;
+  readonly since: number;
+  /** What to write on an older release, where the schema still requires the key. */
+  readonly fill: string;
+}
+const LATER_OPTIONAL: readonly LaterOptional[] = [
+  { kinds: JOB_KINDS, at: 'podFailurePolicy.rules.*.onPodConditions', since: 29, fill: 'onPodConditions: [] beside onExitCodes' },
+  { kinds: JOB_KINDS, at: 'podFailurePolicy.rules.*.onPodConditions.*.status', since: 27, fill: 'status: "True"' },
+];
+
+/** `path` below the spec of `kind` (KIND_SPECS) as dotted text with `*` for indexes, or undefined outside it. */
+function underSpec(path: FieldPath, kind: string | undefined): string | undefined {
+  const spec = kind === undefined || !Object.hasOwn(KIND_SPECS, kind) ? undefined : KIND_SPECS[kind].split('.');
+  if (!spec || spec.some((step, i) => path[i] !== step)) return undefined;
+  return path
+    .slice(spec.length)
+    .map((step) => (typeof step === 'number' ? '*' : step))
+    .join('.');
+}
+
+/**
+ * The row saying from which Kubernetes minor the API server takes `key` of the map at `path` missing, though the 1.27
+ * schema of `kind` (group/kind) requires it; undefined when the schema's word stands on every release.
+ */
+function laterOptional(kind: string | undefined, path: FieldPath, key: string): LaterOptional | undefined {
+  const at = underSpec([...path, key], kind);
+  return LATER_OPTIONAL.find((row) => kind !== undefined && row.kinds.includes(kind) && row.at === at);
+}
+
 /** The Kubernetes minor of a K3s release tag (`v1.33.1+k3s1`: 33); undefined without one, or for one of another major. */
 export function kubernetesMinor(k3sVersion: string | undefined): number | undefined {
   const version = k3sVersion === undefined ? undefined : parseK3sVersion(k3sVersion);
@@ -132,7 +221,7 @@ export function kubernetesMinor(k3sVersion: string | undefined): number | undefi
 }
 
 /**
- * The verdict on `key` (value `value`) of the map at `path`, which the 1.27 schema does not declare, on the cluster of
+ * The verdict on `key` (value `value`) of the map at `path` of an object of `kind` (group/kind), which the 1.27 schema does not declare, on the cluster of
  * `k3sVersion` (`k3s.version`; undefined: not named, judged as the oldest supported release): 'served' when that
  * release takes it, a finding when the table knows the key but the release or the value is refused, and undefined
  * when the table does not know it (the schema's "not a field" stands).
@@ -142,13 +231,18 @@ export function laterFieldVerdict(
   key: string,
   value: unknown,
   k3sVersion: string | undefined,
+  kind?: string,
   root?: unknown,
 ): 'served' | Finding | undefined {
   const [parent, last] = path.slice(-2);
   const field = LATER_FIELDS.find(
     (row) =>
       row.key === key &&
-      (row.itemOf !== undefined ? typeof last === 'number' && parent === row.itemOf : !!row.mapNamed?.includes(String(last))),
+      (row.itemOf !== undefined
+        ? typeof last === 'number' && parent === row.itemOf
+        : row.specOf !== undefined
+          ? kind !== undefined && row.specOf.includes(kind) && underSpec(path, kind) === ''
+          : !!row.mapNamed?.includes(String(last))),
   );
   if (!field) return undefined;
   const at = [...path, key];
@@ -174,4 +268,21 @@ export function laterFieldVerdict(
       `k3sVersion prop) to v1.${field.since}.0+k3s1 ` +
       `or newer, or remove the key (${field.before})`,
   };
+}
+
+/**
+ * 86a-1: a schema's "is missing" `finding` (its path ends with the key) on a field the cluster's release takes missing
+ * (LATER_OPTIONAL) is no problem there; on an older release (or none named) it says from which release it may be left out.
+ */
+export function requiredByRelease(finding: Finding, kind: string | undefined, k3sVersion: string | undefined): Finding[] {
+  const optional = laterOptional(kind, finding.path.slice(0, -1), String(finding.path.at(-1)));
+  if (!optional) return [finding];
+  const { since, fill } = optional;
+  if ((kubernetesMinor(k3sVersion) ?? 27) >= since) return [];
+  return [
+    {
+      ...finding,
+      message: `${finding.message} (Kubernetes 1.${since} and later take it missing): write ${fill}, or set k3s.version to v1.${since}.0+k3s1 or newer`,
+    },
+  ];
 }

@@ -1,4 +1,5 @@
 import { portNameProblem } from '../core/port-name';
+import { parseCidr } from '../net/ip';
 import { FieldPath, Finding, isRecord, show } from './paths';
 
 const REFUSED = 'which the API server refuses';
@@ -20,6 +21,67 @@ export function checkNetworkPolicyPorts(object: Record<string, unknown>): Findin
         : [],
     ),
   );
+}
+
+/**
+ * 86a-7: a NetworkPolicy's policyTypes and the ipBlock of each peer (pkg/apis/networking/validation/validation.go,
+ * v1.27 to v1.35: validateNetworkPolicySpec, ValidateIPBlock): policy types Ingress and Egress as written, at most two; a
+ * valid `cidr`, and each `except` a valid CIDR strictly inside it (the API server stops at the first `except` that is no
+ * CIDR). Host bits after the address are allowed (Go's net.ParseCIDR takes them).
+ */
+export function checkNetworkPolicyPeers(object: Record<string, unknown>): Finding[] {
+  if (object.kind !== 'NetworkPolicy' || object.apiVersion !== 'networking.k8s.io/v1' || !isRecord(object.spec)) return [];
+  const spec = object.spec;
+  const types = Array.isArray(spec.policyTypes) ? spec.policyTypes : [];
+  const findings: Finding[] = types.flatMap((type: unknown, i: number) =>
+    typeof type === 'string' && type !== 'Ingress' && type !== 'Egress'
+      ? [
+          {
+            path: ['spec', 'policyTypes', i],
+            message: `is ${show(type)}, ${REFUSED} (supported values: "Ingress", "Egress"): write Ingress or Egress, with that capital letter`,
+          },
+        ]
+      : [],
+  );
+  for (const [direction, peers] of [
+    ['ingress', 'from'],
+    ['egress', 'to'],
+  ] as const)
+    (Array.isArray(spec[direction]) ? spec[direction] : []).forEach((rule: unknown, i: number) => {
+      const list = isRecord(rule) && Array.isArray(rule[peers]) ? rule[peers] : [];
+      list.forEach((peer: unknown, j: number) => {
+        if (isRecord(peer) && isRecord(peer.ipBlock))
+          findings.push(...ipBlockProblems(peer.ipBlock, ['spec', direction, i, peers, j, 'ipBlock']));
+      });
+    });
+  return findings;
+}
+
+function ipBlockProblems(block: Record<string, unknown>, at: FieldPath): Finding[] {
+  if (typeof block.cidr !== 'string') return [];
+  const cidr = parseCidr(block.cidr);
+  if (!cidr)
+    return [
+      { path: [...at, 'cidr'], message: `is ${show(block.cidr)}, not a valid CIDR, ${REFUSED}: write a network such as 10.42.0.0/16` },
+    ];
+  const findings: Finding[] = [];
+  for (const [k, text] of (Array.isArray(block.except) ? block.except : []).entries()) {
+    if (typeof text !== 'string') continue;
+    const inner = parseCidr(text);
+    if (!inner) {
+      findings.push({
+        path: [...at, 'except', k],
+        message: `is ${show(text)}, not a valid CIDR, ${REFUSED}: write a network inside ${cidr.text}`,
+      });
+      break;
+    }
+    if (inner.family !== cidr.family || inner.first < cidr.first || inner.first > cidr.last || inner.prefix <= cidr.prefix)
+      findings.push({
+        path: [...at, 'except', k],
+        message: `is ${show(text)}, ${REFUSED} ("must be a strict subset of \`cidr\`", ${cidr.text}): write a smaller network inside ${cidr.text}, or remove it`,
+      });
+  }
+  return findings;
 }
 
 function portProblems(entry: Record<string, unknown>, at: FieldPath): Finding[] {

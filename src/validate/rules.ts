@@ -25,7 +25,8 @@ import { checkServiceSpec } from './service-rules';
 import { checkServicePorts } from './service-port-rules';
 import { checkDataObject } from './data-object-rules';
 import { checkAutoscalerMetrics } from './autoscaler-rules';
-import { checkNetworkPolicyPorts } from './network-policy-rules';
+import { checkNetworkPolicyPeers, checkNetworkPolicyPorts } from './network-policy-rules';
+import { checkJobRules } from './job-rules';
 import { checkHelmReleaseSize } from './helm-release-size';
 import { checkWorkloadSpec } from './workload-spec-rules';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, kindEntry, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
@@ -69,6 +70,8 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'data-objects', check: checkDataObject },
   { id: 'autoscaler-metrics', check: checkAutoscalerMetrics },
   { id: 'network-policy-ports', check: checkNetworkPolicyPorts },
+  { id: 'network-policy-peers', check: checkNetworkPolicyPeers },
+  { id: 'job-spec', check: checkJobRules },
   { id: 'workload-spec', check: checkWorkloadSpec },
 ];
 

@@ -4,11 +4,11 @@ import { Crd, crdGroups, crdValidator, findCrd } from './crds';
 import { GATEWAY_API_GROUP, gatewayApiBundles, gatewayApiCrd, gatewayApiKinds } from './gateway-api';
 import { requireModel } from './model-cache';
 import { laterChartField, traefikGroupCrd } from './traefik-crds';
-import { apiGroup, kindEntry, REMOVED_API_VERSIONS } from './kinds';
+import { apiGroup, currentApiVersion, groupKind, kindEntry, REMOVED_API_VERSIONS } from './kinds';
 import { FieldPath, Finding, isRecord, show } from './paths';
 import { atSecretReference, unshownReference } from './secret-refs';
 import { declaredFields, unknownField } from './unknown-field';
-import { laterFieldVerdict } from './later-fields';
+import { kubernetesMinor, laterFieldVerdict, requiredByRelease } from './later-fields';
 import { patternMeaning } from './linear-patterns';
 import { quantityFix } from './quantity';
 import { hiddenKeyUnder } from '../core/reference-keys';
@@ -40,10 +40,12 @@ export function checkSchema(object: Record<string, unknown>, gatewayApiBundle?: 
   }
   const removedIn = REMOVED_API_VERSIONS.get(apiVersion);
   if (removedIn) {
+    const current = currentApiVersion(apiVersion, kind);
+    const release = `1.${kubernetesMinor(k3sVersion) ?? 27}`;
     return [
       {
         path: ['apiVersion'],
-        message: `is ${show(apiVersion)}, which Kubernetes 1.27 no longer serves (removed in ${removedIn}): use the current API version of ${kind}`,
+        message: `is ${show(apiVersion)}, which Kubernetes ${release} no longer serves (removed in ${removedIn}): ${current ? `write apiVersion: ${current}` : `use the current API version of ${kind}`}`,
       },
     ];
   }
@@ -317,7 +319,12 @@ function runStrict(
     if (!Array.isArray(thrown)) throw e;
     errors = thrown as ErrorObject[];
   }
-  const findings = quantityErrors(errors).map((e) => fromAjvError(e, object, schemaName));
+  const { apiVersion, kind } = object as { apiVersion?: unknown; kind?: unknown };
+  const kindName = typeof apiVersion === 'string' && typeof kind === 'string' ? groupKind(apiVersion, kind) : undefined;
+  const findings = quantityErrors(errors).flatMap((e) => {
+    const finding = fromAjvError(e, object, schemaName);
+    return e.keyword === 'required' ? requiredByRelease(finding, kindName, k3sVersion) : [finding];
+  });
 
   const visit = (value: unknown, path: FieldPath): void => {
     if (Array.isArray(value)) {
@@ -331,7 +338,7 @@ function runStrict(
           continue;
         }
         // A field of a later release (later-fields.ts): served by the cluster's, or refused with what it needs.
-        const later = laterFieldVerdict(path, key, child, k3sVersion, object);
+        const later = laterFieldVerdict(path, key, child, k3sVersion, kindName, object);
         if (later !== 'served')
           findings.push(later ?? { path: [...path, key], message: unknownField(schemaName, key, read, hiddenKeyUnder(path, key)) });
       }

@@ -20,7 +20,9 @@ const { acceptedTable, refusedTable } = falseRefusalTables(S);
 describe('57a-9: a host name holding a secret word is a name, in the README as in the config', () => {
   acceptedTable([
     '| `token.example.com` | `/api/token/9f86d081884c7d659a2feaa0` | default/frontend:80 | cert resolver `default` | default/frontend-ingress |',
-    'traefik -->|"token.example.com/api/token/9f86d081884c7d659a2feaa0 (HTTPS)"| ing0["Ingress default/frontend-ingress"]',
+    // A line starting `traefik --…` in a sidecar's script really starts Traefik (sidecar-programs.ts), so the diagram's
+    // edge is written from the gateway node, as the README draws an HTTPRoute.
+    'gw -->|"token.example.com/api/token/9f86d081884c7d659a2feaa0 (HTTPS)"| ing0["Ingress default/frontend-ingress"]',
     '| `secrets.example.com` | `/api/secrets/9f86d081884c7d659a2feaa0` | default/frontend:80 |',
     '| `secrets.example.com` | `/api/v1/secrets/Zq8vLmP3xR7tYw` | default/frontend:80 |',
     '| `api.password.example.com` | `/v1/9f86d081884c7d659a2feaa0` |',

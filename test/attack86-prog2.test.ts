@@ -44,6 +44,8 @@ const REFUSED: Array<[string, object, string, string]> = [
       ['a command substitution inside', 'echo "$(traefik --ping)"'],
       ['a case branch', 'case "$1" in run) traefik;; esac'],
       ['after a here-document', "cat > /tmp/c.yaml <<'EOF'\nping: {}\nEOF\nexec traefik --configfile=/tmp/c.yaml"],
+      // traefik/paerser cli/commands.go: a first word naming the command itself is skipped.
+      ['the command name repeated', 'traefik traefik --ping'],
     ] as const
   ).map(([name, text]): [string, object, string, string] => [
     `86b-1 ${name}`,
@@ -186,6 +188,11 @@ const PASSES: Array<[string, object]> = [
   ['command -v traefik (a lookup)', script('if command -v traefik >/dev/null; then echo found; fi; sleep infinity')],
   ['a comment naming traefik', script('# keeps traefik logs small\nwhile :; do sleep 3600; done')],
   ['traefik version in a loop', script('while :; do /shared/traefik version; sleep 60; done')],
+  // traefik/paerser cli/commands.go and help.go: a first word that is neither a flag nor a subcommand ends in "command not
+  // found"; a help flag prints help. Neither starts a proxy.
+  ['a word after traefik that is no subcommand (a kubectl table row)', script('traefik   1         12d')],
+  ['traefik --help', script('traefik --help; sleep infinity')],
+  ['traefik traefik version', script('traefik traefik version; sleep infinity')],
   ['a case pattern named traefik', script('case "$1" in web) echo w;; traefik) echo t;; esac; sleep infinity', 'x')],
   ['an unknown $T is not guessed', script('$T --ping')],
   ['eval of an unknown value', script('eval "$X"')],

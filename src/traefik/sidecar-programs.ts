@@ -8,8 +8,20 @@ import { referencedSource, sourceKeys } from './env-from-keys';
 type Values = Readonly<Record<string, unknown>>;
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-/** Traefik's subcommands that start no proxy (traefik/traefik cmd/traefik: `version`, `healthcheck`). */
-const NO_PROXY_SUBCOMMANDS = new Set(['version', 'healthcheck']);
+/** Traefik's subcommands (traefik/traefik cmd/traefik: `version`, `healthcheck`); neither starts a proxy. */
+const SUBCOMMANDS = new Set(['version', 'healthcheck']);
+const HELP_FLAGS = new Set(['--help', '-help', '-h']);
+
+/**
+ * Whether Traefik's words after the program start the proxy, as its CLI reads them (traefik/paerser cli/commands.go
+ * and help.go, v0.2.0): an optional leading `traefik`, then a subcommand runs that instead; a first word that is not a
+ * flag ends in "command not found"; a help flag anywhere prints help.
+ */
+function startsProxy(words: readonly string[]): boolean {
+  const args = words[0] === 'traefik' && !SUBCOMMANDS.has(words[1] ?? '') ? words.slice(1) : words;
+  if (args.length > 0 && (SUBCOMMANDS.has(args[0]) || !args[0].startsWith('-'))) return false;
+  return !args.some((arg) => HELP_FLAGS.has(arg));
+}
 /** How deep scripts within scripts are read (`sh -c "eval 'sh -c …'"`). */
 const MAX_DEPTH = 8;
 
@@ -26,8 +38,8 @@ function runsTraefik(command: readonly string[], env: ReadonlyMap<string, string
     const vars = new Map([...env, ...operands, ['@', read.operands.slice(1).join(' ')], ['*', read.operands.slice(1).join(' ')]]);
     return simpleCommands(read.script, vars).some((simple) => runsTraefik(simple, env, depth + 1));
   }
-  const [first, next] = read.words;
-  return programName(first) === 'traefik' && (next === undefined || !NO_PROXY_SUBCOMMANDS.has(next));
+  const [first, ...rest] = read.words;
+  return programName(first) === 'traefik' && startsProxy(rest);
 }
 
 /**

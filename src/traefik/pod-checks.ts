@@ -78,7 +78,7 @@ export function podPortAndVolumeProblems(
     ...dnsConfigValueProblems(values, prefix, chart),
     ...hostAliasValueProblems(values, prefix, chart),
     ...tlsSecretValueProblems(values, prefix),
-    ...serviceSpecValueProblems(values, prefix, chart),
+    ...serviceSpecValueProblems(values, prefix, chart, k3sVersion),
     ...serviceValueKeyProblems(values, prefix, chart),
     ...autoscalerValueProblems(values, prefix),
     ...duplicateClusterIpProblems(values, prefix, chart),

@@ -44,8 +44,9 @@ const OWN_KEYS = ['loadBalancerSourceRanges', 'externalIPs', 'ipFamilyPolicy', '
  * traefik/templates/_service.tpl `traefik.service-spec`, v20.1.1 to v41.3.0). A Service the API server refuses fails
  * the whole Traefik release, so each value is reported at the `traefik.values` key that supplies it. Ports and the
  * selector are the chart's own, judged elsewhere (port-ranges.ts, port-names.ts); a templated value is `tpl`'s to render.
+ * 87b-9: fields of later releases (trafficDistribution) by `k3sVersion` (`k3s.version`), as an extraObjects Service's are.
  */
-export function serviceSpecValueProblems(values: Values, prefix: Path, chart: TraefikChartRules): Problem[] {
+export function serviceSpecValueProblems(values: Values, prefix: Path, chart: TraefikChartRules, k3sVersion?: string): Problem[] {
   const service = isMap(values.service) ? values.service : undefined;
   if (!service) return [];
   const ownFields = chart.serviceFields === 'service';
@@ -64,10 +65,17 @@ export function serviceSpecValueProblems(values: Values, prefix: Path, chart: Tr
       type: valueAt(extra, chart.additionalServiceType.split('.')) ?? unset,
     });
   }
-  return blocks.flatMap(({ block, at, type }) => blockProblems(block, at, type, ownFields, prefix));
+  return blocks.flatMap(({ block, at, type }) => blockProblems(block, at, type, ownFields, prefix, k3sVersion));
 }
 
-function blockProblems(block: Values, at: readonly string[], type: unknown, ownFields: boolean, prefix: Path): Problem[] {
+function blockProblems(
+  block: Values,
+  at: readonly string[],
+  type: unknown,
+  ownFields: boolean,
+  prefix: Path,
+  k3sVersion: string | undefined,
+): Problem[] {
   if (typeof type !== 'string' || isTemplated(type)) return [];
   const said = at.length > 1 ? SAID_ELSEWHERE_ADDITIONAL : SAID_ELSEWHERE;
   const spec: Record<string, unknown> = { ...(isMap(block.spec) ? block.spec : {}) };
@@ -92,7 +100,7 @@ function blockProblems(block: Values, at: readonly string[], type: unknown, ownF
     JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'traefik' }, spec: { ...spec, ports: [{ port: 80 }] } }),
   ) as Record<string, unknown>;
   const redacted = lazyRedactor(spec); // secrets read for a message only
-  return objectFindings(object).flatMap(({ path, message }) => {
+  return objectFindings(object, [], undefined, k3sVersion).flatMap(({ path, message }) => {
     const [root, key, ...rest] = path;
     const source = root === 'spec' && typeof key === 'string' && !said.has(key) ? from.get(key) : undefined;
     if (!source || isTemplated(walk(block, [...source, ...rest]))) return [];

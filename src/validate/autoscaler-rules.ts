@@ -23,7 +23,7 @@ const TARGET_TYPES = ['Utilization', 'Value', 'AverageValue'];
 export function checkAutoscalerMetrics(object: Record<string, unknown>): Finding[] {
   if (object.kind !== 'HorizontalPodAutoscaler' || !isRecord(object.spec)) return [];
   // 86a-2: ValidateHorizontalPodAutoscaler judges the internal type whichever version was written, so v1's bounds are v2's.
-  if (object.apiVersion === 'autoscaling/v1') return replicaCountProblems(object.spec);
+  if (object.apiVersion === 'autoscaling/v1') return [...replicaCountProblems(object.spec), ...v1TargetProblems(object.spec)];
   if (object.apiVersion !== 'autoscaling/v2') return [];
   const metrics = Array.isArray(object.spec.metrics) ? object.spec.metrics : [];
   return [
@@ -68,6 +68,22 @@ function replicaCountProblems(spec: Record<string, unknown>): Finding[] {
       message: `is ${show(max)}, below minReplicas (${show(min)}), ${REFUSED} ("must be greater than or equal to \`minReplicas\`"): raise it to ${show(min)} or more, or lower minReplicas`,
     });
   return findings;
+}
+
+/**
+ * 87b-4: v1's target is v2's Resource cpu metric with type Utilization and averageUtilization the percentage
+ * (pkg/apis/autoscaling/v1/conversion.go, v1.27 to v1.35: Convert_v1_HorizontalPodAutoscalerSpec_To_autoscaling_...),
+ * so validateMetricTarget refuses it below 1. Whole numbers are the schema's.
+ */
+function v1TargetProblems(spec: Record<string, unknown>): Finding[] {
+  const percentage = spec.targetCPUUtilizationPercentage;
+  if (!Number.isInteger(percentage) || (percentage as number) >= 1) return [];
+  return [
+    {
+      path: ['spec', 'targetCPUUtilizationPercentage'],
+      message: `is ${show(percentage)}, ${REFUSED} (as v2's averageUtilization: "must be greater than 0"): write a percentage of the CPU requests, such as 80, or remove the key (it defaults to 80)`,
+    },
+  ];
 }
 
 /**

@@ -18,12 +18,17 @@ const DESCRIPTORS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@
 /** Go's time.ParseDuration: one or more decimal numbers, each with a unit. */
 const GO_DURATION = /^([0-9]*(\.[0-9]*)?(ns|us|µs|ms|s|m|h))+$/;
 
-/** Why robfig/cron's ParseStandard refuses `schedule`, in its words, or undefined when it parses. */
+/**
+ * Why robfig/cron's ParseStandard refuses `schedule`, in its words, or undefined when it parses. 87b-3: Parser.Parse takes
+ * the schedule as written: only a TZ=/CRON_TZ= zone's rest is trimmed, a descriptor is matched whole (`"@daily "` is
+ * unknown), and fields are split on blanks (`" @daily"` is one field; `" 0 3 * * * "` five).
+ */
 export function cronScheduleProblem(schedule: string): string | undefined {
-  let spec = schedule.trim();
+  if (schedule === '') return 'empty spec string';
+  let spec = schedule;
   // ParseStandard itself takes a leading TZ=/CRON_TZ= zone; the API server refuses it after (timeZoneInSchedule).
   const zone = /^(?:CRON_TZ|TZ)=(\S*)\s*/.exec(spec);
-  if (zone) spec = spec.slice(zone[0].length);
+  if (zone) spec = spec.slice(zone[0].length).trimEnd();
   if (spec.startsWith('@')) {
     if (DESCRIPTORS.includes(spec)) return undefined;
     const every = /^@every (.*)$/.exec(spec);

@@ -1,4 +1,6 @@
+import { dns1123Subdomain } from '../config/formats';
 import { cronScheduleProblem, timeZoneProblem } from './cron-schedule';
+import { successPolicyProblems } from './job-success-policy';
 import { FieldPath, Finding, isRecord, show } from './paths';
 
 type Node = Record<string, unknown>;
@@ -9,9 +11,9 @@ const INDEXED_ONLY = 'requires indexed completion mode';
 /**
  * 86a-1, 86a-4, 86a-5: what the API server asks of a Job's and a CronJob's own fields on create (kubernetes/kubernetes
  * pkg/apis/batch/validation/validation.go, v1.27 to v1.35: validateJobSpec, validatePodFailurePolicyRule,
- * validatePodReplacementPolicy, validateSuccessPolicy, ValidateGeneratedSelector, ValidateCronJobCreate,
- * validateCronJobSpec). Whether the cluster's release serves a field at all is later-fields.ts'; counts below 0 and the
- * pods' restart policy are workload-spec-rules.ts'.
+ * validatePodReplacementPolicy, validateSuccessPolicy (job-success-policy.ts), ValidateGeneratedSelector,
+ * ValidateCronJobCreate, validateCronJobSpec, ValidateJobTemplateSpec). Whether the cluster's release serves a field or
+ * value at all is later-fields.ts'; counts below 0 and the pods' restart policy are workload-spec-rules.ts'.
  */
 export function checkJobRules(object: Record<string, unknown>): Finding[] {
   if (object.apiVersion !== 'batch/v1' || !isRecord(object.spec)) return [];
@@ -21,7 +23,7 @@ export function checkJobRules(object: Record<string, unknown>): Finding[] {
   return [
     ...cronJobNameProblems(object.metadata),
     ...scheduleProblems(object.spec),
-    ...(isRecord(job) ? jobSpecProblems(job, ['spec', 'jobTemplate', 'spec']) : []),
+    ...(isRecord(job) ? [...jobSpecProblems(job, ['spec', 'jobTemplate', 'spec']), ...templateSelectorProblems(job)] : []),
   ];
 }
 
@@ -59,6 +61,12 @@ function jobSpecProblems(spec: Node, at: FieldPath): Finding[] {
   const rules = isRecord(spec.podFailurePolicy) && Array.isArray(spec.podFailurePolicy.rules) ? spec.podFailurePolicy.rules : [];
   rules.forEach((rule: unknown, i: number) => {
     if (!isRecord(rule)) return;
+    // 87b-5: FailIndex fails one index of its backoff limit (JobBackoffLimitPerIndex; later-fields.ts says from which release).
+    if (rule.action === 'FailIndex' && !given(spec.backoffLimitPerIndex))
+      findings.push({
+        path: [...at, 'podFailurePolicy', 'rules', i, 'action'],
+        message: `is "FailIndex" on a Job without backoffLimitPerIndex, ${REFUSED} ("requires the backoffLimitPerIndex to be set"): add backoffLimitPerIndex (with completionMode: Indexed), or write FailJob`,
+      });
     const exitCodes = given(rule.onExitCodes);
     const conditions = Array.isArray(rule.onPodConditions) && rule.onPodConditions.length > 0;
     if (exitCodes === conditions)
@@ -67,6 +75,56 @@ function jobSpecProblems(spec: Node, at: FieldPath): Finding[] {
         message: `has ${exitCodes ? 'both onExitCodes and onPodConditions' : 'neither onExitCodes nor onPodConditions'}, ${REFUSED} ("specifying ${exitCodes ? 'both OnExitCodes and OnPodConditions is not supported' : 'one of OnExitCodes and OnPodConditions is required'}"): specify one of onExitCodes and onPodConditions`,
       });
   });
+  if (spec.completionMode === 'Indexed' && given(spec.successPolicy))
+    findings.push(...successPolicyProblems(spec.successPolicy, spec.completions, [...at, 'successPolicy']));
+  if (typeof spec.managedBy === 'string') findings.push(...managedByProblems(spec.managedBy, [...at, 'managedBy']));
+  return findings;
+}
+
+/**
+ * 87b-12: validateJobSpec's managedBy: a domain-prefixed path (k8s.io/apimachinery pkg/util/validation/validation.go
+ * IsDomainPrefixedPath, v0.30 to v0.35: a DNS-1123 subdomain, "/", then RFC 3986 path characters) of at most 63 characters.
+ */
+function managedByProblems(value: string, at: FieldPath): Finding[] {
+  const findings: Finding[] = [];
+  const slash = value.indexOf('/');
+  const [host, path] = slash < 0 ? [value, ''] : [value.slice(0, slash), value.slice(slash + 1)];
+  const hostProblem = host === '' ? undefined : dns1123Subdomain(host);
+  const fix =
+    "write the controller's domain-prefixed name, such as kueue.x-k8s.io/multikueue, or remove the key (the built-in Job controller then runs it)";
+  if (value === '') findings.push({ path: at, message: `is empty, ${REFUSED} (Required value): ${fix}` });
+  else if (host === '' || path === '')
+    findings.push({
+      path: at,
+      message: `is ${show(value)}, ${REFUSED} ("must be a domain-prefixed path (such as "acme.io/foo")"): ${fix}`,
+    });
+  else if (hostProblem || !/^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/.test(path))
+    findings.push({
+      path: at,
+      message: `is ${show(value)}, not a domain-prefixed path, ${REFUSED} (${hostProblem ?? "its path has a character outside RFC 3986's"}): ${fix}`,
+    });
+  if (value.length > 63)
+    findings.push({
+      path: at,
+      message: `is ${value.length} characters long, ${REFUSED} ("may not be more than 63 bytes"): write a name of at most 63 characters`,
+    });
+  return findings;
+}
+
+/** 87b-13: ValidateJobTemplateSpec: the CronJob controller makes each Job's selector, so the template has none of its own. */
+function templateSelectorProblems(spec: Node): Finding[] {
+  const at: FieldPath = ['spec', 'jobTemplate', 'spec'];
+  const findings: Finding[] = [];
+  if (given(spec.selector))
+    findings.push({
+      path: [...at, 'selector'],
+      message: `is set in a CronJob's jobTemplate, ${REFUSED} ("\`selector\` will be auto-generated"): remove it (each Job the CronJob starts gets its own)`,
+    });
+  if (spec.manualSelector === true)
+    findings.push({
+      path: [...at, 'manualSelector'],
+      message: `is true in a CronJob's jobTemplate, ${REFUSED} (supported values: "nil", "false"): remove it`,
+    });
   return findings;
 }
 
@@ -98,10 +156,16 @@ function scheduleProblems(spec: Node): Finding[] {
   const { schedule, timeZone } = spec;
   if (typeof schedule === 'string') {
     const unparsed = cronScheduleProblem(schedule);
+    // 87b-3: a blank around a descriptor (a YAML block's last newline) is read as part of it.
+    const trimmed = schedule.trim();
+    const fix =
+      trimmed !== schedule && trimmed !== '' && !cronScheduleProblem(trimmed)
+        ? `remove the blank before or after it: write ${show(trimmed)}`
+        : 'write five fields (minute hour day-of-month month day-of-week, such as "0 3 * * 1-5") or a descriptor such as @daily';
     if (unparsed)
       findings.push({
         path: ['spec', 'schedule'],
-        message: `is ${show(schedule)}, an unparseable cron schedule (${unparsed}), ${REFUSED}: write five fields (minute hour day-of-month month day-of-week, such as "0 3 * * 1-5") or a descriptor such as @daily`,
+        message: `is ${show(schedule)}, an unparseable cron schedule (${unparsed}), ${REFUSED}: ${fix}`,
       });
     if (schedule.includes('TZ'))
       findings.push({

@@ -263,11 +263,70 @@ export function laterFieldVerdict(
     path: at,
     message:
       `is ${field.values ? show(value) : 'set'} on ${field.holder}, which makes ${field.what} and needs Kubernetes 1.${field.since} or newer, but ` +
-      (k3sVersion === undefined ? 'no k3s.version (k3sVersion) names the release' : `K3s ${k3sVersion} is Kubernetes 1.${minor}`) +
-      ` (this tool judges objects by the Kubernetes 1.27 schema, which lacks the field): set k3s.version (a construct's ` +
+      `${releaseNamed(k3sVersion)} (this tool judges objects by the Kubernetes 1.27 schema, which lacks the field): set k3s.version (a construct's ` +
       `k3sVersion prop) to v1.${field.since}.0+k3s1 ` +
       `or newer, or remove the key (${field.before})`,
   };
+}
+
+/** What a message says of the release `k3sVersion` names, or that none is named. */
+const releaseNamed = (k3sVersion: string | undefined): string =>
+  k3sVersion === undefined
+    ? 'no k3s.version (k3sVersion) names the release'
+    : `K3s ${k3sVersion} is Kubernetes 1.${kubernetesMinor(k3sVersion)}`;
+
+/**
+ * 87b-5: values of an enum the 1.27 schema lacks but a later release takes, by group/kind and place below the kind's spec
+ * (KIND_SPECS): podFailurePolicy's FailIndex comes with JobBackoffLimitPerIndex (beta and on from 1.29, the gate of
+ * backoffLimitPerIndex above; kubernetes/kubernetes pkg/apis/batch/validation/validation.go, v1.29 to v1.35:
+ * supportedPodFailurePolicyActions), and needs backoffLimitPerIndex beside it (job-rules.ts).
+ */
+interface LaterValue {
+  readonly kinds: readonly string[];
+  readonly at: string;
+  readonly value: string;
+  readonly since: number;
+  /** What the value does, and what to write on an older release. */
+  readonly what: string;
+  readonly instead: string;
+}
+const LATER_VALUES: readonly LaterValue[] = [
+  {
+    kinds: JOB_KINDS,
+    at: 'podFailurePolicy.rules.*.action',
+    value: 'FailIndex',
+    since: 29,
+    what: 'the action that fails only the index whose pod failed, of an Indexed Job with backoffLimitPerIndex',
+    instead: 'write FailJob, Ignore or Count',
+  },
+];
+
+/**
+ * The schema's enum `finding` on the value `value` (at the finding's path) of an object of `kind` (group/kind), on the
+ * cluster of `k3sVersion`: none when that release takes the value (LATER_VALUES); on an older one (or none named) what
+ * the value needs; for another value, the schema's word with the values the release adds.
+ */
+export function enumByRelease(finding: Finding, value: unknown, kind: string | undefined, k3sVersion: string | undefined): Finding[] {
+  const at = underSpec(finding.path, kind);
+  const rows = LATER_VALUES.filter((row) => kind !== undefined && row.kinds.includes(kind) && row.at === at);
+  if (!rows.length) return [finding];
+  const minor = kubernetesMinor(k3sVersion);
+  const row = rows.find((later) => later.value === value);
+  if (!row) {
+    const added = rows.filter((later) => minor !== undefined && minor >= later.since).map((later) => show(later.value));
+    return [
+      { ...finding, message: added.length ? `${finding.message} (and, on Kubernetes 1.${minor}, ${added.join(', ')})` : finding.message },
+    ];
+  }
+  if (minor !== undefined && minor >= row.since) return [];
+  return [
+    {
+      path: finding.path,
+      message:
+        `is ${show(value)}, ${row.what}, which needs Kubernetes 1.${row.since} or newer, but ${releaseNamed(k3sVersion)} ` +
+        `(an older API server refuses it): set k3s.version (a construct's k3sVersion prop) to v1.${row.since}.0+k3s1 or newer, or ${row.instead}`,
+    },
+  ];
 }
 
 /**

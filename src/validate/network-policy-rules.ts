@@ -1,5 +1,6 @@
 import { portNameProblem } from '../core/port-name';
 import { parseCidr } from '../net/ip';
+import { labelSelectorProblems } from './label-selector';
 import { FieldPath, Finding, isRecord, show } from './paths';
 
 const REFUSED = 'which the API server refuses';
@@ -24,16 +25,43 @@ export function checkNetworkPolicyPorts(object: Record<string, unknown>): Findin
 }
 
 /**
- * 86a-7: a NetworkPolicy's policyTypes and the ipBlock of each peer (pkg/apis/networking/validation/validation.go,
- * v1.27 to v1.35: validateNetworkPolicySpec, ValidateIPBlock): policy types Ingress and Egress as written, at most two; a
- * valid `cidr`, and each `except` a valid CIDR strictly inside it (the API server stops at the first `except` that is no
- * CIDR). Host bits after the address are allowed (Go's net.ParseCIDR takes them).
+ * 86a-7, 87b-8, 87b-14: a NetworkPolicy's policyTypes, its podSelector and its peers (pkg/apis/networking/validation/validation.go,
+ * v1.27 to v1.35: ValidateNetworkPolicySpec, ValidateNetworkPolicyPeer, ValidateIPBlock): at most two policy types (then
+ * no more is said of them), each Ingress or Egress as written; the selectors by ValidateLabelSelector (label-selector.ts); a
+ * peer names a podSelector, a namespaceSelector (the two together select pods in the selected namespaces) or an ipBlock
+ * alone (a null one counts as unset); a valid `cidr`, and each `except` a valid CIDR strictly inside it (the API server stops
+ * at the first `except` that is no CIDR). Host bits after the address are allowed (Go's net.ParseCIDR takes them).
  */
 export function checkNetworkPolicyPeers(object: Record<string, unknown>): Finding[] {
   if (object.kind !== 'NetworkPolicy' || object.apiVersion !== 'networking.k8s.io/v1' || !isRecord(object.spec)) return [];
   const spec = object.spec;
-  const types = Array.isArray(spec.policyTypes) ? spec.policyTypes : [];
-  const findings: Finding[] = types.flatMap((type: unknown, i: number) =>
+  const findings: Finding[] = [
+    ...labelSelectorProblems(spec.podSelector, ['spec', 'podSelector']),
+    ...policyTypeProblems(spec.policyTypes),
+  ];
+  for (const [direction, peers] of [
+    ['ingress', 'from'],
+    ['egress', 'to'],
+  ] as const)
+    (Array.isArray(spec[direction]) ? spec[direction] : []).forEach((rule: unknown, i: number) => {
+      const list = isRecord(rule) && Array.isArray(rule[peers]) ? rule[peers] : [];
+      list.forEach((peer: unknown, j: number) => {
+        if (isRecord(peer)) findings.push(...peerProblems(peer, ['spec', direction, i, peers, j]));
+      });
+    });
+  return findings;
+}
+
+function policyTypeProblems(types: unknown): Finding[] {
+  if (!Array.isArray(types)) return [];
+  if (types.length > 2)
+    return [
+      {
+        path: ['spec', 'policyTypes'],
+        message: `lists ${types.length} types, ${REFUSED} ("may not specify more than two policyTypes"): write each of Ingress and Egress at most once`,
+      },
+    ];
+  return types.flatMap((type: unknown, i: number) =>
     typeof type === 'string' && type !== 'Ingress' && type !== 'Egress'
       ? [
           {
@@ -43,16 +71,25 @@ export function checkNetworkPolicyPeers(object: Record<string, unknown>): Findin
         ]
       : [],
   );
-  for (const [direction, peers] of [
-    ['ingress', 'from'],
-    ['egress', 'to'],
-  ] as const)
-    (Array.isArray(spec[direction]) ? spec[direction] : []).forEach((rule: unknown, i: number) => {
-      const list = isRecord(rule) && Array.isArray(rule[peers]) ? rule[peers] : [];
-      list.forEach((peer: unknown, j: number) => {
-        if (isRecord(peer) && isRecord(peer.ipBlock))
-          findings.push(...ipBlockProblems(peer.ipBlock, ['spec', direction, i, peers, j, 'ipBlock']));
-      });
+}
+
+/** ValidateNetworkPolicyPeer: what the peer names, its selectors and its ipBlock. */
+function peerProblems(peer: Record<string, unknown>, at: FieldPath): Finding[] {
+  const named = (['podSelector', 'namespaceSelector', 'ipBlock'] as const).filter((key) => peer[key] !== undefined && peer[key] !== null);
+  const findings: Finding[] = [
+    ...labelSelectorProblems(peer.podSelector, [...at, 'podSelector']),
+    ...labelSelectorProblems(peer.namespaceSelector, [...at, 'namespaceSelector']),
+    ...(isRecord(peer.ipBlock) ? ipBlockProblems(peer.ipBlock, [...at, 'ipBlock']) : []),
+  ];
+  if (!named.length)
+    findings.push({
+      path: at,
+      message: `names no peer, ${REFUSED} (Required value: "must specify a peer"): write a podSelector, a namespaceSelector or an ipBlock (podSelector: {} is every pod of the policy's namespace)`,
+    });
+  else if (named.length > 1 && named.includes('ipBlock'))
+    findings.push({
+      path: at,
+      message: `has an ipBlock beside a ${named.filter((key) => key !== 'ipBlock').join(' and a ')}, ${REFUSED} (Forbidden: "may not specify both ipBlock and another peer"): make them two peers (a list item each), which the policy allows either of`,
     });
   return findings;
 }

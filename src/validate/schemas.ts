@@ -8,7 +8,7 @@ import { apiGroup, currentApiVersion, groupKind, kindEntry, REMOVED_API_VERSIONS
 import { FieldPath, Finding, isRecord, show } from './paths';
 import { atSecretReference, unshownReference } from './secret-refs';
 import { declaredFields, unknownField } from './unknown-field';
-import { kubernetesMinor, laterFieldVerdict, requiredByRelease } from './later-fields';
+import { enumByRelease, kubernetesMinor, laterFieldVerdict, requiredByRelease } from './later-fields';
 import { patternMeaning } from './linear-patterns';
 import { quantityFix } from './quantity';
 import { hiddenKeyUnder } from '../core/reference-keys';
@@ -323,6 +323,7 @@ function runStrict(
   const kindName = typeof apiVersion === 'string' && typeof kind === 'string' ? groupKind(apiVersion, kind) : undefined;
   const findings = quantityErrors(errors).flatMap((e) => {
     const finding = fromAjvError(e, object, schemaName);
+    if (e.keyword === 'enum') return enumByRelease(finding, valueAt(object, finding.path), kindName, k3sVersion);
     return e.keyword === 'required' ? requiredByRelease(finding, kindName, k3sVersion) : [finding];
   });
 

@@ -360,6 +360,9 @@ describe('round 87 api3: API-server rules on extraObjects and the chart Service,
     expect(error).toContain(`K3s ${V29} is Kubernetes 1.29`);
     expect(error).toContain('needs Kubernetes 1.31 or newer');
     expect(error).not.toContain('no k3s.version');
+    // An older API server drops the field: the message does not also say the Service is refused.
+    expect(error).toContain('drops it');
+    expect(error).not.toContain('refuses the Service');
     expect(chartRefusal(distribution('PreferClose'), V29)).toContain(`K3s ${V29} is Kubernetes 1.29`);
   });
 

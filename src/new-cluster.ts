@@ -19,6 +19,10 @@ import { valuesNamedByComments } from './config/commented-values';
 import { labelledValues } from './config/labelled-values';
 import { OVER_COMMENT_LINES, secretComments } from './config/comment-secrets';
 import { decodeConfigBytes, sizeProblem, withLineFeeds } from './config/yaml-input';
+import { configRouteTokens } from './traefik/extra-route-paths';
+
+/** What a route path's token is said to be (config/route-path-format.ts says why synth refuses it). */
+const ROUTE_TOKEN_COPY = "a route path with a part that looks generated (a webhook's secret token, by its look), which synth refuses";
 
 export interface NewClusterOptions {
   /** Folder of `<cluster>.yaml` files; the new file goes here. */
@@ -287,7 +291,9 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
         'fix it first (`npm run synth` says what is wrong), then copy again',
     );
   }
-  const found = secretsInData(data);
+  // 87b-6: a route path's token, which synth refuses as the webhook's secret, is not copied either.
+  const routeTokens = configRouteTokens(data).map(({ path, value }) => ({ path, value, what: ROUTE_TOKEN_COPY }));
+  const found = [...secretsInData(data), ...routeTokens];
   const secrets = found.map((secret) => secret.value);
   const toEdit = siteValues(data).map(({ path, values }) => redact(`${path}: ${values.join(', ')}`, secrets));
   // A secret is not copied into a second file: say where it is, never what (a key may hold it: `"password:abc": x`).

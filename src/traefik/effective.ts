@@ -41,6 +41,7 @@ import { generatedTraefikValues, traefikValues, TraefikValuesSettings } from './
 import { generatorKeys } from './generator-keys';
 import { chartService, ServiceContext } from './chart-service';
 import { extraObjectEscapes } from './extra-objects';
+import { routeTokenProblems } from './extra-route-paths';
 import { nonTextAnnotationProblems } from './annotation-values';
 import { RenderedBudget, renderedBudget } from './budget-render';
 import { webRedirectsToTls } from './redirect-reach';
@@ -300,6 +301,8 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   }
   badVips.push(
     ...extraObjectEscapes(user, prefix, chart, settings.k3sVersion),
+    // 87b-2: a route path holding a secret token, as the first-class route keys refuse it.
+    ...routeTokenProblems(user, prefix),
     ...nonTextAnnotationProblems(user, prefix, values, chartVersion),
   );
   const kind = sourced<string>(['deployment', 'kind'], 'Deployment');

@@ -2,7 +2,7 @@ import { domainToASCII } from 'node:url';
 import { embeddedIpv4, hasHostBits, type IpAddress, parseCidr, parseIp, reservedUse, zeroPaddedIpv4 } from '../net/ip';
 import { isVersion, MAX_VERSION_PART, parseVersion } from '../semver';
 import { portNameProblem } from '../core/port-name';
-import { hasUnshownPart, isUnshownRun, unshownValue } from '../core/generated-quotes';
+import { hasUnshownPart, isUnshownPassword, isUnshownRun, unshownValue } from '../core/generated-quotes';
 import { secretValues } from '../core/secrets';
 import { secretKey, secretName } from './secret-ref-formats';
 import { certResolverName } from './resolver-name-format';
@@ -26,7 +26,8 @@ const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** Whether a message may show text derived from `value` (lower-cased, cut, rewritten): not when it holds a secret (`password=abc`). */
-const mayDerive = (value: string): boolean => secretValues(value).length === 0 && !isUnshownRun(value) && !hasUnshownPart(value);
+const mayDerive = (value: string): boolean =>
+  secretValues(value).length === 0 && !isUnshownRun(value) && !hasUnshownPart(value) && !isUnshownPassword(value);
 /** An address, block or list as a message shows it: by its size when a part looks generated (review61-7). */
 const showNet = (value: string): string => (hasUnshownPart(value) ? unshownValue(value) : show(value));
 
@@ -78,7 +79,8 @@ export const ingressHost: FormatCheck = (value) => {
   const url = /^[a-z]+:\/\/(?:[^/?#@]*@)?([^/?#:@]*)/i.exec(value);
   if (url) return `${show(value)} is a URL: write only the host name${url[1] && mayDerive(value) ? `, ${show(url[1])}` : ''}`;
   const host = value.slice(value.lastIndexOf('@') + 1); // `user:password@host` without a scheme: what stands before "@" is never shown
-  if (value.includes('@'))
+  // A generated password holding `@` (87b-10: `Vb7!qW3@zN8xK2mP`) is no `user@host`: its tail, no dotted host, is not shown.
+  if (value.includes('@') && (!isUnshownPassword(value) || (host.includes('.') && !ingressHost(host))))
     return `${show(`…@${host}`)} ${USER_BEFORE_AT}, which would be written to the manifests: write only the host name${host && !ingressHost(host) ? `, ${show(host)}` : ''}`;
   if (parseIp(value)) {
     return `${show(value)} is an IP address; an Ingress host must be a DNS name (route by IP with a LoadBalancer Service instead)`;

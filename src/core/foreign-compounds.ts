@@ -1,4 +1,5 @@
 import { FOREIGN_REFERENCE } from './foreign-secret-words';
+import { withWordForms } from './foreign-word-forms';
 
 /**
  * Round 86 (86b-4): a secret word of another language inside one written word, as English `dbpassword` is read
@@ -12,9 +13,10 @@ import { FOREIGN_REFERENCE } from './foreign-secret-words';
  * - not read inside a word at all: Italian `parola` (a word: `parolachiave` is a keyword), Russian `parol` (`parole`,
  *   `payroll`), Spanish `clave` (`enclave`, `autoclave`), `secreto` (`secretory`), `heslo` (`cacheslot`), `mima`, `mdp`.
  */
-const ANY_PLACE = ['passwort', 'kennwort', 'wachtwoord', 'wagwoord', 'losenord', 'salasana', 'adgangskode', 'slaptazodis'];
-const ANY_PLACE_OWNER_AFTER = ['motdepasse', 'senha', 'contrasena', 'contrasenya'];
-const AT_END_ONLY = ['haslo', 'passord', 'jelszo', 'lykilord', 'zugangsdaten', 'anmeldedaten', 'inloggegevens'];
+// Each word with its plurals and inflected forms (87b-1: `adminwachtwoorden`, `motsdepasseadmin`, `dbhasla`).
+const ANY_PLACE = withWordForms(['passwort', 'kennwort', 'wachtwoord', 'wagwoord', 'losenord', 'salasana', 'adgangskode', 'slaptazodis']);
+const ANY_PLACE_OWNER_AFTER = withWordForms(['motdepasse', 'senha', 'contrasena', 'contrasenya']);
+const AT_END_ONLY = withWordForms(['haslo', 'passord', 'jelszo', 'lykilord', 'zugangsdaten', 'anmeldedaten', 'inloggegevens']);
 const NOT_A_COMPOUND = /^(?:re|de)senhas?$/;
 /**
  * After the word, German, Dutch and the Nordic languages name a thing about passwords (`Passwortrichtlinie`, a policy;
@@ -34,8 +36,11 @@ export function namesForeignCompound(word: string, isReference: (rest: string) =
   if (word.length > 64 || NOT_A_COMPOUND.test(word)) return false;
   const endsIn = (list: readonly string[]) => list.some((w) => word.length > w.length && word.endsWith(w));
   if (endsIn(ANY_PLACE) || endsIn(ANY_PLACE_OWNER_AFTER) || endsIn(AT_END_ONLY)) return true;
-  const rest = (list: readonly string[]) =>
-    list.filter((w) => word.length > w.length && word.startsWith(w)).map((w) => word.slice(w.length));
+  // What follows the longest word or form it starts with (`senhasarquivo` is `senhas` and a file's word, no `senha` and `sarquivo`).
+  const rest = (list: readonly string[]) => {
+    const first = list.filter((w) => word.length > w.length && word.startsWith(w)).sort((a, b) => b.length - a.length)[0];
+    return first === undefined ? [] : [word.slice(first.length)];
+  };
   if (rest(ANY_PLACE).some((after) => OWNER.test(after))) return true;
   return rest(ANY_PLACE_OWNER_AFTER).some((after) => !SETTING.test(after) && !FOREIGN_REFERENCE.test(after) && !isReference(after));
 }

@@ -1,5 +1,6 @@
 import { foldLetters } from './folded-letters';
 import { ENGLISH_TOO_WORDS, WORLD_PASSWORD_ASCII, WORLD_PASSWORD_CLUES, WORLD_PASSWORD_WRITTEN } from './world-password-words';
+import { FOREIGN_WORD_FORMS_ALTERNATION } from './foreign-word-forms';
 
 /**
  * Secret words of other languages than English: German `Passwort`/`Kennwort`, French `mot de passe`, Spanish
@@ -46,12 +47,12 @@ export const endsInForeignKeyWord = (list: readonly string[]): boolean => list.l
 export const foreignKeyWordAsKey = (list: readonly string[]): string[] =>
   endsInForeignKeyWord(list) ? [...(list.length === 1 ? [''] : list.slice(0, -1)), 'key'] : [...list];
 
-/** The words, as an alternation (ASCII letters, any letter case). */
+/** The words, as an alternation (ASCII letters, any letter case); their plurals too (87b-1: `hasla`, `mots de passe`). */
 export const FOREIGN_SECRET_IN_TEXT =
-  String.raw`passwort|kennwort|mot[\s_-]?de[\s_-]?passe|contrasena|senha|wachtwoord|haslo|losenord|passord|` +
+  String.raw`passwort|kennwort|mots?[\s_-]?de[\s_-]?passe|contrasena|senha|wachtwoord|haslo|losenord|passord|` +
   String.raw`salasana|parola|parol|parool|salasona|adgangskode|kodeord|jelszo|heslo|sifre|lozinka|geslo|slaptazodis|lykilord|` +
   String.raw`clave|geheimnis|secreto|segreto|segredo|zugangsdaten|anmeldedaten|credenciales|credenciais|credenziali|` +
-  String.raw`inloggegevens|api[\s_.-]?${KEY_WORD}|${KEY_WORD}[\s_.-]?(?:d[eio]?[\s_.-]?)?api|${MORE_LATIN}`;
+  String.raw`inloggegevens|api[\s_.-]?${KEY_WORD}|${KEY_WORD}[\s_.-]?(?:d[eio]?[\s_.-]?)?api|${MORE_LATIN}|${FOREIGN_WORD_FORMS_ALTERNATION}`;
 const FOREIGN_SECRET = new RegExp(String.raw`(?:^|[\s_.-])(?:${FOREIGN_SECRET_IN_TEXT})$`, 'i');
 /**
  * Round 79 (79a-10): words that are English words too (world-password-words.ts ENGLISH_TOO: Latvian `parole`) name a
@@ -126,6 +127,7 @@ export const IN_FOREIGN_SECRET =
   'lozinka|geslo|slapta|lykilor|clave|geheimnis|secreto|segreto|segredo|zugangsdaten|anmeldedaten|credenci|credenzi|' +
   'inloggegevens|schl|sleutel|chiave|chave|klucz|kulcs|klic|nokkel|nyckel|cleapi|apicle|apicl|mdp|jeton|contrasenya|ordine|' +
   'sandi|khau|mima|woerter|worter|fjal|ifra|laluan|wagwoord|zugangs|hemlighet|salaisuus|titok|tunnuslause|llave|nenosiri|' +
+  'motsdepasse|hasla|hasa|' +
   WORLD_PASSWORD_CLUES;
 
 /** `clue` (a regular expression of words a text must hold) with the words of IN_FOREIGN_SECRET too. */

@@ -1,4 +1,4 @@
-import { looksGenerated } from './generated-runs';
+import { looksGenerated, looksGeneratedWithSymbols } from './generated-runs';
 import { REDACTED } from './secret-shapes';
 
 /**
@@ -55,14 +55,53 @@ const isUnshownWord = (word: string): boolean => {
 };
 const unshownWord = (word: string): string => `[${[...word].length} characters that look generated, not shown]`;
 
-/** What a message says in place of a value or word that looks generated (unshownRun, unshownValue, unshownWord). */
+/**
+ * Round 87 (87b-10): a quoted value that is a generated password with symbols (generated-runs.ts looksGeneratedWithSymbols:
+ * `"Vb7!qW3@zN8xK2mP"` pasted as a Service name) is said by its size as the same password without symbols is, and so is
+ * a name a message derives from it (config/formats.ts's lower-case hint, `"vb7-qw3-zn8xk2mp"`). JSON-quoted, escapes read.
+ */
+const QUOTED_VALUE = /"((?:[^"\\\n]|\\.)*)"/g;
+const quotedText = (raw: string): string | undefined => {
+  if (raw.length < 12 || raw.length > 400) return undefined;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return undefined;
+  }
+};
+/** A value as formats.ts's hint derives a name from it: lower case, each other character `-`, no `-` at the ends. */
+const derivedNames = (value: string): string[] => {
+  const dashed = value
+    .toLowerCase()
+    .replace(/[^a-z0-9.*-]/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return [value.toLowerCase(), dashed, dashed.replace(/-{2,}/g, '-')];
+};
+export const isUnshownPassword = (text: string): boolean => looksGeneratedWithSymbols(text);
+const unshownPassword = (size: number): string =>
+  `(a text of ${size} characters that looks generated, not shown: a password or token may have been pasted here)`;
+function describeGeneratedPasswords(message: string): string {
+  const sizes = new Map<string, number>();
+  for (const [, raw] of message.matchAll(QUOTED_VALUE)) {
+    const text = quotedText(raw);
+    if (text === undefined || !isUnshownPassword(text)) continue;
+    for (const form of [text, ...derivedNames(text)]) if (form.length >= 8) sizes.set(form, [...text].length);
+  }
+  if (!sizes.size) return message;
+  return message.replace(QUOTED_VALUE, (quoted: string, raw: string) => {
+    const size = sizes.get(quotedText(raw) ?? '');
+    return size === undefined ? quoted : unshownPassword(size);
+  });
+}
+
+/** What a message says in place of a value or word that looks generated (unshownRun, unshownValue, unshownWord, unshownPassword). */
 export const UNSHOWN_PLACEHOLDER =
-  /\(a text of \d+ (?:letters and digits|characters with a part) that looks generated, not shown: a password or token may have been pasted here\)|\[\d+ characters that look generated, not shown\]/;
+  /\(a text of \d+ (?:letters and digits|characters with a part|characters) that looks generated, not shown: a password or token may have been pasted here\)|\[\d+ characters that look generated, not shown\]/;
 
 /** `message` with every quoted run that looks generated said by its size, and such a word in a longer quoted value blanked. */
 export function describeGeneratedQuotes(message: string): string {
   if (message.length > MAX_MESSAGE || !message.includes('"')) return message;
-  return message
+  return describeGeneratedPasswords(message)
     .replace(QUOTED_RUN, (quoted: string, run: string) => (isUnshownRun(run) ? unshownRun(run) : quoted))
     .replace(QUOTED_TEXT, (quoted: string, text: string) => {
       if (!/[\p{L}\p{N}]{12}/u.test(text)) return quoted;

@@ -45,3 +45,22 @@ function generatedRun(run: string): boolean {
   const short = letters.filter((piece) => piece.length <= 2).length;
   return short >= 3 || letters.some((piece) => piece.length >= 6 && !/[aeiouy]/i.test(piece));
 }
+
+/**
+ * Round 87 (87b-10): a password a password manager generates holds symbols between its letters and digits
+ * (`Vb7!qW3@zN8xK2mP`), so no run of it is 12 long. Such a value (12 to 64 characters without a blank, with lower- and
+ * upper-case letters, digits and a symbol, no part longer than 11) looks generated when its parts, read one by one
+ * between the symbols, change between letters and digits three times or more and hold four or more pieces of one or two
+ * letters (random case): a name people write has words for parts (`K8s-Cluster-01`, `MyApp_V2_Beta3_RC1`, `Frontend-2024`).
+ */
+export function looksGeneratedWithSymbols(value: string): boolean {
+  if (!/^[!-~]{12,64}$/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/\d/.test(value) || !/[^A-Za-z0-9]/.test(value)) {
+    return false;
+  }
+  const parts = value.split(/[^A-Za-z0-9]+/).filter((part) => part && !readsAsVersionedWords(part));
+  // A part of 12 or more is a run of its own, judged as one (`user:<run>@host` is a URL's user info, no password alone).
+  if (parts.join('').length < 8 || parts.some((part) => part.length >= 12)) return false;
+  const changes = parts.reduce((sum, part) => sum + (part.match(/[A-Za-z](?=\d)|\d(?=[A-Za-z])/g)?.length ?? 0), 0);
+  const short = parts.flatMap((part) => part.match(PIECES) ?? []).filter((piece) => /^[A-Za-z]{1,2}$/.test(piece)).length;
+  return changes >= 3 && short >= 4;
+}

@@ -9,7 +9,7 @@ import { closingBrace, closingParen, functionAt, printedWords, setOperands } fro
  *
  * Parameters hold every value the script may give them, in text order, not by control flow: `$NAME`, `${NAME}`, `$0`,
  * `$1`… and `$@` (unquoted: split at blanks; `"$@"` one word each) take the values of the container's env, the script's
- * operands, an assignment-only command (`T=traefik`), `set -- …`, a `for NAME in …` list (each word), a function call's
+ * operands, an assignment-only command (`T=traefik`), `export`/`local`… `NAME=value`, `set -- …`, a `for NAME in …` list (each word), a function call's
  * words (inside its body, read where it is called), `${NAME:-word}`/`${NAME-word}` (the word when unset),
  * `${NAME:=word}`/`${NAME=word}` (which also set it) and a command substitution whose commands only print words
  * (`$(echo …)`, `$(command -v traefik || echo /x/traefik)`: each printed line is a value). A name with no known value
@@ -28,6 +28,8 @@ import { closingBrace, closingParen, functionAt, printedWords, setOperands } fro
 /** Reserved words after which the next command starts (2.4); `for`, `case` and `select` are read by their reader. */
 const OPENING = new Set(['if', 'then', 'else', 'elif', 'fi', 'while', 'until', 'do', 'done', 'esac', '{', '}', '!']);
 const ASSIGNMENT = /^([A-Za-z_]\w*)=(.*)$/s;
+/** Commands whose `NAME=value` operands set the variable (2.14 `export`, `readonly`; `local`, `declare`, `typeset` of bash and ksh). */
+const DECLARING = new Set(['export', 'readonly', 'local', 'declare', 'typeset']);
 const PARAMETER = /\$(?:\{([A-Za-z_]\w*|\d+|[@*#])\}|([A-Za-z_]\w*|\d|[@*#]))/y;
 /** `${NAME op word}` with a default, an assignment, an alternative or an error word (2.6.2). */
 const WITH_WORD = /\$\{([A-Za-z_]\w*|\d+|[@*])(:?[-=+?])/y;
@@ -119,6 +121,7 @@ function read(script: string, shell: Shell, depth: number): SimpleCommand[] {
   /** Runs one reading of a command: `set`, `for` and function calls change parameters; a call runs the body, not a program. */
   const run = (words: readonly string[], stdin: { stdin?: string }): void => {
     const [name, ...rest] = words;
+    if (DECLARING.has(name)) for (const found of rest.map((word) => ASSIGNMENT.exec(word))) if (found) assign(found[1], [found[2]]);
     const operands = name === 'set' ? setOperands(rest) : undefined;
     if (operands) shell.args = operands;
     if ((name === 'for' || name === 'select') && rest[1] === 'in') assign(rest[0], rest.slice(2));

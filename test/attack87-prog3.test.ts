@@ -36,6 +36,9 @@ const REFUSED: Array<[string, object]> = [
   ['87a-3 ${VAR:-"quoted $DIR"}', script(`DIR=/shared; exec \${BIN:-"$DIR/traefik"} ${FLAGS}`)],
   ['87a-1 export NAME=value', script(`export TRAEFIK_BIN=/shared/traefik; exec "$TRAEFIK_BIN" ${FLAGS}`)],
   ['87a-1 local in a function', script(`run() { local bin=/shared/traefik; $bin ${FLAGS}; }; run`)],
+  ['87a-1 set -- then shift', script(`set -- x /shared/traefik ${FLAGS}; shift; exec "$@"`)],
+  ['87a-1 an alias', script(`alias t=/shared/traefik\nt ${FLAGS}`)],
+  ["87a-1 $'…' quoting", script(`exec $'/shared/\\x74raefik' ${FLAGS}`)],
   ['87a-4 xargs PROGRAM', script('cat /cfg/args | xargs /shared/traefik')],
   ['87a-4 xargs with options', script('xargs -0 -n 1 -I {} /shared/traefik --entrypoints.web.address={} < /cfg/a')],
   ['87b-11 xargs of traefik', script('echo --providers.kubernetesingress=true | xargs traefik')],
@@ -102,6 +105,8 @@ const PASSES: Array<[string, object]> = [
   ['a shell running a script file with a here-document as data', script(`sh /opt/run.sh <<EOF\ntraefik ${FLAGS}\nEOF`)],
   ['echo of a log line piped to logger', script(`echo "/shared/traefik ${FLAGS}" | logger -t px; sleep infinity`)],
   ['export of a path named traefik, then ls', script('export CFG=/etc/traefik; ls $CFG; sleep infinity')],
+  ['an alias of ls on the config folder', script("alias ll='ls -l'\nll /etc/traefik; sleep infinity")],
+  ['shift past a traefik word', script('set -- /shared/traefik sleep infinity; shift; exec "$@"')],
   ['a function that only prints its arguments', script('log() { echo "$@"; }; log /shared/traefik started; sleep infinity')],
 ];
 

@@ -1,4 +1,4 @@
-import { closingBrace, closingParen, functionAt, printedWords, setOperands } from './shell-syntax';
+import { ansiEnd, ansiText, closingBrace, closingParen, functionAt, printedWords, quote, setOperands } from './shell-syntax';
 
 /**
  * 86b-1, 87a-1, 87a-3, 87a-5: a shell script read as the simple commands it runs (POSIX.1-2017 XCU 2.2 Quoting, 2.3
@@ -9,7 +9,7 @@ import { closingBrace, closingParen, functionAt, printedWords, setOperands } fro
  *
  * Parameters hold every value the script may give them, in text order, not by control flow: `$NAME`, `${NAME}`, `$0`,
  * `$1`… and `$@` (unquoted: split at blanks; `"$@"` one word each) take the values of the container's env, the script's
- * operands, an assignment-only command (`T=traefik`), `export`/`local`… `NAME=value`, `set -- …`, a `for NAME in …` list (each word), a function call's
+ * operands, an assignment-only command (`T=traefik`), `export`/`local`… `NAME=value`, `shift`, `set -- …`, a `for NAME in …` list (each word), a function call's
  * words (inside its body, read where it is called), `${NAME:-word}`/`${NAME-word}` (the word when unset),
  * `${NAME:=word}`/`${NAME=word}` (which also set it) and a command substitution whose commands only print words
  * (`$(echo …)`, `$(command -v traefik || echo /x/traefik)`: each printed line is a value). A name with no known value
@@ -17,7 +17,8 @@ import { closingBrace, closingParen, functionAt, printedWords, setOperands } fro
  * MAX_READINGS). A substitution's commands are read as commands too; a here-document is its command's stdin, and so is
  * what a pipe gives from `cat` of one or from a command that only prints words (a shell that reads its script from stdin
  * runs it, command-wrappers.ts). A function's body is read where it is called by name (a call runs no program), and
- * once more at the end when it is never called so. A case pattern (words before a `)` that closes no `(`)
+ * once more at the end when it is never called so; an alias's text is read where its name starts a command. `$'…'`
+ * (ANSI-C quoting of bash, ksh and ash) is one quoted word with its escapes decoded. A case pattern (words before a `)` that closes no `(`)
  * is no command.
  *
  * The reader is bounded on hostile scripts: BUDGET characters read in all, each read READ_COST more (scripts within
@@ -57,6 +58,8 @@ interface Shell {
   readonly budget: { left: number };
   /** The functions called by name: the others' bodies are read once the script is (a `trap` or dispatch may run them). */
   readonly called: Set<string>;
+  /** `alias NAME=text`: a command whose first word is NAME runs the text (ash, dash and ksh expand aliases in scripts). */
+  readonly aliases: Map<string, string>;
 }
 
 /** One reading of the command being read: its words so far, and the word being built. */
@@ -67,7 +70,12 @@ interface Reading {
 
 const fresh = (): Reading[] => [{ words: [], word: undefined }];
 const known = (values: Iterable<string>): string[] => [...new Set(values)].filter((v) => v.length <= MAX_VALUE_LENGTH).slice(0, MAX_VALUES);
-const copy = (shell: Shell): Shell => ({ ...shell, vars: new Map(shell.vars), functions: new Map(shell.functions) });
+const copy = (shell: Shell): Shell => ({
+  ...shell,
+  vars: new Map(shell.vars),
+  functions: new Map(shell.functions),
+  aliases: new Map(shell.aliases),
+});
 
 /** The simple commands of `script` run with `vars` (env vars, `$0`) and positional parameters `args`. */
 export function simpleCommands(
@@ -77,7 +85,7 @@ export function simpleCommands(
   budget = { left: BUDGET },
 ): SimpleCommand[] {
   const all = new Map<string, readonly string[]>([...DEFAULT_VARS, ...vars].map(([name, value]) => [name, [value]]));
-  const shell: Shell = { vars: all, args: [...args], functions: new Map(), budget, called: new Set() };
+  const shell: Shell = { vars: all, args: [...args], functions: new Map(), budget, called: new Set(), aliases: new Map() };
   const commands = read(script, shell, 0);
   shell.args = [];
   for (const [name, body] of shell.functions) if (!shell.called.has(name)) commands.push(...read(body, shell, 1));
@@ -122,6 +130,10 @@ function read(script: string, shell: Shell, depth: number): SimpleCommand[] {
   const run = (words: readonly string[], stdin: { stdin?: string }): void => {
     const [name, ...rest] = words;
     if (DECLARING.has(name)) for (const found of rest.map((word) => ASSIGNMENT.exec(word))) if (found) assign(found[1], [found[2]]);
+    if (name === 'alias') for (const found of rest.map((word) => ASSIGNMENT.exec(word))) if (found) shell.aliases.set(found[1], found[2]);
+    if (name === 'shift') shell.args = shell.args.slice(Number(/^\d+$/.test(rest[0] ?? '') ? rest[0] : 1));
+    const alias = shell.aliases.get(name);
+    if (alias !== undefined) commands.push(...read(`${alias} ${rest.map(quote).join(' ')}`, { ...shell, aliases: new Map() }, depth + 1));
     const operands = name === 'set' ? setOperands(rest) : undefined;
     if (operands) shell.args = operands;
     if ((name === 'for' || name === 'select') && rest[1] === 'in') assign(rest[0], rest.slice(2));
@@ -177,9 +189,11 @@ function read(script: string, shell: Shell, depth: number): SimpleCommand[] {
     }
     return at;
   };
+  /** Appends text to a reading's word; unquoted text is split at blanks, except in an assignment's value (2.9.1). */
   const appendTo = (reading: Reading, text: string, quoted: boolean): void => {
+    const value = /^[A-Za-z_]\w*=/.test(reading.word ?? '') && reading.words.every((word) => ASSIGNMENT.test(word));
     for (const char of text) {
-      if (!quoted && /\s/.test(char)) pushWord(reading);
+      if (!quoted && !value && /\s/.test(char)) pushWord(reading);
       else reading.word = (reading.word ?? '') + char;
     }
   };
@@ -225,6 +239,12 @@ function read(script: string, shell: Shell, depth: number): SimpleCommand[] {
   };
   /** Reads a `$` at `i`: a substitution, a parameter with a word, or a parameter; returns the index after it. */
   const dollar = (i: number, quoted: boolean): number => {
+    if (script[i + 1] === "'" && !quoted) {
+      const end = ansiEnd(script, i + 2);
+      append(ansiText(script.slice(i + 2, end)), true);
+      for (const reading of readings) reading.word ??= '';
+      return end + 1;
+    }
     if (script[i + 1] === '(') {
       const end = closingParen(script, i + 2);
       substitute(script.slice(i + 2, end - 1), quoted, '$(…)');

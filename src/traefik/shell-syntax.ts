@@ -77,3 +77,25 @@ export function printedWords(words: readonly string[]): string | undefined {
   if (lookup || program === 'which' || program === 'realpath') return rest.at(-1);
   return undefined;
 }
+
+/** The index of the `'` that closes a `$'…'` opened before `from` (a `\'` in it is no close), or the script's end. */
+export function ansiEnd(script: string, from: number): number {
+  for (let i = from; i < script.length; i += 1) {
+    if (script[i] === '\\') i += 1;
+    else if (script[i] === "'") return i;
+  }
+  return script.length;
+}
+
+const ANSI_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
+
+/** The text of `$'…'` (bash, ksh93, BusyBox ash): `\xHH`, `\NNN` octal, `\uHHHH`, `\n`-style escapes, else the escaped character. */
+export const ansiText = (body: string): string =>
+  body.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|[0-7]{1,3}|.)/gs, (_, code: string) => {
+    if (/^[xu]/.test(code) && code.length > 1) return String.fromCodePoint(parseInt(code.slice(1), 16));
+    if (/^[0-7]+$/.test(code)) return String.fromCodePoint(parseInt(code, 8));
+    return ANSI_ESCAPES[code] ?? code;
+  });
+
+/** A word quoted for the reader, so that it is read back as the one word it is. */
+export const quote = (word: string): string => `'${word.replace(/'/g, "'\\''")}'`;

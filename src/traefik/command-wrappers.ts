@@ -48,6 +48,32 @@ const WRAPPERS: Readonly<Record<string, Wrapper>> = {
   doas: { values: ['-u', '-C'] },
   sudo: { values: ['-u', '--user', '-g', '--group', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T'] },
   capsh: { shellAfterDashes: true },
+  // 87a-4, 87b-11: xargs runs its first operand with words read from stdin (GNU findutils xargs.1 4.10, BusyBox
+  // xargs); unshare and nsenter run theirs in other namespaces (util-linux unshare.1, nsenter.1 v2.40).
+  xargs: {
+    values: ['-a', '--arg-file', '-d', '--delimiter', '-E', '-I', '-L', '-n', '--max-args', '-P', '--max-procs', '-s', '--max-chars'],
+  },
+  unshare: {
+    values: [
+      '--map-user',
+      '--map-group',
+      '--map-users',
+      '--map-groups',
+      '--propagation',
+      '--setgroups',
+      '-R',
+      '--root',
+      '-w',
+      '--wd',
+      '-S',
+      '--setuid',
+      '-G',
+      '--setgid',
+      '--monotonic',
+      '--boottime',
+    ],
+  },
+  nsenter: { values: ['-t', '--target', '-S', '--setuid', '-G', '--setgid'] },
   busybox: {},
   toybox: {},
   // A Traefik image's entrypoint (traefik/traefik-library-image v3.x entrypoint.sh) runs its arguments.
@@ -57,8 +83,14 @@ const WRAPPERS: Readonly<Record<string, Wrapper>> = {
 /** Shells that run their `-c` option's operand as a script (sh, bash, dash, ash, zsh, ksh, mksh, yash). */
 const SHELL = /^(ba|da|a|z|k|mk|pdk|y)?sh$/;
 
-/** A command read to its end: the program's words, or a command line a shell runs with its operands (`$0`, `$1`…). */
-export type Read = { readonly words: readonly string[] } | { readonly script: string; readonly operands: readonly string[] };
+/**
+ * A command read to its end: the program's words, a command line a shell runs with its operands (`$0`, `$1`…), or the
+ * commands `find` runs (`each`).
+ */
+export type Read =
+  | { readonly words: readonly string[] }
+  | { readonly script: string; readonly operands: readonly string[] }
+  | { readonly each: ReadonlyArray<readonly string[]> };
 
 export const programName = (word: string | undefined): string => word?.split('/').pop() ?? '';
 
@@ -78,8 +110,35 @@ function scriptStart(words: readonly string[]): number | undefined {
   return script ? i : undefined;
 }
 
+/**
+ * Where a shell without a `-c` script takes its script from stdin: no operand after its options, `-s` (its operands
+ * are then `$1`…) or a lone `-` (POSIX.1-2017 XCU sh); the index of its first operand, else undefined (a script file).
+ */
+function stdinOperands(words: readonly string[]): number | undefined {
+  let fromStdin = false;
+  let i = 1;
+  for (; i < words.length && /^[-+]/.test(words[i]); i += 1) {
+    if (words[i] === '--' || words[i] === '-') return i + 1;
+    if (/^-[a-z]*s[a-z]*$/i.test(words[i])) fromStdin = true;
+    if (/^[-+][a-z]*o$/i.test(words[i])) i += 1;
+  }
+  return fromStdin || i >= words.length ? i : undefined;
+}
+
+/** 87a-4: the commands of `find`'s `-exec`, `-execdir`, `-ok` and `-okdir` actions, each up to its `;` or `+` (GNU findutils find.1 4.10). */
+function findActions(words: readonly string[]): string[][] {
+  const each: string[][] = [];
+  for (let i = 1; i < words.length; i += 1) {
+    if (!/^-(exec|execdir|ok|okdir)$/.test(words[i])) continue;
+    const end = words.findIndex((word, j) => j > i && (word === ';' || word === '+'));
+    each.push(words.slice(i + 1, end < 0 ? undefined : end));
+    i = end < 0 ? words.length : end;
+  }
+  return each;
+}
+
 /** A wrapper's command: after its options (`--` ends them), settings and operands, or the line of its script option. */
-function wrapped(wrapper: Wrapper, words: readonly string[]): Read | undefined {
+function wrapped(wrapper: Wrapper, words: readonly string[]): Exclude<Read, { each: unknown }> | undefined {
   let i = 1;
   let dashes = false;
   for (; i < words.length && words[i].startsWith('-') && words[i] !== '-'; i += 1) {
@@ -108,9 +167,10 @@ function wrapped(wrapper: Wrapper, words: readonly string[]): Read | undefined {
 /**
  * What a simple command runs: its leading assignments, `command`, `builtin`, and `exec` with its options are read past,
  * `eval` runs its words as a line, wrappers are read through; `command -v` only looks a program up. A shell with a `-c`
- * script gives the script, else (a script file) nothing.
+ * script gives the script, one that reads its script from stdin the here-document given to the command (87a-5), else
+ * (a script file) nothing.
  */
-export function readCommand(command: readonly string[]): Read | undefined {
+export function readCommand(command: readonly string[], stdin?: string): Read | undefined {
   let words = [...command];
   for (;;) {
     const first = words[0];
@@ -131,8 +191,11 @@ export function readCommand(command: readonly string[]): Read | undefined {
     } else if (first === 'eval') return { script: words.slice(1).join(' '), operands: [] };
     else if (SHELL.test(program)) {
       const start = scriptStart(words);
-      return start === undefined ? undefined : { script: words[start] ?? '', operands: words.slice(start + 1) };
-    } else if (Object.hasOwn(WRAPPERS, program)) {
+      if (start !== undefined) return { script: words[start] ?? '', operands: words.slice(start + 1) };
+      const operands = stdin === undefined ? undefined : stdinOperands(words);
+      return operands === undefined || stdin === undefined ? undefined : { script: stdin, operands: [words[0], ...words.slice(operands)] };
+    } else if (program === 'find') return { each: findActions(words) };
+    else if (Object.hasOwn(WRAPPERS, program)) {
       const read = wrapped(WRAPPERS[program], words);
       if (!read || 'script' in read) return read;
       words = [...read.words];

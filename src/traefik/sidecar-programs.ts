@@ -2,7 +2,7 @@ import type { Path, Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { containerProgram, runsArgsAsCommand } from './extra-workload-programs';
 import { programName, readCommand } from './command-wrappers';
-import { simpleCommands } from './shell-commands';
+import { BUDGET, simpleCommands } from './shell-commands';
 import { referencedSource, sourceKeys } from './env-from-keys';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -22,24 +22,50 @@ function startsProxy(words: readonly string[]): boolean {
   if (args.length > 0 && (SUBCOMMANDS.has(args[0]) || !args[0].startsWith('-'))) return false;
   return !args.some((arg) => HELP_FLAGS.has(arg));
 }
+
+/**
+ * 87a-2: the programs that run a Traefik, by the name their binary is run under, and whether these words start one:
+ * `traefik`; Traefik Hub's API gateway, `traefik-hub`, the binary of the image the chart runs with `hub.token`
+ * (ghcr.io/traefik/traefik-hub; its CLI is read as Traefik's: not confirmed from an upstream source, as the binary is
+ * not public); Traefik Enterprise's `traefikee`, whose `proxy` and `controller` subcommands run the data and control
+ * planes (a systemd unit's `ExecStart=/usr/local/bin/traefikee proxy …` in Traefik Labs' install guide); its other
+ * subcommands (`version`, `generate`…) and teectl are tools.
+ */
+const TRAEFIK_PROGRAMS: Readonly<Record<string, (words: readonly string[]) => boolean>> = {
+  traefik: startsProxy,
+  'traefik-hub': startsProxy,
+  traefikee: (words) => (words[0] === 'proxy' || words[0] === 'controller') && !words.some((word) => HELP_FLAGS.has(word)),
+};
+
 /** How deep scripts within scripts are read (`sh -c "eval 'sh -c …'"`). */
 const MAX_DEPTH = 8;
 
 /**
  * Whether a command (its words, as the kernel gets them) runs Traefik as a proxy: read through wrappers
- * (command-wrappers.ts) to the program, a shell's `-c` script read as its simple commands (shell-commands.ts) with the
- * container's env vars and the script's operands (`$0`, `$1`…, `$@`) as its parameters.
+ * (command-wrappers.ts) to the program, a shell's `-c` script, or the here-document a shell reads as its script, read as
+ * its simple commands (shell-commands.ts) with the container's env vars and the script's operands (`$0`, `$1`…) as its
+ * parameters. One budget bounds the reading of a container's command, scripts within scripts included.
  */
-function runsTraefik(command: readonly string[], env: ReadonlyMap<string, string>, depth = 0): boolean {
-  const read = depth > MAX_DEPTH ? undefined : readCommand(command);
+function runsTraefik(
+  command: readonly string[],
+  env: ReadonlyMap<string, string>,
+  budget = { left: BUDGET },
+  stdin?: string,
+  depth = 0,
+): boolean {
+  const read = depth > MAX_DEPTH ? undefined : readCommand(command, stdin);
   if (read === undefined) return false;
+  if ('each' in read) return read.each.some((each) => runsTraefik(each, env, budget, undefined, depth + 1));
   if ('script' in read) {
-    const operands: Array<[string, string]> = read.operands.map((operand, i) => [String(i), operand]);
-    const vars = new Map([...env, ...operands, ['@', read.operands.slice(1).join(' ')], ['*', read.operands.slice(1).join(' ')]]);
-    return simpleCommands(read.script, vars).some((simple) => runsTraefik(simple, env, depth + 1));
+    const [zero, ...args] = read.operands;
+    const vars = zero === undefined ? env : new Map([...env, ['0', zero]]);
+    return simpleCommands(read.script, vars, args, budget).some((simple) =>
+      runsTraefik(simple.words, env, budget, simple.input.stdin, depth + 1),
+    );
   }
   const [first, ...rest] = read.words;
-  return programName(first) === 'traefik' && startsProxy(rest);
+  const program = TRAEFIK_PROGRAMS[programName(first)];
+  return Object.hasOwn(TRAEFIK_PROGRAMS, programName(first)) && program(rest);
 }
 
 /**

@@ -74,7 +74,9 @@ export default tseslint.config(
     // redaction only for a diff; main.ts, api/cluster.ts, gateway/rules.ts, traefik/values-check.ts, traefik/extra-objects.ts
     // and validate/conformance.ts load what only a gitops block, an IP pool, a Gateway, traefik.values, an extraObjects
     // item or an object the schema memo does not know needs; construct-gate.ts loads the gate only when an app synthesizes;
-    // config/issues.ts loads the Traefik chart's keys only for a key unknown under traefik.
+    // config/issues.ts loads the Traefik chart's keys only for a key unknown under traefik; validate/rules.ts loads the
+    // rules of kinds only extraObjects hold at the first such object; traefik/sidecar-powers.ts the shell reader only for
+    // containers of the user's in Traefik's pods; traefik/effective.ts the route token reader only where routes can be.
     files: [
       'src/output/construct-gate.ts',
       'src/gateway/wiring.ts',
@@ -94,6 +96,9 @@ export default tseslint.config(
       'src/validate/conformance.ts',
       'src/validate/ajv-cache.ts',
       'src/config/issues.ts',
+      'src/validate/rules.ts',
+      'src/traefik/sidecar-powers.ts',
+      'src/traefik/effective.ts',
     ],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

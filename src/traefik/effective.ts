@@ -41,7 +41,7 @@ import { generatedTraefikValues, traefikValues, TraefikValuesSettings } from './
 import { generatorKeys } from './generator-keys';
 import { chartService, ServiceContext } from './chart-service';
 import { extraObjectEscapes } from './extra-objects';
-import { routeTokenProblems } from './extra-route-paths';
+import type * as ExtraRoutePaths from './extra-route-paths';
 import { nonTextAnnotationProblems } from './annotation-values';
 import { RenderedBudget, renderedBudget } from './budget-render';
 import { webRedirectsToTls } from './redirect-reach';
@@ -301,8 +301,10 @@ export function effectiveTraefik(settings: TraefikValuesSettings, prefix: Path =
   }
   badVips.push(
     ...extraObjectEscapes(user, prefix, chart, settings.k3sVersion),
-    // 87b-2: a route path holding a secret token, as the first-class route keys refuse it.
-    ...routeTokenProblems(user, prefix),
+    // 87b-2: a route path holding a secret token, as the first-class route keys refuse it (read only where routes can be).
+    ...(['extraObjects', 'ingressRoute', 'providers'].some((key) => key in user)
+      ? (require('./extra-route-paths') as typeof ExtraRoutePaths).routeTokenProblems(user, prefix)
+      : []),
     ...nonTextAnnotationProblems(user, prefix, values, chartVersion),
   );
   const kind = sourced<string>(['deployment', 'kind'], 'Deployment');

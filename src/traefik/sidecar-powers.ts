@@ -12,7 +12,7 @@ import { SERVICE_ACCOUNT_DIR } from './api-client-env';
 import type { TraefikChartRules } from './chart-versions';
 import { NO_TOKEN_VOLUME, reservedNameTakers } from './sidecar-tokens';
 import { generatedInits } from './init-container-join';
-import { sidecarProgramProblems } from './sidecar-programs';
+import type * as SidecarPrograms from './sidecar-programs';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -184,9 +184,12 @@ export function sidecarProblems(
   chart: TraefikChartRules,
   k3sVersion?: string,
 ): Problem[] {
-  const programs = sidecarProgramProblems(values, prefix);
-  const refused = new Set(programs.map(({ path }) => formatPath(path.slice(prefix.length + 1, prefix.length + 4))));
   const deployment = isMap(values.deployment) ? values.deployment : {};
+  // The shell reader loads only for a pod with containers of the user's (`npm run bench`, the app alone).
+  const programs = LISTS.some((list) => Array.isArray(deployment[list]) && deployment[list].length)
+    ? (require('./sidecar-programs') as typeof SidecarPrograms).sidecarProgramProblems(values, prefix)
+    : [];
+  const refused = new Set(programs.map(({ path }) => formatPath(path.slice(prefix.length + 1, prefix.length + 4))));
   const ownInits = generatedInits(Array.isArray(deployment.initContainers) ? deployment.initContainers : [], generated);
   const containers: UserContainer[] = LISTS.flatMap((list) =>
     (Array.isArray(deployment[list]) ? (deployment[list] as unknown[]) : []).flatMap((container, index) =>

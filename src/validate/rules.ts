@@ -24,9 +24,9 @@ import { checkSecretNames } from './secret-name-places';
 import { checkServiceSpec } from './service-rules';
 import { checkServicePorts } from './service-port-rules';
 import { checkDataObject } from './data-object-rules';
-import { checkAutoscalerMetrics } from './autoscaler-rules';
-import { checkNetworkPolicyPeers, checkNetworkPolicyPorts } from './network-policy-rules';
-import { checkJobRules } from './job-rules';
+import type * as AutoscalerRules from './autoscaler-rules';
+import type * as NetworkPolicyRules from './network-policy-rules';
+import type * as JobRules from './job-rules';
 import { checkHelmReleaseSize } from './helm-release-size';
 import { checkWorkloadSpec } from './workload-spec-rules';
 import { CLUSTER_SCOPED_KINDS, groupKind, K3S_PACKAGED_HELM_CHARTS, kindEntry, POD_TEMPLATES, WORKLOAD_SELECTORS } from './kinds';
@@ -44,6 +44,15 @@ export interface Rule {
   readonly id: string;
   readonly check: (object: KubeObject, context: RuleContext) => Finding[];
 }
+
+/**
+ * A rule of kinds this tool never writes itself (only an `extraObjects` item can be one), loaded at the first object of
+ * those kinds: a config without one does not pay its load (`npm run bench`, the app alone).
+ */
+const ofKinds =
+  (kinds: readonly string[], load: () => (object: KubeObject) => Finding[]): Rule['check'] =>
+  (object) =>
+    kinds.includes(String(object.kind)) ? load()(object) : [];
 
 /** Rules the API server enforces beyond the OpenAPI schema (k8s.io/kubernetes pkg/apis/<group>/validation). */
 export const API_SERVER_RULES: readonly Rule[] = [
@@ -68,10 +77,19 @@ export const API_SERVER_RULES: readonly Rule[] = [
   { id: 'service-spec', check: checkServiceSpec },
   { id: 'service-ports', check: checkServicePorts },
   { id: 'data-objects', check: checkDataObject },
-  { id: 'autoscaler-metrics', check: checkAutoscalerMetrics },
-  { id: 'network-policy-ports', check: checkNetworkPolicyPorts },
-  { id: 'network-policy-peers', check: checkNetworkPolicyPeers },
-  { id: 'job-spec', check: checkJobRules },
+  {
+    id: 'autoscaler-metrics',
+    check: ofKinds(['HorizontalPodAutoscaler'], () => (require('./autoscaler-rules') as typeof AutoscalerRules).checkAutoscalerMetrics),
+  },
+  {
+    id: 'network-policy-ports',
+    check: ofKinds(['NetworkPolicy'], () => (require('./network-policy-rules') as typeof NetworkPolicyRules).checkNetworkPolicyPorts),
+  },
+  {
+    id: 'network-policy-peers',
+    check: ofKinds(['NetworkPolicy'], () => (require('./network-policy-rules') as typeof NetworkPolicyRules).checkNetworkPolicyPeers),
+  },
+  { id: 'job-spec', check: ofKinds(['Job', 'CronJob'], () => (require('./job-rules') as typeof JobRules).checkJobRules) },
   { id: 'workload-spec', check: checkWorkloadSpec },
 ];
 

@@ -52,7 +52,7 @@ export interface Rule {
 const ofKinds =
   (kinds: readonly string[], load: () => (object: KubeObject) => Finding[]): Rule['check'] =>
   (object) =>
-    kinds.includes(String(object.kind)) ? load()(object) : [];
+    typeof object.kind === 'string' && kinds.includes(object.kind) ? load()(object) : [];
 
 /** Rules the API server enforces beyond the OpenAPI schema (k8s.io/kubernetes pkg/apis/<group>/validation). */
 export const API_SERVER_RULES: readonly Rule[] = [

@@ -59,6 +59,11 @@ function jobSpecProblems(spec: Node, at: FieldPath): Finding[] {
       `is ${show(spec.podReplacementPolicy)} beside a podFailurePolicy, ${REFUSED} (supported values: "Failed"): write Failed, or remove the key`,
     );
   const rules = isRecord(spec.podFailurePolicy) && Array.isArray(spec.podFailurePolicy.rules) ? spec.podFailurePolicy.rules : [];
+  if (rules.length > 20)
+    findings.push({
+      path: [...at, 'podFailurePolicy', 'rules'],
+      message: `has ${rules.length} rules, ${REFUSED} ("must have at most 20 items"): keep 20 or fewer`,
+    });
   rules.forEach((rule: unknown, i: number) => {
     if (!isRecord(rule)) return;
     // 87b-5: FailIndex fails one index of its backoff limit (JobBackoffLimitPerIndex; later-fields.ts says from which release).
@@ -67,6 +72,8 @@ function jobSpecProblems(spec: Node, at: FieldPath): Finding[] {
         path: [...at, 'podFailurePolicy', 'rules', i, 'action'],
         message: `is "FailIndex" on a Job without backoffLimitPerIndex, ${REFUSED} ("requires the backoffLimitPerIndex to be set"): add backoffLimitPerIndex (with completionMode: Indexed), or write FailJob`,
       });
+    if (isRecord(rule.onExitCodes))
+      findings.push(...exitCodeProblems(rule.onExitCodes, [...at, 'podFailurePolicy', 'rules', i, 'onExitCodes'], spec));
     const exitCodes = given(rule.onExitCodes);
     const conditions = Array.isArray(rule.onPodConditions) && rule.onPodConditions.length > 0;
     if (exitCodes === conditions)
@@ -78,6 +85,60 @@ function jobSpecProblems(spec: Node, at: FieldPath): Finding[] {
   if (spec.completionMode === 'Indexed' && given(spec.successPolicy))
     findings.push(...successPolicyProblems(spec.successPolicy, spec.completions, [...at, 'successPolicy']));
   if (typeof spec.managedBy === 'string') findings.push(...managedByProblems(spec.managedBy, [...at, 'managedBy']));
+  return findings;
+}
+
+/** The names of the pod template's containers and init containers. */
+function containerNames(spec: Node): Set<unknown> {
+  const pod = isRecord(spec.template) && isRecord(spec.template.spec) ? spec.template.spec : {};
+  return new Set(
+    ['containers', 'initContainers'].flatMap((list) =>
+      Array.isArray(pod[list]) ? pod[list].map((container: unknown) => (isRecord(container) ? container.name : undefined)) : [],
+    ),
+  );
+}
+
+/**
+ * 88b-4: validatePodFailurePolicyRuleOnExitCodes (kubernetes/kubernetes pkg/apis/batch/validation/validation.go, v1.27 to
+ * v1.35): a containerName of the pod template, 1 to 255 values, no 0 under In, no value twice, in rising order.
+ */
+function exitCodeProblems(onExitCodes: Node, at: FieldPath, spec: Node): Finding[] {
+  const findings: Finding[] = [];
+  const { containerName, operator, values } = onExitCodes;
+  if (typeof containerName === 'string' && !containerNames(spec).has(containerName))
+    findings.push({
+      path: [...at, 'containerName'],
+      message: `is ${show(containerName)}, ${REFUSED} ("must be one of the container or initContainer names in the pod template"): name a container of the Job's pod template, or remove the key`,
+    });
+  if (!Array.isArray(values)) return findings;
+  const codes = values.filter((value): value is number => typeof value === 'number');
+  if (values.length === 0)
+    findings.push({ path: [...at, 'values'], message: `is empty, ${REFUSED} ("at least one value is required"): list the exit codes` });
+  else if (values.length > 255)
+    findings.push({
+      path: [...at, 'values'],
+      message: `has ${values.length} items, ${REFUSED} ("must have at most 255 items"): list 255 or fewer`,
+    });
+  const seen = new Set<number>();
+  values.forEach((value: unknown, j: number) => {
+    if (typeof value !== 'number') return;
+    if (operator === 'In' && value === 0)
+      findings.push({
+        path: [...at, 'values', j],
+        message: `is 0 under operator In, ${REFUSED} ("must not be 0 for the In operator": a container that ends with 0 succeeded): remove it`,
+      });
+    if (seen.has(value))
+      findings.push({
+        path: [...at, 'values', j],
+        message: `is ${value} a second time, ${REFUSED} (Duplicate value): list each exit code once`,
+      });
+    seen.add(value);
+  });
+  if (codes.some((code, j) => j > 0 && codes[j - 1] > code))
+    findings.push({
+      path: [...at, 'values'],
+      message: `is ${show(values)}, ${REFUSED} ("must be ordered"): list the exit codes in rising order, as ${show([...new Set(codes)].sort((a, b) => a - b))}`,
+    });
   return findings;
 }
 

@@ -8,6 +8,7 @@ import { copiedFromLine, siteValues } from './config/example-copy';
 import { closest } from './core/closest';
 import { formatPath, oneLine, printable } from './core/problem';
 import { redact, secretShape, secretsInData } from './core/secrets';
+import { shownUnlessGenerated } from './core/generated-quotes';
 import { argumentSecrets, redactMessage, redactProblem } from './core/redact-message';
 import { npmStrayFlag, npmSwallowedFlags } from './npm-args';
 import { createWhole, describeFileError } from './output/file-system';
@@ -295,7 +296,7 @@ export function newCluster(args: readonly string[], options: NewClusterOptions, 
   const routeTokens = configRouteTokens(data).map(({ path, value }) => ({ path, value, what: ROUTE_TOKEN_COPY }));
   const found = [...secretsInData(data), ...routeTokens];
   const secrets = found.map((secret) => secret.value);
-  const toEdit = siteValues(data).map(({ path, values }) => redact(`${path}: ${values.join(', ')}`, secrets));
+  const toEdit = siteValues(data).map(({ path, values }) => redact(`${path}: ${values.map(shownUnlessGenerated).join(', ')}`, secrets));
   // A secret is not copied into a second file: say where it is, never what (a key may hold it: `"password:abc": x`).
   // Every one at once (58a-19): those in its values, each at its line (57a-14: the key path, never the key as written,
   // which may hold the secret), then those outside them (a comment, `# password: x` too): synth deploys none of the

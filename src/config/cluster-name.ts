@@ -1,5 +1,5 @@
 import { dns1123Label } from './formats';
-import { looksGenerated, looksGeneratedName } from '../core/generated-runs';
+import { looksGenerated, looksGeneratedName, looksGeneratedWithSymbols } from '../core/generated-runs';
 import { namesSecretValue } from '../core/secrets-keys';
 import { secretsInData, secretValues } from '../core/secrets';
 
@@ -53,14 +53,14 @@ function secretWordThenRun(name: string): boolean {
 /**
  * What a message about the cluster name `name` must not show: the secrets it holds, or the whole name where it fails
  * the name rule and looks generated (review59-5: a token pasted as a name; k3s.tokenFile hides the same shape) or like a
- * password (70a-23). A
- * generated-looking name that is a valid DNS label (`edge-7f3a9c2e1b4d`) is a name someone chose, and is shown.
+ * password (70a-23), or a generated one with symbols (88a-5: `hUpdoq-7zubvy-fodxis`). A generated-looking name that
+ * is a valid DNS label (`edge-7f3a9c2e1b4d`) is a name someone chose, and is shown.
  */
 export function unshownName(name: string): string[] {
   const secrets = secretValues(name);
   if (secrets.length) return secrets;
   if (secretWordThenRun(name)) return [name];
-  return dns1123Label(name) && (looksGeneratedName(name) || looksLikePassword(name)) ? [name] : [];
+  return dns1123Label(name) && (looksGeneratedName(name) || looksLikePassword(name) || looksGeneratedWithSymbols(name)) ? [name] : [];
 }
 
 /**

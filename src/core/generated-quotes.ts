@@ -62,7 +62,7 @@ const unshownWord = (word: string): string => `[${[...word].length} characters t
  */
 const QUOTED_VALUE = /"((?:[^"\\\n]|\\.)*)"/g;
 const quotedText = (raw: string): string | undefined => {
-  if (raw.length < 12 || raw.length > 400) return undefined;
+  if (raw.length < 10 || raw.length > 400) return undefined;
   try {
     return JSON.parse(`"${raw}"`) as string;
   } catch {
@@ -80,6 +80,9 @@ const derivedNames = (value: string): string[] => {
 export const isUnshownPassword = (text: string): boolean => looksGeneratedWithSymbols(text);
 const unshownPassword = (size: number): string =>
   `(a text of ${size} characters that looks generated, not shown: a password or token may have been pasted here)`;
+/** A value a message shows unquoted (`new --from`'s list of values to set, 88a-5): by its size when it looks generated. */
+export const shownUnlessGenerated = (text: string): string =>
+  isUnshownPassword(text) ? unshownPassword([...text].length) : hasUnshownPart(text) ? unshownValue(text) : text;
 function describeGeneratedPasswords(message: string): string {
   const sizes = new Map<string, number>();
   for (const [, raw] of message.matchAll(QUOTED_VALUE)) {

@@ -48,19 +48,30 @@ function generatedRun(run: string): boolean {
 
 /**
  * Round 87 (87b-10): a password a password manager generates holds symbols between its letters and digits
- * (`Vb7!qW3@zN8xK2mP`), so no run of it is 12 long. Such a value (12 to 64 characters without a blank, with lower- and
- * upper-case letters, digits and a symbol, no part longer than 11) looks generated when its parts, read one by one
- * between the symbols, change between letters and digits three times or more and hold four or more pieces of one or two
- * letters (random case): a name people write has words for parts (`K8s-Cluster-01`, `MyApp_V2_Beta3_RC1`, `Frontend-2024`).
+ * (`Vb7!qW3@zN8xK2mP`), so no run of it is 12 long. Such a value (10 to 64 characters without a blank, with lower- and
+ * upper-case letters and a symbol, no part longer than 11) looks generated when its parts, read one by one between the
+ * symbols, hold four or more pieces of one or two letters (random case) and change between letters and digits three
+ * times or more; 88a-5: in 10 or 11 characters (Bitwarden and KeePass allow them, `Ty4%Rk9&Wq2`), three such pieces and
+ * two changes; without a digit (`qZ!wX@tR#pK$mN%vB`), four such pieces and three turns from lower to upper case inside
+ * a part. A name people write has words for parts (`K8s-Cluster-01`, `MyApp_V2_Beta3_RC1`, `My-App-UI-QA-DB`). Apple's
+ * strong password, whose parts are six letters long, is known by its own format (below).
  */
 export function looksGeneratedWithSymbols(value: string): boolean {
-  if (!/^[!-~]{12,64}$/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/\d/.test(value) || !/[^A-Za-z0-9]/.test(value)) {
-    return false;
-  }
+  if (APPLE_STRONG_PASSWORD.test(value)) return true;
+  if (!/^[!-~]{10,64}$/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/[^A-Za-z0-9]/.test(value)) return false;
   const parts = value.split(/[^A-Za-z0-9]+/).filter((part) => part && !readsAsVersionedWords(part));
   // A part of 12 or more is a run of its own, judged as one (`user:<run>@host` is a URL's user info, no password alone).
   if (parts.join('').length < 8 || parts.some((part) => part.length >= 12)) return false;
-  const changes = parts.reduce((sum, part) => sum + (part.match(/[A-Za-z](?=\d)|\d(?=[A-Za-z])/g)?.length ?? 0), 0);
   const short = parts.flatMap((part) => part.match(PIECES) ?? []).filter((piece) => /^[A-Za-z]{1,2}$/.test(piece)).length;
-  return changes >= 3 && short >= 4;
+  if (!/\d/.test(value)) return short >= 4 && parts.reduce((sum, part) => sum + (part.match(/[a-z](?=[A-Z])/g)?.length ?? 0), 0) >= 3;
+  const changes = parts.reduce((sum, part) => sum + (part.match(/[A-Za-z](?=\d)|\d(?=[A-Za-z])/g)?.length ?? 0), 0);
+  return value.length < 12 ? changes >= 2 && short >= 3 : changes >= 3 && short >= 4;
 }
+
+/**
+ * 88a-5: the strong password of Apple's Passwords / iCloud Keychain (Safari's default): three groups of six lower-case
+ * letters joined by `-`, one letter made upper case and one a digit (`hUpdoq-7zubvy-fodxis`): Apple Platform Security
+ * guide (https://support.apple.com/guide/security/), "Automatic strong passwords": 20 characters, one digit, one upper-case
+ * character, two hyphens and 16 lower-case characters.
+ */
+const APPLE_STRONG_PASSWORD = /^(?=[^A-Z]*[A-Z][^A-Z]*$)(?=\D*\d\D*$)[a-zA-Z0-9]{6}-[a-zA-Z0-9]{6}-[a-zA-Z0-9]{6}$/;

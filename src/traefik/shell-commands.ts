@@ -1,4 +1,4 @@
-import { ansiEnd, ansiText, closingBrace, closingParen, functionAt, printedWords, quote, setOperands } from './shell-syntax';
+import { ansiEnd, ansiText, closingBrace, closingParen, functionAt, printedWords, quote, setOperands, trapAction } from './shell-syntax';
 
 /**
  * 86b-1, 87a-1, 87a-3, 87a-5: a shell script read as the simple commands it runs (POSIX.1-2017 XCU 2.2 Quoting, 2.3
@@ -15,19 +15,24 @@ import { ansiEnd, ansiText, closingBrace, closingParen, functionAt, printedWords
  * (`$(echo …)`, `$(command -v traefik || echo /x/traefik)`: each printed line is a value). A name with no known value
  * stays as written, so it runs no program this reads. A command is read once for each combination of values (at most
  * MAX_READINGS). A substitution's commands are read as commands too; a here-document is its command's stdin, and so is
- * what a pipe gives from `cat` of one or from a command that only prints words (a shell that reads its script from stdin
+ * what a pipe gives from `cat` of one, from a command that only prints words or from a `( … )`/`{ …; }` of such (a shell that reads its script from stdin
  * runs it, command-wrappers.ts). A function's body is read where it is called by name (a call runs no program), and
  * once more at the end when it is never called so; an alias's text is read where its name starts a command. `$'…'`
  * (ANSI-C quoting of bash, ksh and ash) is one quoted word with its escapes decoded. A case pattern (words before a `)` that closes no `(`)
  * is no command.
  *
+ * A `trap` action is read where the trap is set, as the script it runs (88b-1).
+ *
  * The reader is bounded on hostile scripts: BUDGET characters read in all, each read READ_COST more (scripts within
- * scripts, function bodies and substitutions re-read included; the rest is left unread), MAX_DEPTH levels, MAX_VALUES values of at most
- * MAX_VALUE_LENGTH characters per parameter (a longer value is unknown).
+ * scripts, function bodies and substitutions re-read and values expanded included; the rest is left unread), MAX_DEPTH
+ * levels, MAX_VALUES values of at most MAX_VALUE_LENGTH characters per parameter (a longer value is unknown), and
+ * MAX_WORDS words of MAX_COMMAND_LENGTH characters in all per reading of a command (88b-3: `"$@"` passed on eight times a call).
  */
 
 /** Reserved words after which the next command starts (2.4); `for`, `case` and `select` are read by their reader. */
 const OPENING = new Set(['if', 'then', 'else', 'elif', 'fi', 'while', 'until', 'do', 'done', 'esac', '{', '}', '!']);
+/** Words that open a compound command, whose output a pipe after its end gives (88b-2); `(` opens one too. */
+const GROUPS = new Set(['{', 'if', 'while', 'until', 'for', 'case', 'select']);
 const ASSIGNMENT = /^([A-Za-z_]\w*)=(.*)$/s;
 /** Commands whose `NAME=value` operands set the variable (2.14 `export`, `readonly`; `local`, `declare`, `typeset` of bash and ksh). */
 const DECLARING = new Set(['export', 'readonly', 'local', 'declare', 'typeset']);
@@ -40,6 +45,9 @@ const MAX_DEPTH = 8;
 const MAX_VALUES = 8;
 const MAX_VALUE_LENGTH = 4096;
 const MAX_READINGS = 16;
+/** 88b-3: what one reading of a command carries (`"$@"` eight times over nested calls multiplies words): the rest is not read. */
+const MAX_WORDS = 256;
+const MAX_COMMAND_LENGTH = 16_384;
 export const BUDGET = 262_144;
 /** What each read costs besides its characters, so that many tiny re-reads (a function calling itself) end too. */
 const READ_COST = 64;
@@ -66,9 +74,12 @@ interface Shell {
 interface Reading {
   words: string[];
   word: string | undefined;
+  /** The characters it carries, to stop at MAX_COMMAND_LENGTH. */
+  size: number;
 }
 
-const fresh = (): Reading[] => [{ words: [], word: undefined }];
+const fresh = (): Reading[] => [{ words: [], word: undefined, size: 0 }];
+const full = (reading: Reading): boolean => reading.words.length >= MAX_WORDS || reading.size >= MAX_COMMAND_LENGTH;
 const known = (values: Iterable<string>): string[] => [...new Set(values)].filter((v) => v.length <= MAX_VALUE_LENGTH).slice(0, MAX_VALUES);
 const copy = (shell: Shell): Shell => ({
   ...shell,
@@ -102,6 +113,8 @@ function read(script: string, shell: Shell, depth: number): SimpleCommand[] {
   let input: { stdin?: string } = {};
   const heredocs: Array<{ delimiter: string; strip: boolean; input: { stdin?: string } }> = [];
   let open = 0;
+  /** What the commands since a group opened printed, in order (88b-2). */
+  let printedRun: string[] = [];
 
   const lookup = (name: string): readonly string[] | undefined => {
     if (name === '@' || name === '*') return [shell.args.join(' ')];
@@ -115,7 +128,9 @@ function read(script: string, shell: Shell, depth: number): SimpleCommand[] {
     else shell.vars.delete(name);
   };
   const pushWord = (reading: Reading): void => {
-    if (reading.word !== undefined && !(reading.words.length === 0 && OPENING.has(reading.word))) reading.words.push(reading.word);
+    if (reading.words.length === 0 && GROUPS.has(reading.word ?? '')) printedRun = [];
+    if (reading.word !== undefined && !(reading.words.length === 0 && OPENING.has(reading.word)) && !full(reading))
+      reading.words.push(reading.word);
     reading.word = undefined;
   };
   const endWord = (): void => {
@@ -131,6 +146,8 @@ function read(script: string, shell: Shell, depth: number): SimpleCommand[] {
     const [name, ...rest] = words;
     if (DECLARING.has(name)) for (const found of rest.map((word) => ASSIGNMENT.exec(word))) if (found) assign(found[1], [found[2]]);
     if (name === 'alias') for (const found of rest.map((word) => ASSIGNMENT.exec(word))) if (found) shell.aliases.set(found[1], found[2]);
+    const action = name === 'trap' ? trapAction(rest) : undefined;
+    if (action !== undefined) commands.push(...read(action, shell, depth + 1));
     if (name === 'shift') shell.args = shell.args.slice(Number(/^\d+$/.test(rest[0] ?? '') ? rest[0] : 1));
     const alias = shell.aliases.get(name);
     if (alias !== undefined) commands.push(...read(`${alias} ${rest.map(quote).join(' ')}`, { ...shell, aliases: new Map() }, depth + 1));
@@ -160,6 +177,8 @@ function read(script: string, shell: Shell, depth: number): SimpleCommand[] {
     endWord();
     const found = new Map(readings.map((reading) => [JSON.stringify(reading.words), reading.words]));
     const each = [...found.values()];
+    const output = each[0]?.length ? piped(each[0], input) : {};
+    if (output.stdin !== undefined) printedRun.push(output.stdin);
     const assignments = each.map((words) => words.map((w) => ASSIGNMENT.exec(w)));
     if (assignments.every((list) => list.every(Boolean))) {
       const names = new Set(assignments.flatMap((list) => list.map((found) => found![1])));
@@ -171,7 +190,10 @@ function read(script: string, shell: Shell, depth: number): SimpleCommand[] {
     } else for (const words of each) run(words, input);
     readings = fresh();
     redirect = undefined;
-    input = pipe ? piped(each[0], input) : {};
+    // 88b-2: a `( … )` or `{ …; }` ends in a command of no words; what it pipes is what its commands printed.
+    const group = each.every((words) => words.length === 0) && printedRun.length ? { stdin: printedRun.join('\n') } : output;
+    input = pipe ? group : {};
+    if (pipe) printedRun = [];
   };
   /** The lines after `from` that are here-documents, each up to the line that is its delimiter: its command's stdin. */
   const afterHeredocs = (from: number): number => {
@@ -193,6 +215,8 @@ function read(script: string, shell: Shell, depth: number): SimpleCommand[] {
   const appendTo = (reading: Reading, text: string, quoted: boolean): void => {
     const value = /^[A-Za-z_]\w*=/.test(reading.word ?? '') && reading.words.every((word) => ASSIGNMENT.test(word));
     for (const char of text) {
+      if (full(reading)) return;
+      reading.size += 1;
       if (!quoted && !value && /\s/.test(char)) pushWord(reading);
       else reading.word = (reading.word ?? '') + char;
     }
@@ -203,7 +227,8 @@ function read(script: string, shell: Shell, depth: number): SimpleCommand[] {
     const next: Reading[] = [];
     for (const reading of readings)
       for (const value of values.slice(0, MAX_READINGS - next.length)) {
-        const branch = { words: [...reading.words], word: reading.word };
+        shell.budget.left -= value.length;
+        const branch = { words: [...reading.words], word: reading.word, size: reading.size };
         appendTo(branch, value, quoted);
         next.push(branch);
       }
@@ -260,14 +285,17 @@ function read(script: string, shell: Shell, depth: number): SimpleCommand[] {
     }
     const name = found[1] ?? found[2];
     if (name === '@' && quoted) {
-      shell.args.forEach((arg, k) => {
+      // 88b-3: each word read costs the budget, and a reading takes no more than it carries.
+      for (const [k, arg] of shell.args.entries()) {
+        shell.budget.left -= arg.length + 1;
+        if (shell.budget.left < 0 || readings.every(full)) break;
         if (k > 0)
           for (const reading of readings) {
-            reading.words.push(reading.word ?? '');
+            if (!full(reading)) reading.words.push(reading.word ?? '');
             reading.word = '';
           }
         append(arg, true);
-      });
+      }
       return PARAMETER.lastIndex;
     }
     const values = lookup(name);
@@ -321,6 +349,7 @@ function read(script: string, shell: Shell, depth: number): SimpleCommand[] {
       i += 1;
     } else if (/[;&|\n()]/.test(char)) {
       if (char === '(') open += 1;
+      if (char === '(') printedRun = [];
       if (char === ')') open -= 1;
       endCommand(char === '|' && script[i + 1] !== '|' && script[i - 1] !== '|');
       i = char === '\n' ? afterHeredocs(i + 1) : i + 1;

@@ -99,3 +99,13 @@ export const ansiText = (body: string): string =>
 
 /** A word quoted for the reader, so that it is read back as the one word it is. */
 export const quote = (word: string): string => `'${word.replace(/'/g, "'\\''")}'`;
+
+/**
+ * 88b-1: the action `trap` runs later, a script the shell reads then (POSIX.1-2017 XCU `trap`): its first operand
+ * after `--` when a condition follows; `-` or an unsigned integer resets the conditions, and `-p`/`-l` only print.
+ */
+export function trapAction(words: readonly string[]): string | undefined {
+  const operands = words[0] === '--' ? words.slice(1) : words;
+  if (operands.length < 2 || operands[0] === '-' || /^\d+$/.test(operands[0]) || /^-[pl]$/.test(operands[0])) return undefined;
+  return operands[0];
+}

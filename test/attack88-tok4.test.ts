@@ -91,6 +91,16 @@ describe('88a-4: a token in the path a Middleware requests (errors.query, forwar
       at: 'spec.errors.query',
     },
     'forwardAuth.address': { spec: (p) => ({ forwardAuth: { address: `http://auth.default.svc${p}` } }), at: 'spec.forwardAuth.address' },
+    'errors.service.healthCheck.path': {
+      spec: (p) => ({ errors: { status: ['404'], query: '/404.html', service: { name: 'frontend', port: 80, healthCheck: { path: p } } } }),
+      at: 'spec.errors.service.healthCheck.path',
+    },
+    'errors.service.sticky.cookie.path': {
+      spec: (p) => ({
+        errors: { status: ['404'], query: '/404.html', service: { name: 'frontend', port: 80, sticky: { cookie: { path: p } } } },
+      }),
+      at: 'spec.errors.service.sticky.cookie.path',
+    },
     'replacePath.path (held before)': { spec: (p) => ({ replacePath: { path: p } }), at: 'spec.replacePath.path' },
     'redirectRegex.replacement (held before)': {
       spec: (p) => ({ redirectRegex: { regex: '^/old/(.*)', replacement: `https://example.com${p}/$1` } }),

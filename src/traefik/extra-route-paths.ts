@@ -63,7 +63,9 @@ const PATH_FIELDS: ReadonlyArray<{ groups: readonly string[]; kind: string; fiel
   { groups: TRAEFIK_GROUPS, kind: 'IngressRoute', fields: [['spec', 'routes', '[]', 'match']], rule: true },
   {
     // traefik/traefik v3.6.0 pkg/config/dynamic/middlewares.go: the middlewares that write, match or request a path
-    // (ErrorPage.Query, the page it requests; ForwardAuth.Address, the URL it calls, 88a-4).
+    // (ErrorPage.Query, the page it requests; ForwardAuth.Address, the URL it calls, 88a-4), and the paths of the
+    // error page's service (its health check's, its sticky cookie's: traefik/traefik-helm-chart v39.0.7
+    // traefik/crds/traefik.io_middlewares.yaml, vendored in crds/traefik/).
     groups: TRAEFIK_GROUPS,
     kind: 'Middleware',
     fields: [
@@ -77,6 +79,8 @@ const PATH_FIELDS: ReadonlyArray<{ groups: readonly string[]; kind: string; fiel
       ['spec', 'redirectRegex', 'replacement'],
       ['spec', 'errors', 'query'],
       ['spec', 'forwardAuth', 'address'],
+      ['spec', 'errors', 'service', 'healthCheck', 'path'],
+      ['spec', 'errors', 'service', 'sticky', 'cookie', 'path'],
     ],
   },
 ];

@@ -1,4 +1,4 @@
-import { holdsRouteToken, isRouteToken } from '../core/route-tokens';
+import { holdsRouteToken, routeTokens } from '../core/route-tokens';
 import type { Path, Problem } from '../core/problem';
 import { isMap } from '../core/is-map';
 import { apiGroup } from '../validate/kinds';
@@ -62,7 +62,10 @@ const PATH_FIELDS: ReadonlyArray<{ groups: readonly string[]; kind: string; fiel
   },
   { groups: TRAEFIK_GROUPS, kind: 'IngressRoute', fields: [['spec', 'routes', '[]', 'match']], rule: true },
   {
-    // traefik/traefik v3.6.0 pkg/config/dynamic/middlewares.go: the middlewares that write or match a path.
+    // traefik/traefik v3.6.0 pkg/config/dynamic/middlewares.go: the middlewares that write, match or request a path
+    // (ErrorPage.Query, the page it requests; ForwardAuth.Address, the URL it calls, 88a-4), and the paths of the
+    // error page's service (its health check's, its sticky cookie's: traefik/traefik-helm-chart v39.0.7
+    // traefik/crds/traefik.io_middlewares.yaml, vendored in crds/traefik/).
     groups: TRAEFIK_GROUPS,
     kind: 'Middleware',
     fields: [
@@ -74,6 +77,10 @@ const PATH_FIELDS: ReadonlyArray<{ groups: readonly string[]; kind: string; fiel
       ['spec', 'replacePathRegex', 'replacement'],
       ['spec', 'redirectRegex', 'regex'],
       ['spec', 'redirectRegex', 'replacement'],
+      ['spec', 'errors', 'query'],
+      ['spec', 'forwardAuth', 'address'],
+      ['spec', 'errors', 'service', 'healthCheck', 'path'],
+      ['spec', 'errors', 'service', 'sticky', 'cookie', 'path'],
     ],
   },
 ];
@@ -129,7 +136,7 @@ export function routeTokenProblems(values: Values, prefix: Path): Problem[] {
  */
 export function configRouteTokens(data: unknown): Array<{ path: Path; value: string }> {
   if (!isMap(data)) return [];
-  const tokensOf = (text: unknown): string[] => (typeof text === 'string' ? text.split(/[^A-Za-z0-9]+/).filter(isRouteToken) : []);
+  const tokensOf = (text: unknown): string[] => (typeof text === 'string' ? routeTokens(text) : []);
   const firstClass = ['ingresses', 'httpRoutes'].flatMap((key) =>
     valuesAt(data, [key, '[]', 'path']).flatMap(({ value, at }) => tokensOf(value).map((token) => ({ path: at, value: token }))),
   );

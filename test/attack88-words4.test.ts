@@ -96,6 +96,9 @@ const SETTINGS = [
   'WACHTWOORD_HASH_ALGORITME',
   'jelszo_hossz',
   'LOSENORD_MIN_LANGD',
+  'lozinka_duljina',
+  'SIFRE_UZUNLUGU',
+  'salasana_pituus',
 ];
 
 describe('88a-8: a password-policy setting is no secret in any language', () => {

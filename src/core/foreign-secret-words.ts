@@ -19,7 +19,8 @@ import { FOREIGN_WORD_FORMS_ALTERNATION } from './foreign-word-forms';
  */
 // Round 80 (80a-1): Turkish `anahtar`, Indonesian/Malay `kunci`, Finnish `avain`, Romanian `cheie`, Russian `ключ`
 // romanised `klyuch`, Greek `κλειδί` romanised `kleidi`, Danish `nøgle` folded `nogle`.
-export const KEY_WORD = String.raw`(?:schl(?:ue|u)ssel|sleutel|chiave|chave|llave|cle|klucz|kulcs|klic|nokkel|nyckel|anahtar|kunci|avain|cheie|klyuch|kleidi|nogle)`;
+// Round 88 (88a-2): with their plurals (`chiavi`, `llaves`, `cles`, `klucze`, `nycklar`, `avaimet`, `anahtarlar`, `nogler`).
+export const KEY_WORD = String.raw`(?:schl(?:ue|u)ssel[ns]?|sleutels?|chiav[ei]|chaves?|llaves?|cles?|klucze?|kulcs(?:ok)?|klice?|nokkel|nokler|nyckel[n]?|nycklar|anahtar(?:lar)?|kunci|avain|avaimet|cheie|klyuch(?:i)?|kleidi(?:a)?|nogler?)`;
 /**
  * Round 54 (attack 52a-3): French `mdp` (mot de passe) and `jeton` (token), Catalan `contrasenya`, Italian `parola
  * d'ordine`, Indonesian/Malay `kata sandi`, Vietnamese `mật khẩu` (`mat khau` folded), Chinese `mima` (密码 in pinyin),
@@ -127,7 +128,8 @@ export const IN_FOREIGN_SECRET =
   'lozinka|geslo|slapta|lykilor|clave|geheimnis|secreto|segreto|segredo|zugangsdaten|anmeldedaten|credenci|credenzi|' +
   'inloggegevens|schl|sleutel|chiave|chave|klucz|kulcs|klic|nokkel|nyckel|cleapi|apicle|apicl|mdp|jeton|contrasenya|ordine|' +
   'sandi|khau|mima|woerter|worter|fjal|ifra|laluan|wagwoord|zugangs|hemlighet|salaisuus|titok|tunnuslause|llave|nenosiri|' +
-  'motsdepasse|hasla|hasa|' +
+  'motsdepasse|hasla|hasa|chiav|nycklar|avaimet|nokler|anahtar|' +
+  `${FOREIGN_WORD_FORMS_ALTERNATION}|` + // 88a-2: each form too (`hesla`, `lozinke`, `segreti`, `titkok`)
   WORLD_PASSWORD_CLUES;
 
 /** `clue` (a regular expression of words a text must hold) with the words of IN_FOREIGN_SECRET too. */

@@ -24,6 +24,29 @@ export const FOREIGN_WORD_FORMS: Readonly<Record<string, readonly string[]>> = {
   senha: ['senhas'], // Portuguese
   contrasena: ['contrasenas'], // Spanish: contraseñas
   contrasenya: ['contrasenyes'], // Catalan
+  // Round 88 (88a-2): every other word of foreign-secret-words.ts that takes a plural or a case ending in a name.
+  heslo: ['hesla', 'heslem'], // Czech/Slovak: hesla (passwords, of the password)
+  lozinka: ['lozinke', 'lozinku', 'lozinki', 'lozinkom'], // Croatian/Serbian/Bosnian
+  geslo: ['gesla', 'geslom'], // Slovenian
+  sifre: ['sifreler', 'sifreleri', 'sifren', 'sifrem'], // Turkish: şifreler (passwords), şifren/şifrem (your/my password)
+  sifra: ['sifru', 'sifri', 'sifrom'], // Serbo-Croatian šifra
+  parola: ['parolalar', 'parolasi', 'parolele'], // Turkish plural and "its password", Romanian "the passwords" (Italian `parole` is English too)
+  parol: ['paroli', 'parolya'], // Russian, romanised
+  parool: ['paroolid', 'parooli'], // Estonian
+  salasona: ['salasonad', 'salasona'], // Estonian salasõnad
+  kodeord: ['kodeordet', 'kodeordene'], // Danish/Norwegian: the password, the passwords
+  geheimnis: ['geheimnisse', 'geheimnissen', 'geheimnisses'], // German
+  secreto: ['secretos'], // Spanish
+  segreto: ['segreti'], // Italian
+  segredo: ['segredos'], // Portuguese
+  clave: ['claves'], // Spanish
+  jeton: ['jetons'], // French
+  hemlighet: ['hemligheter', 'hemligheten', 'hemligheterna'], // Swedish
+  hemmelig: ['hemmelighed', 'hemmeligheden', 'hemmeligheder', 'hemmelighederne', 'hemmeligheten', 'hemmeligheter'], // Danish, Norwegian
+  salaisuus: ['salaisuudet', 'salaisuuden', 'salaisuutta', 'salaisuuksia'], // Finnish
+  titok: ['titkok', 'titka', 'titkot'], // Hungarian
+  tunnuslause: ['tunnuslauseet', 'tunnuslauseen'], // Finnish
+  tajemstvi: ['tajemstvim'], // Czech (plural tajemství as the singular)
 };
 
 /** Each of `words` and its forms. */

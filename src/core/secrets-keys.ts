@@ -45,6 +45,7 @@ import { isSecretHeaderFlag, namesCredentialHeader, namesSecretEnvHeader } from 
 import { namingWord } from './unit-qualified-names';
 import { namesSecretAsLabel } from './secret-word-labels';
 import { namesForeignCompoundKey } from './foreign-compounds';
+import { englishQualifiedName } from './foreign-qualifiers';
 import { isStatusNote } from './status-notes';
 import { KEY_KIND, VALUE_JUDGED_KIND, isEnvKeyName, isPlainKeyValue, namesDataKey, namesSecretInEnvWords } from './key-kind-names';
 import { isPermissionsPolicyAllowlist } from './permissions-policy';
@@ -150,6 +151,8 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   // Read as a reader sees it: `ｔｏｋｅｎ`, `ＤＢ＿ＰＡＳＳＷＯＲＤ` (NFKC), `pass\u200bword` (text-decodings.ts).
   const key = nameAsRead(spelledName(parameterName(written))); // `password (str)`: a docstring's parameter (47a-11); `Passw0rd` (53a-2), `pasword` (59a-3)
   const list = words(key);
+  const english = englishQualifiedName(list); // `clave_publica` as `public_key`, `HASLO_POLITYKA` as `password_policy` (88a-6, 88a-8)
+  if (english !== undefined) return isSecretKey(english.join('_'), envStyle);
   // Round 38a-6: Vault AppRole's `secret_id` (`secretId`, `VAULT_SECRET_ID`, `APPROLE_SECRET_ID`) is the credential
   // itself, with the role_id its user name (developer.hashicorp.com/vault/docs/auth/approle), not the ID of a secret:
   // `_ID` after `secret` names it. After another word the ID stays a reference (`AWS_ACCESS_KEY_ID`, `SECRET_KEY_ID`).

@@ -153,9 +153,7 @@ function judgeSecretKey(written: string, envStyle?: boolean): boolean {
   const list = words(key);
   const english = englishQualifiedName(list); // `clave_publica` as `public_key`, `HASLO_POLITYKA` as `password_policy` (88a-6, 88a-8)
   if (english !== undefined) return isSecretKey(english.join('_'), envStyle);
-  // Round 38a-6: Vault AppRole's `secret_id` (`secretId`, `VAULT_SECRET_ID`, `APPROLE_SECRET_ID`) is the credential
-  // itself, with the role_id its user name (developer.hashicorp.com/vault/docs/auth/approle), not the ID of a secret:
-  // `_ID` after `secret` names it. After another word the ID stays a reference (`AWS_ACCESS_KEY_ID`, `SECRET_KEY_ID`).
+  // 38a-6: Vault AppRole's `secret_id` is the credential (developer.hashicorp.com/vault/docs/auth/approle), not an ID.
   if (list.length >= 2 && list[list.length - 2] === 'secret' && list[list.length - 1] === 'id') return true;
   // Round 38a-12: a count of an LLM's tokens (`max_tokens`, `MAX_OUTPUT_TOKENS`, `maxTokens`, `num_tokens`) names a
   // number, not a credential; a tokenizer (`TOKENIZER`, `HF_TOKENIZER_PATH`) splits text into tokens.

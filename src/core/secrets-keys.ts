@@ -444,7 +444,6 @@ export const isDataKey = (value: unknown): boolean =>
 
 /**
  * An HTTP authentication scheme (RFC 9110 section 11.4; IANA's registry), as `Authorization` headers name it; Okta's
- * `SSWS` (71a-1: developer.okta.com/docs/guides/create-an-api-token) and Elasticsearch's `ApiKey`
- * (elastic.co/guide/en/elasticsearch/reference/current/security-api-create-api-key.html, 71a-14) too.
+ * `SSWS` (71a-1: developer.okta.com/docs/guides/create-an-api-token) and Elasticsearch's `ApiKey` (71a-14) too.
  */
 export const AUTH_SCHEME = /^(?:basic|bearer|digest|negotiate|token|hoba|mutual|ntlm|vapid|ssws|apikey|scram-sha-\d+|aws4-hmac-sha256)$/i;

@@ -1,8 +1,4 @@
-import { App, Chart } from 'cdk8s';
-import { stringify } from 'yaml';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { TraefikHelmChartConfig } from '../src/index';
-import { devConfig, refusalOf, withChanges } from './helpers';
+import { chartRefusal, configErrors } from './extra-object-doors';
 
 /**
  * Round 86 (batch2): 86a-1 the Job and Service fields later releases serve (podFailurePolicy's optional onPodConditions,
@@ -13,25 +9,9 @@ import { devConfig, refusalOf, withChanges } from './helpers';
  * the current one. Each refused row names the key and the API server's words; each valid neighbour passes.
  */
 
-const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
 const V33 = 'v1.33.1+k3s1';
 const V29 = 'v1.29.6+k3s1';
 const V28 = 'v1.28.11+k3s1';
-
-function configErrors(values: object, version?: string): string[] {
-  const config = withChanges(devConfig(), { traefik: { values }, ...(version && { k3s: { version } }) });
-  return parseConfigText('config/t.yaml', stringify(config)).errors.map(line);
-}
-
-const chartRefusal = (values: object, k3sVersion?: string) =>
-  refusalOf(
-    () =>
-      new TraefikHelmChartConfig(new Chart(new App(), 'x'), 't', {
-        loadBalancerIPs: ['192.168.0.41'],
-        values: values as Record<string, unknown>,
-        ...(k3sVersion && { k3sVersion }),
-      }),
-  );
 
 const CONTAINERS = [{ name: 'm', image: 'busybox:1.36' }];
 const META = { name: 'migrate', namespace: 'kube-system' };

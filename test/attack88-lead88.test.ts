@@ -1,8 +1,4 @@
-import { App, Chart } from 'cdk8s';
-import { stringify } from 'yaml';
-import { formatDiagnostic, parseConfigText } from '../src/config/load';
-import { TraefikHelmChartConfig } from '../src/index';
-import { devConfig, refusalOf, withChanges } from './helpers';
+import { chartRefusal as chartDoor, configErrors as configDoor } from './extra-object-doors';
 
 /**
  * Round 88b-4: a Job's podFailurePolicy `onExitCodes` as the API server judges it (validatePodFailurePolicyRuleOnExitCodes,
@@ -10,20 +6,9 @@ import { devConfig, refusalOf, withChanges } from './helpers';
  * no 0 under In, no value twice, in rising order; at most 20 rules. The same at the config and the construct door.
  */
 
-const line = (d: Parameters<typeof formatDiagnostic>[0]) => formatDiagnostic({ ...d, file: '', line: undefined }).replace(/^: /, '');
 const V33 = 'v1.33.5+k3s1';
-
-const configErrors = (values: object): string[] =>
-  parseConfigText('config/t.yaml', stringify(withChanges(devConfig(), { traefik: { values }, k3s: { version: V33 } }))).errors.map(line);
-const chartRefusal = (values: object) =>
-  refusalOf(
-    () =>
-      new TraefikHelmChartConfig(new Chart(new App(), 'x'), 't', {
-        loadBalancerIPs: ['192.168.0.41'],
-        values: values as Record<string, unknown>,
-        k3sVersion: V33,
-      }),
-  );
+const configErrors = (values: object): string[] => configDoor(values, V33);
+const chartRefusal = (values: object): string => chartDoor(values, V33);
 
 const job = (rules: object[]) => ({
   extraObjects: [
